@@ -1,0 +1,69 @@
+//! The `bilans` command-line tool: a thin layer over the bilans library crates.
+//!
+//! It parses arguments, reads and writes files through `bilans-sheets`, prints results
+//! and maps errors to exit codes. It holds no analysis logic of its own.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod analyse;
+mod hc;
+mod import;
+mod kpi;
+mod output;
+mod partners;
+mod reproduce;
+mod wc;
+
+/// bilans: analysed, auditable workbooks from a company's spreadsheets.
+#[derive(Debug, Parser)]
+#[command(name = "bilans", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Reproduce a published method's tables from its transcribed fixtures and
+    /// reconcile every published cell.
+    Reproduce(reproduce::Args),
+    /// Import statements from a workbook and show what was recognised.
+    Import(import::Args),
+    /// Analyse statements: write the analysed workbook (or JSON, CSV, Markdown).
+    Analyse(analyse::Args),
+    /// Partner selection by an expert panel (seed 000).
+    #[command(subcommand)]
+    Partners(partners::Command),
+    /// Working-capital calculators (seed 002).
+    #[command(subcommand)]
+    Wc(wc::Command),
+    /// KPI cards: achievement scores and balance (seed 001).
+    Kpi(kpi::Args),
+    /// Human capital valuation (seed 003).
+    Hc(hc::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Reproduce(args) => reproduce::run(args),
+        Command::Import(args) => import::run(args),
+        Command::Analyse(args) => analyse::run(args),
+        Command::Partners(command) => partners::run(command),
+        Command::Wc(command) => wc::run(command),
+        Command::Kpi(args) => kpi::run(args),
+        Command::Hc(args) => hc::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("error: {error:#}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! The ratio engine (being written).
+
+pub mod working_capital;

@@ -1,0 +1,1 @@
+//! Working-capital management (seed 002), being written.

@@ -1,0 +1,1 @@
+//! Seed module `human_capital` (being written).

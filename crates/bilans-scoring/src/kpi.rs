@@ -1,0 +1,1 @@
+//! Seed module `kpi` (being written).

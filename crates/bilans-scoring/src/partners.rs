@@ -1,0 +1,1 @@
+//! Seed module `partners` (being written).

@@ -1,0 +1,1 @@
+//! Workbook support for `analyse` (being written).

@@ -1,0 +1,1 @@
+//! Workbook support for `human_capital` (being written).

@@ -1,0 +1,1 @@
+//! Workbook support for `import` (being written).

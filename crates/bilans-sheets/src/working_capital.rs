@@ -1,0 +1,1 @@
+//! Workbook support for `working_capital` (being written).

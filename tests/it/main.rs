@@ -1,0 +1,11 @@
+//! Integration and snapshot tests of bilans over `fixtures/`: one module per capability.
+
+mod analyse;
+mod cli;
+mod dupont;
+mod human_capital;
+mod import;
+mod kpi;
+mod partners;
+mod support;
+mod working_capital;

@@ -1,0 +1,42 @@
+//! Helpers shared by the integration tests: paths to fixtures and to the binary.
+
+use std::path::PathBuf;
+
+/// The workspace root.
+pub(crate) fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A path under `fixtures/`.
+pub(crate) fn fixture(relative: &str) -> PathBuf {
+    project_root().join("fixtures").join(relative)
+}
+
+/// The `bilans` binary, built by `cargo test --workspace` beside the test executable;
+/// built on demand when a single package's tests run.
+pub(crate) fn bilans_binary() -> PathBuf {
+    let test_executable = std::env::current_exe().unwrap();
+    let profile_folder = test_executable.parent().unwrap().parent().unwrap().to_owned();
+    let binary = profile_folder.join(format!("bilans{}", std::env::consts::EXE_SUFFIX));
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--package", "bilans-cli", "--bin", "bilans"])
+        .current_dir(project_root())
+        .status()
+        .unwrap();
+    assert!(status.success(), "building the bilans binary failed");
+    binary
+}
+
+/// Runs `bilans` with `args` and returns (exit code, stdout, stderr).
+pub(crate) fn run_bilans(args: &[&str]) -> (i32, String, String) {
+    let output = std::process::Command::new(bilans_binary())
+        .args(args)
+        .current_dir(project_root())
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
