@@ -12,18 +12,17 @@ pub(crate) fn fixture(relative: &str) -> PathBuf {
     project_root().join("fixtures").join(relative)
 }
 
-/// The `bilans` binary, built by `cargo test --workspace` beside the test executable;
-/// built on demand when a single package's tests run.
+/// The `bilans` binary, which `cargo test --workspace` builds beside the test executable
+/// (the `bilans-cli` package has an integration test, so cargo builds its binary first).
 pub(crate) fn bilans_binary() -> PathBuf {
     let test_executable = std::env::current_exe().unwrap();
     let profile_folder = test_executable.parent().unwrap().parent().unwrap().to_owned();
     let binary = profile_folder.join(format!("bilans{}", std::env::consts::EXE_SUFFIX));
-    let status = std::process::Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "--package", "bilans-cli", "--bin", "bilans"])
-        .current_dir(project_root())
-        .status()
-        .unwrap();
-    assert!(status.success(), "building the bilans binary failed");
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo test --workspace`, or `cargo build -p bilans-cli` first",
+        binary.display()
+    );
     binary
 }
 
