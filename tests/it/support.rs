@@ -16,7 +16,12 @@ pub(crate) fn fixture(relative: &str) -> PathBuf {
 /// (the `bilans-cli` package has an integration test, so cargo builds its binary first).
 pub(crate) fn bilans_binary() -> PathBuf {
     let test_executable = std::env::current_exe().unwrap();
-    let profile_folder = test_executable.parent().unwrap().parent().unwrap().to_owned();
+    let profile_folder = test_executable
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_owned();
     let binary = profile_folder.join(format!("bilans{}", std::env::consts::EXE_SUFFIX));
     assert!(
         binary.exists(),

@@ -29,7 +29,9 @@ impl Status {
     pub fn label(self) -> &'static str {
         match self {
             Status::ReproducedExactly => "reproduced exactly",
-            Status::ReproducedWithRoundedIntermediates => "reproduced only with rounded intermediates",
+            Status::ReproducedWithRoundedIntermediates => {
+                "reproduced only with rounded intermediates"
+            }
             Status::NotReproducible => "not reproducible",
             Status::NotComputable => "not computable",
         }

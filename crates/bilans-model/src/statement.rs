@@ -35,12 +35,18 @@ pub enum EntityKind {
 impl Entity {
     /// A single company named `name`.
     pub fn company(name: &str) -> Entity {
-        Entity { name: name.to_owned(), kind: EntityKind::Company }
+        Entity {
+            name: name.to_owned(),
+            kind: EntityKind::Company,
+        }
     }
 
     /// An averaged group of `members` companies.
     pub fn averaged_group(name: &str, members: Option<u32>) -> Entity {
-        Entity { name: name.to_owned(), kind: EntityKind::AveragedGroup { members } }
+        Entity {
+            name: name.to_owned(),
+            kind: EntityKind::AveragedGroup { members },
+        }
     }
 }
 
@@ -92,12 +98,18 @@ pub struct Unit {
 impl Unit {
     /// Thousands of `currency`.
     pub fn thousands(currency: &str) -> Unit {
-        Unit { scale: Scale::Thousands, currency: currency.to_owned() }
+        Unit {
+            scale: Scale::Thousands,
+            currency: currency.to_owned(),
+        }
     }
 
     /// Plain units of `currency`.
     pub fn units(currency: &str) -> Unit {
-        Unit { scale: Scale::Units, currency: currency.to_owned() }
+        Unit {
+            scale: Scale::Units,
+            currency: currency.to_owned(),
+        }
     }
 }
 
@@ -108,7 +120,11 @@ impl fmt::Display for Unit {
             Scale::Thousands => "thousands ",
             Scale::Millions => "millions ",
         };
-        let currency = if self.currency.is_empty() { "(currency unknown)" } else { &self.currency };
+        let currency = if self.currency.is_empty() {
+            "(currency unknown)"
+        } else {
+            &self.currency
+        };
         write!(f, "{scale}{currency}")
     }
 }
@@ -158,12 +174,23 @@ pub struct Statements {
 impl Statements {
     /// Empty statements for `entity` in `unit`.
     pub fn new(entity: Entity, unit: Unit) -> Statements {
-        Statements { entity, unit, periods: BTreeMap::new() }
+        Statements {
+            entity,
+            unit,
+            periods: BTreeMap::new(),
+        }
     }
 
     /// Sets `item` in `period` to `value`, with no provenance.
     pub fn set(&mut self, period: Period, item: LineItem, value: Decimal) {
-        self.set_amount(period, item, Amount { value, source: None });
+        self.set_amount(
+            period,
+            item,
+            Amount {
+                value,
+                source: None,
+            },
+        );
     }
 
     /// Sets `item` in `period` to `amount`, replacing any earlier value.

@@ -13,7 +13,10 @@ fn statements(rows: &[(LineItem, i64)]) -> Statements {
 }
 
 fn kinds(rows: &[(LineItem, i64)]) -> Vec<FindingKind> {
-    validate(&statements(rows)).into_iter().map(|finding| finding.kind).collect()
+    validate(&statements(rows))
+        .into_iter()
+        .map(|finding| finding.kind)
+        .collect()
 }
 
 #[test]
@@ -22,7 +25,15 @@ fn periods_parse_and_print() {
     assert_eq!("2001Q4".parse::<Period>().unwrap().to_string(), "2001Q4");
     assert!("2001Q5".parse::<Period>().is_err());
     assert!("abc".parse::<Period>().is_err());
-    assert_eq!(Period::Quarter { year: 2002, quarter: 1 }.previous().to_string(), "2001Q4");
+    assert_eq!(
+        Period::Quarter {
+            year: 2002,
+            quarter: 1
+        }
+        .previous()
+        .to_string(),
+        "2001Q4"
+    );
 }
 
 #[test]
@@ -43,7 +54,11 @@ fn consistent_current_assets_give_no_break() {
         (LineItem::Receivables, 60_868),
         (LineItem::OtherCurrentAssets, 22_973),
     ]);
-    assert!(found.iter().all(|kind| !matches!(kind, FindingKind::IdentityBreak { .. })));
+    assert!(
+        found
+            .iter()
+            .all(|kind| !matches!(kind, FindingKind::IdentityBreak { .. }))
+    );
 }
 
 #[test]
@@ -54,7 +69,10 @@ fn identity_break_reports_the_gap() {
         (LineItem::Receivables, 50),
         (LineItem::CashAndEquivalents, 5),
     ]));
-    let breaks: Vec<_> = findings.iter().filter(|finding| finding.gap().is_some()).collect();
+    let breaks: Vec<_> = findings
+        .iter()
+        .filter(|finding| finding.gap().is_some())
+        .collect();
     assert_eq!(breaks.len(), 1);
     assert_eq!(breaks[0].gap(), Some(Decimal::from(5)));
     assert_eq!(breaks[0].severity, Severity::Error);
@@ -68,7 +86,11 @@ fn missing_items_make_an_identity_unchecked_not_broken() {
         FindingKind::IdentityNotChecked { identity, missing }
             if identity == "balance" && missing.contains(&LineItem::CurrentLiabilities)
     )));
-    assert!(found.iter().all(|kind| !matches!(kind, FindingKind::IdentityBreak { .. })));
+    assert!(
+        found
+            .iter()
+            .all(|kind| !matches!(kind, FindingKind::IdentityBreak { .. }))
+    );
 }
 
 #[test]
@@ -78,7 +100,9 @@ fn negative_equity_and_parts_above_totals_are_flagged() {
         (LineItem::CurrentAssets, 50),
         (LineItem::Inventories, 60),
     ]);
-    assert!(found.contains(&FindingKind::NegativeEquity { equity: Decimal::from(-10) }));
+    assert!(found.contains(&FindingKind::NegativeEquity {
+        equity: Decimal::from(-10)
+    }));
     assert!(found.contains(&FindingKind::PartExceedsTotal {
         part: LineItem::Inventories,
         total: LineItem::CurrentAssets,

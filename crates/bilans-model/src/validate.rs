@@ -146,15 +146,28 @@ impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let period = self.period;
         match &self.kind {
-            FindingKind::IdentityBreak { identity, total, sum_of_parts, gap } => write!(
+            FindingKind::IdentityBreak {
+                identity,
+                total,
+                sum_of_parts,
+                gap,
+            } => write!(
                 f,
                 "{period}: identity `{identity}` breaks: total {total}, sum of parts {sum_of_parts}, gap {gap}"
             ),
             FindingKind::IdentityNotChecked { identity, missing } => {
                 let names: Vec<&str> = missing.iter().map(|item| item.name()).collect();
-                write!(f, "{period}: identity `{identity}` not checked: missing {}", names.join(", "))
+                write!(
+                    f,
+                    "{period}: identity `{identity}` not checked: missing {}",
+                    names.join(", ")
+                )
             }
-            FindingKind::PartExceedsTotal { part, total, excess } => {
+            FindingKind::PartExceedsTotal {
+                part,
+                total,
+                excess,
+            } => {
                 write!(f, "{period}: {part} exceeds {total} by {excess}")
             }
             FindingKind::NegativeEquity { equity } => write!(
@@ -216,7 +229,13 @@ fn check_identity(statements: &Statements, period: Period, identity: &Identity) 
     if get(identity.total).is_none() {
         missing.push(identity.total);
     }
-    missing.extend(identity.required.iter().copied().filter(|item| get(*item).is_none()));
+    missing.extend(
+        identity
+            .required
+            .iter()
+            .copied()
+            .filter(|item| get(*item).is_none()),
+    );
     let optional_present = identity.optional.iter().any(|item| get(*item).is_some());
     if !identity.optional.is_empty() && !optional_present {
         missing.extend(identity.optional.iter().copied());
@@ -225,17 +244,28 @@ fn check_identity(statements: &Statements, period: Period, identity: &Identity) 
         return Some(Finding {
             severity: Severity::Info,
             period,
-            kind: FindingKind::IdentityNotChecked { identity: identity.name.to_owned(), missing },
+            kind: FindingKind::IdentityNotChecked {
+                identity: identity.name.to_owned(),
+                missing,
+            },
         });
     }
     let total = get(identity.total)?;
-    let sum_of_parts: Decimal =
-        identity.required.iter().chain(identity.optional).filter_map(|item| get(*item)).sum();
+    let sum_of_parts: Decimal = identity
+        .required
+        .iter()
+        .chain(identity.optional)
+        .filter_map(|item| get(*item))
+        .sum();
     let gap = total - sum_of_parts;
     if gap.is_zero() {
         return None;
     }
-    let severity = if gap.abs() <= Decimal::ONE { Severity::Warning } else { Severity::Error };
+    let severity = if gap.abs() <= Decimal::ONE {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
     Some(Finding {
         severity,
         period,
@@ -251,9 +281,10 @@ fn check_identity(statements: &Statements, period: Period, identity: &Identity) 
 fn check_parts(statements: &Statements, period: Period) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (part, total) in PARTS_WITHIN_TOTALS {
-        let (Some(part_value), Some(total_value)) =
-            (statements.get(period, *part), statements.get(period, *total))
-        else {
+        let (Some(part_value), Some(total_value)) = (
+            statements.get(period, *part),
+            statements.get(period, *total),
+        ) else {
             continue;
         };
         if total_value < part_value {

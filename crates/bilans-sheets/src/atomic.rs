@@ -29,7 +29,10 @@ pub enum Overwrite {
 /// [`SheetsError::OutputExists`] when `path` exists and `overwrite` is `Never`;
 /// [`SheetsError::Io`] when the folder cannot be written.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), SheetsError> {
-    let io_error = |source| SheetsError::Io { path: path.to_owned(), source };
+    let io_error = |source| SheetsError::Io {
+        path: path.to_owned(),
+        source,
+    };
     if overwrite == Overwrite::Never && path.exists() {
         return Err(SheetsError::OutputExists(path.to_owned()));
     }
@@ -45,7 +48,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
     temporary.write_all(bytes).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
     match overwrite {
-        Overwrite::Allowed => temporary.persist(path).map_err(|error| io_error(error.error))?,
+        Overwrite::Allowed => temporary
+            .persist(path)
+            .map_err(|error| io_error(error.error))?,
         Overwrite::Never => temporary.persist_noclobber(path).map_err(|error| {
             if error.error.kind() == std::io::ErrorKind::AlreadyExists {
                 SheetsError::OutputExists(path.to_owned())
@@ -69,7 +74,10 @@ pub fn save_workbook(
 ) -> Result<(), SheetsError> {
     let bytes = workbook
         .save_to_buffer()
-        .map_err(|source| SheetsError::Xlsx { path: path.to_owned(), source })?;
+        .map_err(|source| SheetsError::Xlsx {
+            path: path.to_owned(),
+            source,
+        })?;
     write_atomic(path, &bytes, overwrite)
 }
 

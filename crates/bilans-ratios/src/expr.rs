@@ -1,0 +1,420 @@
+//! Ratio expressions: one definition, three readings (a Decimal value, an Excel
+//! formula, readable text).
+
+use std::fmt::Write as _;
+use std::ops;
+
+use bilans_model::reconcile::round_as_printed;
+use bilans_model::{Flow, LineItem, Period, Statements};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::{NotComputable, catalogue};
+
+/// An expression over line items, other ratios, constants and parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    /// A line item's amount; missing means not computable.
+    Item(LineItem),
+    /// A line item's amount that counts as zero when absent (a component that many
+    /// statements fold into another line, such as cash within other current assets).
+    ItemOrZero(LineItem),
+    /// Another ratio of the catalogue, by id.
+    Ratio(&'static str),
+    /// A constant.
+    Constant(Decimal),
+    /// The number of days in a year (360 or 365, a parameter of the evaluation).
+    DaysInYear,
+    /// Sum.
+    Add(Box<Expr>, Box<Expr>),
+    /// Difference.
+    Sub(Box<Expr>, Box<Expr>),
+    /// Product.
+    Mul(Box<Expr>, Box<Expr>),
+    /// Quotient; a zero denominator makes the ratio not computable.
+    Div(Box<Expr>, Box<Expr>),
+}
+
+/// Which balance-sheet values ratios use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Year-end (closing) balances, as seed 004 does.
+    #[default]
+    YearEnd,
+    /// The average of the opening and closing balance, (previous + current) / 2, for
+    /// stock items; flows are taken as they are. The first period has no opening
+    /// balance and is not computable.
+    Average,
+}
+
+/// Whether intermediate ratios are rounded before they are combined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "mode")]
+pub enum Rounding {
+    /// Full Decimal precision throughout (28 significant digits).
+    #[default]
+    Exact,
+    /// "As published": every referenced ratio is rounded half away from zero to
+    /// `decimals` places before it enters the referencing ratio, as a table computed
+    /// from printed intermediate values would be. The final value is not rounded.
+    Intermediates {
+        /// The printed precision.
+        decimals: u32,
+    },
+}
+
+/// The days in a year used by turnover periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DaysInYear {
+    /// 360 days (banking year, the seeds' convention).
+    #[default]
+    #[serde(rename = "360")]
+    Days360,
+    /// 365 days.
+    #[serde(rename = "365")]
+    Days365,
+}
+
+impl DaysInYear {
+    /// The number of days.
+    pub fn days(self) -> Decimal {
+        match self {
+            DaysInYear::Days360 => Decimal::from(360),
+            DaysInYear::Days365 => Decimal::from(365),
+        }
+    }
+}
+
+/// How ratios are evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct EvalConfig {
+    /// Year-end or average balances.
+    pub basis: Basis,
+    /// Exact or with rounded intermediates.
+    pub rounding: Rounding,
+    /// 360 or 365 days.
+    pub days_in_year: DaysInYear,
+}
+
+/// Where line items (and optionally ratios) live in a worksheet, for Excel rendering.
+pub trait CellRefs {
+    /// The cell holding `item` in `period` (e.g. `Statements!$C$7` or a defined name),
+    /// or `None` when the item is absent.
+    fn item(&self, item: LineItem, period: Period) -> Option<String>;
+
+    /// The cell holding ratio `id` in `period`, when ratios have cells of their own;
+    /// `None` makes the renderer expand the referenced ratio inline.
+    fn ratio(&self, _id: &str, _period: Period) -> Option<String> {
+        None
+    }
+}
+
+impl Expr {
+    /// A line item.
+    pub fn item(item: LineItem) -> Expr {
+        Expr::Item(item)
+    }
+
+    /// A line item that counts as zero when absent.
+    pub fn item_or_zero(item: LineItem) -> Expr {
+        Expr::ItemOrZero(item)
+    }
+
+    /// A reference to another ratio.
+    pub fn ratio(id: &'static str) -> Expr {
+        Expr::Ratio(id)
+    }
+
+    /// An integer constant.
+    pub fn constant(value: i64) -> Expr {
+        Expr::Constant(Decimal::from(value))
+    }
+
+    /// Evaluates the expression for `period`.
+    ///
+    /// # Errors
+    ///
+    /// [`NotComputable`] with the reason: a missing item or opening balance, a zero
+    /// denominator, an unknown ratio reference, a value not meaningful for a ratio, or
+    /// an arithmetic overflow.
+    pub fn evaluate(
+        &self,
+        statements: &Statements,
+        period: Period,
+        config: &EvalConfig,
+    ) -> Result<Decimal, NotComputable> {
+        match self {
+            Expr::Item(item) => item_value(statements, *item, period, config.basis),
+            Expr::ItemOrZero(item) => match item_value(statements, *item, period, config.basis) {
+                Err(NotComputable::MissingItem { .. }) => Ok(Decimal::ZERO),
+                other => other,
+            },
+            Expr::Ratio(id) => {
+                let ratio = catalogue::find(id).ok_or_else(|| NotComputable::UnknownRatio {
+                    id: (*id).to_owned(),
+                })?;
+                let value = ratio.evaluate(statements, period, config)?;
+                match config.rounding {
+                    Rounding::Exact => Ok(value),
+                    Rounding::Intermediates { decimals } => Ok(round_as_printed(value, decimals)),
+                }
+            }
+            Expr::Constant(value) => Ok(*value),
+            Expr::DaysInYear => Ok(config.days_in_year.days()),
+            Expr::Add(left, right) => {
+                let (left, right) = both(left, right, statements, period, config)?;
+                left.checked_add(right).ok_or(NotComputable::Overflow)
+            }
+            Expr::Sub(left, right) => {
+                let (left, right) = both(left, right, statements, period, config)?;
+                left.checked_sub(right).ok_or(NotComputable::Overflow)
+            }
+            Expr::Mul(left, right) => {
+                let (left, right) = both(left, right, statements, period, config)?;
+                left.checked_mul(right).ok_or(NotComputable::Overflow)
+            }
+            Expr::Div(numerator, denominator) => {
+                let (top, bottom) = both(numerator, denominator, statements, period, config)?;
+                if bottom.is_zero() {
+                    return Err(NotComputable::ZeroDenominator {
+                        denominator: denominator.to_text(),
+                        period,
+                    });
+                }
+                top.checked_div(bottom).ok_or(NotComputable::Overflow)
+            }
+        }
+    }
+
+    /// Renders the expression as readable text, e.g. `net income / equity`.
+    pub fn to_text(&self) -> String {
+        let mut text = String::new();
+        self.write_text(&mut text, Precedence::Lowest);
+        text
+    }
+
+    /// Renders the expression as the body of an Excel formula (without the leading
+    /// `=`), reading line items from `cells`.
+    ///
+    /// Under the average basis a stock item becomes `(opening+closing)/2`. A ratio
+    /// reference becomes its cell when `cells` gives one, otherwise it is expanded
+    /// inline; under [`Rounding::Intermediates`] it is wrapped in `ROUND(…, decimals)`.
+    ///
+    /// # Errors
+    ///
+    /// [`NotComputable::MissingItem`] or [`NotComputable::NoOpeningBalance`] when a
+    /// needed cell does not exist, [`NotComputable::UnknownRatio`] for a bad reference.
+    pub fn to_excel(
+        &self,
+        period: Period,
+        config: &EvalConfig,
+        cells: &dyn CellRefs,
+    ) -> Result<String, NotComputable> {
+        let mut formula = String::new();
+        self.write_excel(&mut formula, Precedence::Lowest, period, config, cells)?;
+        Ok(formula)
+    }
+
+    fn precedence(&self) -> Precedence {
+        match self {
+            Expr::Add(..) | Expr::Sub(..) => Precedence::Sum,
+            Expr::Mul(..) | Expr::Div(..) => Precedence::Product,
+            _ => Precedence::Atom,
+        }
+    }
+
+    fn write_text(&self, out: &mut String, context: Precedence) {
+        let wrap = self.precedence() < context;
+        if wrap {
+            out.push('(');
+        }
+        match self {
+            Expr::Item(item) => out.push_str(item.label()),
+            Expr::ItemOrZero(item) => {
+                let _ = write!(out, "{} (0 if absent)", item.label());
+            }
+            Expr::Ratio(id) => match catalogue::find(id) {
+                Some(ratio) => out.push_str(ratio.name),
+                None => out.push_str(id),
+            },
+            Expr::Constant(value) => {
+                let _ = write!(out, "{value}");
+            }
+            Expr::DaysInYear => out.push_str("days in year"),
+            Expr::Add(left, right) => binary_text(out, left, " + ", right, Precedence::Sum),
+            Expr::Sub(left, right) => binary_text(out, left, " - ", right, Precedence::Sum),
+            Expr::Mul(left, right) => binary_text(out, left, " × ", right, Precedence::Product),
+            Expr::Div(left, right) => binary_text(out, left, " / ", right, Precedence::Product),
+        }
+        if wrap {
+            out.push(')');
+        }
+    }
+
+    fn write_excel(
+        &self,
+        out: &mut String,
+        context: Precedence,
+        period: Period,
+        config: &EvalConfig,
+        cells: &dyn CellRefs,
+    ) -> Result<(), NotComputable> {
+        let wrap = self.precedence() < context;
+        if wrap {
+            out.push('(');
+        }
+        match self {
+            Expr::Item(item) => out.push_str(&item_excel(*item, period, config.basis, cells)?),
+            Expr::ItemOrZero(item) => match item_excel(*item, period, config.basis, cells) {
+                Ok(reference) => out.push_str(&reference),
+                Err(NotComputable::MissingItem { .. }) => out.push('0'),
+                Err(other) => return Err(other),
+            },
+            Expr::Ratio(id) => {
+                let ratio = catalogue::find(id).ok_or_else(|| NotComputable::UnknownRatio {
+                    id: (*id).to_owned(),
+                })?;
+                let inner = match cells.ratio(id, period) {
+                    Some(reference) => reference,
+                    None => {
+                        let mut inner = String::from("(");
+                        ratio.expr.write_excel(
+                            &mut inner,
+                            Precedence::Lowest,
+                            period,
+                            config,
+                            cells,
+                        )?;
+                        inner.push(')');
+                        inner
+                    }
+                };
+                match config.rounding {
+                    Rounding::Exact => out.push_str(&inner),
+                    Rounding::Intermediates { decimals } => {
+                        let _ = write!(out, "ROUND({inner},{decimals})");
+                    }
+                }
+            }
+            Expr::Constant(value) => {
+                let _ = write!(out, "{value}");
+            }
+            Expr::DaysInYear => {
+                let _ = write!(out, "{}", config.days_in_year.days());
+            }
+            Expr::Add(left, right) => {
+                left.write_excel(out, Precedence::Sum, period, config, cells)?;
+                out.push('+');
+                right.write_excel(out, Precedence::Product, period, config, cells)?;
+            }
+            Expr::Sub(left, right) => {
+                left.write_excel(out, Precedence::Sum, period, config, cells)?;
+                out.push('-');
+                right.write_excel(out, Precedence::Product, period, config, cells)?;
+            }
+            Expr::Mul(left, right) => {
+                left.write_excel(out, Precedence::Product, period, config, cells)?;
+                out.push('*');
+                right.write_excel(out, Precedence::Atom, period, config, cells)?;
+            }
+            Expr::Div(left, right) => {
+                left.write_excel(out, Precedence::Product, period, config, cells)?;
+                out.push('/');
+                right.write_excel(out, Precedence::Atom, period, config, cells)?;
+            }
+        }
+        if wrap {
+            out.push(')');
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Precedence {
+    Lowest,
+    Sum,
+    Product,
+    Atom,
+}
+
+fn binary_text(out: &mut String, left: &Expr, operator: &str, right: &Expr, level: Precedence) {
+    left.write_text(out, level);
+    out.push_str(operator);
+    // The right operand of a non-associative operator needs brackets at equal level.
+    let right_level = match level {
+        Precedence::Sum => Precedence::Product,
+        _ => Precedence::Atom,
+    };
+    right.write_text(out, right_level);
+}
+
+fn both(
+    left: &Expr,
+    right: &Expr,
+    statements: &Statements,
+    period: Period,
+    config: &EvalConfig,
+) -> Result<(Decimal, Decimal), NotComputable> {
+    Ok((
+        left.evaluate(statements, period, config)?,
+        right.evaluate(statements, period, config)?,
+    ))
+}
+
+fn item_value(
+    statements: &Statements,
+    item: LineItem,
+    period: Period,
+    basis: Basis,
+) -> Result<Decimal, NotComputable> {
+    let closing = statements
+        .get(period, item)
+        .ok_or(NotComputable::MissingItem { item, period })?;
+    if basis == Basis::YearEnd || item.flow() == Flow::Flow {
+        return Ok(closing);
+    }
+    let opening = statements
+        .get(period.previous(), item)
+        .ok_or(NotComputable::NoOpeningBalance { item, period })?;
+    let sum = opening
+        .checked_add(closing)
+        .ok_or(NotComputable::Overflow)?;
+    Ok(sum / Decimal::TWO)
+}
+
+fn item_excel(
+    item: LineItem,
+    period: Period,
+    basis: Basis,
+    cells: &dyn CellRefs,
+) -> Result<String, NotComputable> {
+    let closing = cells
+        .item(item, period)
+        .ok_or(NotComputable::MissingItem { item, period })?;
+    if basis == Basis::YearEnd || item.flow() == Flow::Flow {
+        return Ok(closing);
+    }
+    let opening = cells
+        .item(item, period.previous())
+        .ok_or(NotComputable::NoOpeningBalance { item, period })?;
+    Ok(format!("(({opening}+{closing})/2)"))
+}
+
+macro_rules! binary_operator {
+    ($trait:ident, $method:ident, $variant:ident) => {
+        impl ops::$trait for Expr {
+            type Output = Expr;
+
+            fn $method(self, right: Expr) -> Expr {
+                Expr::$variant(Box::new(self), Box::new(right))
+            }
+        }
+    };
+}
+
+binary_operator!(Add, add, Add);
+binary_operator!(Sub, sub, Sub);
+binary_operator!(Mul, mul, Mul);
+binary_operator!(Div, div, Div);

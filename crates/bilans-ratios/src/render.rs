@@ -1,0 +1,178 @@
+//! Plain-text (Markdown) renderings shared by the CLI, xtask and tests.
+//!
+//! Values are printed with an explicit rounding step: half away from zero to the
+//! stated number of decimals ([`round_as_printed`]).
+
+use std::fmt::Write as _;
+
+use bilans_model::reconcile::{ReconciledCell, Status, round_as_printed};
+use rust_decimal::Decimal;
+
+use crate::NotComputable;
+use crate::seed004::{ReproducedTable, Reproduction};
+
+/// A value rounded half away from zero to `decimals` places, or `n/c` when not
+/// computable.
+pub fn value_cell(value: &Result<Decimal, NotComputable>, decimals: u32) -> String {
+    match value {
+        Ok(value) => format!(
+            "{:.*}",
+            decimals as usize,
+            round_as_printed(*value, decimals)
+        ),
+        Err(_) => "n/c".to_owned(),
+    }
+}
+
+/// A Markdown table with `header` and `rows` (cells already formatted).
+pub fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    let separators: Vec<&str> = header
+        .iter()
+        .enumerate()
+        .map(|(index, _)| if index == 0 { "---" } else { "---:" })
+        .collect();
+    let _ = writeln!(out, "| {} |", separators.join(" | "));
+    for row in rows {
+        let _ = writeln!(out, "| {} |", row.join(" | "));
+    }
+    out
+}
+
+/// A reproduced table in the published layout: rows as in the paper, periods as
+/// columns, values rounded as printed.
+pub fn reproduced_table(table: &ReproducedTable) -> String {
+    let mut header = vec!["Row".to_owned()];
+    header.extend(table.periods.iter().map(|period| period.to_string()));
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![row.label.clone()];
+            cells.extend(
+                row.values
+                    .iter()
+                    .map(|value| value_cell(value, table.decimals)),
+            );
+            cells
+        })
+        .collect();
+    format!(
+        "### {} (recomputed): {}\n\n{}",
+        capitalise(&table.id),
+        table.title,
+        markdown_table(&header, &rows)
+    )
+}
+
+/// The reconciliation of every published cell, with a count per status.
+pub fn reconciliation(cells: &[ReconciledCell]) -> String {
+    let header: Vec<String> = [
+        "Table",
+        "Row",
+        "Period",
+        "Published",
+        "Exact",
+        "As published",
+        "Status",
+        "Gap",
+    ]
+    .iter()
+    .map(|text| (*text).to_owned())
+    .collect();
+    let optional = |value: Option<Decimal>| match value {
+        Some(value) => format!("{:.6}", round_as_printed(value, 6)),
+        None => "n/c".to_owned(),
+    };
+    let rows: Vec<Vec<String>> = cells
+        .iter()
+        .map(|cell| {
+            vec![
+                cell.table.clone(),
+                cell.row.clone(),
+                cell.period.clone(),
+                cell.published.to_string(),
+                optional(cell.exact),
+                optional(cell.as_published),
+                cell.status.label().to_owned(),
+                cell.gap
+                    .map(|gap| format!("{:+.6}", round_as_printed(gap, 6)))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut out = String::from("### Reconciliation of every published cell\n\n");
+    out.push_str(&markdown_table(&header, &rows));
+    out.push('\n');
+    out.push_str(&status_summary(cells));
+    out
+}
+
+/// One line per status: how many cells have it.
+pub fn status_summary(cells: &[ReconciledCell]) -> String {
+    let statuses = [
+        Status::ReproducedExactly,
+        Status::ReproducedWithRoundedIntermediates,
+        Status::NotReproducible,
+        Status::NotComputable,
+    ];
+    let mut out = format!("{} published cells:\n", cells.len());
+    for status in statuses {
+        let count = cells.iter().filter(|cell| cell.status == status).count();
+        let _ = writeln!(out, "- {}: {count}", status.label());
+    }
+    out
+}
+
+/// The whole seed 004 reproduction: Table 1 with its identity checks, Tables 2–7
+/// recomputed, and the reconciliation.
+pub fn seed004_report(reproduction: &Reproduction) -> String {
+    let statements = &reproduction.statements;
+    let periods = statements.period_list();
+    let mut out = format!(
+        "## Seed 004: {} ({})\n\n### Table 1 (inputs, {})\n\n",
+        statements.entity.name, "year-end balances, exact Decimal arithmetic", statements.unit
+    );
+    let mut header = vec!["Line item".to_owned()];
+    header.extend(periods.iter().map(|period| period.to_string()));
+    let rows: Vec<Vec<String>> = statements
+        .item_list()
+        .into_iter()
+        .map(|item| {
+            let mut cells = vec![item.name().to_owned()];
+            cells.extend(periods.iter().map(|period| {
+                statements
+                    .get(*period, item)
+                    .map(|value| value.to_string())
+                    .unwrap_or_default()
+            }));
+            cells
+        })
+        .collect();
+    out.push_str(&markdown_table(&header, &rows));
+    out.push_str("\nIdentity checks of Table 1:\n");
+    let mut any = false;
+    for finding in &reproduction.findings {
+        any = true;
+        let _ = writeln!(out, "- {:?}: {finding}", finding.severity);
+    }
+    if !any {
+        out.push_str("- every identity holds\n");
+    }
+    for table in &reproduction.tables {
+        out.push('\n');
+        out.push_str(&reproduced_table(table));
+    }
+    out.push('\n');
+    out.push_str(&reconciliation(&reproduction.reconciliation));
+    out
+}
+
+fn capitalise(text: &str) -> String {
+    let mut characters = text.chars();
+    match characters.next() {
+        Some(first) => first.to_uppercase().chain(characters).collect(),
+        None => String::new(),
+    }
+}

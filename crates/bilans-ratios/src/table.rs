@@ -1,0 +1,70 @@
+//! Every ratio of the catalogue for every period of one set of statements.
+
+use bilans_model::{Period, Statements};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::{EvalConfig, NotComputable, Ratio, catalogue};
+
+/// One ratio's values over the periods.
+#[derive(Debug, Clone, Serialize)]
+pub struct RatioRow {
+    /// The ratio's id.
+    pub id: &'static str,
+    /// Its readable name.
+    pub name: &'static str,
+    /// Its definition as text.
+    pub formula: String,
+    /// Per period (in order), the value or why there is none.
+    pub values: Vec<(Period, Result<Decimal, NotComputable>)>,
+}
+
+/// The whole catalogue evaluated over one set of statements.
+#[derive(Debug, Clone, Serialize)]
+pub struct RatioTable {
+    /// The periods, in order.
+    pub periods: Vec<Period>,
+    /// How the ratios were evaluated.
+    pub config: EvalConfig,
+    /// One row per ratio, in catalogue order.
+    pub rows: Vec<RatioRow>,
+}
+
+impl RatioTable {
+    /// The row of ratio `id`, if present.
+    pub fn row(&self, id: &str) -> Option<&RatioRow> {
+        self.rows.iter().find(|row| row.id == id)
+    }
+}
+
+impl RatioRow {
+    /// The value in `period`, if computed.
+    pub fn value(&self, period: Period) -> Option<&Result<Decimal, NotComputable>> {
+        self.values
+            .iter()
+            .find(|(row_period, _)| *row_period == period)
+            .map(|(_, value)| value)
+    }
+}
+
+/// Evaluates every ratio of the catalogue for every period of `statements`.
+pub fn evaluate_all(statements: &Statements, config: &EvalConfig) -> RatioTable {
+    let periods = statements.period_list();
+    let rows = catalogue()
+        .iter()
+        .map(|ratio: &Ratio| RatioRow {
+            id: ratio.id,
+            name: ratio.name,
+            formula: ratio.formula_text(),
+            values: periods
+                .iter()
+                .map(|period| (*period, ratio.evaluate(statements, *period, config)))
+                .collect(),
+        })
+        .collect();
+    RatioTable {
+        periods,
+        config: *config,
+        rows,
+    }
+}
