@@ -1,1 +1,306 @@
-//! Integration tests: analyse.
+//! The analysed workbook: written from the seed 004 statements, opened and
+//! recalculated by a real spreadsheet application (LibreOffice, headless), and rendered
+//! to PDF to check that the charts exist.
+//!
+//! Under `.ci/run` (`BILANS_REQUIRE_LIBREOFFICE=1`) a missing LibreOffice fails the
+//! test; elsewhere the LibreOffice part says it is skipped and returns.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use bilans_ratios::analysis::analyse;
+use bilans_ratios::seed004::PublishedSeed;
+use bilans_ratios::{Basis, EvalConfig};
+use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook};
+use bilans_sheets::{Overwrite, save_workbook};
+use calamine::{Data, Reader, open_workbook_auto};
+
+use crate::support::{fixture, run_bilans};
+
+fn seed004_statements() -> bilans_model::Statements {
+    let text = std::fs::read_to_string(fixture("seeds/seed004_dupont.toml")).unwrap();
+    let seed: PublishedSeed = toml::from_str(&text).unwrap();
+    seed.statements().unwrap()
+}
+
+fn write_analysed(folder: &Path, name: &str, config: &EvalConfig) -> PathBuf {
+    let analysis = analyse(&seed004_statements(), config);
+    let options = WorkbookOptions {
+        input: "seed004_dupont.toml".to_owned(),
+        created: None,
+    };
+    let mut workbook = analysed_workbook(&analysis, &options).unwrap();
+    let path = folder.join(name);
+    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
+    path
+}
+
+fn find_program(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|folder| names.iter().map(move |name| folder.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// LibreOffice, or `None` (after saying so) where it is not required.
+fn libreoffice() -> Option<PathBuf> {
+    let found = find_program(&["soffice", "libreoffice"]);
+    if found.is_none() {
+        assert!(
+            std::env::var_os("BILANS_REQUIRE_LIBREOFFICE").is_none(),
+            "LibreOffice (soffice) is required here but not found; .ci/run installs libreoffice-calc-nogui"
+        );
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("LibreOffice not found: the real-client check is skipped outside CI");
+        }
+    }
+    found
+}
+
+/// A throw-away LibreOffice profile that recalculates every formula on load.
+fn recalculating_profile(folder: &Path) -> String {
+    let user = folder.join("profile").join("user");
+    std::fs::create_dir_all(&user).unwrap();
+    let settings = r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#;
+    std::fs::write(user.join("registrymodifications.xcu"), settings).unwrap();
+    format!(
+        "-env:UserInstallation=file://{}",
+        folder.join("profile").display()
+    )
+}
+
+fn convert(soffice: &Path, profile: &str, target: &str, out: &Path, inputs: &[&Path]) {
+    let status = Command::new(soffice)
+        .arg(profile)
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+        ])
+        .arg(out)
+        .args(inputs)
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "LibreOffice conversion to {target} failed"
+    );
+}
+
+fn number(cell: Option<&Data>) -> Option<f64> {
+    match cell? {
+        Data::Float(value) => Some(*value),
+        Data::Int(value) => Some(*value as f64),
+        _ => None,
+    }
+}
+
+/// Every formula cell of `original` whose recalculated value in `recalculated`
+/// differs from the cached one by a relative 1e-9 or more: (sheet, cell, cached, recalculated).
+fn mismatches(original: &Path, recalculated: &Path) -> (usize, Vec<String>) {
+    let mut written = open_workbook_auto(original).unwrap();
+    let mut recomputed = open_workbook_auto(recalculated).unwrap();
+    let mut n_formulas = 0;
+    let mut problems = Vec::new();
+    for sheet in written.sheet_names() {
+        let formulas = written.worksheet_formula(&sheet).unwrap();
+        let cached = written.worksheet_range(&sheet).unwrap();
+        let fresh = recomputed.worksheet_range(&sheet).unwrap();
+        let (start_row, start_column) = formulas.start().unwrap_or((0, 0));
+        for (row, column, formula) in formulas.used_cells() {
+            if formula.is_empty() {
+                continue;
+            }
+            n_formulas += 1;
+            let position = (start_row + row as u32, start_column + column as u32);
+            let before = number(cached.get_value(position));
+            let after = number(fresh.get_value(position));
+            let agree = match (before, after) {
+                (Some(before), Some(after)) => {
+                    (before - after).abs() <= 1e-9 * before.abs().max(after.abs())
+                }
+                _ => false,
+            };
+            if !agree {
+                problems.push(format!(
+                    "{sheet}!R{}C{} ={formula}: cached {before:?}, recalculated {after:?}",
+                    position.0 + 1,
+                    position.1 + 1
+                ));
+            }
+        }
+    }
+    (n_formulas, problems)
+}
+
+#[test]
+fn libreoffice_recalculates_every_formula_to_the_cached_value() {
+    let Some(soffice) = libreoffice() else { return };
+    let folder = tempfile::tempdir().unwrap();
+    let year_end = write_analysed(folder.path(), "year_end.xlsx", &EvalConfig::default());
+    let average_config = EvalConfig {
+        basis: Basis::Average,
+        ..EvalConfig::default()
+    };
+    let average = write_analysed(folder.path(), "average.xlsx", &average_config);
+    // A control: one formula whose cached value is wrong must be caught.
+    let control = folder.path().join("control.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_number(0, 0, 2.0).unwrap();
+    sheet
+        .write_formula(0, 1, rust_xlsxwriter::Formula::new("=A1*3").set_result("5"))
+        .unwrap();
+    workbook.save(&control).unwrap();
+
+    let profile = recalculating_profile(folder.path());
+    let out = folder.path().join("recalculated");
+    convert(
+        &soffice,
+        &profile,
+        "xlsx:Calc MS Excel 2007 XML",
+        &out,
+        &[&year_end, &average, &control],
+    );
+
+    for (name, path) in [("year_end.xlsx", &year_end), ("average.xlsx", &average)] {
+        let (n_formulas, problems) = mismatches(path, &out.join(name));
+        assert!(100 < n_formulas, "{name}: only {n_formulas} formulas");
+        assert!(
+            problems.is_empty(),
+            "{name}: {} formulas disagree:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+    }
+    let (n_formulas, problems) = mismatches(&control, &out.join("control.xlsx"));
+    assert_eq!(
+        (n_formulas, problems.len()),
+        (1, 1),
+        "the control's wrong cached value was not caught"
+    );
+}
+
+#[test]
+fn libreoffice_renders_both_charts_to_pdf() {
+    let Some(soffice) = libreoffice() else { return };
+    let folder = tempfile::tempdir().unwrap();
+    let book = write_analysed(folder.path(), "analysed.xlsx", &EvalConfig::default());
+    let profile = recalculating_profile(folder.path());
+    convert(&soffice, &profile, "pdf", folder.path(), &[&book]);
+    let pdf = folder.path().join("analysed.pdf");
+    let pdftotext =
+        find_program(&["pdftotext"]).expect("pdftotext (poppler-utils) is needed to read the PDF");
+    let output = Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap();
+    // Chart titles wrap over lines: compare with whitespace collapsed.
+    let text = String::from_utf8_lossy(&output.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for title in [
+        "ROE and ROA: traditional vs modified Du Pont",
+        "Liquidity: traditional vs modified Du Pont",
+    ] {
+        assert!(text.contains(title), "chart `{title}` not found in the PDF");
+    }
+    for legend in ["ROE modified", "Quick, modified"] {
+        assert!(
+            text.contains(legend),
+            "legend `{legend}` not found in the PDF"
+        );
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let folder = tempfile::tempdir().unwrap();
+    let first = write_analysed(folder.path(), "first.xlsx", &EvalConfig::default());
+    let second = write_analysed(folder.path(), "second.xlsx", &EvalConfig::default());
+    assert_eq!(
+        std::fs::read(first).unwrap(),
+        std::fs::read(second).unwrap()
+    );
+}
+
+#[test]
+fn workbook_has_every_sheet_and_marks_what_is_not_computable() {
+    let folder = tempfile::tempdir().unwrap();
+    let average_config = EvalConfig {
+        basis: Basis::Average,
+        ..EvalConfig::default()
+    };
+    let path = write_analysed(folder.path(), "average.xlsx", &average_config);
+    let mut workbook = open_workbook_auto(&path).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        ["Summary", "Statements", "Ratios", "Du Pont", "Checks"]
+    );
+    let ratios = workbook.worksheet_range("Ratios").unwrap();
+    // Under average balances the first year has no opening balance.
+    let first_roe = ratios
+        .rows()
+        .find(|row| row[1] == Data::String("return_on_equity".into()))
+        .unwrap()[3]
+        .clone();
+    assert_eq!(
+        first_roe,
+        Data::String("n/c: no opening balance: equity for 2000 is missing, so its average for 2001 is unknown".into())
+    );
+}
+
+#[test]
+fn cli_writes_json_and_markdown_analyses() {
+    let input = fixture("seeds/seed004_dupont.toml");
+    let input = input.to_str().unwrap();
+    let (code, json, _) = run_bilans(&["analyse", input, "--format", "json"]);
+    assert_eq!(code, 0);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    insta::assert_json_snapshot!("seed004_analysis_json", value, {
+        "[].statements.entity.name" => "[entity]",
+    });
+    let (code, markdown, _) = run_bilans(&["analyse", input, "--format", "md"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("seed004_analysis_md", markdown);
+    let (code, csv, _) = run_bilans(&["analyse", input, "--format", "csv", "--basis", "average"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("seed004_analysis_average_csv", csv);
+}
+
+#[test]
+fn cli_never_overwrites_without_force() {
+    let folder = tempfile::tempdir().unwrap();
+    let output = folder.path().join("out.xlsx");
+    std::fs::write(&output, b"precious").unwrap();
+    let input = fixture("seeds/seed004_dupont.toml");
+    let args = [
+        "analyse",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ];
+    let (code, _, error) = run_bilans(&args);
+    assert_eq!(code, 1);
+    assert!(
+        error.contains("already exists; pass --force to overwrite it"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&output).unwrap(), b"precious");
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let (code, _, _) = run_bilans(&forced);
+    assert_eq!(code, 0);
+    assert!(std::fs::read(&output).unwrap().starts_with(b"PK"));
+    assert_eq!(
+        std::fs::read_dir(folder.path()).unwrap().count(),
+        1,
+        "a temporary file was left behind"
+    );
+}

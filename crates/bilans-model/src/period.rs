@@ -64,13 +64,13 @@ impl FromStr for Period {
         if let Some((year, quarter)) = trimmed.split_once(['Q', 'q']) {
             let year: i32 = year.parse().map_err(|_| bad())?;
             let quarter: u8 = quarter.parse().map_err(|_| bad())?;
-            if !(1 <= quarter && quarter <= 4) {
+            if !(1..=4).contains(&quarter) {
                 return Err(bad());
             }
             return Ok(Period::Quarter { year, quarter });
         }
         let year: i32 = trimmed.parse().map_err(|_| bad())?;
-        if !(1000 <= year && year <= 9999) {
+        if !(1000..=9999).contains(&year) {
             return Err(bad());
         }
         Ok(Period::Year(year))

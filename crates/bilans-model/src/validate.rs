@@ -304,24 +304,24 @@ fn check_parts(statements: &Statements, period: Period) -> Vec<Finding> {
 
 fn check_signs(statements: &Statements, period: Period) -> Vec<Finding> {
     let mut findings = Vec::new();
-    if let Some(equity) = statements.get(period, LineItem::Equity) {
-        if equity.is_sign_negative() && !equity.is_zero() {
+    if let Some(equity) = statements.get(period, LineItem::Equity)
+        && equity < Decimal::ZERO
+    {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            period,
+            kind: FindingKind::NegativeEquity { equity },
+        });
+    }
+    for item in NEVER_NEGATIVE {
+        if let Some(value) = statements.get(period, *item)
+            && value < Decimal::ZERO
+        {
             findings.push(Finding {
                 severity: Severity::Warning,
                 period,
-                kind: FindingKind::NegativeEquity { equity },
+                kind: FindingKind::NegativeAmount { item: *item, value },
             });
-        }
-    }
-    for item in NEVER_NEGATIVE {
-        if let Some(value) = statements.get(period, *item) {
-            if value < Decimal::ZERO {
-                findings.push(Finding {
-                    severity: Severity::Warning,
-                    period,
-                    kind: FindingKind::NegativeAmount { item: *item, value },
-                });
-            }
         }
     }
     findings

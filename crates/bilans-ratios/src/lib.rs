@@ -39,6 +39,7 @@
 
 #![deny(clippy::float_arithmetic)]
 
+pub mod analysis;
 mod catalogue;
 pub mod dupont;
 mod expr;
@@ -51,7 +52,7 @@ pub mod working_capital;
 pub use crate::catalogue::{Group, Ratio, RatioUnit, catalogue, find};
 pub use crate::expr::{Basis, CellRefs, DaysInYear, EvalConfig, Expr, Rounding};
 pub use crate::not_computable::NotComputable;
-pub use crate::table::{RatioRow, RatioTable, evaluate_all};
+pub use crate::table::{Outcome, PeriodResult, RatioRow, RatioTable, evaluate_all};
 
 #[cfg(test)]
 mod tests;

@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 use bilans_model::reconcile::{ReconciledCell, Status, round_as_printed};
 use rust_decimal::Decimal;
 
-use crate::NotComputable;
+use crate::analysis::Analysis;
 use crate::seed004::{ReproducedTable, Reproduction};
+use crate::{NotComputable, catalogue};
 
 /// A value rounded half away from zero to `decimals` places, or `n/c` when not
 /// computable.
@@ -174,5 +175,119 @@ fn capitalise(text: &str) -> String {
     match characters.next() {
         Some(first) => first.to_uppercase().chain(characters).collect(),
         None => String::new(),
+    }
+}
+
+/// The analysis as Markdown: summary, statements, every ratio, Du Pont and checks.
+pub fn analysis_markdown(analysis: &Analysis) -> String {
+    let statements = &analysis.statements;
+    let periods = statements.period_list();
+    let mut out = format!("# bilans analysis: {}\n\n", statements.entity.name);
+    let _ = writeln!(out, "- Unit: {}", statements.unit);
+    let _ = writeln!(
+        out,
+        "- Basis: {:?}, days in year: {}",
+        analysis.config.basis,
+        analysis.config.days_in_year.days()
+    );
+    out.push_str("\n## Look at first\n\n");
+    for point in &analysis.attention {
+        let _ = writeln!(out, "- {point}");
+    }
+    out.push_str("\n## Statements\n\n");
+    let mut header = vec!["Line item".to_owned()];
+    header.extend(periods.iter().map(|period| period.to_string()));
+    let rows: Vec<Vec<String>> = statements
+        .item_list()
+        .into_iter()
+        .map(|item| {
+            let mut cells = vec![item.name().to_owned()];
+            cells.extend(periods.iter().map(|period| {
+                statements
+                    .get(*period, item)
+                    .map(|value| value.to_string())
+                    .unwrap_or_default()
+            }));
+            cells
+        })
+        .collect();
+    out.push_str(&markdown_table(&header, &rows));
+    out.push_str("\n## Ratios (4 decimals, half away from zero; n/c = not computable)\n\n");
+    let mut header = vec!["Ratio".to_owned()];
+    header.extend(periods.iter().map(|period| period.to_string()));
+    header.push("Definition".to_owned());
+    let rows: Vec<Vec<String>> = analysis
+        .ratios
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![row.id.to_owned()];
+            cells.extend(row.values.iter().map(|(_, value)| value_cell(value, 4)));
+            cells.push(row.formula.clone());
+            cells
+        })
+        .collect();
+    out.push_str(&markdown_table(&header, &rows));
+    let reasons: Vec<String> = analysis
+        .ratios
+        .rows
+        .iter()
+        .flat_map(|row| {
+            row.values.iter().filter_map(move |(period, value)| {
+                value
+                    .as_ref()
+                    .err()
+                    .map(|reason| format!("- {} {period}: {reason}", row.id))
+            })
+        })
+        .collect();
+    if !reasons.is_empty() {
+        out.push_str("\nNot computable:\n\n");
+        out.push_str(&reasons.join("\n"));
+        out.push('\n');
+    }
+    out.push_str("\n## Checks\n\n");
+    if analysis.findings.is_empty() {
+        out.push_str("No findings.\n");
+    }
+    for finding in &analysis.findings {
+        let _ = writeln!(out, "- {:?}: {finding}", finding.severity);
+    }
+    out
+}
+
+/// Every ratio value as CSV in long form: `entity,period,ratio,value,status,reason`.
+/// Values are written at full Decimal precision, not rounded.
+pub fn analysis_csv(analysis: &Analysis) -> String {
+    let mut out = String::from("entity,period,ratio,value,status,reason\n");
+    let entity = csv_field(&analysis.statements.entity.name);
+    for ratio in catalogue() {
+        let Some(row) = analysis.ratios.row(ratio.id) else {
+            continue;
+        };
+        for (period, value) in &row.values {
+            match value {
+                Ok(value) => {
+                    let _ = writeln!(out, "{entity},{period},{},{value},ok,", ratio.id);
+                }
+                Err(reason) => {
+                    let _ = writeln!(
+                        out,
+                        "{entity},{period},{},,not_computable,{}",
+                        ratio.id,
+                        csv_field(&reason.to_string())
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
     }
 }

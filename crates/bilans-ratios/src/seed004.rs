@@ -35,7 +35,8 @@ pub struct PublishedSeed {
     pub periods: Vec<i32>,
     /// Table 1: one row per line item.
     pub inputs: Vec<InputRow>,
-    /// Tables 2–7.
+    /// Tables 2–7 (absent in a plain statements file).
+    #[serde(default)]
     pub tables: Vec<PublishedTable>,
 }
 

@@ -2,7 +2,7 @@
 
 use bilans_model::{Period, Statements};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::{EvalConfig, NotComputable, Ratio, catalogue};
 
@@ -16,6 +16,7 @@ pub struct RatioRow {
     /// Its definition as text.
     pub formula: String,
     /// Per period (in order), the value or why there is none.
+    #[serde(serialize_with = "serialize_values")]
     pub values: Vec<(Period, Result<Decimal, NotComputable>)>,
 }
 
@@ -67,4 +68,52 @@ pub fn evaluate_all(statements: &Statements, config: &EvalConfig) -> RatioTable 
         config: *config,
         rows,
     }
+}
+
+/// A per-period result: a value or why there is none.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodResult<T> {
+    /// The period.
+    pub period: Period,
+    /// The value, or the reason it is not computable.
+    #[serde(flatten)]
+    pub outcome: Outcome<T>,
+}
+
+/// A value, or the reason it cannot be computed (serialized as `value` or
+/// `not_computable`, with the reason's text).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome<T> {
+    /// The computed value.
+    Value(T),
+    /// Why there is no value.
+    NotComputable {
+        /// The structured reason.
+        reason: NotComputable,
+        /// The reason as a sentence.
+        text: String,
+    },
+}
+
+impl<T> From<Result<T, NotComputable>> for Outcome<T> {
+    fn from(result: Result<T, NotComputable>) -> Outcome<T> {
+        match result {
+            Ok(value) => Outcome::Value(value),
+            Err(reason) => {
+                let text = reason.to_string();
+                Outcome::NotComputable { reason, text }
+            }
+        }
+    }
+}
+
+fn serialize_values<S: Serializer>(
+    values: &[(Period, Result<Decimal, NotComputable>)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(values.iter().map(|(period, value)| PeriodResult {
+        period: *period,
+        outcome: value.clone().into(),
+    }))
 }

@@ -1,1 +1,848 @@
-//! Workbook support for `analyse` (being written).
+//! The analysed workbook: statements with their sources, every ratio as a live Excel
+//! formula with the value bilans cached, both Du Pont models with charts, the checks,
+//! and a summary.
+//!
+//! Layout (one sheet each, in this order): Summary, Statements, Ratios, Du Pont,
+//! Checks. Formulas never divide by zero: a ratio that is not computable is written as
+//! the text `n/c: <reason>` instead of a formula.
+
+use std::collections::BTreeMap;
+
+use bilans_model::{Finding, FindingKind, LineItem, Period, Statements};
+use bilans_ratios::analysis::{Analysis, Trend};
+use bilans_ratios::{CellRefs, NotComputable, RatioUnit, catalogue};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Chart, ChartType, DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Workbook,
+    Worksheet, XlsxError,
+};
+
+use crate::SheetsError;
+
+/// Options of the analysed workbook.
+#[derive(Debug, Clone, Default)]
+pub struct WorkbookOptions {
+    /// The input file, shown on the summary.
+    pub input: String,
+    /// The creation date written to the workbook properties, as `YYYY-MM-DDTHH:MM:SS`;
+    /// `None` writes the fixed date 2000-01-01T00:00:00 so that the same input always
+    /// gives the same bytes.
+    pub created: Option<String>,
+}
+
+/// Sheet names.
+pub const SUMMARY: &str = "Summary";
+/// The statements sheet.
+pub const STATEMENTS: &str = "Statements";
+/// The ratios sheet.
+pub const RATIOS: &str = "Ratios";
+/// The Du Pont sheet.
+pub const DUPONT: &str = "Du Pont";
+/// The checks sheet.
+pub const CHECKS: &str = "Checks";
+
+/// Builds the analysed workbook of `analysis`.
+///
+/// # Errors
+///
+/// [`SheetsError::Workbook`] when the writer rejects a value (e.g. a bad creation date).
+pub fn analysed_workbook(
+    analysis: &Analysis,
+    options: &WorkbookOptions,
+) -> Result<Workbook, SheetsError> {
+    build(analysis, options).map_err(|source| SheetsError::Workbook { source })
+}
+
+struct Formats {
+    header: Format,
+    title: Format,
+    amount: Format,
+    times: Format,
+    fraction: Format,
+    days: Format,
+    not_computable: Format,
+    wrap: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color("#DDEBF7")
+                .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
+            title: Format::new().set_bold().set_font_size(14),
+            amount: Format::new().set_num_format("#,##0;[Red]-#,##0"),
+            times: Format::new().set_num_format("0.00"),
+            fraction: Format::new().set_num_format("0.00%"),
+            days: Format::new().set_num_format("0.0"),
+            not_computable: Format::new()
+                .set_italic()
+                .set_font_color("#9C0006")
+                .set_background_color("#FFC7CE"),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        }
+    }
+
+    fn for_unit(&self, unit: RatioUnit) -> &Format {
+        match unit {
+            RatioUnit::Times => &self.times,
+            RatioUnit::Fraction => &self.fraction,
+            RatioUnit::Days => &self.days,
+            RatioUnit::Amount => &self.amount,
+        }
+    }
+}
+
+/// Where each line item and ratio lives in the workbook.
+struct Layout {
+    periods: Vec<Period>,
+    item_rows: BTreeMap<LineItem, u32>,
+    ratio_rows: BTreeMap<&'static str, u32>,
+}
+
+/// First period column on the Statements sheet (A: label, B: machine name).
+const STATEMENT_FIRST_COLUMN: u16 = 2;
+/// First period column on the Ratios sheet (A: name, B: id, C: definition).
+const RATIO_FIRST_COLUMN: u16 = 3;
+
+impl Layout {
+    fn period_column(&self, period: Period, first: u16) -> Option<u16> {
+        let index = self
+            .periods
+            .iter()
+            .position(|candidate| *candidate == period)?;
+        u16::try_from(index).ok().map(|index| first + index)
+    }
+}
+
+impl CellRefs for Layout {
+    fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        let row = *self.item_rows.get(&item)?;
+        let column = self.period_column(period, STATEMENT_FIRST_COLUMN)?;
+        Some(format!("{STATEMENTS}!{}", absolute(row, column)))
+    }
+
+    fn ratio(&self, id: &str, period: Period) -> Option<String> {
+        let row = *self.ratio_rows.get(id)?;
+        let column = self.period_column(period, RATIO_FIRST_COLUMN)?;
+        Some(format!("{RATIOS}!{}", absolute(row, column)))
+    }
+}
+
+fn build(analysis: &Analysis, options: &WorkbookOptions) -> Result<Workbook, XlsxError> {
+    let statements = &analysis.statements;
+    let items = statements.item_list();
+    let layout = Layout {
+        periods: statements.period_list(),
+        item_rows: items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (*item, index as u32 + 1))
+            .collect(),
+        ratio_rows: catalogue()
+            .iter()
+            .enumerate()
+            .map(|(index, ratio)| (ratio.id, index as u32 + 1))
+            .collect(),
+    };
+    let formats = Formats::new();
+    let mut workbook = Workbook::new();
+    let created = match &options.created {
+        Some(text) => ExcelDateTime::parse_from_str(text)?,
+        None => ExcelDateTime::from_ymd(2000, 1, 1)?,
+    };
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(format!("bilans analysis: {}", statements.entity.name))
+            .set_subject("Financial statements, ratios, Du Pont models and checks")
+            .set_comment(format!("generated by bilans {}", env!("CARGO_PKG_VERSION")))
+            .set_creation_datetime(&created),
+    );
+    write_summary(workbook.add_worksheet(), analysis, options, &formats)?;
+    write_statements(
+        workbook.add_worksheet(),
+        statements,
+        &items,
+        &layout,
+        &formats,
+    )?;
+    write_ratios(workbook.add_worksheet(), analysis, &layout, &formats)?;
+    write_dupont(workbook.add_worksheet(), analysis, &layout, &formats)?;
+    write_checks(workbook.add_worksheet(), analysis, &layout, &formats)?;
+    Ok(workbook)
+}
+
+fn number(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(f64::NAN)
+}
+
+fn absolute(row: u32, column: u16) -> String {
+    format!("${}${}", column_name(column), row + 1)
+}
+
+fn relative(row: u32, column: u16) -> String {
+    format!("{}{}", column_name(column), row + 1)
+}
+
+/// The column letters of a zero-based column index (0 → A, 26 → AA).
+pub fn column_name(column: u16) -> String {
+    let mut index = u32::from(column) + 1;
+    let mut name = Vec::new();
+    while 0 < index {
+        let remainder = (index - 1) % 26;
+        name.push(b'A' + remainder as u8);
+        index = (index - 1) / 26;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+fn write_header(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: &[String],
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    for (column, text) in cells.iter().enumerate() {
+        sheet.write_string_with_format(row, column as u16, text, &formats.header)?;
+    }
+    Ok(())
+}
+
+fn period_header(first: &[&str], periods: &[Period]) -> Vec<String> {
+    let mut header: Vec<String> = first.iter().map(|text| (*text).to_owned()).collect();
+    header.extend(periods.iter().map(|period| period.to_string()));
+    header
+}
+
+fn write_not_computable(
+    sheet: &mut Worksheet,
+    row: u32,
+    column: u16,
+    reason: &NotComputable,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(
+        row,
+        column,
+        format!("n/c: {reason}"),
+        &formats.not_computable,
+    )?;
+    Ok(())
+}
+
+fn write_summary(
+    sheet: &mut Worksheet,
+    analysis: &Analysis,
+    options: &WorkbookOptions,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(SUMMARY)?;
+    let statements = &analysis.statements;
+    sheet.write_string_with_format(
+        0,
+        0,
+        format!("bilans analysis: {}", statements.entity.name),
+        &formats.title,
+    )?;
+    let periods = statements.period_list();
+    let period_text = match (periods.first(), periods.last()) {
+        (Some(first), Some(last)) => format!("{first}–{last} ({} periods)", periods.len()),
+        _ => "none".to_owned(),
+    };
+    let basis = match analysis.config.basis {
+        bilans_ratios::Basis::YearEnd => "year-end balances",
+        bilans_ratios::Basis::Average => "average of opening and closing balances",
+    };
+    let facts = [
+        ("Input", options.input.clone()),
+        ("Entity", statements.entity.name.clone()),
+        ("Periods", period_text),
+        ("Unit", statements.unit.to_string()),
+        ("Balance basis", basis.to_owned()),
+        (
+            "Days in year",
+            analysis.config.days_in_year.days().to_string(),
+        ),
+        ("Generator", format!("bilans {}", env!("CARGO_PKG_VERSION"))),
+    ];
+    for (index, (label, value)) in facts.iter().enumerate() {
+        let row = index as u32 + 2;
+        sheet.write_string_with_format(row, 0, *label, &formats.header)?;
+        sheet.write_string(row, 1, value)?;
+    }
+    let mut row = facts.len() as u32 + 3;
+    sheet.write_string_with_format(row, 0, "Look at first", &formats.title)?;
+    for point in &analysis.attention {
+        row += 1;
+        sheet.write_string(row, 0, format!("• {point}"))?;
+    }
+    row += 2;
+    sheet.write_string_with_format(row, 0, "Headline ratios", &formats.title)?;
+    row += 1;
+    write_header(
+        sheet,
+        row,
+        &["Ratio", "First", "Value", "Last", "Value", "Trend"].map(String::from),
+        formats,
+    )?;
+    for headline in &analysis.headlines {
+        row += 1;
+        let unit = bilans_ratios::find(headline.id)
+            .map(|ratio| ratio.unit)
+            .unwrap_or(RatioUnit::Times);
+        sheet.write_string(row, 0, headline.name)?;
+        for (offset, point) in [(1u16, headline.first), (3u16, headline.last)] {
+            match point {
+                Some((period, value)) => {
+                    sheet.write_string(row, offset, period.to_string())?;
+                    sheet.write_number_with_format(
+                        row,
+                        offset + 1,
+                        number(value),
+                        formats.for_unit(unit),
+                    )?;
+                }
+                None => {
+                    sheet.write_string_with_format(row, offset, "n/c", &formats.not_computable)?;
+                }
+            }
+        }
+        let trend = match headline.trend {
+            Trend::Up => "up",
+            Trend::Down => "down",
+            Trend::Flat => "flat",
+            Trend::Unknown => "unknown",
+        };
+        sheet.write_string(row, 5, trend)?;
+    }
+    sheet.set_column_width(0, 34)?;
+    sheet.set_column_width(1, 40)?;
+    for column in 2..6 {
+        sheet.set_column_width(column, 12)?;
+    }
+    Ok(())
+}
+
+fn write_statements(
+    sheet: &mut Worksheet,
+    statements: &Statements,
+    items: &[LineItem],
+    layout: &Layout,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(STATEMENTS)?;
+    let unit = statements.unit.to_string();
+    let label = format!("Line item ({unit})");
+    write_header(
+        sheet,
+        0,
+        &period_header(&[label.as_str(), "Name"], &layout.periods),
+        formats,
+    )?;
+    for item in items {
+        let row = layout.item_rows[item];
+        sheet.write_string(row, 0, item.label())?;
+        sheet.write_string(row, 1, item.name())?;
+        for period in &layout.periods {
+            let Some(column) = layout.period_column(*period, STATEMENT_FIRST_COLUMN) else {
+                continue;
+            };
+            let Some(amount) = statements.amount(*period, *item) else {
+                continue;
+            };
+            sheet.write_number_with_format(row, column, number(amount.value), &formats.amount)?;
+            let source = match &amount.source {
+                Some(source) => format!("Source: {source}"),
+                None => "Source: entered directly (no file cell)".to_owned(),
+            };
+            sheet.insert_note(row, column, &Note::new(source).set_author("bilans"))?;
+        }
+    }
+    sheet.set_freeze_panes(1, STATEMENT_FIRST_COLUMN)?;
+    sheet.set_column_width(0, 30)?;
+    sheet.set_column_width(1, 28)?;
+    for index in 0..layout.periods.len() as u16 {
+        sheet.set_column_width(STATEMENT_FIRST_COLUMN + index, 14)?;
+    }
+    Ok(())
+}
+
+fn write_ratios(
+    sheet: &mut Worksheet,
+    analysis: &Analysis,
+    layout: &Layout,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(RATIOS)?;
+    let mut header = period_header(&["Ratio", "Id", "Definition"], &layout.periods);
+    header.push("Group".to_owned());
+    header.push("Source of the definition".to_owned());
+    write_header(sheet, 0, &header, formats)?;
+    let after_periods = RATIO_FIRST_COLUMN + layout.periods.len() as u16;
+    for ratio in catalogue() {
+        let row = layout.ratio_rows[ratio.id];
+        sheet.write_string(row, 0, ratio.name)?;
+        sheet.write_string(row, 1, ratio.id)?;
+        sheet.write_string(row, 2, ratio.formula_text())?;
+        let Some(values) = analysis.ratios.row(ratio.id) else {
+            continue;
+        };
+        for (period, value) in &values.values {
+            let Some(column) = layout.period_column(*period, RATIO_FIRST_COLUMN) else {
+                continue;
+            };
+            let formula = ratio.excel_formula(*period, &analysis.config, layout);
+            match (value, formula.as_ref()) {
+                (Ok(value), Ok(formula)) => {
+                    let formula = Formula::new(formula.as_str()).set_result(value.to_string());
+                    sheet.write_formula_with_format(
+                        row,
+                        column,
+                        formula,
+                        formats.for_unit(ratio.unit),
+                    )?;
+                }
+                (Err(reason), _) | (Ok(_), Err(reason)) => {
+                    write_not_computable(sheet, row, column, reason, formats)?;
+                }
+            }
+        }
+        sheet.write_string(row, after_periods, ratio.group.label())?;
+        sheet.write_string(row, after_periods + 1, ratio.source)?;
+    }
+    sheet.set_freeze_panes(1, RATIO_FIRST_COLUMN)?;
+    sheet.set_column_width(0, 40)?;
+    sheet.set_column_width(1, 30)?;
+    sheet.set_column_width(2, 60)?;
+    for index in 0..layout.periods.len() as u16 {
+        sheet.set_column_width(RATIO_FIRST_COLUMN + index, 14)?;
+    }
+    sheet.set_column_width(after_periods, 18)?;
+    sheet.set_column_width(after_periods + 1, 60)?;
+    Ok(())
+}
+
+/// A row of the Du Pont sheet: a label and, per period, a formula with its cached
+/// value, or the reason there is none.
+struct DuPontRow {
+    label: &'static str,
+    unit: RatioUnit,
+    cells: Vec<Result<(String, Decimal), NotComputable>>,
+}
+
+fn ratio_row(label: &'static str, id: &str, analysis: &Analysis, layout: &Layout) -> DuPontRow {
+    let unit = bilans_ratios::find(id)
+        .map(|ratio| ratio.unit)
+        .unwrap_or(RatioUnit::Times);
+    let cells = layout
+        .periods
+        .iter()
+        .map(|period| {
+            let value = analysis
+                .ratios
+                .row(id)
+                .and_then(|row| row.value(*period).cloned())
+                .unwrap_or(Err(NotComputable::UnknownRatio { id: id.to_owned() }))?;
+            let reference = layout
+                .ratio(id, *period)
+                .ok_or(NotComputable::UnknownRatio { id: id.to_owned() })?;
+            Ok((format!("={reference}"), value))
+        })
+        .collect();
+    DuPontRow { label, unit, cells }
+}
+
+/// A row computed from two or three rows above it on the same sheet.
+fn derived_row(
+    label: &'static str,
+    unit: RatioUnit,
+    operands: &[(usize, u32)],
+    operator: char,
+    rows: &[DuPontRow],
+    first_column: u16,
+) -> DuPontRow {
+    let n_periods = rows.first().map_or(0, |row| row.cells.len());
+    let cells = (0..n_periods)
+        .map(|period_idx| {
+            let column = first_column + period_idx as u16;
+            let mut value: Option<Decimal> = None;
+            let mut references = Vec::new();
+            for (row_idx, sheet_row) in operands {
+                let (_, operand) = rows[*row_idx].cells[period_idx].clone()?;
+                references.push(relative(*sheet_row, column));
+                value = Some(match (value, operator) {
+                    (None, _) => operand,
+                    (Some(left), '*') => {
+                        left.checked_mul(operand).ok_or(NotComputable::Overflow)?
+                    }
+                    (Some(left), _) => {
+                        if operand.is_zero() {
+                            return Err(NotComputable::ZeroDenominator {
+                                denominator: rows[*row_idx].label.to_owned(),
+                                period: Period::year(0),
+                            });
+                        }
+                        left.checked_div(operand).ok_or(NotComputable::Overflow)?
+                    }
+                });
+            }
+            let formula = format!("={}", references.join(&operator.to_string()));
+            Ok((formula, value.unwrap_or_default()))
+        })
+        .collect();
+    DuPontRow { label, unit, cells }
+}
+
+fn write_dupont(
+    sheet: &mut Worksheet,
+    analysis: &Analysis,
+    layout: &Layout,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(DUPONT)?;
+    let first_column: u16 = 1;
+    let n_periods = layout.periods.len() as u16;
+    // Classic model: rows 1..=6; modified: rows 9..; liquidity after that.
+    let mut rows: Vec<DuPontRow> = Vec::new();
+    let mut sheet_rows: Vec<u32> = Vec::new();
+    let mut sections: Vec<(u32, &str)> = Vec::new();
+    let mut next_row: u32 = 0;
+    let section =
+        |title: &'static str, next_row: &mut u32, sections: &mut Vec<(u32, &'static str)>| {
+            sections.push((*next_row, title));
+            *next_row += 1;
+        };
+    let push = |row: DuPontRow,
+                next_row: &mut u32,
+                rows: &mut Vec<DuPontRow>,
+                sheet_rows: &mut Vec<u32>| {
+        rows.push(row);
+        sheet_rows.push(*next_row);
+        *next_row += 1;
+        rows.len() - 1
+    };
+    section(
+        "Classic Du Pont: ROE = ROS × asset turnover × equity multiplier",
+        &mut next_row,
+        &mut sections,
+    );
+    let ros = push(
+        ratio_row(
+            "Return on sales (Zn/S)",
+            "return_on_sales",
+            analysis,
+            layout,
+        ),
+        &mut next_row,
+        &mut rows,
+        &mut sheet_rows,
+    );
+    let turnover = push(
+        ratio_row("Asset turnover (S/A)", "asset_turnover", analysis, layout),
+        &mut next_row,
+        &mut rows,
+        &mut sheet_rows,
+    );
+    let multiplier = push(
+        ratio_row(
+            "Equity multiplier (A/Kw)",
+            "equity_multiplier",
+            analysis,
+            layout,
+        ),
+        &mut next_row,
+        &mut rows,
+        &mut sheet_rows,
+    );
+    let product = derived_row(
+        "Product of the three factors",
+        RatioUnit::Fraction,
+        &[
+            (ros, sheet_rows[ros]),
+            (turnover, sheet_rows[turnover]),
+            (multiplier, sheet_rows[multiplier]),
+        ],
+        '*',
+        &rows,
+        first_column,
+    );
+    let product = push(product, &mut next_row, &mut rows, &mut sheet_rows);
+    let roe = push(
+        ratio_row(
+            "ROE = Zn/Kw (traditional)",
+            "return_on_equity",
+            analysis,
+            layout,
+        ),
+        &mut next_row,
+        &mut rows,
+        &mut sheet_rows,
+    );
+    let check = derived_row(
+        "Product ÷ ROE (1 = identity holds)",
+        RatioUnit::Times,
+        &[(product, sheet_rows[product]), (roe, sheet_rows[roe])],
+        '/',
+        &rows,
+        first_column,
+    );
+    push(check, &mut next_row, &mut rows, &mut sheet_rows);
+    let roa = push(
+        ratio_row(
+            "ROA = Zn/A (traditional)",
+            "return_on_assets",
+            analysis,
+            layout,
+        ),
+        &mut next_row,
+        &mut rows,
+        &mut sheet_rows,
+    );
+    next_row += 1;
+    section(
+        "Modified Du Pont (Kowalczyk & Kusak): ROE = ROS × current ratio × equity multiplier",
+        &mut next_row,
+        &mut sections,
+    );
+    push(
+        ratio_row("Current ratio (AO/ZB)", "current_ratio", analysis, layout),
+        &mut next_row,
+        &mut rows,
+        &mut sheet_rows,
+    );
+    let modified_roe = push(
+        ratio_row(
+            "ROE, modified model",
+            "modified_return_on_equity",
+            analysis,
+            layout,
+        ),
+        &mut next_row,
+        &mut rows,
+        &mut sheet_rows,
+    );
+    let modified_roa = push(
+        ratio_row(
+            "ROA, modified model (ROS × current ratio)",
+            "modified_return_on_assets",
+            analysis,
+            layout,
+        ),
+        &mut next_row,
+        &mut rows,
+        &mut sheet_rows,
+    );
+    let observed = derived_row(
+        "ROE modified ÷ ROE traditional",
+        RatioUnit::Times,
+        &[
+            (modified_roe, sheet_rows[modified_roe]),
+            (roe, sheet_rows[roe]),
+        ],
+        '/',
+        &rows,
+        first_column,
+    );
+    push(observed, &mut next_row, &mut rows, &mut sheet_rows);
+    push(
+        ratio_row(
+            "Residual factor (AO/S) × (A/ZB)",
+            "modified_residual_factor",
+            analysis,
+            layout,
+        ),
+        &mut next_row,
+        &mut rows,
+        &mut sheet_rows,
+    );
+    next_row += 1;
+    section(
+        "Liquidity: traditional (Table 2) and from the modified model (Table 7)",
+        &mut next_row,
+        &mut sections,
+    );
+    let liquidity_start = rows.len();
+    for (label, id) in [
+        ("Current ratio, traditional", "current_ratio"),
+        ("Current ratio, modified model", "modified_current_ratio"),
+        ("Quick ratio, traditional", "quick_ratio"),
+        ("Quick ratio, modified model", "modified_quick_ratio"),
+        (
+            "Immediate liquidity, traditional",
+            "immediate_liquidity_ratio",
+        ),
+        (
+            "Immediate liquidity, modified model",
+            "modified_immediate_liquidity_ratio",
+        ),
+    ] {
+        push(
+            ratio_row(label, id, analysis, layout),
+            &mut next_row,
+            &mut rows,
+            &mut sheet_rows,
+        );
+    }
+    for (row, title) in &sections {
+        write_header(
+            sheet,
+            *row,
+            &period_header(&[title], &layout.periods),
+            formats,
+        )?;
+    }
+    for (row, sheet_row) in rows.iter().zip(&sheet_rows) {
+        sheet.write_string(*sheet_row, 0, row.label)?;
+        for (period_idx, cell) in row.cells.iter().enumerate() {
+            let column = first_column + period_idx as u16;
+            match cell {
+                Ok((formula, value)) => {
+                    let formula = Formula::new(formula).set_result(value.to_string());
+                    sheet.write_formula_with_format(
+                        *sheet_row,
+                        column,
+                        formula,
+                        formats.for_unit(row.unit),
+                    )?;
+                }
+                Err(reason) => write_not_computable(sheet, *sheet_row, column, reason, formats)?,
+            }
+        }
+    }
+    sheet.set_column_width(0, 48)?;
+    for index in 0..n_periods {
+        sheet.set_column_width(first_column + index, 14)?;
+    }
+    sheet.set_freeze_panes(0, first_column)?;
+    let last_column = first_column + n_periods.saturating_sub(1);
+    let categories_row = sections[0].0;
+    let line_chart = |title: &str, series: &[(usize, &str)]| {
+        let mut chart = Chart::new(ChartType::Line);
+        for (row_idx, name) in series {
+            let sheet_row = sheet_rows[*row_idx];
+            chart
+                .add_series()
+                .set_name(*name)
+                .set_categories((
+                    DUPONT,
+                    categories_row,
+                    first_column,
+                    categories_row,
+                    last_column,
+                ))
+                .set_values((DUPONT, sheet_row, first_column, sheet_row, last_column));
+        }
+        chart.title().set_name(title);
+        chart
+    };
+    let profitability = line_chart(
+        "ROE and ROA: traditional vs modified Du Pont",
+        &[
+            (roe, "ROE traditional"),
+            (roa, "ROA traditional"),
+            (modified_roe, "ROE modified"),
+            (modified_roa, "ROA modified"),
+        ],
+    );
+    let liquidity = line_chart(
+        "Liquidity: traditional vs modified Du Pont",
+        &[
+            (liquidity_start, "Current, traditional"),
+            (liquidity_start + 1, "Current, modified"),
+            (liquidity_start + 2, "Quick, traditional"),
+            (liquidity_start + 3, "Quick, modified"),
+            (liquidity_start + 4, "Immediate, traditional"),
+            (liquidity_start + 5, "Immediate, modified"),
+        ],
+    );
+    let chart_row = next_row + 1;
+    sheet.insert_chart(chart_row, 0, &profitability)?;
+    sheet.insert_chart(chart_row + 16, 0, &liquidity)?;
+    Ok(())
+}
+
+fn write_checks(
+    sheet: &mut Worksheet,
+    analysis: &Analysis,
+    layout: &Layout,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(CHECKS)?;
+    write_header(
+        sheet,
+        0,
+        &[
+            "Severity",
+            "Period",
+            "Check",
+            "Finding",
+            "Cells (Statements sheet)",
+            "Source in the input",
+        ]
+        .map(String::from),
+        formats,
+    )?;
+    let mut row = 0;
+    for finding in &analysis.findings {
+        row += 1;
+        let (check, items) = describe(finding);
+        sheet.write_string(row, 0, format!("{:?}", finding.severity).to_lowercase())?;
+        sheet.write_string(row, 1, finding.period.to_string())?;
+        sheet.write_string(row, 2, check)?;
+        sheet.write_string_with_format(row, 3, finding.to_string(), &formats.wrap)?;
+        let cells: Vec<String> = items
+            .iter()
+            .filter_map(|item| layout.item(*item, finding.period))
+            .collect();
+        let sources: Vec<String> = items
+            .iter()
+            .filter_map(|item| analysis.statements.amount(finding.period, *item))
+            .filter_map(|amount| amount.source.as_ref().map(ToString::to_string))
+            .collect();
+        sheet.write_string_with_format(row, 4, cells.join(", "), &formats.wrap)?;
+        sheet.write_string_with_format(row, 5, sources.join(", "), &formats.wrap)?;
+    }
+    if row == 0 {
+        sheet.write_string(
+            1,
+            3,
+            "No findings: every identity that could be checked holds.",
+        )?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_column_width(0, 10)?;
+    sheet.set_column_width(1, 10)?;
+    sheet.set_column_width(2, 28)?;
+    sheet.set_column_width(3, 80)?;
+    sheet.set_column_width(4, 40)?;
+    sheet.set_column_width(5, 40)?;
+    Ok(())
+}
+
+fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
+    match &finding.kind {
+        FindingKind::IdentityBreak { identity, .. }
+        | FindingKind::IdentityNotChecked { identity, .. } => {
+            let items = bilans_model::identities()
+                .iter()
+                .find(|candidate| candidate.name == identity)
+                .map(|candidate| {
+                    let mut items = vec![candidate.total];
+                    items.extend(candidate.required.iter().chain(candidate.optional));
+                    items
+                })
+                .unwrap_or_default();
+            (format!("identity {identity}"), items)
+        }
+        FindingKind::PartExceedsTotal { part, total, .. } => {
+            ("part within total".to_owned(), vec![*part, *total])
+        }
+        FindingKind::NegativeEquity { .. } => {
+            ("negative equity".to_owned(), vec![LineItem::Equity])
+        }
+        FindingKind::NegativeAmount { item, .. } => ("sign".to_owned(), vec![*item]),
+    }
+}

@@ -46,6 +46,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
         .tempfile_in(folder)
         .map_err(io_error)?;
     temporary.write_all(bytes).map_err(io_error)?;
+    // Temporary files are private (0600); an output is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::Permissions::from_mode(0o644);
+        temporary
+            .as_file()
+            .set_permissions(permissions)
+            .map_err(io_error)?;
+    }
     temporary.as_file().sync_all().map_err(io_error)?;
     match overwrite {
         Overwrite::Allowed => temporary

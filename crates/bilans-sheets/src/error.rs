@@ -56,4 +56,10 @@ pub enum SheetsError {
         /// The underlying error.
         source: rust_xlsxwriter::XlsxError,
     },
+    /// The workbook could not be built (before any file is written).
+    #[error("cannot build the workbook: {source}")]
+    Workbook {
+        /// The underlying error.
+        source: rust_xlsxwriter::XlsxError,
+    },
 }
