@@ -2,6 +2,7 @@
 
 mod analyse;
 mod cli;
+mod docs;
 mod dupont;
 mod human_capital;
 mod import;

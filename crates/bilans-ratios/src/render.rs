@@ -291,3 +291,34 @@ fn csv_field(text: &str) -> String {
         text.to_owned()
     }
 }
+
+/// The ratio catalogue as Markdown (`docs/ratios.md`): id, name, group, definition and
+/// its source, generated from the one definition of each ratio.
+pub fn ratio_catalogue_markdown() -> String {
+    let mut out = String::from(
+        "<!-- generated from the ratio catalogue (crates/bilans-ratios/src/catalogue.rs); do not edit: BILANS_UPDATE=1 cargo test -p bilans-tests rewrites it -->\n\n# Ratio catalogue\n\n",
+    );
+    out.push_str(
+        "Every ratio bilans computes, each defined once. \\\n\
+         Balance-sheet items use year-end values, or with `--basis average` the mean of opening and closing balances (flows are never averaged). \\\n\
+         A ratio that cannot be computed is reported with its reason (missing item, zero denominator, no opening balance, non-positive equity where the ratio needs positive equity). \\\n\
+         `days in year` is 360 unless `--days 365` is given.\n\n",
+    );
+    let header: Vec<String> = ["Id", "Name", "Group", "Definition", "Needs positive", "Source"].iter().map(|text| (*text).to_owned()).collect();
+    let rows: Vec<Vec<String>> = catalogue()
+        .iter()
+        .map(|ratio| {
+            let positive: Vec<&str> = ratio.requires_positive.iter().map(|item| item.name()).collect();
+            vec![
+                format!("`{}`", ratio.id),
+                ratio.name.to_owned(),
+                ratio.group.label().to_owned(),
+                ratio.formula_text(),
+                positive.join(", "),
+                ratio.source.to_owned(),
+            ]
+        })
+        .collect();
+    out.push_str(&markdown_table(&header, &rows));
+    out
+}
