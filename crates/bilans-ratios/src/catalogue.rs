@@ -362,12 +362,21 @@ fn build() -> Vec<Ratio> {
         // The modified Du Pont model, seed 004 Tables 5-7.
         define(
             "current_assets_to_assets",
-            "current assets to total assets (OA/OAb)",
+            "current assets to total assets",
             Group::ModifiedDuPont,
             RatioUnit::Fraction,
             item(CurrentAssets) / item(TotalAssets),
             none,
             SEED_004,
+        ),
+        define(
+            "asset_to_current_asset_turnover",
+            "asset turnover to current asset turnover (OA/OAb)",
+            Group::ModifiedDuPont,
+            RatioUnit::Fraction,
+            ratio("asset_turnover") / ratio("current_asset_turnover"),
+            none,
+            "seed 004 (OA/OAb as the paper writes it; equals current assets / total assets)",
         ),
         define(
             "fixed_assets_to_sales",
