@@ -12,5 +12,8 @@ fn ratio_catalogue_document_is_fresh() {
         std::fs::write(&path, &expected).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == expected, "docs/ratios.md is stale: run `BILANS_UPDATE=1 cargo test -p bilans-tests docs`");
+    assert!(
+        committed == expected,
+        "docs/ratios.md is stale: run `BILANS_UPDATE=1 cargo test -p bilans-tests docs`"
+    );
 }

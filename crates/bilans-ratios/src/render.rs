@@ -304,11 +304,25 @@ pub fn ratio_catalogue_markdown() -> String {
          A ratio that cannot be computed is reported with its reason (missing item, zero denominator, no opening balance, non-positive equity where the ratio needs positive equity). \\\n\
          `days in year` is 360 unless `--days 365` is given.\n\n",
     );
-    let header: Vec<String> = ["Id", "Name", "Group", "Definition", "Needs positive", "Source"].iter().map(|text| (*text).to_owned()).collect();
+    let header: Vec<String> = [
+        "Id",
+        "Name",
+        "Group",
+        "Definition",
+        "Needs positive",
+        "Source",
+    ]
+    .iter()
+    .map(|text| (*text).to_owned())
+    .collect();
     let rows: Vec<Vec<String>> = catalogue()
         .iter()
         .map(|ratio| {
-            let positive: Vec<&str> = ratio.requires_positive.iter().map(|item| item.name()).collect();
+            let positive: Vec<&str> = ratio
+                .requires_positive
+                .iter()
+                .map(|item| item.name())
+                .collect();
             vec![
                 format!("`{}`", ratio.id),
                 ratio.name.to_owned(),
