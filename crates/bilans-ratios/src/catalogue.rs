@@ -3,13 +3,16 @@
 //! The definitions follow seed 004 (Bereźnicka & Franc-Dąbrowska) where it defines a
 //! ratio, and the standard textbook definitions elsewhere; `source` says which.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
+
+use std::collections::BTreeMap;
 
 use bilans_model::{LineItem, Period, Statements};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::NotComputable;
+use crate::eval::Evaluator;
 use crate::expr::{CellRefs, EvalConfig, Expr};
 
 /// A family of ratios, for grouping in reports.
@@ -76,6 +79,8 @@ pub struct Ratio {
     pub requires_positive: &'static [LineItem],
     /// Where the definition comes from.
     pub source: &'static str,
+    /// The definition as text, rendered once.
+    text: OnceLock<String>,
 }
 
 impl Ratio {
@@ -91,22 +96,16 @@ impl Ratio {
         period: Period,
         config: &EvalConfig,
     ) -> Result<Decimal, NotComputable> {
-        for item in self.requires_positive {
-            let value = Expr::Item(*item).evaluate(statements, period, config)?;
-            if value <= Decimal::ZERO {
-                return Err(NotComputable::NotMeaningful {
-                    item: *item,
-                    value,
-                    period,
-                });
-            }
+        let mut evaluator = Evaluator::new(statements, period, config);
+        match position(self.id) {
+            Some(index) if std::ptr::eq(&CATALOGUE[index], self) => evaluator.ratio(index),
+            _ => evaluator.unlisted_ratio(self),
         }
-        self.expr.evaluate(statements, period, config)
     }
 
     /// The definition as readable text, e.g. `net income / equity`.
-    pub fn formula_text(&self) -> String {
-        self.expr.to_text()
+    pub fn formula_text(&self) -> &str {
+        self.text.get_or_init(|| self.expr.to_text())
     }
 
     /// The definition as an Excel formula, with the leading `=`.
@@ -131,8 +130,21 @@ pub fn catalogue() -> &'static [Ratio] {
 
 /// The ratio with `id`, if any.
 pub fn find(id: &str) -> Option<&'static Ratio> {
-    CATALOGUE.iter().find(|ratio| ratio.id == id)
+    position(id).map(|index| &CATALOGUE[index])
 }
+
+/// The position of ratio `id` in the catalogue.
+pub(crate) fn position(id: &str) -> Option<usize> {
+    INDEX.get(id).copied()
+}
+
+static INDEX: LazyLock<BTreeMap<&'static str, usize>> = LazyLock::new(|| {
+    CATALOGUE
+        .iter()
+        .enumerate()
+        .map(|(index, ratio)| (ratio.id, index))
+        .collect()
+});
 
 static CATALOGUE: LazyLock<Vec<Ratio>> = LazyLock::new(build);
 
@@ -153,6 +165,7 @@ fn build() -> Vec<Ratio> {
         expr,
         requires_positive,
         source,
+        text: OnceLock::new(),
     };
     let none: &'static [LineItem] = &[];
     vec![

@@ -3,12 +3,13 @@
 
 use std::fmt::Write as _;
 use std::ops;
+use std::sync::OnceLock;
 
-use bilans_model::reconcile::round_as_printed;
 use bilans_model::{Flow, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::eval::Evaluator;
 use crate::{NotComputable, catalogue};
 
 /// An expression over line items, other ratios, constants and parameters.
@@ -19,8 +20,8 @@ pub enum Expr {
     /// A line item's amount that counts as zero when absent (a component that many
     /// statements fold into another line, such as cash within other current assets).
     ItemOrZero(LineItem),
-    /// Another ratio of the catalogue, by id.
-    Ratio(&'static str),
+    /// Another ratio of the catalogue.
+    Ratio(RatioRef),
     /// A constant.
     Constant(Decimal),
     /// The number of days in a year (360 or 365, a parameter of the evaluation).
@@ -33,6 +34,22 @@ pub enum Expr {
     Mul(Box<Expr>, Box<Expr>),
     /// Quotient; a zero denominator makes the ratio not computable.
     Div(Box<Expr>, Box<Expr>),
+}
+
+/// A reference to a ratio of the catalogue by id; the catalogue position is resolved
+/// on first use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatioRef {
+    /// The referenced ratio's id.
+    pub id: &'static str,
+    index: OnceLock<Option<usize>>,
+}
+
+impl RatioRef {
+    /// The referenced ratio's position in the catalogue, if it exists.
+    pub(crate) fn index(&self) -> Option<usize> {
+        *self.index.get_or_init(|| catalogue::position(self.id))
+    }
 }
 
 /// Which balance-sheet values ratios use.
@@ -123,7 +140,10 @@ impl Expr {
 
     /// A reference to another ratio.
     pub fn ratio(id: &'static str) -> Expr {
-        Expr::Ratio(id)
+        Expr::Ratio(RatioRef {
+            id,
+            index: OnceLock::new(),
+        })
     }
 
     /// An integer constant.
@@ -144,47 +164,7 @@ impl Expr {
         period: Period,
         config: &EvalConfig,
     ) -> Result<Decimal, NotComputable> {
-        match self {
-            Expr::Item(item) => item_value(statements, *item, period, config.basis),
-            Expr::ItemOrZero(item) => match item_value(statements, *item, period, config.basis) {
-                Err(NotComputable::MissingItem { .. }) => Ok(Decimal::ZERO),
-                other => other,
-            },
-            Expr::Ratio(id) => {
-                let ratio = catalogue::find(id).ok_or_else(|| NotComputable::UnknownRatio {
-                    id: (*id).to_owned(),
-                })?;
-                let value = ratio.evaluate(statements, period, config)?;
-                match config.rounding {
-                    Rounding::Exact => Ok(value),
-                    Rounding::Intermediates { decimals } => Ok(round_as_printed(value, decimals)),
-                }
-            }
-            Expr::Constant(value) => Ok(*value),
-            Expr::DaysInYear => Ok(config.days_in_year.days()),
-            Expr::Add(left, right) => {
-                let (left, right) = both(left, right, statements, period, config)?;
-                left.checked_add(right).ok_or(NotComputable::Overflow)
-            }
-            Expr::Sub(left, right) => {
-                let (left, right) = both(left, right, statements, period, config)?;
-                left.checked_sub(right).ok_or(NotComputable::Overflow)
-            }
-            Expr::Mul(left, right) => {
-                let (left, right) = both(left, right, statements, period, config)?;
-                left.checked_mul(right).ok_or(NotComputable::Overflow)
-            }
-            Expr::Div(numerator, denominator) => {
-                let (top, bottom) = both(numerator, denominator, statements, period, config)?;
-                if bottom.is_zero() {
-                    return Err(NotComputable::ZeroDenominator {
-                        denominator: denominator.to_text(),
-                        period,
-                    });
-                }
-                top.checked_div(bottom).ok_or(NotComputable::Overflow)
-            }
-        }
+        Evaluator::new(statements, period, config).expression(self)
     }
 
     /// Renders the expression as readable text, e.g. `net income / equity`.
@@ -234,9 +214,9 @@ impl Expr {
             Expr::ItemOrZero(item) => {
                 let _ = write!(out, "{} (0 if absent)", item.label());
             }
-            Expr::Ratio(id) => match catalogue::find(id) {
+            Expr::Ratio(reference) => match catalogue::find(reference.id) {
                 Some(ratio) => out.push_str(ratio.name),
-                None => out.push_str(id),
+                None => out.push_str(reference.id),
             },
             Expr::Constant(value) => {
                 let _ = write!(out, "{value}");
@@ -271,10 +251,10 @@ impl Expr {
                 Err(NotComputable::MissingItem { .. }) => out.push('0'),
                 Err(other) => return Err(other),
             },
-            Expr::Ratio(id) => {
-                let ratio = catalogue::find(id).ok_or_else(|| NotComputable::UnknownRatio {
-                    id: (*id).to_owned(),
-                })?;
+            Expr::Ratio(reference) => {
+                let id = reference.id;
+                let ratio = catalogue::find(id)
+                    .ok_or_else(|| NotComputable::UnknownRatio { id: id.to_owned() })?;
                 let inner = match cells.ratio(id, period) {
                     Some(reference) => reference,
                     None => {
@@ -348,40 +328,6 @@ fn binary_text(out: &mut String, left: &Expr, operator: &str, right: &Expr, leve
         _ => Precedence::Atom,
     };
     right.write_text(out, right_level);
-}
-
-fn both(
-    left: &Expr,
-    right: &Expr,
-    statements: &Statements,
-    period: Period,
-    config: &EvalConfig,
-) -> Result<(Decimal, Decimal), NotComputable> {
-    Ok((
-        left.evaluate(statements, period, config)?,
-        right.evaluate(statements, period, config)?,
-    ))
-}
-
-fn item_value(
-    statements: &Statements,
-    item: LineItem,
-    period: Period,
-    basis: Basis,
-) -> Result<Decimal, NotComputable> {
-    let closing = statements
-        .get(period, item)
-        .ok_or(NotComputable::MissingItem { item, period })?;
-    if basis == Basis::YearEnd || item.flow() == Flow::Flow {
-        return Ok(closing);
-    }
-    let opening = statements
-        .get(period.previous(), item)
-        .ok_or(NotComputable::NoOpeningBalance { item, period })?;
-    let sum = opening
-        .checked_add(closing)
-        .ok_or(NotComputable::Overflow)?;
-    Ok(sum / Decimal::TWO)
 }
 
 fn item_excel(

@@ -42,6 +42,7 @@
 pub mod analysis;
 mod catalogue;
 pub mod dupont;
+mod eval;
 mod expr;
 mod not_computable;
 pub mod render;
@@ -50,7 +51,7 @@ mod table;
 pub mod working_capital;
 
 pub use crate::catalogue::{Group, Ratio, RatioUnit, catalogue, find};
-pub use crate::expr::{Basis, CellRefs, DaysInYear, EvalConfig, Expr, Rounding};
+pub use crate::expr::{Basis, CellRefs, DaysInYear, EvalConfig, Expr, RatioRef, Rounding};
 pub use crate::not_computable::NotComputable;
 pub use crate::table::{Outcome, PeriodResult, RatioRow, RatioTable, evaluate_all};
 

@@ -223,7 +223,7 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         .map(|row| {
             let mut cells = vec![row.id.to_owned()];
             cells.extend(row.values.iter().map(|(_, value)| value_cell(value, 4)));
-            cells.push(row.formula.clone());
+            cells.push(row.formula.to_owned());
             cells
         })
         .collect();
@@ -327,7 +327,7 @@ pub fn ratio_catalogue_markdown() -> String {
                 format!("`{}`", ratio.id),
                 ratio.name.to_owned(),
                 ratio.group.label().to_owned(),
-                ratio.formula_text(),
+                ratio.formula_text().to_owned(),
                 positive.join(", "),
                 ratio.source.to_owned(),
             ]

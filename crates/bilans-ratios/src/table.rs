@@ -4,6 +4,7 @@ use bilans_model::{Period, Statements};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use crate::eval::Evaluator;
 use crate::{EvalConfig, NotComputable, Ratio, catalogue};
 
 /// One ratio's values over the periods.
@@ -14,7 +15,7 @@ pub struct RatioRow {
     /// Its readable name.
     pub name: &'static str,
     /// Its definition as text.
-    pub formula: String,
+    pub formula: &'static str,
     /// Per period (in order), the value or why there is none.
     #[serde(serialize_with = "serialize_values")]
     pub values: Vec<(Period, Result<Decimal, NotComputable>)>,
@@ -51,18 +52,22 @@ impl RatioRow {
 /// Evaluates every ratio of the catalogue for every period of `statements`.
 pub fn evaluate_all(statements: &Statements, config: &EvalConfig) -> RatioTable {
     let periods = statements.period_list();
-    let rows = catalogue()
+    let ratios = catalogue();
+    let mut rows: Vec<RatioRow> = ratios
         .iter()
-        .map(|ratio: &Ratio| RatioRow {
+        .map(|ratio: &'static Ratio| RatioRow {
             id: ratio.id,
             name: ratio.name,
             formula: ratio.formula_text(),
-            values: periods
-                .iter()
-                .map(|period| (*period, ratio.evaluate(statements, *period, config)))
-                .collect(),
+            values: Vec::with_capacity(periods.len()),
         })
         .collect();
+    for period in &periods {
+        let mut evaluator = Evaluator::new(statements, *period, config);
+        for (index, row) in rows.iter_mut().enumerate() {
+            row.values.push((*period, evaluator.ratio(index)));
+        }
+    }
     RatioTable {
         periods,
         config: *config,

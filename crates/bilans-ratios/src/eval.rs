@@ -1,0 +1,131 @@
+//! Evaluation of expressions for one period: line items are fetched once, and every
+//! ratio is computed at most once (referenced ratios are memoised).
+
+use bilans_model::reconcile::round_as_printed;
+use bilans_model::{Flow, LineItem, Period, Statements};
+use rust_decimal::Decimal;
+
+use crate::expr::{Basis, EvalConfig, Expr, Rounding};
+use crate::{NotComputable, Ratio, catalogue};
+
+/// The values of one period, and the ratios computed so far.
+pub(crate) struct Evaluator<'a> {
+    period: Period,
+    config: &'a EvalConfig,
+    items: [Result<Decimal, NotComputable>; LineItem::ALL.len()],
+    memo: Vec<Option<Result<Decimal, NotComputable>>>,
+}
+
+impl<'a> Evaluator<'a> {
+    /// Fetches every line item of `period` (averaged under [`Basis::Average`]).
+    pub(crate) fn new(
+        statements: &Statements,
+        period: Period,
+        config: &'a EvalConfig,
+    ) -> Evaluator<'a> {
+        let closing = statements.periods.get(&period);
+        let opening = match config.basis {
+            Basis::YearEnd => None,
+            Basis::Average => statements.periods.get(&period.previous()),
+        };
+        let items = LineItem::ALL.map(|item| {
+            let closing = closing
+                .and_then(|items| items.get(&item))
+                .map(|amount| amount.value)
+                .ok_or(NotComputable::MissingItem { item, period })?;
+            if config.basis == Basis::YearEnd || item.flow() == Flow::Flow {
+                return Ok(closing);
+            }
+            let opening = opening
+                .and_then(|items| items.get(&item))
+                .map(|amount| amount.value)
+                .ok_or(NotComputable::NoOpeningBalance { item, period })?;
+            let sum = opening
+                .checked_add(closing)
+                .ok_or(NotComputable::Overflow)?;
+            Ok(sum / Decimal::TWO)
+        });
+        Evaluator {
+            period,
+            config,
+            items,
+            memo: vec![None; catalogue().len()],
+        }
+    }
+
+    /// The value of the catalogue's ratio at `index`, computed once.
+    pub(crate) fn ratio(&mut self, index: usize) -> Result<Decimal, NotComputable> {
+        if let Some(done) = &self.memo[index] {
+            return done.clone();
+        }
+        let value = self.unlisted_ratio(&catalogue()[index]);
+        self.memo[index] = Some(value.clone());
+        value
+    }
+
+    /// The value of `ratio`, which need not be in the catalogue.
+    pub(crate) fn unlisted_ratio(&mut self, ratio: &Ratio) -> Result<Decimal, NotComputable> {
+        for item in ratio.requires_positive {
+            let value = self.item(*item)?;
+            if value <= Decimal::ZERO {
+                return Err(NotComputable::NotMeaningful {
+                    item: *item,
+                    value,
+                    period: self.period,
+                });
+            }
+        }
+        self.expression(&ratio.expr)
+    }
+
+    fn item(&self, item: LineItem) -> Result<Decimal, NotComputable> {
+        self.items[item as usize].clone()
+    }
+
+    /// The value of `expr`.
+    pub(crate) fn expression(&mut self, expr: &Expr) -> Result<Decimal, NotComputable> {
+        match expr {
+            Expr::Item(item) => self.item(*item),
+            Expr::ItemOrZero(item) => match self.item(*item) {
+                Err(NotComputable::MissingItem { .. }) => Ok(Decimal::ZERO),
+                other => other,
+            },
+            Expr::Ratio(reference) => {
+                let index = reference
+                    .index()
+                    .ok_or_else(|| NotComputable::UnknownRatio {
+                        id: reference.id.to_owned(),
+                    })?;
+                let value = self.ratio(index)?;
+                match self.config.rounding {
+                    Rounding::Exact => Ok(value),
+                    Rounding::Intermediates { decimals } => Ok(round_as_printed(value, decimals)),
+                }
+            }
+            Expr::Constant(value) => Ok(*value),
+            Expr::DaysInYear => Ok(self.config.days_in_year.days()),
+            Expr::Add(left, right) => {
+                let (left, right) = (self.expression(left)?, self.expression(right)?);
+                left.checked_add(right).ok_or(NotComputable::Overflow)
+            }
+            Expr::Sub(left, right) => {
+                let (left, right) = (self.expression(left)?, self.expression(right)?);
+                left.checked_sub(right).ok_or(NotComputable::Overflow)
+            }
+            Expr::Mul(left, right) => {
+                let (left, right) = (self.expression(left)?, self.expression(right)?);
+                left.checked_mul(right).ok_or(NotComputable::Overflow)
+            }
+            Expr::Div(numerator, denominator) => {
+                let (top, bottom) = (self.expression(numerator)?, self.expression(denominator)?);
+                if bottom.is_zero() {
+                    return Err(NotComputable::ZeroDenominator {
+                        denominator: denominator.to_text(),
+                        period: self.period,
+                    });
+                }
+                top.checked_div(bottom).ok_or(NotComputable::Overflow)
+            }
+        }
+    }
+}
