@@ -87,10 +87,14 @@ pub fn kendall_w(ratings: &[Vec<Decimal>]) -> Result<Concordance, String> {
     }
     let m = Decimal::from(judges);
     let n = Decimal::from(objects);
-    let rank_sums: Vec<Decimal> =
-        (0..objects).map(|object_idx| ranks.iter().map(|row| row[object_idx]).sum()).collect();
+    let rank_sums: Vec<Decimal> = (0..objects)
+        .map(|object_idx| ranks.iter().map(|row| row[object_idx]).sum())
+        .collect();
     let mean = m * (n + Decimal::ONE) / Decimal::TWO;
-    let s: Decimal = rank_sums.iter().map(|sum| (sum - mean) * (sum - mean)).sum();
+    let s: Decimal = rank_sums
+        .iter()
+        .map(|sum| (sum - mean) * (sum - mean))
+        .sum();
     let denominator = m * m * (n * n * n - n) - m * ties;
     if denominator.is_zero() {
         return Err("every judge tied every object".to_owned());
@@ -99,12 +103,31 @@ pub fn kendall_w(ratings: &[Vec<Decimal>]) -> Result<Concordance, String> {
     let degrees_of_freedom = u32::try_from(objects - 1).unwrap_or(u32::MAX);
     let chi_square = m * (n - Decimal::ONE) * w;
     let (p_value, test) = if SMALL_N < objects {
-        (chi_square_survival(chi_square, degrees_of_freedom), SignificanceTest::ChiSquare)
+        (
+            chi_square_survival(chi_square, degrees_of_freedom),
+            SignificanceTest::ChiSquare,
+        )
     } else {
         let p_value = permutation_p_value(&ranks, PERMUTATIONS);
-        (p_value, SignificanceTest::Permutation { permutations: PERMUTATIONS })
+        (
+            p_value,
+            SignificanceTest::Permutation {
+                permutations: PERMUTATIONS,
+            },
+        )
     };
-    Ok(Concordance { judges, objects, rank_sums, s, ties, w, chi_square, degrees_of_freedom, p_value, test })
+    Ok(Concordance {
+        judges,
+        objects,
+        rank_sums,
+        s,
+        ties,
+        w,
+        chi_square,
+        degrees_of_freedom,
+        p_value,
+        test,
+    })
 }
 
 /// Ranks 1..n of `values`, lowest value first, ties at the mean of their ranks; and
@@ -141,7 +164,7 @@ pub fn chi_square_survival(x: Decimal, degrees_of_freedom: u32) -> Decimal {
     }
     let half = x / Decimal::TWO;
     let exp_or_zero = |exponent: Decimal| exponent.checked_exp().unwrap_or(Decimal::ZERO);
-    let result = if degrees_of_freedom % 2 == 0 {
+    let result = if degrees_of_freedom.is_multiple_of(2) {
         // Q = e^{−x/2} Σ_{j=0}^{df/2−1} (x/2)^j / j!
         let ln_half = half.ln();
         let mut log_factorial = Decimal::ZERO;
@@ -155,7 +178,9 @@ pub fn chi_square_survival(x: Decimal, degrees_of_freedom: u32) -> Decimal {
         sum
     } else {
         // Q = 2(1 − Φ(√x)) + 2φ(√x) Σ_{j=1}^{(df−1)/2} x^{(2j−1)/2} / (1·3·…·(2j−1))
-        let Some(root) = x.sqrt() else { return Decimal::ONE };
+        let Some(root) = x.sqrt() else {
+            return Decimal::ONE;
+        };
         let tail = Decimal::TWO * (Decimal::ONE - root.norm_cdf());
         let ln_x = x.ln();
         let ln_density = -half - (Decimal::TWO * Decimal::PI).ln() / Decimal::TWO;
@@ -176,11 +201,17 @@ fn permutation_p_value(ranks: &[Vec<Decimal>], permutations: u32) -> Decimal {
     // Ranks are whole or half numbers: doubled, they are integers, and so is 4S.
     let doubled: Vec<Vec<i64>> = ranks
         .iter()
-        .map(|row| row.iter().map(|rank| (rank * Decimal::TWO).to_i64().unwrap_or(0)).collect())
+        .map(|row| {
+            row.iter()
+                .map(|rank| (rank * Decimal::TWO).to_i64().unwrap_or(0))
+                .collect()
+        })
         .collect();
     let objects = doubled[0].len();
     let four_s = |rows: &[Vec<i64>]| -> i128 {
-        let sums: Vec<i128> = (0..objects).map(|j| rows.iter().map(|row| i128::from(row[j])).sum()).collect();
+        let sums: Vec<i128> = (0..objects)
+            .map(|j| rows.iter().map(|row| i128::from(row[j])).sum())
+            .collect();
         let total: i128 = sums.iter().sum();
         let n = i128::try_from(objects).unwrap_or(1);
         // Σ (R_j − R̄)² · n = n Σ R_j² − (Σ R_j)², kept in integers.

@@ -128,15 +128,24 @@ pub fn evaluate_compliance(input: &ComplianceInput) -> Result<Compliance, InputE
     }
     for excluded in &input.exclude {
         if !input.models.contains(excluded) {
-            return Err(InputError::new(field("exclude"), format!("unknown model `{excluded}`")));
+            return Err(InputError::new(
+                field("exclude"),
+                format!("unknown model `{excluded}`"),
+            ));
         }
     }
     for (indicator, weight) in &input.weights {
         if !input.rows.iter().any(|row| &row.indicator == indicator) {
-            return Err(InputError::new(field("weights"), format!("unknown indicator `{indicator}`")));
+            return Err(InputError::new(
+                field("weights"),
+                format!("unknown indicator `{indicator}`"),
+            ));
         }
         if weight.is_sign_negative() {
-            return Err(InputError::new(field("weights"), format!("negative weight {weight} for `{indicator}`")));
+            return Err(InputError::new(
+                field("weights"),
+                format!("negative weight {weight} for `{indicator}`"),
+            ));
         }
     }
     let mut marks = Vec::with_capacity(input.rows.len());
@@ -145,21 +154,35 @@ pub fn evaluate_compliance(input: &ComplianceInput) -> Result<Compliance, InputE
         if row.marks.len() != input.models.len() {
             return Err(InputError::new(
                 InputLocation::Field(format!("compliance.rows[{indicator_idx}].marks")),
-                format!("{} marks for {} models", row.marks.len(), input.models.len()),
+                format!(
+                    "{} marks for {} models",
+                    row.marks.len(),
+                    input.models.len()
+                ),
             ));
         }
         let mut row_marks = Vec::with_capacity(row.marks.len());
         for (model_idx, text) in row.marks.iter().enumerate() {
             let Some(mark) = Mark::parse(text) else {
                 return Err(InputError::new(
-                    InputLocation::ComplianceMark { indicator: indicator_idx, model: model_idx },
+                    InputLocation::ComplianceMark {
+                        indicator: indicator_idx,
+                        model: model_idx,
+                    },
                     format!("`{text}` is not a mark: use `+`, `-` or `±` (partly)"),
                 ));
             };
             row_marks.push(mark);
         }
         marks.push(row_marks);
-        indicators.push((row.indicator.clone(), input.weights.get(&row.indicator).copied().unwrap_or(Decimal::ONE)));
+        indicators.push((
+            row.indicator.clone(),
+            input
+                .weights
+                .get(&row.indicator)
+                .copied()
+                .unwrap_or(Decimal::ONE),
+        ));
     }
     let totals: Vec<ModelTotal> = input
         .models
@@ -177,14 +200,28 @@ pub fn evaluate_compliance(input: &ComplianceInput) -> Result<Compliance, InputE
         })
         .collect();
     let optimum = best(totals.iter(), |total| total.total);
-    let constrained_optimum = best(totals.iter().filter(|total| !total.excluded), |total| total.weighted_total);
-    Ok(Compliance { models: input.models.clone(), indicators, marks, totals, optimum, constrained_optimum })
+    let constrained_optimum = best(totals.iter().filter(|total| !total.excluded), |total| {
+        total.weighted_total
+    });
+    Ok(Compliance {
+        models: input.models.clone(),
+        indicators,
+        marks,
+        totals,
+        optimum,
+        constrained_optimum,
+    })
 }
 
 fn best<'a>(
     totals: impl Iterator<Item = &'a ModelTotal> + Clone,
     key: impl Fn(&ModelTotal) -> Decimal,
 ) -> Vec<String> {
-    let Some(top) = totals.clone().map(&key).max() else { return Vec::new() };
-    totals.filter(|total| key(total) == top).map(|total| total.model.clone()).collect()
+    let Some(top) = totals.clone().map(&key).max() else {
+        return Vec::new();
+    };
+    totals
+        .filter(|total| key(total) == top)
+        .map(|total| total.model.clone())
+        .collect()
 }

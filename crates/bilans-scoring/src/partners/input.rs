@@ -172,11 +172,24 @@ impl fmt::Display for InputLocation {
             InputLocation::Field(name) => f.write_str(name),
             InputLocation::Weight { criterion } => write!(f, "weights.{criterion:?}"),
             InputLocation::Partner { partner } => write!(f, "partners[{partner}]"),
-            InputLocation::Criterion { partner, form, criterion } => {
+            InputLocation::Criterion {
+                partner,
+                form,
+                criterion,
+            } => {
                 write!(f, "partners[{partner}].{}.{criterion:?}", form.field())
             }
-            InputLocation::Entry { partner, form, criterion, index } => {
-                write!(f, "partners[{partner}].{}.{criterion:?}[{index}]", form.field())
+            InputLocation::Entry {
+                partner,
+                form,
+                criterion,
+                index,
+            } => {
+                write!(
+                    f,
+                    "partners[{partner}].{}.{criterion:?}[{index}]",
+                    form.field()
+                )
             }
             InputLocation::ComplianceMark { indicator, model } => {
                 write!(f, "compliance.rows[{indicator}].marks[{model}]")
@@ -201,7 +214,10 @@ pub struct InputError {
 impl InputError {
     /// Builds an error.
     pub fn new(location: InputLocation, message: impl Into<String>) -> InputError {
-        InputError { location, message: message.into() }
+        InputError {
+            location,
+            message: message.into(),
+        }
     }
 }
 
@@ -295,16 +311,25 @@ pub struct Panel {
 /// some criteria of a partner given individual scores.
 pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
     let Ok(experts) = u64::try_from(input.experts) else {
-        return Err(InputError::new(field("experts"), "the panel size must not be negative"));
+        return Err(InputError::new(
+            field("experts"),
+            "the panel size must not be negative",
+        ));
     };
     if experts == 0 {
-        return Err(InputError::new(field("experts"), "the panel size must be positive"));
+        return Err(InputError::new(
+            field("experts"),
+            "the panel size must be positive",
+        ));
     }
     let Some(scale) = Scale::new(input.scale.min, input.scale.max) else {
         return Err(InputError::new(field("scale"), "the scale needs min < max"));
     };
     if 1000 < scale.n_points() {
-        return Err(InputError::new(field("scale"), "the scale has more than 1000 points"));
+        return Err(InputError::new(
+            field("scale"),
+            "the scale has more than 1000 points",
+        ));
     }
     if input.criteria.is_empty() {
         return Err(InputError::new(field("criteria"), "no criteria"));
@@ -320,27 +345,56 @@ pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
     let mut weights = Vec::with_capacity(input.criteria.len());
     for (criterion, weight) in &input.weights {
         if !input.criteria.contains(criterion) {
-            let location = InputLocation::Weight { criterion: criterion.clone() };
-            return Err(InputError::new(location, format!("unknown criterion `{criterion}`")));
+            let location = InputLocation::Weight {
+                criterion: criterion.clone(),
+            };
+            return Err(InputError::new(
+                location,
+                format!("unknown criterion `{criterion}`"),
+            ));
         }
         if weight.is_sign_negative() {
-            let location = InputLocation::Weight { criterion: criterion.clone() };
-            return Err(InputError::new(location, format!("negative weight {weight}")));
+            let location = InputLocation::Weight {
+                criterion: criterion.clone(),
+            };
+            return Err(InputError::new(
+                location,
+                format!("negative weight {weight}"),
+            ));
         }
     }
     for criterion in &input.criteria {
-        weights.push(input.weights.get(criterion).copied().unwrap_or(Decimal::ONE));
+        weights.push(
+            input
+                .weights
+                .get(criterion)
+                .copied()
+                .unwrap_or(Decimal::ONE),
+        );
     }
     if input.partners.is_empty() {
         return Err(InputError::new(field("partners"), "no partners"));
     }
     let mut partners = Vec::with_capacity(input.partners.len());
     for (partner_idx, partner) in input.partners.iter().enumerate() {
-        if input.partners[..partner_idx].iter().any(|other| other.name == partner.name) {
-            let location = InputLocation::Partner { partner: partner_idx };
-            return Err(InputError::new(location, format!("partner `{}` is listed twice", partner.name)));
+        if input.partners[..partner_idx]
+            .iter()
+            .any(|other| other.name == partner.name)
+        {
+            let location = InputLocation::Partner {
+                partner: partner_idx,
+            };
+            return Err(InputError::new(
+                location,
+                format!("partner `{}` is listed twice", partner.name),
+            ));
         }
-        partners.push(validate_partner(partner_idx, partner, &input.criteria, scale)?);
+        partners.push(validate_partner(
+            partner_idx,
+            partner,
+            &input.criteria,
+            scale,
+        )?);
     }
     Ok(Panel {
         title: input.title.clone(),
@@ -368,12 +422,22 @@ fn validate_partner(
         (false, true) => Form::Votes,
         (true, false) => Form::Scores,
         (true, true) => {
-            let location = InputLocation::Partner { partner: partner_idx };
-            return Err(InputError::new(location, "neither `votes` nor `scores` is given"));
+            let location = InputLocation::Partner {
+                partner: partner_idx,
+            };
+            return Err(InputError::new(
+                location,
+                "neither `votes` nor `scores` is given",
+            ));
         }
         (false, false) => {
-            let location = InputLocation::Partner { partner: partner_idx };
-            return Err(InputError::new(location, "give either `votes` or `scores`, not both"));
+            let location = InputLocation::Partner {
+                partner: partner_idx,
+            };
+            return Err(InputError::new(
+                location,
+                "give either `votes` or `scores`, not both",
+            ));
         }
     };
     let lists = match form {
@@ -381,9 +445,15 @@ fn validate_partner(
         Form::Scores => &partner.scores,
     };
     if let Some(unknown) = lists.keys().find(|name| !criteria.contains(name)) {
-        let location =
-            InputLocation::Criterion { partner: partner_idx, form, criterion: unknown.clone() };
-        return Err(InputError::new(location, format!("unknown criterion `{unknown}`")));
+        let location = InputLocation::Criterion {
+            partner: partner_idx,
+            form,
+            criterion: unknown.clone(),
+        };
+        return Err(InputError::new(
+            location,
+            format!("unknown criterion `{unknown}`"),
+        ));
     }
     let mut ratings = Vec::with_capacity(criteria.len());
     let mut n_experts: Option<(usize, &str)> = None;
@@ -395,11 +465,17 @@ fn validate_partner(
             index,
         };
         let Some(list) = lists.get(criterion) else {
-            let location =
-                InputLocation::Criterion { partner: partner_idx, form, criterion: criterion.clone() };
+            let location = InputLocation::Criterion {
+                partner: partner_idx,
+                form,
+                criterion: criterion.clone(),
+            };
             return Err(InputError::new(
                 location,
-                format!("criterion `{criterion}` is missing for partner `{}`", partner.name),
+                format!(
+                    "criterion `{criterion}` is missing for partner `{}`",
+                    partner.name
+                ),
             ));
         };
         match form {
@@ -424,11 +500,17 @@ fn validate_partner(
                 let mut counts = Vec::with_capacity(list.len());
                 for (score_idx, &count) in list.iter().enumerate() {
                     let Ok(count) = u64::try_from(count) else {
-                        return Err(InputError::new(entry(score_idx), format!("negative count {count}")));
+                        return Err(InputError::new(
+                            entry(score_idx),
+                            format!("negative count {count}"),
+                        ));
                     };
                     counts.push(count);
                 }
-                ratings.push(Ratings { counts, scores: None });
+                ratings.push(Ratings {
+                    counts,
+                    scores: None,
+                });
             }
             Form::Scores => {
                 let mut counts = vec![0; scale.n_points()];
@@ -436,7 +518,11 @@ fn validate_partner(
                     if !scale.contains(score) {
                         return Err(InputError::new(
                             entry(expert_idx),
-                            format!("score {score} outside the scale {}..{}", scale.min(), scale.max()),
+                            format!(
+                                "score {score} outside the scale {}..{}",
+                                scale.min(),
+                                scale.max()
+                            ),
                         ));
                     }
                     let score_idx = usize::try_from(score - scale.min()).unwrap_or(0);
@@ -460,9 +546,16 @@ fn validate_partner(
                     }
                     Some(_) => {}
                 }
-                ratings.push(Ratings { counts, scores: Some(list.clone()) });
+                ratings.push(Ratings {
+                    counts,
+                    scores: Some(list.clone()),
+                });
             }
         }
     }
-    Ok(Partner { name: partner.name.clone(), description: partner.description.clone(), ratings })
+    Ok(Partner {
+        name: partner.name.clone(),
+        description: partner.description.clone(),
+        ratings,
+    })
 }

@@ -81,9 +81,22 @@ pub struct Analysis {
 /// The first invalid input found, with its location.
 pub fn analyse(input: &PanelInput) -> Result<Analysis, InputError> {
     let panel = validate_panel(input)?;
-    let compliance = input.compliance.as_ref().map(evaluate_compliance).transpose()?;
-    let monitoring = input.monitoring.as_ref().map(evaluate_monitoring).transpose()?;
-    Ok(Analysis { title: input.title.clone(), scoring: score_panel(&panel), compliance, monitoring })
+    let compliance = input
+        .compliance
+        .as_ref()
+        .map(evaluate_compliance)
+        .transpose()?;
+    let monitoring = input
+        .monitoring
+        .as_ref()
+        .map(evaluate_monitoring)
+        .transpose()?;
+    Ok(Analysis {
+        title: input.title.clone(),
+        scoring: score_panel(&panel),
+        compliance,
+        monitoring,
+    })
 }
 
 #[cfg(test)]

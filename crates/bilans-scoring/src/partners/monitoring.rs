@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 use crate::partners::input::{InputError, InputLocation};
 
 /// The article's next steps when the model is functional.
-pub const NEXT_STEPS_FUNCTIONAL: &[&str] =
-    &["forecast profit and non-financial results", "ongoing analysis and control"];
+pub const NEXT_STEPS_FUNCTIONAL: &[&str] = &[
+    "forecast profit and non-financial results",
+    "ongoing analysis and control",
+];
 
 /// The article's next steps when it is not.
 pub const NEXT_STEPS_NOT_FUNCTIONAL: &[&str] = &[
@@ -123,8 +125,9 @@ pub struct Monitoring {
 /// A located error when an indicator has a number of actual values different from the
 /// number of periods, or a qualitative level that is not among its levels.
 pub fn evaluate_monitoring(input: &MonitoringInput) -> Result<Monitoring, InputError> {
-    let indicator_field =
-        |indicator_idx: usize, name: &str| InputLocation::Field(format!("monitoring.indicators[{indicator_idx}].{name}"));
+    let indicator_field = |indicator_idx: usize, name: &str| {
+        InputLocation::Field(format!("monitoring.indicators[{indicator_idx}].{name}"))
+    };
     for (indicator_idx, indicator) in input.indicators.iter().enumerate() {
         let n_actual = match indicator {
             IndicatorInput::Quantitative { actual, .. } => actual.len(),
@@ -136,7 +139,13 @@ pub fn evaluate_monitoring(input: &MonitoringInput) -> Result<Monitoring, InputE
                 format!("{n_actual} values for {} periods", input.periods.len()),
             ));
         }
-        if let IndicatorInput::Qualitative { levels, target, actual, .. } = indicator {
+        if let IndicatorInput::Qualitative {
+            levels,
+            target,
+            actual,
+            ..
+        } = indicator
+        {
             if !levels.contains(target) {
                 return Err(InputError::new(
                     indicator_field(indicator_idx, "target"),
@@ -145,7 +154,10 @@ pub fn evaluate_monitoring(input: &MonitoringInput) -> Result<Monitoring, InputE
             }
             if let Some(period_idx) = actual.iter().position(|value| !levels.contains(value)) {
                 return Err(InputError::new(
-                    InputLocation::MonitoringValue { indicator: indicator_idx, period: period_idx },
+                    InputLocation::MonitoringValue {
+                        indicator: indicator_idx,
+                        period: period_idx,
+                    },
                     format!("`{}` is not one of the levels", actual[period_idx]),
                 ));
             }
@@ -156,10 +168,17 @@ pub fn evaluate_monitoring(input: &MonitoringInput) -> Result<Monitoring, InputE
         .iter()
         .enumerate()
         .map(|(period_idx, period)| {
-            let shortfalls: Vec<Shortfall> =
-                input.indicators.iter().filter_map(|indicator| shortfall(indicator, period_idx)).collect();
+            let shortfalls: Vec<Shortfall> = input
+                .indicators
+                .iter()
+                .filter_map(|indicator| shortfall(indicator, period_idx))
+                .collect();
             let functional = shortfalls.is_empty();
-            let steps = if functional { NEXT_STEPS_FUNCTIONAL } else { NEXT_STEPS_NOT_FUNCTIONAL };
+            let steps = if functional {
+                NEXT_STEPS_FUNCTIONAL
+            } else {
+                NEXT_STEPS_NOT_FUNCTIONAL
+            };
             PeriodVerdict {
                 period: period.clone(),
                 functional,
@@ -168,12 +187,21 @@ pub fn evaluate_monitoring(input: &MonitoringInput) -> Result<Monitoring, InputE
             }
         })
         .collect();
-    Ok(Monitoring { model: input.model.clone(), verdicts })
+    Ok(Monitoring {
+        model: input.model.clone(),
+        verdicts,
+    })
 }
 
 fn shortfall(indicator: &IndicatorInput, period_idx: usize) -> Option<Shortfall> {
     match indicator {
-        IndicatorInput::Quantitative { name, unit, direction, target, actual } => {
+        IndicatorInput::Quantitative {
+            name,
+            unit,
+            direction,
+            target,
+            actual,
+        } => {
             let value = actual[period_idx];
             let gap = match direction {
                 Direction::AtLeast => target - value,
@@ -182,7 +210,10 @@ fn shortfall(indicator: &IndicatorInput, period_idx: usize) -> Option<Shortfall>
             if gap <= Decimal::ZERO {
                 return None;
             }
-            let unit = unit.as_deref().map(|unit| format!(" {unit}")).unwrap_or_default();
+            let unit = unit
+                .as_deref()
+                .map(|unit| format!(" {unit}"))
+                .unwrap_or_default();
             let bound = match direction {
                 Direction::AtLeast => "≥",
                 Direction::AtMost => "≤",
@@ -195,8 +226,18 @@ fn shortfall(indicator: &IndicatorInput, period_idx: usize) -> Option<Shortfall>
                 relative_gap: (!target.is_zero()).then(|| gap / target.abs()),
             })
         }
-        IndicatorInput::Qualitative { name, levels, target, actual } => {
-            let position = |level: &str| levels.iter().position(|candidate| candidate == level).unwrap_or(0);
+        IndicatorInput::Qualitative {
+            name,
+            levels,
+            target,
+            actual,
+        } => {
+            let position = |level: &str| {
+                levels
+                    .iter()
+                    .position(|candidate| candidate == level)
+                    .unwrap_or(0)
+            };
             let wanted = position(target);
             let reached = position(&actual[period_idx]);
             if wanted <= reached {

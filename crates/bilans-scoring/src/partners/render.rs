@@ -19,7 +19,11 @@ pub fn table1_markdown(table: &Table1, scoring: &Scoring) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", table.title);
     let _ = writeln!(out);
-    let scores: Vec<String> = scoring.scale.scores().map(|score| score.to_string()).collect();
+    let scores: Vec<String> = scoring
+        .scale
+        .scores()
+        .map(|score| score.to_string())
+        .collect();
     let mut header = vec!["Критерій, i".to_owned()];
     for partner in &table.partners {
         header.extend(scores.iter().map(|score| format!("{partner}: {score}")));
@@ -33,12 +37,18 @@ pub fn table1_markdown(table: &Table1, scoring: &Scoring) -> String {
             cells.extend(votes.iter().map(|count| count.to_string()));
         }
         for partner in &scoring.partners {
-            cells.push(two(partner.criteria.get(row_idx).and_then(|score| score.score)));
+            cells.push(two(partner
+                .criteria
+                .get(row_idx)
+                .and_then(|score| score.score)));
         }
         push_row(&mut out, &cells);
     }
     let mut total = vec![table.total.label.clone()];
-    total.extend(std::iter::repeat_n(String::new(), scores.len() * table.partners.len()));
+    total.extend(std::iter::repeat_n(
+        String::new(),
+        scores.len() * table.partners.len(),
+    ));
     total.extend(scoring.partners.iter().map(|partner| two(partner.total)));
     push_row(&mut out, &total);
     out
@@ -49,25 +59,67 @@ pub fn table1_markdown(table: &Table1, scoring: &Scoring) -> String {
 pub fn scoring_markdown(scoring: &Scoring) -> String {
     let mut out = String::new();
     let mut header = vec!["criterion".to_owned(), "weight".to_owned()];
-    header.extend(scoring.partners.iter().map(|partner| format!("T {}", partner.name)));
+    header.extend(
+        scoring
+            .partners
+            .iter()
+            .map(|partner| format!("T {}", partner.name)),
+    );
     push_row(&mut out, &header);
     push_row(&mut out, &vec!["---".to_owned(); header.len()]);
     for (criterion_idx, (criterion, weight)) in scoring.criteria.iter().enumerate() {
         let mut cells = vec![criterion.clone(), weight.normalize().to_string()];
-        cells.extend(scoring.partners.iter().map(|partner| two(partner.criteria[criterion_idx].score)));
+        cells.extend(
+            scoring
+                .partners
+                .iter()
+                .map(|partner| two(partner.criteria[criterion_idx].score)),
+        );
         push_row(&mut out, &cells);
     }
     let mut rows: Vec<(&str, Vec<String>)> = vec![
-        ("PT = Σ T_i", scoring.partners.iter().map(|p| two(p.total)).collect()),
-        ("weighted Σ w_i T_i", scoring.partners.iter().map(|p| two(p.weighted_total)).collect()),
-        ("harmony H = 1 − σ/σ_max", scoring.partners.iter().map(|p| four(p.harmony.as_ref().map(|h| h.index))).collect()),
-        ("σ of the T_i", scoring.partners.iter().map(|p| four(p.harmony.as_ref().map(|h| h.std_dev))).collect()),
+        (
+            "PT = Σ T_i",
+            scoring.partners.iter().map(|p| two(p.total)).collect(),
+        ),
+        (
+            "weighted Σ w_i T_i",
+            scoring
+                .partners
+                .iter()
+                .map(|p| two(p.weighted_total))
+                .collect(),
+        ),
+        (
+            "harmony H = 1 − σ/σ_max",
+            scoring
+                .partners
+                .iter()
+                .map(|p| four(p.harmony.as_ref().map(|h| h.index)))
+                .collect(),
+        ),
+        (
+            "σ of the T_i",
+            scoring
+                .partners
+                .iter()
+                .map(|p| four(p.harmony.as_ref().map(|h| h.std_dev)))
+                .collect(),
+        ),
         (
             "min T_i / max T_i",
-            scoring.partners.iter().map(|p| four(p.harmony.as_ref().and_then(|h| h.min_over_max))).collect(),
+            scoring
+                .partners
+                .iter()
+                .map(|p| four(p.harmony.as_ref().and_then(|h| h.min_over_max)))
+                .collect(),
         ),
     ];
-    if scoring.partners.iter().any(|partner| partner.agreement.is_some()) {
+    if scoring
+        .partners
+        .iter()
+        .any(|partner| partner.agreement.is_some())
+    {
         let agreement = |f: fn(&crate::partners::Concordance) -> String| -> Vec<String> {
             scoring
                 .partners
@@ -79,8 +131,14 @@ pub fn scoring_markdown(scoring: &Scoring) -> String {
                 })
                 .collect()
         };
-        rows.push(("Kendall's W (tie-corrected)", agreement(|c| four(Some(c.w)))));
-        rows.push(("χ² = m(n − 1)W", agreement(|c| format!("{} (df {})", four(Some(c.chi_square)), c.degrees_of_freedom))));
+        rows.push((
+            "Kendall's W (tie-corrected)",
+            agreement(|c| four(Some(c.w))),
+        ));
+        rows.push((
+            "χ² = m(n − 1)W",
+            agreement(|c| format!("{} (df {})", four(Some(c.chi_square)), c.degrees_of_freedom)),
+        ));
         rows.push((
             "p-value",
             agreement(|c| match c.test {
@@ -154,7 +212,12 @@ pub fn compliance_markdown(compliance: &Compliance, total_label: &str) -> String
         push_row(&mut out, &cells);
     }
     let mut total = vec![total_label.to_owned()];
-    total.extend(compliance.totals.iter().map(|t| t.total.normalize().to_string()));
+    total.extend(
+        compliance
+            .totals
+            .iter()
+            .map(|t| t.total.normalize().to_string()),
+    );
     push_row(&mut out, &total);
     out
 }
@@ -163,13 +226,25 @@ pub fn compliance_markdown(compliance: &Compliance, total_label: &str) -> String
 pub fn compliance_report(compliance: &Compliance) -> String {
     let mut out = compliance_markdown(compliance, "total");
     let _ = writeln!(out);
-    let _ = writeln!(out, "- optimum (most marks): {}", names(&compliance.optimum));
-    let excluded: Vec<String> =
-        compliance.totals.iter().filter(|t| t.excluded).map(|t| t.model.clone()).collect();
+    let _ = writeln!(
+        out,
+        "- optimum (most marks): {}",
+        names(&compliance.optimum)
+    );
+    let excluded: Vec<String> = compliance
+        .totals
+        .iter()
+        .filter(|t| t.excluded)
+        .map(|t| t.model.clone())
+        .collect();
     if !excluded.is_empty() {
         let _ = writeln!(out, "- excluded: {}", names(&excluded));
     }
-    let _ = writeln!(out, "- optimum under the constraints: {}", names(&compliance.constrained_optimum));
+    let _ = writeln!(
+        out,
+        "- optimum under the constraints: {}",
+        names(&compliance.constrained_optimum)
+    );
     out
 }
 
@@ -179,7 +254,11 @@ pub fn monitoring_markdown(monitoring: &Monitoring) -> String {
     let _ = writeln!(out, "Model: {}", monitoring.model);
     let _ = writeln!(out);
     for verdict in &monitoring.verdicts {
-        let status = if verdict.functional { "functional" } else { "not functional" };
+        let status = if verdict.functional {
+            "functional"
+        } else {
+            "not functional"
+        };
         let _ = writeln!(out, "- {}: {status}", verdict.period);
         for shortfall in &verdict.shortfalls {
             let relative = shortfall
@@ -208,7 +287,11 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
     }
     let _ = writeln!(out, "## Scores\n\n{}", scoring_markdown(&analysis.scoring));
     if let Some(compliance) = &analysis.compliance {
-        let _ = writeln!(out, "## Compliance matrix\n\n{}", compliance_report(compliance));
+        let _ = writeln!(
+            out,
+            "## Compliance matrix\n\n{}",
+            compliance_report(compliance)
+        );
     }
     if let Some(monitoring) = &analysis.monitoring {
         let _ = writeln!(out, "## Monitoring\n\n{}", monitoring_markdown(monitoring));
@@ -219,7 +302,19 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
 /// A reconciliation as a Markdown table.
 pub fn reconciliation_markdown(cells: &[ReconciledCell]) -> String {
     let mut out = String::new();
-    push_row(&mut out, &["table", "row", "column", "published", "recomputed", "status", "gap"].map(str::to_owned));
+    push_row(
+        &mut out,
+        &[
+            "table",
+            "row",
+            "column",
+            "published",
+            "recomputed",
+            "status",
+            "gap",
+        ]
+        .map(str::to_owned),
+    );
     push_row(&mut out, &vec!["---".to_owned(); 7]);
     for cell in cells {
         push_row(
@@ -229,9 +324,13 @@ pub fn reconciliation_markdown(cells: &[ReconciledCell]) -> String {
                 cell.row.clone(),
                 cell.period.clone(),
                 cell.published.to_string(),
-                cell.exact.map(|value| value.normalize().to_string()).unwrap_or_else(|| "—".to_owned()),
+                cell.exact
+                    .map(|value| value.normalize().to_string())
+                    .unwrap_or_else(|| "—".to_owned()),
                 cell.status.to_string(),
-                cell.gap.map(|gap| gap.normalize().to_string()).unwrap_or_default(),
+                cell.gap
+                    .map(|gap| gap.normalize().to_string())
+                    .unwrap_or_default(),
             ],
         );
     }
@@ -243,13 +342,21 @@ fn push_row(out: &mut String, cells: &[String]) {
 }
 
 fn names(names: &[String]) -> String {
-    if names.is_empty() { "none".to_owned() } else { names.join(", ") }
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
+    }
 }
 
 fn two(value: Option<Decimal>) -> String {
-    value.map(|value| round_as_printed(value, 2).to_string()).unwrap_or_else(|| "—".to_owned())
+    value
+        .map(|value| round_as_printed(value, 2).to_string())
+        .unwrap_or_else(|| "—".to_owned())
 }
 
 fn four(value: Option<Decimal>) -> String {
-    value.map(|value| round_as_printed(value, 4).to_string()).unwrap_or_else(|| "—".to_owned())
+    value
+        .map(|value| round_as_printed(value, 4).to_string())
+        .unwrap_or_else(|| "—".to_owned())
 }

@@ -161,9 +161,13 @@ pub fn score_panel(panel: &Panel) -> Scoring {
         }
         let values: Option<Vec<Decimal>> = criteria.iter().map(|score| score.score).collect();
         let total = values.as_ref().map(|values| values.iter().copied().sum());
-        let weighted_total = values
-            .as_ref()
-            .map(|values| values.iter().zip(&panel.weights).map(|(value, weight)| value * weight).sum());
+        let weighted_total = values.as_ref().map(|values| {
+            values
+                .iter()
+                .zip(&panel.weights)
+                .map(|(value, weight)| value * weight)
+                .sum()
+        });
         let harmony = values.as_deref().map(|values| harmony(values, panel.scale));
         let agreement = individual_scores(&partner.ratings).map(|table| kendall_w(&table));
         partners.push(PartnerScore {
@@ -177,17 +181,31 @@ pub fn score_panel(panel: &Panel) -> Scoring {
         });
     }
     let by_total = best(&partners, |partner| partner.total);
-    let by_harmony = best(&partners, |partner| partner.harmony.as_ref().map(|harmony| harmony.index));
-    let by_weighted_total = panel.weighted.then(|| best(&partners, |partner| partner.weighted_total));
+    let by_harmony = best(&partners, |partner| {
+        partner.harmony.as_ref().map(|harmony| harmony.index)
+    });
+    let by_weighted_total = panel
+        .weighted
+        .then(|| best(&partners, |partner| partner.weighted_total));
     let rules_disagree = by_total != by_harmony;
     let stability = weight_stability(panel, &partners);
     Scoring {
         divisor: panel.divisor,
         scale: panel.scale,
-        criteria: panel.criteria.iter().cloned().zip(panel.weights.iter().copied()).collect(),
+        criteria: panel
+            .criteria
+            .iter()
+            .cloned()
+            .zip(panel.weights.iter().copied())
+            .collect(),
         partners,
         vote_findings,
-        selection: Selection { by_total, by_harmony, by_weighted_total, rules_disagree },
+        selection: Selection {
+            by_total,
+            by_harmony,
+            by_weighted_total,
+            rules_disagree,
+        },
         stability,
     }
 }
@@ -206,7 +224,11 @@ pub fn harmony(values: &[Decimal], scale: Scale) -> Harmony {
     let lowest = values.iter().copied().min().unwrap_or(Decimal::ZERO);
     let highest = values.iter().copied().max().unwrap_or(Decimal::ZERO);
     let min_over_max = (!highest.is_zero()).then(|| lowest / highest);
-    Harmony { std_dev, index, min_over_max }
+    Harmony {
+        std_dev,
+        index,
+        min_over_max,
+    }
 }
 
 /// √(Σ (x − x̄)² / n); `None` for an empty list.
@@ -216,7 +238,11 @@ pub fn population_std_dev(values: &[Decimal]) -> Option<Decimal> {
     }
     let n = Decimal::from(values.len());
     let mean = values.iter().copied().sum::<Decimal>() / n;
-    let variance = values.iter().map(|value| (value - mean) * (value - mean)).sum::<Decimal>() / n;
+    let variance = values
+        .iter()
+        .map(|value| (value - mean) * (value - mean))
+        .sum::<Decimal>()
+        / n;
     variance.sqrt()
 }
 
@@ -241,9 +267,19 @@ fn score_criterion(criterion: &str, ratings: &Ratings, panel: &Panel) -> Criteri
             std::iter::repeat_n(Decimal::from(score), usize::try_from(count).unwrap_or(0))
         })
         .collect();
-    let lowest = panel.scale.scores().zip(&ratings.counts).find(|(_, count)| 0 < **count).map(|(s, _)| s);
-    let highest =
-        panel.scale.scores().zip(&ratings.counts).filter(|(_, count)| 0 < **count).map(|(s, _)| s).last();
+    let lowest = panel
+        .scale
+        .scores()
+        .zip(&ratings.counts)
+        .find(|(_, count)| 0 < **count)
+        .map(|(s, _)| s);
+    let highest = panel
+        .scale
+        .scores()
+        .zip(&ratings.counts)
+        .filter(|(_, count)| 0 < **count)
+        .map(|(s, _)| s)
+        .last();
     CriterionScore {
         criterion: criterion.to_owned(),
         votes_cast,
@@ -276,7 +312,12 @@ fn individual_scores(ratings: &[Ratings]) -> Option<Vec<Vec<Decimal>>> {
     let n_experts = columns.first()?.len();
     Some(
         (0..n_experts)
-            .map(|expert_idx| columns.iter().map(|column| Decimal::from(column[expert_idx])).collect())
+            .map(|expert_idx| {
+                columns
+                    .iter()
+                    .map(|column| Decimal::from(column[expert_idx]))
+                    .collect()
+            })
             .collect(),
     )
 }
@@ -284,7 +325,11 @@ fn individual_scores(ratings: &[Ratings]) -> Option<Vec<Vec<Decimal>>> {
 fn best(partners: &[PartnerScore], key: impl Fn(&PartnerScore) -> Option<Decimal>) -> Vec<String> {
     let top = partners.iter().filter_map(&key).max();
     let Some(top) = top else { return Vec::new() };
-    partners.iter().filter(|partner| key(partner) == Some(top)).map(|partner| partner.name.clone()).collect()
+    partners
+        .iter()
+        .filter(|partner| key(partner) == Some(top))
+        .map(|partner| partner.name.clone())
+        .collect()
 }
 
 /// For each criterion, how far its weight can move (others fixed) before the winner
@@ -294,17 +339,24 @@ fn best(partners: &[PartnerScore], key: impl Fn(&PartnerScore) -> Option<Decimal
 /// changes the lead to D_c + δ·d_c, which reaches 0 at δ = −D_c/d_c.
 fn weight_stability(panel: &Panel, partners: &[PartnerScore]) -> Vec<WeightStability> {
     let winners = best(partners, |partner| partner.weighted_total);
-    let [winner_name] = winners.as_slice() else { return Vec::new() };
+    let [winner_name] = winners.as_slice() else {
+        return Vec::new();
+    };
     let Some(winner) = partners.iter().find(|partner| &partner.name == winner_name) else {
         return Vec::new();
     };
-    let Some(winner_total) = winner.weighted_total else { return Vec::new() };
+    let Some(winner_total) = winner.weighted_total else {
+        return Vec::new();
+    };
     let mut rows = Vec::with_capacity(panel.criteria.len());
     for (criterion_idx, criterion) in panel.criteria.iter().enumerate() {
         let weight = panel.weights[criterion_idx];
         let mut lower: Option<WeightThreshold> = None;
         let mut upper: Option<WeightThreshold> = None;
-        for challenger in partners.iter().filter(|partner| partner.name != winner.name) {
+        for challenger in partners
+            .iter()
+            .filter(|partner| partner.name != winner.name)
+        {
             let (Some(total), Some(winner_score), Some(score)) = (
                 challenger.weighted_total,
                 winner.criteria[criterion_idx].score,
@@ -318,16 +370,26 @@ fn weight_stability(panel: &Panel, partners: &[PartnerScore]) -> Vec<WeightStabi
                 continue;
             }
             let tie_weight = weight - lead / difference;
-            let threshold = WeightThreshold { weight: tie_weight, challenger: challenger.name.clone() };
+            let threshold = WeightThreshold {
+                weight: tie_weight,
+                challenger: challenger.name.clone(),
+            };
             if Decimal::ZERO < difference {
-                if Decimal::ZERO <= tie_weight && lower.as_ref().is_none_or(|t| t.weight < tie_weight) {
+                if Decimal::ZERO <= tie_weight
+                    && lower.as_ref().is_none_or(|t| t.weight < tie_weight)
+                {
                     lower = Some(threshold);
                 }
             } else if upper.as_ref().is_none_or(|t| tie_weight < t.weight) {
                 upper = Some(threshold);
             }
         }
-        rows.push(WeightStability { criterion: criterion.clone(), weight, lower, upper });
+        rows.push(WeightStability {
+            criterion: criterion.clone(),
+            weight,
+            lower,
+            upper,
+        });
     }
     rows
 }

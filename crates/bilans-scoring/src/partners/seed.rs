@@ -9,7 +9,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::partners::compliance::{ComplianceInput, ComplianceRowInput, evaluate_compliance};
-use crate::partners::input::{InputError, InputLocation, PanelInput, PartnerInput, ScaleInput, validate_panel};
+use crate::partners::input::{
+    InputError, InputLocation, PanelInput, PartnerInput, ScaleInput, validate_panel,
+};
 use crate::partners::render;
 use crate::partners::score::score_panel;
 
@@ -94,7 +96,9 @@ impl Seed000 {
                 votes: table
                     .rows
                     .iter()
-                    .filter_map(|row| Some((row.criterion.clone(), row.votes.get(partner_idx)?.clone())))
+                    .filter_map(|row| {
+                        Some((row.criterion.clone(), row.votes.get(partner_idx)?.clone()))
+                    })
                     .collect(),
                 scores: BTreeMap::new(),
             })
@@ -156,7 +160,10 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
         if row.votes.len() != table.partners.len() || row.published.len() != table.partners.len() {
             return Err(InputError::new(
                 InputLocation::Field(format!("table1.rows[{row_idx}]")),
-                format!("needs one `votes` list and one `published` value per partner ({})", table.partners.len()),
+                format!(
+                    "needs one `votes` list and one `published` value per partner ({})",
+                    table.partners.len()
+                ),
             ));
         }
     }
@@ -179,7 +186,9 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
     for (partner_idx, partner) in scoring.partners.iter().enumerate() {
         let mut rounded_sum = Some(Decimal::ZERO);
         for (row, score) in table.rows.iter().zip(&partner.criteria) {
-            let rounded = score.score.map(|value| round_as_printed(value, table.decimals));
+            let rounded = score
+                .score
+                .map(|value| round_as_printed(value, table.decimals));
             rounded_sum = rounded_sum.zip(rounded).map(|(sum, value)| sum + value);
             cells.push(ReconciledCell::new(
                 "table 1",
@@ -201,7 +210,11 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
             partner.total,
             rounded_sum,
         );
-        let printed_sum: Decimal = table.rows.iter().map(|row| row.published[partner_idx]).sum();
+        let printed_sum: Decimal = table
+            .rows
+            .iter()
+            .map(|row| row.published[partner_idx])
+            .sum();
         if cell.status == Status::NotReproducible && printed_sum == published_total {
             notes.push(format!(
                 "table 1, {} / partner {}: the published total equals the sum of the published T_i ({printed_sum}); \
@@ -229,14 +242,19 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
             Some(total.total),
         ));
     }
-    for cell in cells.iter().filter(|cell| cell.status == Status::NotReproducible) {
+    for cell in cells
+        .iter()
+        .filter(|cell| cell.status == Status::NotReproducible)
+    {
         if cell.table == "table 1" && cell.row != table.total.label {
             notes.push(format!(
                 "table 1, {} / partner {}: published {}, the votes give {} (gap {})",
                 cell.row,
                 cell.period,
                 cell.published,
-                cell.exact.map(|value| round_as_printed(value, table.decimals)).unwrap_or_default(),
+                cell.exact
+                    .map(|value| round_as_printed(value, table.decimals))
+                    .unwrap_or_default(),
                 cell.gap.unwrap_or_default()
             ));
         }
