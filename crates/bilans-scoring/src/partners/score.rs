@@ -12,6 +12,8 @@ use crate::partners::input::{Divisor, Panel, Ratings, Scale};
 pub struct CriterionScore {
     /// The criterion.
     pub criterion: String,
+    /// Number of experts per score, lowest score first.
+    pub counts: Vec<u64>,
     /// Votes cast, Σ Q.
     pub votes_cast: u64,
     /// Σ P·Q.
@@ -282,6 +284,7 @@ fn score_criterion(criterion: &str, ratings: &Ratings, panel: &Panel) -> Criteri
         .last();
     CriterionScore {
         criterion: criterion.to_owned(),
+        counts: ratings.counts.clone(),
         votes_cast,
         points,
         divisor,
