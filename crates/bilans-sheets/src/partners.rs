@@ -12,6 +12,8 @@
 //!   per partner and criterion with the number of experts per score; or `Scores`:
 //!   header `partner | criterion | expert 1 | …`, one row per partner and criterion
 //!   with every expert's score.
+//! - `Partners` (optional): header, then a partner name in column A and what it is
+//!   in column B.
 //! - `Compliance` (optional): header `indicator | <model> | … [| weight]`, one row per
 //!   indicator with `+`, `-` or `±`; a row whose first cell is `exclude` marks excluded
 //!   models with `x`.
@@ -213,6 +215,17 @@ pub fn read_panel_workbook(path: &Path) -> Result<(PanelInput, CellMap), SheetsE
             lists.insert(criterion, values);
         }
         cells.sheets.insert(form, name.to_owned());
+    }
+
+    if let Some(table) = sheet("Partners")? {
+        for row in table.first_row() + 1..table.end_row() {
+            let Some(name) = table.text(row, 0) else {
+                continue;
+            };
+            if let Some(partner) = partners.iter_mut().find(|partner| partner.name == name) {
+                partner.description = table.text(row, 1);
+            }
+        }
     }
 
     let compliance = match sheet("Compliance")? {
@@ -921,6 +934,28 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
         if let Some(weight) = input.weights.get(criterion) {
             sheet
                 .write_number(row, 1, decimal_to_f64(*weight))
+                .map_err(xlsx)?;
+        }
+    }
+
+    if input
+        .partners
+        .iter()
+        .any(|partner| partner.description.is_some())
+    {
+        let sheet = workbook
+            .add_worksheet()
+            .set_name("Partners")
+            .map_err(xlsx)?;
+        sheet.write_string(0, 0, "partner").map_err(xlsx)?;
+        sheet.write_string(0, 1, "description").map_err(xlsx)?;
+        for (row, partner) in input.partners.iter().enumerate() {
+            let row = 1 + u32::try_from(row).unwrap_or(0);
+            sheet
+                .write_string(row, 0, partner.name.as_str())
+                .map_err(xlsx)?;
+            sheet
+                .write_string(row, 1, partner.description.as_deref().unwrap_or_default())
                 .map_err(xlsx)?;
         }
     }
