@@ -351,12 +351,12 @@ fn names(names: &[String]) -> String {
 
 fn two(value: Option<Decimal>) -> String {
     value
-        .map(|value| round_as_printed(value, 2).to_string())
+        .map(|value| format!("{:.2}", round_as_printed(value, 2)))
         .unwrap_or_else(|| "—".to_owned())
 }
 
 fn four(value: Option<Decimal>) -> String {
     value
-        .map(|value| round_as_printed(value, 4).to_string())
+        .map(|value| format!("{:.4}", round_as_printed(value, 4)))
         .unwrap_or_else(|| "—".to_owned())
 }
