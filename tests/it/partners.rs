@@ -1,1 +1,186 @@
-//! Integration tests: partners.
+//! Integration tests of partner selection (seed 000): reproduction of Tables 1 and 2
+//! with the reconciliation of every published cell, the example inputs (TOML and
+//! workbook), the CLI, and located errors for bad input.
+
+use std::path::Path;
+
+use bilans_scoring::partners::{PanelInput, Seed000, analyse, render, reproduce_seed000};
+use bilans_sheets::{Overwrite, SheetsError, save_workbook};
+
+use crate::support::{fixture, run_bilans};
+
+fn seed() -> Seed000 {
+    toml::from_str(&std::fs::read_to_string(fixture("seeds/seed000_partners.toml")).unwrap())
+        .unwrap()
+}
+
+fn input(relative: &str) -> PanelInput {
+    toml::from_str(&std::fs::read_to_string(fixture(relative)).unwrap()).unwrap()
+}
+
+fn write_input_workbook(input: &PanelInput, path: &Path, overwrite: Overwrite) {
+    let mut workbook = bilans_sheets::partners::panel_input_workbook(input, path).unwrap();
+    save_workbook(&mut workbook, path, overwrite).unwrap();
+}
+
+#[test]
+fn seed000_tables_are_reproduced_and_reconciled() {
+    let seed = seed();
+    let reproduction = reproduce_seed000(&seed).unwrap();
+    insta::assert_snapshot!("seed000_table1", reproduction.table1);
+    insta::assert_snapshot!("seed000_table2", reproduction.table2);
+    let mut reconciliation = render::reconciliation_markdown(&reproduction.cells);
+    reconciliation.push_str("\nNotes\n\n");
+    for line in &reproduction.notes {
+        reconciliation.push_str(&format!("- {line}\n"));
+    }
+    insta::assert_snapshot!("seed000_reconciliation", reconciliation);
+    // Every published cell is reconciled: 8 criteria × 2 partners + 2 totals, 6 models.
+    let published = seed.table1.rows.len() * 2 + 2 + seed.table2.models.len();
+    assert_eq!(reproduction.cells.len(), published);
+}
+
+#[test]
+fn reproduce_partners_prints_the_reconciliation_as_json() {
+    let (code, stdout, stderr) = run_bilans(&["reproduce", "partners", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let cells: Vec<bilans_model::reconcile::ReconciledCell> =
+        serde_json::from_str(&stdout).unwrap();
+    assert_eq!(cells, reproduce_seed000(&seed()).unwrap().cells);
+    let (code, stdout, _) = run_bilans(&["reproduce", "partners"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Reconciliation"));
+}
+
+#[test]
+fn the_article_rules_disagree_on_the_seed_panel() {
+    // The article: A wins by PT, B by harmony (judged by eye on the radar chart).
+    let analysis = analyse(&seed().panel_input()).unwrap();
+    assert_eq!(analysis.scoring.selection.by_total, ["А"]);
+    assert_eq!(analysis.scoring.selection.by_harmony, ["Б"]);
+    assert!(analysis.scoring.selection.rules_disagree);
+}
+
+#[test]
+fn example_analysis() {
+    let analysis = analyse(&input("partners/example.toml")).unwrap();
+    insta::assert_snapshot!("partners_example", render::analysis_markdown(&analysis));
+    let individual = analyse(&input("partners/individual.toml")).unwrap();
+    insta::assert_snapshot!(
+        "partners_individual",
+        render::scoring_markdown(&individual.scoring)
+    );
+}
+
+/// The example workbook is the example TOML written by `panel_input_workbook`;
+/// `BILANS_UPDATE=1` rewrites it. Either way, reading it back gives the same analysis.
+#[test]
+fn example_workbook_matches_the_toml() {
+    let toml_input = input("partners/example.toml");
+    let path = fixture("partners/example.xlsx");
+    if std::env::var_os("BILANS_UPDATE").is_some() {
+        write_input_workbook(&toml_input, &path, Overwrite::Allowed);
+    }
+    let from_workbook = bilans_sheets::partners::analyse_workbook(&path).unwrap();
+    assert_eq!(from_workbook, analyse(&toml_input).unwrap());
+}
+
+#[test]
+fn score_writes_a_workbook_and_refuses_to_overwrite() {
+    let folder = tempfile::tempdir().unwrap();
+    let output = folder.path().join("out.xlsx");
+    let output = output.to_str().unwrap();
+    let (code, _, stderr) = run_bilans(&[
+        "partners",
+        "score",
+        "fixtures/partners/example.xlsx",
+        "-o",
+        output,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let written = std::fs::read(output).unwrap();
+    assert!(written.starts_with(b"PK"));
+    let (code, _, stderr) = run_bilans(&[
+        "partners",
+        "score",
+        "fixtures/partners/example.toml",
+        "-o",
+        output,
+    ]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(std::fs::read(output).unwrap(), written);
+    let (code, stdout, stderr) = run_bilans(&[
+        "partners",
+        "score",
+        "fixtures/partners/example.toml",
+        "-o",
+        output,
+        "--force",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["scoring"]["selection"]["by_total"][0], "A");
+}
+
+fn check_bad_toml(name: &str, expected: &str) {
+    let path = format!("fixtures/partners/bad/{name}.toml");
+    let (code, stdout, stderr) = run_bilans(&["partners", "score", &path]);
+    assert_ne!(code, 0);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains(&path) && stderr.contains(expected),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn bad_toml_input_is_located() {
+    check_bad_toml(
+        "score_outside_scale",
+        "partners[1].scores.\"legitimacy\"[2]: score 6 outside the scale 1..5",
+    );
+    check_bad_toml(
+        "negative_count",
+        "partners[0].votes.\"uniqueness\"[1]: negative count -2",
+    );
+    check_bad_toml(
+        "missing_criterion",
+        "partners[1].votes.\"uniqueness\": criterion `uniqueness` is missing for partner `B`",
+    );
+}
+
+#[test]
+fn bad_workbook_input_is_located() {
+    let folder = tempfile::tempdir().unwrap();
+    let check = |name: &str, expected: &str| {
+        let path = folder.path().join(format!("{name}.xlsx"));
+        write_input_workbook(
+            &input(&format!("partners/bad/{name}.toml")),
+            &path,
+            Overwrite::Never,
+        );
+        let error = bilans_sheets::partners::analyse_workbook(&path).unwrap_err();
+        let message = error.to_string();
+        let file = path.display().to_string();
+        assert_eq!(message, format!("{file}: {expected}"));
+        error
+    };
+    // Row 4 of `Scores` is B / legitimacy (after the header and A's two rows); expert 3
+    // is column E.
+    let error = check(
+        "score_outside_scale",
+        "sheet `Scores`, cell E4: score 6 outside the scale 1..5",
+    );
+    assert!(matches!(error, SheetsError::AtCell { .. }));
+    // Row 3 of `Votes` is A / uniqueness; score 2 is column D.
+    check(
+        "negative_count",
+        "sheet `Votes`, cell D3: negative count -2",
+    );
+    check(
+        "missing_criterion",
+        "sheet `Votes`: criterion `uniqueness` is missing for partner `B`",
+    );
+}

@@ -1,17 +1,129 @@
-//! `bilans partners` (not yet implemented).
+//! `bilans partners score FILE` and `bilans reproduce partners`: partner selection by
+//! an expert panel (seed 000). Reading, analysing and rendering live in the library
+//! crates; this module picks the reader by file extension and routes the output.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use anyhow::Context;
+use bilans_scoring::partners::{Analysis, PanelInput, Seed000, analyse, render, reproduce_seed000};
+
+use crate::output::{note, overwrite, print};
+
+/// The transcription of seed 000's Tables 1 and 2, the default of `bilans reproduce
+/// partners`.
+const SEED_FIXTURE: &str = include_str!("../../../fixtures/seeds/seed000_partners.toml");
 
 /// Subcommands of `bilans partners`.
 #[derive(Debug, clap::Subcommand)]
-pub(crate) enum Command {}
+pub(crate) enum Command {
+    /// Score potential partners from a panel input (TOML, JSON or a workbook): T_i,
+    /// PT, harmony, both rules' winners, agreement, compliance matrix, monitoring.
+    Score(ScoreArgs),
+}
+
+/// Arguments of `bilans partners score`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ScoreArgs {
+    /// The panel input: `.toml`, `.json`, or a workbook (`.xlsx`, `.xlsm`, `.xls`,
+    /// `.ods`); see docs/partners.md.
+    file: PathBuf,
+    /// Write the analysed workbook (scores, radar chart, selection, agreement,
+    /// compliance, monitoring) here.
+    #[arg(short, long, value_name = "OUT.xlsx")]
+    output: Option<PathBuf>,
+    /// Print the analysis as JSON instead of Markdown.
+    #[arg(long)]
+    json: bool,
+    /// Overwrite the output workbook if it exists.
+    #[arg(long)]
+    force: bool,
+}
 
 /// Runs `bilans partners`.
 pub(crate) fn run(command: Command) -> anyhow::Result<ExitCode> {
-    match command {}
+    match command {
+        Command::Score(args) => score(&args),
+    }
 }
 
-/// Runs `bilans reproduce` for this method.
-pub(crate) fn reproduce(_args: &crate::reproduce::Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("reproduction of this method is not implemented yet")
+fn score(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
+    let analysis = read_and_analyse(&args.file)?;
+    if let Some(output) = &args.output {
+        let mut workbook = bilans_sheets::partners::analysis_workbook(&analysis, output)?;
+        bilans_sheets::save_workbook(&mut workbook, output, overwrite(args.force))?;
+        note(&format!("wrote {}", output.display()));
+    }
+    if args.json {
+        print(&serde_json::to_string_pretty(&analysis).context("serialising the analysis")?)?;
+    } else if args.output.is_none() {
+        print(&render::analysis_markdown(&analysis))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_and_analyse(path: &Path) -> anyhow::Result<Analysis> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    if matches!(extension.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods") {
+        return Ok(bilans_sheets::partners::analyse_workbook(path)?);
+    }
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let input: PanelInput = match extension.as_str() {
+        "toml" => toml::from_str(&text)
+            .with_context(|| format!("{}: invalid panel input", path.display()))?,
+        "json" => serde_json::from_str(&text)
+            .with_context(|| format!("{}: invalid panel input", path.display()))?,
+        _ => anyhow::bail!(
+            "{}: unknown input type; use .toml, .json or a workbook",
+            path.display()
+        ),
+    };
+    analyse(&input).with_context(|| format!("{}: invalid panel input", path.display()))
+}
+
+/// Runs `bilans reproduce partners`: Tables 1 and 2 of seed 000 recomputed in the
+/// published layout, every published cell reconciled.
+pub(crate) fn reproduce(args: &crate::reproduce::Args) -> anyhow::Result<ExitCode> {
+    let (text, origin) = match &args.fixture {
+        Some(path) => (
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+            path.display().to_string(),
+        ),
+        None => (
+            SEED_FIXTURE.to_owned(),
+            "fixtures/seeds/seed000_partners.toml".to_owned(),
+        ),
+    };
+    let seed: Seed000 =
+        toml::from_str(&text).with_context(|| format!("{origin}: invalid seed fixture"))?;
+    let reproduction =
+        reproduce_seed000(&seed).with_context(|| format!("{origin}: invalid seed fixture"))?;
+    if args.json {
+        print(
+            &serde_json::to_string_pretty(&reproduction.cells)
+                .context("serialising the reconciliation")?,
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = String::new();
+    out.push_str(&reproduction.table1);
+    out.push('\n');
+    out.push_str(&seed.table2.title);
+    out.push_str("\n\n");
+    out.push_str(&reproduction.table2);
+    out.push_str("\nReconciliation\n\n");
+    out.push_str(&render::reconciliation_markdown(&reproduction.cells));
+    if !reproduction.notes.is_empty() {
+        out.push_str("\nNotes\n\n");
+        for line in &reproduction.notes {
+            out.push_str(&format!("- {line}\n"));
+        }
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
 }

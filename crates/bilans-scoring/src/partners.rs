@@ -1,1 +1,0 @@
-//! Seed module `partners` (being written).

@@ -1,0 +1,561 @@
+//! The panel input as users write it (TOML, JSON or a workbook) and its validation
+//! into a [`Panel`] whose invariants the scoring relies on.
+//!
+//! Every validation error carries an [`InputLocation`]: a structured place in the
+//! input that renders as a TOML/JSON field path and that `bilans-sheets` maps back to
+//! a sheet and cell.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::partners::compliance::ComplianceInput;
+use crate::partners::monitoring::MonitoringInput;
+
+/// The whole input of a partner selection, as written by the user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PanelInput {
+    /// A title for the outputs.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The declared panel size QΣ (the number of experts).
+    pub experts: i64,
+    /// The score scale; 1..5 when absent.
+    #[serde(default)]
+    pub scale: ScaleInput,
+    /// The divisor of T_i; the declared panel (the article's) when absent.
+    #[serde(default)]
+    pub divisor: Divisor,
+    /// The criteria, in the order of the outputs.
+    pub criteria: Vec<String>,
+    /// Optional criterion weights, by criterion name (missing criteria weigh 1).
+    #[serde(default)]
+    pub weights: BTreeMap<String, Decimal>,
+    /// The potential partners.
+    pub partners: Vec<PartnerInput>,
+    /// The compliance matrix of stage 2, if any.
+    #[serde(default)]
+    pub compliance: Option<ComplianceInput>,
+    /// The monitoring of stage 3, if any.
+    #[serde(default)]
+    pub monitoring: Option<MonitoringInput>,
+}
+
+/// A score scale `min..=max` in whole points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleInput {
+    /// The lowest score L.
+    pub min: i64,
+    /// The highest score U.
+    pub max: i64,
+}
+
+impl Default for ScaleInput {
+    /// The article's five-point scale.
+    fn default() -> ScaleInput {
+        ScaleInput { min: 1, max: 5 }
+    }
+}
+
+/// What T_i is divided by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Divisor {
+    /// The declared panel size QΣ, as the article does (its Table 1 is reproduced only
+    /// this way).
+    #[default]
+    Panel,
+    /// The number of votes actually cast for the criterion (a true mean score).
+    VotesCast,
+}
+
+/// One potential partner: either vote counts per score (the article's Table 1 form)
+/// or every expert's individual score, per criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerInput {
+    /// The partner's name (e.g. `A`).
+    pub name: String,
+    /// What the partner is (e.g. `logistics`).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Per criterion, the number of experts who gave each score, from the lowest score
+    /// of the scale to the highest.
+    #[serde(default)]
+    pub votes: BTreeMap<String, Vec<i64>>,
+    /// Per criterion, every expert's score, experts in the same order for every
+    /// criterion.
+    #[serde(default)]
+    pub scores: BTreeMap<String, Vec<i64>>,
+}
+
+/// Which of a partner's two input forms a location refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// Vote counts per score.
+    Votes,
+    /// Individual scores.
+    Scores,
+}
+
+impl Form {
+    /// The field name in the input.
+    pub fn field(self) -> &'static str {
+        match self {
+            Form::Votes => "votes",
+            Form::Scores => "scores",
+        }
+    }
+}
+
+/// A place in the input, for error messages (TOML/JSON path) and for mapping back to
+/// a workbook cell.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputLocation {
+    /// A top-level field such as `experts` or `scale`.
+    Field(String),
+    /// The weight of a criterion.
+    Weight {
+        /// The criterion name.
+        criterion: String,
+    },
+    /// A whole partner entry.
+    Partner {
+        /// The partner's position in `partners`.
+        partner: usize,
+    },
+    /// A criterion of a partner (missing or unknown).
+    Criterion {
+        /// The partner's position in `partners`.
+        partner: usize,
+        /// The form (votes or scores).
+        form: Form,
+        /// The criterion name.
+        criterion: String,
+    },
+    /// One vote count or one individual score.
+    Entry {
+        /// The partner's position in `partners`.
+        partner: usize,
+        /// The form (votes or scores).
+        form: Form,
+        /// The criterion name.
+        criterion: String,
+        /// The position in the list (score index for votes, expert index for scores).
+        index: usize,
+    },
+    /// A mark of the compliance matrix.
+    ComplianceMark {
+        /// The row (indicator) position.
+        indicator: usize,
+        /// The column (model) position.
+        model: usize,
+    },
+    /// An actual value of a monitoring indicator.
+    MonitoringValue {
+        /// The indicator position.
+        indicator: usize,
+        /// The period position.
+        period: usize,
+    },
+}
+
+impl fmt::Display for InputLocation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputLocation::Field(name) => f.write_str(name),
+            InputLocation::Weight { criterion } => write!(f, "weights.{criterion:?}"),
+            InputLocation::Partner { partner } => write!(f, "partners[{partner}]"),
+            InputLocation::Criterion {
+                partner,
+                form,
+                criterion,
+            } => {
+                write!(f, "partners[{partner}].{}.{criterion:?}", form.field())
+            }
+            InputLocation::Entry {
+                partner,
+                form,
+                criterion,
+                index,
+            } => {
+                write!(
+                    f,
+                    "partners[{partner}].{}.{criterion:?}[{index}]",
+                    form.field()
+                )
+            }
+            InputLocation::ComplianceMark { indicator, model } => {
+                write!(f, "compliance.rows[{indicator}].marks[{model}]")
+            }
+            InputLocation::MonitoringValue { indicator, period } => {
+                write!(f, "monitoring.indicators[{indicator}].actual[{period}]")
+            }
+        }
+    }
+}
+
+/// An invalid input, with its location.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {message}")]
+pub struct InputError {
+    /// Where.
+    pub location: InputLocation,
+    /// What is wrong, in lower case.
+    pub message: String,
+}
+
+impl InputError {
+    /// Builds an error.
+    pub fn new(location: InputLocation, message: impl Into<String>) -> InputError {
+        InputError {
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+/// A validated score scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Scale {
+    min: i64,
+    max: i64,
+}
+
+impl Scale {
+    /// A scale `min..=max`; `None` unless `min < max`.
+    pub fn new(min: i64, max: i64) -> Option<Scale> {
+        (min < max).then_some(Scale { min, max })
+    }
+
+    /// The lowest score L.
+    pub fn min(self) -> i64 {
+        self.min
+    }
+
+    /// The highest score U.
+    pub fn max(self) -> i64 {
+        self.max
+    }
+
+    /// The number of points on the scale, U − L + 1.
+    pub fn n_points(self) -> usize {
+        usize::try_from(self.max - self.min + 1).unwrap_or(usize::MAX)
+    }
+
+    /// Whether `score` is on the scale.
+    pub fn contains(self, score: i64) -> bool {
+        self.min <= score && score <= self.max
+    }
+
+    /// The scores of the scale, lowest first.
+    pub fn scores(self) -> impl Iterator<Item = i64> {
+        self.min..=self.max
+    }
+}
+
+/// One partner's ratings on one criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ratings {
+    /// Number of experts per score, lowest score first.
+    pub counts: Vec<u64>,
+    /// The individual scores, when given.
+    pub scores: Option<Vec<i64>>,
+}
+
+/// A validated partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Partner {
+    /// The partner's name.
+    pub name: String,
+    /// What the partner is.
+    pub description: Option<String>,
+    /// Ratings per criterion, in the order of [`Panel::criteria`].
+    pub ratings: Vec<Ratings>,
+}
+
+/// A validated panel: every partner rated on every criterion, on the scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Panel {
+    /// The title.
+    pub title: Option<String>,
+    /// The declared panel size QΣ.
+    pub experts: u64,
+    /// The scale.
+    pub scale: Scale,
+    /// The divisor of T_i.
+    pub divisor: Divisor,
+    /// The criteria.
+    pub criteria: Vec<String>,
+    /// The criterion weights (1 unless given), in the order of `criteria`.
+    pub weights: Vec<Decimal>,
+    /// Whether weights were given.
+    pub weighted: bool,
+    /// The partners.
+    pub partners: Vec<Partner>,
+}
+
+/// Validates the panel part of an input.
+///
+/// # Errors
+///
+/// The first problem found, located: a panel size or scale that is not positive, a
+/// negative weight, an unknown or missing criterion for a partner, a vote list of the
+/// wrong length, a negative count, a score outside the scale, experts missing from
+/// some criteria of a partner given individual scores.
+pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
+    let Ok(experts) = u64::try_from(input.experts) else {
+        return Err(InputError::new(
+            field("experts"),
+            "the panel size must not be negative",
+        ));
+    };
+    if experts == 0 {
+        return Err(InputError::new(
+            field("experts"),
+            "the panel size must be positive",
+        ));
+    }
+    let Some(scale) = Scale::new(input.scale.min, input.scale.max) else {
+        return Err(InputError::new(field("scale"), "the scale needs min < max"));
+    };
+    if 1000 < scale.n_points() {
+        return Err(InputError::new(
+            field("scale"),
+            "the scale has more than 1000 points",
+        ));
+    }
+    if input.criteria.is_empty() {
+        return Err(InputError::new(field("criteria"), "no criteria"));
+    }
+    for (criterion_idx, criterion) in input.criteria.iter().enumerate() {
+        if input.criteria[..criterion_idx].contains(criterion) {
+            return Err(InputError::new(
+                field("criteria"),
+                format!("criterion `{criterion}` is listed twice"),
+            ));
+        }
+    }
+    let mut weights = Vec::with_capacity(input.criteria.len());
+    for (criterion, weight) in &input.weights {
+        if !input.criteria.contains(criterion) {
+            let location = InputLocation::Weight {
+                criterion: criterion.clone(),
+            };
+            return Err(InputError::new(
+                location,
+                format!("unknown criterion `{criterion}`"),
+            ));
+        }
+        if weight.is_sign_negative() {
+            let location = InputLocation::Weight {
+                criterion: criterion.clone(),
+            };
+            return Err(InputError::new(
+                location,
+                format!("negative weight {weight}"),
+            ));
+        }
+    }
+    for criterion in &input.criteria {
+        weights.push(
+            input
+                .weights
+                .get(criterion)
+                .copied()
+                .unwrap_or(Decimal::ONE),
+        );
+    }
+    if input.partners.is_empty() {
+        return Err(InputError::new(field("partners"), "no partners"));
+    }
+    let mut partners = Vec::with_capacity(input.partners.len());
+    for (partner_idx, partner) in input.partners.iter().enumerate() {
+        if input.partners[..partner_idx]
+            .iter()
+            .any(|other| other.name == partner.name)
+        {
+            let location = InputLocation::Partner {
+                partner: partner_idx,
+            };
+            return Err(InputError::new(
+                location,
+                format!("partner `{}` is listed twice", partner.name),
+            ));
+        }
+        partners.push(validate_partner(
+            partner_idx,
+            partner,
+            &input.criteria,
+            scale,
+        )?);
+    }
+    Ok(Panel {
+        title: input.title.clone(),
+        experts,
+        scale,
+        divisor: input.divisor,
+        criteria: input.criteria.clone(),
+        weights,
+        weighted: !input.weights.is_empty(),
+        partners,
+    })
+}
+
+fn field(name: &str) -> InputLocation {
+    InputLocation::Field(name.to_owned())
+}
+
+fn validate_partner(
+    partner_idx: usize,
+    partner: &PartnerInput,
+    criteria: &[String],
+    scale: Scale,
+) -> Result<Partner, InputError> {
+    let form = match (partner.votes.is_empty(), partner.scores.is_empty()) {
+        (false, true) => Form::Votes,
+        (true, false) => Form::Scores,
+        (true, true) => {
+            let location = InputLocation::Partner {
+                partner: partner_idx,
+            };
+            return Err(InputError::new(
+                location,
+                "neither `votes` nor `scores` is given",
+            ));
+        }
+        (false, false) => {
+            let location = InputLocation::Partner {
+                partner: partner_idx,
+            };
+            return Err(InputError::new(
+                location,
+                "give either `votes` or `scores`, not both",
+            ));
+        }
+    };
+    let lists = match form {
+        Form::Votes => &partner.votes,
+        Form::Scores => &partner.scores,
+    };
+    if let Some(unknown) = lists.keys().find(|name| !criteria.contains(name)) {
+        let location = InputLocation::Criterion {
+            partner: partner_idx,
+            form,
+            criterion: unknown.clone(),
+        };
+        return Err(InputError::new(
+            location,
+            format!("unknown criterion `{unknown}`"),
+        ));
+    }
+    let mut ratings = Vec::with_capacity(criteria.len());
+    let mut n_experts: Option<(usize, &str)> = None;
+    for criterion in criteria {
+        let entry = |index| InputLocation::Entry {
+            partner: partner_idx,
+            form,
+            criterion: criterion.clone(),
+            index,
+        };
+        let Some(list) = lists.get(criterion) else {
+            let location = InputLocation::Criterion {
+                partner: partner_idx,
+                form,
+                criterion: criterion.clone(),
+            };
+            return Err(InputError::new(
+                location,
+                format!(
+                    "criterion `{criterion}` is missing for partner `{}`",
+                    partner.name
+                ),
+            ));
+        };
+        match form {
+            Form::Votes => {
+                if list.len() != scale.n_points() {
+                    let location = InputLocation::Criterion {
+                        partner: partner_idx,
+                        form,
+                        criterion: criterion.clone(),
+                    };
+                    return Err(InputError::new(
+                        location,
+                        format!(
+                            "{} vote counts given, the scale {}..{} needs {}",
+                            list.len(),
+                            scale.min(),
+                            scale.max(),
+                            scale.n_points()
+                        ),
+                    ));
+                }
+                let mut counts = Vec::with_capacity(list.len());
+                for (score_idx, &count) in list.iter().enumerate() {
+                    let Ok(count) = u64::try_from(count) else {
+                        return Err(InputError::new(
+                            entry(score_idx),
+                            format!("negative count {count}"),
+                        ));
+                    };
+                    counts.push(count);
+                }
+                ratings.push(Ratings {
+                    counts,
+                    scores: None,
+                });
+            }
+            Form::Scores => {
+                let mut counts = vec![0; scale.n_points()];
+                for (expert_idx, &score) in list.iter().enumerate() {
+                    if !scale.contains(score) {
+                        return Err(InputError::new(
+                            entry(expert_idx),
+                            format!(
+                                "score {score} outside the scale {}..{}",
+                                scale.min(),
+                                scale.max()
+                            ),
+                        ));
+                    }
+                    let score_idx = usize::try_from(score - scale.min()).unwrap_or(0);
+                    counts[score_idx] += 1;
+                }
+                match n_experts {
+                    None => n_experts = Some((list.len(), criterion)),
+                    Some((expected, first)) if expected != list.len() => {
+                        let location = InputLocation::Criterion {
+                            partner: partner_idx,
+                            form,
+                            criterion: criterion.clone(),
+                        };
+                        return Err(InputError::new(
+                            location,
+                            format!(
+                                "{} scores given, but {expected} for `{first}`: every expert must score every criterion",
+                                list.len()
+                            ),
+                        ));
+                    }
+                    Some(_) => {}
+                }
+                ratings.push(Ratings {
+                    counts,
+                    scores: Some(list.clone()),
+                });
+            }
+        }
+    }
+    Ok(Partner {
+        name: partner.name.clone(),
+        description: partner.description.clone(),
+        ratings,
+    })
+}

@@ -1,0 +1,360 @@
+//! Unit tests of the partners module: hand-computed cases, with the arithmetic in the
+//! comments, and textbook values for Kendall's W and the χ² tail.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::partners::*;
+
+fn d(text: &str) -> Decimal {
+    text.parse().unwrap()
+}
+
+fn votes_partner(name: &str, votes: &[(&str, &[i64])]) -> PartnerInput {
+    PartnerInput {
+        name: name.to_owned(),
+        description: None,
+        votes: votes
+            .iter()
+            .map(|(c, v)| ((*c).to_owned(), v.to_vec()))
+            .collect(),
+        scores: BTreeMap::new(),
+    }
+}
+
+fn panel(experts: i64, criteria: &[&str], partners: Vec<PartnerInput>) -> PanelInput {
+    PanelInput {
+        title: None,
+        experts,
+        scale: ScaleInput::default(),
+        divisor: Divisor::Panel,
+        criteria: criteria.iter().map(|c| (*c).to_owned()).collect(),
+        weights: BTreeMap::new(),
+        partners,
+        compliance: None,
+        monitoring: None,
+    }
+}
+
+fn check_error(input: &PanelInput, location: &str, message: &str) {
+    let error = analyse(input).unwrap_err();
+    assert_eq!(error.location.to_string(), location);
+    assert!(error.message.contains(message), "{error}");
+}
+
+#[test]
+fn scores_totals_and_the_two_rules() {
+    // A: x = (5·4)/4 = 5, y = (1·4)/4 = 1 → PT 6, σ = 2, H = 1 − 2/2 = 0.
+    // B: x = (3·4)/4 = 3, y = (3·2 + 2·2)/4 = 2.5 → PT 5.5, σ = 0.25, H = 0.875.
+    let input = panel(
+        4,
+        &["x", "y"],
+        vec![
+            votes_partner("A", &[("x", &[0, 0, 0, 0, 4]), ("y", &[4, 0, 0, 0, 0])]),
+            votes_partner("B", &[("x", &[0, 0, 4, 0, 0]), ("y", &[0, 2, 2, 0, 0])]),
+        ],
+    );
+    let scoring = analyse(&input).unwrap().scoring;
+    assert_eq!(scoring.partners[0].total, Some(d("6")));
+    assert_eq!(scoring.partners[1].total, Some(d("5.5")));
+    assert_eq!(scoring.partners[0].harmony.as_ref().unwrap().index, d("0"));
+    assert_eq!(
+        scoring.partners[1].harmony.as_ref().unwrap().index,
+        d("0.875")
+    );
+    assert_eq!(
+        scoring.partners[1].harmony.as_ref().unwrap().min_over_max,
+        Some(d("2.5") / d("3"))
+    );
+    assert_eq!(scoring.selection.by_total, ["A"]);
+    assert_eq!(scoring.selection.by_harmony, ["B"]);
+    assert!(scoring.selection.rules_disagree);
+    // B / y: scores 2, 2, 3, 3: median 2.5, σ 0.5.
+    let y = &scoring.partners[1].criteria[1];
+    assert_eq!(
+        (y.median, y.lowest, y.highest, y.std_dev),
+        (Some(d("2.5")), Some(2), Some(3), Some(d("0.5")))
+    );
+}
+
+#[test]
+fn harmony_does_not_depend_on_the_order_of_the_axes() {
+    let scale = Scale::new(1, 5).unwrap();
+    let values = [d("3.88"), d("3.26"), d("4.2"), d("3.06")];
+    let reordered = [d("3.06"), d("4.2"), d("3.88"), d("3.26")];
+    assert_eq!(harmony(&values, scale), harmony(&reordered, scale));
+}
+
+#[test]
+fn votes_that_differ_from_the_panel_are_reported_and_the_divisor_is_a_choice() {
+    // 6 votes of 5 on a panel of 4: T = 30/4 = 7.5 by the panel, 30/6 = 5 by votes cast.
+    let mut input = panel(
+        4,
+        &["x"],
+        vec![votes_partner("A", &[("x", &[0, 0, 0, 0, 6])])],
+    );
+    let scoring = analyse(&input).unwrap().scoring;
+    assert_eq!(scoring.partners[0].criteria[0].score, Some(d("7.5")));
+    assert_eq!(
+        scoring.vote_findings,
+        [VoteFinding {
+            partner: "A".into(),
+            criterion: "x".into(),
+            votes_cast: 6,
+            panel: 4
+        }]
+    );
+    input.divisor = Divisor::VotesCast;
+    assert_eq!(
+        analyse(&input).unwrap().scoring.partners[0].criteria[0].score,
+        Some(d("5"))
+    );
+}
+
+#[test]
+fn weight_stability_finds_where_the_winner_ties() {
+    // A: x 5, y 1; B: x 3, y 3 (all votes on one score, panel of 1). Weights 1, 1:
+    // A 6, B 6 would tie, so weight x = 2: A 11, B 9. Lead 2, d_x = 2, d_y = −2.
+    // x: A ties B at 2 − 2/2 = 1; y: at 1 + 2/2 = 2.
+    let mut input = panel(
+        1,
+        &["x", "y"],
+        vec![
+            votes_partner("A", &[("x", &[0, 0, 0, 0, 1]), ("y", &[1, 0, 0, 0, 0])]),
+            votes_partner("B", &[("x", &[0, 0, 1, 0, 0]), ("y", &[0, 0, 1, 0, 0])]),
+        ],
+    );
+    input.weights.insert("x".into(), d("2"));
+    let scoring = analyse(&input).unwrap().scoring;
+    assert_eq!(
+        scoring.selection.by_weighted_total,
+        Some(vec!["A".to_owned()])
+    );
+    let x = &scoring.stability[0];
+    assert_eq!(
+        (x.lower.as_ref().unwrap().weight, x.upper.clone()),
+        (d("1"), None)
+    );
+    let y = &scoring.stability[1];
+    assert_eq!(
+        (y.lower.clone(), y.upper.as_ref().unwrap().weight),
+        (None, d("2"))
+    );
+}
+
+#[test]
+fn kendall_w_without_ties_siegel() {
+    // Siegel (1956), Nonparametric Statistics for the Behavioral Sciences, ch. 9: three
+    // executives rank six job applicants. R_j = 8, 14, 11, 11, 11, 8, R̄ = 10.5,
+    // S = 25.5, W = 12·25.5 / (9·(216 − 6)) = 306/1890 = 0.16 as printed there.
+    let ranks = [[1, 6, 3, 2, 5, 4], [1, 5, 6, 4, 2, 3], [6, 3, 2, 5, 4, 1]];
+    let ratings: Vec<Vec<Decimal>> = ranks
+        .iter()
+        .map(|row| row.iter().map(|&r| Decimal::from(r)).collect())
+        .collect();
+    let concordance = kendall_w(&ratings).unwrap();
+    assert_eq!(concordance.s, d("25.5"));
+    assert_eq!(concordance.w, d("306") / d("1890"));
+    assert_eq!(concordance.w.round_dp(2), d("0.16"));
+    assert!(matches!(
+        concordance.test,
+        SignificanceTest::Permutation { .. }
+    ));
+}
+
+#[test]
+fn kendall_w_with_ties_hollander_wolfe() {
+    // Hollander & Wolfe (1973), Nonparametric Statistical Methods, Friedman test
+    // example (Woodward's times of 22 players rounding first base by 3 methods, with
+    // ties), also the example of R's `friedman.test`: χ²_F = 11.143 on 2 df,
+    // p = 0.0038. The tie-corrected Friedman statistic is m(n − 1)W_t, so
+    // W_t = 11.143 / (22·2) = 0.2532.
+    let times = [
+        ["5.40", "5.50", "5.55"],
+        ["5.85", "5.70", "5.75"],
+        ["5.20", "5.60", "5.50"],
+        ["5.55", "5.50", "5.40"],
+        ["5.90", "5.85", "5.70"],
+        ["5.45", "5.55", "5.60"],
+        ["5.40", "5.40", "5.35"],
+        ["5.45", "5.50", "5.35"],
+        ["5.25", "5.15", "5.00"],
+        ["5.85", "5.80", "5.70"],
+        ["5.25", "5.20", "5.10"],
+        ["5.65", "5.55", "5.45"],
+        ["5.60", "5.35", "5.45"],
+        ["5.05", "5.00", "4.95"],
+        ["5.50", "5.50", "5.40"],
+        ["5.45", "5.55", "5.50"],
+        ["5.55", "5.55", "5.35"],
+        ["5.45", "5.50", "5.55"],
+        ["5.50", "5.45", "5.25"],
+        ["5.65", "5.60", "5.40"],
+        ["5.70", "5.65", "5.55"],
+        ["6.30", "6.30", "6.25"],
+    ];
+    let ratings: Vec<Vec<Decimal>> = times
+        .iter()
+        .map(|row| row.iter().map(|t| d(t)).collect())
+        .collect();
+    let concordance = kendall_w(&ratings).unwrap();
+    assert_eq!(concordance.chi_square.round_dp(3), d("11.143"));
+    assert_eq!(concordance.w.round_dp(4), d("0.2532"));
+    // The χ² tail on 2 df at the statistic: e^{−χ²/2}.
+    assert_eq!(
+        chi_square_survival(concordance.chi_square, 2).round_dp(4),
+        d("0.0038")
+    );
+}
+
+#[test]
+fn chi_square_tail_matches_the_tables() {
+    // 95th percentiles from any χ² table: 3.841 (1 df), 5.991 (2), 7.815 (3),
+    // 14.067 (7), 18.307 (10); 99th: 6.635 (1), 18.475 (7).
+    for (x, df, p) in [
+        ("3.841", 1, "0.05"),
+        ("5.991", 2, "0.05"),
+        ("7.815", 3, "0.05"),
+        ("14.067", 7, "0.05"),
+        ("18.307", 10, "0.05"),
+        ("6.635", 1, "0.01"),
+        ("18.475", 7, "0.01"),
+    ] {
+        let tail = chi_square_survival(d(x), df);
+        assert_eq!(tail.round_dp(3), d(p), "χ²({df}) tail at {x}: {tail}");
+    }
+}
+
+#[test]
+fn mid_ranks_average_ties() {
+    // 3, 1, 3, 2 → ranks 3.5, 1, 3.5, 2; one tie of 2: Σ(t³ − t) = 6.
+    let (ranks, ties) = mid_ranks(&[d("3"), d("1"), d("3"), d("2")]);
+    assert_eq!(ranks, [d("3.5"), d("1"), d("3.5"), d("2")]);
+    assert_eq!(ties, d("6"));
+}
+
+#[test]
+fn agreement_is_computed_from_individual_scores() {
+    // Four experts all score x > y > z: W = 1; n = 3, so a permutation test, whose
+    // p-value is then small ((k + 1)/10000 with k ≈ 10000/6³ = 46 ties or better).
+    let mut partner = votes_partner("A", &[]);
+    partner.scores = [
+        ("x", vec![5, 5, 4, 5]),
+        ("y", vec![3, 4, 3, 3]),
+        ("z", vec![1, 2, 1, 2]),
+    ]
+    .into_iter()
+    .map(|(c, s)| (c.to_owned(), s))
+    .collect();
+    let scoring = analyse(&panel(4, &["x", "y", "z"], vec![partner]))
+        .unwrap()
+        .scoring;
+    let concordance = scoring.partners[0].agreement.clone().unwrap().unwrap();
+    assert_eq!(concordance.w, Decimal::ONE);
+    assert!(concordance.p_value < d("0.02"), "{}", concordance.p_value);
+}
+
+#[test]
+fn compliance_totals_optimum_and_constraints() {
+    // Marks: M1 + + ±  → 2.5; M2 + + + → 3 (excluded); M3 + − + → 2, weighted with
+    // c = 2: M1 1 + 1 + 1 = 3, M3 1 + 0 + 2 = 3 → tie under the constraints.
+    let input = ComplianceInput {
+        models: vec!["M1".into(), "M2".into(), "M3".into()],
+        rows: vec![
+            ComplianceRowInput {
+                indicator: "a".into(),
+                marks: vec!["+".into(), "+".into(), "+".into()],
+            },
+            ComplianceRowInput {
+                indicator: "b".into(),
+                marks: vec!["+".into(), "+".into(), "–".into()],
+            },
+            ComplianceRowInput {
+                indicator: "c".into(),
+                marks: vec!["±".into(), "+".into(), "+".into()],
+            },
+        ],
+        exclude: vec!["M2".into()],
+        weights: [("c".to_owned(), d("2"))].into_iter().collect(),
+    };
+    let compliance = evaluate_compliance(&input).unwrap();
+    let totals: Vec<Decimal> = compliance.totals.iter().map(|t| t.total).collect();
+    assert_eq!(totals, [d("2.5"), d("3"), d("2")]);
+    assert_eq!(compliance.optimum, ["M2"]);
+    assert_eq!(compliance.constrained_optimum, ["M1", "M3"]);
+}
+
+#[test]
+fn monitoring_verdicts_per_period() {
+    let input = MonitoringInput {
+        model: "alliance".into(),
+        periods: vec!["2023".into(), "2024".into()],
+        indicators: vec![
+            IndicatorInput::Quantitative {
+                name: "sales growth".into(),
+                unit: Some("%".into()),
+                direction: Direction::AtLeast,
+                target: d("10"),
+                actual: vec![d("12"), d("8")],
+            },
+            IndicatorInput::Qualitative {
+                name: "long-term cooperation".into(),
+                levels: vec!["no".into(), "partly".into(), "yes".into()],
+                target: "yes".into(),
+                actual: vec!["yes".into(), "partly".into()],
+            },
+        ],
+    };
+    let monitoring = evaluate_monitoring(&input).unwrap();
+    assert!(monitoring.verdicts[0].functional);
+    assert_eq!(
+        monitoring.verdicts[0].next_steps[0],
+        NEXT_STEPS_FUNCTIONAL[0]
+    );
+    let second = &monitoring.verdicts[1];
+    assert!(!second.functional);
+    // Sales: 10 − 8 = 2 short, 2/10 = 20 %; cooperation: one level short.
+    assert_eq!(second.shortfalls[0].gap, d("2"));
+    assert_eq!(second.shortfalls[0].relative_gap, Some(d("0.2")));
+    assert_eq!(second.shortfalls[1].gap, d("1"));
+    assert_eq!(second.next_steps[1], NEXT_STEPS_NOT_FUNCTIONAL[1]);
+}
+
+#[test]
+fn a_score_outside_the_scale_is_located() {
+    let mut partner = votes_partner("A", &[]);
+    partner.scores = [("x".to_owned(), vec![3, 7])].into_iter().collect();
+    check_error(
+        &panel(2, &["x"], vec![partner]),
+        "partners[0].scores.\"x\"[1]",
+        "score 7 outside the scale 1..5",
+    );
+}
+
+#[test]
+fn a_negative_count_is_located() {
+    let input = panel(
+        2,
+        &["x"],
+        vec![votes_partner("A", &[("x", &[0, -1, 0, 3, 0])])],
+    );
+    check_error(&input, "partners[0].votes.\"x\"[1]", "negative count -1");
+}
+
+#[test]
+fn a_missing_criterion_is_located() {
+    let input = panel(
+        2,
+        &["x", "y"],
+        vec![
+            votes_partner("A", &[("x", &[0, 0, 2, 0, 0]), ("y", &[0, 0, 2, 0, 0])]),
+            votes_partner("B", &[("x", &[0, 0, 2, 0, 0])]),
+        ],
+    );
+    check_error(
+        &input,
+        "partners[1].votes.\"y\"",
+        "criterion `y` is missing for partner `B`",
+    );
+}
