@@ -61,7 +61,7 @@ pub fn render_markdown(report: &Report) -> String {
             person.name,
             groups.join(" | "),
             round(person.human_capital, 2),
-            round(person.efficiency_coefficient, 4),
+            round(person.efficiency_coefficient, 2),
             notes.cell(&subject("invested funds (5)"), &person.invested_funds_recovered, 2),
             notes.cell(&subject("HC (1)"), &person.human_capital_from_investment, 2),
             baseline,
@@ -103,10 +103,10 @@ fn write_worker_value_row(text: &mut String, notes: &mut Notes, person: &PersonR
         round(person.investment_periods, 2),
         notes.cell(&subject("profit index"), &goodwill.profit_index, 4),
         notes.cell(&subject("cost index"), &goodwill.personnel_cost_index, 4),
-        round(goodwill.education_points, 4),
-        round(goodwill.tenure_points, 4),
-        round(goodwill.age_points, 4),
-        round(goodwill.prospects, 4),
+        round(goodwill.education_points, 2),
+        round(goodwill.tenure_points, 2),
+        round(goodwill.age_points, 2),
+        round(goodwill.prospects, 2),
         notes.cell(&subject("goodwill"), &goodwill.total, 4),
         notes.cell(&subject("worker value"), &person.worker_value, 2),
     );
@@ -114,7 +114,10 @@ fn write_worker_value_row(text: &mut String, notes: &mut Notes, person: &PersonR
 
 /// Rounds `value` to `decimals` places, half away from zero, for display.
 pub(crate) fn round(value: Decimal, decimals: u32) -> String {
-    value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero).to_string()
+    let mut rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    // Pad with zeros so that a column shows a fixed number of decimals.
+    rounded.rescale(decimals);
+    rounded.to_string()
 }
 
 /// Reasons of the not-computable cells of one table, printed below it.

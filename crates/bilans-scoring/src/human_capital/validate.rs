@@ -23,7 +23,10 @@ pub(crate) fn validate(file: &StaffFile) -> Result<(), InputError> {
             let message = format!("person id `{}` appears twice", person.id);
             return Err(InputError::new(format!("{path}.id"), message));
         }
-        validate_person(&path, person, &file.config)?;
+        validate_person(&path, person, &file.config).map_err(|error| InputError {
+            message: format!("person `{}`: {}", person.id, error.message),
+            ..error
+        })?;
     }
     Ok(())
 }
