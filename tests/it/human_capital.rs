@@ -51,7 +51,11 @@ fn example_identities_hold() {
     for person in &report.people {
         let invested = person.invested_funds_recovered.value().unwrap();
         let back = invested * person.efficiency_coefficient;
-        assert!((back - person.human_capital).abs() < Decimal::new(1, 20), "{}", person.id);
+        assert!(
+            (back - person.human_capital).abs() < Decimal::new(1, 20),
+            "{}",
+            person.id
+        );
         let groups: Decimal = person.group_scores.values().copied().sum();
         assert_eq!(groups, person.human_capital);
         total += person.human_capital;
@@ -83,7 +87,8 @@ fn cli_writes_the_workbook_and_refuses_to_overwrite() {
     assert!(stderr.contains("already exists; pass --force"), "{stderr}");
     assert_eq!(std::fs::read(&output).unwrap(), written);
 
-    let (code, _, stderr) = run_bilans(&["hc", "fixtures/hc/staff.toml", "-o", output_text, "--force"]);
+    let (code, _, stderr) =
+        run_bilans(&["hc", "fixtures/hc/staff.toml", "-o", output_text, "--force"]);
     assert_eq!(code, 0, "{stderr}");
 }
 
@@ -92,13 +97,18 @@ fn cli_json_is_the_report() {
     let (code, stdout, stderr) = run_bilans(&["hc", "fixtures/hc/staff.toml", "--json"]);
     assert_eq!(code, 0, "{stderr}");
     let report = assess_file(&fixture("hc/staff.toml")).unwrap();
-    assert_eq!(stdout.trim_end(), serde_json::to_string_pretty(&report).unwrap());
+    assert_eq!(
+        stdout.trim_end(),
+        serde_json::to_string_pretty(&report).unwrap()
+    );
 }
 
 #[test]
 fn bad_toml_inputs_are_located() {
     insta::glob!("../../fixtures/hc/bad", "*.toml", |path| {
-        let relative = path.strip_prefix(crate::support::project_root().canonicalize().unwrap()).unwrap();
+        let relative = path
+            .strip_prefix(crate::support::project_root().canonicalize().unwrap())
+            .unwrap();
         let relative = relative.to_str().unwrap();
         let (code, stdout, stderr) = run_bilans(&["hc", relative]);
         assert_ne!(code, 0);
@@ -121,18 +131,31 @@ fn workbook_error(edit: impl FnOnce(&mut StaffFile)) -> String {
 #[test]
 fn bad_workbook_inputs_are_located() {
     let negative_fte = workbook_error(|file| file.staff[2].fte = Decimal::NEGATIVE_ONE);
-    let zero_coefficient = workbook_error(|file| file.staff[4].efficiency_coefficient = Decimal::ZERO);
+    let zero_coefficient =
+        workbook_error(|file| file.staff[4].efficiency_coefficient = Decimal::ZERO);
     let missing_group = workbook_error(|file| {
         file.staff[1].assessment.scores.remove("mental_development");
     });
     let missing_baseline_group = workbook_error(|file| {
-        file.staff[0].baseline.as_mut().unwrap().scores.remove("personality");
+        file.staff[0]
+            .baseline
+            .as_mut()
+            .unwrap()
+            .scores
+            .remove("personality");
     });
     let bad_weights = workbook_error(|file| {
         let aggregation = file.config.aggregation.values_mut().next().unwrap();
         aggregation.weights.insert("health".into(), Decimal::ONE);
     });
-    let text = [negative_fte, zero_coefficient, missing_group, missing_baseline_group, bad_weights].join("\n");
+    let text = [
+        negative_fte,
+        zero_coefficient,
+        missing_group,
+        missing_baseline_group,
+        bad_weights,
+    ]
+    .join("\n");
     insta::assert_snapshot!("seed003_bad_workbook", text);
 }
 
@@ -143,6 +166,8 @@ fn workbook_shape_errors_are_located() {
     std::fs::write(&path, "plain text").unwrap();
     let error = assess_file(&path).unwrap_err().to_string();
     assert!(error.contains("cannot open the workbook"), "{error}");
-    let error = assess_file(Path::new("no/such/file.toml")).unwrap_err().to_string();
+    let error = assess_file(Path::new("no/such/file.toml"))
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("no/such/file.toml"), "{error}");
 }

@@ -65,13 +65,13 @@ pub use crate::human_capital::error::InputError;
 pub use crate::human_capital::formulas::{
     MARKET_VALUE_CAVEAT, adjusted_profit, band_points, change_ratio, goodwill, group_score,
     human_capital_from_groups, human_capital_from_investment, human_capital_roi,
-    human_capital_value_added_per_fte, invested_funds_from_groups, market_value_per_fte,
-    median, per_fte, worker_value,
+    human_capital_value_added_per_fte, invested_funds_from_groups, market_value_per_fte, median,
+    per_fte, worker_value,
 };
 pub use crate::human_capital::input::{
     AggregationMethod, Assessment, Band, Baseline, BaselineKind, Company, Config, Group,
-    GroupAggregation, Person, PersonnelCostBasis, ProspectsConfig, ScoreScale, Scores,
-    StaffFile, WorkerValueConfig,
+    GroupAggregation, Person, PersonnelCostBasis, ProspectsConfig, ScoreScale, Scores, StaffFile,
+    WorkerValueConfig,
 };
 pub use crate::human_capital::outcome::Outcome;
 pub use crate::human_capital::render::render_markdown;
@@ -95,7 +95,12 @@ pub fn assess(file: &StaffFile) -> Result<Report, InputError> {
         .collect::<Vec<PersonResult>>();
     let mut company = company;
     company.total_human_capital = people.iter().map(|person| person.human_capital).sum();
-    Ok(Report { company, people, warnings: warnings(file), config: file.config.clone() })
+    Ok(Report {
+        company,
+        people,
+        warnings: warnings(file),
+        config: file.config.clone(),
+    })
 }
 
 /// The assessment of a staff file.
@@ -217,13 +222,17 @@ fn company_metrics(file: &StaffFile) -> CompanyMetrics {
     let company = &file.company;
     let (fte, fte_source) = match company.fte {
         Some(fte) => (fte, "company.fte"),
-        None => (file.staff.iter().map(|person| person.fte).sum(), "sum of staff fte"),
+        None => (
+            file.staff.iter().map(|person| person.fte).sum(),
+            "sum of staff fte",
+        ),
     };
     let per_company_fte = |value: Option<Decimal>, field: &str| {
         Outcome::required(value, field).and_then(|amount| per_fte(amount, fte))
     };
     let profit_per_fte = per_company_fte(company.profit, "company.profit");
-    let fitz_enz = |revenue_field: Option<Decimal>, next: &dyn Fn(Decimal, Decimal, Decimal) -> Outcome| {
+    let fitz_enz = |revenue_field: Option<Decimal>,
+                    next: &dyn Fn(Decimal, Decimal, Decimal) -> Outcome| {
         Outcome::required(revenue_field, "company.revenue").and_then(|revenue| {
             Outcome::required(company.operating_expense, "company.operating_expense").and_then(
                 |expense| {
@@ -235,8 +244,9 @@ fn company_metrics(file: &StaffFile) -> CompanyMetrics {
     };
     let profit_index = profit_per_fte.clone().and_then(|profit| {
         let median = file.config.worker_value.industry_median_profit_per_fte;
-        Outcome::required(median, "config.worker_value.industry_median_profit_per_fte")
-            .and_then(|median| Outcome::divide(profit, median, "the industry median profit per FTE"))
+        Outcome::required(median, "config.worker_value.industry_median_profit_per_fte").and_then(
+            |median| Outcome::divide(profit, median, "the industry median profit per FTE"),
+        )
     });
     CompanyMetrics {
         name: company.name.clone(),
@@ -246,12 +256,18 @@ fn company_metrics(file: &StaffFile) -> CompanyMetrics {
         fte_source: fte_source.to_owned(),
         revenue_per_fte: per_company_fte(company.revenue, "company.revenue"),
         profit_per_fte,
-        personnel_cost_per_fte: per_company_fte(company.pay_and_benefits, "company.pay_and_benefits"),
-        market_value_of_human_capital_per_fte: Outcome::required(company.market_value, "company.market_value")
-            .and_then(|market| {
-                Outcome::required(company.book_value, "company.book_value")
-                    .and_then(|book| market_value_per_fte(market, book, fte))
-            }),
+        personnel_cost_per_fte: per_company_fte(
+            company.pay_and_benefits,
+            "company.pay_and_benefits",
+        ),
+        market_value_of_human_capital_per_fte: Outcome::required(
+            company.market_value,
+            "company.market_value",
+        )
+        .and_then(|market| {
+            Outcome::required(company.book_value, "company.book_value")
+                .and_then(|book| market_value_per_fte(market, book, fte))
+        }),
         market_value_caveat: MARKET_VALUE_CAVEAT.to_owned(),
         human_capital_roi: fitz_enz(company.revenue, &human_capital_roi),
         human_capital_value_added_per_fte: fitz_enz(company.revenue, &|revenue, expense, pay| {
@@ -268,15 +284,24 @@ fn personnel_cost_per_fte(person: &Person) -> Outcome {
 }
 
 fn median_personnel_cost_per_fte(staff: &[Person]) -> Option<Decimal> {
-    let costs: Vec<Decimal> = staff.iter().filter_map(|person| personnel_cost_per_fte(person).value()).collect();
+    let costs: Vec<Decimal> = staff
+        .iter()
+        .filter_map(|person| personnel_cost_per_fte(person).value())
+        .collect();
     median(&costs)
 }
 
 fn scores_by_group(scores: &Scores, config: &Config) -> BTreeMap<Group, Decimal> {
     let mut group_scores = BTreeMap::new();
     for group in Group::ALL {
-        let default_aggregation = GroupAggregation { method: AggregationMethod::Mean, weights: BTreeMap::new() };
-        let aggregation = config.aggregation.get(&group).unwrap_or(&default_aggregation);
+        let default_aggregation = GroupAggregation {
+            method: AggregationMethod::Mean,
+            weights: BTreeMap::new(),
+        };
+        let aggregation = config
+            .aggregation
+            .get(&group)
+            .unwrap_or(&default_aggregation);
         let empty = BTreeMap::new();
         let components = scores.get(group.name()).unwrap_or(&empty);
         // Validation guarantees every component and a positive weight sum, so the group
@@ -288,7 +313,12 @@ fn scores_by_group(scores: &Scores, config: &Config) -> BTreeMap<Group, Decimal>
     group_scores
 }
 
-fn assess_person(person: &Person, file: &StaffFile, company: &CompanyMetrics, cost_median: Option<Decimal>) -> PersonResult {
+fn assess_person(
+    person: &Person,
+    file: &StaffFile,
+    company: &CompanyMetrics,
+    cost_median: Option<Decimal>,
+) -> PersonResult {
     let config = &file.config;
     let group_scores = scores_by_group(&person.assessment.scores, config);
     let human_capital = human_capital_from_groups(&group_scores);
@@ -304,7 +334,8 @@ fn assess_person(person: &Person, file: &StaffFile, company: &CompanyMetrics, co
             }
         }
         Some(baseline) => {
-            let baseline_human_capital = human_capital_from_groups(&scores_by_group(&baseline.scores, config));
+            let baseline_human_capital =
+                human_capital_from_groups(&scores_by_group(&baseline.scores, config));
             Change {
                 baseline_kind: Some(baseline.kind),
                 baseline_date: baseline.date.clone(),
@@ -315,11 +346,17 @@ fn assess_person(person: &Person, file: &StaffFile, company: &CompanyMetrics, co
         }
     };
     let goodwill = person_goodwill(person, file, company, cost_median);
-    let periods = person.investment_periods.unwrap_or(config.worker_value.investment_periods);
-    let worker_value = goodwill
-        .total
-        .clone()
-        .and_then(|goodwill| Outcome::Value(worker_value(person.wage, goodwill, person.annual_investment, periods)));
+    let periods = person
+        .investment_periods
+        .unwrap_or(config.worker_value.investment_periods);
+    let worker_value = goodwill.total.clone().and_then(|goodwill| {
+        Outcome::Value(worker_value(
+            person.wage,
+            goodwill,
+            person.annual_investment,
+            periods,
+        ))
+    });
     PersonResult {
         id: person.id.clone(),
         name: person.name.clone(),
@@ -331,32 +368,60 @@ fn assess_person(person: &Person, file: &StaffFile, company: &CompanyMetrics, co
         investment_periods: periods,
         group_scores,
         human_capital,
-        invested_funds_recovered: invested_funds_from_groups(human_capital, person.efficiency_coefficient),
+        invested_funds_recovered: invested_funds_from_groups(
+            human_capital,
+            person.efficiency_coefficient,
+        ),
         human_capital_from_investment: Outcome::required(person.invested_funds, "invested_funds")
-            .and_then(|funds| Outcome::Value(human_capital_from_investment(funds, person.efficiency_coefficient))),
+            .and_then(|funds| {
+                Outcome::Value(human_capital_from_investment(
+                    funds,
+                    person.efficiency_coefficient,
+                ))
+            }),
         change,
         goodwill,
         worker_value,
     }
 }
 
-fn person_goodwill(person: &Person, file: &StaffFile, company: &CompanyMetrics, cost_median: Option<Decimal>) -> Goodwill {
+fn person_goodwill(
+    person: &Person,
+    file: &StaffFile,
+    company: &CompanyMetrics,
+    cost_median: Option<Decimal>,
+) -> Goodwill {
     let worker_value_config = &file.config.worker_value;
     let personnel_cost_index = match worker_value_config.personnel_cost_basis {
         PersonnelCostBasis::CompanyMedian => personnel_cost_per_fte(person).and_then(|cost| {
-            Outcome::required(cost_median, "the company median personnel cost per FTE (no staff with positive FTE)")
-                .and_then(|median| Outcome::divide(cost, median, "the company median personnel cost per FTE"))
+            Outcome::required(
+                cost_median,
+                "the company median personnel cost per FTE (no staff with positive FTE)",
+            )
+            .and_then(|median| {
+                Outcome::divide(cost, median, "the company median personnel cost per FTE")
+            })
         }),
         PersonnelCostBasis::Industry => company.personnel_cost_per_fte.clone().and_then(|cost| {
             let median = worker_value_config.industry_median_personnel_cost_per_fte;
-            Outcome::required(median, "config.worker_value.industry_median_personnel_cost_per_fte")
-                .and_then(|median| Outcome::divide(cost, median, "the industry median personnel cost per FTE"))
+            Outcome::required(
+                median,
+                "config.worker_value.industry_median_personnel_cost_per_fte",
+            )
+            .and_then(|median| {
+                Outcome::divide(cost, median, "the industry median personnel cost per FTE")
+            })
         }),
     };
     let prospects_config = &file.config.prospects;
     // Validation guarantees a known education level and values inside the bands.
-    let education_points = prospects_config.education.get(&person.education).copied().unwrap_or_default();
-    let tenure_points = band_points(&prospects_config.tenure, person.tenure_years).unwrap_or_default();
+    let education_points = prospects_config
+        .education
+        .get(&person.education)
+        .copied()
+        .unwrap_or_default();
+    let tenure_points =
+        band_points(&prospects_config.tenure, person.tenure_years).unwrap_or_default();
     let age_points = band_points(&prospects_config.age, person.age).unwrap_or_default();
     let prospects = education_points + tenure_points + age_points;
     let total = company.profit_index.clone().and_then(|profit_index| {
@@ -386,7 +451,11 @@ fn warnings(file: &StaffFile) -> Vec<String> {
         ));
     }
     if let Some(pay) = company.pay_and_benefits {
-        let staff_pay: Decimal = file.staff.iter().map(|person| person.wage + person.benefits).sum();
+        let staff_pay: Decimal = file
+            .staff
+            .iter()
+            .map(|person| person.wage + person.benefits)
+            .sum();
         if pay < staff_pay {
             warnings.push(format!(
                 "the staff's wages and benefits ({staff_pay}) exceed company.pay_and_benefits ({pay})"

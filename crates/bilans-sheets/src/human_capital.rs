@@ -54,8 +54,10 @@ pub fn assess_file(path: &Path) -> Result<Report, SheetsError> {
 ///
 /// As [`save_workbook`].
 pub fn write_report(report: &Report, path: &Path, overwrite: Overwrite) -> Result<(), SheetsError> {
-    let mut workbook =
-        write::report_workbook(report).map_err(|source| SheetsError::Xlsx { path: path.to_owned(), source })?;
+    let mut workbook = write::report_workbook(report).map_err(|source| SheetsError::Xlsx {
+        path: path.to_owned(),
+        source,
+    })?;
     save_workbook(&mut workbook, path, overwrite)
 }
 
@@ -64,18 +66,29 @@ pub fn write_report(report: &Report, path: &Path, overwrite: Overwrite) -> Resul
 /// # Errors
 ///
 /// As [`save_workbook`].
-pub fn write_staff_workbook(file: &StaffFile, path: &Path, overwrite: Overwrite) -> Result<(), SheetsError> {
-    let mut workbook =
-        write::staff_workbook(file).map_err(|source| SheetsError::Xlsx { path: path.to_owned(), source })?;
+pub fn write_staff_workbook(
+    file: &StaffFile,
+    path: &Path,
+    overwrite: Overwrite,
+) -> Result<(), SheetsError> {
+    let mut workbook = write::staff_workbook(file).map_err(|source| SheetsError::Xlsx {
+        path: path.to_owned(),
+        source,
+    })?;
     save_workbook(&mut workbook, path, overwrite)
 }
 
 fn load_with_provenance(path: &Path) -> Result<(StaffFile, Provenance), SheetsError> {
-    let is_toml = path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("toml"));
+    let is_toml = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("toml"));
     if !is_toml {
         return read_workbook(path);
     }
-    let text = std::fs::read_to_string(path).map_err(|source| SheetsError::Io { path: path.to_owned(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| SheetsError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     let file = toml::from_str(&text).map_err(|error: toml::de::Error| SheetsError::InFile {
         file: path.display().to_string(),
         message: error.to_string().trim_end().to_owned(),
@@ -93,7 +106,10 @@ fn locate(path: &Path, provenance: &Provenance, error: InputError) -> SheetsErro
             cell: cell.clone(),
             message: format!("{} ({})", error.message, error.field),
         },
-        None => SheetsError::InFile { file, message: format!("field `{}`: {}", error.field, error.message) },
+        None => SheetsError::InFile {
+            file,
+            message: format!("field `{}`: {}", error.field, error.message),
+        },
     }
 }
 

@@ -17,6 +17,9 @@ pub struct InputError {
 impl InputError {
     /// An error at `field`.
     pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> InputError {
-        InputError { field: field.into(), message: message.into() }
+        InputError {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }

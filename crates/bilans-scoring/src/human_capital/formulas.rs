@@ -48,21 +48,33 @@ pub fn invested_funds_from_groups(human_capital: Decimal, coefficient: Decimal) 
 /// the arithmetic mean, `sum` the sum, and `weighted_mean` is
 /// `sum(weight x score) / sum(weight)` over the components; a component without a weight
 /// has weight zero.
-pub fn group_score(aggregation: &GroupAggregation, components: &BTreeMap<String, Decimal>) -> Outcome {
+pub fn group_score(
+    aggregation: &GroupAggregation,
+    components: &BTreeMap<String, Decimal>,
+) -> Outcome {
     if components.is_empty() {
         return Outcome::not_computable("the group has no components");
     }
     let sum: Decimal = components.values().copied().sum();
     match aggregation.method {
         AggregationMethod::Sum => Outcome::Value(sum),
-        AggregationMethod::Mean => {
-            Outcome::divide(sum, Decimal::from(components.len()), "the number of components")
-        }
+        AggregationMethod::Mean => Outcome::divide(
+            sum,
+            Decimal::from(components.len()),
+            "the number of components",
+        ),
         AggregationMethod::WeightedMean => {
-            let weight_of =
-                |name: &String| aggregation.weights.get(name).copied().unwrap_or(Decimal::ZERO);
-            let weighted: Decimal =
-                components.iter().map(|(name, score)| weight_of(name) * score).sum();
+            let weight_of = |name: &String| {
+                aggregation
+                    .weights
+                    .get(name)
+                    .copied()
+                    .unwrap_or(Decimal::ZERO)
+            };
+            let weighted: Decimal = components
+                .iter()
+                .map(|(name, score)| weight_of(name) * score)
+                .sum();
             let total_weight: Decimal = components.keys().map(weight_of).sum();
             Outcome::divide(weighted, total_weight, "the sum of the weights")
         }
@@ -85,7 +97,12 @@ pub fn change_ratio(current: Decimal, baseline: Decimal) -> Outcome {
 ///
 /// Seed 003, formula (2) (after Tuguskina): `B = ZP x G + I x t`, wage times human
 /// capital goodwill plus investments per period times the number of periods.
-pub fn worker_value(wage: Decimal, goodwill: Decimal, investment: Decimal, periods: Decimal) -> Decimal {
+pub fn worker_value(
+    wage: Decimal,
+    goodwill: Decimal,
+    investment: Decimal,
+    periods: Decimal,
+) -> Decimal {
     wage * goodwill + investment * periods
 }
 
@@ -95,7 +112,11 @@ pub fn worker_value(wage: Decimal, goodwill: Decimal, investment: Decimal, perio
 ///
 /// Seed 003: `G = profit index + personnel cost index + professional prospects
 /// coefficient`. The indices are normalised as configured (see `docs/human_capital.md`).
-pub fn goodwill(profit_index: Decimal, personnel_cost_index: Decimal, prospects: Decimal) -> Decimal {
+pub fn goodwill(
+    profit_index: Decimal,
+    personnel_cost_index: Decimal,
+    prospects: Decimal,
+) -> Decimal {
     profit_index + personnel_cost_index + prospects
 }
 
@@ -104,7 +125,11 @@ pub fn goodwill(profit_index: Decimal, personnel_cost_index: Decimal, prospects:
 /// Each band covers `from <= value < next band's from`; the last band is open-ended.
 /// `bands` must be sorted by `from` (the validated configuration is).
 pub fn band_points(bands: &[Band], value: Decimal) -> Option<Decimal> {
-    bands.iter().rev().find(|band| band.from <= value).map(|band| band.points)
+    bands
+        .iter()
+        .rev()
+        .find(|band| band.from <= value)
+        .map(|band| band.points)
 }
 
 /// The median: the middle value, or the mean of the two middle values.
@@ -154,7 +179,11 @@ pub const MARKET_VALUE_CAVEAT: &str = "the difference between market and book va
 /// # Formula
 ///
 /// Fitz-enz (standard, beyond the seed): `revenue - (operating expense - pay and benefits)`.
-pub fn adjusted_profit(revenue: Decimal, operating_expense: Decimal, pay_and_benefits: Decimal) -> Decimal {
+pub fn adjusted_profit(
+    revenue: Decimal,
+    operating_expense: Decimal,
+    pay_and_benefits: Decimal,
+) -> Decimal {
     revenue - (operating_expense - pay_and_benefits)
 }
 
@@ -165,7 +194,11 @@ pub fn adjusted_profit(revenue: Decimal, operating_expense: Decimal, pay_and_ben
 /// Fitz-enz (standard, beyond the seed):
 /// `(revenue - (operating expense - pay and benefits)) / pay and benefits`, as stated in
 /// the issue (the variant without the final `- 1`).
-pub fn human_capital_roi(revenue: Decimal, operating_expense: Decimal, pay_and_benefits: Decimal) -> Outcome {
+pub fn human_capital_roi(
+    revenue: Decimal,
+    operating_expense: Decimal,
+    pay_and_benefits: Decimal,
+) -> Outcome {
     let numerator = adjusted_profit(revenue, operating_expense, pay_and_benefits);
     Outcome::divide(numerator, pay_and_benefits, "pay and benefits")
 }
@@ -182,5 +215,8 @@ pub fn human_capital_value_added_per_fte(
     pay_and_benefits: Decimal,
     fte: Decimal,
 ) -> Outcome {
-    per_fte(adjusted_profit(revenue, operating_expense, pay_and_benefits), fte)
+    per_fte(
+        adjusted_profit(revenue, operating_expense, pay_and_benefits),
+        fte,
+    )
 }

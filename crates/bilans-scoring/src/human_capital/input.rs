@@ -324,7 +324,10 @@ pub struct Band {
 
 impl Default for ScoreScale {
     fn default() -> ScoreScale {
-        ScoreScale { min: Decimal::ZERO, max: Decimal::TEN }
+        ScoreScale {
+            min: Decimal::ZERO,
+            max: Decimal::TEN,
+        }
     }
 }
 
@@ -333,7 +336,13 @@ impl Default for Config {
         let aggregation = Group::ALL
             .into_iter()
             .map(|group| {
-                (group, GroupAggregation { method: AggregationMethod::Mean, weights: BTreeMap::new() })
+                (
+                    group,
+                    GroupAggregation {
+                        method: AggregationMethod::Mean,
+                        weights: BTreeMap::new(),
+                    },
+                )
             })
             .collect();
         Config {

@@ -19,7 +19,9 @@ pub enum Outcome {
 impl Outcome {
     /// A value that cannot be computed, for `reason`.
     pub fn not_computable(reason: impl Into<String>) -> Outcome {
-        Outcome::NotComputable { reason: reason.into() }
+        Outcome::NotComputable {
+            reason: reason.into(),
+        }
     }
 
     /// The value, if computed.

@@ -17,8 +17,16 @@ use crate::human_capital::{PersonResult, Report};
 pub fn render_markdown(report: &Report) -> String {
     let mut text = String::new();
     let company = &report.company;
-    let _ = writeln!(text, "# Human capital: {} ({})\n", company.name, company.period);
-    let _ = writeln!(text, "Currency: {}. FTE: {} ({}).\n", company.currency, company.fte, company.fte_source);
+    let _ = writeln!(
+        text,
+        "# Human capital: {} ({})\n",
+        company.name, company.period
+    );
+    let _ = writeln!(
+        text,
+        "Currency: {}. FTE: {} ({}).\n",
+        company.currency, company.fte, company.fte_source
+    );
     let mut notes = Notes::default();
     let _ = writeln!(text, "## Company metrics\n");
     let _ = writeln!(text, "| metric | value |\n|---|---:|");
@@ -26,11 +34,27 @@ pub fn render_markdown(report: &Report) -> String {
         ("revenue per FTE", &company.revenue_per_fte, 2),
         ("profit per FTE", &company.profit_per_fte, 2),
         ("personnel cost per FTE", &company.personnel_cost_per_fte, 2),
-        ("market value of human capital per FTE (see caveat)", &company.market_value_of_human_capital_per_fte, 2),
-        ("human capital ROI (Fitz-enz)", &company.human_capital_roi, 4),
-        ("human capital value added per FTE (Fitz-enz)", &company.human_capital_value_added_per_fte, 2),
+        (
+            "market value of human capital per FTE (see caveat)",
+            &company.market_value_of_human_capital_per_fte,
+            2,
+        ),
+        (
+            "human capital ROI (Fitz-enz)",
+            &company.human_capital_roi,
+            4,
+        ),
+        (
+            "human capital value added per FTE (Fitz-enz)",
+            &company.human_capital_value_added_per_fte,
+            2,
+        ),
         ("goodwill profit index", &company.profit_index, 4),
-        ("total human capital, formula (3), points", &Outcome::Value(company.total_human_capital), 2),
+        (
+            "total human capital, formula (3), points",
+            &Outcome::Value(company.total_human_capital),
+            2,
+        ),
     ];
     for (label, outcome, decimals) in rows {
         let cell = notes.cell(label, outcome, decimals);
@@ -46,14 +70,26 @@ pub fn render_markdown(report: &Report) -> String {
         "| id | name | {} | HC (3) | IK | invested (5) | HC (1), money | baseline | change ratio | change |",
         symbols.join(" | ")
     );
-    let _ = writeln!(text, "|---|---|{}---:|---:|---:|---:|---|---:|---:|", "---:|".repeat(Group::ALL.len()));
+    let _ = writeln!(
+        text,
+        "|---|---|{}---:|---:|---:|---:|---|---:|---:|",
+        "---:|".repeat(Group::ALL.len())
+    );
     for person in &report.people {
         let groups: Vec<String> = Group::ALL
             .iter()
-            .map(|group| person.group_scores.get(group).map_or_else(|| "n/a".to_owned(), |score| round(*score, 2)))
+            .map(|group| {
+                person
+                    .group_scores
+                    .get(group)
+                    .map_or_else(|| "n/a".to_owned(), |score| round(*score, 2))
+            })
             .collect();
         let subject = |what: &str| format!("{} {what}", person.id);
-        let baseline = person.change.baseline_kind.map_or("none", |kind| kind.name());
+        let baseline = person
+            .change
+            .baseline_kind
+            .map_or("none", |kind| kind.name());
         let _ = writeln!(
             text,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
@@ -62,7 +98,11 @@ pub fn render_markdown(report: &Report) -> String {
             groups.join(" | "),
             round(person.human_capital, 2),
             round(person.efficiency_coefficient, 2),
-            notes.cell(&subject("invested funds (5)"), &person.invested_funds_recovered, 2),
+            notes.cell(
+                &subject("invested funds (5)"),
+                &person.invested_funds_recovered,
+                2
+            ),
             notes.cell(&subject("HC (1)"), &person.human_capital_from_investment, 2),
             baseline,
             notes.cell(&subject("change ratio"), &person.change.ratio, 4),
@@ -76,7 +116,10 @@ pub fn render_markdown(report: &Report) -> String {
         text,
         "| id | wage ZP | investment I | periods t | profit index | cost index | education | tenure | age | prospects | goodwill | worker value |"
     );
-    let _ = writeln!(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(
+        text,
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
     for person in &report.people {
         write_worker_value_row(&mut text, &mut notes, person);
     }
@@ -114,7 +157,8 @@ fn write_worker_value_row(text: &mut String, notes: &mut Notes, person: &PersonR
 
 /// Rounds `value` to `decimals` places, half away from zero, for display.
 pub(crate) fn round(value: Decimal, decimals: u32) -> String {
-    let mut rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let mut rounded =
+        value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     // Pad with zeros so that a column shows a fixed number of decimals.
     rounded.rescale(decimals);
     rounded.to_string()

@@ -18,7 +18,8 @@ fn check(outcome: Outcome, expect: &str) {
 /// last of 28 digits depends on the order of operations.
 fn check_10dp(outcome: Outcome, expect: &str) {
     let value = outcome.value().unwrap();
-    let rounded = value.round_dp_with_strategy(10, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let rounded =
+        value.round_dp_with_strategy(10, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     assert_eq!(rounded, d(expect), "{value}");
 }
 
@@ -30,17 +31,26 @@ fn check_not_computable(outcome: Outcome, expect_reason: &str) {
 }
 
 fn components(pairs: &[(&str, &str)]) -> BTreeMap<String, Decimal> {
-    pairs.iter().map(|(name, score)| (name.to_string(), d(score))).collect()
+    pairs
+        .iter()
+        .map(|(name, score)| (name.to_string(), d(score)))
+        .collect()
 }
 
 fn aggregation(method: AggregationMethod, weights: &[(&str, &str)]) -> GroupAggregation {
-    GroupAggregation { method, weights: components(weights) }
+    GroupAggregation {
+        method,
+        weights: components(weights),
+    }
 }
 
 #[test]
 fn formula_1_human_capital_from_investment() {
     // 250 000 x 1.2 = 300 000.
-    assert_eq!(human_capital_from_investment(d("250000"), d("1.2")), d("300000"));
+    assert_eq!(
+        human_capital_from_investment(d("250000"), d("1.2")),
+        d("300000")
+    );
 }
 
 #[test]
@@ -59,29 +69,67 @@ fn formula_3_sum_of_groups() {
 fn formula_5_invested_funds_recovered() {
     // 28.75 / 1.25 = 23.
     check(invested_funds_from_groups(d("28.75"), d("1.25")), "23");
-    check_not_computable(invested_funds_from_groups(d("28.75"), Decimal::ZERO), "coefficient is zero");
+    check_not_computable(
+        invested_funds_from_groups(d("28.75"), Decimal::ZERO),
+        "coefficient is zero",
+    );
 }
 
 #[test]
 fn formulas_1_and_5_are_inverse() {
     // (5) then (1): (28.75 / 1.25) x 1.25 = 28.75, which is formula (4).
-    let invested = invested_funds_from_groups(d("28.75"), d("1.25")).value().unwrap();
-    assert_eq!(human_capital_from_investment(invested, d("1.25")), d("28.75"));
+    let invested = invested_funds_from_groups(d("28.75"), d("1.25"))
+        .value()
+        .unwrap();
+    assert_eq!(
+        human_capital_from_investment(invested, d("1.25")),
+        d("28.75")
+    );
 }
 
 #[test]
 fn group_aggregations() {
-    let scores = components(&[("education", "9"), ("qualification", "6"), ("competences", "7")]);
+    let scores = components(&[
+        ("education", "9"),
+        ("qualification", "6"),
+        ("competences", "7"),
+    ]);
     // Mean: (9 + 6 + 7) / 3 = 22 / 3 = 7.333...
-    check_10dp(group_score(&aggregation(AggregationMethod::Mean, &[]), &scores), "7.3333333333");
+    check_10dp(
+        group_score(&aggregation(AggregationMethod::Mean, &[]), &scores),
+        "7.3333333333",
+    );
     // Sum: 9 + 6 + 7 = 22.
-    check(group_score(&aggregation(AggregationMethod::Sum, &[]), &scores), "22");
+    check(
+        group_score(&aggregation(AggregationMethod::Sum, &[]), &scores),
+        "22",
+    );
     // Weighted: (0.5 x 9 + 0.3 x 6 + 0.2 x 7) / (0.5 + 0.3 + 0.2) = (4.5 + 1.8 + 1.4) / 1 = 7.7.
-    let weights = [("education", "0.5"), ("qualification", "0.3"), ("competences", "0.2")];
-    check(group_score(&aggregation(AggregationMethod::WeightedMean, &weights), &scores), "7.7");
+    let weights = [
+        ("education", "0.5"),
+        ("qualification", "0.3"),
+        ("competences", "0.2"),
+    ];
+    check(
+        group_score(
+            &aggregation(AggregationMethod::WeightedMean, &weights),
+            &scores,
+        ),
+        "7.7",
+    );
     // Weights need not sum to 1: (2 x 9 + 1 x 6 + 1 x 7) / 4 = 31 / 4 = 7.75.
-    let weights = [("education", "2"), ("qualification", "1"), ("competences", "1")];
-    check(group_score(&aggregation(AggregationMethod::WeightedMean, &weights), &scores), "7.75");
+    let weights = [
+        ("education", "2"),
+        ("qualification", "1"),
+        ("competences", "1"),
+    ];
+    check(
+        group_score(
+            &aggregation(AggregationMethod::WeightedMean, &weights),
+            &scores,
+        ),
+        "7.75",
+    );
     check_not_computable(
         group_score(&aggregation(AggregationMethod::WeightedMean, &[]), &scores),
         "sum of the weights is zero",
@@ -92,13 +140,19 @@ fn group_aggregations() {
 fn change_against_baseline() {
     // 28.75 / 23 = 1.25.
     check(change_ratio(d("28.75"), d("23")), "1.25");
-    check_not_computable(change_ratio(d("28.75"), Decimal::ZERO), "baseline human capital is zero");
+    check_not_computable(
+        change_ratio(d("28.75"), Decimal::ZERO),
+        "baseline human capital is zero",
+    );
 }
 
 #[test]
 fn formula_2_worker_value() {
     // 600 000 x 2.35 + 40 000 x 3 = 1 410 000 + 120 000 = 1 530 000.
-    assert_eq!(worker_value(d("600000"), d("2.35"), d("40000"), d("3")), d("1530000"));
+    assert_eq!(
+        worker_value(d("600000"), d("2.35"), d("40000"), d("3")),
+        d("1530000")
+    );
     // Goodwill: 1.2 + 0.95 + 0.2 = 2.35.
     assert_eq!(goodwill(d("1.2"), d("0.95"), d("0.2")), d("2.35"));
 }
@@ -106,9 +160,18 @@ fn formula_2_worker_value() {
 #[test]
 fn bands_and_median() {
     let bands = vec![
-        Band { from: d("15"), points: d("0.3") },
-        Band { from: d("30"), points: d("0.2") },
-        Band { from: d("45"), points: d("0.1") },
+        Band {
+            from: d("15"),
+            points: d("0.3"),
+        },
+        Band {
+            from: d("30"),
+            points: d("0.2"),
+        },
+        Band {
+            from: d("45"),
+            points: d("0.1"),
+        },
     ];
     // 29.9 is in [15, 30); 30 starts the second band; 70 is in the open last band.
     assert_eq!(band_points(&bands, d("29.9")), Some(d("0.3")));
@@ -127,13 +190,28 @@ fn company_metrics_formulas() {
     check(per_fte(d("48000000"), d("12.5")), "3840000");
     check_not_computable(per_fte(d("48000000"), Decimal::ZERO), "FTE is zero");
     // (30 000 000 - 18 500 000) / 12.5 = 11 500 000 / 12.5 = 920 000.
-    check(market_value_per_fte(d("30000000"), d("18500000"), d("12.5")), "920000");
+    check(
+        market_value_per_fte(d("30000000"), d("18500000"), d("12.5")),
+        "920000",
+    );
     // Fitz-enz: 48 000 000 - (44 000 000 - 20 000 000) = 24 000 000;
     // ROI 24 000 000 / 20 000 000 = 1.2; value added per FTE 24 000 000 / 12.5 = 1 920 000.
-    assert_eq!(adjusted_profit(d("48000000"), d("44000000"), d("20000000")), d("24000000"));
-    check(human_capital_roi(d("48000000"), d("44000000"), d("20000000")), "1.2");
-    check(human_capital_value_added_per_fte(d("48000000"), d("44000000"), d("20000000"), d("12.5")), "1920000");
-    check_not_computable(human_capital_roi(d("1"), d("1"), Decimal::ZERO), "pay and benefits is zero");
+    assert_eq!(
+        adjusted_profit(d("48000000"), d("44000000"), d("20000000")),
+        d("24000000")
+    );
+    check(
+        human_capital_roi(d("48000000"), d("44000000"), d("20000000")),
+        "1.2",
+    );
+    check(
+        human_capital_value_added_per_fte(d("48000000"), d("44000000"), d("20000000"), d("12.5")),
+        "1920000",
+    );
+    check_not_computable(
+        human_capital_roi(d("1"), d("1"), Decimal::ZERO),
+        "pay and benefits is zero",
+    );
 }
 
 /// A two-person file whose every figure is computed by hand in the tests below.
@@ -206,7 +284,10 @@ fn assessment_by_hand() {
     // ROI (1000 - (900 - 300)) / 300 = 400 / 300 = 1.333...
     check_10dp(company.human_capital_roi.clone(), "1.3333333333");
     // (700 - 500) / 1.5 = 133.33...
-    check_10dp(company.market_value_of_human_capital_per_fte.clone(), "133.3333333333");
+    check_10dp(
+        company.market_value_of_human_capital_per_fte.clone(),
+        "133.3333333333",
+    );
 
     let anna = &report.people[0];
     // Groups (mean): FZ 8, PP (9 + 6 + 6) / 3 = 7, PR 7, L 7; HC = 29.
@@ -230,7 +311,10 @@ fn assessment_by_hand() {
 
     let boris = &report.people[1];
     // No invested funds and no baseline: not computable, with reasons.
-    check_not_computable(boris.human_capital_from_investment.clone(), "invested_funds is not given");
+    check_not_computable(
+        boris.human_capital_from_investment.clone(),
+        "invested_funds is not given",
+    );
     check_not_computable(boris.change.ratio.clone(), "no baseline");
     // Cost index 120 / 135 = 0.888...; prospects 0.1 + 0.3 + 0.1 = 0.5.
     check_10dp(boris.goodwill.personnel_cost_index.clone(), "0.8888888889");
@@ -246,9 +330,18 @@ fn not_computable_without_fte_or_pay() {
     file.company.pay_and_benefits = Some(Decimal::ZERO);
     let report = assess(&file).unwrap();
     check_not_computable(report.company.revenue_per_fte.clone(), "the FTE is zero");
-    check_not_computable(report.company.human_capital_value_added_per_fte.clone(), "the FTE is zero");
-    check_not_computable(report.company.human_capital_roi.clone(), "pay and benefits is zero");
-    check_not_computable(report.people[0].goodwill.personnel_cost_index.clone(), "the FTE is zero");
+    check_not_computable(
+        report.company.human_capital_value_added_per_fte.clone(),
+        "the FTE is zero",
+    );
+    check_not_computable(
+        report.company.human_capital_roi.clone(),
+        "pay and benefits is zero",
+    );
+    check_not_computable(
+        report.people[0].goodwill.personnel_cost_index.clone(),
+        "the FTE is zero",
+    );
     check_not_computable(report.people[0].worker_value.clone(), "the FTE is zero");
 }
 
@@ -262,9 +355,14 @@ fn industry_basis_needs_its_median() {
         "industry_median_personnel_cost_per_fte is not given",
     );
     // With a median of 250: company cost per FTE 300 / 1.5 = 200; index 200 / 250 = 0.8.
-    file.config.worker_value.industry_median_personnel_cost_per_fte = Some(d("250"));
+    file.config
+        .worker_value
+        .industry_median_personnel_cost_per_fte = Some(d("250"));
     let report = assess(&file).unwrap();
-    check(report.people[1].goodwill.personnel_cost_index.clone(), "0.8");
+    check(
+        report.people[1].goodwill.personnel_cost_index.clone(),
+        "0.8",
+    );
 }
 
 fn check_error(edit: impl FnOnce(&mut StaffFile), field: &str, message: &str) {
@@ -277,7 +375,11 @@ fn check_error(edit: impl FnOnce(&mut StaffFile), field: &str, message: &str) {
 
 #[test]
 fn bad_input_is_located() {
-    check_error(|file| file.staff[1].fte = d("-0.5"), "staff[1].fte", "must not be negative");
+    check_error(
+        |file| file.staff[1].fte = d("-0.5"),
+        "staff[1].fte",
+        "must not be negative",
+    );
     check_error(
         |file| file.staff[0].efficiency_coefficient = Decimal::ZERO,
         "staff[0].efficiency_coefficient",
@@ -293,30 +395,57 @@ fn bad_input_is_located() {
     check_error(
         |file| {
             let baseline = file.staff[0].baseline.as_mut().unwrap();
-            baseline.scores.get_mut("mental_development").unwrap().remove("intellect");
+            baseline
+                .scores
+                .get_mut("mental_development")
+                .unwrap()
+                .remove("intellect");
         },
         "staff[0].baseline.scores.mental_development.intellect",
         "missing component",
     );
     check_error(
         |file| {
-            file.staff[0].assessment.scores.insert("luck".into(), BTreeMap::new());
+            file.staff[0]
+                .assessment
+                .scores
+                .insert("luck".into(), BTreeMap::new());
         },
         "staff[0].assessment.scores.luck",
         "unknown group",
     );
     check_error(
         |file| {
-            let health = file.staff[0].assessment.scores.get_mut("physical_health").unwrap();
+            let health = file.staff[0]
+                .assessment
+                .scores
+                .get_mut("physical_health")
+                .unwrap();
             health.insert("health".into(), d("11"));
         },
         "staff[0].assessment.scores.physical_health.health",
         "outside the scale 0 to 10",
     );
-    check_error(|file| file.staff[1].education = "phd".into(), "staff[1].education", "unknown education level");
-    check_error(|file| file.staff[1].age = d("14"), "staff[1].age", "below the first band");
-    check_error(|file| file.staff[1].id = "A".into(), "staff[1].id", "appears twice");
-    check_error(|file| file.company.fte = Some(d("-1")), "company.fte", "must not be negative");
+    check_error(
+        |file| file.staff[1].education = "phd".into(),
+        "staff[1].education",
+        "unknown education level",
+    );
+    check_error(
+        |file| file.staff[1].age = d("14"),
+        "staff[1].age",
+        "below the first band",
+    );
+    check_error(
+        |file| file.staff[1].id = "A".into(),
+        "staff[1].id",
+        "appears twice",
+    );
+    check_error(
+        |file| file.company.fte = Some(d("-1")),
+        "company.fte",
+        "must not be negative",
+    );
     check_error(
         |file| {
             file.config.aggregation.insert(

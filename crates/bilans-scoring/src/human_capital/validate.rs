@@ -17,7 +17,10 @@ pub(crate) fn validate(file: &StaffFile) -> Result<(), InputError> {
     for (person_idx, person) in file.staff.iter().enumerate() {
         let path = format!("staff[{person_idx}]");
         if person.id.trim().is_empty() {
-            return Err(InputError::new(format!("{path}.id"), "the person id is empty"));
+            return Err(InputError::new(
+                format!("{path}.id"),
+                "the person id is empty",
+            ));
         }
         if !ids.insert(person.id.as_str()) {
             let message = format!("person id `{}` appears twice", person.id);
@@ -68,32 +71,53 @@ fn validate_config(config: &Config) -> Result<(), InputError> {
         for (name, weight) in &aggregation.weights {
             let weight_path = format!("{path}.weights.{name}");
             if !components.contains(&name.as_str()) {
-                return Err(InputError::new(weight_path, unknown_component(*group, name)));
+                return Err(InputError::new(
+                    weight_path,
+                    unknown_component(*group, name),
+                ));
             }
             not_negative(&weight_path, *weight)?;
         }
         for component in components {
             if !aggregation.weights.contains_key(*component) {
                 let message = format!("weighted_mean needs a weight for `{component}`");
-                return Err(InputError::new(format!("{path}.weights.{component}"), message));
+                return Err(InputError::new(
+                    format!("{path}.weights.{component}"),
+                    message,
+                ));
             }
         }
-        if aggregation.weights.values().copied().sum::<Decimal>().is_zero() {
+        if aggregation
+            .weights
+            .values()
+            .copied()
+            .sum::<Decimal>()
+            .is_zero()
+        {
             let message = "the weights sum to zero";
             return Err(InputError::new(format!("{path}.weights"), message));
         }
     }
     let worker_value = &config.worker_value;
     let medians = [
-        ("industry_median_profit_per_fte", worker_value.industry_median_profit_per_fte),
-        ("industry_median_personnel_cost_per_fte", worker_value.industry_median_personnel_cost_per_fte),
+        (
+            "industry_median_profit_per_fte",
+            worker_value.industry_median_profit_per_fte,
+        ),
+        (
+            "industry_median_personnel_cost_per_fte",
+            worker_value.industry_median_personnel_cost_per_fte,
+        ),
     ];
     for (name, value) in medians {
         if let Some(value) = value {
             positive(&format!("config.worker_value.{name}"), value)?;
         }
     }
-    not_negative("config.worker_value.investment_periods", worker_value.investment_periods)?;
+    not_negative(
+        "config.worker_value.investment_periods",
+        worker_value.investment_periods,
+    )?;
     validate_bands("config.prospects.tenure", &config.prospects.tenure)?;
     validate_bands("config.prospects.age", &config.prospects.age)?;
     Ok(())
@@ -109,7 +133,10 @@ fn validate_bands(path: &str, bands: &[Band]) -> Result<(), InputError> {
                 "bands must be in increasing order of `from`: {} follows {}",
                 pair[1].from, pair[0].from
             );
-            return Err(InputError::new(format!("{path}[{}].from", band_idx + 1), message));
+            return Err(InputError::new(
+                format!("{path}[{}].from", band_idx + 1),
+                message,
+            ));
         }
     }
     Ok(())
@@ -119,17 +146,28 @@ fn validate_person(path: &str, person: &Person, config: &Config) -> Result<(), I
     not_negative(&format!("{path}.fte"), person.fte)?;
     not_negative(&format!("{path}.wage"), person.wage)?;
     not_negative(&format!("{path}.benefits"), person.benefits)?;
-    positive(&format!("{path}.efficiency_coefficient"), person.efficiency_coefficient)?;
+    positive(
+        &format!("{path}.efficiency_coefficient"),
+        person.efficiency_coefficient,
+    )?;
     if let Some(invested_funds) = person.invested_funds {
         not_negative(&format!("{path}.invested_funds"), invested_funds)?;
     }
-    not_negative(&format!("{path}.annual_investment"), person.annual_investment)?;
+    not_negative(
+        &format!("{path}.annual_investment"),
+        person.annual_investment,
+    )?;
     if let Some(periods) = person.investment_periods {
         not_negative(&format!("{path}.investment_periods"), periods)?;
     }
     not_negative(&format!("{path}.tenure_years"), person.tenure_years)?;
     if !config.prospects.education.contains_key(&person.education) {
-        let known: Vec<&str> = config.prospects.education.keys().map(String::as_str).collect();
+        let known: Vec<&str> = config
+            .prospects
+            .education
+            .keys()
+            .map(String::as_str)
+            .collect();
         let message = format!(
             "unknown education level `{}`; configured levels: {}",
             person.education,
@@ -138,19 +176,34 @@ fn validate_person(path: &str, person: &Person, config: &Config) -> Result<(), I
         return Err(InputError::new(format!("{path}.education"), message));
     }
     for (field, bands, value) in [
-        ("tenure_years", &config.prospects.tenure, person.tenure_years),
+        (
+            "tenure_years",
+            &config.prospects.tenure,
+            person.tenure_years,
+        ),
         ("age", &config.prospects.age, person.age),
     ] {
         if let Some(first) = bands.first()
             && value < first.from
         {
-            let message = format!("{value} is below the first band, which starts at {}", first.from);
+            let message = format!(
+                "{value} is below the first band, which starts at {}",
+                first.from
+            );
             return Err(InputError::new(format!("{path}.{field}"), message));
         }
     }
-    validate_scores(&format!("{path}.assessment.scores"), &person.assessment.scores, &config.score_scale)?;
+    validate_scores(
+        &format!("{path}.assessment.scores"),
+        &person.assessment.scores,
+        &config.score_scale,
+    )?;
     if let Some(baseline) = &person.baseline {
-        validate_scores(&format!("{path}.baseline.scores"), &baseline.scores, &config.score_scale)?;
+        validate_scores(
+            &format!("{path}.baseline.scores"),
+            &baseline.scores,
+            &config.score_scale,
+        )?;
     }
     Ok(())
 }
@@ -159,7 +212,10 @@ fn validate_scores(path: &str, scores: &Scores, scale: &ScoreScale) -> Result<()
     for name in scores.keys() {
         if Group::from_name(name).is_none() {
             let known: Vec<&str> = Group::ALL.iter().map(|group| group.name()).collect();
-            let message = format!("unknown group `{name}`; the groups are {}", known.join(", "));
+            let message = format!(
+                "unknown group `{name}`; the groups are {}",
+                known.join(", ")
+            );
             return Err(InputError::new(format!("{path}.{name}"), message));
         }
     }
@@ -175,7 +231,10 @@ fn validate_scores(path: &str, scores: &Scores, scale: &ScoreScale) -> Result<()
         };
         for name in components.keys() {
             if !group.components().contains(&name.as_str()) {
-                return Err(InputError::new(format!("{group_path}.{name}"), unknown_component(group, name)));
+                return Err(InputError::new(
+                    format!("{group_path}.{name}"),
+                    unknown_component(group, name),
+                ));
             }
         }
         for component in group.components() {
@@ -185,8 +244,10 @@ fn validate_scores(path: &str, scores: &Scores, scale: &ScoreScale) -> Result<()
                 return Err(InputError::new(component_path, message));
             };
             if *score < scale.min || scale.max < *score {
-                let message =
-                    format!("score {score} is outside the scale {} to {}", scale.min, scale.max);
+                let message = format!(
+                    "score {score} is outside the scale {} to {}",
+                    scale.min, scale.max
+                );
                 return Err(InputError::new(component_path, message));
             }
         }
@@ -203,14 +264,20 @@ fn unknown_component(group: Group, name: &str) -> String {
 
 fn not_negative(path: &str, value: Decimal) -> Result<(), InputError> {
     if value < Decimal::ZERO {
-        return Err(InputError::new(path, format!("must not be negative, found {value}")));
+        return Err(InputError::new(
+            path,
+            format!("must not be negative, found {value}"),
+        ));
     }
     Ok(())
 }
 
 fn positive(path: &str, value: Decimal) -> Result<(), InputError> {
     if value <= Decimal::ZERO {
-        return Err(InputError::new(path, format!("must be positive, found {value}")));
+        return Err(InputError::new(
+            path,
+            format!("must be positive, found {value}"),
+        ));
     }
     Ok(())
 }

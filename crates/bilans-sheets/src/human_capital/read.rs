@@ -37,21 +37,37 @@ pub(crate) const STAFF_COLUMNS: [(&str, bool); 13] = [
 /// Reads the workbook at `path`.
 pub(crate) fn read_workbook(path: &Path) -> Result<(StaffFile, Provenance), SheetsError> {
     let file = path.display().to_string();
-    let mut workbook = open_workbook_auto(path)
-        .map_err(|error| SheetsError::InFile { file: file.clone(), message: format!("cannot open the workbook: {error}") })?;
+    let mut workbook = open_workbook_auto(path).map_err(|error| SheetsError::InFile {
+        file: file.clone(),
+        message: format!("cannot open the workbook: {error}"),
+    })?;
     let names = workbook.sheet_names();
     let mut grid = |name: &str, required: bool| -> Result<Option<Grid>, SheetsError> {
         if !names.iter().any(|sheet| sheet == name) {
             if required {
-                let message = format!("the sheet `{name}` is missing (sheets: {})", names.join(", "));
-                return Err(SheetsError::InFile { file: file.clone(), message });
+                let message = format!(
+                    "the sheet `{name}` is missing (sheets: {})",
+                    names.join(", ")
+                );
+                return Err(SheetsError::InFile {
+                    file: file.clone(),
+                    message,
+                });
             }
             return Ok(None);
         }
         let range = workbook
             .worksheet_range(name)
-            .map_err(|error| SheetsError::InSheet { file: file.clone(), sheet: name.to_owned(), message: error.to_string() })?;
-        Ok(Some(Grid { file: file.clone(), sheet: name.to_owned(), range }))
+            .map_err(|error| SheetsError::InSheet {
+                file: file.clone(),
+                sheet: name.to_owned(),
+                message: error.to_string(),
+            })?;
+        Ok(Some(Grid {
+            file: file.clone(),
+            sheet: name.to_owned(),
+            range,
+        }))
     };
     let company_grid = grid("Company", true)?;
     let config_grid = grid("Config", false)?;
@@ -74,7 +90,14 @@ pub(crate) fn read_workbook(path: &Path) -> Result<(StaffFile, Provenance), Shee
         read_scores(grid, staff_grid, &mut staff, &mut provenance)?;
     }
     let staff = staff.into_iter().map(|(person, _)| person).collect();
-    Ok((StaffFile { company, config, staff }, provenance))
+    Ok((
+        StaffFile {
+            company,
+            config,
+            staff,
+        },
+        provenance,
+    ))
 }
 
 /// One sheet's cells.
@@ -127,7 +150,9 @@ impl Grid {
             Data::Int(value) => Ok(Some(Decimal::from(*value))),
             Data::Float(value) if value.is_finite() => Decimal::from_str(&value.to_string())
                 .map(Some)
-                .map_err(|_| self.error(row, column, format!("the number {value} is out of range"))),
+                .map_err(|_| {
+                    self.error(row, column, format!("the number {value} is out of range"))
+                }),
             Data::String(text) if text.trim().is_empty() => Ok(None),
             Data::String(text) => Decimal::from_str(text.trim())
                 .map(Some)
@@ -137,11 +162,13 @@ impl Grid {
     }
 
     fn required_decimal(&self, row: u32, column: u32, what: &str) -> Result<Decimal, SheetsError> {
-        self.decimal(row, column)?.ok_or_else(|| self.error(row, column, format!("{what} is empty")))
+        self.decimal(row, column)?
+            .ok_or_else(|| self.error(row, column, format!("{what} is empty")))
     }
 
     fn required_text(&self, row: u32, column: u32, what: &str) -> Result<String, SheetsError> {
-        self.text(row, column).ok_or_else(|| self.error(row, column, format!("{what} is empty")))
+        self.text(row, column)
+            .ok_or_else(|| self.error(row, column, format!("{what} is empty")))
     }
 }
 
@@ -203,10 +230,10 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
             ["score_scale", "max"] => config.score_scale.max = number()?,
             ["aggregation", group, rest @ ..] => {
                 let group = Group::from_name(group).ok_or_else(unknown)?;
-                let entry = config
-                    .aggregation
-                    .entry(group)
-                    .or_insert(GroupAggregation { method: AggregationMethod::Mean, weights: BTreeMap::new() });
+                let entry = config.aggregation.entry(group).or_insert(GroupAggregation {
+                    method: AggregationMethod::Mean,
+                    weights: BTreeMap::new(),
+                });
                 match rest {
                     ["method"] => {
                         let text = grid.required_text(row, 1, &key)?;
@@ -215,7 +242,9 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
                             "sum" => AggregationMethod::Sum,
                             "weighted_mean" => AggregationMethod::WeightedMean,
                             _ => {
-                                let message = format!("unknown method `{text}`; use mean, sum or weighted_mean");
+                                let message = format!(
+                                    "unknown method `{text}`; use mean, sum or weighted_mean"
+                                );
                                 return Err(grid.error(row, 1, message));
                             }
                         };
@@ -232,14 +261,17 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
             ["worker_value", "industry_median_personnel_cost_per_fte"] => {
                 config.worker_value.industry_median_personnel_cost_per_fte = Some(number()?);
             }
-            ["worker_value", "investment_periods"] => config.worker_value.investment_periods = number()?,
+            ["worker_value", "investment_periods"] => {
+                config.worker_value.investment_periods = number()?
+            }
             ["worker_value", "personnel_cost_basis"] => {
                 let text = grid.required_text(row, 1, &key)?;
                 config.worker_value.personnel_cost_basis = match text.as_str() {
                     "company_median" => PersonnelCostBasis::CompanyMedian,
                     "industry" => PersonnelCostBasis::Industry,
                     _ => {
-                        let message = format!("unknown basis `{text}`; use company_median or industry");
+                        let message =
+                            format!("unknown basis `{text}`; use company_median or industry");
                         return Err(grid.error(row, 1, message));
                     }
                 };
@@ -249,10 +281,24 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
             }
             ["prospects", kind @ ("tenure" | "age"), from] => {
                 let from = Decimal::from_str(from).map_err(|_| {
-                    grid.error(row, 0, format!("`{key}`: the band's lower bound `{from}` is not a number"))
+                    grid.error(
+                        row,
+                        0,
+                        format!("`{key}`: the band's lower bound `{from}` is not a number"),
+                    )
                 })?;
-                let bands = if *kind == "tenure" { &mut tenure } else { &mut age };
-                bands.push((Band { from, points: number()? }, row));
+                let bands = if *kind == "tenure" {
+                    &mut tenure
+                } else {
+                    &mut age
+                };
+                bands.push((
+                    Band {
+                        from,
+                        points: number()?,
+                    },
+                    row,
+                ));
             }
             _ => return Err(unknown()),
         }
@@ -261,15 +307,19 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
     if !education.is_empty() {
         config.prospects.education = education;
     }
-    for (kind, mut bands, target) in
-        [("tenure", tenure, &mut config.prospects.tenure), ("age", age, &mut config.prospects.age)]
-    {
+    for (kind, mut bands, target) in [
+        ("tenure", tenure, &mut config.prospects.tenure),
+        ("age", age, &mut config.prospects.age),
+    ] {
         if bands.is_empty() {
             continue;
         }
-        bands.sort_by(|left, right| left.0.from.cmp(&right.0.from));
+        bands.sort_by_key(|band| band.0.from);
         for (band_idx, (_, row)) in bands.iter().enumerate() {
-            provenance.insert(format!("config.prospects.{kind}[{band_idx}].from"), grid.at(*row, 0));
+            provenance.insert(
+                format!("config.prospects.{kind}[{band_idx}].from"),
+                grid.at(*row, 0),
+            );
         }
         *target = bands.into_iter().map(|(band, _)| band).collect();
     }
@@ -280,7 +330,9 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
 type StaffRow = (Person, u32);
 
 fn header(grid: &Grid) -> BTreeMap<String, u32> {
-    (0..grid.n_columns()).filter_map(|column| grid.text(0, column).map(|name| (name, column))).collect()
+    (0..grid.n_columns())
+        .filter_map(|column| grid.text(0, column).map(|name| (name, column)))
+        .collect()
 }
 
 fn read_staff(grid: &Grid, provenance: &mut Provenance) -> Result<Vec<StaffRow>, SheetsError> {
@@ -293,7 +345,11 @@ fn read_staff(grid: &Grid, provenance: &mut Provenance) -> Result<Vec<StaffRow>,
     for (name, required) in STAFF_COLUMNS {
         if required && !columns.contains_key(name) {
             let message = format!("the required column `{name}` is missing from row 1");
-            return Err(SheetsError::InSheet { file: grid.file.clone(), sheet: grid.sheet.clone(), message });
+            return Err(SheetsError::InSheet {
+                file: grid.file.clone(),
+                sheet: grid.sheet.clone(),
+                message,
+            });
         }
     }
     let column = |name: &str| columns.get(name).copied();
@@ -315,7 +371,9 @@ fn read_staff(grid: &Grid, provenance: &mut Provenance) -> Result<Vec<StaffRow>,
         let person = Person {
             id: required_text("id")?,
             name: required_text("name")?,
-            position: column("position").and_then(|column| grid.text(row, column)).unwrap_or_default(),
+            position: column("position")
+                .and_then(|column| grid.text(row, column))
+                .unwrap_or_default(),
             fte: required_number("fte")?,
             wage: required_number("wage")?,
             benefits: optional_number("benefits")?.unwrap_or_default(),
@@ -326,7 +384,10 @@ fn read_staff(grid: &Grid, provenance: &mut Provenance) -> Result<Vec<StaffRow>,
             education: required_text("education")?,
             tenure_years: required_number("tenure_years")?,
             age: required_number("age")?,
-            assessment: Assessment { date: String::new(), scores: Scores::new() },
+            assessment: Assessment {
+                date: String::new(),
+                scores: Scores::new(),
+            },
             baseline: None,
         };
         staff.push((person, row));
@@ -349,7 +410,11 @@ fn read_scores(
     for fixed in ["id", "kind"] {
         if !columns.contains_key(fixed) {
             let message = format!("the required column `{fixed}` is missing from row 1");
-            return Err(SheetsError::InSheet { file: grid.file.clone(), sheet: grid.sheet.clone(), message });
+            return Err(SheetsError::InSheet {
+                file: grid.file.clone(),
+                sheet: grid.sheet.clone(),
+                message,
+            });
         }
     }
     let mut component_columns = Vec::new();
@@ -366,14 +431,26 @@ fn read_scores(
         });
         match known {
             Some((group, component)) => component_columns.push((group, component, *column)),
-            None => return Err(grid.error(0, *column, format!("unknown score column `{name}`; expected `group.component`"))),
+            None => {
+                return Err(grid.error(
+                    0,
+                    *column,
+                    format!("unknown score column `{name}`; expected `group.component`"),
+                ));
+            }
         }
     }
     let mut seen = BTreeMap::new();
     for row in 1..grid.n_rows() {
-        let Some(id) = grid.text(row, columns["id"]) else { continue };
+        let Some(id) = grid.text(row, columns["id"]) else {
+            continue;
+        };
         let Some(person_idx) = staff.iter().position(|(person, _)| person.id == id) else {
-            return Err(grid.error(row, columns["id"], format!("no person `{id}` in sheet `Staff`")));
+            return Err(grid.error(
+                row,
+                columns["id"],
+                format!("no person `{id}` in sheet `Staff`"),
+            ));
         };
         let kind = grid.required_text(row, columns["kind"], "kind")?;
         if kind != "assessment" && kind != "baseline" {
@@ -381,7 +458,10 @@ fn read_scores(
             return Err(grid.error(row, columns["kind"], message));
         }
         if let Some(first_row) = seen.insert((person_idx, kind.clone()), row) {
-            let message = format!("a second {kind} row for `{id}` (the first is row {})", first_row + 1);
+            let message = format!(
+                "a second {kind} row for `{id}` (the first is row {})",
+                first_row + 1
+            );
             return Err(grid.error(row, columns["kind"], message));
         }
         let path = format!("staff[{person_idx}].{kind}.scores");
@@ -389,10 +469,19 @@ fn read_scores(
         for group in Group::ALL {
             // A group is missing when none of its cells holds a score; its location is
             // the cell of its first component (or the id cell when the column is absent).
-            let first_column = component_columns.iter().find(|(owner, ..)| *owner == group).map(|(_, _, column)| *column);
-            provenance.insert(format!("{path}.{group}"), grid.at(row, first_column.unwrap_or(columns["id"])));
+            let first_column = component_columns
+                .iter()
+                .find(|(owner, ..)| *owner == group)
+                .map(|(_, _, column)| *column);
+            provenance.insert(
+                format!("{path}.{group}"),
+                grid.at(row, first_column.unwrap_or(columns["id"])),
+            );
             let mut components = BTreeMap::new();
-            for (_, component, column) in component_columns.iter().filter(|(owner, ..)| *owner == group) {
+            for (_, component, column) in component_columns
+                .iter()
+                .filter(|(owner, ..)| *owner == group)
+            {
                 provenance.insert(format!("{path}.{group}.{component}"), grid.at(row, *column));
                 if let Some(score) = grid.decimal(row, *column)? {
                     components.insert(component.clone(), score);
@@ -402,13 +491,19 @@ fn read_scores(
                 scores.insert(group.name().to_owned(), components);
             }
         }
-        let date = columns.get("date").and_then(|column| grid.text(row, *column)).unwrap_or_default();
+        let date = columns
+            .get("date")
+            .and_then(|column| grid.text(row, *column))
+            .unwrap_or_default();
         let person = &mut staff[person_idx].0;
         if kind == "assessment" {
             person.assessment = Assessment { date, scores };
             continue;
         }
-        let kind_column = columns.get("baseline_kind").copied().unwrap_or(columns["kind"]);
+        let kind_column = columns
+            .get("baseline_kind")
+            .copied()
+            .unwrap_or(columns["kind"]);
         let baseline_kind = match grid.text(row, kind_column).as_deref() {
             Some("passport_age_15") => BaselineKind::PassportAge15,
             Some("earlier_assessment") => BaselineKind::EarlierAssessment,
@@ -420,7 +515,11 @@ fn read_scores(
                 return Err(grid.error(row, kind_column, message));
             }
         };
-        person.baseline = Some(Baseline { kind: baseline_kind, date, scores });
+        person.baseline = Some(Baseline {
+            kind: baseline_kind,
+            date,
+            scores,
+        });
     }
     for (person_idx, (person, staff_row)) in staff.iter().enumerate() {
         if !seen.contains_key(&(person_idx, "assessment".to_owned())) {

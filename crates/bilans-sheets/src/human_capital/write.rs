@@ -19,10 +19,31 @@ pub(crate) fn report_workbook(report: &Report) -> Result<Workbook, XlsxError> {
 
     let people = workbook.add_worksheet().set_name("People")?;
     let headers = [
-        "id", "name", "position", "FTE", "FZ", "PP", "PR", "L", "HC (3), points", "IK",
-        "invested funds (5), points", "HC (1), money", "baseline", "baseline HC", "change ratio",
-        "change", "wage ZP", "investment I", "periods t", "profit index", "personnel cost index",
-        "prospects", "goodwill G", "worker value B (2)", "not computable",
+        "id",
+        "name",
+        "position",
+        "FTE",
+        "FZ",
+        "PP",
+        "PR",
+        "L",
+        "HC (3), points",
+        "IK",
+        "invested funds (5), points",
+        "HC (1), money",
+        "baseline",
+        "baseline HC",
+        "change ratio",
+        "change",
+        "wage ZP",
+        "investment I",
+        "periods t",
+        "profit index",
+        "personnel cost index",
+        "prospects",
+        "goodwill G",
+        "worker value B (2)",
+        "not computable",
     ];
     for (column, title) in headers.iter().enumerate() {
         people.write_string_with_format(0, col(column), *title, &bold)?;
@@ -36,7 +57,12 @@ pub(crate) fn report_workbook(report: &Report) -> Result<Workbook, XlsxError> {
 
     let n_people = report.people.len();
     let chart_sheet = workbook.add_worksheet().set_name("Groups")?;
-    chart_sheet.write_string_with_format(0, 0, "Group scores per person (formula (3) is their sum)", &bold)?;
+    chart_sheet.write_string_with_format(
+        0,
+        0,
+        "Group scores per person (formula (3) is their sum)",
+        &bold,
+    )?;
     if 0 < n_people {
         let mut chart = Chart::new(ChartType::ColumnStacked);
         let last = row(n_people);
@@ -78,34 +104,50 @@ fn write_person(
         }
     }
     // Formula (3) and (5) are live formulas with the exact results cached.
-    let sum = Formula::new(format!("=SUM(E{excel_row}:H{excel_row})")).set_result(person.human_capital.to_string());
+    let sum = Formula::new(format!("=SUM(E{excel_row}:H{excel_row})"))
+        .set_result(person.human_capital.to_string());
     sheet.write_formula_with_format(at, 8, sum, number)?;
     sheet.write_number_with_format(at, 9, float(person.efficiency_coefficient), ratio)?;
     if let Some(value) = person.invested_funds_recovered.value() {
-        let formula = Formula::new(format!("=I{excel_row}/J{excel_row}")).set_result(value.to_string());
+        let formula =
+            Formula::new(format!("=I{excel_row}/J{excel_row}")).set_result(value.to_string());
         sheet.write_formula_with_format(at, 10, formula, number)?;
     }
-    let mut outcome = |column: usize, label: &str, outcome: &Outcome, format: &Format| -> Result<(), XlsxError> {
-        match outcome {
-            Outcome::Value(value) => {
-                sheet.write_number_with_format(at, col(column), float(*value), format)?;
+    let mut outcome =
+        |column: usize, label: &str, outcome: &Outcome, format: &Format| -> Result<(), XlsxError> {
+            match outcome {
+                Outcome::Value(value) => {
+                    sheet.write_number_with_format(at, col(column), float(*value), format)?;
+                }
+                Outcome::NotComputable { reason } => {
+                    sheet.write_string(at, col(column), "n/a")?;
+                    reasons.push(format!("{label}: {reason}"));
+                }
             }
-            Outcome::NotComputable { reason } => {
-                sheet.write_string(at, col(column), "n/a")?;
-                reasons.push(format!("{label}: {reason}"));
-            }
-        }
-        Ok(())
-    };
+            Ok(())
+        };
     outcome(11, "HC (1)", &person.human_capital_from_investment, number)?;
-    outcome(13, "baseline HC", &person.change.baseline_human_capital, number)?;
+    outcome(
+        13,
+        "baseline HC",
+        &person.change.baseline_human_capital,
+        number,
+    )?;
     outcome(14, "change ratio", &person.change.ratio, ratio)?;
     outcome(15, "change", &person.change.difference, number)?;
     outcome(19, "profit index", &person.goodwill.profit_index, ratio)?;
-    outcome(20, "personnel cost index", &person.goodwill.personnel_cost_index, ratio)?;
+    outcome(
+        20,
+        "personnel cost index",
+        &person.goodwill.personnel_cost_index,
+        ratio,
+    )?;
     outcome(22, "goodwill", &person.goodwill.total, ratio)?;
     outcome(23, "worker value", &person.worker_value, number)?;
-    let baseline = person.change.baseline_kind.map_or("none", |kind| kind.name());
+    let baseline = person
+        .change
+        .baseline_kind
+        .map_or("none", |kind| kind.name());
     sheet.write_string(at, 12, baseline)?;
     sheet.write_number_with_format(at, 16, float(person.wage), number)?;
     sheet.write_number_with_format(at, 17, float(person.annual_investment), number)?;
@@ -128,20 +170,55 @@ fn write_company(
     sheet.write_string_with_format(0, 1, "value", bold)?;
     sheet.write_string_with_format(0, 2, "note", bold)?;
     let rows: [(&str, Outcome, &Format, &str); 9] = [
-        ("FTE", Outcome::Value(company.fte), number, company.fte_source.as_str()),
-        ("revenue per FTE", company.revenue_per_fte.clone(), number, ""),
+        (
+            "FTE",
+            Outcome::Value(company.fte),
+            number,
+            company.fte_source.as_str(),
+        ),
+        (
+            "revenue per FTE",
+            company.revenue_per_fte.clone(),
+            number,
+            "",
+        ),
         ("profit per FTE", company.profit_per_fte.clone(), number, ""),
-        ("personnel cost per FTE", company.personnel_cost_per_fte.clone(), number, ""),
+        (
+            "personnel cost per FTE",
+            company.personnel_cost_per_fte.clone(),
+            number,
+            "",
+        ),
         (
             "market value of human capital per FTE",
             company.market_value_of_human_capital_per_fte.clone(),
             number,
             MARKET_VALUE_CAVEAT,
         ),
-        ("human capital ROI (Fitz-enz)", company.human_capital_roi.clone(), ratio, ""),
-        ("human capital value added per FTE (Fitz-enz)", company.human_capital_value_added_per_fte.clone(), number, ""),
-        ("goodwill profit index", company.profit_index.clone(), ratio, ""),
-        ("total human capital, formula (3), points", Outcome::Value(company.total_human_capital), number, ""),
+        (
+            "human capital ROI (Fitz-enz)",
+            company.human_capital_roi.clone(),
+            ratio,
+            "",
+        ),
+        (
+            "human capital value added per FTE (Fitz-enz)",
+            company.human_capital_value_added_per_fte.clone(),
+            number,
+            "",
+        ),
+        (
+            "goodwill profit index",
+            company.profit_index.clone(),
+            ratio,
+            "",
+        ),
+        (
+            "total human capital, formula (3), points",
+            Outcome::Value(company.total_human_capital),
+            number,
+            "",
+        ),
     ];
     for (row_idx, (label, outcome, format, note)) in rows.iter().enumerate() {
         let at = row(row_idx + 1);
@@ -159,7 +236,14 @@ fn write_company(
     }
     let mut at = row(rows.len() + 2);
     sheet.write_string_with_format(at, 0, "company", bold)?;
-    sheet.write_string(at, 1, format!("{} ({}, {})", company.name, company.period, company.currency))?;
+    sheet.write_string(
+        at,
+        1,
+        format!(
+            "{} ({}, {})",
+            company.name, company.period, company.currency
+        ),
+    )?;
     for warning in &report.warnings {
         at += 1;
         sheet.write_string(at, 0, "warning")?;
@@ -200,37 +284,70 @@ pub(crate) fn staff_workbook(file: &StaffFile) -> Result<Workbook, XlsxError> {
     let config = &file.config;
     let sheet = workbook.add_worksheet().set_name("Config")?;
     let mut rows: Vec<(String, Cell)> = vec![
-        ("score_scale.min".into(), Cell::Number(config.score_scale.min)),
-        ("score_scale.max".into(), Cell::Number(config.score_scale.max)),
+        (
+            "score_scale.min".into(),
+            Cell::Number(config.score_scale.min),
+        ),
+        (
+            "score_scale.max".into(),
+            Cell::Number(config.score_scale.max),
+        ),
     ];
     for (group, aggregation) in &config.aggregation {
-        rows.push((format!("aggregation.{group}.method"), Cell::Text(aggregation.method.name().into())));
+        rows.push((
+            format!("aggregation.{group}.method"),
+            Cell::Text(aggregation.method.name().into()),
+        ));
         for (component, weight) in &aggregation.weights {
-            rows.push((format!("aggregation.{group}.weights.{component}"), Cell::Number(*weight)));
+            rows.push((
+                format!("aggregation.{group}.weights.{component}"),
+                Cell::Number(*weight),
+            ));
         }
     }
     let worker_value = &config.worker_value;
     if let Some(median) = worker_value.industry_median_profit_per_fte {
-        rows.push(("worker_value.industry_median_profit_per_fte".into(), Cell::Number(median)));
+        rows.push((
+            "worker_value.industry_median_profit_per_fte".into(),
+            Cell::Number(median),
+        ));
     }
     rows.push((
         "worker_value.personnel_cost_basis".into(),
         Cell::Text(worker_value.personnel_cost_basis.name().into()),
     ));
     if let Some(median) = worker_value.industry_median_personnel_cost_per_fte {
-        rows.push(("worker_value.industry_median_personnel_cost_per_fte".into(), Cell::Number(median)));
+        rows.push((
+            "worker_value.industry_median_personnel_cost_per_fte".into(),
+            Cell::Number(median),
+        ));
     }
-    rows.push(("worker_value.investment_periods".into(), Cell::Number(worker_value.investment_periods)));
+    rows.push((
+        "worker_value.investment_periods".into(),
+        Cell::Number(worker_value.investment_periods),
+    ));
     for (level, points) in &config.prospects.education {
-        rows.push((format!("prospects.education.{level}"), Cell::Number(*points)));
+        rows.push((
+            format!("prospects.education.{level}"),
+            Cell::Number(*points),
+        ));
     }
     for band in &config.prospects.tenure {
-        rows.push((format!("prospects.tenure.{}", band.from), Cell::Number(band.points)));
+        rows.push((
+            format!("prospects.tenure.{}", band.from),
+            Cell::Number(band.points),
+        ));
     }
     for band in &config.prospects.age {
-        rows.push((format!("prospects.age.{}", band.from), Cell::Number(band.points)));
+        rows.push((
+            format!("prospects.age.{}", band.from),
+            Cell::Number(band.points),
+        ));
     }
-    let borrowed: Vec<(&str, Cell)> = rows.iter().map(|(key, cell)| (key.as_str(), cell.clone())).collect();
+    let borrowed: Vec<(&str, Cell)> = rows
+        .iter()
+        .map(|(key, cell)| (key.as_str(), cell.clone()))
+        .collect();
     write_key_values(sheet, &borrowed, &bold)?;
 
     let sheet = workbook.add_worksheet().set_name("Staff")?;
@@ -261,18 +378,38 @@ pub(crate) fn staff_workbook(file: &StaffFile) -> Result<Workbook, XlsxError> {
     sheet.set_freeze_panes(1, 1)?;
 
     let sheet = workbook.add_worksheet().set_name("Scores")?;
-    let mut titles = vec!["id".to_owned(), "kind".to_owned(), "baseline_kind".to_owned(), "date".to_owned()];
+    let mut titles = vec![
+        "id".to_owned(),
+        "kind".to_owned(),
+        "baseline_kind".to_owned(),
+        "date".to_owned(),
+    ];
     for group in Group::ALL {
-        titles.extend(group.components().iter().map(|component| component_column(group, component)));
+        titles.extend(
+            group
+                .components()
+                .iter()
+                .map(|component| component_column(group, component)),
+        );
     }
     for (column, title) in titles.iter().enumerate() {
         sheet.write_string_with_format(0, col(column), title, &bold)?;
     }
     let mut at = 1;
     for person in &file.staff {
-        let mut entries = vec![("assessment", "", &person.assessment.date, &person.assessment.scores)];
+        let mut entries = vec![(
+            "assessment",
+            "",
+            &person.assessment.date,
+            &person.assessment.scores,
+        )];
         if let Some(baseline) = &person.baseline {
-            entries.push(("baseline", baseline.kind.name(), &baseline.date, &baseline.scores));
+            entries.push((
+                "baseline",
+                baseline.kind.name(),
+                &baseline.date,
+                &baseline.scores,
+            ));
         }
         for (kind, baseline_kind, date, scores) in entries {
             sheet.write_string(at, 0, &person.id)?;
@@ -282,7 +419,9 @@ pub(crate) fn staff_workbook(file: &StaffFile) -> Result<Workbook, XlsxError> {
             let mut column = 4;
             for group in Group::ALL {
                 for component in group.components() {
-                    let score = scores.get(group.name()).and_then(|components| components.get(*component));
+                    let score = scores
+                        .get(group.name())
+                        .and_then(|components| components.get(*component));
                     if let Some(score) = score {
                         sheet.write_number(at, column, float(*score))?;
                     }
@@ -319,7 +458,11 @@ impl Cell {
     }
 }
 
-fn write_key_values(sheet: &mut Worksheet, rows: &[(&str, Cell)], bold: &Format) -> Result<(), XlsxError> {
+fn write_key_values(
+    sheet: &mut Worksheet,
+    rows: &[(&str, Cell)],
+    bold: &Format,
+) -> Result<(), XlsxError> {
     sheet.write_string_with_format(0, 0, "field", bold)?;
     sheet.write_string_with_format(0, 1, "value", bold)?;
     for (row_idx, (key, cell)) in rows.iter().enumerate() {
@@ -344,4 +487,3 @@ fn row(index: usize) -> u32 {
 fn col(index: usize) -> u16 {
     u16::try_from(index).unwrap_or(u16::MAX)
 }
-
