@@ -1,0 +1,222 @@
+//! The formulas of seed 003 and the standard company metrics, each on plain numbers.
+//!
+//! Every function here is exact `Decimal` arithmetic with no rounding; rounding happens
+//! only when a report is rendered. A division by zero is an [`Outcome::NotComputable`].
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::human_capital::input::{AggregationMethod, Band, Group, GroupAggregation};
+use crate::human_capital::outcome::Outcome;
+
+/// Human capital from the funds invested in a person.
+///
+/// # Formula
+///
+/// Seed 003, formula (1): `HC = SVvCh x IK`, invested funds times the individual
+/// efficiency coefficient. Implemented as written; the result is in money.
+pub fn human_capital_from_investment(invested_funds: Decimal, coefficient: Decimal) -> Decimal {
+    invested_funds * coefficient
+}
+
+/// Human capital as the sum of the four group scores.
+///
+/// # Formula
+///
+/// Seed 003, formula (3): `HC = FZ + PP + PR + L`, in conventional units (points).
+/// A group absent from `group_scores` counts as zero; the validated input never lacks one.
+pub fn human_capital_from_groups(group_scores: &BTreeMap<Group, Decimal>) -> Decimal {
+    group_scores.values().copied().sum()
+}
+
+/// The funds invested in a person, recovered from the group scores.
+///
+/// # Formula
+///
+/// Seed 003, formula (5): `SVvCh = (FZ + PP + PR + L) / IK`, the sum of formula (3)
+/// divided by the individual efficiency coefficient; in points, like formula (3).
+pub fn invested_funds_from_groups(human_capital: Decimal, coefficient: Decimal) -> Outcome {
+    Outcome::divide(human_capital, coefficient, "the efficiency coefficient")
+}
+
+/// A group score from its component scores, by the configured aggregation.
+///
+/// # Formula
+///
+/// Seed 003 asks for "a generalising indicator" per group without fixing it. `mean` is
+/// the arithmetic mean, `sum` the sum, and `weighted_mean` is
+/// `sum(weight x score) / sum(weight)` over the components; a component without a weight
+/// has weight zero.
+pub fn group_score(
+    aggregation: &GroupAggregation,
+    components: &BTreeMap<String, Decimal>,
+) -> Outcome {
+    if components.is_empty() {
+        return Outcome::not_computable("the group has no components");
+    }
+    let sum: Decimal = components.values().copied().sum();
+    match aggregation.method {
+        AggregationMethod::Sum => Outcome::Value(sum),
+        AggregationMethod::Mean => Outcome::divide(
+            sum,
+            Decimal::from(components.len()),
+            "the number of components",
+        ),
+        AggregationMethod::WeightedMean => {
+            let weight_of = |name: &String| {
+                aggregation
+                    .weights
+                    .get(name)
+                    .copied()
+                    .unwrap_or(Decimal::ZERO)
+            };
+            let weighted: Decimal = components
+                .iter()
+                .map(|(name, score)| weight_of(name) * score)
+                .sum();
+            let total_weight: Decimal = components.keys().map(weight_of).sum();
+            Outcome::divide(weighted, total_weight, "the sum of the weights")
+        }
+    }
+}
+
+/// The change of human capital against a baseline, as the seed's ratio.
+///
+/// # Formula
+///
+/// Seed 003: the sum of the characteristics (FZ, PP, PR, L) at the assessment date
+/// divided by the same sum at age 15 (or at any earlier assessment).
+pub fn change_ratio(current: Decimal, baseline: Decimal) -> Outcome {
+    Outcome::divide(current, baseline, "the baseline human capital")
+}
+
+/// The estimated value of a worker.
+///
+/// # Formula
+///
+/// Seed 003, formula (2) (after Tuguskina): `B = ZP x G + I x t`, wage times human
+/// capital goodwill plus investments per period times the number of periods.
+pub fn worker_value(
+    wage: Decimal,
+    goodwill: Decimal,
+    investment: Decimal,
+    periods: Decimal,
+) -> Decimal {
+    wage * goodwill + investment * periods
+}
+
+/// Human capital goodwill.
+///
+/// # Formula
+///
+/// Seed 003: `G = profit index + personnel cost index + professional prospects
+/// coefficient`. The indices are normalised as configured (see `docs/human_capital.md`).
+pub fn goodwill(
+    profit_index: Decimal,
+    personnel_cost_index: Decimal,
+    prospects: Decimal,
+) -> Decimal {
+    profit_index + personnel_cost_index + prospects
+}
+
+/// The points of the band `value` falls in, or `None` below the first band.
+///
+/// Each band covers `from <= value < next band's from`; the last band is open-ended.
+/// `bands` must be sorted by `from` (the validated configuration is).
+pub fn band_points(bands: &[Band], value: Decimal) -> Option<Decimal> {
+    bands
+        .iter()
+        .rev()
+        .find(|band| band.from <= value)
+        .map(|band| band.points)
+}
+
+/// The median: the middle value, or the mean of the two middle values.
+pub fn median(values: &[Decimal]) -> Option<Decimal> {
+    let mut sorted = values.to_vec();
+    sorted.sort();
+    let n_values = sorted.len();
+    if n_values == 0 {
+        return None;
+    }
+    let middle = n_values / 2;
+    if n_values % 2 == 1 {
+        return Some(sorted[middle]);
+    }
+    Some((sorted[middle - 1] + sorted[middle]) / Decimal::TWO)
+}
+
+/// An amount per full-time equivalent.
+///
+/// # Formula
+///
+/// `amount / FTE`; used for revenue, profit and personnel cost per FTE (the indices of
+/// seed 003's goodwill before normalisation, and the standard per-FTE metrics).
+pub fn per_fte(amount: Decimal, fte: Decimal) -> Outcome {
+    Outcome::divide(amount, fte, "the FTE")
+}
+
+/// Market value of human capital per FTE.
+///
+/// # Formula
+///
+/// Seed 003 (after Lesnikov): `(market value - book value) / FTE`. The seed objects that
+/// the difference is goodwill, known only when the company is sold; see
+/// [`MARKET_VALUE_CAVEAT`].
+pub fn market_value_per_fte(market_value: Decimal, book_value: Decimal, fte: Decimal) -> Outcome {
+    Outcome::divide(market_value - book_value, fte, "the FTE")
+}
+
+/// The seed's caveat, printed beside the market value of human capital per FTE.
+pub const MARKET_VALUE_CAVEAT: &str = "the difference between market and book value is \
+    goodwill (business reputation): the market value is known only when the company is \
+    sold, and goodwill is booked as an intangible asset, so this figure cannot be read as \
+    the market price of human capital (seed 003)";
+
+/// The human capital value added numerator: revenue less non-personnel expense.
+///
+/// # Formula
+///
+/// Fitz-enz (standard, beyond the seed): `revenue - (operating expense - pay and benefits)`.
+pub fn adjusted_profit(
+    revenue: Decimal,
+    operating_expense: Decimal,
+    pay_and_benefits: Decimal,
+) -> Decimal {
+    revenue - (operating_expense - pay_and_benefits)
+}
+
+/// Human capital return on investment.
+///
+/// # Formula
+///
+/// Fitz-enz (standard, beyond the seed):
+/// `(revenue - (operating expense - pay and benefits)) / pay and benefits`, as stated in
+/// the issue (the variant without the final `- 1`).
+pub fn human_capital_roi(
+    revenue: Decimal,
+    operating_expense: Decimal,
+    pay_and_benefits: Decimal,
+) -> Outcome {
+    let numerator = adjusted_profit(revenue, operating_expense, pay_and_benefits);
+    Outcome::divide(numerator, pay_and_benefits, "pay and benefits")
+}
+
+/// Human capital value added per FTE.
+///
+/// # Formula
+///
+/// Fitz-enz (standard, beyond the seed):
+/// `(revenue - (operating expense - pay and benefits)) / FTE`.
+pub fn human_capital_value_added_per_fte(
+    revenue: Decimal,
+    operating_expense: Decimal,
+    pay_and_benefits: Decimal,
+    fte: Decimal,
+) -> Outcome {
+    per_fte(
+        adjusted_profit(revenue, operating_expense, pay_and_benefits),
+        fte,
+    )
+}

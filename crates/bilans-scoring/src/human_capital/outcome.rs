@@ -1,0 +1,61 @@
+//! A computed value, or the reason it cannot be computed.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A computed value, or the reason it cannot be computed (never a silent zero).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The exact value.
+    Value(Decimal),
+    /// Why there is no value.
+    NotComputable {
+        /// The reason, in lower case.
+        reason: String,
+    },
+}
+
+impl Outcome {
+    /// A value that cannot be computed, for `reason`.
+    pub fn not_computable(reason: impl Into<String>) -> Outcome {
+        Outcome::NotComputable {
+            reason: reason.into(),
+        }
+    }
+
+    /// The value, if computed.
+    pub fn value(&self) -> Option<Decimal> {
+        match self {
+            Outcome::Value(value) => Some(*value),
+            Outcome::NotComputable { .. } => None,
+        }
+    }
+
+    /// `numerator / denominator`, not computable when the denominator is zero.
+    pub fn divide(numerator: Decimal, denominator: Decimal, what: &str) -> Outcome {
+        if denominator.is_zero() {
+            return Outcome::not_computable(format!("{what} is zero"));
+        }
+        match numerator.checked_div(denominator) {
+            Some(value) => Outcome::Value(value),
+            None => Outcome::not_computable("the quotient overflows"),
+        }
+    }
+
+    /// An input that may be missing: a value, or not computable naming the field.
+    pub fn required(value: Option<Decimal>, field: &str) -> Outcome {
+        match value {
+            Some(value) => Outcome::Value(value),
+            None => Outcome::not_computable(format!("{field} is not given")),
+        }
+    }
+
+    /// Applies `next` to the value; a missing value passes its reason on.
+    pub fn and_then(self, next: impl FnOnce(Decimal) -> Outcome) -> Outcome {
+        match self {
+            Outcome::Value(value) => next(value),
+            missing @ Outcome::NotComputable { .. } => missing,
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Checks of a staff file before anything is computed: every error names its field.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use crate::human_capital::error::InputError;
+use crate::human_capital::input::{
+    AggregationMethod, Band, Company, Config, Group, Person, ScoreScale, Scores, StaffFile,
+};
+
+/// Checks `file`; the first problem found, in file order, is the error.
+pub(crate) fn validate(file: &StaffFile) -> Result<(), InputError> {
+    validate_company(&file.company)?;
+    validate_config(&file.config)?;
+    let mut ids = BTreeSet::new();
+    for (person_idx, person) in file.staff.iter().enumerate() {
+        let path = format!("staff[{person_idx}]");
+        if person.id.trim().is_empty() {
+            return Err(InputError::new(
+                format!("{path}.id"),
+                "the person id is empty",
+            ));
+        }
+        if !ids.insert(person.id.as_str()) {
+            let message = format!("person id `{}` appears twice", person.id);
+            return Err(InputError::new(format!("{path}.id"), message));
+        }
+        validate_person(&path, person, &file.config).map_err(|error| InputError {
+            message: format!("person `{}`: {}", person.id, error.message),
+            ..error
+        })?;
+    }
+    Ok(())
+}
+
+fn validate_company(company: &Company) -> Result<(), InputError> {
+    let fields = [
+        ("revenue", company.revenue),
+        ("operating_expense", company.operating_expense),
+        ("pay_and_benefits", company.pay_and_benefits),
+        ("fte", company.fte),
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value {
+            not_negative(&format!("company.{name}"), value)?;
+        }
+    }
+    Ok(())
+}
+
+fn validate_config(config: &Config) -> Result<(), InputError> {
+    let ScoreScale { min, max } = &config.score_scale;
+    if max <= min {
+        let message = format!("the score scale's min ({min}) must be below its max ({max})");
+        return Err(InputError::new("config.score_scale", message));
+    }
+    for (group, aggregation) in &config.aggregation {
+        let path = format!("config.aggregation.{group}");
+        let components = group.components();
+        if aggregation.method != AggregationMethod::WeightedMean {
+            if !aggregation.weights.is_empty() {
+                let message = format!(
+                    "weights are given but the method is `{}`; use `weighted_mean`",
+                    aggregation.method.name()
+                );
+                return Err(InputError::new(format!("{path}.weights"), message));
+            }
+            continue;
+        }
+        for (name, weight) in &aggregation.weights {
+            let weight_path = format!("{path}.weights.{name}");
+            if !components.contains(&name.as_str()) {
+                return Err(InputError::new(
+                    weight_path,
+                    unknown_component(*group, name),
+                ));
+            }
+            not_negative(&weight_path, *weight)?;
+        }
+        for component in components {
+            if !aggregation.weights.contains_key(*component) {
+                let message = format!("weighted_mean needs a weight for `{component}`");
+                return Err(InputError::new(
+                    format!("{path}.weights.{component}"),
+                    message,
+                ));
+            }
+        }
+        if aggregation
+            .weights
+            .values()
+            .copied()
+            .sum::<Decimal>()
+            .is_zero()
+        {
+            let message = "the weights sum to zero";
+            return Err(InputError::new(format!("{path}.weights"), message));
+        }
+    }
+    let worker_value = &config.worker_value;
+    let medians = [
+        (
+            "industry_median_profit_per_fte",
+            worker_value.industry_median_profit_per_fte,
+        ),
+        (
+            "industry_median_personnel_cost_per_fte",
+            worker_value.industry_median_personnel_cost_per_fte,
+        ),
+    ];
+    for (name, value) in medians {
+        if let Some(value) = value {
+            positive(&format!("config.worker_value.{name}"), value)?;
+        }
+    }
+    not_negative(
+        "config.worker_value.investment_periods",
+        worker_value.investment_periods,
+    )?;
+    validate_bands("config.prospects.tenure", &config.prospects.tenure)?;
+    validate_bands("config.prospects.age", &config.prospects.age)?;
+    Ok(())
+}
+
+fn validate_bands(path: &str, bands: &[Band]) -> Result<(), InputError> {
+    if bands.is_empty() {
+        return Err(InputError::new(path, "at least one band is needed"));
+    }
+    for (band_idx, pair) in bands.windows(2).enumerate() {
+        if pair[1].from <= pair[0].from {
+            let message = format!(
+                "bands must be in increasing order of `from`: {} follows {}",
+                pair[1].from, pair[0].from
+            );
+            return Err(InputError::new(
+                format!("{path}[{}].from", band_idx + 1),
+                message,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn validate_person(path: &str, person: &Person, config: &Config) -> Result<(), InputError> {
+    not_negative(&format!("{path}.fte"), person.fte)?;
+    not_negative(&format!("{path}.wage"), person.wage)?;
+    not_negative(&format!("{path}.benefits"), person.benefits)?;
+    positive(
+        &format!("{path}.efficiency_coefficient"),
+        person.efficiency_coefficient,
+    )?;
+    if let Some(invested_funds) = person.invested_funds {
+        not_negative(&format!("{path}.invested_funds"), invested_funds)?;
+    }
+    not_negative(
+        &format!("{path}.annual_investment"),
+        person.annual_investment,
+    )?;
+    if let Some(periods) = person.investment_periods {
+        not_negative(&format!("{path}.investment_periods"), periods)?;
+    }
+    not_negative(&format!("{path}.tenure_years"), person.tenure_years)?;
+    if !config.prospects.education.contains_key(&person.education) {
+        let known: Vec<&str> = config
+            .prospects
+            .education
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let message = format!(
+            "unknown education level `{}`; configured levels: {}",
+            person.education,
+            known.join(", ")
+        );
+        return Err(InputError::new(format!("{path}.education"), message));
+    }
+    for (field, bands, value) in [
+        (
+            "tenure_years",
+            &config.prospects.tenure,
+            person.tenure_years,
+        ),
+        ("age", &config.prospects.age, person.age),
+    ] {
+        if let Some(first) = bands.first()
+            && value < first.from
+        {
+            let message = format!(
+                "{value} is below the first band, which starts at {}",
+                first.from
+            );
+            return Err(InputError::new(format!("{path}.{field}"), message));
+        }
+    }
+    validate_scores(
+        &format!("{path}.assessment.scores"),
+        &person.assessment.scores,
+        &config.score_scale,
+    )?;
+    if let Some(baseline) = &person.baseline {
+        validate_scores(
+            &format!("{path}.baseline.scores"),
+            &baseline.scores,
+            &config.score_scale,
+        )?;
+    }
+    Ok(())
+}
+
+fn validate_scores(path: &str, scores: &Scores, scale: &ScoreScale) -> Result<(), InputError> {
+    for name in scores.keys() {
+        if Group::from_name(name).is_none() {
+            let known: Vec<&str> = Group::ALL.iter().map(|group| group.name()).collect();
+            let message = format!(
+                "unknown group `{name}`; the groups are {}",
+                known.join(", ")
+            );
+            return Err(InputError::new(format!("{path}.{name}"), message));
+        }
+    }
+    for group in Group::ALL {
+        let group_path = format!("{path}.{group}");
+        let Some(components) = scores.get(group.name()) else {
+            let message = format!(
+                "missing group `{group}` ({}; components: {})",
+                group.symbol(),
+                group.components().join(", ")
+            );
+            return Err(InputError::new(group_path, message));
+        };
+        for name in components.keys() {
+            if !group.components().contains(&name.as_str()) {
+                return Err(InputError::new(
+                    format!("{group_path}.{name}"),
+                    unknown_component(group, name),
+                ));
+            }
+        }
+        for component in group.components() {
+            let component_path = format!("{group_path}.{component}");
+            let Some(score) = components.get(*component) else {
+                let message = format!("missing component `{component}` of group `{group}`");
+                return Err(InputError::new(component_path, message));
+            };
+            if *score < scale.min || scale.max < *score {
+                let message = format!(
+                    "score {score} is outside the scale {} to {}",
+                    scale.min, scale.max
+                );
+                return Err(InputError::new(component_path, message));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn unknown_component(group: Group, name: &str) -> String {
+    format!(
+        "unknown component `{name}` of group `{group}`; its components are {}",
+        group.components().join(", ")
+    )
+}
+
+fn not_negative(path: &str, value: Decimal) -> Result<(), InputError> {
+    if value < Decimal::ZERO {
+        return Err(InputError::new(
+            path,
+            format!("must not be negative, found {value}"),
+        ));
+    }
+    Ok(())
+}
+
+fn positive(path: &str, value: Decimal) -> Result<(), InputError> {
+    if value <= Decimal::ZERO {
+        return Err(InputError::new(
+            path,
+            format!("must be positive, found {value}"),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,489 @@
+//! Writing workbooks: the analysed report (people, group chart, company metrics) and
+//! a staff file in the input layout that [`crate::human_capital::load`] reads.
+
+use bilans_scoring::human_capital::{
+    Group, MARKET_VALUE_CAVEAT, Outcome, PersonResult, Report, StaffFile,
+};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{Chart, ChartType, Format, Formula, Workbook, Worksheet, XlsxError};
+
+use crate::human_capital::read::{STAFF_COLUMNS, component_column};
+
+/// Builds the report workbook.
+pub(crate) fn report_workbook(report: &Report) -> Result<Workbook, XlsxError> {
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    let number = Format::new().set_num_format("#,##0.00");
+    let ratio = Format::new().set_num_format("0.0000");
+
+    let people = workbook.add_worksheet().set_name("People")?;
+    let headers = [
+        "id",
+        "name",
+        "position",
+        "FTE",
+        "FZ",
+        "PP",
+        "PR",
+        "L",
+        "HC (3), points",
+        "IK",
+        "invested funds (5), points",
+        "HC (1), money",
+        "baseline",
+        "baseline HC",
+        "change ratio",
+        "change",
+        "wage ZP",
+        "investment I",
+        "periods t",
+        "profit index",
+        "personnel cost index",
+        "prospects",
+        "goodwill G",
+        "worker value B (2)",
+        "not computable",
+    ];
+    for (column, title) in headers.iter().enumerate() {
+        people.write_string_with_format(0, col(column), *title, &bold)?;
+    }
+    for (person_idx, person) in report.people.iter().enumerate() {
+        write_person(people, row(person_idx + 1), person, &number, &ratio)?;
+    }
+    people.set_freeze_panes(1, 2)?;
+    people.set_column_width(1, 22)?;
+    people.set_column_width(24, 60)?;
+
+    let n_people = report.people.len();
+    let chart_sheet = workbook.add_worksheet().set_name("Groups")?;
+    chart_sheet.write_string_with_format(
+        0,
+        0,
+        "Group scores per person (formula (3) is their sum)",
+        &bold,
+    )?;
+    if 0 < n_people {
+        let mut chart = Chart::new(ChartType::ColumnStacked);
+        let last = row(n_people);
+        for (group_idx, group) in Group::ALL.iter().enumerate() {
+            let column = col(4 + group_idx);
+            let series_name = format!("{} ({})", group.symbol(), group.name());
+            chart
+                .add_series()
+                .set_name(&series_name)
+                .set_categories(("People", 1, 0, last, 0))
+                .set_values(("People", 1, column, last, column));
+        }
+        chart.title().set_name("Human capital by group");
+        chart.y_axis().set_name("points");
+        chart_sheet.insert_chart(2, 0, &chart)?;
+    }
+
+    let company_sheet = workbook.add_worksheet().set_name("Company")?;
+    write_company(company_sheet, report, &bold, &number, &ratio)?;
+    Ok(workbook)
+}
+
+fn write_person(
+    sheet: &mut Worksheet,
+    at: u32,
+    person: &PersonResult,
+    number: &Format,
+    ratio: &Format,
+) -> Result<(), XlsxError> {
+    let mut reasons = Vec::new();
+    let excel_row = at + 1;
+    sheet.write_string(at, 0, &person.id)?;
+    sheet.write_string(at, 1, &person.name)?;
+    sheet.write_string(at, 2, &person.position)?;
+    sheet.write_number(at, 3, float(person.fte))?;
+    for (group_idx, group) in Group::ALL.iter().enumerate() {
+        if let Some(score) = person.group_scores.get(group) {
+            sheet.write_number_with_format(at, col(4 + group_idx), float(*score), number)?;
+        }
+    }
+    // Formula (3) and (5) are live formulas with the exact results cached.
+    let sum = Formula::new(format!("=SUM(E{excel_row}:H{excel_row})"))
+        .set_result(person.human_capital.to_string());
+    sheet.write_formula_with_format(at, 8, sum, number)?;
+    sheet.write_number_with_format(at, 9, float(person.efficiency_coefficient), ratio)?;
+    if let Some(value) = person.invested_funds_recovered.value() {
+        let formula =
+            Formula::new(format!("=I{excel_row}/J{excel_row}")).set_result(value.to_string());
+        sheet.write_formula_with_format(at, 10, formula, number)?;
+    }
+    let mut outcome =
+        |column: usize, label: &str, outcome: &Outcome, format: &Format| -> Result<(), XlsxError> {
+            match outcome {
+                Outcome::Value(value) => {
+                    sheet.write_number_with_format(at, col(column), float(*value), format)?;
+                }
+                Outcome::NotComputable { reason } => {
+                    sheet.write_string(at, col(column), "n/a")?;
+                    reasons.push(format!("{label}: {reason}"));
+                }
+            }
+            Ok(())
+        };
+    outcome(11, "HC (1)", &person.human_capital_from_investment, number)?;
+    outcome(
+        13,
+        "baseline HC",
+        &person.change.baseline_human_capital,
+        number,
+    )?;
+    outcome(14, "change ratio", &person.change.ratio, ratio)?;
+    outcome(15, "change", &person.change.difference, number)?;
+    outcome(19, "profit index", &person.goodwill.profit_index, ratio)?;
+    outcome(
+        20,
+        "personnel cost index",
+        &person.goodwill.personnel_cost_index,
+        ratio,
+    )?;
+    outcome(22, "goodwill", &person.goodwill.total, ratio)?;
+    outcome(23, "worker value", &person.worker_value, number)?;
+    let baseline = person
+        .change
+        .baseline_kind
+        .map_or("none", |kind| kind.name());
+    sheet.write_string(at, 12, baseline)?;
+    sheet.write_number_with_format(at, 16, float(person.wage), number)?;
+    sheet.write_number_with_format(at, 17, float(person.annual_investment), number)?;
+    sheet.write_number(at, 18, float(person.investment_periods))?;
+    sheet.write_number_with_format(at, 21, float(person.goodwill.prospects), ratio)?;
+    reasons.dedup();
+    sheet.write_string(at, 24, reasons.join("; "))?;
+    Ok(())
+}
+
+fn write_company(
+    sheet: &mut Worksheet,
+    report: &Report,
+    bold: &Format,
+    number: &Format,
+    ratio: &Format,
+) -> Result<(), XlsxError> {
+    let company = &report.company;
+    sheet.write_string_with_format(0, 0, "metric", bold)?;
+    sheet.write_string_with_format(0, 1, "value", bold)?;
+    sheet.write_string_with_format(0, 2, "note", bold)?;
+    let rows: [(&str, Outcome, &Format, &str); 9] = [
+        (
+            "FTE",
+            Outcome::Value(company.fte),
+            number,
+            company.fte_source.as_str(),
+        ),
+        (
+            "revenue per FTE",
+            company.revenue_per_fte.clone(),
+            number,
+            "",
+        ),
+        ("profit per FTE", company.profit_per_fte.clone(), number, ""),
+        (
+            "personnel cost per FTE",
+            company.personnel_cost_per_fte.clone(),
+            number,
+            "",
+        ),
+        (
+            "market value of human capital per FTE",
+            company.market_value_of_human_capital_per_fte.clone(),
+            number,
+            MARKET_VALUE_CAVEAT,
+        ),
+        (
+            "human capital ROI (Fitz-enz)",
+            company.human_capital_roi.clone(),
+            ratio,
+            "",
+        ),
+        (
+            "human capital value added per FTE (Fitz-enz)",
+            company.human_capital_value_added_per_fte.clone(),
+            number,
+            "",
+        ),
+        (
+            "goodwill profit index",
+            company.profit_index.clone(),
+            ratio,
+            "",
+        ),
+        (
+            "total human capital, formula (3), points",
+            Outcome::Value(company.total_human_capital),
+            number,
+            "",
+        ),
+    ];
+    for (row_idx, (label, outcome, format, note)) in rows.iter().enumerate() {
+        let at = row(row_idx + 1);
+        sheet.write_string(at, 0, *label)?;
+        match outcome {
+            Outcome::Value(value) => {
+                sheet.write_number_with_format(at, 1, float(*value), format)?;
+                sheet.write_string(at, 2, *note)?;
+            }
+            Outcome::NotComputable { reason } => {
+                sheet.write_string(at, 1, "n/a")?;
+                sheet.write_string(at, 2, format!("not computable: {reason}"))?;
+            }
+        }
+    }
+    let mut at = row(rows.len() + 2);
+    sheet.write_string_with_format(at, 0, "company", bold)?;
+    sheet.write_string(
+        at,
+        1,
+        format!(
+            "{} ({}, {})",
+            company.name, company.period, company.currency
+        ),
+    )?;
+    for warning in &report.warnings {
+        at += 1;
+        sheet.write_string(at, 0, "warning")?;
+        sheet.write_string(at, 2, warning)?;
+    }
+    sheet.set_column_width(0, 44)?;
+    sheet.set_column_width(1, 18)?;
+    sheet.set_column_width(2, 90)?;
+    Ok(())
+}
+
+/// Builds a workbook in the input layout holding `file`.
+pub(crate) fn staff_workbook(file: &StaffFile) -> Result<Workbook, XlsxError> {
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    let company = &file.company;
+    let sheet = workbook.add_worksheet().set_name("Company")?;
+    let mut rows: Vec<(&str, Cell)> = vec![
+        ("name", Cell::Text(company.name.clone())),
+        ("currency", Cell::Text(company.currency.clone())),
+        ("period", Cell::Text(company.period.clone())),
+    ];
+    for (key, value) in [
+        ("revenue", company.revenue),
+        ("profit", company.profit),
+        ("operating_expense", company.operating_expense),
+        ("pay_and_benefits", company.pay_and_benefits),
+        ("market_value", company.market_value),
+        ("book_value", company.book_value),
+        ("fte", company.fte),
+    ] {
+        if let Some(value) = value {
+            rows.push((key, Cell::Number(value)));
+        }
+    }
+    write_key_values(sheet, &rows, &bold)?;
+
+    let config = &file.config;
+    let sheet = workbook.add_worksheet().set_name("Config")?;
+    let mut rows: Vec<(String, Cell)> = vec![
+        (
+            "score_scale.min".into(),
+            Cell::Number(config.score_scale.min),
+        ),
+        (
+            "score_scale.max".into(),
+            Cell::Number(config.score_scale.max),
+        ),
+    ];
+    for (group, aggregation) in &config.aggregation {
+        rows.push((
+            format!("aggregation.{group}.method"),
+            Cell::Text(aggregation.method.name().into()),
+        ));
+        for (component, weight) in &aggregation.weights {
+            rows.push((
+                format!("aggregation.{group}.weights.{component}"),
+                Cell::Number(*weight),
+            ));
+        }
+    }
+    let worker_value = &config.worker_value;
+    if let Some(median) = worker_value.industry_median_profit_per_fte {
+        rows.push((
+            "worker_value.industry_median_profit_per_fte".into(),
+            Cell::Number(median),
+        ));
+    }
+    rows.push((
+        "worker_value.personnel_cost_basis".into(),
+        Cell::Text(worker_value.personnel_cost_basis.name().into()),
+    ));
+    if let Some(median) = worker_value.industry_median_personnel_cost_per_fte {
+        rows.push((
+            "worker_value.industry_median_personnel_cost_per_fte".into(),
+            Cell::Number(median),
+        ));
+    }
+    rows.push((
+        "worker_value.investment_periods".into(),
+        Cell::Number(worker_value.investment_periods),
+    ));
+    for (level, points) in &config.prospects.education {
+        rows.push((
+            format!("prospects.education.{level}"),
+            Cell::Number(*points),
+        ));
+    }
+    for band in &config.prospects.tenure {
+        rows.push((
+            format!("prospects.tenure.{}", band.from),
+            Cell::Number(band.points),
+        ));
+    }
+    for band in &config.prospects.age {
+        rows.push((
+            format!("prospects.age.{}", band.from),
+            Cell::Number(band.points),
+        ));
+    }
+    let borrowed: Vec<(&str, Cell)> = rows
+        .iter()
+        .map(|(key, cell)| (key.as_str(), cell.clone()))
+        .collect();
+    write_key_values(sheet, &borrowed, &bold)?;
+
+    let sheet = workbook.add_worksheet().set_name("Staff")?;
+    for (column, (name, _)) in STAFF_COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, col(column), *name, &bold)?;
+    }
+    for (person_idx, person) in file.staff.iter().enumerate() {
+        let at = row(person_idx + 1);
+        let cells = [
+            Cell::Text(person.id.clone()),
+            Cell::Text(person.name.clone()),
+            Cell::Text(person.position.clone()),
+            Cell::Number(person.fte),
+            Cell::Number(person.wage),
+            Cell::Number(person.benefits),
+            Cell::Number(person.efficiency_coefficient),
+            person.invested_funds.map_or(Cell::Empty, Cell::Number),
+            Cell::Number(person.annual_investment),
+            person.investment_periods.map_or(Cell::Empty, Cell::Number),
+            Cell::Text(person.education.clone()),
+            Cell::Number(person.tenure_years),
+            Cell::Number(person.age),
+        ];
+        for (column, cell) in cells.iter().enumerate() {
+            cell.write(sheet, at, col(column))?;
+        }
+    }
+    sheet.set_freeze_panes(1, 1)?;
+
+    let sheet = workbook.add_worksheet().set_name("Scores")?;
+    let mut titles = vec![
+        "id".to_owned(),
+        "kind".to_owned(),
+        "baseline_kind".to_owned(),
+        "date".to_owned(),
+    ];
+    for group in Group::ALL {
+        titles.extend(
+            group
+                .components()
+                .iter()
+                .map(|component| component_column(group, component)),
+        );
+    }
+    for (column, title) in titles.iter().enumerate() {
+        sheet.write_string_with_format(0, col(column), title, &bold)?;
+    }
+    let mut at = 1;
+    for person in &file.staff {
+        let mut entries = vec![(
+            "assessment",
+            "",
+            &person.assessment.date,
+            &person.assessment.scores,
+        )];
+        if let Some(baseline) = &person.baseline {
+            entries.push((
+                "baseline",
+                baseline.kind.name(),
+                &baseline.date,
+                &baseline.scores,
+            ));
+        }
+        for (kind, baseline_kind, date, scores) in entries {
+            sheet.write_string(at, 0, &person.id)?;
+            sheet.write_string(at, 1, kind)?;
+            sheet.write_string(at, 2, baseline_kind)?;
+            sheet.write_string(at, 3, date.as_str())?;
+            let mut column = 4;
+            for group in Group::ALL {
+                for component in group.components() {
+                    let score = scores
+                        .get(group.name())
+                        .and_then(|components| components.get(*component));
+                    if let Some(score) = score {
+                        sheet.write_number(at, column, float(*score))?;
+                    }
+                    column += 1;
+                }
+            }
+            at += 1;
+        }
+    }
+    sheet.set_freeze_panes(1, 1)?;
+    Ok(workbook)
+}
+
+#[derive(Clone)]
+enum Cell {
+    Text(String),
+    Number(Decimal),
+    Empty,
+}
+
+impl Cell {
+    fn write(&self, sheet: &mut Worksheet, at: u32, column: u16) -> Result<(), XlsxError> {
+        match self {
+            Cell::Text(text) if text.is_empty() => {}
+            Cell::Text(text) => {
+                sheet.write_string(at, column, text)?;
+            }
+            Cell::Number(value) => {
+                sheet.write_number(at, column, float(*value))?;
+            }
+            Cell::Empty => {}
+        }
+        Ok(())
+    }
+}
+
+fn write_key_values(
+    sheet: &mut Worksheet,
+    rows: &[(&str, Cell)],
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(0, 0, "field", bold)?;
+    sheet.write_string_with_format(0, 1, "value", bold)?;
+    for (row_idx, (key, cell)) in rows.iter().enumerate() {
+        let at = row(row_idx + 1);
+        sheet.write_string(at, 0, *key)?;
+        cell.write(sheet, at, 1)?;
+    }
+    sheet.set_column_width(0, 48)?;
+    Ok(())
+}
+
+/// A cell value for the writer; spreadsheet numbers are binary floating point, so this
+/// is the one place a `Decimal` becomes an `f64` (for storage, not arithmetic).
+fn float(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(f64::NAN)
+}
+
+fn row(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+fn col(index: usize) -> u16 {
+    u16::try_from(index).unwrap_or(u16::MAX)
+}
