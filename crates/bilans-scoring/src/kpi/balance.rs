@@ -14,7 +14,8 @@ use crate::kpi::report::{FindingKind, KpiFinding, LevelBalance, OwnerCard, PairB
 /// For level L with owners O (those whose weights do not sum to 0) and pair P:
 /// counts of KPIs per side; weight share of a side = (1/|O|) Σ_o Σ_{i on the side} ŵᵢ.
 /// A neglected side is missing when no KPI of L is on it, thin when its weight share
-/// is below `thin_share`. The individual share is the weight share of the individual
+/// is below `thin_share` (for individual/team only when the level has no
+/// individual-share target, which then rules). The individual share is the weight share of the individual
 /// side; it is off target when |share − target| > tolerance.
 pub(crate) fn balance(
     card: &Card,
@@ -24,16 +25,28 @@ pub(crate) fn balance(
     let settings = &card.settings;
     let mut levels = Vec::new();
     for level in Level::ALL {
-        let level_cards: Vec<&OwnerCard> = cards.iter().filter(|owner| owner.level == level).collect();
+        let level_cards: Vec<&OwnerCard> =
+            cards.iter().filter(|owner| owner.level == level).collect();
         if level_cards.is_empty() {
             continue;
         }
-        let kpis: Vec<_> = card.kpis.iter().filter(|kpi| kpi.level() == level).collect();
-        let weighted: Vec<&OwnerCard> =
-            level_cards.iter().copied().filter(|owner| !owner.weight_sum.is_zero()).collect();
+        let kpis: Vec<_> = card
+            .kpis
+            .iter()
+            .filter(|kpi| kpi.level() == level)
+            .collect();
+        let weighted: Vec<&OwnerCard> = level_cards
+            .iter()
+            .copied()
+            .filter(|owner| !owner.weight_sum.is_zero())
+            .collect();
         let mut pairs = Vec::new();
         for pair in TypePair::ALL {
-            let count = |side: Side| kpis.iter().filter(|kpi| kpi.types().side(pair) == side).count();
+            let count = |side: Side| {
+                kpis.iter()
+                    .filter(|kpi| kpi.types().side(pair) == side)
+                    .count()
+            };
             let share = |side: Side| -> Option<Decimal> {
                 if weighted.is_empty() {
                     return None;
@@ -44,7 +57,7 @@ pub(crate) fn balance(
                         let on_side = card
                             .kpis
                             .iter()
-                            .find(|kpi| kpi.name() == row.kpi)
+                            .find(|kpi| kpi.owner() == owner.owner && kpi.name() == row.kpi)
                             .is_some_and(|kpi| kpi.types().side(pair) == side);
                         if on_side {
                             sum += row.weight_used.unwrap_or_default();
@@ -64,13 +77,22 @@ pub(crate) fn balance(
                 right_weight_share: share(Side::Right),
             };
             let subject = format!("level {level}");
-            if entry.right_count == 0 {
+            let has_target = settings.individual_share_target.contains_key(&level);
+            if pair == TypePair::Responsibility && has_target {
+                // The configured individual : team target is checked below instead.
+            } else if entry.right_count == 0 {
                 findings.push(KpiFinding {
                     kind: FindingKind::NeglectedSideMissing,
                     subject,
-                    message: format!("no {right} KPI ({}); seed 001 warns this side is the one neglected", pair.label()),
+                    message: format!(
+                        "no {right} KPI ({}); seed 001 warns this side is the one neglected",
+                        pair.label()
+                    ),
                 });
-            } else if let Some(share) = entry.right_weight_share.filter(|share| *share < settings.thin_share) {
+            } else if let Some(share) = entry
+                .right_weight_share
+                .filter(|share| *share < settings.thin_share)
+            {
                 findings.push(KpiFinding {
                     kind: FindingKind::NeglectedSideThin,
                     subject,
@@ -84,8 +106,10 @@ pub(crate) fn balance(
             }
             pairs.push(entry);
         }
-        let individual_share =
-            pairs.iter().find(|entry| entry.pair == TypePair::Responsibility).and_then(|entry| entry.left_weight_share);
+        let individual_share = pairs
+            .iter()
+            .find(|entry| entry.pair == TypePair::Responsibility)
+            .and_then(|entry| entry.left_weight_share);
         let target = settings.individual_share_target.get(&level).copied();
         if let (Some(share), Some(target)) = (individual_share, target) {
             let tolerance = settings.individual_share_tolerance;

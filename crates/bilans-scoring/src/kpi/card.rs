@@ -142,7 +142,7 @@ pub struct Card {
 /// The fields of a KPI record; [`KpiField::name`] is the column header and TOML key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum KpiField {
-    /// `name`: unique across the card.
+    /// `name`: unique on its owner's card.
     Name,
     /// `owner`: whose card the KPI is on.
     Owner,
@@ -238,9 +238,18 @@ pub fn build_card(input: &CardInput) -> Result<Card, InputError> {
     for (kpi_idx, record) in input.kpis.iter().enumerate() {
         let kpi = build_kpi(kpi_idx, record)?;
         let at = |field| InputLocation::Field { kpi_idx, field };
-        if kpis.iter().any(|earlier| earlier.name == kpi.name) {
-            let message = format!("KPI name `{}` is used twice; names must be unique", kpi.name);
-            return Err(InputError { location: at(KpiField::Name), message });
+        if kpis
+            .iter()
+            .any(|earlier| earlier.name == kpi.name && earlier.owner == kpi.owner)
+        {
+            let message = format!(
+                "KPI `{}` appears twice on the card of `{}`; names must be unique per owner",
+                kpi.name, kpi.owner
+            );
+            return Err(InputError {
+                location: at(KpiField::Name),
+                message,
+            });
         }
         match owner_levels.get(&kpi.owner) {
             Some(level) if *level != kpi.level => {
@@ -248,7 +257,10 @@ pub fn build_card(input: &CardInput) -> Result<Card, InputError> {
                     "owner `{}` is at level {} on an earlier row, here {}; an owner has one level",
                     kpi.owner, level, kpi.level
                 );
-                return Err(InputError { location: at(KpiField::Level), message });
+                return Err(InputError {
+                    location: at(KpiField::Level),
+                    message,
+                });
             }
             _ => {
                 owner_levels.insert(kpi.owner.clone(), kpi.level);
@@ -261,7 +273,11 @@ pub fn build_card(input: &CardInput) -> Result<Card, InputError> {
         }
         kpis.push(kpi);
     }
-    Ok(Card { kpis, settings, periods })
+    Ok(Card {
+        kpis,
+        settings,
+        periods,
+    })
 }
 
 /// Parses a number written in a cell or a TOML value.
@@ -304,9 +320,9 @@ impl FromStr for Level {
             "organisation" | "organization" => Ok(Level::Organisation),
             "unit" => Ok(Level::Unit),
             "employee" => Ok(Level::Employee),
-            other => {
-                Err(format!("unknown level `{other}`; expected organisation, unit or employee"))
-            }
+            other => Err(format!(
+                "unknown level `{other}`; expected organisation, unit or employee"
+            )),
         }
     }
 }
@@ -354,7 +370,10 @@ impl TypePair {
     }
 
     fn index(self) -> usize {
-        TypePair::ALL.iter().position(|pair| *pair == self).unwrap_or(0)
+        TypePair::ALL
+            .iter()
+            .position(|pair| *pair == self)
+            .unwrap_or(0)
     }
 }
 
@@ -371,7 +390,10 @@ impl KpiTypes {
 
     /// The eight words, in pair order.
     pub fn words(&self) -> Vec<&'static str> {
-        TypePair::ALL.iter().map(|pair| pair.side_name(self.side(*pair))).collect()
+        TypePair::ALL
+            .iter()
+            .map(|pair| pair.side_name(self.side(*pair)))
+            .collect()
     }
 }
 
@@ -382,7 +404,9 @@ impl FromStr for KpiTypes {
     /// any order; `non-financial` and `non_financial` are the same word.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let mut found: [Option<Side>; 8] = [None; 8];
-        let words = text.split([',', ';', ' ', '\t', '\n']).filter(|word| !word.is_empty());
+        let words = text
+            .split([',', ';', ' ', '\t', '\n'])
+            .filter(|word| !word.is_empty());
         for word in words {
             let normalised = word.trim().to_lowercase().replace('-', "_");
             let hit = TypePair::ALL.iter().find_map(|pair| {
@@ -396,7 +420,10 @@ impl FromStr for KpiTypes {
                 }
             });
             let Some((pair, side)) = hit else {
-                return Err(format!("`{word}` is not a KPI type; expected one of: {}", all_type_words()));
+                return Err(format!(
+                    "`{word}` is not a KPI type; expected one of: {}",
+                    all_type_words()
+                ));
             };
             if found[pair.index()].is_some() {
                 return Err(format!("the pair {} is given twice", pair.label()));
@@ -429,11 +456,22 @@ impl Direction {
         match self {
             Direction::Positive { floor, .. } => format!(">= {floor}"),
             Direction::Negative { ceiling, .. } => format!("<= {ceiling}"),
-            Direction::Interval { optimum, tolerance, deviation: Deviation::Absolute } => {
+            Direction::Interval {
+                optimum,
+                tolerance,
+                deviation: Deviation::Absolute,
+            } => {
                 format!("{optimum} ± {tolerance}")
             }
-            Direction::Interval { optimum, tolerance, deviation: Deviation::Relative } => {
-                format!("{optimum} ± {} %", (tolerance * Decimal::ONE_HUNDRED).normalize())
+            Direction::Interval {
+                optimum,
+                tolerance,
+                deviation: Deviation::Relative,
+            } => {
+                format!(
+                    "{optimum} ± {} %",
+                    (tolerance * Decimal::ONE_HUNDRED).normalize()
+                )
             }
         }
     }
@@ -441,8 +479,11 @@ impl Direction {
 
 impl DirectionKind {
     /// Every direction.
-    pub const ALL: [DirectionKind; 3] =
-        [DirectionKind::Positive, DirectionKind::Negative, DirectionKind::Interval];
+    pub const ALL: [DirectionKind; 3] = [
+        DirectionKind::Positive,
+        DirectionKind::Negative,
+        DirectionKind::Interval,
+    ];
 
     /// The name used in files.
     pub fn name(self) -> &'static str {
@@ -465,14 +506,20 @@ impl FromStr for DirectionKind {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let wanted = text.trim().to_lowercase();
-        DirectionKind::ALL.into_iter().find(|kind| kind.name() == wanted).ok_or_else(|| {
-            format!("unknown direction `{}`; expected positive, negative or interval", text.trim())
-        })
+        DirectionKind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == wanted)
+            .ok_or_else(|| {
+                format!(
+                    "unknown direction `{}`; expected positive, negative or interval",
+                    text.trim()
+                )
+            })
     }
 }
 
 impl Kpi {
-    /// The name, unique across the card.
+    /// The name, unique on its owner's card.
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -519,7 +566,10 @@ impl Kpi {
 
     /// The actual value of `period`, if any.
     pub fn actual(&self, period: &str) -> Option<Decimal> {
-        self.actuals.iter().find(|(label, _)| label == period).map(|(_, value)| *value)
+        self.actuals
+            .iter()
+            .find(|(label, _)| label == period)
+            .map(|(_, value)| *value)
     }
 }
 
@@ -565,7 +615,9 @@ impl KpiField {
     /// The field named `name` (case-insensitive), if any.
     pub fn from_name(name: &str) -> Option<KpiField> {
         let wanted = name.trim().to_lowercase();
-        KpiField::ALL.into_iter().find(|field| field.name() == wanted)
+        KpiField::ALL
+            .into_iter()
+            .find(|field| field.name() == wanted)
     }
 }
 
@@ -594,18 +646,33 @@ struct RecordReader<'a> {
 
 impl RecordReader<'_> {
     fn error(&self, field: KpiField, message: String) -> InputError {
-        InputError { location: InputLocation::Field { kpi_idx: self.kpi_idx, field }, message }
+        InputError {
+            location: InputLocation::Field {
+                kpi_idx: self.kpi_idx,
+                field,
+            },
+            message,
+        }
     }
 
     fn text(&self, field: KpiField) -> Option<&str> {
-        self.record.fields.get(&field).map(|text| text.trim()).filter(|text| !text.is_empty())
+        self.record
+            .fields
+            .get(&field)
+            .map(|text| text.trim())
+            .filter(|text| !text.is_empty())
     }
 
     fn required(&self, field: KpiField, why: &str) -> Result<&str, InputError> {
-        self.text(field).ok_or_else(|| self.error(field, format!("`{}` is missing: {why}", field.name())))
+        self.text(field)
+            .ok_or_else(|| self.error(field, format!("`{}` is missing: {why}", field.name())))
     }
 
-    fn parsed<T: FromStr<Err = String>>(&self, field: KpiField, why: &str) -> Result<T, InputError> {
+    fn parsed<T: FromStr<Err = String>>(
+        &self,
+        field: KpiField,
+        why: &str,
+    ) -> Result<T, InputError> {
         let text = self.required(field, why)?;
         text.parse().map_err(|message| self.error(field, message))
     }
@@ -629,36 +696,68 @@ impl RecordReader<'_> {
 
 fn build_kpi(kpi_idx: usize, record: &KpiRecord) -> Result<Kpi, InputError> {
     let reader = RecordReader { kpi_idx, record };
-    let name = reader.required(KpiField::Name, "every KPI needs a name")?.to_owned();
-    let owner = reader.required(KpiField::Owner, "every KPI is on someone's card")?.to_owned();
+    let name = reader
+        .required(KpiField::Name, "every KPI needs a name")?
+        .to_owned();
+    let owner = reader
+        .required(KpiField::Owner, "every KPI is on someone's card")?
+        .to_owned();
     let level: Level = reader.parsed(KpiField::Level, "organisation, unit or employee")?;
     let types: KpiTypes = reader.parsed(KpiField::Types, "one side of each of the eight pairs")?;
-    let scale: ScaleKind = reader.parsed(KpiField::Scale, "the measurement scale decides the score")?;
-    let kind: DirectionKind = reader.parsed(KpiField::Direction, "positive, negative or interval")?;
+    let scale: ScaleKind =
+        reader.parsed(KpiField::Scale, "the measurement scale decides the score")?;
+    let kind: DirectionKind =
+        reader.parsed(KpiField::Direction, "positive, negative or interval")?;
     let direction = build_direction(&reader, scale, kind)?;
-    let weight = reader
-        .number(KpiField::Weight)?
-        .ok_or_else(|| reader.error(KpiField::Weight, "`weight` is missing: the card total needs it".to_owned()))?;
+    let weight = reader.number(KpiField::Weight)?.ok_or_else(|| {
+        reader.error(
+            KpiField::Weight,
+            "`weight` is missing: the card total needs it".to_owned(),
+        )
+    })?;
     if weight < Decimal::ZERO {
         return Err(reader.error(KpiField::Weight, format!("weight {weight} is negative")));
     }
     let unit = reader.text(KpiField::Unit).unwrap_or_default().to_owned();
     let mut actuals: Vec<(String, Decimal)> = Vec::new();
     for (actual_idx, (period, text)) in record.actuals.iter().enumerate() {
-        let at = InputLocation::Actual { kpi_idx, actual_idx };
-        let value = parse_number(text)
-            .map_err(|message| InputError { location: at, message: format!("actual for {period}: {message}") })?;
+        let at = InputLocation::Actual {
+            kpi_idx,
+            actual_idx,
+        };
+        let value = parse_number(text).map_err(|message| InputError {
+            location: at,
+            message: format!("actual for {period}: {message}"),
+        })?;
         if !scale.admits(value) {
-            let message = format!("actual for {period}: {value} is not a value of the {scale} scale (0 or 1)");
-            return Err(InputError { location: at, message });
+            let message = format!(
+                "actual for {period}: {value} is not a value of the {scale} scale (0 or 1)"
+            );
+            return Err(InputError {
+                location: at,
+                message,
+            });
         }
         if actuals.iter().any(|(earlier, _)| earlier == period) {
             let message = format!("period {period} has two actual values");
-            return Err(InputError { location: at, message });
+            return Err(InputError {
+                location: at,
+                message,
+            });
         }
         actuals.push((period.trim().to_owned(), value));
     }
-    Ok(Kpi { name, owner, level, types, scale, direction, weight, unit, actuals })
+    Ok(Kpi {
+        name,
+        owner,
+        level,
+        types,
+        scale,
+        direction,
+        weight,
+        unit,
+        actuals,
+    })
 }
 
 fn build_direction(
@@ -683,14 +782,19 @@ fn build_direction(
             reader.refuse(KpiField::Deviation, interval_only)?;
             let plan = match (plan, scale) {
                 (Some(plan), ScaleKind::Binary) if !scale.admits(plan) => {
-                    let message = format!("plan {plan} is not a value of the binary scale (0 or 1)");
+                    let message =
+                        format!("plan {plan} is not a value of the binary scale (0 or 1)");
                     return Err(reader.error(KpiField::Plan, message));
                 }
                 (Some(plan), _) => plan,
                 (None, ScaleKind::Binary) if kind == DirectionKind::Positive => Decimal::ONE,
                 (None, ScaleKind::Binary) => Decimal::ZERO,
                 (None, _) => {
-                    let role = if kind == DirectionKind::Positive { "floor" } else { "ceiling" };
+                    let role = if kind == DirectionKind::Positive {
+                        "floor"
+                    } else {
+                        "ceiling"
+                    };
                     let message =
                         format!("`plan` is missing: a {kind} KPI needs its plan as a {role}");
                     return Err(reader.error(KpiField::Plan, message));
@@ -704,17 +808,30 @@ fn build_direction(
                     );
                     return Err(reader.error(KpiField::ZeroAt, message));
                 }
-                let on_the_wrong_side =
-                    if kind == DirectionKind::Positive { plan <= zero } else { zero <= plan };
+                let on_the_wrong_side = if kind == DirectionKind::Positive {
+                    plan <= zero
+                } else {
+                    zero <= plan
+                };
                 if on_the_wrong_side {
-                    let side = if kind == DirectionKind::Positive { "below" } else { "above" };
+                    let side = if kind == DirectionKind::Positive {
+                        "below"
+                    } else {
+                        "above"
+                    };
                     let message = format!("`zero_at` {zero} must lie {side} the plan {plan}");
                     return Err(reader.error(KpiField::ZeroAt, message));
                 }
             }
             Ok(match kind {
-                DirectionKind::Positive => Direction::Positive { floor: plan, zero_at },
-                _ => Direction::Negative { ceiling: plan, zero_at },
+                DirectionKind::Positive => Direction::Positive {
+                    floor: plan,
+                    zero_at,
+                },
+                _ => Direction::Negative {
+                    ceiling: plan,
+                    zero_at,
+                },
             })
         }
         DirectionKind::Interval => build_interval(reader, scale, plan, zero_at),
@@ -735,7 +852,8 @@ fn build_interval(
         return Err(reader.error(KpiField::Direction, message));
     }
     if zero_at.is_some() {
-        let message = "`zero_at` does not apply: an interval KPI scores by its tolerance".to_owned();
+        let message =
+            "`zero_at` does not apply: an interval KPI scores by its tolerance".to_owned();
         return Err(reader.error(KpiField::ZeroAt, message));
     }
     let tolerance = reader.number(KpiField::Tolerance)?;
@@ -789,8 +907,8 @@ fn build_interval(
             return Err(reader.error(KpiField::Plan, message));
         }
         _ => {
-            let message = "give either `plan` with `tolerance`, or `low` and `high`, not both"
-                .to_owned();
+            let message =
+                "give either `plan` with `tolerance`, or `low` and `high`, not both".to_owned();
             return Err(reader.error(KpiField::Low, message));
         }
     };
@@ -811,5 +929,9 @@ fn build_interval(
             return Err(reader.error(KpiField::Plan, message));
         }
     }
-    Ok(Direction::Interval { optimum, tolerance, deviation })
+    Ok(Direction::Interval {
+        optimum,
+        tolerance,
+        deviation,
+    })
 }

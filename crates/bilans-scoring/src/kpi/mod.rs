@@ -45,8 +45,8 @@ mod score;
 mod settings;
 
 pub use crate::kpi::card::{
-    Card, CardInput, Deviation, Direction, DirectionKind, InputError, InputLocation, Kpi,
-    KpiField, KpiRecord, KpiTypes, Level, Side, TypePair, build_card, parse_number,
+    Card, CardInput, Deviation, Direction, DirectionKind, InputError, InputLocation, Kpi, KpiField,
+    KpiRecord, KpiTypes, Level, Side, TypePair, build_card, parse_number,
 };
 pub use crate::kpi::render::{DISPLAY_DECIMALS, display, render_markdown};
 pub use crate::kpi::report::{

@@ -35,9 +35,13 @@ pub fn render_markdown(report: &Report) -> String {
                 row.kpi, row.scale, row.direction, row.plan, weight
             );
             for cell in &row.cells {
-                let actual = cell.actual.map_or_else(|| "".to_owned(), |value| value.normalize().to_string());
+                let actual = cell
+                    .actual
+                    .map_or_else(|| "".to_owned(), |value| value.normalize().to_string());
                 let score = match &cell.score {
-                    Score::Computed { value, .. } => format!("{} {}", display(*value), light(cell.light)),
+                    Score::Computed { value, .. } => {
+                        format!("{} {}", display(*value), light(cell.light))
+                    }
                     Score::NotComputable { .. } => "n/c".to_owned(),
                 };
                 let _ = write!(out, " {actual} | {score} |");
@@ -47,7 +51,9 @@ pub fn render_markdown(report: &Report) -> String {
         let _ = write!(out, "| **total** | | | | {} |", display(Decimal::ONE));
         for total in &card.totals {
             let text = match &total.total {
-                Total::Computed { value } => format!("**{}** {}", display(*value), light(total.light)),
+                Total::Computed { value } => {
+                    format!("**{}** {}", display(*value), light(total.light))
+                }
                 Total::NotComputable { .. } => "n/c".to_owned(),
             };
             let _ = write!(out, " | {text} |");
@@ -56,7 +62,11 @@ pub fn render_markdown(report: &Report) -> String {
         for row in &card.rows {
             for cell in &row.cells {
                 if let Score::NotComputable { reason } = &cell.score {
-                    let _ = writeln!(out, "- {} {}: not computable: {reason}", row.kpi, cell.period);
+                    let _ = writeln!(
+                        out,
+                        "- {} {}: not computable: {reason}",
+                        row.kpi, cell.period
+                    );
                 }
             }
         }
@@ -86,7 +96,13 @@ pub fn render_markdown(report: &Report) -> String {
         }
         let target = level.individual_share_target.map_or_else(
             || "no target set".to_owned(),
-            |target| format!("target {} : {}", percent(target), percent(Decimal::ONE - target)),
+            |target| {
+                format!(
+                    "target {} : {}",
+                    percent(target),
+                    percent(Decimal::ONE - target)
+                )
+            },
         );
         let share = level.individual_share.map_or_else(
             || "n/c".to_owned(),
@@ -99,7 +115,7 @@ pub fn render_markdown(report: &Report) -> String {
         out.push_str("none\n");
     }
     for finding in &report.findings {
-        let kind = serde_kind(finding.kind);
+        let kind = finding.kind.name();
         let _ = writeln!(out, "- [{kind}] {}: {}", finding.subject, finding.message);
     }
     out
@@ -107,7 +123,8 @@ pub fn render_markdown(report: &Report) -> String {
 
 /// A score, weight or total rounded for display.
 pub fn display(value: Decimal) -> String {
-    let rounded = value.round_dp_with_strategy(DISPLAY_DECIMALS, RoundingStrategy::MidpointAwayFromZero);
+    let rounded =
+        value.round_dp_with_strategy(DISPLAY_DECIMALS, RoundingStrategy::MidpointAwayFromZero);
     format!("{rounded:.4}")
 }
 
@@ -117,18 +134,5 @@ fn light(light: Option<Light>) -> &'static str {
         Some(Light::Amber) => "(amber)",
         Some(Light::Red) => "(red)",
         None => "",
-    }
-}
-
-fn serde_kind(kind: crate::kpi::report::FindingKind) -> &'static str {
-    use crate::kpi::report::FindingKind;
-    match kind {
-        FindingKind::TypeScaleMismatch => "type_scale_mismatch",
-        FindingKind::RatioRefused => "ratio_refused",
-        FindingKind::WeightsNormalised => "weights_normalised",
-        FindingKind::WeightsZero => "weights_zero",
-        FindingKind::NeglectedSideMissing => "neglected_side_missing",
-        FindingKind::NeglectedSideThin => "neglected_side_thin",
-        FindingKind::IndividualShareOffTarget => "individual_share_off_target",
     }
 }

@@ -167,6 +167,21 @@ pub enum FindingKind {
     IndividualShareOffTarget,
 }
 
+impl FindingKind {
+    /// The snake_case name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            FindingKind::TypeScaleMismatch => "type_scale_mismatch",
+            FindingKind::RatioRefused => "ratio_refused",
+            FindingKind::WeightsNormalised => "weights_normalised",
+            FindingKind::WeightsZero => "weights_zero",
+            FindingKind::NeglectedSideMissing => "neglected_side_missing",
+            FindingKind::NeglectedSideThin => "neglected_side_thin",
+            FindingKind::IndividualShareOffTarget => "individual_share_off_target",
+        }
+    }
+}
+
 /// Scores a card: every KPI in every period, the totals, the balance and the findings.
 ///
 /// # Formula
@@ -190,7 +205,11 @@ pub fn report(card: &Card) -> Report {
     let mut cards = Vec::new();
     let mut refused: BTreeMap<String, String> = BTreeMap::new();
     for (owner, level) in &owners {
-        let kpis: Vec<&Kpi> = card.kpis.iter().filter(|kpi| kpi.owner() == *owner).collect();
+        let kpis: Vec<&Kpi> = card
+            .kpis
+            .iter()
+            .filter(|kpi| kpi.owner() == *owner)
+            .collect();
         let weight_sum: Decimal = kpis.iter().map(|kpi| kpi.weight()).sum();
         if weight_sum.is_zero() {
             findings.push(KpiFinding {
@@ -215,13 +234,25 @@ pub fn report(card: &Card) -> Report {
                 let actual = kpi.actual(period);
                 let score = match actual {
                     Some(actual) => score(kpi, actual, settings),
-                    None => Score::NotComputable { reason: format!("no actual value for {period}") },
+                    None => Score::NotComputable {
+                        reason: format!("no actual value for {period}"),
+                    },
                 };
-                if let Score::Computed { note: Some(note), .. } = &score {
-                    refused.entry(kpi.name().to_owned()).or_insert_with(|| note.clone());
+                if let Score::Computed {
+                    note: Some(note), ..
+                } = &score
+                {
+                    refused
+                        .entry(kpi.name().to_owned())
+                        .or_insert_with(|| note.clone());
                 }
                 let light = score.value().map(|value| Light::of(value, settings));
-                cells.push(ScoreCell { period: period.clone(), actual, score, light });
+                cells.push(ScoreCell {
+                    period: period.clone(),
+                    actual,
+                    score,
+                    light,
+                });
             }
             rows.push(CardRow {
                 kpi: kpi.name().to_owned(),
@@ -244,16 +275,35 @@ pub fn report(card: &Card) -> Report {
                     Total::Computed { value } => Some(Light::of(*value, settings)),
                     Total::NotComputable { .. } => None,
                 };
-                PeriodTotal { period: period.clone(), total, light }
+                PeriodTotal {
+                    period: period.clone(),
+                    total,
+                    light,
+                }
             })
             .collect();
-        cards.push(OwnerCard { owner: (*owner).to_owned(), level: *level, weight_sum, rows, totals });
+        cards.push(OwnerCard {
+            owner: (*owner).to_owned(),
+            level: *level,
+            weight_sum,
+            rows,
+            totals,
+        });
     }
     for (kpi, note) in refused {
-        findings.push(KpiFinding { kind: FindingKind::RatioRefused, subject: kpi, message: note });
+        findings.push(KpiFinding {
+            kind: FindingKind::RatioRefused,
+            subject: kpi,
+            message: note,
+        });
     }
     let balance = crate::kpi::balance::balance(card, &cards, &mut findings);
-    Report { periods: card.periods.clone(), cards, balance, findings }
+    Report {
+        periods: card.periods.clone(),
+        cards,
+        balance,
+        findings,
+    }
 }
 
 /// The findings on a KPI whose declared types do not fit its scale.
@@ -299,7 +349,9 @@ fn card_total(rows: &[CardRow], period_idx: usize) -> Total {
     let mut missing = Vec::new();
     for row in rows {
         let Some(weight) = row.weight_used else {
-            return Total::NotComputable { reason: "the weights sum to 0".to_owned() };
+            return Total::NotComputable {
+                reason: "the weights sum to 0".to_owned(),
+            };
         };
         match row.cells.get(period_idx).map(|cell| &cell.score) {
             Some(Score::Computed { value: score, .. }) => value += weight * score,
@@ -310,6 +362,8 @@ fn card_total(rows: &[CardRow], period_idx: usize) -> Total {
     if missing.is_empty() {
         Total::Computed { value }
     } else {
-        Total::NotComputable { reason: format!("not every KPI has a score ({})", missing.join("; ")) }
+        Total::NotComputable {
+            reason: format!("not every KPI has a score ({})", missing.join("; ")),
+        }
     }
 }

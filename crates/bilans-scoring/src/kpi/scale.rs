@@ -141,7 +141,10 @@ pub struct ZeroDenominator;
 
 /// The difference `a - b` of two metric measurements.
 pub fn difference<S: Metric>(a: Measurement<S>, b: Measurement<S>) -> Difference<S> {
-    Difference { value: a.value - b.value, scale: PhantomData }
+    Difference {
+        value: a.value - b.value,
+        scale: PhantomData,
+    }
 }
 
 /// The arithmetic mean of metric measurements, `None` for no values.
@@ -154,7 +157,10 @@ pub fn mean<S: Metric>(values: &[Measurement<S>]) -> Option<Measurement<S>> {
         return None;
     }
     let sum: Decimal = values.iter().map(|value| value.value).sum();
-    Some(Measurement { value: sum / Decimal::from(values.len()), scale: PhantomData })
+    Some(Measurement {
+        value: sum / Decimal::from(values.len()),
+        scale: PhantomData,
+    })
 }
 
 /// The ratio `numerator / denominator` of two measurements on a scale with a natural
@@ -219,7 +225,10 @@ impl ScaleKind {
     /// Whether the scale is metric (differences and means meaningful): the seed's
     /// "quantitative" scales.
     pub fn is_metric(self) -> bool {
-        matches!(self, ScaleKind::Interval | ScaleKind::Ratio | ScaleKind::Absolute)
+        matches!(
+            self,
+            ScaleKind::Interval | ScaleKind::Ratio | ScaleKind::Absolute
+        )
     }
 
     /// Whether the scale has a natural zero (ratios meaningful).
@@ -265,7 +274,11 @@ impl FromStr for ScaleKind {
             }
         }
         let names: Vec<&str> = ScaleKind::ALL.iter().map(|scale| scale.name()).collect();
-        Err(format!("unknown scale `{}`; expected one of: {}", text.trim(), names.join(", ")))
+        Err(format!(
+            "unknown scale `{}`; expected one of: {}",
+            text.trim(),
+            names.join(", ")
+        ))
     }
 }
 
@@ -277,9 +290,15 @@ impl<S: Scale> Measurement<S> {
     /// [`NotOnScale`] when the scale does not admit the value (binary: only 0 and 1).
     pub fn new(value: Decimal) -> Result<Self, NotOnScale> {
         if !S::KIND.admits(value) {
-            return Err(NotOnScale { value, scale: S::KIND });
+            return Err(NotOnScale {
+                value,
+                scale: S::KIND,
+            });
         }
-        Ok(Measurement { value, scale: PhantomData })
+        Ok(Measurement {
+            value,
+            scale: PhantomData,
+        })
     }
 
     /// The number recorded (a code, a rank or a quantity, depending on the scale).
@@ -317,12 +336,18 @@ impl<S: Metric> PartialOrd for Difference<S> {
 impl<S: Metric> Difference<S> {
     /// The absolute value of the difference.
     pub fn magnitude(self) -> Self {
-        Difference { value: self.value.abs(), scale: PhantomData }
+        Difference {
+            value: self.value.abs(),
+            scale: PhantomData,
+        }
     }
 
     /// A difference given directly (a tolerance in the scale's units).
     pub fn of(value: Decimal) -> Self {
-        Difference { value, scale: PhantomData }
+        Difference {
+            value,
+            scale: PhantomData,
+        }
     }
 
     /// The size of the difference.
@@ -333,7 +358,11 @@ impl<S: Metric> Difference<S> {
 
 impl fmt::Display for NotOnScale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} is not a value of the {} scale", self.value, self.scale)
+        write!(
+            f,
+            "{} is not a value of the {} scale",
+            self.value, self.scale
+        )
     }
 }
 

@@ -90,7 +90,9 @@ pub fn score(kpi: &Kpi, actual: Decimal, settings: &Settings) -> Score {
     let cap = settings.cap(kpi.direction().kind(), kpi.scale());
     let direction = kpi.direction();
     let outcome = match kpi.scale() {
-        ScaleKind::Nominal => Err("a nominal scale has no order, so nothing can be achieved".to_owned()),
+        ScaleKind::Nominal => {
+            Err("a nominal scale has no order, so nothing can be achieved".to_owned())
+        }
         ScaleKind::Ordinal => by_order::<Ordinal>(direction, actual),
         ScaleKind::Binary => by_order::<Binary>(direction, actual),
         ScaleKind::Interval => by_metric::<Interval>(direction, actual, &without_natural_zero()),
@@ -98,9 +100,17 @@ pub fn score(kpi: &Kpi, actual: Decimal, settings: &Settings) -> Score {
         ScaleKind::Absolute => by_metric::<Absolute>(direction, actual, &with_natural_zero()),
     };
     match outcome {
-        Ok(Raw { value, method, note }) => {
+        Ok(Raw {
+            value,
+            method,
+            note,
+        }) => {
             let value = value.min(cap).max(Decimal::ZERO);
-            Score::Computed { value, method, note }
+            Score::Computed {
+                value,
+                method,
+                note,
+            }
         }
         Err(reason) => Score::NotComputable { reason },
     }
@@ -179,11 +189,18 @@ fn threshold<S: Ordered>(
         Direction::Positive { floor, .. } => measure::<S>(*floor)? <= actual,
         Direction::Negative { ceiling, .. } => actual <= measure::<S>(*ceiling)?,
         Direction::Interval { .. } => {
-            return Err(format!("an interval KPI needs a metric scale, not {}", S::KIND));
+            return Err(format!(
+                "an interval KPI needs a metric scale, not {}",
+                S::KIND
+            ));
         }
     };
     let value = if met { Decimal::ONE } else { Decimal::ZERO };
-    Ok(Raw { value, method: Method::Threshold, note })
+    Ok(Raw {
+        value,
+        method: Method::Threshold,
+        note,
+    })
 }
 
 fn by_order<S: Ordered>(direction: &Direction, actual: Decimal) -> Result<Raw, String> {
@@ -197,34 +214,63 @@ fn by_metric<S: Metric>(
 ) -> Result<Raw, String> {
     let x = measure::<S>(actual)?;
     match direction {
-        Direction::Positive { floor, zero_at: Some(zero) } => {
-            interpolation(x, measure::<S>(*floor)?, measure::<S>(*zero)?)
-        }
-        Direction::Negative { ceiling, zero_at: Some(zero) } => {
-            interpolation(x, measure::<S>(*ceiling)?, measure::<S>(*zero)?)
-        }
-        Direction::Positive { floor, zero_at: None } => {
-            match (operations.actual_over_plan)(x, measure::<S>(*floor)?) {
-                Ok(value) => Ok(Raw { value, method: Method::ActualOverPlan, note: None }),
-                Err(reason) => threshold(direction, x, Some(all_or_nothing(&reason))),
-            }
-        }
-        Direction::Negative { ceiling, zero_at: None } => {
-            match (operations.plan_over_actual)(x, measure::<S>(*ceiling)?) {
-                Ok(value) => Ok(Raw { value, method: Method::PlanOverActual, note: None }),
-                Err(reason) => threshold(direction, x, Some(all_or_nothing(&reason))),
-            }
-        }
-        Direction::Interval { optimum, tolerance, deviation: Deviation::Absolute } => {
+        Direction::Positive {
+            floor,
+            zero_at: Some(zero),
+        } => interpolation(x, measure::<S>(*floor)?, measure::<S>(*zero)?),
+        Direction::Negative {
+            ceiling,
+            zero_at: Some(zero),
+        } => interpolation(x, measure::<S>(*ceiling)?, measure::<S>(*zero)?),
+        Direction::Positive {
+            floor,
+            zero_at: None,
+        } => match (operations.actual_over_plan)(x, measure::<S>(*floor)?) {
+            Ok(value) => Ok(Raw {
+                value,
+                method: Method::ActualOverPlan,
+                note: None,
+            }),
+            Err(reason) => threshold(direction, x, Some(all_or_nothing(&reason))),
+        },
+        Direction::Negative {
+            ceiling,
+            zero_at: None,
+        } => match (operations.plan_over_actual)(x, measure::<S>(*ceiling)?) {
+            Ok(value) => Ok(Raw {
+                value,
+                method: Method::PlanOverActual,
+                note: None,
+            }),
+            Err(reason) => threshold(direction, x, Some(all_or_nothing(&reason))),
+        },
+        Direction::Interval {
+            optimum,
+            tolerance,
+            deviation: Deviation::Absolute,
+        } => {
             let optimum = measure::<S>(*optimum)?;
             let deviation = difference(x, optimum).magnitude();
             let value = within_tolerance(deviation, Difference::of(*tolerance))?;
-            Ok(Raw { value, method: Method::AbsoluteDeviation, note: None })
+            Ok(Raw {
+                value,
+                method: Method::AbsoluteDeviation,
+                note: None,
+            })
         }
-        Direction::Interval { optimum, tolerance, deviation: Deviation::Relative } => {
+        Direction::Interval {
+            optimum,
+            tolerance,
+            deviation: Deviation::Relative,
+        } => {
             let deviation = (operations.relative_deviation)(x, measure::<S>(*optimum)?)?;
-            let value = within_tolerance::<Ratio>(Difference::of(deviation), Difference::of(*tolerance))?;
-            Ok(Raw { value, method: Method::RelativeDeviation, note: None })
+            let value =
+                within_tolerance::<Ratio>(Difference::of(deviation), Difference::of(*tolerance))?;
+            Ok(Raw {
+                value,
+                method: Method::RelativeDeviation,
+                note: None,
+            })
         }
     }
 }
@@ -241,7 +287,11 @@ fn interpolation<S: Metric>(
 ) -> Result<Raw, String> {
     let value = difference_ratio(difference(actual, zero), difference(plan, zero))
         .map_err(|_| "`zero_at` equals the plan".to_owned())?;
-    Ok(Raw { value, method: Method::Interpolation, note: None })
+    Ok(Raw {
+        value,
+        method: Method::Interpolation,
+        note: None,
+    })
 }
 
 /// 1 when the deviation is within the tolerance, else tolerance / deviation.

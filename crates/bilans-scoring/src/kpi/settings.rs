@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::Decimal;
 use crate::kpi::card::{DirectionKind, InputError, InputLocation, Level, parse_number};
 use crate::kpi::scale::ScaleKind;
+use rust_decimal::Decimal;
 
 /// The settings of a card; [`Settings::default`] holds the documented defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,10 @@ impl Default for Settings {
 impl Settings {
     /// The cap on the score of a KPI of this direction and scale (default 1).
     pub fn cap(&self, direction: DirectionKind, scale: ScaleKind) -> Decimal {
-        self.caps.get(&(direction, scale)).copied().unwrap_or(Decimal::ONE)
+        self.caps
+            .get(&(direction, scale))
+            .copied()
+            .unwrap_or(Decimal::ONE)
     }
 
     /// Sets the cap for a direction on some scales.
@@ -57,8 +60,10 @@ impl Settings {
         cap: Decimal,
     ) -> Result<(), String> {
         if direction == DirectionKind::Interval {
-            return Err("an interval KPI scores at most 1 (inside its tolerance); no cap applies"
-                .to_owned());
+            return Err(
+                "an interval KPI scores at most 1 (inside its tolerance); no cap applies"
+                    .to_owned(),
+            );
         }
         if cap < Decimal::ONE {
             return Err(format!("cap {cap} is below 1, but a met plan scores 1"));
@@ -95,7 +100,10 @@ impl Settings {
                 settings.green_from, settings.amber_from
             );
             let setting_idx = pairs.len().saturating_sub(1);
-            return Err(InputError { location: InputLocation::Setting { setting_idx }, message });
+            return Err(InputError {
+                location: InputLocation::Setting { setting_idx },
+                message,
+            });
         }
         Ok(settings)
     }
@@ -140,10 +148,12 @@ impl Settings {
                 self.individual_share_tolerance = share(number)?;
                 Ok(())
             }
-            _ => Err("unknown setting; expected cap.<direction>[.<scale>], traffic_light.green, \
+            _ => Err(
+                "unknown setting; expected cap.<direction>[.<scale>], traffic_light.green, \
                       traffic_light.amber, thin_share, individual_share.<level> or \
                       individual_share_tolerance"
-                .to_owned()),
+                    .to_owned(),
+            ),
         }
     }
 }
