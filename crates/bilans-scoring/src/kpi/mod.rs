@@ -33,7 +33,7 @@
 //! let card = build_card(&CardInput { kpis: vec![record], settings: vec![] }).unwrap();
 //! let report = report(&card);
 //! // 1 800 000 / 2 000 000 = 0.9
-//! assert_eq!(report.cards[0].rows[0].cells[0].score.value().unwrap().to_string(), "0.9");
+//! assert_eq!(report.cards[0].rows[0].cells[0].score.value(), Some(rust_decimal::Decimal::new(9, 1)));
 //! ```
 
 mod balance;

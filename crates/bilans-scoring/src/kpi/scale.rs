@@ -38,12 +38,20 @@
 //! let _ = a < a;
 //! ```
 //!
+//! The same operations compile where the scale admits them:
+//!
 //! ```
-//! use bilans_scoring::kpi::scale::{Measurement, Ratio, ratio};
+//! use bilans_scoring::kpi::scale::{Interval, Measurement, Ordinal, Ratio, mean, ratio};
 //! use rust_decimal::Decimal;
 //! let actual = Measurement::<Ratio>::new(Decimal::from(2_100_000)).unwrap();
 //! let plan = Measurement::<Ratio>::new(Decimal::from(2_000_000)).unwrap();
 //! assert_eq!(ratio(actual, plan).unwrap(), Decimal::new(105, 2));
+//! let hours = [Measurement::<Interval>::new(Decimal::from(47)).unwrap(),
+//!              Measurement::<Interval>::new(Decimal::from(49)).unwrap()];
+//! assert_eq!(mean(&hours).unwrap().value(), Decimal::from(48));
+//! let good = Measurement::<Ordinal>::new(Decimal::from(4)).unwrap();
+//! let fair = Measurement::<Ordinal>::new(Decimal::from(3)).unwrap();
+//! assert!(fair < good);
 //! ```
 
 use std::cmp::Ordering;
