@@ -134,13 +134,16 @@ fn bad_toml_cards_give_located_errors() {
     insta::assert_snapshot!("kpi_bad_toml", text);
 }
 
+/// A change that makes a good card bad.
+type Spoil = fn(&mut CardInput);
+
 #[test]
 fn bad_workbook_cards_give_located_errors() {
     let toml = std::fs::read_to_string(fixture(EXAMPLE_TOML)).unwrap();
     let good = card_input_from_toml(&toml, EXAMPLE_TOML).unwrap();
     let folder = tempfile::tempdir().unwrap();
     let mut text = String::new();
-    let cases: [(&str, fn(&mut CardInput)); 4] = [
+    let cases: [(&str, Spoil); 4] = [
         ("unknown_scale", |input| {
             input.kpis[4]
                 .fields

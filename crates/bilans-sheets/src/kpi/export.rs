@@ -115,10 +115,9 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
                             number(*value),
                             &score_format,
                         )?;
-                        if let Some(note) = note {
-                            if !notes.contains(&format!("{}: {note}", kpi.kpi)) {
-                                notes.push(format!("{}: {note}", kpi.kpi));
-                            }
+                        let line = note.as_ref().map(|note| format!("{}: {note}", kpi.kpi));
+                        if let Some(line) = line.filter(|line| !notes.contains(line)) {
+                            notes.push(line);
                         }
                     }
                     Score::NotComputable { reason } => {

@@ -86,12 +86,11 @@ pub fn card_input_from_toml(text: &str, file: &str) -> Result<CardInput, SheetsE
     for (key, value) in &table {
         match (key.as_str(), value) {
             ("settings", toml::Value::Table(settings)) => {
-                flatten_settings("", settings, &mut input.settings)
-                    .map_err(|message| in_file(message))?;
+                flatten_settings("", settings, &mut input.settings).map_err(&in_file)?;
             }
             ("kpi", toml::Value::Array(kpis)) => {
                 for (kpi_idx, kpi) in kpis.iter().enumerate() {
-                    let record = toml_record(kpi_idx, kpi).map_err(|message| in_file(message))?;
+                    let record = toml_record(kpi_idx, kpi).map_err(&in_file)?;
                     input.kpis.push(record);
                 }
             }

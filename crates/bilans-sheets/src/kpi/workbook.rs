@@ -338,8 +338,11 @@ fn read_actuals(
     Ok(())
 }
 
+/// One row of text cells: (absolute row, [(absolute column, text or None)]).
+type TextRow = (u32, Vec<(u32, Option<String>)>);
+
 /// The non-empty rows of a range: (absolute row, [(absolute column, text or None)]).
-fn rows_with_cells(range: &Range<Data>) -> Vec<(u32, Vec<(u32, Option<String>)>)> {
+fn rows_with_cells(range: &Range<Data>) -> Vec<TextRow> {
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
     for (row_idx, row) in range.rows().enumerate() {
