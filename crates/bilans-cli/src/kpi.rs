@@ -1,12 +1,52 @@
-//! `bilans kpi` (not yet implemented).
+//! `bilans kpi FILE`: score a KPI card (seed 001) and show its balance.
+//!
+//! Reads the card (TOML, or a workbook with sheets `KPI`, `Actuals`, `Settings`),
+//! prints the report as Markdown (or JSON with `--json`) and, with `-o`, writes the
+//! report workbook.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use anyhow::Context;
+use bilans_scoring::kpi::{render_markdown, report};
+
+use crate::output::{note, overwrite, print};
 
 /// Arguments of `bilans kpi`.
 #[derive(Debug, clap::Args)]
-pub(crate) struct Args {}
+pub(crate) struct Args {
+    /// The card: a `.toml` file or a workbook (xlsx, xlsm, xls, ods).
+    file: PathBuf,
+    /// Write the report workbook (cards with traffic lights, balance, findings) here.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Print the report as JSON instead of Markdown.
+    #[arg(long)]
+    json: bool,
+    /// Overwrite the output workbook if it exists.
+    #[arg(long)]
+    force: bool,
+}
 
 /// Runs `bilans kpi`.
-pub(crate) fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`bilans kpi` is not implemented yet")
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let card = bilans_sheets::kpi::read_card(&args.file)?;
+    let report = report(&card);
+    if args.json {
+        let text = serde_json::to_string_pretty(&report).context("serialising the report")?;
+        print(&text)?;
+    } else {
+        print(&render_markdown(&report))?;
+    }
+    if let Some(output) = &args.output {
+        bilans_sheets::kpi::write_report(&report, &card.settings, output, overwrite(args.force))?;
+        note(&format!("wrote {}", output.display()));
+    }
+    if !report.findings.is_empty() {
+        note(&format!(
+            "{} finding(s); see the Findings section",
+            report.findings.len()
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,1 +1,0 @@
-//! Seed module `kpi` (being written).

@@ -1,0 +1,149 @@
+//! The balance report (seed 001): per level and type pair, how much of the cards sits
+//! on each side, with warnings where the side managers neglect is missing or thin, and
+//! the individual : team proportion against its target.
+
+use rust_decimal::Decimal;
+
+use crate::kpi::card::{Card, Level, Side, TypePair};
+use crate::kpi::report::{FindingKind, KpiFinding, LevelBalance, OwnerCard, PairBalance};
+
+/// Builds the balance of every level that has cards, adding its findings.
+///
+/// # Formula
+///
+/// For level L with owners O (those whose weights do not sum to 0) and pair P:
+/// counts of KPIs per side; weight share of a side = (1/|O|) Σ_o Σ_{i on the side} ŵᵢ.
+/// A neglected side is missing when no KPI of L is on it, thin when its weight share
+/// is below `thin_share` (for individual/team only when the level has no
+/// individual-share target, which then rules). The individual share is the weight share of the individual
+/// side; it is off target when |share − target| > tolerance.
+pub(crate) fn balance(
+    card: &Card,
+    cards: &[OwnerCard],
+    findings: &mut Vec<KpiFinding>,
+) -> Vec<LevelBalance> {
+    let settings = &card.settings;
+    let mut levels = Vec::new();
+    for level in Level::ALL {
+        let level_cards: Vec<&OwnerCard> =
+            cards.iter().filter(|owner| owner.level == level).collect();
+        if level_cards.is_empty() {
+            continue;
+        }
+        let kpis: Vec<_> = card
+            .kpis
+            .iter()
+            .filter(|kpi| kpi.level() == level)
+            .collect();
+        let weighted: Vec<&OwnerCard> = level_cards
+            .iter()
+            .copied()
+            .filter(|owner| !owner.weight_sum.is_zero())
+            .collect();
+        let mut pairs = Vec::new();
+        for pair in TypePair::ALL {
+            let count = |side: Side| {
+                kpis.iter()
+                    .filter(|kpi| kpi.types().side(pair) == side)
+                    .count()
+            };
+            let share = |side: Side| -> Option<Decimal> {
+                if weighted.is_empty() {
+                    return None;
+                }
+                let mut sum = Decimal::ZERO;
+                for owner in &weighted {
+                    for row in &owner.rows {
+                        let on_side = card
+                            .kpis
+                            .iter()
+                            .find(|kpi| kpi.owner() == owner.owner && kpi.name() == row.kpi)
+                            .is_some_and(|kpi| kpi.types().side(pair) == side);
+                        if on_side {
+                            sum += row.weight_used.unwrap_or_default();
+                        }
+                    }
+                }
+                Some(sum / Decimal::from(weighted.len()))
+            };
+            let (left, right) = pair.side_names();
+            let entry = PairBalance {
+                pair,
+                left: left.to_owned(),
+                right: right.to_owned(),
+                left_count: count(Side::Left),
+                right_count: count(Side::Right),
+                left_weight_share: share(Side::Left),
+                right_weight_share: share(Side::Right),
+            };
+            let subject = format!("level {level}");
+            let has_target = settings.individual_share_target.contains_key(&level);
+            if pair == TypePair::Responsibility && has_target {
+                // The configured individual : team target is checked below instead.
+            } else if entry.right_count == 0 {
+                findings.push(KpiFinding {
+                    kind: FindingKind::NeglectedSideMissing,
+                    subject,
+                    message: format!(
+                        "no {right} KPI ({}); seed 001 warns this side is the one neglected",
+                        pair.label()
+                    ),
+                });
+            } else if let Some(share) = entry
+                .right_weight_share
+                .filter(|share| *share < settings.thin_share)
+            {
+                findings.push(KpiFinding {
+                    kind: FindingKind::NeglectedSideThin,
+                    subject,
+                    message: format!(
+                        "{right} KPIs carry {} of the weight ({}), below the thin share {}",
+                        percent(share),
+                        pair.label(),
+                        percent(settings.thin_share)
+                    ),
+                });
+            }
+            pairs.push(entry);
+        }
+        let individual_share = pairs
+            .iter()
+            .find(|entry| entry.pair == TypePair::Responsibility)
+            .and_then(|entry| entry.left_weight_share);
+        let target = settings.individual_share_target.get(&level).copied();
+        if let (Some(share), Some(target)) = (individual_share, target) {
+            let tolerance = settings.individual_share_tolerance;
+            if tolerance < (share - target).abs() {
+                findings.push(KpiFinding {
+                    kind: FindingKind::IndividualShareOffTarget,
+                    subject: format!("level {level}"),
+                    message: format!(
+                        "individual : team is {} : {}, target {} : {} (tolerance {})",
+                        percent(share),
+                        percent(Decimal::ONE - share),
+                        percent(target),
+                        percent(Decimal::ONE - target),
+                        percent(tolerance)
+                    ),
+                });
+            }
+        }
+        levels.push(LevelBalance {
+            level,
+            n_owners: level_cards.len(),
+            n_kpis: kpis.len(),
+            pairs,
+            individual_share,
+            individual_share_target: target,
+        });
+    }
+    levels
+}
+
+/// A share as a percentage with one decimal, rounded half away from zero (display
+/// only).
+pub(crate) fn percent(share: Decimal) -> String {
+    let value = (share * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    format!("{value:.1} %")
+}

@@ -1,0 +1,351 @@
+//! Achievement scores (seed 001 names no arithmetic; this is bilans' documented
+//! definition, see `docs/kpi.md`).
+//!
+//! The run-time scale of a KPI is dispatched once to a marker type of
+//! [`crate::kpi::scale`]; from there every formula is generic over the scale and bounded
+//! by what the scale admits, so a ratio is only ever taken on a scale with a natural zero
+//! and a deviation only on a metric scale.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::kpi::card::{Deviation, Direction, Kpi};
+use crate::kpi::scale::{
+    Absolute, Binary, Difference, Interval, Measurement, Metric, NaturalZero, Ordered, Ordinal,
+    Ratio, Scale, ScaleKind, difference, difference_ratio, ratio,
+};
+use crate::kpi::settings::Settings;
+
+/// The achievement score of one KPI in one period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum Score {
+    /// A score in 0..=cap.
+    Computed {
+        /// The score, capped, not rounded.
+        value: Decimal,
+        /// The formula used.
+        method: Method,
+        /// Why a simpler formula than the usual one was used, if it was.
+        note: Option<String>,
+    },
+    /// No score, with the reason.
+    NotComputable {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// The formula behind a score (see `docs/kpi.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Positive KPI on a ratio or absolute scale: actual / plan.
+    ActualOverPlan,
+    /// Negative KPI on a ratio or absolute scale: plan / actual.
+    PlanOverActual,
+    /// Positive or negative KPI with a `zero_at` value: (actual − zero) / (plan − zero).
+    Interpolation,
+    /// All-or-nothing: 1 when the plan is met, else 0 (ordinal and binary scales, and
+    /// metric scales where actual/plan is refused).
+    Threshold,
+    /// Interval KPI: 1 inside the tolerance, tolerance / |actual − optimum| outside.
+    AbsoluteDeviation,
+    /// Interval KPI: as [`Method::AbsoluteDeviation`] with the deviation a fraction of
+    /// the optimum.
+    RelativeDeviation,
+}
+
+/// A traffic light for a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Light {
+    /// The plan is met.
+    Green,
+    /// Close to the plan.
+    Amber,
+    /// Far from the plan.
+    Red,
+}
+
+/// Scores `actual` for `kpi`.
+///
+/// # Formula
+///
+/// Seed 001 gives directions and scales but no score; bilans defines, with x the actual,
+/// p the plan, z the optional `zero_at`, o the optimum, t the tolerance and c the cap of
+/// the KPI's direction and scale, every score clamped to 0..=c:
+///
+/// - positive, ratio or absolute scale, p > 0: x / p;
+/// - negative, ratio or absolute scale, p ≥ 0: p / x (c when x ≤ 0);
+/// - positive or negative with z (any metric scale): (x − z) / (p − z);
+/// - ordinal, binary, and metric scales where x / p is refused (interval scale, or a
+///   plan of the wrong sign): 1 when the plan is met, else 0, with a note;
+/// - interval direction: d = |x − o| (absolute) or |x − o| / |o| (relative, ratio and
+///   absolute scales only); 1 when d ≤ t, else t / d.
+///
+/// Each score is invariant under its scale's admissible transformations (property
+/// tests in `tests.rs`).
+pub fn score(kpi: &Kpi, actual: Decimal, settings: &Settings) -> Score {
+    let cap = settings.cap(kpi.direction().kind(), kpi.scale());
+    let direction = kpi.direction();
+    let outcome = match kpi.scale() {
+        ScaleKind::Nominal => {
+            Err("a nominal scale has no order, so nothing can be achieved".to_owned())
+        }
+        ScaleKind::Ordinal => by_order::<Ordinal>(direction, actual),
+        ScaleKind::Binary => by_order::<Binary>(direction, actual),
+        ScaleKind::Interval => by_metric::<Interval>(direction, actual, &without_natural_zero()),
+        ScaleKind::Ratio => by_metric::<Ratio>(direction, actual, &with_natural_zero()),
+        ScaleKind::Absolute => by_metric::<Absolute>(direction, actual, &with_natural_zero()),
+    };
+    match outcome {
+        Ok(Raw {
+            value,
+            method,
+            note,
+        }) => {
+            let value = value.min(cap).max(Decimal::ZERO);
+            Score::Computed {
+                value,
+                method,
+                note,
+            }
+        }
+        Err(reason) => Score::NotComputable { reason },
+    }
+}
+
+impl Score {
+    /// The value, when computed.
+    pub fn value(&self) -> Option<Decimal> {
+        match self {
+            Score::Computed { value, .. } => Some(*value),
+            Score::NotComputable { .. } => None,
+        }
+    }
+}
+
+impl Light {
+    /// The light of `value` under the settings' thresholds.
+    pub fn of(value: Decimal, settings: &Settings) -> Light {
+        if settings.green_from <= value {
+            Light::Green
+        } else if settings.amber_from <= value {
+            Light::Amber
+        } else {
+            Light::Red
+        }
+    }
+}
+
+/// A score before clamping.
+struct Raw {
+    value: Decimal,
+    method: Method,
+    note: Option<String>,
+}
+
+/// The operations that need a natural zero, present only for scales that have one.
+struct NaturalZeroOperations<S: Metric> {
+    actual_over_plan: fn(Measurement<S>, Measurement<S>) -> Result<Decimal, String>,
+    plan_over_actual: fn(Measurement<S>, Measurement<S>) -> Result<Decimal, String>,
+    relative_deviation: fn(Measurement<S>, Measurement<S>) -> Result<Decimal, String>,
+}
+
+fn with_natural_zero<S: NaturalZero>() -> NaturalZeroOperations<S> {
+    NaturalZeroOperations {
+        actual_over_plan: actual_over_plan::<S>,
+        plan_over_actual: plan_over_actual::<S>,
+        relative_deviation: relative_deviation::<S>,
+    }
+}
+
+fn without_natural_zero<S: Metric>() -> NaturalZeroOperations<S> {
+    fn refuse<S: Metric>(_: Measurement<S>, _: Measurement<S>) -> Result<Decimal, String> {
+        Err(format!(
+            "actual/plan is refused: the {} scale has no natural zero, so a ratio of its \
+             values has no meaning",
+            S::KIND
+        ))
+    }
+    NaturalZeroOperations {
+        actual_over_plan: refuse::<S>,
+        plan_over_actual: refuse::<S>,
+        relative_deviation: refuse::<S>,
+    }
+}
+
+fn measure<S: Scale>(value: Decimal) -> Result<Measurement<S>, String> {
+    Measurement::<S>::new(value).map_err(|error| error.to_string())
+}
+
+fn threshold<S: Ordered>(
+    direction: &Direction,
+    actual: Measurement<S>,
+    note: Option<String>,
+) -> Result<Raw, String> {
+    let met = match direction {
+        Direction::Positive { floor, .. } => measure::<S>(*floor)? <= actual,
+        Direction::Negative { ceiling, .. } => actual <= measure::<S>(*ceiling)?,
+        Direction::Interval { .. } => {
+            return Err(format!(
+                "an interval KPI needs a metric scale, not {}",
+                S::KIND
+            ));
+        }
+    };
+    let value = if met { Decimal::ONE } else { Decimal::ZERO };
+    Ok(Raw {
+        value,
+        method: Method::Threshold,
+        note,
+    })
+}
+
+fn by_order<S: Ordered>(direction: &Direction, actual: Decimal) -> Result<Raw, String> {
+    threshold::<S>(direction, measure::<S>(actual)?, None)
+}
+
+fn by_metric<S: Metric>(
+    direction: &Direction,
+    actual: Decimal,
+    operations: &NaturalZeroOperations<S>,
+) -> Result<Raw, String> {
+    let x = measure::<S>(actual)?;
+    match direction {
+        Direction::Positive {
+            floor,
+            zero_at: Some(zero),
+        } => interpolation(x, measure::<S>(*floor)?, measure::<S>(*zero)?),
+        Direction::Negative {
+            ceiling,
+            zero_at: Some(zero),
+        } => interpolation(x, measure::<S>(*ceiling)?, measure::<S>(*zero)?),
+        Direction::Positive {
+            floor,
+            zero_at: None,
+        } => match (operations.actual_over_plan)(x, measure::<S>(*floor)?) {
+            Ok(value) => Ok(Raw {
+                value,
+                method: Method::ActualOverPlan,
+                note: None,
+            }),
+            Err(reason) => threshold(direction, x, Some(all_or_nothing(&reason))),
+        },
+        Direction::Negative {
+            ceiling,
+            zero_at: None,
+        } => match (operations.plan_over_actual)(x, measure::<S>(*ceiling)?) {
+            Ok(value) => Ok(Raw {
+                value,
+                method: Method::PlanOverActual,
+                note: None,
+            }),
+            Err(reason) => threshold(direction, x, Some(all_or_nothing(&reason))),
+        },
+        Direction::Interval {
+            optimum,
+            tolerance,
+            deviation: Deviation::Absolute,
+        } => {
+            let optimum = measure::<S>(*optimum)?;
+            let deviation = difference(x, optimum).magnitude();
+            let value = within_tolerance(deviation, Difference::of(*tolerance))?;
+            Ok(Raw {
+                value,
+                method: Method::AbsoluteDeviation,
+                note: None,
+            })
+        }
+        Direction::Interval {
+            optimum,
+            tolerance,
+            deviation: Deviation::Relative,
+        } => {
+            let deviation = (operations.relative_deviation)(x, measure::<S>(*optimum)?)?;
+            let value =
+                within_tolerance::<Ratio>(Difference::of(deviation), Difference::of(*tolerance))?;
+            Ok(Raw {
+                value,
+                method: Method::RelativeDeviation,
+                note: None,
+            })
+        }
+    }
+}
+
+fn all_or_nothing(reason: &str) -> String {
+    format!("{reason}; scored all-or-nothing against the plan (give `zero_at` for partial credit)")
+}
+
+/// (x − z) / (p − z): 1 at the plan, 0 at `zero`, for either direction.
+fn interpolation<S: Metric>(
+    actual: Measurement<S>,
+    plan: Measurement<S>,
+    zero: Measurement<S>,
+) -> Result<Raw, String> {
+    let value = difference_ratio(difference(actual, zero), difference(plan, zero))
+        .map_err(|_| "`zero_at` equals the plan".to_owned())?;
+    Ok(Raw {
+        value,
+        method: Method::Interpolation,
+        note: None,
+    })
+}
+
+/// 1 when the deviation is within the tolerance, else tolerance / deviation.
+fn within_tolerance<S: Metric>(
+    deviation: Difference<S>,
+    tolerance: Difference<S>,
+) -> Result<Decimal, String> {
+    if deviation <= tolerance {
+        return Ok(Decimal::ONE);
+    }
+    // Here deviation > tolerance >= 0, so the division is defined.
+    difference_ratio(tolerance, deviation).map_err(|_| "the deviation is zero".to_owned())
+}
+
+fn actual_over_plan<S: NaturalZero>(
+    actual: Measurement<S>,
+    plan: Measurement<S>,
+) -> Result<Decimal, String> {
+    if plan.value() <= Decimal::ZERO {
+        return Err(format!(
+            "actual/plan is refused: the plan {} is not positive, so the ratio does not \
+             measure achievement",
+            plan.value()
+        ));
+    }
+    ratio(actual, plan).map_err(|_| "the plan is zero".to_owned())
+}
+
+fn plan_over_actual<S: NaturalZero>(
+    actual: Measurement<S>,
+    plan: Measurement<S>,
+) -> Result<Decimal, String> {
+    if plan.value() < Decimal::ZERO {
+        return Err(format!(
+            "plan/actual is refused: the ceiling {} is negative, so the ratio does not \
+             measure achievement",
+            plan.value()
+        ));
+    }
+    if actual.value() <= Decimal::ZERO {
+        // Nothing at all of a "less is better" quantity: the best possible, capped.
+        return Ok(Decimal::MAX);
+    }
+    ratio(plan, actual).map_err(|_| "the actual is zero".to_owned())
+}
+
+fn relative_deviation<S: NaturalZero>(
+    actual: Measurement<S>,
+    optimum: Measurement<S>,
+) -> Result<Decimal, String> {
+    let deviation = difference(actual, optimum).magnitude();
+    let optimum_size = optimum.value().abs();
+    if optimum_size.is_zero() {
+        return Err("a relative deviation from an optimum of 0 has no meaning".to_owned());
+    }
+    Ok(deviation.value() / optimum_size)
+}

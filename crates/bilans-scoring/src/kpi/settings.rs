@@ -1,0 +1,159 @@
+//! Card settings: score caps per direction and scale, traffic-light thresholds, the
+//! "thin" share of the balance report and the individual : team targets per level.
+
+use std::collections::BTreeMap;
+
+use crate::kpi::card::{DirectionKind, InputError, InputLocation, Level, parse_number};
+use crate::kpi::scale::ScaleKind;
+use rust_decimal::Decimal;
+
+/// The settings of a card; [`Settings::default`] holds the documented defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    caps: BTreeMap<(DirectionKind, ScaleKind), Decimal>,
+    /// A score at or above this is green (default 1: the plan is met).
+    pub green_from: Decimal,
+    /// A score at or above this (and below green) is amber (default 0.8).
+    pub amber_from: Decimal,
+    /// A neglected side whose weight share at a level is below this is "thin"
+    /// (default 0.2).
+    pub thin_share: Decimal,
+    /// The target weight share of individual KPIs per level (none by default: the
+    /// seed's table of proportions is lost, so targets are the user's).
+    pub individual_share_target: BTreeMap<Level, Decimal>,
+    /// How far the individual share may stray from its target (default 0.1).
+    pub individual_share_tolerance: Decimal,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            caps: BTreeMap::new(),
+            green_from: Decimal::ONE,
+            amber_from: Decimal::new(8, 1),
+            thin_share: Decimal::new(2, 1),
+            individual_share_target: BTreeMap::new(),
+            individual_share_tolerance: Decimal::new(1, 1),
+        }
+    }
+}
+
+impl Settings {
+    /// The cap on the score of a KPI of this direction and scale (default 1).
+    pub fn cap(&self, direction: DirectionKind, scale: ScaleKind) -> Decimal {
+        self.caps
+            .get(&(direction, scale))
+            .copied()
+            .unwrap_or(Decimal::ONE)
+    }
+
+    /// Sets the cap for a direction on some scales.
+    ///
+    /// # Errors
+    ///
+    /// A message when the cap is below 1 (a met plan scores 1) or the direction is
+    /// interval (its score never exceeds 1).
+    pub fn set_cap(
+        &mut self,
+        direction: DirectionKind,
+        scales: &[ScaleKind],
+        cap: Decimal,
+    ) -> Result<(), String> {
+        if direction == DirectionKind::Interval {
+            return Err(
+                "an interval KPI scores at most 1 (inside its tolerance); no cap applies"
+                    .to_owned(),
+            );
+        }
+        if cap < Decimal::ONE {
+            return Err(format!("cap {cap} is below 1, but a met plan scores 1"));
+        }
+        for scale in scales {
+            self.caps.insert((direction, *scale), cap);
+        }
+        Ok(())
+    }
+
+    /// Reads settings from (key, value) pairs.
+    ///
+    /// Keys: `cap.<direction>` or `cap.<direction>.<scale>`, `traffic_light.green`,
+    /// `traffic_light.amber`, `thin_share`, `individual_share.<level>`,
+    /// `individual_share_tolerance`.
+    ///
+    /// # Errors
+    ///
+    /// An [`InputError`] at the setting: unknown key, value not a number, value out of
+    /// range.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Result<Settings, InputError> {
+        let mut settings = Settings::default();
+        for (setting_idx, (key, value)) in pairs.iter().enumerate() {
+            let located = |message: String| InputError {
+                location: InputLocation::Setting { setting_idx },
+                message: format!("setting `{key}`: {message}"),
+            };
+            let number = parse_number(value).map_err(located)?;
+            settings.apply(key.trim(), number).map_err(located)?;
+        }
+        if settings.green_from < settings.amber_from {
+            let message = format!(
+                "traffic_light.green {} is below traffic_light.amber {}",
+                settings.green_from, settings.amber_from
+            );
+            let setting_idx = pairs.len().saturating_sub(1);
+            return Err(InputError {
+                location: InputLocation::Setting { setting_idx },
+                message,
+            });
+        }
+        Ok(settings)
+    }
+
+    fn apply(&mut self, key: &str, number: Decimal) -> Result<(), String> {
+        let share = |number: Decimal| {
+            if Decimal::ZERO <= number && number <= Decimal::ONE {
+                Ok(number)
+            } else {
+                Err(format!("{number} is not a share between 0 and 1"))
+            }
+        };
+        let parts: Vec<&str> = key.split('.').collect();
+        match parts.as_slice() {
+            ["cap", direction] => {
+                let direction: DirectionKind = direction.parse()?;
+                self.set_cap(direction, &ScaleKind::ALL, number)
+            }
+            ["cap", direction, scale] => {
+                let direction: DirectionKind = direction.parse()?;
+                let scale: ScaleKind = scale.parse()?;
+                self.set_cap(direction, &[scale], number)
+            }
+            ["traffic_light", "green"] => {
+                self.green_from = number;
+                Ok(())
+            }
+            ["traffic_light", "amber"] => {
+                self.amber_from = number;
+                Ok(())
+            }
+            ["thin_share"] => {
+                self.thin_share = share(number)?;
+                Ok(())
+            }
+            ["individual_share", level] => {
+                let level: crate::kpi::card::Level = level.parse()?;
+                self.individual_share_target.insert(level, share(number)?);
+                Ok(())
+            }
+            ["individual_share_tolerance"] => {
+                self.individual_share_tolerance = share(number)?;
+                Ok(())
+            }
+            _ => Err(
+                "unknown setting; expected cap.<direction>[.<scale>], traffic_light.green, \
+                      traffic_light.amber, thin_share, individual_share.<level> or \
+                      individual_share_tolerance"
+                    .to_owned(),
+            ),
+        }
+    }
+}

@@ -1,1 +1,0 @@
-//! Workbook support for `kpi` (being written).

@@ -1,0 +1,328 @@
+//! The scored KPI report as a workbook: sheet `Cards` (one block per owner with
+//! actuals, scores in traffic-light colours and the weighted total as a live
+//! `SUMPRODUCT` formula), `Balance`, `Findings` and `Method`.
+
+use std::path::Path;
+
+use bilans_scoring::kpi::{Report, Score, Settings, Total};
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{ConditionalFormatFormula, Format, Formula, Workbook, Worksheet, XlsxError};
+
+use crate::kpi::workbook::{cell_name, column_number, row_number};
+use crate::{Overwrite, SheetsError, save_workbook};
+
+/// Writes the report workbook to `path` atomically.
+///
+/// Scores and totals are written unrounded, displayed with 4 decimals; each total is a
+/// `SUMPRODUCT` of the used weights and the scores, with its value cached.
+///
+/// # Errors
+///
+/// [`SheetsError::Xlsx`] when the workbook cannot be built, and the errors of
+/// [`save_workbook`].
+pub fn write_report(
+    report: &Report,
+    settings: &Settings,
+    path: &Path,
+    overwrite: Overwrite,
+) -> Result<(), SheetsError> {
+    let mut workbook = Workbook::new();
+    build(&mut workbook, report, settings).map_err(|source| SheetsError::Xlsx {
+        path: path.to_owned(),
+        source,
+    })?;
+    save_workbook(&mut workbook, path, overwrite)
+}
+
+const FIRST_PERIOD_COLUMN: usize = 7;
+const WEIGHT_USED_COLUMN: usize = 6;
+
+fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let score_format = Format::new().set_num_format("0.0000");
+    let total_format = Format::new().set_bold().set_num_format("0.0000");
+    let share_format = Format::new().set_num_format("0.0%");
+
+    let sheet = workbook.add_worksheet().set_name("Cards")?;
+    sheet.write_string_with_format(
+        0,
+        0,
+        "KPI cards: achievement scores and totals (seed 001)",
+        &bold,
+    )?;
+    let mut row: u32 = 2;
+    for card in &report.cards {
+        sheet.write_string_with_format(
+            row,
+            0,
+            format!("{} ({})", card.owner, card.level),
+            &bold,
+        )?;
+        row += 1;
+        let headers = [
+            "KPI",
+            "scale",
+            "direction",
+            "plan",
+            "unit",
+            "weight",
+            "weight used",
+        ];
+        for (column, header) in headers.iter().enumerate() {
+            sheet.write_string_with_format(row, column_number(column), *header, &bold)?;
+        }
+        for (period_idx, period) in report.periods.iter().enumerate() {
+            let column = FIRST_PERIOD_COLUMN + 2 * period_idx;
+            sheet.write_string_with_format(
+                row,
+                column_number(column),
+                format!("{period} actual"),
+                &bold,
+            )?;
+            sheet.write_string_with_format(
+                row,
+                column_number(column + 1),
+                format!("{period} score"),
+                &bold,
+            )?;
+        }
+        row += 1;
+        let first_kpi_row = row;
+        let mut notes = Vec::new();
+        for kpi in &card.rows {
+            sheet.write_string(row, 0, &kpi.kpi)?;
+            sheet.write_string(row, 1, kpi.scale.name())?;
+            sheet.write_string(row, 2, kpi.direction.name())?;
+            sheet.write_string(row, 3, &kpi.plan)?;
+            sheet.write_string(row, 4, &kpi.unit)?;
+            sheet.write_number(row, 5, number(kpi.weight))?;
+            match kpi.weight_used {
+                Some(weight) => {
+                    sheet.write_number_with_format(row, 6, number(weight), &score_format)?
+                }
+                None => sheet.write_string(row, 6, "n/c")?,
+            };
+            for (period_idx, cell) in kpi.cells.iter().enumerate() {
+                let column = FIRST_PERIOD_COLUMN + 2 * period_idx;
+                if let Some(actual) = cell.actual {
+                    sheet.write_number(row, column_number(column), number(actual))?;
+                }
+                match &cell.score {
+                    Score::Computed { value, note, .. } => {
+                        sheet.write_number_with_format(
+                            row,
+                            column_number(column + 1),
+                            number(*value),
+                            &score_format,
+                        )?;
+                        let line = note.as_ref().map(|note| format!("{}: {note}", kpi.kpi));
+                        if let Some(line) = line.filter(|line| !notes.contains(line)) {
+                            notes.push(line);
+                        }
+                    }
+                    Score::NotComputable { reason } => {
+                        sheet.write_string(row, column_number(column + 1), "n/c")?;
+                        notes.push(format!(
+                            "{} {}: not computable: {reason}",
+                            kpi.kpi, cell.period
+                        ));
+                    }
+                }
+            }
+            row += 1;
+        }
+        let last_kpi_row = row.saturating_sub(1);
+        sheet.write_string_with_format(row, 0, "total", &bold)?;
+        for (period_idx, total) in card.totals.iter().enumerate() {
+            let column = FIRST_PERIOD_COLUMN + 2 * period_idx + 1;
+            match &total.total {
+                Total::Computed { value } => {
+                    let weights = range_name(first_kpi_row, last_kpi_row, WEIGHT_USED_COLUMN);
+                    let scores = range_name(first_kpi_row, last_kpi_row, column);
+                    let formula = Formula::new(format!("=SUMPRODUCT({weights},{scores})"))
+                        .set_result(value.to_string());
+                    sheet.write_formula_with_format(
+                        row,
+                        column_number(column),
+                        formula,
+                        &total_format,
+                    )?;
+                }
+                Total::NotComputable { reason } => {
+                    sheet.write_string(row, column_number(column), "n/c")?;
+                    notes.push(format!("total {}: {reason}", total.period));
+                }
+            }
+        }
+        for period_idx in 0..report.periods.len() {
+            let column = column_number(FIRST_PERIOD_COLUMN + 2 * period_idx + 1);
+            add_traffic_lights(sheet, first_kpi_row, row, column, settings)?;
+        }
+        row += 1;
+        for note in notes {
+            sheet.write_string(row, 0, note)?;
+            row += 1;
+        }
+        row += 1;
+    }
+    sheet.set_column_width(0, 32)?;
+    sheet.set_column_width(3, 20)?;
+    sheet.set_column_width(4, 18)?;
+
+    let sheet = workbook.add_worksheet().set_name("Balance")?;
+    sheet.write_string_with_format(0, 0, "Balance of KPI types per level (seed 001)", &bold)?;
+    let mut row: u32 = 2;
+    for level in &report.balance {
+        let title = format!(
+            "level {} ({} owners, {} KPIs)",
+            level.level, level.n_owners, level.n_kpis
+        );
+        sheet.write_string_with_format(row, 0, title, &bold)?;
+        row += 1;
+        let headers = [
+            "pair",
+            "left",
+            "right (neglected)",
+            "left count",
+            "right count",
+            "left weight share",
+            "right weight share",
+        ];
+        for (column, header) in headers.iter().enumerate() {
+            sheet.write_string_with_format(row, column_number(column), *header, &bold)?;
+        }
+        row += 1;
+        for pair in &level.pairs {
+            sheet.write_string(row, 0, pair.pair.label())?;
+            sheet.write_string(row, 1, &pair.left)?;
+            sheet.write_string(row, 2, &pair.right)?;
+            sheet.write_number(row, 3, count(pair.left_count))?;
+            sheet.write_number(row, 4, count(pair.right_count))?;
+            for (column, share) in [(5, pair.left_weight_share), (6, pair.right_weight_share)] {
+                match share {
+                    Some(share) => {
+                        sheet.write_number_with_format(row, column, number(share), &share_format)?
+                    }
+                    None => sheet.write_string(row, column, "n/c")?,
+                };
+            }
+            row += 1;
+        }
+        sheet.write_string(row, 0, "individual share")?;
+        if let Some(share) = level.individual_share {
+            sheet.write_number_with_format(row, 1, number(share), &share_format)?;
+        }
+        sheet.write_string(row, 2, "target")?;
+        match level.individual_share_target {
+            Some(target) => {
+                sheet.write_number_with_format(row, 3, number(target), &share_format)?
+            }
+            None => sheet.write_string(row, 3, "none set")?,
+        };
+        row += 2;
+    }
+    sheet.set_column_width(0, 28)?;
+    sheet.set_column_width(2, 18)?;
+
+    let sheet = workbook.add_worksheet().set_name("Findings")?;
+    for (column, header) in ["kind", "subject", "message"].iter().enumerate() {
+        sheet.write_string_with_format(0, column_number(column), *header, &bold)?;
+    }
+    for (finding_idx, finding) in report.findings.iter().enumerate() {
+        let row = row_number(finding_idx + 1);
+        sheet.write_string(row, 0, finding.kind.name())?;
+        sheet.write_string(row, 1, &finding.subject)?;
+        sheet.write_string(row, 2, &finding.message)?;
+    }
+    sheet.set_column_width(0, 28)?;
+    sheet.set_column_width(1, 30)?;
+
+    let sheet = workbook.add_worksheet().set_name("Method")?;
+    let lines = [
+        "Achievement scores (bilans' definition; seed 001 gives none). x actual, p plan, z zero_at, o optimum, t tolerance, c cap; every score is clamped to 0..c.",
+        "positive, ratio or absolute scale: x / p (plan must be positive)",
+        "negative, ratio or absolute scale: p / x (c when x <= 0)",
+        "with zero_at (any metric scale): (x - z) / (p - z)",
+        "ordinal, binary, interval scale without zero_at: 1 when the plan is met, else 0",
+        "interval direction: d = |x - o| or |x - o| / |o|; 1 when d <= t, else t / d",
+        "total per owner and period: SUMPRODUCT(weight used, score); weight used = weight / sum of weights",
+    ];
+    for (line_idx, line) in lines.iter().enumerate() {
+        sheet.write_string(row_number(line_idx), 0, *line)?;
+    }
+    let thresholds = format!(
+        "traffic lights: green from {}, amber from {}, red below",
+        settings.green_from, settings.amber_from
+    );
+    sheet.write_string(row_number(lines.len()), 0, thresholds)?;
+    Ok(())
+}
+
+/// Green, amber and red fills on numeric cells of one column, by formula rules (text
+/// such as `n/c` stays uncoloured).
+fn add_traffic_lights(
+    sheet: &mut Worksheet,
+    first_row: u32,
+    last_row: u32,
+    column: u16,
+    settings: &Settings,
+) -> Result<(), XlsxError> {
+    let top_left = cell_name((first_row, u32::from(column)));
+    let green = Format::new()
+        .set_background_color("C6EFCE")
+        .set_font_color("006100");
+    let amber = Format::new()
+        .set_background_color("FFEB9C")
+        .set_font_color("9C5700");
+    let red = Format::new()
+        .set_background_color("FFC7CE")
+        .set_font_color("9C0006");
+    let rules = [
+        (
+            format!(
+                "=AND(ISNUMBER({top_left}),{top_left}>={})",
+                settings.green_from
+            ),
+            green,
+        ),
+        (
+            format!(
+                "=AND(ISNUMBER({top_left}),{top_left}>={},{top_left}<{})",
+                settings.amber_from, settings.green_from
+            ),
+            amber,
+        ),
+        (
+            format!(
+                "=AND(ISNUMBER({top_left}),{top_left}<{})",
+                settings.amber_from
+            ),
+            red,
+        ),
+    ];
+    for (rule, format) in rules {
+        let conditional = ConditionalFormatFormula::new()
+            .set_rule(rule.as_str())
+            .set_format(format);
+        sheet.add_conditional_format(first_row, column, last_row, column, &conditional)?;
+    }
+    Ok(())
+}
+
+fn range_name(first_row: u32, last_row: u32, column: usize) -> String {
+    let column = u32::from(column_number(column));
+    format!(
+        "{}:{}",
+        cell_name((first_row, column)),
+        cell_name((last_row, column))
+    )
+}
+
+/// A decimal as the f64 a spreadsheet stores (display only; results stay Decimal).
+fn number(value: Decimal) -> f64 {
+    value.to_string().parse().unwrap_or(f64::NAN)
+}
+
+fn count(value: usize) -> f64 {
+    u32::try_from(value).map(f64::from).unwrap_or(f64::MAX)
+}

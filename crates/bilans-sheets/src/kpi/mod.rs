@@ -1,0 +1,225 @@
+//! KPI cards (seed 001) on disk: reading a card from TOML or from a workbook (xlsx, ods,
+//! ...) with located errors, writing a card as an input workbook, and exporting the
+//! scored report as a workbook with traffic lights.
+//!
+//! The analysis is `bilans_scoring::kpi`; this module only turns files into a
+//! [`CardInput`] and back, and turns each [`InputError`] into a [`SheetsError`] naming
+//! the file and the sheet and cell (workbooks) or the TOML field.
+//!
+//! # Example
+//!
+//! ```
+//! # let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/kpi/example_card.toml");
+//! let card = bilans_sheets::kpi::read_card(std::path::Path::new(path)).unwrap();
+//! let report = bilans_scoring::kpi::report(&card);
+//! assert_eq!(report.cards.len(), 4);
+//! ```
+
+use std::path::Path;
+
+use bilans_scoring::kpi::{
+    Card, CardInput, InputError, InputLocation, KpiField, KpiRecord, build_card,
+};
+
+use crate::SheetsError;
+
+mod export;
+mod workbook;
+
+pub use crate::kpi::export::write_report;
+pub use crate::kpi::workbook::{
+    ACTUALS_SHEET, CellMap, KPI_SHEET, SETTINGS_SHEET, read_card_workbook, read_input_workbook,
+    write_input_workbook,
+};
+
+/// Reads and validates a card: TOML when the file name ends in `.toml`, otherwise a
+/// workbook.
+///
+/// # Errors
+///
+/// A [`SheetsError`] naming the file and the TOML field or the sheet and cell.
+pub fn read_card(path: &Path) -> Result<Card, SheetsError> {
+    let is_toml = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("toml"));
+    if is_toml {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| SheetsError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        parse_card_toml(&text, &file)
+    } else {
+        read_card_workbook(path)
+    }
+}
+
+/// Parses and validates a card written in TOML; `file` names it in errors.
+///
+/// # Errors
+///
+/// [`SheetsError::InFile`] naming the TOML field.
+pub fn parse_card_toml(text: &str, file: &str) -> Result<Card, SheetsError> {
+    let input = card_input_from_toml(text, file)?;
+    build_card(&input).map_err(|error| toml_error(file, &input, &error))
+}
+
+/// Reads the records of a TOML card without validating them.
+///
+/// The file has an optional `[settings]` table (nested keys such as
+/// `cap.positive.ratio = 1.2`) and one `[[kpi]]` table per KPI, whose keys are the
+/// [`KpiField`] names plus `actual`, a table of period label to value. `types` may be
+/// an array of words or one string.
+///
+/// # Errors
+///
+/// [`SheetsError::InFile`] for TOML syntax and for keys or values of the wrong kind.
+pub fn card_input_from_toml(text: &str, file: &str) -> Result<CardInput, SheetsError> {
+    let in_file = |message: String| SheetsError::InFile {
+        file: file.to_owned(),
+        message,
+    };
+    let table: toml::Table = text.parse().map_err(|error: toml::de::Error| {
+        in_file(format!("not valid TOML: {}", error.message()))
+    })?;
+    let mut input = CardInput::default();
+    for (key, value) in &table {
+        match (key.as_str(), value) {
+            ("settings", toml::Value::Table(settings)) => {
+                flatten_settings("", settings, &mut input.settings).map_err(&in_file)?;
+            }
+            ("kpi", toml::Value::Array(kpis)) => {
+                for (kpi_idx, kpi) in kpis.iter().enumerate() {
+                    let record = toml_record(kpi_idx, kpi).map_err(&in_file)?;
+                    input.kpis.push(record);
+                }
+            }
+            _ => {
+                return Err(in_file(format!(
+                    "field `{key}`: unknown; expected a `[settings]` table and `[[kpi]]` tables"
+                )));
+            }
+        }
+    }
+    if input.kpis.is_empty() {
+        return Err(in_file("no `[[kpi]]` table: the card is empty".to_owned()));
+    }
+    Ok(input)
+}
+
+fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, String> {
+    let here = format!("[[kpi]] #{}", kpi_idx + 1);
+    let toml::Value::Table(table) = kpi else {
+        return Err(format!("{here}: expected a table"));
+    };
+    let mut record = KpiRecord::default();
+    for (key, value) in table {
+        if key == "actual" {
+            let toml::Value::Table(actuals) = value else {
+                return Err(format!(
+                    "{here}, field `actual`: expected a table of period = value, e.g. \
+                     {{ \"2024-01\" = 2150000 }}"
+                ));
+            };
+            for (period, value) in actuals {
+                let text = toml_text(value).ok_or_else(|| {
+                    format!("{here}, field `actual.\"{period}\"`: expected a number")
+                })?;
+                record.actuals.push((period.clone(), text));
+            }
+            continue;
+        }
+        let Some(field) = KpiField::from_name(key) else {
+            let names: Vec<&str> = KpiField::ALL.iter().map(|field| field.name()).collect();
+            return Err(format!(
+                "{here}, field `{key}`: unknown field; expected one of: {}, actual",
+                names.join(", ")
+            ));
+        };
+        let text = match value {
+            toml::Value::Array(words) if field == KpiField::Types => {
+                let words: Option<Vec<String>> = words.iter().map(toml_text).collect();
+                words.map(|words| words.join(" "))
+            }
+            other => toml_text(other),
+        };
+        let text =
+            text.ok_or_else(|| format!("{here}, field `{key}`: expected a string or number"))?;
+        record.fields.insert(field, text);
+    }
+    Ok(record)
+}
+
+/// The text of a scalar TOML value, as a cell would hold it.
+fn toml_text(value: &toml::Value) -> Option<String> {
+    match value {
+        toml::Value::String(text) => Some(text.clone()),
+        toml::Value::Integer(number) => Some(number.to_string()),
+        toml::Value::Float(number) => Some(number.to_string()),
+        toml::Value::Boolean(flag) => Some(flag.to_string()),
+        _ => None,
+    }
+}
+
+fn flatten_settings(
+    prefix: &str,
+    table: &toml::Table,
+    out: &mut Vec<(String, String)>,
+) -> Result<(), String> {
+    for (key, value) in table {
+        let path = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::Table(inner) => flatten_settings(&path, inner, out)?,
+            other => {
+                let text = toml_text(other)
+                    .ok_or_else(|| format!("field `settings.{path}`: expected a number"))?;
+                out.push((path, text));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn toml_error(file: &str, input: &CardInput, error: &InputError) -> SheetsError {
+    let kpi_label = |kpi_idx: usize| {
+        let name = input
+            .kpis
+            .get(kpi_idx)
+            .and_then(|record| record.fields.get(&KpiField::Name));
+        match name {
+            Some(name) => format!("[[kpi]] #{} (`{name}`)", kpi_idx + 1),
+            None => format!("[[kpi]] #{}", kpi_idx + 1),
+        }
+    };
+    let place = match error.location {
+        InputLocation::Field { kpi_idx, field } => {
+            format!("{}, field `{}`", kpi_label(kpi_idx), field.name())
+        }
+        InputLocation::Actual {
+            kpi_idx,
+            actual_idx,
+        } => {
+            let period = input
+                .kpis
+                .get(kpi_idx)
+                .and_then(|record| record.actuals.get(actual_idx))
+                .map_or("?", |(period, _)| period.as_str());
+            format!("{}, field `actual.\"{period}\"`", kpi_label(kpi_idx))
+        }
+        InputLocation::Setting { setting_idx } => {
+            let key = input
+                .settings
+                .get(setting_idx)
+                .map_or("?", |(key, _)| key.as_str());
+            format!("field `settings.{key}`")
+        }
+    };
+    SheetsError::InFile {
+        file: file.to_owned(),
+        message: format!("{place}: {}", error.message),
+    }
+}
