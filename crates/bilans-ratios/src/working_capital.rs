@@ -1,1 +1,0 @@
-//! Working-capital management (seed 002), being written.

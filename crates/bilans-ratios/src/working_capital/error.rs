@@ -1,0 +1,98 @@
+//! The error of the working-capital calculators: a parameter outside its domain.
+
+use rust_decimal::Decimal;
+
+use crate::NotComputable;
+
+/// A calculator parameter or a transcription that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum WorkingCapitalError {
+    /// A parameter is outside its domain; the message names it and says what it must be.
+    #[error("invalid `{parameter}`: {value} {requirement}")]
+    InvalidParameter {
+        /// The parameter's name, as in the library API (`discount_percent`).
+        parameter: &'static str,
+        /// The value given.
+        value: Decimal,
+        /// What the value must satisfy, e.g. `must be below 100`.
+        requirement: String,
+    },
+    /// A list of values is too short for the calculation.
+    #[error("invalid `{parameter}`: {found} values given, at least {needed} needed")]
+    TooFewValues {
+        /// The parameter's name.
+        parameter: &'static str,
+        /// Values given.
+        found: usize,
+        /// Values needed.
+        needed: usize,
+    },
+    /// A value needed from the statements cannot be computed.
+    #[error("{0}")]
+    NotComputable(NotComputable),
+    /// The result does not fit a Decimal (28 significant digits).
+    #[error("arithmetic overflow in {0}")]
+    Overflow(&'static str),
+    /// A transcribed published table is inconsistent.
+    #[error("{table}: {message}")]
+    Transcription {
+        /// The table, e.g. `table 8`.
+        table: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl WorkingCapitalError {
+    /// The name of the offending parameter, when the error is about one.
+    pub fn parameter(&self) -> Option<&'static str> {
+        match self {
+            WorkingCapitalError::InvalidParameter { parameter, .. }
+            | WorkingCapitalError::TooFewValues { parameter, .. } => Some(parameter),
+            _ => None,
+        }
+    }
+}
+
+/// `value` must not be negative.
+pub(crate) fn non_negative(
+    parameter: &'static str,
+    value: Decimal,
+) -> Result<(), WorkingCapitalError> {
+    if Decimal::ZERO <= value {
+        return Ok(());
+    }
+    Err(WorkingCapitalError::InvalidParameter {
+        parameter,
+        value,
+        requirement: "must not be negative".to_owned(),
+    })
+}
+
+/// `value` must be positive.
+pub(crate) fn positive(parameter: &'static str, value: Decimal) -> Result<(), WorkingCapitalError> {
+    if Decimal::ZERO < value {
+        return Ok(());
+    }
+    Err(WorkingCapitalError::InvalidParameter {
+        parameter,
+        value,
+        requirement: "must be positive".to_owned(),
+    })
+}
+
+/// `value` must be a percentage in `[0, 100)`.
+pub(crate) fn percent_below_100(
+    parameter: &'static str,
+    value: Decimal,
+) -> Result<(), WorkingCapitalError> {
+    if Decimal::ZERO <= value && value < Decimal::ONE_HUNDRED {
+        return Ok(());
+    }
+    Err(WorkingCapitalError::InvalidParameter {
+        parameter,
+        value,
+        requirement: "must be a percentage from 0 to below 100".to_owned(),
+    })
+}
