@@ -1,17 +1,764 @@
-//! `bilans wc` (not yet implemented).
+//! `bilans wc`: the working-capital calculators of seed 002, and `bilans reproduce
+//! working-capital`.
+//!
+//! Every subcommand parses flags, calls one function of
+//! `bilans_ratios::working_capital` and prints its result: as text (values rounded half
+//! away from zero to 2 decimals, months and ratios to 4) or, with `--json`, as the
+//! inputs and the full-precision results. Rates and shares are in percent (2 = 2 %).
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
+
+use anyhow::Context;
+use bilans_model::reconcile::round_as_printed;
+use bilans_ratios::DaysInYear;
+use bilans_ratios::working_capital::{
+    self as wc, BillInput, CashDiscountInput, Compounding, DeferralInput, EarlyPaymentComparison,
+    EarlyPaymentCost, FactoringInput, Mean, NAMING_NOTE, PayFrequency, PolicyBands, PolicyConfig,
+    WorkingCapitalError,
+};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::output::print;
+use crate::reproduce::fixture_text;
 
 /// Subcommands of `bilans wc`.
 #[derive(Debug, clap::Subcommand)]
-pub(crate) enum Command {}
+pub(crate) enum Command {
+    /// Supplier deferral that offsets the deferral given to clients, and the deferral
+    /// beyond which financial-operating needs turn negative (the seed's A/B example).
+    SupplierDeferral(SupplierDeferralArgs),
+    /// Cost of forgoing a cash discount (nominal and effective annual) against the
+    /// bank rate, with the decision.
+    Discount(DiscountArgs),
+    /// Discount a bill of exchange: discount, proceeds, cost; optionally compare with
+    /// the return on the funds and with inflation.
+    Bill(BillArgs),
+    /// Cost of factoring (commission + interest on the early payment) and its effective
+    /// annual rate; optionally compare with the return on the funds and with inflation.
+    Factoring(FactoringArgs),
+    /// Average deferral that paying wages in arrears gives (monthly 15 days,
+    /// fortnightly 7).
+    Wages(WagesArgs),
+    /// US express approximation of the payables period: payables / (½ × daily revenue).
+    ExpressPayables(ExpressPayablesArgs),
+    /// Chronological mean of balances at equally spaced dates.
+    Mean(MeanArgs),
+    /// Share of revenue that can go on deposit, from last year's average balance.
+    DepositShare(DepositShareArgs),
+    /// Deposit income with interest capitalised at a given frequency.
+    DepositIncome(DepositIncomeArgs),
+    /// Current-asset, current-liability and combined policy (Table 8).
+    Policy(PolicyArgs),
+}
+
+/// 360 or 365 days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Days {
+    /// 360 days (banking year).
+    #[value(name = "360")]
+    Days360,
+    /// 365 days.
+    #[value(name = "365")]
+    Days365,
+}
+
+impl From<Days> for DaysInYear {
+    fn from(days: Days) -> DaysInYear {
+        match days {
+            Days::Days360 => DaysInYear::Days360,
+            Days::Days365 => DaysInYear::Days365,
+        }
+    }
+}
+
+/// Flags of `bilans wc supplier-deferral`.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+pub(crate) struct SupplierDeferralArgs {
+    /// Average monthly turnover (sales).
+    #[arg(long)]
+    monthly_turnover: Decimal,
+    /// Average monthly purchases of raw materials on supplier credit.
+    #[arg(long)]
+    monthly_purchases: Decimal,
+    /// Months of deferral given to clients.
+    #[arg(long, default_value = "1")]
+    client_deferral_months: Decimal,
+    /// Months of deferral obtained from suppliers.
+    #[arg(long, default_value = "1")]
+    supplier_deferral_months: Decimal,
+    /// Inventories to finance as well.
+    #[arg(long, default_value = "0")]
+    inventories: Decimal,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Flags of `bilans wc discount`.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+pub(crate) struct DiscountArgs {
+    /// Cash discount in percent of the price (2 for "2/10 net 30"); below 100.
+    #[arg(long)]
+    discount_percent: Decimal,
+    /// Discount period in days (10 for "2/10 net 30").
+    #[arg(long)]
+    discount_days: Decimal,
+    /// Payment term in days (30 for "2/10 net 30"); longer than the discount period.
+    #[arg(long)]
+    payment_term_days: Decimal,
+    /// The bank's annual credit rate in percent.
+    #[arg(long)]
+    bank_rate_percent: Decimal,
+    /// Days in the year.
+    #[arg(long, value_enum, default_value = "360")]
+    days_in_year: Days,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Benchmarks for early payment.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EarlyPaymentArgs {
+    /// Annual return the firm can earn on the funds, in percent.
+    #[arg(long)]
+    return_on_funds_percent: Option<Decimal>,
+    /// Expected inflation over the period, in percent.
+    #[arg(long)]
+    inflation_percent: Option<Decimal>,
+}
+
+/// Flags of `bilans wc bill`.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+pub(crate) struct BillArgs {
+    /// The bill's face value.
+    #[arg(long)]
+    face_value: Decimal,
+    /// The bank's annual discount rate in percent.
+    #[arg(long)]
+    discount_rate_percent: Decimal,
+    /// Days from discounting to maturity.
+    #[arg(long)]
+    days_to_maturity: Decimal,
+    /// Days in the year.
+    #[arg(long, value_enum, default_value = "360")]
+    days_in_year: Days,
+    #[command(flatten)]
+    early: EarlyPaymentArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Flags of `bilans wc factoring`.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+pub(crate) struct FactoringArgs {
+    /// The invoice amount.
+    #[arg(long)]
+    invoice_amount: Decimal,
+    /// The factor's commission in percent of the invoice.
+    #[arg(long)]
+    commission_percent: Decimal,
+    /// Share of the invoice paid early, in percent.
+    #[arg(long, default_value = "100")]
+    advance_percent: Decimal,
+    /// Annual interest rate on the early payment, in percent.
+    #[arg(long)]
+    interest_rate_percent: Decimal,
+    /// Days between the early payment and the due date.
+    #[arg(long)]
+    days_early: Decimal,
+    /// Days in the year.
+    #[arg(long, value_enum, default_value = "360")]
+    days_in_year: Days,
+    #[command(flatten)]
+    early: EarlyPaymentArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// How often wages are paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Frequency {
+    /// Once a month.
+    Monthly,
+    /// Every two weeks.
+    Fortnightly,
+}
+
+/// Flags of `bilans wc wages`.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+pub(crate) struct WagesArgs {
+    /// Pay frequency.
+    #[arg(
+        long,
+        value_enum,
+        conflicts_with = "interval_days",
+        required_unless_present = "interval_days"
+    )]
+    frequency: Option<Frequency>,
+    /// Or any pay interval in days.
+    #[arg(long)]
+    interval_days: Option<Decimal>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Flags of `bilans wc express-payables`.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+pub(crate) struct ExpressPayablesArgs {
+    /// Trade payables.
+    #[arg(long)]
+    payables: Decimal,
+    /// Annual revenue.
+    #[arg(long)]
+    annual_revenue: Decimal,
+    /// Days in the year.
+    #[arg(long, value_enum, default_value = "360")]
+    days_in_year: Days,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Flags of `bilans wc mean`.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+pub(crate) struct MeanArgs {
+    /// Balances at equally spaced dates, in order (at least two).
+    #[arg(required = true)]
+    values: Vec<Decimal>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Which mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum MeanKind {
+    /// Chronological mean (the seed's choice).
+    Chronological,
+    /// Arithmetic mean.
+    Arithmetic,
+}
+
+/// Flags of `bilans wc deposit-share`.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+pub(crate) struct DepositShareArgs {
+    /// Current-account balances over last year's period as long as the deposit,
+    /// comma-separated, at equally spaced dates.
+    #[arg(long, value_delimiter = ',', required = true)]
+    balances: Vec<Decimal>,
+    /// Revenue of that period last year.
+    #[arg(long)]
+    revenue_of_period: Decimal,
+    /// Expected revenue of the coming period, to get the amount for the deposit.
+    #[arg(long)]
+    expected_revenue: Option<Decimal>,
+    /// The mean of the balances.
+    #[arg(long, value_enum, default_value = "chronological")]
+    mean: MeanKind,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Compounding frequency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum CompoundingKind {
+    /// Simple interest paid at maturity.
+    AtMaturity,
+    /// Once a year.
+    Annually,
+    /// Twice a year.
+    SemiAnnually,
+    /// Every quarter.
+    Quarterly,
+    /// Every month.
+    Monthly,
+}
+
+/// Flags of `bilans wc deposit-income`.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+pub(crate) struct DepositIncomeArgs {
+    /// The amount deposited.
+    #[arg(long)]
+    principal: Decimal,
+    /// Annual interest rate in percent.
+    #[arg(long)]
+    annual_rate_percent: Decimal,
+    /// Term in months.
+    #[arg(long)]
+    term_months: u32,
+    /// How often interest is capitalised.
+    #[arg(long, value_enum, default_value = "at-maturity")]
+    compounding: CompoundingKind,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Flags of `bilans wc policy`.
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
+pub(crate) struct PolicyArgs {
+    /// Share of current assets in total assets, in percent.
+    #[arg(long)]
+    current_asset_share_percent: Decimal,
+    /// Share of short-term credit in all liabilities, in percent.
+    #[arg(long)]
+    short_term_credit_share_percent: Decimal,
+    /// Turnover period of working funds in days (used only with --turnover-bands).
+    #[arg(long)]
+    turnover_days: Option<Decimal>,
+    /// Current-asset share bands "CONSERVATIVE_BELOW,AGGRESSIVE_FROM" in percent.
+    #[arg(long, default_value = "45,50")]
+    asset_share_bands: String,
+    /// Turnover bands in days "CONSERVATIVE_BELOW,AGGRESSIVE_FROM" (off by default).
+    #[arg(long)]
+    turnover_bands: Option<String>,
+    /// Short-term credit share bands in percent "CONSERVATIVE_BELOW,AGGRESSIVE_FROM".
+    #[arg(long, default_value = "10,50")]
+    credit_share_bands: String,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
 
 /// Runs `bilans wc`.
 pub(crate) fn run(command: Command) -> anyhow::Result<ExitCode> {
-    match command {}
+    match command {
+        Command::SupplierDeferral(args) => supplier_deferral(&args),
+        Command::Discount(args) => discount(&args),
+        Command::Bill(args) => bill(&args),
+        Command::Factoring(args) => factoring(&args),
+        Command::Wages(args) => wages(&args),
+        Command::ExpressPayables(args) => express_payables(&args),
+        Command::Mean(args) => mean(&args),
+        Command::DepositShare(args) => deposit_share(&args),
+        Command::DepositIncome(args) => deposit_income(&args),
+        Command::Policy(args) => policy(&args),
+    }?;
+    Ok(ExitCode::SUCCESS)
 }
 
-/// Runs `bilans reproduce` for this method.
-pub(crate) fn reproduce(_args: &crate::reproduce::Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("reproduction of this method is not implemented yet")
+/// The transcription of seed 002 shipped with bilans.
+const SEED002: &str = include_str!("../../../fixtures/seeds/seed002_working_capital.toml");
+
+/// Runs `bilans reproduce working-capital`.
+pub(crate) fn reproduce(args: &crate::reproduce::Args) -> anyhow::Result<ExitCode> {
+    let (text, origin) = fixture_text(args, SEED002)?;
+    let seed: wc::seed002::PublishedSeed002 =
+        toml::from_str(&text).with_context(|| format!("reading {origin}"))?;
+    let reproduction =
+        wc::seed002::reproduce(&seed).with_context(|| format!("checking {origin}"))?;
+    if args.json {
+        print(&serde_json::to_string_pretty(&reproduction.reconciliation)?)?;
+    } else {
+        print(&wc::render::seed002_report(&reproduction))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A library error, with the flag that sets the offending parameter.
+fn library_error(error: WorkingCapitalError) -> anyhow::Error {
+    match error.parameter() {
+        Some(parameter) if parameter != "values" => {
+            anyhow::anyhow!(
+                "{error}\nhint: it is set by --{}",
+                parameter.replace('_', "-")
+            )
+        }
+        _ => anyhow::Error::new(error),
+    }
+}
+
+/// Text lines "label: value".
+fn lines(rows: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    for (label, value) in rows {
+        let _ = writeln!(out, "{label}: {value}");
+    }
+    out
+}
+
+/// Rounded half away from zero to 2 decimals.
+fn two(value: Decimal) -> String {
+    format!("{:.2}", round_as_printed(value, 2))
+}
+
+/// Rounded half away from zero to 4 decimals, without trailing zeros.
+fn four(value: Decimal) -> String {
+    round_as_printed(value, 4).normalize().to_string()
+}
+
+/// Prints `input` and `result` as JSON, or `text`.
+fn emit<I: Serialize, R: Serialize>(
+    json: bool,
+    input: &I,
+    result: &R,
+    text: &str,
+) -> anyhow::Result<()> {
+    if json {
+        let value = serde_json::json!({ "input": input, "result": result });
+        return print(&serde_json::to_string_pretty(&value)?);
+    }
+    print(text)
+}
+
+fn supplier_deferral(args: &SupplierDeferralArgs) -> anyhow::Result<()> {
+    let input = DeferralInput {
+        monthly_turnover: args.monthly_turnover,
+        monthly_purchases: args.monthly_purchases,
+        client_deferral_months: args.client_deferral_months,
+        supplier_deferral_months: args.supplier_deferral_months,
+        inventories: args.inventories,
+    };
+    let result = wc::supplier_deferral(&input).map_err(library_error)?;
+    let text = lines(&[
+        ("receivables", two(result.receivables)),
+        ("payables (supplier credit)", two(result.payables)),
+        (
+            "receivables not covered by supplier credit",
+            two(result.uncovered_receivables),
+        ),
+        (
+            "financial-operating needs (narrow)",
+            two(result.financial_operating_needs),
+        ),
+        (
+            "supplier deferral that offsets the receivables (months)",
+            four(result.required_supplier_deferral_months),
+        ),
+        (
+            "supplier months per client month",
+            format!("{}:1", four(result.supplier_to_client_deferral_ratio)),
+        ),
+        (
+            "needs are negative beyond (supplier months)",
+            four(result.negative_needs_threshold_months),
+        ),
+    ]);
+    emit(args.json, &input, &result, &text)
+}
+
+fn discount(args: &DiscountArgs) -> anyhow::Result<()> {
+    let input = CashDiscountInput {
+        discount_percent: args.discount_percent,
+        discount_days: args.discount_days,
+        payment_term_days: args.payment_term_days,
+        bank_rate_percent: args.bank_rate_percent,
+        days_in_year: args.days_in_year.into(),
+    };
+    let result = wc::cash_discount_cost(&input).map_err(library_error)?;
+    let decision = match result.decision {
+        wc::DiscountDecision::TakeDiscount => {
+            "take the discount: pay within the discount period, on bank credit if needed"
+        }
+        wc::DiscountDecision::PayAtTerm => "forgo the discount: pay at the end of the term",
+        wc::DiscountDecision::Indifferent => "indifferent: the cost equals the bank rate",
+    };
+    let text = lines(&[
+        (
+            "cost of forgoing the discount, nominal annual (%)",
+            two(result.nominal_annual_percent),
+        ),
+        (
+            "cost of forgoing the discount, effective annual (%)",
+            two(result.effective_annual_percent),
+        ),
+        ("bank rate (%)", two(result.bank_rate_percent)),
+        ("decision", decision.to_owned()),
+    ]);
+    emit(args.json, &input, &result, &text)
+}
+
+fn comparison_lines(comparison: &EarlyPaymentComparison) -> Vec<(&'static str, String)> {
+    let verdict = |test: &wc::EarlyPaymentTest, benchmark: &str, cost: &str| {
+        let word = if test.worthwhile {
+            "worth it"
+        } else {
+            "not worth it"
+        };
+        format!(
+            "{word} ({benchmark} {} % vs {cost} {} %)",
+            two(test.benchmark_percent),
+            two(test.cost_percent)
+        )
+    };
+    let mut rows = Vec::new();
+    if let Some(test) = &comparison.return_on_funds {
+        rows.push((
+            "return on the funds vs cost",
+            verdict(test, "return", "effective annual cost"),
+        ));
+    }
+    if let Some(test) = &comparison.inflation {
+        rows.push((
+            "inflation vs cost",
+            verdict(test, "inflation", "cost for the period"),
+        ));
+    }
+    rows
+}
+
+#[derive(Serialize)]
+struct WithComparison<'a, R: Serialize> {
+    #[serde(flatten)]
+    result: &'a R,
+    comparison: EarlyPaymentComparison,
+}
+
+fn bill(args: &BillArgs) -> anyhow::Result<()> {
+    let input = BillInput {
+        face_value: args.face_value,
+        discount_rate_percent: args.discount_rate_percent,
+        days_to_maturity: args.days_to_maturity,
+        days_in_year: args.days_in_year.into(),
+    };
+    let result = wc::discount_bill(&input).map_err(library_error)?;
+    let comparison = wc::compare_early_payment(
+        &EarlyPaymentCost::from(&result),
+        args.early.return_on_funds_percent,
+        args.early.inflation_percent,
+    );
+    let mut rows = vec![
+        ("discount", two(result.discount)),
+        ("proceeds", two(result.proceeds)),
+        (
+            "cost for the period (% of face value)",
+            two(result.cost_for_period_percent),
+        ),
+        (
+            "effective annual cost (%)",
+            two(result.effective_annual_percent),
+        ),
+    ];
+    rows.extend(comparison_lines(&comparison));
+    let output = WithComparison {
+        result: &result,
+        comparison,
+    };
+    emit(args.json, &input, &output, &lines(&rows))
+}
+
+fn factoring(args: &FactoringArgs) -> anyhow::Result<()> {
+    let input = FactoringInput {
+        invoice_amount: args.invoice_amount,
+        commission_percent: args.commission_percent,
+        advance_percent: args.advance_percent,
+        interest_rate_percent: args.interest_rate_percent,
+        days_early: args.days_early,
+        days_in_year: args.days_in_year.into(),
+    };
+    let result = wc::factoring_cost(&input).map_err(library_error)?;
+    let comparison = wc::compare_early_payment(
+        &EarlyPaymentCost::from(&result),
+        args.early.return_on_funds_percent,
+        args.early.inflation_percent,
+    );
+    let mut rows = vec![
+        ("commission", two(result.commission)),
+        ("amount paid early", two(result.advance)),
+        ("interest on the early payment", two(result.interest)),
+        ("total cost", two(result.total_cost)),
+        ("net proceeds", two(result.net_proceeds)),
+        (
+            "cost for the period (% of invoice)",
+            two(result.cost_for_period_percent),
+        ),
+        (
+            "effective annual cost (%)",
+            two(result.effective_annual_percent),
+        ),
+    ];
+    rows.extend(comparison_lines(&comparison));
+    let output = WithComparison {
+        result: &result,
+        comparison,
+    };
+    emit(args.json, &input, &output, &lines(&rows))
+}
+
+fn wages(args: &WagesArgs) -> anyhow::Result<()> {
+    let frequency = match (args.frequency, args.interval_days) {
+        (Some(Frequency::Monthly), _) => PayFrequency::Monthly,
+        (Some(Frequency::Fortnightly), _) => PayFrequency::Fortnightly,
+        (None, Some(days)) => PayFrequency::EveryDays(days),
+        (None, None) => anyhow::bail!("give --frequency or --interval-days"),
+    };
+    let days = wc::wage_deferral_days(frequency).map_err(library_error)?;
+    let text = lines(&[("average wage deferral (days)", four(days))]);
+    emit(
+        args.json,
+        &frequency,
+        &serde_json::json!({ "deferral_days": days }),
+        &text,
+    )
+}
+
+fn express_payables(args: &ExpressPayablesArgs) -> anyhow::Result<()> {
+    let days_in_year: DaysInYear = args.days_in_year.into();
+    let days = wc::express_payables_days(args.payables, args.annual_revenue, days_in_year)
+        .map_err(library_error)?;
+    let input = serde_json::json!({
+        "payables": args.payables,
+        "annual_revenue": args.annual_revenue,
+        "days_in_year": days_in_year,
+    });
+    let text = lines(&[(
+        "payables period, US express approximation (days)",
+        two(days),
+    )]);
+    emit(
+        args.json,
+        &input,
+        &serde_json::json!({ "payables_days": days }),
+        &text,
+    )
+}
+
+fn mean(args: &MeanArgs) -> anyhow::Result<()> {
+    let mean = wc::chronological_mean(&args.values).map_err(library_error)?;
+    let text = lines(&[("chronological mean", four(mean))]);
+    emit(
+        args.json,
+        &serde_json::json!({ "values": args.values }),
+        &serde_json::json!({ "chronological_mean": mean }),
+        &text,
+    )
+}
+
+fn deposit_share(args: &DepositShareArgs) -> anyhow::Result<()> {
+    let mean = match args.mean {
+        MeanKind::Chronological => Mean::Chronological,
+        MeanKind::Arithmetic => Mean::Arithmetic,
+    };
+    let result = wc::deposit_share(
+        &args.balances,
+        mean,
+        args.revenue_of_period,
+        args.expected_revenue,
+    )
+    .map_err(library_error)?;
+    let mut rows = vec![
+        ("average balance", two(result.average_balance)),
+        (
+            "share of revenue that can go on deposit (%)",
+            two(result.share_percent),
+        ),
+    ];
+    if let Some(amount) = result.depositable_amount {
+        rows.push((
+            "amount for the deposit out of the expected revenue",
+            two(amount),
+        ));
+    }
+    let input = serde_json::json!({
+        "balances": args.balances,
+        "mean": mean,
+        "revenue_of_period": args.revenue_of_period,
+        "expected_revenue": args.expected_revenue,
+    });
+    emit(args.json, &input, &result, &lines(&rows))
+}
+
+fn deposit_income(args: &DepositIncomeArgs) -> anyhow::Result<()> {
+    let compounding = match args.compounding {
+        CompoundingKind::AtMaturity => Compounding::AtMaturity,
+        CompoundingKind::Annually => Compounding::Annually,
+        CompoundingKind::SemiAnnually => Compounding::SemiAnnually,
+        CompoundingKind::Quarterly => Compounding::Quarterly,
+        CompoundingKind::Monthly => Compounding::Monthly,
+    };
+    let result = wc::deposit_income(
+        args.principal,
+        args.annual_rate_percent,
+        args.term_months,
+        compounding,
+    )
+    .map_err(library_error)?;
+    let text = lines(&[
+        ("final amount", two(result.final_amount)),
+        ("income", two(result.income)),
+    ]);
+    let input = serde_json::json!({
+        "principal": args.principal,
+        "annual_rate_percent": args.annual_rate_percent,
+        "term_months": args.term_months,
+        "compounding": compounding,
+    });
+    emit(args.json, &input, &result, &text)
+}
+
+/// Parses "LOW,HIGH" for the flag named `parameter` (snake case).
+fn bands(parameter: &'static str, text: &str) -> anyhow::Result<PolicyBands> {
+    let flag = parameter.replace('_', "-");
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    let [low, high] = parts.as_slice() else {
+        anyhow::bail!("--{flag}: expected CONSERVATIVE_BELOW,AGGRESSIVE_FROM, got `{text}`");
+    };
+    let number = |part: &str| -> anyhow::Result<Decimal> {
+        part.parse()
+            .with_context(|| format!("--{flag}: `{part}` is not a number"))
+    };
+    PolicyBands::new(parameter, number(low)?, number(high)?).map_err(library_error)
+}
+
+fn policy(args: &PolicyArgs) -> anyhow::Result<()> {
+    let config = PolicyConfig {
+        current_asset_share_percent: bands("asset_share_bands", &args.asset_share_bands)?,
+        turnover_days: args
+            .turnover_bands
+            .as_deref()
+            .map(|text| bands("turnover_bands", text))
+            .transpose()?,
+        short_term_credit_share_percent: bands("credit_share_bands", &args.credit_share_bands)?,
+    };
+    let assets = wc::current_asset_policy(
+        args.current_asset_share_percent,
+        args.turnover_days,
+        &config,
+    );
+    let liabilities = wc::current_liability_policy(args.short_term_credit_share_percent, &config);
+    let combined = wc::combined_policy(assets.policy, liabilities);
+    let mut rows = vec![("current-asset policy", assets.policy.to_string())];
+    if let Some(by_turnover) = assets.by_turnover {
+        rows.push((
+            "  indicators",
+            format!(
+                "share says {}, turnover says {by_turnover}",
+                assets.by_share
+            ),
+        ));
+    }
+    rows.push(("current-liability policy", liabilities.to_string()));
+    rows.push(("combined policy (Table 8)", combined.to_string()));
+    let mut text = lines(&rows);
+    let _ = writeln!(text, "note: {NAMING_NOTE}");
+    let input = serde_json::json!({
+        "current_asset_share_percent": args.current_asset_share_percent,
+        "short_term_credit_share_percent": args.short_term_credit_share_percent,
+        "turnover_days": args.turnover_days,
+        "bands": config,
+    });
+    let result = serde_json::json!({
+        "assets": assets,
+        "liabilities": liabilities,
+        "combined": combined,
+        "naming_note": NAMING_NOTE,
+    });
+    emit(args.json, &input, &result, &text)
 }
