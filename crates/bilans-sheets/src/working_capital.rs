@@ -1,1 +1,0 @@
-//! Workbook support for `working_capital` (being written).

@@ -1,0 +1,272 @@
+//! The "Working capital" sheet of the analysed workbook (seed 002).
+//!
+//! The sheet is self-contained and auditable: it copies the statements' line items,
+//! then writes every working-capital measure of
+//! [`WORKING_CAPITAL_RATIOS`] as a live Excel formula over those cells with its cached
+//! result (the Decimal value computed by `bilans-ratios`), then the policies per
+//! period as text, with the bands used and the naming note.
+
+use std::collections::BTreeMap;
+
+use bilans_model::{LineItem, Period, Statements};
+use bilans_ratios::working_capital::{
+    NAMING_NOTE, PolicyBands, WORKING_CAPITAL_RATIOS, WorkingCapitalConfig, assess_policies,
+};
+use bilans_ratios::{Basis, CellRefs, NotComputable, RatioUnit, find};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::utility::row_col_to_cell;
+use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
+
+use crate::SheetsError;
+
+/// The sheet's name.
+pub const SHEET_NAME: &str = "Working capital";
+
+/// Adds the "Working capital" sheet to `workbook`.
+///
+/// Layout: a title block (basis, days in year, naming note); the line items (rows) by
+/// period (columns); the measures as formulas with cached values, or `n/c: reason`
+/// when not computable, and their definition in the last column; the policies.
+///
+/// # Errors
+///
+/// [`SheetsError::Sheet`] when the workbook already has a sheet of that name or the
+/// writer rejects a cell.
+pub fn write_working_capital_sheet(
+    workbook: &mut Workbook,
+    statements: &Statements,
+    config: &WorkingCapitalConfig,
+) -> Result<(), SheetsError> {
+    let sheet_error = |source| SheetsError::Sheet {
+        sheet: SHEET_NAME.to_owned(),
+        source,
+    };
+    if workbook.worksheet_from_name(SHEET_NAME).is_ok() {
+        return Err(sheet_error(XlsxError::SheetnameReused(SHEET_NAME.to_owned())));
+    }
+    let worksheet = workbook.add_worksheet();
+    write_sheet(worksheet, statements, config).map_err(sheet_error)
+}
+
+/// Where line items and measures live in the sheet.
+struct Cells {
+    columns: BTreeMap<Period, ColNum>,
+    item_rows: BTreeMap<LineItem, RowNum>,
+    ratio_rows: BTreeMap<&'static str, RowNum>,
+}
+
+impl CellRefs for Cells {
+    fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        let row = *self.item_rows.get(&item)?;
+        let column = *self.columns.get(&period)?;
+        Some(row_col_to_cell(row, column))
+    }
+
+    fn ratio(&self, id: &str, period: Period) -> Option<String> {
+        let row = *self.ratio_rows.get(id)?;
+        let column = *self.columns.get(&period)?;
+        Some(row_col_to_cell(row, column))
+    }
+}
+
+fn write_sheet(
+    worksheet: &mut Worksheet,
+    statements: &Statements,
+    config: &WorkingCapitalConfig,
+) -> Result<(), XlsxError> {
+    worksheet.set_name(SHEET_NAME)?;
+    let bold = Format::new().set_bold();
+    let periods = statements.period_list();
+    let first_column: ColNum = 1;
+    let definition_column =
+        first_column + ColNum::try_from(periods.len()).unwrap_or(ColNum::MAX - 1);
+    worksheet.set_column_width(0, 55)?;
+    worksheet.set_column_width(definition_column, 70)?;
+
+    let basis = match config.eval.basis {
+        Basis::YearEnd => "year-end balances",
+        Basis::Average => "average balances ((opening + closing) / 2)",
+    };
+    worksheet.write_string_with_format(0, 0, "Working capital (seed 002)", &bold)?;
+    worksheet.write_string(
+        1,
+        0,
+        format!(
+            "{}; {basis}; {} days in the year; amounts in {}",
+            statements.entity.name,
+            config.eval.days_in_year.days(),
+            statements.unit
+        ),
+    )?;
+    worksheet.write_string(2, 0, format!("Note: {NAMING_NOTE}."))?;
+
+    let mut cells = Cells {
+        columns: BTreeMap::new(),
+        item_rows: BTreeMap::new(),
+        ratio_rows: BTreeMap::new(),
+    };
+    let mut row: RowNum = 4;
+    worksheet.write_string_with_format(row, 0, "Line item", &bold)?;
+    for (offset, period) in periods.iter().enumerate() {
+        let column = first_column + ColNum::try_from(offset).unwrap_or(0);
+        cells.columns.insert(*period, column);
+        worksheet.write_string_with_format(row, column, period.to_string(), &bold)?;
+    }
+    for item in statements.item_list() {
+        row += 1;
+        cells.item_rows.insert(item, row);
+        worksheet.write_string(row, 0, item.label())?;
+        for period in &periods {
+            if let Some(value) = statements.get(*period, item) {
+                worksheet.write_number(row, cells.columns[period], to_f64(value))?;
+            }
+        }
+    }
+
+    row += 2;
+    worksheet.write_string_with_format(row, 0, "Measure", &bold)?;
+    worksheet.write_string_with_format(row, definition_column, "Definition (source)", &bold)?;
+    for id in WORKING_CAPITAL_RATIOS {
+        let Some(ratio) = find(id) else {
+            continue;
+        };
+        row += 1;
+        let format = number_format(ratio.unit);
+        worksheet.write_string(row, 0, ratio.name)?;
+        worksheet.write_string(
+            row,
+            definition_column,
+            format!("{} ({})", ratio.formula_text(), ratio.source),
+        )?;
+        for period in &periods {
+            let column = cells.columns[period];
+            let value = ratio.evaluate(statements, *period, &config.eval);
+            let formula = ratio.excel_formula(*period, &config.eval, &cells);
+            match (value, formula) {
+                (Ok(value), Ok(formula)) => {
+                    let formula = Formula::new(formula).set_result(value.to_string());
+                    worksheet.write_formula_with_format(row, column, formula, &format)?;
+                }
+                (Err(reason), _) | (_, Err(reason)) => {
+                    worksheet.write_string(row, column, not_computable(&reason))?;
+                }
+            }
+        }
+        cells.ratio_rows.insert(id, row);
+    }
+
+    row += 2;
+    worksheet.write_string_with_format(row, 0, "Policy (seed 002 naming)", &bold)?;
+    let percent = Format::new().set_num_format("0.00");
+    let assessments: Vec<_> = periods
+        .iter()
+        .map(|period| assess_policies(statements, *period, config))
+        .collect();
+    let labels = [
+        "current assets / total assets (%)",
+        "short-term credit / balance-sheet total (%)",
+        "current-asset policy",
+        "current-liability policy",
+        "combined policy (Table 8)",
+    ];
+    for (index, label) in labels.iter().enumerate() {
+        let line = row + 1 + RowNum::try_from(index).unwrap_or(0);
+        worksheet.write_string(line, 0, *label)?;
+        for assessment in &assessments {
+            let column = cells.columns[&assessment.period];
+            let cell = match index {
+                0 => PolicyCell::from_value(&assessment.current_asset_share_percent),
+                1 => PolicyCell::from_value(&assessment.short_term_credit_share_percent),
+                2 => PolicyCell::from_text(assessment.assets.as_ref().map(|assets| {
+                    match assets.by_turnover {
+                        Some(by_turnover) if by_turnover != assets.by_share => format!(
+                            "{} (share: {}, turnover: {by_turnover})",
+                            assets.policy, assets.by_share
+                        ),
+                        _ => assets.policy.to_string(),
+                    }
+                })),
+                3 => {
+                    PolicyCell::from_text(assessment.liabilities.as_ref().map(ToString::to_string))
+                }
+                _ => PolicyCell::from_text(assessment.combined.as_ref().map(ToString::to_string)),
+            };
+            match cell {
+                PolicyCell::Number(value) => {
+                    worksheet.write_number_with_format(line, column, to_f64(value), &percent)?;
+                }
+                PolicyCell::Text(text) => {
+                    worksheet.write_string(line, column, text)?;
+                }
+            }
+        }
+    }
+    row += 1 + RowNum::try_from(labels.len()).unwrap_or(0) + 1;
+    let policy = &config.policy;
+    let mut bands = vec![
+        bands_text(
+            "current-asset share (%)",
+            &policy.current_asset_share_percent,
+        ),
+        bands_text(
+            "short-term credit share (%)",
+            &policy.short_term_credit_share_percent,
+        ),
+    ];
+    match &policy.turnover_days {
+        Some(turnover) => bands.push(bands_text("turnover of working funds (days)", turnover)),
+        None => bands.push("turnover of working funds: not used".to_owned()),
+    }
+    worksheet.write_string(row, 0, format!("Bands: {}", bands.join("; ")))?;
+    Ok(())
+}
+
+/// A cell of the policy block: a number, or text (a policy or why there is none).
+enum PolicyCell {
+    Number(Decimal),
+    Text(String),
+}
+
+impl PolicyCell {
+    fn from_value(value: &Result<Decimal, NotComputable>) -> PolicyCell {
+        match value {
+            Ok(value) => PolicyCell::Number(*value),
+            Err(reason) => PolicyCell::Text(not_computable(reason)),
+        }
+    }
+
+    fn from_text(text: Result<String, &NotComputable>) -> PolicyCell {
+        PolicyCell::Text(text.unwrap_or_else(not_computable))
+    }
+}
+
+fn not_computable(reason: &NotComputable) -> String {
+    format!("n/c: {reason}")
+}
+
+fn bands_text(name: &str, bands: &PolicyBands) -> String {
+    format!(
+        "{name}: conservative below {}, aggressive from {}",
+        bands.conservative_below(),
+        bands.aggressive_from()
+    )
+}
+
+fn number_format(unit: RatioUnit) -> Format {
+    let pattern = match unit {
+        RatioUnit::Fraction => "0.00%",
+        RatioUnit::Days => "0.0",
+        RatioUnit::Amount => "#,##0.00",
+        _ => "0.00",
+    };
+    Format::new().set_num_format(pattern)
+}
+
+/// The nearest f64, for the spreadsheet only (the value of record is the Decimal).
+fn to_f64(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests;
