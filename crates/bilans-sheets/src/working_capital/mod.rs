@@ -43,7 +43,9 @@ pub fn write_working_capital_sheet(
         source,
     };
     if workbook.worksheet_from_name(SHEET_NAME).is_ok() {
-        return Err(sheet_error(XlsxError::SheetnameReused(SHEET_NAME.to_owned())));
+        return Err(sheet_error(XlsxError::SheetnameReused(
+            SHEET_NAME.to_owned(),
+        )));
     }
     let worksheet = workbook.add_worksheet();
     write_sheet(worksheet, statements, config).map_err(sheet_error)
