@@ -48,14 +48,6 @@ pub enum SheetsError {
         /// The underlying error.
         source: std::io::Error,
     },
-    /// A sheet could not be built (before the workbook has a path).
-    #[error("sheet `{sheet}`: cannot write it: {source}")]
-    Sheet {
-        /// The sheet name.
-        sheet: String,
-        /// The underlying error.
-        source: rust_xlsxwriter::XlsxError,
-    },
     /// The workbook writer failed.
     #[error("{path}: cannot write the workbook: {source}")]
     Xlsx {

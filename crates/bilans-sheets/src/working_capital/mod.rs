@@ -31,17 +31,14 @@ pub const SHEET_NAME: &str = "Working capital";
 ///
 /// # Errors
 ///
-/// [`SheetsError::Sheet`] when the workbook already has a sheet of that name or the
+/// [`SheetsError::Workbook`] when the workbook already has a sheet of that name or the
 /// writer rejects a cell.
 pub fn write_working_capital_sheet(
     workbook: &mut Workbook,
     statements: &Statements,
     config: &WorkingCapitalConfig,
 ) -> Result<(), SheetsError> {
-    let sheet_error = |source| SheetsError::Sheet {
-        sheet: SHEET_NAME.to_owned(),
-        source,
-    };
+    let sheet_error = |source| SheetsError::Workbook { source };
     if workbook.worksheet_from_name(SHEET_NAME).is_ok() {
         return Err(sheet_error(XlsxError::SheetnameReused(
             SHEET_NAME.to_owned(),

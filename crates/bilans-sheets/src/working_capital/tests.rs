@@ -98,8 +98,5 @@ fn a_second_sheet_of_the_same_name_is_an_error_naming_the_sheet() {
     let config = WorkingCapitalConfig::default();
     write_working_capital_sheet(&mut workbook, &statements(), &config).unwrap();
     let error = write_working_capital_sheet(&mut workbook, &statements(), &config).unwrap_err();
-    assert!(
-        error.to_string().starts_with("sheet `Working capital`"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("Working capital"), "{error}");
 }
