@@ -241,7 +241,14 @@ fn workbook_has_every_sheet_and_marks_what_is_not_computable() {
     let mut workbook = open_workbook_auto(&path).unwrap();
     assert_eq!(
         workbook.sheet_names(),
-        ["Summary", "Statements", "Ratios", "Du Pont", "Checks"]
+        [
+            "Summary",
+            "Statements",
+            "Ratios",
+            "Du Pont",
+            "Working capital",
+            "Checks"
+        ]
     );
     let ratios = workbook.worksheet_range("Ratios").unwrap();
     // Under average balances the first year has no opening balance.

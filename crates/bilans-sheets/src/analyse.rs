@@ -3,13 +3,14 @@
 //! and a summary.
 //!
 //! Layout (one sheet each, in this order): Summary, Statements, Ratios, Du Pont,
-//! Checks. Formulas never divide by zero: a ratio that is not computable is written as
+//! Working capital, Checks. Formulas never divide by zero: a ratio that is not computable is written as
 //! the text `n/c: <reason>` instead of a formula.
 
 use std::collections::BTreeMap;
 
 use bilans_model::{Finding, FindingKind, LineItem, Period, Statements};
 use bilans_ratios::analysis::{Analysis, Trend};
+use bilans_ratios::working_capital::WorkingCapitalConfig;
 use bilans_ratios::{CellRefs, NotComputable, RatioUnit, catalogue};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -19,6 +20,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::SheetsError;
+use crate::working_capital::write_working_capital_sheet;
 
 /// Options of the analysed workbook.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +41,8 @@ pub const STATEMENTS: &str = "Statements";
 pub const RATIOS: &str = "Ratios";
 /// The Du Pont sheet.
 pub const DUPONT: &str = "Du Pont";
+/// The working-capital sheet (written by [`crate::working_capital`]).
+pub const WORKING_CAPITAL: &str = "Working capital";
 /// The checks sheet.
 pub const CHECKS: &str = "Checks";
 
@@ -51,7 +55,24 @@ pub fn analysed_workbook(
     analysis: &Analysis,
     options: &WorkbookOptions,
 ) -> Result<Workbook, SheetsError> {
-    build(analysis, options).map_err(|source| SheetsError::Workbook { source })
+    let wrap = |source| SheetsError::Workbook { source };
+    let (mut workbook, layout, formats) = build(analysis, options).map_err(wrap)?;
+    let working_capital = WorkingCapitalConfig {
+        eval: analysis.config,
+        ..WorkingCapitalConfig::default()
+    };
+    write_working_capital_sheet(&mut workbook, &analysis.statements, &working_capital)?;
+    if let Ok(sheet) = workbook.worksheet_from_name(WORKING_CAPITAL) {
+        printable(sheet);
+    }
+    write_checks(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )
+    .map_err(wrap)?;
+    Ok(workbook)
 }
 
 struct Formats {
@@ -131,7 +152,10 @@ impl CellRefs for Layout {
     }
 }
 
-fn build(analysis: &Analysis, options: &WorkbookOptions) -> Result<Workbook, XlsxError> {
+fn build(
+    analysis: &Analysis,
+    options: &WorkbookOptions,
+) -> Result<(Workbook, Layout, Formats), XlsxError> {
     let statements = &analysis.statements;
     let items = statements.item_list();
     let layout = Layout {
@@ -185,13 +209,7 @@ fn build(analysis: &Analysis, options: &WorkbookOptions) -> Result<Workbook, Xls
         &layout,
         &formats,
     )?;
-    write_checks(
-        printable(workbook.add_worksheet()),
-        analysis,
-        &layout,
-        &formats,
-    )?;
-    Ok(workbook)
+    Ok((workbook, layout, formats))
 }
 
 /// Prints in landscape, one page wide, so that a PDF or paper copy keeps rows whole.
