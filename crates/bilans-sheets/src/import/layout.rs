@@ -117,9 +117,13 @@ struct Header {
 pub(crate) fn scan_sheet(context: &Context<'_>, original: &Grid) -> Result<SheetScan, SheetsError> {
     let units = unit_cells(context.dictionary, original);
     let (mut hits, languages) = label_hits(context, original);
+    let form = form_of(context, original, languages);
+    if let Some(form) = form {
+        hits.extend(code_hits(context.dictionary, original, form, &hits));
+    }
     let mut scan = SheetScan {
         layout: Layout::NoLineItems,
-        form: None,
+        form,
         records: Vec::new(),
         gaps: Vec::new(),
         units,
@@ -142,10 +146,6 @@ pub(crate) fn scan_sheet(context: &Context<'_>, original: &Grid) -> Result<Sheet
     } else {
         Layout::ItemsInRows
     };
-    scan.form = form_of(context, &grid, languages);
-    if let Some(form) = scan.form {
-        hits.extend(code_hits(context.dictionary, &grid, form));
-    }
     read_rows(context, &grid, &hits, &mut scan)?;
     Ok(scan)
 }
@@ -269,8 +269,9 @@ fn form_of(
     }
 }
 
-/// Line codes in code columns (a column under a `Код`/`Code`/`Kod` header cell).
-fn code_hits(dictionary: &Dictionary, grid: &Grid, form: Form) -> Vec<Hit> {
+/// Line codes in code columns (a column under a `Код`/`Code`/`Kod` header cell), except
+/// in cells already mapped.
+fn code_hits(dictionary: &Dictionary, grid: &Grid, form: Form, taken: &[Hit]) -> Vec<Hit> {
     let mut hits = Vec::new();
     for col in 0..grid.n_cols() {
         let header_row = (0..grid.n_rows()).find(|row| match grid.get(*row, col) {
@@ -286,7 +287,8 @@ fn code_hits(dictionary: &Dictionary, grid: &Grid, form: Form) -> Vec<Hit> {
                 Value::Text(text) => text.trim().to_owned(),
                 _ => continue,
             };
-            if let Some(item) = dictionary.code(form, &code) {
+            let is_taken = taken.iter().any(|hit| hit.row == row && hit.col == col);
+            if let Some(item) = dictionary.code(form, &code).filter(|_| !is_taken) {
                 hits.push(Hit {
                     row,
                     col,
