@@ -154,15 +154,15 @@ fn unit_cells(dictionary: &Dictionary, grid: &Grid) -> Vec<UnitCell> {
     let mut units = Vec::new();
     for row in 0..grid.n_rows() {
         for col in 0..grid.n_cols() {
-            if let Value::Text(text) = grid.get(row, col) {
-                if let Some(unit) = dictionary.unit(text) {
-                    units.push(UnitCell {
-                        scale: unit.scale,
-                        currency: unit.currency,
-                        cell: grid.cell_name(row, col),
-                        text: text.clone(),
-                    });
-                }
+            if let Value::Text(text) = grid.get(row, col)
+                && let Some(unit) = dictionary.unit(text)
+            {
+                units.push(UnitCell {
+                    scale: unit.scale,
+                    currency: unit.currency,
+                    cell: grid.cell_name(row, col),
+                    text: text.clone(),
+                });
             }
         }
     }
@@ -255,10 +255,10 @@ fn form_of(
     }
     for row in 0..grid.n_rows() {
         for col in 0..grid.n_cols() {
-            if let Value::Text(text) = grid.get(row, col) {
-                if let Some(Some(form)) = context.dictionary.code_word(text) {
-                    return Some(form);
-                }
+            if let Value::Text(text) = grid.get(row, col)
+                && let Some(Some(form)) = context.dictionary.code_word(text)
+            {
+                return Some(form);
             }
         }
     }
@@ -394,10 +394,10 @@ fn read_rows(
         let Target::Item(item) = hit.target else {
             continue;
         };
-        if let Some(company_col) = header.company_col {
-            if let Some(name) = text_of(grid.get(row, company_col)) {
-                row_entity = Some(name);
-            }
+        if let Some(company_col) = header.company_col
+            && let Some(name) = text_of(grid.get(row, company_col))
+        {
+            row_entity = Some(name);
         }
         for (col, period) in header.periods.iter().filter(|(col, _)| hit.col < *col) {
             let entity = row_entity
@@ -460,14 +460,14 @@ fn start_header(
         |col| matches!(grid.get(row, *col), Value::Text(text) if context.dictionary.is_company_word(text)),
     );
     for col in first_col..grid.n_cols() {
-        if let Value::Text(text) = grid.get(row, col) {
-            if periods::period(grid.get(row, col)).is_none() {
-                scan.skipped.push(Skipped {
-                    cell: grid.cell_name(row, col),
-                    text: text.clone(),
-                    reason: "header is not a period; its cells are not read".to_owned(),
-                });
-            }
+        if let Value::Text(text) = grid.get(row, col)
+            && periods::period(grid.get(row, col)).is_none()
+        {
+            scan.skipped.push(Skipped {
+                cell: grid.cell_name(row, col),
+                text: text.clone(),
+                reason: "header is not a period; its cells are not read".to_owned(),
+            });
         }
     }
     Ok(Header {

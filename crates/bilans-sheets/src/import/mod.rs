@@ -364,13 +364,13 @@ fn resolve_unit(
             .unwrap_or(Scale::Units),
         currency: declared_currency.clone().or(currency).unwrap_or_default(),
     };
-    if let (Some(scale), Some((sheet, cell))) = (declared_scale, detected) {
-        if scale != cell.scale {
-            notes.push(format!(
+    if let (Some(scale), Some((sheet, cell))) = (declared_scale, detected)
+        && scale != cell.scale
+    {
+        notes.push(format!(
                 "the declared scale ({scale:?}) differs from `{}` at {sheet}!{}; the declared one is used",
                 cell.text, cell.cell
             ));
-        }
     }
     let origin = match (declared_scale, detected) {
         (Some(_), _) => UnitOrigin::Declared,

@@ -75,12 +75,9 @@ pub(crate) fn amount_from_text(text: &str) -> Result<Option<Decimal>, String> {
                 Some(separator)
             }
         }
-        _ => {
-            let last = body
-                .rfind(['.', ','])
-                .and_then(|index| body[index..].chars().next());
-            last
-        }
+        _ => body
+            .rfind(['.', ','])
+            .and_then(|index| body[index..].chars().next()),
     };
     let (integer_part, fraction) = match decimal_separator {
         Some(separator) => {

@@ -33,7 +33,7 @@ pub(crate) fn period(value: &Value) -> Option<Period> {
 }
 
 fn plausible(year: i32) -> Option<Period> {
-    (1900 <= year && year <= 2100).then_some(Period::year(year))
+    (1900..=2100).contains(&year).then_some(Period::year(year))
 }
 
 fn period_from_text(text: &str) -> Option<Period> {

@@ -108,11 +108,11 @@ fn password_message() -> String {
 }
 
 fn describe(error: &calamine::Error) -> String {
-    let password = match error {
-        calamine::Error::Xls(calamine::XlsError::Password) => true,
-        calamine::Error::Ods(calamine::OdsError::Password) => true,
-        _ => false,
-    };
+    let password = matches!(
+        error,
+        calamine::Error::Xls(calamine::XlsError::Password)
+            | calamine::Error::Ods(calamine::OdsError::Password)
+    );
     if password {
         return password_message();
     }
