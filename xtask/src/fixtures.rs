@@ -33,72 +33,125 @@ use serde::Deserialize;
 
 use crate::project_root;
 
-/// Runs the task.
+/// Runs the task: `--check` compares instead of writing, `--libreoffice` also redoes
+/// the conversions.
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
-    let libreoffice = match args {
-        [] => false,
-        [flag] if flag == "--libreoffice" => true,
-        _ => bail!("usage: cargo xtask fixtures [--libreoffice]"),
-    };
-    let root = project_root();
-    let seed_path = root.join("fixtures/seeds/seed004_dupont.toml");
+    let mut libreoffice = false;
+    let mut check_only = false;
+    for arg in args {
+        match arg.as_str() {
+            "--libreoffice" => libreoffice = true,
+            "--check" => check_only = true,
+            _ => bail!("usage: cargo xtask fixtures [--check] [--libreoffice]"),
+        }
+    }
+    if check_only {
+        return check();
+    }
+    let fixtures = project_root().join("fixtures");
+    let seed = read_seed()?;
+    generate(&fixtures, &seed)?;
+    if libreoffice {
+        convert_with_libreoffice(&fixtures, &seed)?;
+    }
+    Ok(())
+}
+
+/// Generates the fixtures into a temporary folder and compares them byte for byte with
+/// the committed ones.
+pub(crate) fn check() -> anyhow::Result<()> {
+    let seed = read_seed()?;
+    let temporary =
+        std::env::temp_dir().join(format!("bilans-fixtures-check-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&temporary);
+    generate(&temporary, &seed)?;
+    let committed = project_root().join("fixtures");
+    let mut stale = Vec::new();
+    for folder in ["workbooks", "bad"] {
+        for entry in std::fs::read_dir(temporary.join(folder))? {
+            let path = entry?.path();
+            let relative = Path::new(folder).join(path.file_name().unwrap_or_default());
+            let fresh = std::fs::read(&path)?;
+            if std::fs::read(committed.join(&relative)).ok().as_deref() != Some(fresh.as_slice()) {
+                stale.push(relative.display().to_string());
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&temporary);
+    if !stale.is_empty() {
+        bail!(
+            "stale fixtures (run `cargo xtask fixtures`): {}",
+            stale.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn read_seed() -> anyhow::Result<Seed> {
+    let seed_path = project_root().join("fixtures/seeds/seed004_dupont.toml");
     let text = std::fs::read_to_string(&seed_path)
         .with_context(|| format!("reading {}", seed_path.display()))?;
-    let seed: Seed =
-        toml::from_str(&text).with_context(|| format!("parsing {}", seed_path.display()))?;
-    let workbooks = root.join("fixtures/workbooks");
-    let bad = root.join("fixtures/bad");
+    toml::from_str(&text).with_context(|| format!("parsing {}", seed_path.display()))
+}
+
+/// Writes every fixture rust_xlsxwriter can write under `fixtures`.
+fn generate(fixtures: &Path, seed: &Seed) -> anyhow::Result<()> {
+    let workbooks = fixtures.join("workbooks");
+    let bad = fixtures.join("bad");
     std::fs::create_dir_all(&workbooks)?;
     std::fs::create_dir_all(&bad)?;
-
-    write_xlsx(&workbooks.join("seed004_pl.xlsx"), &[polish_table(&seed)])?;
-    write_xlsx(&workbooks.join("long_table.xlsx"), &[long_table(&seed)?])?;
+    write_xlsx(&workbooks.join("seed004_pl.xlsx"), &[polish_table(seed)])?;
+    write_xlsx(&workbooks.join("long_table.xlsx"), &[long_table(seed)?])?;
     write_xlsx(
         &workbooks.join("companies_as_sheets.xlsx"),
-        &companies_as_sheets(&seed),
+        &companies_as_sheets(seed),
     )?;
-    write_xlsx(&workbooks.join("two_blocks.xlsx"), &[two_blocks(&seed)?])?;
+    write_xlsx(&workbooks.join("two_blocks.xlsx"), &[two_blocks(seed)?])?;
     write_xlsx(
         &workbooks.join("statements_on_sheets.xlsx"),
-        &statements_on_sheets(&seed)?,
+        &statements_on_sheets(seed)?,
     )?;
     write_xlsx(
         &workbooks.join("ru_form_codes.xlsx"),
-        &[russian_form(&seed)?],
+        &[russian_form(seed)?],
     )?;
     write_xlsx(
         &workbooks.join("ua_form_codes.xlsx"),
-        &[ukrainian_form(&seed)?],
+        &[ukrainian_form(seed)?],
     )?;
     write_xlsx(
         &workbooks.join("custom_labels.xlsx"),
-        &[custom_labels(&seed)?],
+        &[custom_labels(seed)?],
     )?;
-    write_bad(&bad, &seed)?;
+    write_bad(&bad, seed)
+}
 
-    if libreoffice {
-        let temporary = std::env::temp_dir().join("bilans-xtask-fixtures");
-        std::fs::create_dir_all(&temporary)?;
-        let russian = temporary.join("seed004_ru_transposed.xlsx");
-        write_xlsx(&russian, &[russian_transposed(&seed)?])?;
-        convert(&russian, "ods", &workbooks)?;
-        let english = temporary.join("seed004_en.xlsx");
-        write_xlsx(&english, &[english_table(&seed)?])?;
-        convert(&english, "xls", &workbooks)?;
-        convert(
-            &workbooks.join("seed004_pl.xlsx"),
-            "xlsm:Calc MS Excel 2007 VBA XML",
-            &workbooks,
-        )?;
-        let status = Command::new("msoffcrypto-tool")
-            .args(["-e", "-p", "bilans"])
-            .arg(workbooks.join("seed004_pl.xlsx"))
-            .arg(bad.join("password.xlsx"))
-            .status()
-            .context("running msoffcrypto-tool (pip install msoffcrypto-tool)")?;
-        if !status.success() {
-            bail!("msoffcrypto-tool failed to encrypt fixtures/bad/password.xlsx");
-        }
+/// The conversions done once and committed: `.ods`, `.xls`, `.xlsm`, and the encrypted
+/// `bad/password.xlsx`.
+fn convert_with_libreoffice(fixtures: &Path, seed: &Seed) -> anyhow::Result<()> {
+    let workbooks = fixtures.join("workbooks");
+    let bad = fixtures.join("bad");
+    let temporary = std::env::temp_dir().join("bilans-xtask-fixtures");
+    std::fs::create_dir_all(&temporary)?;
+    let russian = temporary.join("seed004_ru_transposed.xlsx");
+    write_xlsx(&russian, &[russian_transposed(seed)?])?;
+    convert(&russian, "ods", &workbooks)?;
+    let english = temporary.join("seed004_en.xlsx");
+    write_xlsx(&english, &[english_table(seed)?])?;
+    convert(&english, "xls", &workbooks)?;
+    convert(
+        &workbooks.join("seed004_pl.xlsx"),
+        "xlsm:Calc MS Excel 2007 VBA XML",
+        &workbooks,
+    )?;
+    let status = Command::new("msoffcrypto-tool")
+        .args(["-e", "-p", "bilans"])
+        .arg(workbooks.join("seed004_pl.xlsx"))
+        .arg(bad.join("password.xlsx"))
+        .status()
+        .context("running msoffcrypto-tool (pip install msoffcrypto-tool)")?;
+    if !status.success() {
+        bail!("msoffcrypto-tool failed to encrypt fixtures/bad/password.xlsx");
     }
     Ok(())
 }
@@ -151,10 +204,16 @@ fn sheet(name: &str, rows: Vec<Vec<Cell>>) -> Sheet {
     }
 }
 
-fn write_xlsx(path: &Path, sheets: &[Sheet]) -> anyhow::Result<()> {
+/// A workbook with a fixed document date, so that its bytes are reproducible.
+fn new_workbook() -> anyhow::Result<Workbook> {
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    Ok(workbook)
+}
+
+fn write_xlsx(path: &Path, sheets: &[Sheet]) -> anyhow::Result<()> {
+    let mut workbook = new_workbook()?;
     let date_format = Format::new().set_num_format("dd.mm.yyyy");
     for sheet in sheets {
         let worksheet = workbook.add_worksheet();
@@ -612,7 +671,7 @@ fn write_bad(bad: &Path, seed: &Seed) -> anyhow::Result<()> {
         "This is a text file, not a workbook.\n",
     )?;
     std::fs::write(bad.join("notes.txt"), "Aktywa ogółem 2001 328294\n")?;
-    let mut workbook = Workbook::new();
+    let mut workbook = new_workbook()?;
     workbook
         .add_worksheet()
         .write_string(0, 0, "Aktywa ogółem")?;
@@ -716,4 +775,17 @@ fn write_bad(bad: &Path, seed: &Seed) -> anyhow::Result<()> {
         std::fs::write(bad.join(name), text)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The committed fixtures are what `cargo xtask fixtures` writes today;
+    /// `BILANS_UPDATE=1` rewrites them.
+    #[test]
+    fn fixtures_are_fresh() {
+        if std::env::var_os("BILANS_UPDATE").is_some() {
+            super::run(&[]).unwrap();
+        }
+        super::check().unwrap();
+    }
 }

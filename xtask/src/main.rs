@@ -1,7 +1,7 @@
 //! Project automation: `cargo xtask <task>`, one module per task.
 //!
-//! - `cargo xtask fixtures [--libreoffice]`: regenerate the fixture workbooks from the
-//!   text fixtures (see `fixtures.rs`).
+//! - `cargo xtask fixtures [--check] [--libreoffice]`: regenerate (or check) the
+//!   fixture workbooks from the text fixtures (see `fixtures.rs`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask fixtures [--libreoffice]";
+const USAGE: &str = "usage: cargo xtask fixtures [--check] [--libreoffice]";
 
 /// The workspace root.
 pub(crate) fn project_root() -> PathBuf {
