@@ -1,12 +1,13 @@
 //! `bilans import FILE [--mapping MAP.toml] [--sheet NAME] [--require ITEMS] [--json]`:
-//! shows what was recognised in a workbook, amount by amount with its cell.
+//! shows what was recognised in a workbook, amount by amount with its cell, and which
+//! ratios of the catalogue each missing line item blocks.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use bilans_model::LineItem;
-use bilans_sheets::import::{ImportOptions, Mapping, import_file};
+use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
 
 use crate::output::print;
 
@@ -48,6 +49,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         mapping,
         entity: args.entity,
         required,
+        needs: ratio_needs(),
         ..ImportOptions::default()
     };
     let report = import_file(&args.file, &options)?;

@@ -177,10 +177,23 @@ impl Dictionary {
     }
 
     /// The item a label names, with the languages that use the label.
+    ///
+    /// A label that carries its unit (`Przychody ze sprzedaży (tys. zł)`) is also
+    /// found: unit and filler words are dropped when the whole label is not known.
     pub(crate) fn label(&self, text: &str) -> Option<(LineItem, &BTreeSet<Language>)> {
-        self.labels
-            .get(&normalise(text))
-            .map(|(item, languages)| (*item, languages))
+        let normalised = normalise(text);
+        let found = self.labels.get(&normalised).or_else(|| {
+            let without_unit: Vec<&str> = normalised
+                .split(' ')
+                .filter(|word| {
+                    !self.scale_words.contains_key(*word)
+                        && !self.currency_words.contains_key(*word)
+                        && !self.filler_words.contains(*word)
+                })
+                .collect();
+            self.labels.get(&without_unit.join(" "))
+        });
+        found.map(|(item, languages)| (*item, languages))
     }
 
     /// The item a form line code names.

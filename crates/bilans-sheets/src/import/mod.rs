@@ -47,6 +47,7 @@ mod grid;
 mod labels;
 mod layout;
 mod mapping;
+mod needs;
 mod numbers;
 mod periods;
 mod read;
@@ -55,6 +56,7 @@ mod render;
 pub use crate::import::labels::{BUILTIN_LABELS, Form, normalise};
 pub use crate::import::layout::Layout;
 pub use crate::import::mapping::{MappedCell, Mapping, Target};
+pub use crate::import::needs::ratio_needs;
 
 /// What to import and what the work that follows needs.
 #[derive(Debug, Clone, Default)]

@@ -110,6 +110,11 @@ fn labels_are_normalised_and_found_in_four_languages() {
         item("Поточні зобов’язання"),
         Some(LineItem::CurrentLiabilities)
     );
+    assert_eq!(
+        item("Przychody ze sprzedaży (tys. zł)"),
+        Some(LineItem::Revenue)
+    );
+    assert_eq!(item("Revenue, USD thousands"), Some(LineItem::Revenue));
     assert_eq!(item("Employees"), None);
     assert_eq!(
         normalise("Kapitał (fundusz) własny"),
@@ -194,6 +199,56 @@ fn transposed_grid_reads_the_same_amounts() {
     };
     assert_eq!(cell(&by_rows), "B3");
     assert_eq!(cell(&by_columns), "C2");
+}
+
+#[test]
+fn a_company_column_in_the_rows_layout_names_each_row() {
+    // The company cell of `Beta` is empty on its second row (a merged cell): the name
+    // above carries over.
+    let rows = vec![
+        vec![text("Company"), text("Item"), text("2001"), text("2002")],
+        vec![text("Alfa"), text("Total assets"), number(10), number(11)],
+        vec![Value::Empty, text("Revenue"), number(20), number(21)],
+        vec![text("Beta"), text("Total assets"), number(30), number(31)],
+        vec![Value::Empty, text("Revenue"), number(40), number(41)],
+    ];
+    let report = import(rows).unwrap();
+    let names: Vec<&str> = report
+        .entities
+        .iter()
+        .map(|statements| statements.entity.name.as_str())
+        .collect();
+    assert_eq!(names, ["Alfa", "Beta"]);
+    assert_eq!(
+        report.entities[1].get(Period::year(2002), LineItem::Revenue),
+        Some(Decimal::from(41))
+    );
+    assert_eq!(
+        report.entities[0].get(Period::year(2001), LineItem::Revenue),
+        Some(Decimal::from(20))
+    );
+}
+
+#[test]
+fn a_mapped_cell_wins_over_the_dictionary() {
+    let rows = vec![
+        vec![text("Item"), text("2001")],
+        vec![text("Total assets"), number(10)],
+        vec![text("ZB"), number(4)],
+    ];
+    let mapping =
+        crate::import::Mapping::parse("[cells]\n\"S!A3\" = \"current_liabilities\"\n", "map.toml")
+            .unwrap();
+    let options = ImportOptions {
+        mapping: Some(mapping),
+        ..ImportOptions::default()
+    };
+    let sheets = vec![("S".to_owned(), Grid::new(rows, (0, 0)))];
+    let report = import_grids("test.xlsx", "test", &sheets, &options).unwrap();
+    assert_eq!(
+        report.entities[0].get(Period::year(2001), LineItem::CurrentLiabilities),
+        Some(Decimal::from(4))
+    );
 }
 
 #[test]
