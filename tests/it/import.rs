@@ -275,6 +275,24 @@ fn a_missing_item_some_work_needs_is_a_finding_not_an_error() {
     assert_eq!(missing.periods, [Period::year(2001), Period::year(2002)]);
 }
 
+#[test]
+fn a_declared_unit_settles_contradicting_unit_cells() {
+    let options = ImportOptions {
+        scale: Some(Scale::Thousands),
+        ..ImportOptions::default()
+    };
+    let report = import("bad/conflicting_units.xlsx", &options);
+    assert_eq!(report.unit.scale, Scale::Thousands);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|note| note.contains("Dane!A2") && note.contains("mln zł")),
+        "{:?}",
+        report.notes
+    );
+}
+
 /// Each bad input: the file, extra CLI arguments, and what the message must name.
 const BAD_INPUTS: &[(&str, &[&str], &[&str])] = &[
     ("bad/not_a_spreadsheet.xlsx", &[], &["not a spreadsheet"]),

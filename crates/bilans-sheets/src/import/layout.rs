@@ -378,16 +378,16 @@ fn read_rows(
             continue;
         };
         let Some(header) = header.as_ref() else {
-            let direction = if grid.is_transposed() {
-                "to its left"
+            let (line, direction) = if grid.is_transposed() {
+                ("column", "to its left")
             } else {
-                "above it"
+                ("row", "above it")
             };
             return Err(at(
                 hit.row,
                 hit.col,
                 format!(
-                    "no period header found: this line item label has no row of periods {direction} (expected cells like 2001, 2001 r., FY2001, 2001 г., 31.12.2001 or a date)"
+                    "no period header found: this line item label has no {line} of periods {direction} (expected cells like 2001, 2001 r., FY2001, 2001 г., 31.12.2001 or a date)"
                 ),
             ));
         };

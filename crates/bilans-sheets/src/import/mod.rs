@@ -327,6 +327,12 @@ fn resolve_unit(
     options: &ImportOptions,
     notes: &mut Vec<String>,
 ) -> Result<(Unit, UnitOrigin), SheetsError> {
+    let mapping = options.mapping.as_ref();
+    let declared_scale = options.scale.or(mapping.and_then(|mapping| mapping.scale));
+    let declared_currency = options
+        .currency
+        .clone()
+        .or_else(|| mapping.and_then(|mapping| mapping.currency.clone()));
     let mut detected: Option<(&str, &layout::UnitCell)> = None;
     let mut currency: Option<String> = None;
     for (sheet, scan) in scans {
@@ -336,15 +342,24 @@ fn resolve_unit(
                     (&currency, &cell.currency), (Some(known), Some(other)) if known != other
                 );
                 if first.scale != cell.scale || currencies_differ {
-                    return Err(SheetsError::AtCell {
-                        file: file.to_owned(),
-                        sheet: (*sheet).to_owned(),
-                        cell: cell.cell.clone(),
-                        message: format!(
-                            "the unit `{}` contradicts `{}` at {first_sheet}!{}; amounts in one file must share one unit",
-                            cell.text, first.text, first.cell
-                        ),
-                    });
+                    let message = format!(
+                        "the unit `{}` contradicts `{}` at {first_sheet}!{}",
+                        cell.text, first.text, first.cell
+                    );
+                    if declared_scale.is_none() {
+                        return Err(SheetsError::AtCell {
+                            file: file.to_owned(),
+                            sheet: (*sheet).to_owned(),
+                            cell: cell.cell.clone(),
+                            message: format!(
+                                "{message}; amounts in one file must share one unit (if one of them is not about the amounts, declare the unit in a mapping file: unit = \"thousands\")"
+                            ),
+                        });
+                    }
+                    notes.push(format!(
+                        "{sheet}!{}: {message}; the declared unit is used",
+                        cell.cell
+                    ));
                 }
             } else {
                 detected = Some((sheet, cell));
@@ -354,12 +369,6 @@ fn resolve_unit(
             }
         }
     }
-    let mapping = options.mapping.as_ref();
-    let declared_scale = options.scale.or(mapping.and_then(|mapping| mapping.scale));
-    let declared_currency = options
-        .currency
-        .clone()
-        .or_else(|| mapping.and_then(|mapping| mapping.currency.clone()));
     let unit = Unit {
         scale: declared_scale
             .or(detected.map(|(_, cell)| cell.scale))

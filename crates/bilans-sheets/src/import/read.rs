@@ -25,7 +25,13 @@ pub(crate) fn read_sheets(
     };
     check_container(path, file)?;
     let mut workbook = open_workbook_auto(path).map_err(|error| in_file(describe(&error)))?;
-    let names = workbook.sheet_names();
+    // Chart sheets, dialog and macro sheets hold no cells to read.
+    let names: Vec<String> = workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|sheet| sheet.typ == calamine::SheetType::WorkSheet)
+        .map(|sheet| sheet.name.clone())
+        .collect();
     let wanted: Vec<String> = match only {
         Some(name) => {
             if !names.iter().any(|sheet| sheet == name) {
