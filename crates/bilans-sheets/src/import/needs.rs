@@ -42,9 +42,9 @@ fn items_of(ratio: &Ratio) -> Vec<LineItem> {
 fn collect(expr: &Expr, items: &mut Vec<LineItem>, depth: usize) {
     match expr {
         Expr::Item(item) => items.push(*item),
-        Expr::Ratio(id) => {
+        Expr::Ratio(reference) => {
             if depth < 16
-                && let Some(ratio) = find(id)
+                && let Some(ratio) = find(reference.id)
             {
                 items.extend_from_slice(ratio.requires_positive);
                 collect(&ratio.expr, items, depth + 1);
