@@ -1,1 +1,483 @@
-//! Integration tests: import.
+//! Integration tests: import. Every seed 004 fixture shape is imported and compared
+//! exactly with Table 1 as transcribed in `fixtures/seeds/seed004_dupont.toml`; every
+//! amount's source cell is read back with calamine; every bad-input case gives a
+//! located error, a non-zero exit and an untouched file.
+
+use std::path::{Path, PathBuf};
+
+use bilans_model::{LineItem, Period, Scale, Statements};
+use bilans_sheets::import::{ImportOptions, ImportReport, Mapping, Need, import_file};
+use calamine::{Data, Reader, open_workbook_auto};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::support::{fixture, run_bilans};
+
+#[derive(Debug, Deserialize)]
+struct Seed {
+    periods: Vec<i32>,
+    inputs: Vec<Input>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Input {
+    item: String,
+    values: Vec<i64>,
+}
+
+/// Table 1 of seed 004: (period, item) → amount, read from the transcription.
+fn table1() -> Vec<(Period, LineItem, Decimal)> {
+    let text = std::fs::read_to_string(fixture("seeds/seed004_dupont.toml")).unwrap();
+    let seed: Seed = toml::from_str(&text).unwrap();
+    let mut cells = Vec::new();
+    for input in &seed.inputs {
+        let item: LineItem = input.item.parse().unwrap();
+        for (year, value) in seed.periods.iter().zip(&input.values) {
+            cells.push((Period::year(*year), item, Decimal::from(*value)));
+        }
+    }
+    cells
+}
+
+fn import(relative: &str, options: &ImportOptions) -> ImportReport {
+    import_file(&fixture(relative), options).unwrap_or_else(|error| panic!("{relative}: {error}"))
+}
+
+/// Asserts that `statements` hold exactly the Table 1 amounts of `periods` (and, for
+/// `extra`, nothing else but those items).
+fn assert_table1(statements: &Statements, periods: &[i32], extra: &[LineItem]) {
+    let expected: Vec<_> = table1()
+        .into_iter()
+        .filter(|(period, _, _)| periods.iter().any(|year| Period::year(*year) == *period))
+        .collect();
+    for (period, item, value) in &expected {
+        assert_eq!(
+            statements.get(*period, *item),
+            Some(*value),
+            "{} {period} {item}",
+            statements.entity.name
+        );
+    }
+    let n_amounts: usize = statements.periods.values().map(|items| items.len()).sum();
+    let n_extra: usize = statements
+        .periods
+        .values()
+        .map(|items| items.keys().filter(|item| extra.contains(item)).count())
+        .sum();
+    assert_eq!(
+        n_amounts,
+        expected.len() + n_extra,
+        "{}: unexpected amounts",
+        statements.entity.name
+    );
+    let listed: Vec<Period> = periods.iter().map(|year| Period::year(*year)).collect();
+    assert_eq!(statements.period_list(), listed);
+}
+
+/// Reads every amount's source cell back with calamine and checks it holds the amount.
+fn assert_provenance(report: &ImportReport, path: &Path) {
+    let mut workbook = open_workbook_auto(path).unwrap();
+    for statements in &report.entities {
+        for items in statements.periods.values() {
+            for amount in items.values() {
+                let source = amount.source.as_ref().expect("every amount has a source");
+                assert_eq!(source.file, path.display().to_string());
+                let range = workbook.worksheet_range(&source.sheet).unwrap();
+                let (row, col) = parse_cell(&source.cell);
+                let cell = range.get_value((row, col)).cloned().unwrap_or(Data::Empty);
+                let digits =
+                    |text: &str| -> String { text.chars().filter(char::is_ascii_digit).collect() };
+                match cell {
+                    Data::Float(number) => {
+                        assert_eq!(Decimal::try_from(number).unwrap(), amount.value, "{source}")
+                    }
+                    Data::Int(number) => {
+                        assert_eq!(Decimal::from(number), amount.value, "{source}")
+                    }
+                    Data::String(text) => {
+                        let wanted = digits(&amount.value.abs().normalize().to_string());
+                        assert!(
+                            digits(&text).starts_with(&wanted) || text.trim() == "-",
+                            "{source}: `{text}` vs {}",
+                            amount.value
+                        );
+                    }
+                    other => panic!("{source}: {other:?}"),
+                }
+            }
+        }
+    }
+}
+
+fn parse_cell(cell: &str) -> (u32, u32) {
+    let split = cell.find(|c: char| c.is_ascii_digit()).unwrap();
+    let col = cell[..split]
+        .chars()
+        .fold(0, |acc, c| acc * 26 + (u32::from(c) - u32::from('A') + 1))
+        - 1;
+    (cell[split..].parse::<u32>().unwrap() - 1, col)
+}
+
+const ALL_YEARS: [i32; 6] = [2001, 2002, 2003, 2004, 2005, 2006];
+
+#[test]
+fn every_single_company_shape_gives_exactly_table1() {
+    let mapping = Mapping::load(&fixture("workbooks/custom_labels.mapping.toml")).unwrap();
+    let with_mapping = ImportOptions {
+        mapping: Some(mapping),
+        ..ImportOptions::default()
+    };
+    let plain = ImportOptions::default();
+    let shapes: [(&str, &ImportOptions, &[LineItem]); 10] = [
+        ("workbooks/seed004_pl.xlsx", &plain, &[]),
+        ("workbooks/seed004_pl.xlsm", &plain, &[]),
+        ("workbooks/seed004_ru_transposed.ods", &plain, &[]),
+        ("workbooks/seed004_en.xls", &plain, &[]),
+        (
+            "workbooks/two_blocks.xlsx",
+            &plain,
+            &[LineItem::LongTermLiabilities],
+        ),
+        ("workbooks/statements_on_sheets.xlsx", &plain, &[]),
+        ("workbooks/ru_form_codes.xlsx", &plain, &[]),
+        ("workbooks/ua_form_codes.xlsx", &plain, &[]),
+        ("workbooks/custom_labels.xlsx", &with_mapping, &[]),
+        (
+            "workbooks/seed004_pl.xlsx",
+            &ImportOptions {
+                sheet: Some("Tabela 1".to_owned()),
+                ..ImportOptions::default()
+            },
+            &[],
+        ),
+    ];
+    for (relative, options, extra) in shapes {
+        let report = import(relative, options);
+        assert_eq!(report.entities.len(), 1, "{relative}");
+        assert_table1(&report.entities[0], &ALL_YEARS, extra);
+        assert_eq!(report.unit.scale, Scale::Thousands, "{relative}");
+        assert_eq!(report.unit.currency, "PLN", "{relative}");
+        assert_provenance(&report, &fixture(relative));
+    }
+}
+
+#[test]
+fn transposed_and_english_shapes_are_detected_as_such() {
+    let report = import(
+        "workbooks/seed004_ru_transposed.ods",
+        &ImportOptions::default(),
+    );
+    assert_eq!(
+        report.sheets[0].layout,
+        bilans_sheets::import::Layout::ItemsInColumns
+    );
+    let report = import("workbooks/seed004_en.xls", &ImportOptions::default());
+    assert_eq!(
+        report.sheets[0].layout,
+        bilans_sheets::import::Layout::ItemsInRows
+    );
+}
+
+#[test]
+fn companies_in_a_column_or_as_sheets_become_separate_entities() {
+    for relative in [
+        "workbooks/long_table.xlsx",
+        "workbooks/companies_as_sheets.xlsx",
+    ] {
+        let report = import(relative, &ImportOptions::default());
+        let names: Vec<&str> = report
+            .entities
+            .iter()
+            .map(|statements| statements.entity.name.as_str())
+            .collect();
+        assert_eq!(names, ["Grupa A", "Grupa B"], "{relative}");
+        assert_table1(&report.entities[0], &ALL_YEARS[..3], &[]);
+        assert_table1(&report.entities[1], &ALL_YEARS[3..], &[]);
+        assert_provenance(&report, &fixture(relative));
+    }
+}
+
+#[test]
+fn one_sheet_of_several_companies_is_one_entity() {
+    let options = ImportOptions {
+        sheet: Some("Grupa B".to_owned()),
+        entity: Some("B".to_owned()),
+        ..ImportOptions::default()
+    };
+    let report = import("workbooks/companies_as_sheets.xlsx", &options);
+    assert_eq!(report.entities.len(), 1);
+    assert_eq!(report.entities[0].entity.name, "B");
+    assert_table1(&report.entities[0], &ALL_YEARS[3..], &[]);
+}
+
+#[test]
+fn two_blocks_read_dashes_as_zero_and_list_what_they_skip() {
+    let report = import("workbooks/two_blocks.xlsx", &ImportOptions::default());
+    let statements = &report.entities[0];
+    for year in ALL_YEARS {
+        assert_eq!(
+            statements.get(Period::year(year), LineItem::LongTermLiabilities),
+            Some(Decimal::ZERO)
+        );
+    }
+    let skipped: Vec<(&str, &str)> = report
+        .unrecognised
+        .iter()
+        .map(|skipped| (skipped.source.cell.as_str(), skipped.text.as_str()))
+        .collect();
+    assert_eq!(skipped, [("A15", "Liczba pracowników")]);
+}
+
+#[test]
+fn a_mapping_ignore_silences_a_row_and_declares_the_unit() {
+    let mapping = Mapping::load(&fixture("workbooks/custom_labels.mapping.toml")).unwrap();
+    let options = ImportOptions {
+        mapping: Some(mapping),
+        ..ImportOptions::default()
+    };
+    let report = import("workbooks/custom_labels.xlsx", &options);
+    assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+    assert_eq!(
+        report.unit_origin,
+        bilans_sheets::import::UnitOrigin::Declared
+    );
+    assert_eq!(report.entities[0].entity.name, "Spółki rolno-spożywcze");
+    let liabilities = report.entities[0]
+        .amount(Period::year(2001), LineItem::CurrentLiabilities)
+        .unwrap();
+    assert_eq!(liabilities.source.as_ref().unwrap().cell, "B7");
+}
+
+#[test]
+fn a_missing_item_some_work_needs_is_a_finding_not_an_error() {
+    let options = ImportOptions {
+        needs: vec![
+            Need {
+                name: "return_on_sales".to_owned(),
+                items: vec![LineItem::NetIncome, LineItem::Revenue],
+            },
+            Need {
+                name: "asset_turnover".to_owned(),
+                items: vec![LineItem::Revenue, LineItem::TotalAssets],
+            },
+            Need {
+                name: "current_ratio".to_owned(),
+                items: vec![LineItem::CurrentAssets, LineItem::CurrentLiabilities],
+            },
+        ],
+        ..ImportOptions::default()
+    };
+    let report = import("bad/missing_revenue.xlsx", &options);
+    assert_eq!(report.missing.len(), 1);
+    let missing = &report.missing[0];
+    assert_eq!(missing.item, LineItem::Revenue);
+    assert_eq!(missing.blocks, ["return_on_sales", "asset_turnover"]);
+    assert_eq!(missing.periods, [Period::year(2001), Period::year(2002)]);
+}
+
+#[test]
+fn a_declared_unit_settles_contradicting_unit_cells() {
+    let options = ImportOptions {
+        scale: Some(Scale::Thousands),
+        ..ImportOptions::default()
+    };
+    let report = import("bad/conflicting_units.xlsx", &options);
+    assert_eq!(report.unit.scale, Scale::Thousands);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|note| note.contains("Dane!A2") && note.contains("mln zł")),
+        "{:?}",
+        report.notes
+    );
+}
+
+/// Each bad input: the file, extra CLI arguments, and what the message must name.
+const BAD_INPUTS: &[(&str, &[&str], &[&str])] = &[
+    ("bad/not_a_spreadsheet.xlsx", &[], &["not a spreadsheet"]),
+    ("bad/notes.txt", &[], &["not a spreadsheet"]),
+    ("bad/corrupt.xlsx", &[], &["corrupt"]),
+    ("bad/not_really.xlsb", &[], &["corrupt", "Xlsb"]),
+    ("bad/password.xlsx", &[], &["password-protected"]),
+    (
+        "bad/no_line_items.xlsx",
+        &[],
+        &["no line item label recognised", "sheets: Dane"],
+    ),
+    (
+        "bad/no_period_header.xlsx",
+        &[],
+        &["sheet `Dane`, cell A2", "no period header"],
+    ),
+    (
+        "bad/text_not_number.xlsx",
+        &[],
+        &[
+            "sheet `Dane`, cell C4",
+            "`12a` is not a number",
+            "inventories",
+        ],
+    ),
+    (
+        "bad/bad_grouping.xlsx",
+        &[],
+        &["sheet `Dane`, cell C2", "`3 15 236` is not a number"],
+    ),
+    (
+        "bad/percent_in_amount.xlsx",
+        &[],
+        &["sheet `Dane`, cell C7", "percentage"],
+    ),
+    (
+        "bad/error_cell.xlsx",
+        &[],
+        &["sheet `Dane`, cell B3", "#DIV/0!"],
+    ),
+    (
+        "bad/date_in_amount.xlsx",
+        &[],
+        &[
+            "sheet `Dane`, cell C5",
+            "a date where an amount is expected",
+        ],
+    ),
+    (
+        "bad/boolean_in_amount.xlsx",
+        &[],
+        &["sheet `Dane`, cell B6", "logical value TRUE"],
+    ),
+    (
+        "bad/duplicate_item.xlsx",
+        &[],
+        &["sheet `Dane`, cell C11", "Dane!C2", "two values"],
+    ),
+    (
+        "bad/duplicate_period.xlsx",
+        &[],
+        &["sheet `Dane`, cell C1", "period 2001 appears twice", "B1"],
+    ),
+    (
+        "bad/conflicting_units.xlsx",
+        &[],
+        &[
+            "sheet `Dane`, cell A2",
+            "`mln zł` contradicts `tys. zł` at Dane!A1",
+        ],
+    ),
+    (
+        "bad/missing_revenue.xlsx",
+        &["--require", "revenue"],
+        &["sheet `Dane`", "`revenue` is required"],
+    ),
+    (
+        "bad/empty_required_cell.xlsx",
+        &["--require", "total_assets,revenue"],
+        &["sheet `Dane`, cell C10", "empty", "`revenue`"],
+    ),
+    (
+        "workbooks/seed004_pl.xlsx",
+        &["--sheet", "Nope"],
+        &["no sheet named `Nope`", "Tabela 1"],
+    ),
+    (
+        "workbooks/custom_labels.xlsx",
+        &["--mapping", "fixtures/bad/mapping_unknown_item.toml"],
+        &[
+            "mapping_unknown_item.toml",
+            "field `labels.\"Sprzedaż netto\"`",
+            "unknown line item `sales`",
+        ],
+    ),
+    (
+        "workbooks/custom_labels.xlsx",
+        &["--mapping", "fixtures/bad/mapping_bad_cell.toml"],
+        &["mapping_bad_cell.toml", "field `cells.\"Dane!7C\"`"],
+    ),
+    (
+        "workbooks/custom_labels.xlsx",
+        &["--mapping", "fixtures/bad/mapping_not_toml.toml"],
+        &["mapping_not_toml.toml", "line 1, column 27"],
+    ),
+    (
+        "workbooks/custom_labels.xlsx",
+        &["--mapping", "fixtures/bad/mapping_unknown_key.toml"],
+        &["mapping_unknown_key.toml", "unknown field `lables`"],
+    ),
+];
+
+fn file_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn every_bad_input_fails_with_a_located_message_and_leaves_the_file_untouched() {
+    for (relative, extra, wanted) in BAD_INPUTS {
+        let path: PathBuf = fixture(relative);
+        let before = file_bytes(&path);
+        let shown = format!("fixtures/{relative}");
+        let mut args = vec!["import", shown.as_str()];
+        args.extend_from_slice(extra);
+        let (code, stdout, stderr) = run_bilans(&args);
+        assert_ne!(code, 0, "{relative}: exit code");
+        assert!(stdout.is_empty(), "{relative}: printed {stdout}");
+        assert!(!stderr.contains("panicked"), "{relative}: {stderr}");
+        assert!(
+            stderr.starts_with("error: fixtures/"),
+            "{relative}: {stderr}"
+        );
+        for fragment in *wanted {
+            assert!(
+                stderr.contains(fragment),
+                "{relative}: `{fragment}` not in {stderr}"
+            );
+        }
+        assert_eq!(file_bytes(&path), before, "{relative} was modified");
+    }
+}
+
+#[test]
+fn bad_inputs_fail_the_same_way_through_the_library() {
+    let options = ImportOptions {
+        required: vec![LineItem::Revenue],
+        ..ImportOptions::default()
+    };
+    for (relative, wanted) in [
+        ("bad/text_not_number.xlsx", "cell C4"),
+        ("bad/password.xlsx", "password-protected"),
+        ("bad/missing_revenue.xlsx", "`revenue` is required"),
+    ] {
+        let error = import_file(&fixture(relative), &options)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(wanted) && error.contains(relative),
+            "{relative}: {error}"
+        );
+    }
+}
+
+#[test]
+fn cli_prints_every_amount_with_its_cell() {
+    let (code, stdout, stderr) = run_bilans(&["import", "fixtures/workbooks/seed004_pl.xlsx"]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!("import_seed004_pl", stdout);
+}
+
+#[test]
+fn cli_json_gives_the_same_as_data() {
+    let (code, stdout, stderr) =
+        run_bilans(&["import", "fixtures/workbooks/two_blocks.xlsx", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let assets = &json["entities"][0]["periods"]["2001"]["total_assets"];
+    assert_eq!(assets["source"]["sheet"], "Sprawozdanie");
+    assert_eq!(assets["source"]["cell"], "B3");
+    let value: Decimal = assets["value"].as_str().unwrap().parse().unwrap();
+    let expected = table1()
+        .into_iter()
+        .find(|(period, item, _)| *period == Period::year(2001) && *item == LineItem::TotalAssets);
+    assert_eq!(Some(value), expected.map(|(_, _, value)| value));
+    assert_eq!(json["unrecognised"][0]["text"], "Liczba pracowników");
+    assert_eq!(json["unit"]["scale"], "thousands");
+}

@@ -1,12 +1,62 @@
-//! `bilans import` (not yet implemented).
+//! `bilans import FILE [--mapping MAP.toml] [--sheet NAME] [--require ITEMS] [--json]`:
+//! shows what was recognised in a workbook, amount by amount with its cell, and which
+//! ratios of the catalogue each missing line item blocks.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use anyhow::Context;
+use bilans_model::LineItem;
+use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
+
+use crate::output::print;
 
 /// Arguments of `bilans import`.
 #[derive(Debug, clap::Args)]
-pub(crate) struct Args {}
+pub(crate) struct Args {
+    /// The workbook (.xlsx, .xlsm, .xlsb, .xls or .ods); it is only read.
+    file: PathBuf,
+    /// A mapping file (TOML) naming labels or cells as line items (see docs/import.md).
+    #[arg(long, value_name = "MAP.toml")]
+    mapping: Option<PathBuf>,
+    /// Read only this sheet.
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// The entity name for sheets that do not name their companies (default: the
+    /// file name).
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+    /// Line items that must be present in every period (comma-separated machine
+    /// names, e.g. `total_assets,revenue`); a missing one is an error.
+    #[arg(long, value_name = "ITEMS", value_delimiter = ',')]
+    require: Vec<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
 
 /// Runs `bilans import`.
-pub(crate) fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`bilans import` is not implemented yet")
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mapping = args.mapping.as_deref().map(Mapping::load).transpose()?;
+    let required = args
+        .require
+        .iter()
+        .map(|name| name.parse::<LineItem>())
+        .collect::<Result<Vec<_>, _>>()
+        .context("--require")?;
+    let options = ImportOptions {
+        sheet: args.sheet,
+        mapping,
+        entity: args.entity,
+        required,
+        needs: ratio_needs(),
+        ..ImportOptions::default()
+    };
+    let report = import_file(&args.file, &options)?;
+    if args.json {
+        print(&serde_json::to_string_pretty(&report)?)?;
+    } else {
+        print(&report.to_text())?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,1 +1,0 @@
-//! Workbook support for `import` (being written).

@@ -1,0 +1,309 @@
+//! The label dictionary: line items by their labels in four languages and by the line
+//! codes of the Russian and Ukrainian statement forms, plus the words that mark a
+//! company column, a code column and a unit. The data is `labels.toml`, embedded.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use bilans_model::{LineItem, Scale};
+use serde::Deserialize;
+
+use crate::SheetsError;
+
+/// The dictionary as shipped, in TOML.
+pub const BUILTIN_LABELS: &str = include_str!("labels.toml");
+
+/// A language of labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Language {
+    English,
+    Polish,
+    Russian,
+    Ukrainian,
+}
+
+/// A national statement form whose lines have codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// The Russian balance sheet and income statement (lines like 1600, 2110).
+    Russian,
+    /// The Ukrainian forms 1 and 2 (lines like 1300, 2000).
+    Ukrainian,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DictionaryFile {
+    items: BTreeMap<String, ItemLabels>,
+    words: Words,
+    units: Units,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemLabels {
+    #[serde(default)]
+    en: Vec<String>,
+    #[serde(default)]
+    pl: Vec<String>,
+    #[serde(default)]
+    ru: Vec<String>,
+    #[serde(default)]
+    uk: Vec<String>,
+    #[serde(default)]
+    ru_codes: Vec<String>,
+    #[serde(default)]
+    uk_codes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    company: Vec<String>,
+    code: Vec<String>,
+    code_ru: Vec<String>,
+    code_uk: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Units {
+    thousands: Vec<String>,
+    millions: Vec<String>,
+    fillers: Vec<String>,
+    currencies: BTreeMap<String, Vec<String>>,
+}
+
+/// The parsed dictionary, keyed by normalised text.
+#[derive(Debug)]
+pub(crate) struct Dictionary {
+    /// Normalised label → the item and the languages that use the label.
+    labels: BTreeMap<String, (LineItem, BTreeSet<Language>)>,
+    codes: BTreeMap<(Form, String), LineItem>,
+    company_words: BTreeSet<String>,
+    code_words: BTreeSet<String>,
+    code_words_ru: BTreeSet<String>,
+    code_words_uk: BTreeSet<String>,
+    scale_words: BTreeMap<String, Scale>,
+    currency_words: BTreeMap<String, String>,
+    filler_words: BTreeSet<String>,
+}
+
+/// A unit read from a cell's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UnitWords {
+    pub(crate) scale: Scale,
+    pub(crate) currency: Option<String>,
+}
+
+impl Dictionary {
+    /// The built-in dictionary.
+    pub(crate) fn builtin() -> Result<Dictionary, SheetsError> {
+        Dictionary::parse(BUILTIN_LABELS)
+    }
+
+    fn parse(text: &str) -> Result<Dictionary, SheetsError> {
+        let bad = |message: String| SheetsError::InFile {
+            file: "labels.toml (built in)".to_owned(),
+            message,
+        };
+        let file: DictionaryFile = toml::from_str(text).map_err(|error| bad(error.to_string()))?;
+        let mut dictionary = Dictionary {
+            labels: BTreeMap::new(),
+            codes: BTreeMap::new(),
+            company_words: normalised_set(&file.words.company),
+            code_words: normalised_set(&file.words.code),
+            code_words_ru: normalised_set(&file.words.code_ru),
+            code_words_uk: normalised_set(&file.words.code_uk),
+            scale_words: BTreeMap::new(),
+            currency_words: BTreeMap::new(),
+            filler_words: normalised_set(&file.units.fillers),
+        };
+        for (name, labels) in &file.items {
+            let item: LineItem = name
+                .parse()
+                .map_err(|_| bad(format!("unknown line item `{name}`")))?;
+            let languages = [
+                (Language::English, &labels.en),
+                (Language::Polish, &labels.pl),
+                (Language::Russian, &labels.ru),
+                (Language::Ukrainian, &labels.uk),
+            ];
+            for (language, texts) in languages {
+                for text in texts {
+                    let key = normalise(text);
+                    let entry = dictionary
+                        .labels
+                        .entry(key)
+                        .or_insert_with(|| (item, BTreeSet::new()));
+                    if entry.0 != item {
+                        return Err(bad(format!(
+                            "label `{text}` names both `{}` and `{item}`",
+                            entry.0
+                        )));
+                    }
+                    entry.1.insert(language);
+                }
+            }
+            for (form, codes) in [
+                (Form::Russian, &labels.ru_codes),
+                (Form::Ukrainian, &labels.uk_codes),
+            ] {
+                for code in codes {
+                    if let Some(other) = dictionary.codes.insert((form, code.clone()), item) {
+                        return Err(bad(format!(
+                            "code {code} names both `{other}` and `{item}`"
+                        )));
+                    }
+                }
+            }
+        }
+        for (words, scale) in [
+            (&file.units.thousands, Scale::Thousands),
+            (&file.units.millions, Scale::Millions),
+        ] {
+            for word in words {
+                dictionary.scale_words.insert(normalise(word), scale);
+            }
+        }
+        for (currency, words) in &file.units.currencies {
+            for word in words {
+                dictionary
+                    .currency_words
+                    .insert(normalise(word), currency.clone());
+            }
+        }
+        Ok(dictionary)
+    }
+
+    /// The item a label names, with the languages that use the label.
+    ///
+    /// A label that carries its unit (`Przychody ze sprzedaży (tys. zł)`) is also
+    /// found: unit and filler words are dropped when the whole label is not known.
+    pub(crate) fn label(&self, text: &str) -> Option<(LineItem, &BTreeSet<Language>)> {
+        let normalised = normalise(text);
+        let found = self.labels.get(&normalised).or_else(|| {
+            let without_unit: Vec<&str> = normalised
+                .split(' ')
+                .filter(|word| {
+                    !self.scale_words.contains_key(*word)
+                        && !self.currency_words.contains_key(*word)
+                        && !self.filler_words.contains(*word)
+                })
+                .collect();
+            self.labels.get(&without_unit.join(" "))
+        });
+        found.map(|(item, languages)| (*item, languages))
+    }
+
+    /// The item a form line code names.
+    pub(crate) fn code(&self, form: Form, code: &str) -> Option<LineItem> {
+        self.codes.get(&(form, code.to_owned())).copied()
+    }
+
+    /// Whether a header text marks a company column.
+    pub(crate) fn is_company_word(&self, text: &str) -> bool {
+        self.company_words.contains(&normalise(text))
+    }
+
+    /// Whether a header text marks a code column, and the form it names, if any.
+    pub(crate) fn code_word(&self, text: &str) -> Option<Option<Form>> {
+        let key = normalise(text);
+        if self.code_words_ru.contains(&key) {
+            return Some(Some(Form::Russian));
+        }
+        if self.code_words_uk.contains(&key) {
+            return Some(Some(Form::Ukrainian));
+        }
+        self.code_words.contains(&key).then_some(None)
+    }
+
+    /// The unit a text declares, if it declares one.
+    pub(crate) fn unit(&self, text: &str) -> Option<UnitWords> {
+        let normalised = normalise(text);
+        let words: Vec<&str> = normalised
+            .split(' ')
+            .filter(|word| !word.is_empty())
+            .collect();
+        let scale = words
+            .iter()
+            .find_map(|word| self.scale_words.get(*word).copied());
+        let currency = words
+            .iter()
+            .find_map(|word| self.currency_words.get(*word).cloned());
+        match (scale, currency) {
+            (Some(scale), currency) => Some(UnitWords { scale, currency }),
+            (None, Some(currency)) => {
+                let only_unit_words = words.iter().all(|word| {
+                    self.currency_words.contains_key(*word) || self.filler_words.contains(*word)
+                });
+                only_unit_words.then_some(UnitWords {
+                    scale: Scale::Units,
+                    currency: Some(currency),
+                })
+            }
+            (None, None) => None,
+        }
+    }
+}
+
+fn normalised_set(texts: &[String]) -> BTreeSet<String> {
+    texts.iter().map(|text| normalise(text)).collect()
+}
+
+/// Normalises a label for comparison: leading numbering removed, lower case, `ё` as
+/// `е`, every character that is not a letter or digit as a space, spaces collapsed.
+///
+/// # Examples
+///
+/// ```
+/// use bilans_sheets::import::normalise;
+///
+/// assert_eq!(normalise("  II. Aktywa  OBROTOWE:"), "aktywa obrotowe");
+/// assert_eq!(normalise("1.2) Итого активов"), "итого активов");
+/// assert_eq!(normalise("A. Zysk (strata) netto"), "zysk strata netto");
+/// ```
+pub fn normalise(text: &str) -> String {
+    let stripped = strip_numbering(text);
+    let mut out = String::with_capacity(stripped.len());
+    for character in stripped.chars().flat_map(char::to_lowercase) {
+        let character = if character == 'ё' { 'е' } else { character };
+        if character.is_alphanumeric() {
+            out.push(character);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Removes leading outline numbering: `1.`, `1.2.`, `1)`, `A.`, `a)`, `II.`, `б)`.
+fn strip_numbering(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    loop {
+        let token_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let after = rest[token_end..].trim_start();
+        if after.is_empty() || !is_numbering(&rest[..token_end]) {
+            return rest;
+        }
+        rest = after;
+    }
+}
+
+/// Whether a token is an outline number followed by `.` or `)`.
+fn is_numbering(token: &str) -> bool {
+    let Some(body) = token.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let mut characters = body.chars();
+    let Some(first) = characters.next() else {
+        return false;
+    };
+    let is_number = first.is_ascii_digit() && body.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let is_letter = first.is_alphabetic() && characters.next().is_none();
+    let is_roman = body.len() <= 5 && body.chars().all(|c| "IVXLCivxlc".contains(c));
+    is_number || is_letter || is_roman
+}

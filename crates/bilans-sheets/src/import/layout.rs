@@ -1,0 +1,528 @@
+//! Layout detection on one sheet: where the labels are (a column, or a row for the
+//! transposed layout), which rows are period headers, company headers and line items,
+//! and which cells hold the amounts.
+//!
+//! The sheet is first turned so that line items run down a column (a sheet whose
+//! recognised labels line up in a row is transposed); from then on one code path reads
+//! both layouts, and cell names still point to the original sheet.
+
+use std::collections::BTreeMap;
+
+use bilans_model::{LineItem, Period, Scale};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::SheetsError;
+use crate::import::grid::{Grid, Value};
+use crate::import::labels::{Dictionary, Form, Language, normalise};
+use crate::import::mapping::{Mapping, Target};
+use crate::import::{numbers, periods};
+
+/// How a sheet is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// Line items in rows, periods in columns (the common case).
+    ItemsInRows,
+    /// Line items in columns, periods in rows (transposed).
+    ItemsInColumns,
+    /// No line item was recognised on the sheet.
+    NoLineItems,
+}
+
+/// One amount read from a cell.
+#[derive(Debug, Clone)]
+pub(crate) struct Record {
+    pub(crate) entity: Option<String>,
+    pub(crate) period: Period,
+    pub(crate) item: LineItem,
+    pub(crate) value: Decimal,
+    pub(crate) cell: String,
+}
+
+/// An empty cell where an amount of a recognised line item could have been.
+#[derive(Debug, Clone)]
+pub(crate) struct Gap {
+    pub(crate) entity: Option<String>,
+    pub(crate) period: Period,
+    pub(crate) item: LineItem,
+    pub(crate) cell: String,
+}
+
+/// A cell whose text declares a unit.
+#[derive(Debug, Clone)]
+pub(crate) struct UnitCell {
+    pub(crate) scale: Scale,
+    pub(crate) currency: Option<String>,
+    pub(crate) cell: String,
+    pub(crate) text: String,
+}
+
+/// A row (or column) with data that was not recognised.
+#[derive(Debug, Clone)]
+pub(crate) struct Skipped {
+    pub(crate) cell: String,
+    pub(crate) text: String,
+    pub(crate) reason: String,
+}
+
+/// What one sheet holds.
+#[derive(Debug, Clone)]
+pub(crate) struct SheetScan {
+    pub(crate) layout: Layout,
+    pub(crate) form: Option<Form>,
+    pub(crate) records: Vec<Record>,
+    pub(crate) gaps: Vec<Gap>,
+    pub(crate) units: Vec<UnitCell>,
+    pub(crate) skipped: Vec<Skipped>,
+}
+
+/// What a scan needs besides the grid.
+pub(crate) struct Context<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) sheet: &'a str,
+    pub(crate) dictionary: &'a Dictionary,
+    pub(crate) mapping: Option<&'a Mapping>,
+}
+
+/// How a label was recognised; the first is the strongest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Via {
+    MappedCell,
+    MappedLabel,
+    Code,
+    Label,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    row: usize,
+    col: usize,
+    target: Target,
+    via: Via,
+}
+
+struct Header {
+    periods: Vec<(usize, Period)>,
+    first_col: usize,
+    company_col: Option<usize>,
+}
+
+/// Reads one sheet.
+///
+/// # Errors
+///
+/// [`SheetsError::AtCell`] for a line item without a period header, a period twice in
+/// one header, or an amount cell that holds no trustworthy number.
+pub(crate) fn scan_sheet(context: &Context<'_>, original: &Grid) -> Result<SheetScan, SheetsError> {
+    let units = unit_cells(context.dictionary, original);
+    let (mut hits, languages) = label_hits(context, original);
+    let form = form_of(context, original, languages);
+    if let Some(form) = form {
+        hits.extend(code_hits(context.dictionary, original, form, &hits));
+    }
+    let mut scan = SheetScan {
+        layout: Layout::NoLineItems,
+        form,
+        records: Vec::new(),
+        gaps: Vec::new(),
+        units,
+        skipped: Vec::new(),
+    };
+    if hits.is_empty() {
+        return Ok(scan);
+    }
+    let transposed = labels_line_up_in_a_row(&hits);
+    let grid = if transposed {
+        for hit in &mut hits {
+            std::mem::swap(&mut hit.row, &mut hit.col);
+        }
+        original.transposed()
+    } else {
+        original.clone()
+    };
+    scan.layout = if grid.is_transposed() {
+        Layout::ItemsInColumns
+    } else {
+        Layout::ItemsInRows
+    };
+    read_rows(context, &grid, &hits, &mut scan)?;
+    Ok(scan)
+}
+
+fn unit_cells(dictionary: &Dictionary, grid: &Grid) -> Vec<UnitCell> {
+    let mut units = Vec::new();
+    for row in 0..grid.n_rows() {
+        for col in 0..grid.n_cols() {
+            if let Value::Text(text) = grid.get(row, col)
+                && let Some(unit) = dictionary.unit(text)
+            {
+                units.push(UnitCell {
+                    scale: unit.scale,
+                    currency: unit.currency,
+                    cell: grid.cell_name(row, col),
+                    text: text.clone(),
+                });
+            }
+        }
+    }
+    units
+}
+
+/// Recognised labels and mapped cells, and how many labels are Russian-only and
+/// Ukrainian-only.
+fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) {
+    let mut hits = Vec::new();
+    let (mut russian, mut ukrainian) = (0, 0);
+    if let Some(mapping) = context.mapping {
+        for cell in &mapping.cells {
+            if cell
+                .sheet
+                .as_deref()
+                .is_some_and(|sheet| sheet != context.sheet)
+            {
+                continue;
+            }
+            if let Some((row, col)) = grid.position_of(cell.row, cell.col) {
+                hits.push(Hit {
+                    row,
+                    col,
+                    target: cell.target,
+                    via: Via::MappedCell,
+                });
+            }
+        }
+    }
+    for row in 0..grid.n_rows() {
+        for col in 0..grid.n_cols() {
+            let Value::Text(text) = grid.get(row, col) else {
+                continue;
+            };
+            if hits.iter().any(|hit| hit.row == row && hit.col == col) {
+                continue;
+            }
+            let mapped = context
+                .mapping
+                .and_then(|mapping| mapping.labels.get(&normalise(text)));
+            if let Some(target) = mapped {
+                hits.push(Hit {
+                    row,
+                    col,
+                    target: *target,
+                    via: Via::MappedLabel,
+                });
+            } else if let Some((item, languages)) = context.dictionary.label(text) {
+                let has = |language| languages.contains(&language);
+                if has(Language::Russian) && !has(Language::Ukrainian) {
+                    russian += 1;
+                }
+                if has(Language::Ukrainian) && !has(Language::Russian) {
+                    ukrainian += 1;
+                }
+                hits.push(Hit {
+                    row,
+                    col,
+                    target: Target::Item(item),
+                    via: Via::Label,
+                });
+            }
+        }
+    }
+    (hits, (russian, ukrainian))
+}
+
+/// Whether the labels line up along a row rather than down a column.
+fn labels_line_up_in_a_row(hits: &[Hit]) -> bool {
+    let most = |key: fn(&Hit) -> usize| {
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for hit in hits {
+            *counts.entry(key(hit)).or_default() += 1;
+        }
+        counts.into_values().max().unwrap_or(0)
+    };
+    most(|hit| hit.col) < most(|hit| hit.row)
+}
+
+/// The form whose codes to read: declared in the mapping, named by the code column's
+/// header, or the language of the labels.
+fn form_of(
+    context: &Context<'_>,
+    grid: &Grid,
+    (russian, ukrainian): (usize, usize),
+) -> Option<Form> {
+    if let Some(form) = context.mapping.and_then(|mapping| mapping.form) {
+        return Some(form);
+    }
+    for row in 0..grid.n_rows() {
+        for col in 0..grid.n_cols() {
+            if let Value::Text(text) = grid.get(row, col)
+                && let Some(Some(form)) = context.dictionary.code_word(text)
+            {
+                return Some(form);
+            }
+        }
+    }
+    match russian.cmp(&ukrainian) {
+        std::cmp::Ordering::Greater => Some(Form::Russian),
+        std::cmp::Ordering::Less => Some(Form::Ukrainian),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// Line codes in code columns (a column under a `Код`/`Code`/`Kod` header cell), except
+/// in cells already mapped.
+fn code_hits(dictionary: &Dictionary, grid: &Grid, form: Form, taken: &[Hit]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for col in 0..grid.n_cols() {
+        let header_row = (0..grid.n_rows()).find(|row| match grid.get(*row, col) {
+            Value::Text(text) => dictionary.code_word(text).is_some(),
+            _ => false,
+        });
+        let Some(header_row) = header_row else {
+            continue;
+        };
+        for row in header_row + 1..grid.n_rows() {
+            let code = match grid.get(row, col) {
+                Value::Number(number) if number.fract().is_zero() => number.trunc().to_string(),
+                Value::Text(text) => text.trim().to_owned(),
+                _ => continue,
+            };
+            let is_taken = taken.iter().any(|hit| hit.row == row && hit.col == col);
+            if let Some(item) = dictionary.code(form, &code).filter(|_| !is_taken) {
+                hits.push(Hit {
+                    row,
+                    col,
+                    target: Target::Item(item),
+                    via: Via::Code,
+                });
+            }
+        }
+    }
+    hits
+}
+
+/// The period cells of a row, if the row is a period header: at least one period and
+/// no number that is not a period.
+fn header_periods(grid: &Grid, row: usize) -> Option<Vec<(usize, Period)>> {
+    let mut found = Vec::new();
+    for col in 0..grid.n_cols() {
+        let value = grid.get(row, col);
+        match periods::period(value) {
+            Some(period) => found.push((col, period)),
+            None if matches!(value, Value::Number(_)) => return None,
+            None => {}
+        }
+    }
+    (!found.is_empty()).then_some(found)
+}
+
+fn text_of(value: &Value) -> Option<String> {
+    match value {
+        Value::Text(text) => Some(text.trim().to_owned()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+fn read_rows(
+    context: &Context<'_>,
+    grid: &Grid,
+    hits: &[Hit],
+    scan: &mut SheetScan,
+) -> Result<(), SheetsError> {
+    let at = |row: usize, col: usize, message: String| SheetsError::AtCell {
+        file: context.file.to_owned(),
+        sheet: context.sheet.to_owned(),
+        cell: grid.cell_name(row, col),
+        message,
+    };
+    let mut hits_by_row: BTreeMap<usize, Vec<Hit>> = BTreeMap::new();
+    for hit in hits {
+        hits_by_row.entry(hit.row).or_default().push(*hit);
+    }
+    let mut header: Option<Header> = None;
+    let mut column_entities: BTreeMap<usize, String> = BTreeMap::new();
+    let mut row_entity: Option<String> = None;
+    for row in 0..grid.n_rows() {
+        let row_hits = hits_by_row.get(&row).map(Vec::as_slice).unwrap_or_default();
+        let chosen = row_hits
+            .iter()
+            .filter(|hit| {
+                header
+                    .as_ref()
+                    .is_none_or(|header| hit.col < header.first_col)
+            })
+            .min_by_key(|hit| (hit.via, hit.col));
+        if row_hits.is_empty() {
+            if let Some(periods) = header_periods(grid, row) {
+                header = Some(start_header(
+                    context,
+                    grid,
+                    row,
+                    periods,
+                    &column_entities,
+                    scan,
+                )?);
+                row_entity = None;
+                continue;
+            }
+            if let Some(word_col) = (0..grid.n_cols()).find(|col| {
+                matches!(grid.get(row, *col), Value::Text(text) if context.dictionary.is_company_word(text))
+            }) {
+                column_entities = company_row(grid, row, word_col);
+                continue;
+            }
+        }
+        let Some(hit) = chosen else {
+            note_unrecognised(grid, row, header.as_ref(), scan);
+            continue;
+        };
+        let Some(header) = header.as_ref() else {
+            let (line, direction) = if grid.is_transposed() {
+                ("column", "to its left")
+            } else {
+                ("row", "above it")
+            };
+            return Err(at(
+                hit.row,
+                hit.col,
+                format!(
+                    "no period header found: this line item label has no {line} of periods {direction} (expected cells like 2001, 2001 r., FY2001, 2001 г., 31.12.2001 or a date)"
+                ),
+            ));
+        };
+        let Target::Item(item) = hit.target else {
+            continue;
+        };
+        if let Some(company_col) = header.company_col
+            && let Some(name) = text_of(grid.get(row, company_col))
+        {
+            row_entity = Some(name);
+        }
+        for (col, period) in header.periods.iter().filter(|(col, _)| hit.col < *col) {
+            let entity = row_entity
+                .clone()
+                .or_else(|| column_entities.get(col).cloned());
+            let cell = grid.cell_name(row, *col);
+            match numbers::amount(grid.get(row, *col)) {
+                Ok(Some(value)) => {
+                    scan.records.push(Record {
+                        entity,
+                        period: *period,
+                        item,
+                        value,
+                        cell,
+                    });
+                }
+                Ok(None) => scan.gaps.push(Gap {
+                    entity,
+                    period: *period,
+                    item,
+                    cell,
+                }),
+                Err(reason) => {
+                    return Err(at(
+                        row,
+                        *col,
+                        format!("{reason} (line item `{item}`, period {period})"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn start_header(
+    context: &Context<'_>,
+    grid: &Grid,
+    row: usize,
+    periods: Vec<(usize, Period)>,
+    column_entities: &BTreeMap<usize, String>,
+    scan: &mut SheetScan,
+) -> Result<Header, SheetsError> {
+    let first_col = periods.first().map_or(0, |(col, _)| *col);
+    let mut seen: BTreeMap<(Option<&String>, Period), usize> = BTreeMap::new();
+    for (col, period) in &periods {
+        if let Some(other) = seen.insert((column_entities.get(col), *period), *col) {
+            return Err(SheetsError::AtCell {
+                file: context.file.to_owned(),
+                sheet: context.sheet.to_owned(),
+                cell: grid.cell_name(row, *col),
+                message: format!(
+                    "period {period} appears twice in this header (also at {}); each period can have one column per company",
+                    grid.cell_name(row, other)
+                ),
+            });
+        }
+    }
+    let company_col = (0..first_col).find(
+        |col| matches!(grid.get(row, *col), Value::Text(text) if context.dictionary.is_company_word(text)),
+    );
+    for col in first_col..grid.n_cols() {
+        if let Value::Text(text) = grid.get(row, col)
+            && periods::period(grid.get(row, col)).is_none()
+        {
+            scan.skipped.push(Skipped {
+                cell: grid.cell_name(row, col),
+                text: text.clone(),
+                reason: "header is not a period; its cells are not read".to_owned(),
+            });
+        }
+    }
+    Ok(Header {
+        periods,
+        first_col,
+        company_col,
+    })
+}
+
+/// The company of each column right of the company word, carried over empty (merged)
+/// cells.
+fn company_row(grid: &Grid, row: usize, word_col: usize) -> BTreeMap<usize, String> {
+    let mut entities = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for col in word_col + 1..grid.n_cols() {
+        if let Some(name) = text_of(grid.get(row, col)) {
+            current = Some(name);
+        }
+        if let Some(name) = &current {
+            entities.insert(col, name.clone());
+        }
+    }
+    entities
+}
+
+/// Records a row that has data under the current header but no recognised label.
+fn note_unrecognised(grid: &Grid, row: usize, header: Option<&Header>, scan: &mut SheetScan) {
+    let Some(header) = header else {
+        return;
+    };
+    let has_data = header
+        .periods
+        .iter()
+        .any(|(col, _)| !matches!(grid.get(row, *col), Value::Empty));
+    if !has_data {
+        return;
+    }
+    let label = (0..header.first_col).find_map(|col| match grid.get(row, col) {
+        Value::Text(text) => Some((col, text.clone())),
+        _ => None,
+    });
+    let (cell, text, reason) = match label {
+        Some((col, text)) => (
+            grid.cell_name(row, col),
+            text,
+            "label not recognised as a line item".to_owned(),
+        ),
+        None => {
+            let col = header.first_col;
+            (
+                grid.cell_name(row, col),
+                String::new(),
+                "amounts without a label".to_owned(),
+            )
+        }
+    };
+    scan.skipped.push(Skipped { cell, text, reason });
+}

@@ -1,0 +1,529 @@
+//! Import of balance sheets and income statements from workbooks (xlsx, xlsm, xlsb, xls,
+//! ods, all read with calamine) into [`bilans_model::Statements`], with the file, sheet
+//! and cell of every amount.
+//!
+//! What is read (details and examples in `docs/import.md`):
+//! - line items in rows with periods in columns, or transposed; period headers such as
+//!   `2001`, `2001 r.`, `FY2001`, `2001 г.`, `31.12.2001` or a date cell;
+//! - several period headers on one sheet (a balance-sheet block above an
+//!   income-statement block), statements spread over sheets, companies as sheets or in
+//!   a company column (or, transposed, a company row);
+//! - labels in English, Polish, Russian and Ukrainian (the dictionary is data:
+//!   [`BUILTIN_LABELS`]), and the line codes of the Russian and Ukrainian forms, under a
+//!   `Код строки` / `Код рядка` / `Code` header; a [`Mapping`] file adds or overrides
+//!   labels and cells;
+//! - numbers in numeric cells or written as text (`328 294`, `328,294`, `328.294,5`,
+//!   `(5 202)`, `-`), and the unit declared in a cell such as `tys. zł` or `тыс. руб.`.
+//!
+//! Anything that cannot be trusted is an error naming the file, sheet and cell; rows
+//! that are not recognised are listed in the report, never silently dropped.
+//!
+//! # Example
+//!
+//! ```
+//! use bilans_model::{LineItem, Period};
+//! use bilans_sheets::import::{ImportOptions, import_file};
+//!
+//! # let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/workbooks/seed004_pl.xlsx");
+//! let report = import_file(std::path::Path::new(path), &ImportOptions::default()).unwrap();
+//! let statements = &report.entities[0];
+//! let assets = statements.amount(Period::year(2001), LineItem::TotalAssets).unwrap();
+//! assert_eq!(assets.value.to_string(), "328294");
+//! assert_eq!(assets.source.as_ref().unwrap().cell, "B4");
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use bilans_model::{Entity, LineItem, Period, Scale, Source, Statements, Unit};
+use serde::Serialize;
+
+use crate::SheetsError;
+use crate::import::grid::Grid;
+use crate::import::labels::Dictionary;
+use crate::import::layout::{Context, SheetScan, scan_sheet};
+
+mod grid;
+mod labels;
+mod layout;
+mod mapping;
+mod needs;
+mod numbers;
+mod periods;
+mod read;
+mod render;
+
+pub use crate::import::labels::{BUILTIN_LABELS, Form, normalise};
+pub use crate::import::layout::Layout;
+pub use crate::import::mapping::{MappedCell, Mapping, Target};
+pub use crate::import::needs::ratio_needs;
+
+/// What to import and what the work that follows needs.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Read only this sheet.
+    pub sheet: Option<String>,
+    /// The user's mapping file, if any.
+    pub mapping: Option<Mapping>,
+    /// The declared scale; overrides the mapping file and detection.
+    pub scale: Option<Scale>,
+    /// The declared currency; overrides the mapping file and detection.
+    pub currency: Option<String>,
+    /// The entity name for sheets that do not name their companies; overrides the
+    /// mapping file; the default is the file name without extension.
+    pub entity: Option<String>,
+    /// Line items the requested work cannot do without: a missing one is an error.
+    pub required: Vec<LineItem>,
+    /// Parts of the requested work (e.g. ratios) and the items each needs: a missing
+    /// item is a [`MissingItem`] finding naming the parts it blocks, not an error.
+    pub needs: Vec<Need>,
+}
+
+/// A named part of the requested work and the line items it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Need {
+    /// Its name, e.g. `quick_ratio`.
+    pub name: String,
+    /// The line items it reads.
+    pub items: Vec<LineItem>,
+}
+
+/// Everything an import found.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportReport {
+    /// The file as given.
+    pub file: String,
+    /// The unit of every amount (amounts are kept as written, not rescaled).
+    pub unit: Unit,
+    /// Where the unit came from.
+    pub unit_origin: UnitOrigin,
+    /// One set of statements per entity, in order of first appearance; every amount
+    /// has its [`Source`].
+    pub entities: Vec<Statements>,
+    /// What each sheet was found to hold, in workbook order.
+    pub sheets: Vec<SheetSummary>,
+    /// Rows and cells with data that were not recognised.
+    pub unrecognised: Vec<Unrecognised>,
+    /// Line items the requested work needs but that are missing.
+    pub missing: Vec<MissingItem>,
+    /// Anything else worth knowing (e.g. a declared unit that contradicts the sheet).
+    pub notes: Vec<String>,
+}
+
+/// Where the unit came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum UnitOrigin {
+    /// Declared by the options or the mapping file.
+    Declared,
+    /// Read from a cell such as `dane [tys. zł]`.
+    Detected {
+        /// The cell.
+        source: Source,
+        /// Its text.
+        text: String,
+    },
+    /// Nothing declared or found: plain units, currency unknown.
+    Assumed,
+}
+
+/// What one sheet was found to hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SheetSummary {
+    /// The sheet name.
+    pub name: String,
+    /// Its layout.
+    pub layout: Layout,
+    /// The form whose line codes were read, if any.
+    pub form: Option<Form>,
+    /// How many amounts were read from it.
+    pub amounts: usize,
+}
+
+/// A row or cell with data that import did not recognise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unrecognised {
+    /// Where it is.
+    pub source: Source,
+    /// Its text (the row label, or the header), empty when there is none.
+    pub text: String,
+    /// Why it was not read.
+    pub reason: String,
+}
+
+/// A line item that the requested work needs and that is missing in some periods.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissingItem {
+    /// The entity.
+    pub entity: String,
+    /// The missing item.
+    pub item: LineItem,
+    /// The periods where it is missing.
+    pub periods: Vec<Period>,
+    /// The names of the needs it blocks.
+    pub blocks: Vec<String>,
+}
+
+/// Imports the statements in the workbook at `path`.
+///
+/// # Errors
+///
+/// A [`SheetsError`] naming the file and, where there is one, the sheet and cell: not a
+/// spreadsheet, password-protected or corrupt, no line item recognised, no period
+/// header, a period twice in a header, an amount cell that holds text that is not a
+/// number, an error value, a date or a logical value, the same item with two different
+/// values, contradicting unit declarations, a required item missing. The file is only
+/// read.
+pub fn import_file(path: &Path, options: &ImportOptions) -> Result<ImportReport, SheetsError> {
+    let file = path.display().to_string();
+    let sheets = read::read_sheets(path, &file, options.sheet.as_deref())?;
+    let stem = path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    import_grids(&file, &stem, &sheets, options)
+}
+
+/// The core of [`import_file`] over sheets already read.
+pub(crate) fn import_grids(
+    file: &str,
+    stem: &str,
+    sheets: &[(String, Grid)],
+    options: &ImportOptions,
+) -> Result<ImportReport, SheetsError> {
+    let dictionary = Dictionary::builtin()?;
+    let mut scans: Vec<(&str, SheetScan)> = Vec::new();
+    for (name, grid) in sheets {
+        let context = Context {
+            file,
+            sheet: name,
+            dictionary: &dictionary,
+            mapping: options.mapping.as_ref(),
+        };
+        scans.push((name, scan_sheet(&context, grid)?));
+    }
+    if scans
+        .iter()
+        .all(|(_, scan)| scan.layout == Layout::NoLineItems)
+    {
+        let names: Vec<&str> = scans.iter().map(|(name, _)| *name).collect();
+        let message = "no line item label recognised (labels are matched against the dictionary in docs/import.md; a mapping file can name others)";
+        return Err(match &options.sheet {
+            Some(sheet) => SheetsError::InSheet {
+                file: file.to_owned(),
+                sheet: sheet.clone(),
+                message: message.to_owned(),
+            },
+            None => SheetsError::InFile {
+                file: file.to_owned(),
+                message: format!("{message}; sheets: {}", names.join(", ")),
+            },
+        });
+    }
+    let mut notes = Vec::new();
+    let (unit, unit_origin) = resolve_unit(file, &scans, options, &mut notes)?;
+    let entity_of_sheet = sheet_entities(stem, &scans, options);
+    let mut report = ImportReport {
+        file: file.to_owned(),
+        unit: unit.clone(),
+        unit_origin,
+        entities: Vec::new(),
+        sheets: Vec::new(),
+        unrecognised: Vec::new(),
+        missing: Vec::new(),
+        notes,
+    };
+    let mut first_sheet: BTreeMap<String, String> = BTreeMap::new();
+    for ((sheet, scan), default_entity) in scans.iter().zip(&entity_of_sheet) {
+        let source = |cell: &str| Source {
+            file: file.to_owned(),
+            sheet: (*sheet).to_owned(),
+            cell: cell.to_owned(),
+        };
+        for record in &scan.records {
+            let name = record
+                .entity
+                .clone()
+                .unwrap_or_else(|| default_entity.clone());
+            first_sheet
+                .entry(name.clone())
+                .or_insert_with(|| (*sheet).to_owned());
+            let index = match report
+                .entities
+                .iter()
+                .position(|entity| entity.entity.name == name)
+            {
+                Some(index) => index,
+                None => {
+                    report
+                        .entities
+                        .push(Statements::new(Entity::company(&name), unit.clone()));
+                    report.entities.len() - 1
+                }
+            };
+            let statements = &mut report.entities[index];
+            if let Some(earlier) = statements.amount(record.period, record.item) {
+                if earlier.value != record.value {
+                    let at = earlier
+                        .source
+                        .as_ref()
+                        .map(|at| format!("{}!{}", at.sheet, at.cell));
+                    return Err(SheetsError::AtCell {
+                        file: file.to_owned(),
+                        sheet: (*sheet).to_owned(),
+                        cell: record.cell.clone(),
+                        message: format!(
+                            "`{}` for {} of `{name}` is {} here but {} at {}; the same line item cannot have two values",
+                            record.item,
+                            record.period,
+                            record.value,
+                            earlier.value,
+                            at.unwrap_or_default()
+                        ),
+                    });
+                }
+                continue;
+            }
+            statements.set_amount(
+                record.period,
+                record.item,
+                bilans_model::Amount {
+                    value: record.value,
+                    source: Some(source(&record.cell)),
+                },
+            );
+        }
+        for skipped in &scan.skipped {
+            report.unrecognised.push(Unrecognised {
+                source: source(&skipped.cell),
+                text: skipped.text.clone(),
+                reason: skipped.reason.clone(),
+            });
+        }
+        report.sheets.push(SheetSummary {
+            name: (*sheet).to_owned(),
+            layout: scan.layout,
+            form: scan.form,
+            amounts: scan.records.len(),
+        });
+    }
+    check_required(
+        file,
+        &scans,
+        &entity_of_sheet,
+        &first_sheet,
+        &report,
+        options,
+    )?;
+    report.missing = missing_items(&report.entities, &options.needs);
+    Ok(report)
+}
+
+/// The declared unit, else the one detected in cells (all detections must agree),
+/// else plain units of an unknown currency.
+fn resolve_unit(
+    file: &str,
+    scans: &[(&str, SheetScan)],
+    options: &ImportOptions,
+    notes: &mut Vec<String>,
+) -> Result<(Unit, UnitOrigin), SheetsError> {
+    let mapping = options.mapping.as_ref();
+    let declared_scale = options.scale.or(mapping.and_then(|mapping| mapping.scale));
+    let declared_currency = options
+        .currency
+        .clone()
+        .or_else(|| mapping.and_then(|mapping| mapping.currency.clone()));
+    let mut detected: Option<(&str, &layout::UnitCell)> = None;
+    let mut currency: Option<String> = None;
+    for (sheet, scan) in scans {
+        for cell in &scan.units {
+            if let Some((first_sheet, first)) = detected {
+                let currencies_differ = matches!(
+                    (&currency, &cell.currency), (Some(known), Some(other)) if known != other
+                );
+                if first.scale != cell.scale || currencies_differ {
+                    let message = format!(
+                        "the unit `{}` contradicts `{}` at {first_sheet}!{}",
+                        cell.text, first.text, first.cell
+                    );
+                    if declared_scale.is_none() {
+                        return Err(SheetsError::AtCell {
+                            file: file.to_owned(),
+                            sheet: (*sheet).to_owned(),
+                            cell: cell.cell.clone(),
+                            message: format!(
+                                "{message}; amounts in one file must share one unit (if one of them is not about the amounts, declare the unit in a mapping file: unit = \"thousands\")"
+                            ),
+                        });
+                    }
+                    notes.push(format!(
+                        "{sheet}!{}: {message}; the declared unit is used",
+                        cell.cell
+                    ));
+                }
+            } else {
+                detected = Some((sheet, cell));
+            }
+            if currency.is_none() {
+                currency.clone_from(&cell.currency);
+            }
+        }
+    }
+    let unit = Unit {
+        scale: declared_scale
+            .or(detected.map(|(_, cell)| cell.scale))
+            .unwrap_or(Scale::Units),
+        currency: declared_currency.clone().or(currency).unwrap_or_default(),
+    };
+    if let (Some(scale), Some((sheet, cell))) = (declared_scale, detected)
+        && scale != cell.scale
+    {
+        notes.push(format!(
+                "the declared scale ({scale:?}) differs from `{}` at {sheet}!{}; the declared one is used",
+                cell.text, cell.cell
+            ));
+    }
+    let origin = match (declared_scale, detected) {
+        (Some(_), _) => UnitOrigin::Declared,
+        (None, Some((sheet, cell))) => UnitOrigin::Detected {
+            source: Source {
+                file: file.to_owned(),
+                sheet: sheet.to_owned(),
+                cell: cell.cell.clone(),
+            },
+            text: cell.text.clone(),
+        },
+        (None, None) if declared_currency.is_some() => UnitOrigin::Declared,
+        (None, None) => UnitOrigin::Assumed,
+    };
+    Ok((unit, origin))
+}
+
+/// The entity of each sheet's unnamed records: the sheet's name when several sheets
+/// hold the same line items (one company per sheet), else one name for all (the
+/// statements of one company spread over sheets).
+fn sheet_entities(stem: &str, scans: &[(&str, SheetScan)], options: &ImportOptions) -> Vec<String> {
+    let default = options
+        .entity
+        .clone()
+        .or_else(|| {
+            options
+                .mapping
+                .as_ref()
+                .and_then(|mapping| mapping.entity.clone())
+        })
+        .unwrap_or_else(|| stem.to_owned());
+    let items: Vec<Vec<LineItem>> = scans
+        .iter()
+        .map(|(_, scan)| {
+            let mut items: Vec<LineItem> = scan
+                .records
+                .iter()
+                .filter(|record| record.entity.is_none())
+                .map(|record| record.item)
+                .collect();
+            items.sort();
+            items.dedup();
+            items
+        })
+        .collect();
+    let overlap = items.iter().enumerate().any(|(index, these)| {
+        items[index + 1..]
+            .iter()
+            .any(|those| these.iter().any(|item| those.contains(item)))
+    });
+    scans
+        .iter()
+        .map(|(sheet, _)| {
+            if overlap {
+                (*sheet).to_owned()
+            } else {
+                default.clone()
+            }
+        })
+        .collect()
+}
+
+fn check_required(
+    file: &str,
+    scans: &[(&str, SheetScan)],
+    entity_of_sheet: &[String],
+    first_sheet: &BTreeMap<String, String>,
+    report: &ImportReport,
+    options: &ImportOptions,
+) -> Result<(), SheetsError> {
+    for statements in &report.entities {
+        let name = &statements.entity.name;
+        for period in statements.period_list() {
+            for item in &options.required {
+                if statements.get(period, *item).is_some() {
+                    continue;
+                }
+                let gap = scans
+                    .iter()
+                    .zip(entity_of_sheet)
+                    .find_map(|((sheet, scan), default)| {
+                        scan.gaps
+                            .iter()
+                            .find(|gap| {
+                                gap.period == period
+                                    && gap.item == *item
+                                    && gap.entity.as_ref().unwrap_or(default) == name
+                            })
+                            .map(|gap| (*sheet, gap.cell.clone()))
+                    });
+                return Err(match gap {
+                    Some((sheet, cell)) => SheetsError::AtCell {
+                        file: file.to_owned(),
+                        sheet: sheet.to_owned(),
+                        cell,
+                        message: format!(
+                            "the cell is empty, but `{item}` for {period} of `{name}` is required"
+                        ),
+                    },
+                    None => SheetsError::InSheet {
+                        file: file.to_owned(),
+                        sheet: first_sheet.get(name).cloned().unwrap_or_default(),
+                        message: format!(
+                            "`{item}` is required but no row is labelled as it for `{name}` ({period}); add the row or map its label in a mapping file"
+                        ),
+                    },
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn missing_items(entities: &[Statements], needs: &[Need]) -> Vec<MissingItem> {
+    let mut missing = Vec::new();
+    for statements in entities {
+        for item in LineItem::ALL {
+            let blocks: Vec<String> = needs
+                .iter()
+                .filter(|need| need.items.contains(&item))
+                .map(|need| need.name.clone())
+                .collect();
+            if blocks.is_empty() {
+                continue;
+            }
+            let periods: Vec<Period> = statements
+                .period_list()
+                .into_iter()
+                .filter(|period| statements.get(*period, item).is_none())
+                .collect();
+            if !periods.is_empty() {
+                missing.push(MissingItem {
+                    entity: statements.entity.name.clone(),
+                    item,
+                    periods,
+                    blocks,
+                });
+            }
+        }
+    }
+    missing
+}
+
+#[cfg(test)]
+mod tests;

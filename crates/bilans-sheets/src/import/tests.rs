@@ -1,0 +1,317 @@
+//! Unit tests of import: numbers, periods, labels, layout detection on small grids, and
+//! a property test that layout detection never panics.
+
+use bilans_model::{LineItem, Period};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::import::grid::{Grid, Value, a1, parse_a1};
+use crate::import::labels::{Dictionary, normalise};
+use crate::import::numbers::amount_from_text;
+use crate::import::periods::period;
+use crate::import::{ImportOptions, import_grids};
+
+fn check_amount(text: &str, expected: Option<&str>) {
+    let parsed = amount_from_text(text);
+    match expected {
+        Some(expected) => assert_eq!(
+            parsed,
+            Ok(Some(expected.parse::<Decimal>().unwrap())),
+            "{text}"
+        ),
+        None => assert!(parsed.is_err(), "{text} should not parse, got {parsed:?}"),
+    }
+}
+
+#[test]
+fn text_amounts() {
+    check_amount("328 294", Some("328294"));
+    check_amount("328\u{a0}294", Some("328294"));
+    check_amount("328,294", Some("328294"));
+    check_amount("328.294", Some("328294"));
+    check_amount("328.294,5", Some("328294.5"));
+    check_amount("328,294.5", Some("328294.5"));
+    check_amount("1 234 567,25", Some("1234567.25"));
+    check_amount("(5 202)", Some("-5202"));
+    check_amount("-5 202", Some("-5202"));
+    check_amount("−5202", Some("-5202"));
+    check_amount("1,5", Some("1.5"));
+    check_amount("0,125", Some("0.125"));
+    check_amount("12.75", Some("12.75"));
+    check_amount("-", Some("0"));
+    check_amount("—", Some("0"));
+    check_amount("3 28 294", None);
+    check_amount("12a", None);
+    check_amount("5%", None);
+    check_amount("1.234,5,6", None);
+    check_amount("()", None);
+    assert_eq!(amount_from_text("   "), Ok(None));
+}
+
+#[test]
+fn period_headers() {
+    let text = |text: &str| period(&Value::Text(text.to_owned()));
+    for header in [
+        "2001",
+        "2001 r.",
+        "FY2001",
+        "FY 2001",
+        "2001 г.",
+        "2001 р.",
+        "31.12.2001",
+        "31.12.2001 r.",
+        "2001-12-31",
+        "12/31/2001",
+        "na 31.12.2001",
+    ] {
+        assert_eq!(text(header), Some(Period::year(2001)), "{header}");
+    }
+    assert_eq!(
+        text("2001Q3"),
+        Some(Period::Quarter {
+            year: 2001,
+            quarter: 3
+        })
+    );
+    assert_eq!(
+        text("Q3 2001"),
+        Some(Period::Quarter {
+            year: 2001,
+            quarter: 3
+        })
+    );
+    for not_header in ["Aktywa", "2001 2002", "32.13.2001", "1600", "FY", "Q5 2001"] {
+        assert_eq!(text(not_header), None, "{not_header}");
+    }
+    assert_eq!(
+        period(&Value::Number(Decimal::from(2003))),
+        Some(Period::year(2003))
+    );
+    assert_eq!(period(&Value::Number(Decimal::from(328_294))), None);
+    assert_eq!(
+        period(&Value::Date { year: 2004 }),
+        Some(Period::year(2004))
+    );
+}
+
+#[test]
+fn labels_are_normalised_and_found_in_four_languages() {
+    let dictionary = Dictionary::builtin().unwrap();
+    let item = |text: &str| dictionary.label(text).map(|(item, _)| item);
+    assert_eq!(item("Aktywa ogółem"), Some(LineItem::TotalAssets));
+    assert_eq!(item("TOTAL ASSETS:"), Some(LineItem::TotalAssets));
+    assert_eq!(item("  Итого   активов "), Some(LineItem::TotalAssets));
+    assert_eq!(item("Баланс"), Some(LineItem::TotalAssets));
+    assert_eq!(item("Усього активів"), Some(LineItem::TotalAssets));
+    assert_eq!(item("II. Aktywa obrotowe"), Some(LineItem::CurrentAssets));
+    assert_eq!(item("A. Zysk (strata) netto"), Some(LineItem::NetIncome));
+    assert_eq!(item("1.2) Запасы"), Some(LineItem::Inventories));
+    assert_eq!(
+        item("Поточні зобов’язання"),
+        Some(LineItem::CurrentLiabilities)
+    );
+    assert_eq!(
+        item("Przychody ze sprzedaży (tys. zł)"),
+        Some(LineItem::Revenue)
+    );
+    assert_eq!(item("Revenue, USD thousands"), Some(LineItem::Revenue));
+    assert_eq!(item("Employees"), None);
+    assert_eq!(
+        normalise("Kapitał (fundusz) własny"),
+        "kapitał fundusz własny"
+    );
+}
+
+#[test]
+fn dictionary_has_no_conflicts() {
+    // Dictionary::builtin() refuses a label or code that names two items.
+    assert!(Dictionary::builtin().is_ok());
+}
+
+#[test]
+fn units_are_read_from_text() {
+    let dictionary = Dictionary::builtin().unwrap();
+    let unit = dictionary.unit("dane [tys. zł]").unwrap();
+    assert_eq!(unit.scale, bilans_model::Scale::Thousands);
+    assert_eq!(unit.currency.as_deref(), Some("PLN"));
+    let unit = dictionary.unit("в тыс. руб.").unwrap();
+    assert_eq!(unit.currency.as_deref(), Some("RUB"));
+    assert_eq!(
+        dictionary.unit("PLN").unwrap().scale,
+        bilans_model::Scale::Units
+    );
+    assert_eq!(dictionary.unit("Przychody ze sprzedaży"), None);
+}
+
+#[test]
+fn cell_names() {
+    assert_eq!(a1(6, 2), "C7");
+    assert_eq!(a1(0, 26), "AA1");
+    assert_eq!(parse_a1("C7"), Some((6, 2)));
+    assert_eq!(parse_a1("$AA$1"), Some((0, 26)));
+    assert_eq!(parse_a1("7C"), None);
+    assert_eq!(parse_a1("C0"), None);
+}
+
+fn text(text: &str) -> Value {
+    Value::Text(text.to_owned())
+}
+
+fn number(value: i64) -> Value {
+    Value::Number(Decimal::from(value))
+}
+
+fn import(rows: Vec<Vec<Value>>) -> Result<crate::import::ImportReport, crate::SheetsError> {
+    let sheets = vec![("S".to_owned(), Grid::new(rows, (0, 0)))];
+    import_grids("test.xlsx", "test", &sheets, &ImportOptions::default())
+}
+
+#[test]
+fn transposed_grid_reads_the_same_amounts() {
+    // Rows layout: B2 holds total assets for 2001.
+    let rows = vec![
+        vec![text("Item"), text("2001"), text("2002")],
+        vec![text("Total assets"), number(10), number(11)],
+        vec![text("Revenue"), number(20), number(21)],
+    ];
+    let transposed = vec![
+        vec![text("Year"), text("Total assets"), text("Revenue")],
+        vec![text("2001"), number(10), number(20)],
+        vec![text("2002"), number(11), number(21)],
+    ];
+    let by_rows = import(rows).unwrap();
+    let by_columns = import(transposed).unwrap();
+    for report in [&by_rows, &by_columns] {
+        let statements = &report.entities[0];
+        assert_eq!(
+            statements.get(Period::year(2002), LineItem::Revenue),
+            Some(Decimal::from(21))
+        );
+    }
+    let cell = |report: &crate::import::ImportReport| {
+        report.entities[0]
+            .amount(Period::year(2001), LineItem::Revenue)
+            .unwrap()
+            .source
+            .clone()
+            .unwrap()
+            .cell
+    };
+    assert_eq!(cell(&by_rows), "B3");
+    assert_eq!(cell(&by_columns), "C2");
+}
+
+#[test]
+fn a_company_column_in_the_rows_layout_names_each_row() {
+    // The company cell of `Beta` is empty on its second row (a merged cell): the name
+    // above carries over.
+    let rows = vec![
+        vec![text("Company"), text("Item"), text("2001"), text("2002")],
+        vec![text("Alfa"), text("Total assets"), number(10), number(11)],
+        vec![Value::Empty, text("Revenue"), number(20), number(21)],
+        vec![text("Beta"), text("Total assets"), number(30), number(31)],
+        vec![Value::Empty, text("Revenue"), number(40), number(41)],
+    ];
+    let report = import(rows).unwrap();
+    let names: Vec<&str> = report
+        .entities
+        .iter()
+        .map(|statements| statements.entity.name.as_str())
+        .collect();
+    assert_eq!(names, ["Alfa", "Beta"]);
+    assert_eq!(
+        report.entities[1].get(Period::year(2002), LineItem::Revenue),
+        Some(Decimal::from(41))
+    );
+    assert_eq!(
+        report.entities[0].get(Period::year(2001), LineItem::Revenue),
+        Some(Decimal::from(20))
+    );
+}
+
+#[test]
+fn a_mapped_cell_wins_over_the_dictionary() {
+    let rows = vec![
+        vec![text("Item"), text("2001")],
+        vec![text("Total assets"), number(10)],
+        vec![text("ZB"), number(4)],
+    ];
+    let mapping =
+        crate::import::Mapping::parse("[cells]\n\"S!A3\" = \"current_liabilities\"\n", "map.toml")
+            .unwrap();
+    let options = ImportOptions {
+        mapping: Some(mapping),
+        ..ImportOptions::default()
+    };
+    let sheets = vec![("S".to_owned(), Grid::new(rows, (0, 0)))];
+    let report = import_grids("test.xlsx", "test", &sheets, &options).unwrap();
+    assert_eq!(
+        report.entities[0].get(Period::year(2001), LineItem::CurrentLiabilities),
+        Some(Decimal::from(4))
+    );
+}
+
+#[test]
+fn header_with_a_number_that_is_not_a_year_is_not_a_header() {
+    let rows = vec![vec![text("Total assets"), number(10), number(11)]];
+    let error = import(rows).unwrap_err().to_string();
+    assert!(
+        error.contains("cell A1") && error.contains("no period header"),
+        "{error}"
+    );
+}
+
+fn value_strategy() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Empty),
+        (-1_000_000_i64..3_000_000).prop_map(|value| Value::Number(Decimal::from(value))),
+        (1990_i64..2010).prop_map(|value| Value::Number(Decimal::from(value))),
+        prop::sample::select(vec![
+            "Total assets",
+            "Aktywa obrotowe",
+            "Итого активов",
+            "Баланс",
+            "Усього активів",
+            "Revenue",
+            "2001",
+            "2002 r.",
+            "FY2003",
+            "31.12.2004",
+            "Company",
+            "Код строки",
+            "1600",
+            "2110",
+            "tys. zł",
+            "тыс. руб.",
+            "(5 202)",
+            "328 294",
+            "-",
+            "abc",
+            "Zapasy",
+        ])
+        .prop_map(|text| Value::Text(text.to_owned())),
+        "\\PC{0,12}".prop_map(Value::Text),
+        (1990_i32..2010).prop_map(|year| Value::Date { year }),
+        Just(Value::Untrusted("the spreadsheet error #DIV/0!".to_owned())),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn layout_detection_never_panics(
+        rows in prop::collection::vec(prop::collection::vec(value_strategy(), 0..8), 0..10),
+        row_origin in 0_u32..5,
+        col_origin in 0_u32..5,
+    ) {
+        let sheets = vec![("S".to_owned(), Grid::new(rows, (row_origin, col_origin)))];
+        let result = import_grids("random.xlsx", "random", &sheets, &ImportOptions::default());
+        if let Ok(report) = result {
+            for statements in &report.entities {
+                for items in statements.periods.values() {
+                    prop_assert!(items.values().all(|amount| amount.source.is_some()));
+                }
+            }
+        }
+    }
+}
