@@ -9,27 +9,50 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bilans_ratios::analysis::analyse;
-use bilans_ratios::seed004::PublishedSeed;
 use bilans_ratios::{Basis, EvalConfig};
-use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook};
+use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook};
+use bilans_sheets::import::{ImportOptions, import_file};
 use bilans_sheets::{Overwrite, save_workbook};
 use calamine::{Data, Reader, open_workbook_auto};
 
 use crate::support::{fixture, run_bilans};
 
+/// The seed 004 statements as imported from the Polish workbook, with provenance.
 fn seed004_statements() -> bilans_model::Statements {
-    let text = std::fs::read_to_string(fixture("seeds/seed004_dupont.toml")).unwrap();
-    let seed: PublishedSeed = toml::from_str(&text).unwrap();
-    seed.statements().unwrap()
+    let report = import_file(
+        &fixture("workbooks/seed004_pl.xlsx"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(report.entities.len(), 1);
+    report.entities[0].clone()
 }
 
 fn write_analysed(folder: &Path, name: &str, config: &EvalConfig) -> PathBuf {
     let analysis = analyse(&seed004_statements(), config);
     let options = WorkbookOptions {
-        input: "seed004_dupont.toml".to_owned(),
-        created: None,
+        input: "seed004_pl.xlsx".to_owned(),
+        ..WorkbookOptions::default()
     };
     let mut workbook = analysed_workbook(&analysis, &options).unwrap();
+    let path = folder.join(name);
+    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
+    path
+}
+
+fn write_panel(folder: &Path, name: &str) -> PathBuf {
+    let report = import_file(
+        &fixture("workbooks/long_table.xlsx"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert!(1 < report.entities.len());
+    let analyses: Vec<_> = report
+        .entities
+        .iter()
+        .map(|statements| analyse(statements, &EvalConfig::default()))
+        .collect();
+    let mut workbook = panel_workbook(&analyses, &WorkbookOptions::default()).unwrap();
     let path = folder.join(name);
     save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
     path
@@ -151,6 +174,7 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         ..EvalConfig::default()
     };
     let average = write_analysed(folder.path(), "average.xlsx", &average_config);
+    let panel = write_panel(folder.path(), "panel.xlsx");
     // A control: one formula whose cached value is wrong must be caught.
     let control = folder.path().join("control.xlsx");
     let mut workbook = rust_xlsxwriter::Workbook::new();
@@ -168,10 +192,14 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         &profile,
         "xlsx:Calc MS Excel 2007 XML",
         &out,
-        &[&year_end, &average, &control],
+        &[&year_end, &average, &panel, &control],
     );
 
-    for (name, path) in [("year_end.xlsx", &year_end), ("average.xlsx", &average)] {
+    for (name, path) in [
+        ("year_end.xlsx", &year_end),
+        ("average.xlsx", &average),
+        ("panel.xlsx", &panel),
+    ] {
         let (n_formulas, problems) = mismatches(path, &out.join(name));
         assert!(100 < n_formulas, "{name}: only {n_formulas} formulas");
         assert!(
@@ -265,8 +293,7 @@ fn workbook_has_every_sheet_and_marks_what_is_not_computable() {
 
 #[test]
 fn cli_writes_json_and_markdown_analyses() {
-    let input = fixture("seeds/seed004_dupont.toml");
-    let input = input.to_str().unwrap();
+    let input = "fixtures/workbooks/seed004_pl.xlsx";
     let (code, json, _) = run_bilans(&["analyse", input, "--format", "json"]);
     assert_eq!(code, 0);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -310,4 +337,95 @@ fn cli_never_overwrites_without_force() {
         1,
         "a temporary file was left behind"
     );
+}
+
+#[test]
+fn cli_analyses_every_seed004_shape_to_the_same_ratios() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut ratio_sheets = Vec::new();
+    for shape in [
+        "seed004_pl.xlsx",
+        "seed004_ru_transposed.ods",
+        "seed004_en.xls",
+    ] {
+        let output = folder.path().join(format!("{shape}.analysed.xlsx"));
+        let input = fixture(&format!("workbooks/{shape}"));
+        let (code, _, error) = run_bilans(&[
+            "analyse",
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{shape}: {error}");
+        let mut workbook = open_workbook_auto(&output).unwrap();
+        ratio_sheets.push(workbook.worksheet_range("Ratios").unwrap());
+    }
+    assert!(
+        ratio_sheets.windows(2).all(|pair| pair[0] == pair[1]),
+        "the three shapes give different ratios"
+    );
+}
+
+#[test]
+fn cli_writes_a_panel_workbook_or_one_workbook_per_company() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = fixture("workbooks/long_table.xlsx");
+    let panel = folder.path().join("panel.xlsx");
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        input.to_str().unwrap(),
+        "--panel",
+        "-o",
+        panel.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{error}");
+    let workbook = open_workbook_auto(&panel).unwrap();
+    let names = workbook.sheet_names();
+    assert_eq!(names.first().map(String::as_str), Some("Comparison"));
+    assert_eq!(names.last().map(String::as_str), Some("Checks"));
+    let per_company = folder.path().join("companies");
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        input.to_str().unwrap(),
+        "-o",
+        per_company.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{error}");
+    assert_eq!(
+        std::fs::read_dir(&per_company).unwrap().count(),
+        names.len() - 2
+    );
+}
+
+#[test]
+fn cli_analyses_a_folder_and_reports_failures_without_stopping() {
+    let folder = tempfile::tempdir().unwrap();
+    let inputs = folder.path().join("inputs");
+    std::fs::create_dir(&inputs).unwrap();
+    for name in ["seed004_pl.xlsx", "seed004_en.xls"] {
+        std::fs::copy(fixture(&format!("workbooks/{name}")), inputs.join(name)).unwrap();
+    }
+    std::fs::write(inputs.join("broken.xlsx"), b"not a workbook").unwrap();
+    let outputs = folder.path().join("outputs");
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        inputs.to_str().unwrap(),
+        "-o",
+        outputs.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "a failed file must make the exit code non-zero");
+    assert!(
+        error.contains("3 workbook(s) read, 2 output(s) written"),
+        "{error}"
+    );
+    assert!(
+        error.contains("failed: ") && error.contains("broken.xlsx"),
+        "{error}"
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&outputs)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["seed004_en.xlsx", "seed004_pl.xlsx"]);
 }

@@ -1,14 +1,19 @@
-//! `bilans analyse INPUT -o OUTPUT`: the analysed workbook (or JSON, CSV, Markdown).
+//! `bilans analyse INPUT -o OUTPUT`: the analysed workbook (or JSON, CSV, Markdown), for
+//! one file, a panel of companies, or a folder of workbooks.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 use anyhow::Context;
 use bilans_model::Statements;
 use bilans_ratios::analysis::{Analysis, analyse};
 use bilans_ratios::{Basis, DaysInYear, EvalConfig, render, seed004};
-use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook};
+use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook, sheet_name};
+use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
 use bilans_sheets::save_workbook;
+use rayon::prelude::*;
 
 use crate::output::{note, overwrite, print, write_file};
 
@@ -25,6 +30,17 @@ pub(crate) enum Format {
     Md,
 }
 
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Md => "md",
+        }
+    }
+}
+
 /// Balance-sheet basis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum BasisArg {
@@ -37,15 +53,22 @@ pub(crate) enum BasisArg {
 /// Arguments of `bilans analyse`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The statements: a workbook (xlsx, xlsm, xlsb, xls, ods) or a statements TOML file.
+    /// The statements: a workbook (xlsx, xlsm, xlsb, xls, ods), a statements TOML file,
+    /// or a folder of workbooks (each analysed in parallel).
     pub(crate) input: PathBuf,
-    /// Where to write the result; JSON, CSV and Markdown go to standard output without it.
-    #[arg(short, long, value_name = "FILE")]
+    /// Where to write: a file; a folder for a folder input or for a panel analysed one
+    /// workbook per company. JSON, CSV and Markdown of one file go to standard output
+    /// without it.
+    #[arg(short, long, value_name = "PATH")]
     pub(crate) output: Option<PathBuf>,
     /// Output format (default: from the output's extension, else xlsx).
     #[arg(long, value_enum)]
     pub(crate) format: Option<Format>,
-    /// Replace an existing output file.
+    /// For an input with several companies: one panel workbook (a sheet per company and
+    /// a comparison sheet) instead of one workbook per company.
+    #[arg(long)]
+    pub(crate) panel: bool,
+    /// Replace existing output files.
     #[arg(long)]
     pub(crate) force: bool,
     /// Balance-sheet basis of the ratios.
@@ -54,10 +77,16 @@ pub(crate) struct Args {
     /// Days in a year for turnover periods: 360 or 365.
     #[arg(long, default_value = "360", value_parser = ["360", "365"])]
     pub(crate) days: String,
-    /// Creation date written into the workbook (YYYY-MM-DDTHH:MM:SS); the default is a
+    /// Creation date written into workbooks (YYYY-MM-DDTHH:MM:SS); the default is a
     /// fixed date so that the same input gives the same file.
     #[arg(long, value_name = "DATETIME")]
     pub(crate) created: Option<String>,
+    /// Leave out the per-cell source notes of the statements (smaller, faster panels).
+    #[arg(long)]
+    pub(crate) no_source_notes: bool,
+    /// How to read a workbook.
+    #[command(flatten)]
+    pub(crate) import: ImportArgs,
 }
 
 /// Runs `bilans analyse`.
@@ -77,27 +106,22 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let format = args
         .format
         .unwrap_or_else(|| format_from_extension(args.output.as_deref()));
-    let statements = load_statements(&args.input)?;
-    let analyses: Vec<Analysis> = statements
+    if args.input.is_dir() {
+        return analyse_folder(&args, &config, format);
+    }
+    let loaded = load_statements(&args.input, &args.import)?;
+    let analyses: Vec<Analysis> = loaded
+        .entities
         .iter()
         .map(|statements| analyse(statements, &config))
         .collect();
-    let input = args.input.display().to_string();
-    match format {
-        Format::Xlsx => {
-            let Some(output) = &args.output else {
-                anyhow::bail!("the workbook needs an output file\nhint: add `-o analysed.xlsx`");
-            };
-            if analyses.len() != 1 {
-                anyhow::bail!(
-                    "{input} holds {} entities; the analysed workbook takes one\nhint: choose one with `bilans import` and `--sheet`",
-                    analyses.len()
-                );
-            }
-            let options = WorkbookOptions {
-                input,
-                created: args.created.clone(),
-            };
+    let options = workbook_options(&args, &args.input, loaded.notes);
+    match (format, analyses.len(), args.panel) {
+        (Format::Xlsx, 1, _) => {
+            let output = args
+                .output
+                .as_ref()
+                .context("the workbook needs an output file\nhint: add `-o analysed.xlsx`")?;
             let mut workbook = analysed_workbook(&analyses[0], &options)?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
             note(&format!(
@@ -105,7 +129,81 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 output.display()
             ));
         }
-        Format::Json => emit(&args, &serde_json::to_string_pretty(&analyses)?)?,
+        (Format::Xlsx, _, true) => {
+            let output = args
+                .output
+                .as_ref()
+                .context("the panel workbook needs an output file\nhint: add `-o panel.xlsx`")?;
+            let mut workbook = panel_workbook(&analyses, &options)?;
+            save_workbook(&mut workbook, output, overwrite(args.force))?;
+            note(&format!(
+                "wrote {}: {} companies; start with the Comparison sheet",
+                output.display(),
+                analyses.len()
+            ));
+        }
+        (Format::Xlsx, n_companies, false) => {
+            let folder = args.output.as_ref().context(format!(
+                "{} holds {n_companies} companies\nhint: `-o FOLDER` writes one workbook per company, `--panel -o panel.xlsx` one panel workbook",
+                args.input.display()
+            ))?;
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("creating {}", folder.display()))?;
+            for path in write_per_company(
+                &analyses,
+                &options,
+                &file_stem(&args.input),
+                folder,
+                args.force,
+            )? {
+                note(&format!("wrote {}", path.display()));
+            }
+        }
+        (format, _, _) => emit(&args, &text_output(format, &analyses))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn workbook_options(args: &Args, input: &Path, import_notes: Vec<String>) -> WorkbookOptions {
+    WorkbookOptions {
+        input: input.display().to_string(),
+        created: args.created.clone(),
+        import_notes,
+        source_notes: !args.no_source_notes,
+    }
+}
+
+/// One workbook per company, named `<input stem>.<company>.xlsx` (or `<stem>.xlsx` for
+/// a single company), in `folder`.
+fn write_per_company(
+    analyses: &[Analysis],
+    options: &WorkbookOptions,
+    stem: &str,
+    folder: &Path,
+    force: bool,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let mut used = std::collections::BTreeSet::new();
+    let mut written = Vec::new();
+    for analysis in analyses {
+        let name = if analyses.len() == 1 {
+            format!("{stem}.xlsx")
+        } else {
+            format!(
+                "{stem}.{}.xlsx",
+                sheet_name(&analysis.statements.entity.name, &mut used)
+            )
+        };
+        let path = folder.join(name);
+        let mut workbook = analysed_workbook(analysis, options)?;
+        save_workbook(&mut workbook, &path, overwrite(force))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn text_output(format: Format, analyses: &[Analysis]) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(analyses).unwrap_or_default(),
         Format::Csv => {
             let mut text = String::new();
             for (index, analysis) in analyses.iter().enumerate() {
@@ -118,14 +216,147 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 };
                 text.push_str(body);
             }
-            emit(&args, &text)?;
+            text
         }
-        Format::Md => {
-            let text: Vec<String> = analyses.iter().map(render::analysis_markdown).collect();
-            emit(&args, &text.join("\n"))?;
+        Format::Md | Format::Xlsx => analyses
+            .iter()
+            .map(render::analysis_markdown)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// Analyses every workbook in a folder, in parallel; one failure does not stop the rest.
+fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::Result<ExitCode> {
+    let output = args
+        .output
+        .as_ref()
+        .context("a folder input needs an output folder\nhint: add `-o analysed/`")?;
+    std::fs::create_dir_all(output).with_context(|| format!("creating {}", output.display()))?;
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&args.input)
+        .with_context(|| format!("reading {}", args.input.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.is_file() && is_workbook(path))
+        .collect();
+    inputs.sort();
+    if inputs.is_empty() {
+        anyhow::bail!(
+            "{} holds no workbook (xlsx, xlsm, xlsb, xls, ods)",
+            args.input.display()
+        );
+    }
+    let progress = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(inputs.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let stems = unique_stems(&inputs);
+    let failures = Mutex::new(Vec::new());
+    let n_written: usize = inputs
+        .par_iter()
+        .zip(&stems)
+        .map(|(input, stem)| {
+            let result = analyse_one(args, config, format, input, stem, output);
+            progress.inc(1);
+            match result {
+                Ok(n_written) => n_written,
+                Err(error) => {
+                    if let Ok(mut failures) = failures.lock() {
+                        failures.push(format!("{}: {error:#}", input.display()));
+                    }
+                    0
+                }
+            }
+        })
+        .sum();
+    progress.finish_and_clear();
+    let mut failures = failures.into_inner().unwrap_or_default();
+    failures.sort();
+    note(&format!(
+        "{} workbook(s) read, {n_written} output(s) written to {}, {} failure(s)",
+        inputs.len(),
+        output.display(),
+        failures.len()
+    ));
+    for failure in &failures {
+        note(&format!("failed: {failure}"));
+    }
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn analyse_one(
+    args: &Args,
+    config: &EvalConfig,
+    format: Format,
+    input: &Path,
+    stem: &str,
+    folder: &Path,
+) -> anyhow::Result<usize> {
+    let loaded = load_statements(input, &args.import)?;
+    let analyses: Vec<Analysis> = loaded
+        .entities
+        .iter()
+        .map(|statements| analyse(statements, config))
+        .collect();
+    let options = workbook_options(args, input, loaded.notes);
+    match format {
+        Format::Xlsx if args.panel && 1 < analyses.len() => {
+            let mut workbook = panel_workbook(&analyses, &options)?;
+            save_workbook(
+                &mut workbook,
+                &folder.join(format!("{stem}.xlsx")),
+                overwrite(args.force),
+            )?;
+            Ok(1)
+        }
+        Format::Xlsx => Ok(write_per_company(&analyses, &options, stem, folder, args.force)?.len()),
+        other => {
+            let path = folder.join(format!("{stem}.{}", other.extension()));
+            write_file(&path, &text_output(other, &analyses), args.force)?;
+            Ok(1)
         }
     }
-    Ok(ExitCode::SUCCESS)
+}
+
+/// The file stem, which names the outputs of one input.
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or("analysed")
+        .to_owned()
+}
+
+/// Output stems for the inputs of a folder: the file stem, or `stem_extension` where
+/// two inputs share a stem (`book.xlsx` and `book.ods`), so no output overwrites another.
+fn unique_stems(inputs: &[PathBuf]) -> Vec<String> {
+    let stems: Vec<String> = inputs.iter().map(|input| file_stem(input)).collect();
+    inputs
+        .iter()
+        .zip(&stems)
+        .map(|(input, stem)| {
+            if stems.iter().filter(|other| *other == stem).count() == 1 {
+                return stem.clone();
+            }
+            let extension = input
+                .extension()
+                .and_then(|extension| extension.to_str())
+                .unwrap_or("");
+            format!("{stem}_{extension}")
+        })
+        .collect()
+}
+
+fn is_workbook(path: &Path) -> bool {
+    let extension = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(extension.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods")
 }
 
 fn emit(args: &Args, text: &str) -> anyhow::Result<()> {
@@ -148,8 +379,16 @@ fn format_from_extension(output: Option<&Path>) -> Format {
     }
 }
 
+/// Statements read from one input, and what the import noticed.
+pub(crate) struct Loaded {
+    /// One set of statements per entity.
+    pub(crate) entities: Vec<Statements>,
+    /// Import notes for the Checks sheet: unit origin, unrecognised rows, missing items.
+    pub(crate) notes: Vec<String>,
+}
+
 /// Reads statements from a workbook or a statements TOML file.
-pub(crate) fn load_statements(path: &Path) -> anyhow::Result<Vec<Statements>> {
+pub(crate) fn load_statements(path: &Path, args: &ImportArgs) -> anyhow::Result<Loaded> {
     let extension = path
         .extension()
         .and_then(|extension| extension.to_str())
@@ -160,13 +399,57 @@ pub(crate) fn load_statements(path: &Path) -> anyhow::Result<Vec<Statements>> {
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         let seed: seed004::PublishedSeed =
             toml::from_str(&text).with_context(|| format!("reading {}", path.display()))?;
-        return Ok(vec![
-            seed.statements()
-                .with_context(|| format!("reading {}", path.display()))?,
-        ]);
+        let statements = seed
+            .statements()
+            .with_context(|| format!("reading {}", path.display()))?;
+        return Ok(Loaded {
+            entities: vec![statements],
+            notes: Vec::new(),
+        });
     }
-    anyhow::bail!(
-        "{}: reading workbooks arrives with `bilans import`",
-        path.display()
-    )
+    let mapping = args.mapping.as_deref().map(Mapping::load).transpose()?;
+    let options = ImportOptions {
+        sheet: args.sheet.clone(),
+        mapping,
+        entity: args.entity.clone(),
+        needs: ratio_needs(),
+        ..ImportOptions::default()
+    };
+    let report = import_file(path, &options)?;
+    let mut notes: Vec<String> = report.notes.clone();
+    notes.push(format!("unit: {} ({:?})", report.unit, report.unit_origin));
+    for row in &report.unrecognised {
+        notes.push(format!(
+            "not recognised: {} `{}`: {}",
+            row.source, row.text, row.reason
+        ));
+    }
+    for missing in &report.missing {
+        let periods: Vec<String> = missing.periods.iter().map(ToString::to_string).collect();
+        notes.push(format!(
+            "{}: {} missing in {}; blocks {}",
+            missing.entity,
+            missing.item.name(),
+            periods.join(", "),
+            missing.blocks.join(", ")
+        ));
+    }
+    Ok(Loaded {
+        entities: report.entities,
+        notes,
+    })
+}
+
+/// How to read a workbook (the options of `bilans import`).
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct ImportArgs {
+    /// A mapping file (TOML) naming labels or cells as line items (see docs/import.md).
+    #[arg(long, value_name = "MAP.toml")]
+    pub(crate) mapping: Option<PathBuf>,
+    /// Read only this sheet.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) sheet: Option<String>,
+    /// The entity name for sheets that do not name their companies.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) entity: Option<String>,
 }

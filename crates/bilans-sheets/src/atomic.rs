@@ -40,6 +40,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    if !folder.is_dir() {
+        return Err(SheetsError::InFile {
+            file: path.display().to_string(),
+            message: format!(
+                "cannot write here: the folder {} does not exist",
+                folder.display()
+            ),
+        });
+    }
     let mut temporary = tempfile::Builder::new()
         .prefix(".bilans-")
         .suffix(".tmp")

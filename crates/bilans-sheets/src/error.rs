@@ -40,8 +40,9 @@ pub enum SheetsError {
     /// The output exists and overwriting was not asked for.
     #[error("{0} already exists; pass --force to overwrite it")]
     OutputExists(PathBuf),
-    /// An I/O error on a path.
-    #[error("{path}: {source}")]
+    /// An I/O error on a path (the message is the path; the cause follows in the error
+    /// chain, as `{:#}` with anyhow prints it).
+    #[error("{path}")]
     Io {
         /// The path.
         path: PathBuf,
@@ -49,7 +50,7 @@ pub enum SheetsError {
         source: std::io::Error,
     },
     /// The workbook writer failed.
-    #[error("{path}: cannot write the workbook: {source}")]
+    #[error("{path}: cannot write the workbook")]
     Xlsx {
         /// The output path.
         path: PathBuf,
@@ -57,7 +58,7 @@ pub enum SheetsError {
         source: rust_xlsxwriter::XlsxError,
     },
     /// The workbook could not be built (before any file is written).
-    #[error("cannot build the workbook: {source}")]
+    #[error("cannot build the workbook")]
     Workbook {
         /// The underlying error.
         source: rust_xlsxwriter::XlsxError,

@@ -3,7 +3,8 @@
 //! and a summary.
 //!
 //! Layout (one sheet each, in this order): Summary, Statements, Ratios, Du Pont,
-//! Working capital, Checks. Formulas never divide by zero: a ratio that is not computable is written as
+//! Working capital, Checks. A panel of companies gets one workbook with a sheet per
+//! company and a comparison sheet ([`panel`]). Formulas never divide by zero: a ratio that is not computable is written as
 //! the text `n/c: <reason>` instead of a formula.
 
 use std::collections::BTreeMap;
@@ -20,10 +21,13 @@ use rust_xlsxwriter::{
 };
 
 use crate::SheetsError;
+
+pub mod panel;
+pub use crate::analyse::panel::{panel_workbook, sheet_name};
 use crate::working_capital::write_working_capital_sheet;
 
 /// Options of the analysed workbook.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WorkbookOptions {
     /// The input file, shown on the summary.
     pub input: String,
@@ -31,6 +35,22 @@ pub struct WorkbookOptions {
     /// `None` writes the fixed date 2000-01-01T00:00:00 so that the same input always
     /// gives the same bytes.
     pub created: Option<String>,
+    /// What the import noticed (unit origin, unrecognised rows, missing items), listed
+    /// on the Checks sheet.
+    pub import_notes: Vec<String>,
+    /// Whether every amount gets a cell note naming its source (file, sheet, cell).
+    pub source_notes: bool,
+}
+
+impl Default for WorkbookOptions {
+    fn default() -> WorkbookOptions {
+        WorkbookOptions {
+            input: String::new(),
+            created: None,
+            import_notes: Vec::new(),
+            source_notes: true,
+        }
+    }
 }
 
 /// Sheet names.
@@ -68,6 +88,7 @@ pub fn analysed_workbook(
     write_checks(
         printable(workbook.add_worksheet()),
         analysis,
+        &options.import_notes,
         &layout,
         &formats,
     )
@@ -75,7 +96,7 @@ pub fn analysed_workbook(
     Ok(workbook)
 }
 
-struct Formats {
+pub(crate) struct Formats {
     header: Format,
     title: Format,
     amount: Format,
@@ -87,7 +108,7 @@ struct Formats {
 }
 
 impl Formats {
-    fn new() -> Formats {
+    pub(crate) fn new() -> Formats {
         Formats {
             header: Format::new()
                 .set_bold()
@@ -106,7 +127,7 @@ impl Formats {
         }
     }
 
-    fn for_unit(&self, unit: RatioUnit) -> &Format {
+    pub(crate) fn for_unit(&self, unit: RatioUnit) -> &Format {
         match unit {
             RatioUnit::Times => &self.times,
             RatioUnit::Fraction => &self.fraction,
@@ -117,10 +138,18 @@ impl Formats {
 }
 
 /// Where each line item and ratio lives in the workbook.
-struct Layout {
-    periods: Vec<Period>,
-    item_rows: BTreeMap<LineItem, u32>,
-    ratio_rows: BTreeMap<&'static str, u32>,
+pub(crate) struct Layout {
+    pub(crate) periods: Vec<Period>,
+    /// The statements block: its sheet and header row.
+    pub(crate) statements_sheet: String,
+    pub(crate) statements_header: u32,
+    /// The ratios block: its sheet and header row.
+    pub(crate) ratios_sheet: String,
+    pub(crate) ratios_header: u32,
+    pub(crate) item_rows: BTreeMap<LineItem, u32>,
+    pub(crate) ratio_rows: BTreeMap<&'static str, u32>,
+    /// Whether every amount gets a note naming its source cell.
+    pub(crate) source_notes: bool,
 }
 
 /// First period column on the Statements sheet (A: label, B: machine name).
@@ -129,6 +158,35 @@ const STATEMENT_FIRST_COLUMN: u16 = 2;
 const RATIO_FIRST_COLUMN: u16 = 3;
 
 impl Layout {
+    /// Statements and ratios on their own sheets, or (panel) one below the other.
+    pub(crate) fn new(
+        statements: &Statements,
+        statements_sheet: &str,
+        statements_header: u32,
+        ratios_sheet: &str,
+        ratios_header: u32,
+    ) -> Layout {
+        Layout {
+            periods: statements.period_list(),
+            statements_sheet: statements_sheet.to_owned(),
+            statements_header,
+            ratios_sheet: ratios_sheet.to_owned(),
+            ratios_header,
+            item_rows: statements
+                .item_list()
+                .into_iter()
+                .enumerate()
+                .map(|(index, item)| (item, statements_header + 1 + index as u32))
+                .collect(),
+            ratio_rows: catalogue()
+                .iter()
+                .enumerate()
+                .map(|(index, ratio)| (ratio.id, ratios_header + 1 + index as u32))
+                .collect(),
+            source_notes: true,
+        }
+    }
+
     fn period_column(&self, period: Period, first: u16) -> Option<u16> {
         let index = self
             .periods
@@ -142,13 +200,21 @@ impl CellRefs for Layout {
     fn item(&self, item: LineItem, period: Period) -> Option<String> {
         let row = *self.item_rows.get(&item)?;
         let column = self.period_column(period, STATEMENT_FIRST_COLUMN)?;
-        Some(format!("{STATEMENTS}!{}", absolute(row, column)))
+        Some(format!(
+            "{}!{}",
+            quote_sheet(&self.statements_sheet),
+            absolute(row, column)
+        ))
     }
 
     fn ratio(&self, id: &str, period: Period) -> Option<String> {
         let row = *self.ratio_rows.get(id)?;
         let column = self.period_column(period, RATIO_FIRST_COLUMN)?;
-        Some(format!("{RATIOS}!{}", absolute(row, column)))
+        Some(format!(
+            "{}!{}",
+            quote_sheet(&self.ratios_sheet),
+            absolute(row, column)
+        ))
     }
 }
 
@@ -158,32 +224,12 @@ fn build(
 ) -> Result<(Workbook, Layout, Formats), XlsxError> {
     let statements = &analysis.statements;
     let items = statements.item_list();
-    let layout = Layout {
-        periods: statements.period_list(),
-        item_rows: items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| (*item, index as u32 + 1))
-            .collect(),
-        ratio_rows: catalogue()
-            .iter()
-            .enumerate()
-            .map(|(index, ratio)| (ratio.id, index as u32 + 1))
-            .collect(),
-    };
+    let mut layout = Layout::new(statements, STATEMENTS, 0, RATIOS, 0);
+    layout.source_notes = options.source_notes;
     let formats = Formats::new();
     let mut workbook = Workbook::new();
-    let created = match &options.created {
-        Some(text) => ExcelDateTime::parse_from_str(text)?,
-        None => ExcelDateTime::from_ymd(2000, 1, 1)?,
-    };
-    workbook.set_properties(
-        &DocProperties::new()
-            .set_title(format!("bilans analysis: {}", statements.entity.name))
-            .set_subject("Financial statements, ratios, Du Pont models and checks")
-            .set_comment(format!("generated by bilans {}", env!("CARGO_PKG_VERSION")))
-            .set_creation_datetime(&created),
-    );
+    let title = format!("bilans analysis: {}", statements.entity.name);
+    set_properties(&mut workbook, &title, options)?;
     write_summary(
         printable(workbook.add_worksheet()),
         analysis,
@@ -212,8 +258,29 @@ fn build(
     Ok((workbook, layout, formats))
 }
 
+/// Title, subject, generator and a creation date that is fixed unless given, so that
+/// the same input gives the same bytes.
+pub(crate) fn set_properties(
+    workbook: &mut Workbook,
+    title: &str,
+    options: &WorkbookOptions,
+) -> Result<(), XlsxError> {
+    let created = match &options.created {
+        Some(text) => ExcelDateTime::parse_from_str(text)?,
+        None => ExcelDateTime::from_ymd(2000, 1, 1)?,
+    };
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(title)
+            .set_subject("Financial statements, ratios, Du Pont models and checks")
+            .set_comment(format!("generated by bilans {}", env!("CARGO_PKG_VERSION")))
+            .set_creation_datetime(&created),
+    );
+    Ok(())
+}
+
 /// Prints in landscape, one page wide, so that a PDF or paper copy keeps rows whole.
-fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
+pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
     sheet
@@ -225,6 +292,11 @@ fn number(value: Decimal) -> f64 {
 
 fn absolute(row: u32, column: u16) -> String {
     format!("${}${}", column_name(column), row + 1)
+}
+
+/// A sheet name as it appears in a formula reference: always quoted, quotes doubled.
+fn quote_sheet(name: &str) -> String {
+    format!("'{}'", name.replace('\'', "''"))
 }
 
 fn relative(row: u32, column: u16) -> String {
@@ -244,7 +316,7 @@ pub fn column_name(column: u16) -> String {
     String::from_utf8(name).unwrap_or_default()
 }
 
-fn write_header(
+pub(crate) fn write_header(
     sheet: &mut Worksheet,
     row: u32,
     cells: &[String],
@@ -256,13 +328,13 @@ fn write_header(
     Ok(())
 }
 
-fn period_header(first: &[&str], periods: &[Period]) -> Vec<String> {
+pub(crate) fn period_header(first: &[&str], periods: &[Period]) -> Vec<String> {
     let mut header: Vec<String> = first.iter().map(|text| (*text).to_owned()).collect();
     header.extend(periods.iter().map(|period| period.to_string()));
     header
 }
 
-fn write_not_computable(
+pub(crate) fn write_not_computable(
     sheet: &mut Worksheet,
     row: u32,
     column: u16,
@@ -379,11 +451,32 @@ fn write_statements(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(STATEMENTS)?;
+    write_statements_block(sheet, statements, items, layout, formats)?;
+    sheet.set_freeze_panes(1, STATEMENT_FIRST_COLUMN)?;
+    size_statement_columns(sheet, layout)
+}
+
+fn size_statement_columns(sheet: &mut Worksheet, layout: &Layout) -> Result<(), XlsxError> {
+    sheet.set_column_width(0, 30)?;
+    sheet.set_column_width(1, 28)?;
+    for index in 0..layout.periods.len() as u16 {
+        sheet.set_column_width(STATEMENT_FIRST_COLUMN + index, 14)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn write_statements_block(
+    sheet: &mut Worksheet,
+    statements: &Statements,
+    items: &[LineItem],
+    layout: &Layout,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
     let unit = statements.unit.to_string();
     let label = format!("Line item ({unit})");
     write_header(
         sheet,
-        0,
+        layout.statements_header,
         &period_header(&[label.as_str(), "Name"], &layout.periods),
         formats,
     )?;
@@ -399,18 +492,15 @@ fn write_statements(
                 continue;
             };
             sheet.write_number_with_format(row, column, number(amount.value), &formats.amount)?;
+            if !layout.source_notes {
+                continue;
+            }
             let source = match &amount.source {
                 Some(source) => format!("Source: {source}"),
                 None => "Source: entered directly (no file cell)".to_owned(),
             };
             sheet.insert_note(row, column, &Note::new(source).set_author("bilans"))?;
         }
-    }
-    sheet.set_freeze_panes(1, STATEMENT_FIRST_COLUMN)?;
-    sheet.set_column_width(0, 30)?;
-    sheet.set_column_width(1, 28)?;
-    for index in 0..layout.periods.len() as u16 {
-        sheet.set_column_width(STATEMENT_FIRST_COLUMN + index, 14)?;
     }
     Ok(())
 }
@@ -422,10 +512,34 @@ fn write_ratios(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(RATIOS)?;
+    write_ratios_block(sheet, analysis, layout, formats)?;
+    sheet.set_freeze_panes(1, RATIO_FIRST_COLUMN)?;
+    size_ratio_columns(sheet, layout)
+}
+
+pub(crate) fn size_ratio_columns(sheet: &mut Worksheet, layout: &Layout) -> Result<(), XlsxError> {
+    let after_periods = RATIO_FIRST_COLUMN + layout.periods.len() as u16;
+    sheet.set_column_width(0, 40)?;
+    sheet.set_column_width(1, 30)?;
+    sheet.set_column_width(2, 60)?;
+    for index in 0..layout.periods.len() as u16 {
+        sheet.set_column_width(RATIO_FIRST_COLUMN + index, 14)?;
+    }
+    sheet.set_column_width(after_periods, 18)?;
+    sheet.set_column_width(after_periods + 1, 60)?;
+    Ok(())
+}
+
+pub(crate) fn write_ratios_block(
+    sheet: &mut Worksheet,
+    analysis: &Analysis,
+    layout: &Layout,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
     let mut header = period_header(&["Ratio", "Id", "Definition"], &layout.periods);
     header.push("Group".to_owned());
     header.push("Source of the definition".to_owned());
-    write_header(sheet, 0, &header, formats)?;
+    write_header(sheet, layout.ratios_header, &header, formats)?;
     let after_periods = RATIO_FIRST_COLUMN + layout.periods.len() as u16;
     for ratio in catalogue() {
         let row = layout.ratio_rows[ratio.id];
@@ -458,15 +572,6 @@ fn write_ratios(
         sheet.write_string(row, after_periods, ratio.group.label())?;
         sheet.write_string(row, after_periods + 1, ratio.source)?;
     }
-    sheet.set_freeze_panes(1, RATIO_FIRST_COLUMN)?;
-    sheet.set_column_width(0, 40)?;
-    sheet.set_column_width(1, 30)?;
-    sheet.set_column_width(2, 60)?;
-    for index in 0..layout.periods.len() as u16 {
-        sheet.set_column_width(RATIO_FIRST_COLUMN + index, 14)?;
-    }
-    sheet.set_column_width(after_periods, 18)?;
-    sheet.set_column_width(after_periods + 1, 60)?;
     Ok(())
 }
 
@@ -812,6 +917,7 @@ fn write_dupont(
 fn write_checks(
     sheet: &mut Worksheet,
     analysis: &Analysis,
+    import_notes: &[String],
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
@@ -849,6 +955,12 @@ fn write_checks(
             .collect();
         sheet.write_string_with_format(row, 4, cells.join(", "), &formats.wrap)?;
         sheet.write_string_with_format(row, 5, sources.join(", "), &formats.wrap)?;
+    }
+    for note in import_notes {
+        row += 1;
+        sheet.write_string(row, 0, "info")?;
+        sheet.write_string(row, 2, "import")?;
+        sheet.write_string_with_format(row, 3, note, &formats.wrap)?;
     }
     if row == 0 {
         sheet.write_string(

@@ -1,0 +1,198 @@
+//! The panel workbook: many companies in one file, a sheet per company (its statements
+//! and, below them, every ratio as a live formula) and a comparison sheet of the
+//! headline ratios across companies.
+
+use std::collections::BTreeSet;
+
+use bilans_model::Period;
+use bilans_ratios::analysis::{Analysis, HEADLINE_RATIOS};
+use bilans_ratios::{CellRefs, find};
+use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
+
+use crate::SheetsError;
+use crate::analyse::{
+    Formats, Layout, WorkbookOptions, period_header, printable, set_properties, size_ratio_columns,
+    write_header, write_not_computable, write_ratios_block, write_statements_block,
+};
+
+/// The comparison sheet's name.
+pub const COMPARISON: &str = "Comparison";
+/// The panel's checks sheet.
+pub const PANEL_CHECKS: &str = "Checks";
+
+/// Builds one workbook for a panel of companies.
+///
+/// # Errors
+///
+/// [`SheetsError::Workbook`] when the writer rejects a value.
+pub fn panel_workbook(
+    analyses: &[Analysis],
+    options: &WorkbookOptions,
+) -> Result<Workbook, SheetsError> {
+    build_panel(analyses, options).map_err(|source| SheetsError::Workbook { source })
+}
+
+/// A valid, unique Excel sheet name for `wanted`: no `[]:*?/\`, at most 31 characters,
+/// not `History` or a reserved name, unique ignoring case.
+pub fn sheet_name(wanted: &str, used: &mut BTreeSet<String>) -> String {
+    let cleaned: String = wanted
+        .chars()
+        .map(|character| {
+            if "[]:*?/\\".contains(character) {
+                '_'
+            } else {
+                character
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim().trim_matches('\'').to_owned();
+    let base =
+        if cleaned.is_empty() || cleaned.eq_ignore_ascii_case("history") || reserved(&cleaned) {
+            format!("Company {cleaned}").trim().to_owned()
+        } else {
+            cleaned
+        };
+    let mut counter = 1;
+    loop {
+        let suffix = if counter == 1 {
+            String::new()
+        } else {
+            format!(" ({counter})")
+        };
+        let room = 31 - suffix.chars().count();
+        let candidate: String = base.chars().take(room).collect::<String>() + &suffix;
+        if used.insert(candidate.to_lowercase()) {
+            return candidate;
+        }
+        counter += 1;
+    }
+}
+
+fn reserved(name: &str) -> bool {
+    [super::SUMMARY, COMPARISON, PANEL_CHECKS]
+        .iter()
+        .any(|taken| taken.eq_ignore_ascii_case(name))
+}
+
+fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workbook, XlsxError> {
+    let formats = Formats::new();
+    let mut workbook = Workbook::new();
+    let title = format!("bilans panel analysis: {} companies", analyses.len());
+    set_properties(&mut workbook, &title, options)?;
+    let mut used = BTreeSet::new();
+    for taken in [COMPARISON, PANEL_CHECKS] {
+        used.insert(taken.to_lowercase());
+    }
+    let layouts: Vec<Layout> = analyses
+        .iter()
+        .map(|analysis| {
+            let name = sheet_name(&analysis.statements.entity.name, &mut used);
+            let n_items = analysis.statements.item_list().len() as u32;
+            let mut layout = Layout::new(&analysis.statements, &name, 0, &name, n_items + 2);
+            layout.source_notes = options.source_notes;
+            layout
+        })
+        .collect();
+    let periods: Vec<Period> = analyses
+        .iter()
+        .flat_map(|analysis| analysis.statements.period_list())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    write_comparison(
+        printable(workbook.add_worksheet()),
+        analyses,
+        &layouts,
+        &periods,
+        &formats,
+    )?;
+    for (analysis, layout) in analyses.iter().zip(&layouts) {
+        let sheet = printable(workbook.add_worksheet());
+        sheet.set_name(&layout.statements_sheet)?;
+        let items = analysis.statements.item_list();
+        write_statements_block(sheet, &analysis.statements, &items, layout, &formats)?;
+        write_ratios_block(sheet, analysis, layout, &formats)?;
+        size_ratio_columns(sheet, layout)?;
+    }
+    write_panel_checks(printable(workbook.add_worksheet()), analyses, &formats)?;
+    Ok(workbook)
+}
+
+fn write_comparison(
+    sheet: &mut Worksheet,
+    analyses: &[Analysis],
+    layouts: &[Layout],
+    periods: &[Period],
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(COMPARISON)?;
+    let mut row = 0;
+    for id in HEADLINE_RATIOS {
+        let Some(ratio) = find(id) else { continue };
+        write_header(sheet, row, &period_header(&[ratio.name], periods), formats)?;
+        for (analysis, layout) in analyses.iter().zip(layouts) {
+            row += 1;
+            sheet.write_string(row, 0, &analysis.statements.entity.name)?;
+            let Some(values) = analysis.ratios.row(id) else {
+                continue;
+            };
+            for (period_idx, period) in periods.iter().enumerate() {
+                let column = 1 + period_idx as u16;
+                match (values.value(*period), layout.ratio(id, *period)) {
+                    (Some(Ok(value)), Some(reference)) => {
+                        let formula =
+                            Formula::new(format!("={reference}")).set_result(value.to_string());
+                        sheet.write_formula_with_format(
+                            row,
+                            column,
+                            formula,
+                            formats.for_unit(ratio.unit),
+                        )?;
+                    }
+                    (Some(Err(reason)), _) => {
+                        write_not_computable(sheet, row, column, reason, formats)?
+                    }
+                    _ => {
+                        sheet.write_string_with_format(
+                            row,
+                            column,
+                            "no data",
+                            &formats.not_computable,
+                        )?;
+                    }
+                }
+            }
+        }
+        row += 2;
+    }
+    sheet.set_column_width(0, 40)?;
+    for index in 0..periods.len() as u16 {
+        sheet.set_column_width(1 + index, 14)?;
+    }
+    sheet.set_freeze_panes(0, 1)?;
+    Ok(())
+}
+
+fn write_panel_checks(
+    sheet: &mut Worksheet,
+    analyses: &[Analysis],
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(PANEL_CHECKS)?;
+    let header = ["Company", "Severity", "Period", "Finding"].map(String::from);
+    write_header(sheet, 0, &header, formats)?;
+    let mut row = 0;
+    for analysis in analyses {
+        for finding in &analysis.findings {
+            row += 1;
+            sheet.write_string(row, 0, &analysis.statements.entity.name)?;
+            sheet.write_string(row, 1, format!("{:?}", finding.severity).to_lowercase())?;
+            sheet.write_string(row, 2, finding.period.to_string())?;
+            sheet.write_string(row, 3, finding.to_string())?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_column_width(0, 30)?;
+    sheet.set_column_width(3, 100)?;
+    Ok(())
+}
