@@ -1,0 +1,6 @@
+//! `cargo xtask reports [--check]` (being written).
+
+/// Runs the task.
+pub(crate) fn run(_args: &[String]) -> anyhow::Result<()> {
+    anyhow::bail!("not implemented yet")
+}
