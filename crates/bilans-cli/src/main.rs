@@ -61,9 +61,23 @@ fn main() -> ExitCode {
         Err(error) => {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("error: {error:#}");
+                eprintln!("error: {}", error_chain(&error));
             }
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, `a: b: c`, leaving out a cause whose text the
+/// message already holds (library errors often print their source themselves).
+fn error_chain(error: &anyhow::Error) -> String {
+    let mut message = error.to_string();
+    for cause in error.chain().skip(1) {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
+    message
 }

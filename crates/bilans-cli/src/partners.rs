@@ -110,20 +110,7 @@ pub(crate) fn reproduce(args: &crate::reproduce::Args) -> anyhow::Result<ExitCod
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = String::new();
-    out.push_str(&reproduction.table1);
-    out.push('\n');
-    out.push_str(&seed.table2.title);
-    out.push_str("\n\n");
-    out.push_str(&reproduction.table2);
-    out.push_str("\nReconciliation\n\n");
-    out.push_str(&render::reconciliation_markdown(&reproduction.cells));
-    if !reproduction.notes.is_empty() {
-        out.push_str("\nNotes\n\n");
-        for line in &reproduction.notes {
-            out.push_str(&format!("- {line}\n"));
-        }
-    }
+    let out = render::seed000_report(&seed, &reproduction);
     print(&out)?;
     Ok(ExitCode::SUCCESS)
 }

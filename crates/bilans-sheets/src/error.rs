@@ -40,9 +40,8 @@ pub enum SheetsError {
     /// The output exists and overwriting was not asked for.
     #[error("{0} already exists; pass --force to overwrite it")]
     OutputExists(PathBuf),
-    /// An I/O error on a path (the message is the path; the cause follows in the error
-    /// chain, as `{:#}` with anyhow prints it).
-    #[error("{path}")]
+    /// An I/O error on a path.
+    #[error("{path}: {source}")]
     Io {
         /// The path.
         path: PathBuf,
@@ -50,7 +49,7 @@ pub enum SheetsError {
         source: std::io::Error,
     },
     /// The workbook writer failed.
-    #[error("{path}: cannot write the workbook")]
+    #[error("{path}: cannot write the workbook: {source}")]
     Xlsx {
         /// The output path.
         path: PathBuf,
@@ -58,7 +57,7 @@ pub enum SheetsError {
         source: rust_xlsxwriter::XlsxError,
     },
     /// The workbook could not be built (before any file is written).
-    #[error("cannot build the workbook")]
+    #[error("cannot build the workbook: {source}")]
     Workbook {
         /// The underlying error.
         source: rust_xlsxwriter::XlsxError,

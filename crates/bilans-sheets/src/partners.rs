@@ -570,7 +570,7 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
         path: path.to_owned(),
         source,
     };
-    let mut workbook = Workbook::new();
+    let mut workbook = crate::new_workbook("bilans partner selection");
     let bold = Format::new().set_bold();
     let two = Format::new().set_num_format("0.00");
     let scoring = &analysis.scoring;
@@ -893,7 +893,7 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
         path: path.to_owned(),
         source,
     };
-    let mut workbook = Workbook::new();
+    let mut workbook = crate::new_workbook("bilans partner panel input");
     let sheet = workbook.add_worksheet().set_name("Panel").map_err(xlsx)?;
     let divisor = match input.divisor {
         Divisor::Panel => "panel",

@@ -360,3 +360,29 @@ fn four(value: Option<Decimal>) -> String {
         .map(|value| format!("{:.4}", round_as_printed(value, 4)))
         .unwrap_or_else(|| "—".to_owned())
 }
+
+/// The whole seed 000 reproduction as text: Table 1, Table 2, the reconciliation of
+/// every published cell and the notes. Shared by `bilans reproduce partners` and
+/// `cargo xtask reports`.
+pub fn seed000_report(
+    seed: &crate::partners::Seed000,
+    reproduction: &crate::partners::Reproduction,
+) -> String {
+    let mut out = String::new();
+    out.push_str(&reproduction.table1);
+    out.push('\n');
+    out.push_str(&seed.table2.title);
+    out.push_str("\n\n");
+    out.push_str(&reproduction.table2);
+    out.push_str("\nReconciliation\n\n");
+    out.push_str(&reconciliation_markdown(&reproduction.cells));
+    if !reproduction.notes.is_empty() {
+        out.push_str("\nNotes\n\n");
+        for line in &reproduction.notes {
+            out.push_str("- ");
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}

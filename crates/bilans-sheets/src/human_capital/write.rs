@@ -12,7 +12,7 @@ use crate::human_capital::read::{STAFF_COLUMNS, component_column};
 
 /// Builds the report workbook.
 pub(crate) fn report_workbook(report: &Report) -> Result<Workbook, XlsxError> {
-    let mut workbook = Workbook::new();
+    let mut workbook = crate::new_workbook("bilans human capital");
     let bold = Format::new().set_bold();
     let number = Format::new().set_num_format("#,##0.00");
     let ratio = Format::new().set_num_format("0.0000");
@@ -257,7 +257,7 @@ fn write_company(
 
 /// Builds a workbook in the input layout holding `file`.
 pub(crate) fn staff_workbook(file: &StaffFile) -> Result<Workbook, XlsxError> {
-    let mut workbook = Workbook::new();
+    let mut workbook = crate::new_workbook("bilans staff input");
     let bold = Format::new().set_bold();
     let company = &file.company;
     let sheet = workbook.add_worksheet().set_name("Company")?;

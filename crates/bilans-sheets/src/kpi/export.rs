@@ -26,7 +26,7 @@ pub fn write_report(
     path: &Path,
     overwrite: Overwrite,
 ) -> Result<(), SheetsError> {
-    let mut workbook = Workbook::new();
+    let mut workbook = crate::new_workbook("bilans KPI cards");
     build(&mut workbook, report, settings).map_err(|source| SheetsError::Xlsx {
         path: path.to_owned(),
         source,

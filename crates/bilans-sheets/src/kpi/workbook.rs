@@ -9,7 +9,7 @@ use bilans_scoring::kpi::{
     Card, CardInput, InputLocation, KpiField, KpiRecord, build_card, parse_number,
 };
 use calamine::{Data, Range, Reader, open_workbook_auto};
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::Format;
 
 use crate::{Overwrite, SheetsError, save_workbook};
 
@@ -193,7 +193,7 @@ pub fn write_input_workbook(
         path: path.to_owned(),
         source,
     };
-    let mut workbook = Workbook::new();
+    let mut workbook = crate::new_workbook("bilans KPI card input");
     let bold = Format::new().set_bold();
     let sheet = workbook.add_worksheet().set_name(KPI_SHEET).map_err(xlsx)?;
     for (column, field) in KpiField::ALL.iter().enumerate() {
