@@ -89,16 +89,7 @@ fn read_and_analyse(path: &Path) -> anyhow::Result<Analysis> {
 /// Runs `bilans reproduce partners`: Tables 1 and 2 of seed 000 recomputed in the
 /// published layout, every published cell reconciled.
 pub(crate) fn reproduce(args: &crate::reproduce::Args) -> anyhow::Result<ExitCode> {
-    let (text, origin) = match &args.fixture {
-        Some(path) => (
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
-            path.display().to_string(),
-        ),
-        None => (
-            SEED_FIXTURE.to_owned(),
-            "fixtures/seeds/seed000_partners.toml".to_owned(),
-        ),
-    };
+    let (text, origin) = crate::reproduce::fixture_text(args, SEED_FIXTURE)?;
     let seed: Seed000 =
         toml::from_str(&text).with_context(|| format!("{origin}: invalid seed fixture"))?;
     let reproduction =

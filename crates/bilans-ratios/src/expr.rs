@@ -65,6 +65,16 @@ pub enum Basis {
     Average,
 }
 
+impl Basis {
+    /// A readable description, e.g. `year-end balances`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::YearEnd => "year-end balances",
+            Basis::Average => "average of opening and closing balances",
+        }
+    }
+}
+
 /// Whether intermediate ratios are rounded before they are combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "mode")]

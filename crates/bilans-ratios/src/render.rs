@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use bilans_model::reconcile::{ReconciledCell, Status, round_as_printed};
+use bilans_model::{Finding, FindingKind, Statements};
 use rust_decimal::Decimal;
 
 use crate::analysis::Analysis;
@@ -39,6 +40,29 @@ pub fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
         let _ = writeln!(out, "| {} |", row.join(" | "));
     }
     out
+}
+
+/// The statements as a Markdown table: one row per line item (machine name), one
+/// column per period, amounts exactly as held.
+pub fn statements_table(statements: &Statements) -> String {
+    let periods = statements.period_list();
+    let mut header = vec!["Line item".to_owned()];
+    header.extend(periods.iter().map(|period| period.to_string()));
+    let rows: Vec<Vec<String>> = statements
+        .item_list()
+        .into_iter()
+        .map(|item| {
+            let mut cells = vec![item.name().to_owned()];
+            cells.extend(periods.iter().map(|period| {
+                statements
+                    .get(*period, item)
+                    .map(|value| value.to_string())
+                    .unwrap_or_default()
+            }));
+            cells
+        })
+        .collect();
+    markdown_table(&header, &rows)
 }
 
 /// A reproduced table in the published layout: rows as in the paper, periods as
@@ -130,43 +154,48 @@ pub fn status_summary(cells: &[ReconciledCell]) -> String {
 /// recomputed, and the reconciliation.
 pub fn seed004_report(reproduction: &Reproduction) -> String {
     let statements = &reproduction.statements;
-    let periods = statements.period_list();
     let mut out = format!(
         "## Seed 004: {} ({})\n\n### Table 1 (inputs, {})\n\n",
         statements.entity.name, "year-end balances, exact Decimal arithmetic", statements.unit
     );
-    let mut header = vec!["Line item".to_owned()];
-    header.extend(periods.iter().map(|period| period.to_string()));
-    let rows: Vec<Vec<String>> = statements
-        .item_list()
-        .into_iter()
-        .map(|item| {
-            let mut cells = vec![item.name().to_owned()];
-            cells.extend(periods.iter().map(|period| {
-                statements
-                    .get(*period, item)
-                    .map(|value| value.to_string())
-                    .unwrap_or_default()
-            }));
-            cells
-        })
-        .collect();
-    out.push_str(&markdown_table(&header, &rows));
+    out.push_str(&statements_table(statements));
     out.push_str("\nIdentity checks of Table 1:\n");
-    let mut any = false;
-    for finding in &reproduction.findings {
-        any = true;
-        let _ = writeln!(out, "- {:?}: {finding}", finding.severity);
-    }
-    if !any {
-        out.push_str("- every identity holds\n");
-    }
+    out.push_str(&findings_list(&reproduction.findings));
     for table in &reproduction.tables {
         out.push('\n');
         out.push_str(&reproduced_table(table));
     }
     out.push('\n');
     out.push_str(&reconciliation(&reproduction.reconciliation));
+    out
+}
+
+/// Findings as a Markdown list; identities that could not be checked for the same
+/// reason are grouped on one line with their periods.
+pub fn findings_list(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    let mut unchecked: Vec<(String, Vec<String>)> = Vec::new();
+    for finding in findings {
+        if let FindingKind::IdentityNotChecked { identity, missing } = &finding.kind {
+            let names: Vec<&str> = missing.iter().map(|item| item.name()).collect();
+            let key = format!(
+                "identity `{identity}` not checked: missing {}",
+                names.join(", ")
+            );
+            match unchecked.iter_mut().find(|(existing, _)| *existing == key) {
+                Some((_, periods)) => periods.push(finding.period.to_string()),
+                None => unchecked.push((key, vec![finding.period.to_string()])),
+            }
+            continue;
+        }
+        let _ = writeln!(out, "- {:?}: {finding}", finding.severity);
+    }
+    for (text, periods) in unchecked {
+        let _ = writeln!(out, "- Info: {text} ({})", periods.join(", "));
+    }
+    if findings.is_empty() {
+        out.push_str("- every identity holds\n");
+    }
     out
 }
 
@@ -186,8 +215,8 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
     let _ = writeln!(out, "- Unit: {}", statements.unit);
     let _ = writeln!(
         out,
-        "- Basis: {:?}, days in year: {}",
-        analysis.config.basis,
+        "- Basis: {}, days in year: {}",
+        analysis.config.basis.label(),
         analysis.config.days_in_year.days()
     );
     out.push_str("\n## Look at first\n\n");
@@ -195,23 +224,7 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         let _ = writeln!(out, "- {point}");
     }
     out.push_str("\n## Statements\n\n");
-    let mut header = vec!["Line item".to_owned()];
-    header.extend(periods.iter().map(|period| period.to_string()));
-    let rows: Vec<Vec<String>> = statements
-        .item_list()
-        .into_iter()
-        .map(|item| {
-            let mut cells = vec![item.name().to_owned()];
-            cells.extend(periods.iter().map(|period| {
-                statements
-                    .get(*period, item)
-                    .map(|value| value.to_string())
-                    .unwrap_or_default()
-            }));
-            cells
-        })
-        .collect();
-    out.push_str(&markdown_table(&header, &rows));
+    out.push_str(&statements_table(statements));
     out.push_str("\n## Ratios (4 decimals, half away from zero; n/c = not computable)\n\n");
     let mut header = vec!["Ratio".to_owned()];
     header.extend(periods.iter().map(|period| period.to_string()));
@@ -247,12 +260,7 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         out.push('\n');
     }
     out.push_str("\n## Checks\n\n");
-    if analysis.findings.is_empty() {
-        out.push_str("No findings.\n");
-    }
-    for finding in &analysis.findings {
-        let _ = writeln!(out, "- {:?}: {finding}", finding.severity);
-    }
+    out.push_str(&findings_list(&analysis.findings));
     out
 }
 

@@ -369,10 +369,7 @@ fn write_summary(
         (Some(first), Some(last)) => format!("{first}–{last} ({} periods)", periods.len()),
         _ => "none".to_owned(),
     };
-    let basis = match analysis.config.basis {
-        bilans_ratios::Basis::YearEnd => "year-end balances",
-        bilans_ratios::Basis::Average => "average of opening and closing balances",
-    };
+    let basis = analysis.config.basis.label();
     let facts = [
         ("Input", options.input.clone()),
         ("Entity", statements.entity.name.clone()),
