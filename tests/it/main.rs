@@ -9,4 +9,5 @@ mod import;
 mod kpi;
 mod partners;
 mod support;
+mod tidy;
 mod working_capital;
