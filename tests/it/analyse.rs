@@ -429,3 +429,35 @@ fn cli_analyses_a_folder_and_reports_failures_without_stopping() {
     written.sort();
     assert_eq!(written, ["seed004_en.xlsx", "seed004_pl.xlsx"]);
 }
+
+#[test]
+fn cli_never_writes_over_its_input_even_with_force() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("statements.xlsx");
+    std::fs::copy(fixture("workbooks/seed004_pl.xlsx"), &input).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let input_text = input.to_str().unwrap();
+    let (code, _, error) = run_bilans(&["analyse", input_text, "-o", input_text, "--force"]);
+    assert_eq!(code, 1);
+    assert!(
+        error.contains("is the input; bilans never writes over its input"),
+        "{error}"
+    );
+    let folder_text = folder.path().to_str().unwrap();
+    let (code, _, error) = run_bilans(&["analyse", folder_text, "-o", folder_text, "--force"]);
+    assert_eq!(code, 1);
+    assert!(error.contains("is the input"), "{error}");
+    let card = folder.path().join("card.xlsx");
+    std::fs::copy(fixture("kpi/example_card.xlsx"), &card).unwrap();
+    let card_before = std::fs::read(&card).unwrap();
+    let card_text = card.to_str().unwrap();
+    let (code, _, error) = run_bilans(&["kpi", card_text, "-o", card_text, "--force"]);
+    assert_eq!(code, 1, "{error}");
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+    assert_eq!(std::fs::read(&card).unwrap(), card_before);
+    assert_eq!(
+        std::fs::read_dir(folder.path()).unwrap().count(),
+        2,
+        "nothing else may be written"
+    );
+}

@@ -15,7 +15,7 @@ use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
 use bilans_sheets::save_workbook;
 use rayon::prelude::*;
 
-use crate::output::{note, overwrite, print, write_file};
+use crate::output::{note, overwrite, print, refuse_input_as_output, write_file};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -106,6 +106,9 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let format = args
         .format
         .unwrap_or_else(|| format_from_extension(args.output.as_deref()));
+    if let Some(output) = &args.output {
+        refuse_input_as_output(&args.input, output)?;
+    }
     if args.input.is_dir() {
         return analyse_folder(&args, &config, format);
     }
@@ -159,7 +162,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 note(&format!("wrote {}", path.display()));
             }
         }
-        (format, _, _) => emit(&args, &text_output(format, &analyses))?,
+        (format, _, _) => emit(&args, &text_output(format, &analyses)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -201,9 +204,9 @@ fn write_per_company(
     Ok(written)
 }
 
-fn text_output(format: Format, analyses: &[Analysis]) -> String {
-    match format {
-        Format::Json => serde_json::to_string_pretty(analyses).unwrap_or_default(),
+fn text_output(format: Format, analyses: &[Analysis]) -> anyhow::Result<String> {
+    Ok(match format {
+        Format::Json => serde_json::to_string_pretty(analyses)?,
         Format::Csv => {
             let mut text = String::new();
             for (index, analysis) in analyses.iter().enumerate() {
@@ -223,7 +226,7 @@ fn text_output(format: Format, analyses: &[Analysis]) -> String {
             .map(render::analysis_markdown)
             .collect::<Vec<_>>()
             .join("\n"),
-    }
+    })
 }
 
 /// Analyses every workbook in a folder, in parallel; one failure does not stop the rest.
@@ -316,7 +319,7 @@ fn analyse_one(
         Format::Xlsx => Ok(write_per_company(&analyses, &options, stem, folder, args.force)?.len()),
         other => {
             let path = folder.join(format!("{stem}.{}", other.extension()));
-            write_file(&path, &text_output(other, &analyses), args.force)?;
+            write_file(&path, &text_output(other, &analyses)?, args.force)?;
             Ok(1)
         }
     }

@@ -7,7 +7,7 @@ use anyhow::Context;
 use bilans_scoring::human_capital::render_markdown;
 use bilans_sheets::human_capital::{assess_file, write_report};
 
-use crate::output::{note, overwrite, print};
+use crate::output::{note, overwrite, print, refuse_input_as_output};
 
 /// Arguments of `bilans hc`.
 #[derive(Debug, clap::Args)]
@@ -35,6 +35,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         print(&render_markdown(&report))?;
     }
     if let Some(output) = &args.output {
+        refuse_input_as_output(&args.file, output)?;
         write_report(&report, output, overwrite(args.force))?;
         note(&format!("wrote {}", output.display()));
     }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use bilans_scoring::kpi::{render_markdown, report};
 
-use crate::output::{note, overwrite, print};
+use crate::output::{note, overwrite, print, refuse_input_as_output};
 
 /// Arguments of `bilans kpi`.
 #[derive(Debug, clap::Args)]
@@ -39,6 +39,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         print(&render_markdown(&report))?;
     }
     if let Some(output) = &args.output {
+        refuse_input_as_output(&args.file, output)?;
         bilans_sheets::kpi::write_report(&report, &card.settings, output, overwrite(args.force))?;
         note(&format!("wrote {}", output.display()));
     }

@@ -47,3 +47,19 @@ pub(crate) fn note(message: &str) {
         eprintln!("{message}");
     }
 }
+
+/// Refuses an output that is the input itself (or, for folders, the input folder):
+/// bilans never writes over what it reads, not even with `--force`.
+pub(crate) fn refuse_input_as_output(input: &Path, output: &Path) -> anyhow::Result<()> {
+    let (Ok(input), Ok(output_path)) = (input.canonicalize(), output.canonicalize()) else {
+        // An output that does not exist yet cannot be the input.
+        return Ok(());
+    };
+    if input == output_path {
+        anyhow::bail!(
+            "{} is the input; bilans never writes over its input, not even with --force\nhint: choose another output with -o",
+            output.display()
+        );
+    }
+    Ok(())
+}

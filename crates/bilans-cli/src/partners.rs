@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use bilans_scoring::partners::{Analysis, PanelInput, Seed000, analyse, render, reproduce_seed000};
 
-use crate::output::{note, overwrite, print};
+use crate::output::{note, overwrite, print, refuse_input_as_output};
 
 /// The transcription of seed 000's Tables 1 and 2, the default of `bilans reproduce
 /// partners`.
@@ -50,6 +50,7 @@ pub(crate) fn run(command: Command) -> anyhow::Result<ExitCode> {
 fn score(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
     let analysis = read_and_analyse(&args.file)?;
     if let Some(output) = &args.output {
+        refuse_input_as_output(&args.file, output)?;
         let mut workbook = bilans_sheets::partners::analysis_workbook(&analysis, output)?;
         bilans_sheets::save_workbook(&mut workbook, output, overwrite(args.force))?;
         note(&format!("wrote {}", output.display()));
