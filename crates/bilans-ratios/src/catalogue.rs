@@ -193,7 +193,7 @@ fn build() -> Vec<Ratio> {
             "immediate liquidity ratio (seed 004)",
             Group::Liquidity,
             RatioUnit::Times,
-            (item(OtherCurrentAssets) + Expr::item_or_zero(CashAndEquivalents))
+            Expr::sum_of_present(vec![item(OtherCurrentAssets), item(CashAndEquivalents)])
                 / item(CurrentLiabilities),
             none,
             "seed 004 (no cash line there: other current assets, which include cash, stand in for cash)",
@@ -261,6 +261,15 @@ fn build() -> Vec<Ratio> {
             ratio("return_on_sales") * ratio("asset_turnover") * ratio("equity_multiplier"),
             equity_positive,
             "seed 004 (classic Du Pont: an identity)",
+        ),
+        define(
+            "classic_dupont_check",
+            "classic Du Pont product / return on equity",
+            Group::Profitability,
+            RatioUnit::Times,
+            ratio("classic_dupont_return_on_equity") / ratio("return_on_equity"),
+            equity_positive,
+            "bilans: 1 where the classic identity holds",
         ),
         // Turnover, seed 004 Table 3, and turnover periods (standard).
         define(
@@ -432,9 +441,9 @@ fn build() -> Vec<Ratio> {
             "cash to sales",
             Group::ModifiedDuPont,
             RatioUnit::Fraction,
-            Expr::item_or_zero(CashAndEquivalents) / item(Revenue),
+            item(CashAndEquivalents) / item(Revenue),
             none,
-            "seed 004 extended: zero where cash is not reported apart from other current assets",
+            "seed 004 extended: cash reported apart from other current assets",
         ),
         define(
             "modified_return_on_equity",
@@ -464,14 +473,25 @@ fn build() -> Vec<Ratio> {
             "bilans: ROE_mod / ROE = (AO/S) × (A/ZB), derived analytically",
         ),
         define(
+            "modified_to_classic_return_on_equity",
+            "modified ROE / traditional ROE",
+            Group::ModifiedDuPont,
+            RatioUnit::Times,
+            ratio("modified_return_on_equity") / ratio("return_on_equity"),
+            equity_positive,
+            "bilans: the observed ratio that the residual factor explains",
+        ),
+        define(
             "modified_current_ratio",
             "modified Du Pont current ratio",
             Group::ModifiedDuPont,
             RatioUnit::Times,
             (ratio("receivables_to_sales")
                 + ratio("inventories_to_sales")
-                + ratio("other_current_assets_to_sales")
-                + ratio("cash_to_sales"))
+                + Expr::sum_of_present(vec![
+                    ratio("other_current_assets_to_sales"),
+                    ratio("cash_to_sales"),
+                ]))
                 * ratio("asset_turnover")
                 / ratio("current_liabilities_to_assets"),
             none,
@@ -483,8 +503,10 @@ fn build() -> Vec<Ratio> {
             Group::ModifiedDuPont,
             RatioUnit::Times,
             (ratio("receivables_to_sales")
-                + ratio("other_current_assets_to_sales")
-                + ratio("cash_to_sales"))
+                + Expr::sum_of_present(vec![
+                    ratio("other_current_assets_to_sales"),
+                    ratio("cash_to_sales"),
+                ]))
                 * ratio("asset_turnover")
                 / ratio("current_liabilities_to_assets"),
             none,
@@ -495,8 +517,10 @@ fn build() -> Vec<Ratio> {
             "modified Du Pont immediate liquidity ratio",
             Group::ModifiedDuPont,
             RatioUnit::Times,
-            (ratio("other_current_assets_to_sales") + ratio("cash_to_sales"))
-                * ratio("asset_turnover")
+            Expr::sum_of_present(vec![
+                ratio("other_current_assets_to_sales"),
+                ratio("cash_to_sales"),
+            ]) * ratio("asset_turnover")
                 / ratio("current_liabilities_to_assets"),
             none,
             SEED_004,

@@ -86,10 +86,27 @@ impl<'a> Evaluator<'a> {
     pub(crate) fn expression(&mut self, expr: &Expr) -> Result<Decimal, NotComputable> {
         match expr {
             Expr::Item(item) => self.item(*item),
-            Expr::ItemOrZero(item) => match self.item(*item) {
-                Err(NotComputable::MissingItem { .. }) => Ok(Decimal::ZERO),
-                other => other,
-            },
+            Expr::SumOfPresent(terms) => {
+                let mut sum: Option<Decimal> = None;
+                let mut first_missing = None;
+                for term in terms {
+                    match self.expression(term) {
+                        Ok(value) => {
+                            let total = sum.unwrap_or(Decimal::ZERO);
+                            sum = Some(total.checked_add(value).ok_or(NotComputable::Overflow)?);
+                        }
+                        Err(missing @ NotComputable::MissingItem { .. }) => {
+                            first_missing.get_or_insert(missing);
+                        }
+                        Err(other) => return Err(other),
+                    }
+                }
+                match (sum, first_missing) {
+                    (Some(sum), _) => Ok(sum),
+                    (None, Some(missing)) => Err(missing),
+                    (None, None) => Err(NotComputable::Overflow),
+                }
+            }
             Expr::Ratio(reference) => {
                 let index = reference
                     .index()

@@ -17,9 +17,11 @@ use crate::{NotComputable, catalogue};
 pub enum Expr {
     /// A line item's amount; missing means not computable.
     Item(LineItem),
-    /// A line item's amount that counts as zero when absent (a component that many
-    /// statements fold into another line, such as cash within other current assets).
-    ItemOrZero(LineItem),
+    /// The sum of the terms that are present: a term missing because a line item is
+    /// absent is left out (statements often fold one component into another, such as
+    /// cash within other current assets); any other reason a term cannot be computed
+    /// propagates, and if every term is missing the sum is not computable.
+    SumOfPresent(Vec<Expr>),
     /// Another ratio of the catalogue.
     Ratio(RatioRef),
     /// A constant.
@@ -143,9 +145,9 @@ impl Expr {
         Expr::Item(item)
     }
 
-    /// A line item that counts as zero when absent.
-    pub fn item_or_zero(item: LineItem) -> Expr {
-        Expr::ItemOrZero(item)
+    /// The sum of the `terms` that are present (see [`Expr::SumOfPresent`]).
+    pub fn sum_of_present(terms: Vec<Expr>) -> Expr {
+        Expr::SumOfPresent(terms)
     }
 
     /// A reference to another ratio.
@@ -221,8 +223,15 @@ impl Expr {
         }
         match self {
             Expr::Item(item) => out.push_str(item.label()),
-            Expr::ItemOrZero(item) => {
-                let _ = write!(out, "{} (0 if absent)", item.label());
+            Expr::SumOfPresent(terms) => {
+                out.push('(');
+                for (index, term) in terms.iter().enumerate() {
+                    if 0 < index {
+                        out.push_str(" + ");
+                    }
+                    term.write_text(out, Precedence::Sum);
+                }
+                out.push_str(", where present)");
             }
             Expr::Ratio(reference) => match catalogue::find(reference.id) {
                 Some(ratio) => out.push_str(ratio.name),
@@ -256,11 +265,24 @@ impl Expr {
         }
         match self {
             Expr::Item(item) => out.push_str(&item_excel(*item, period, config.basis, cells)?),
-            Expr::ItemOrZero(item) => match item_excel(*item, period, config.basis, cells) {
-                Ok(reference) => out.push_str(&reference),
-                Err(NotComputable::MissingItem { .. }) => out.push('0'),
-                Err(other) => return Err(other),
-            },
+            Expr::SumOfPresent(terms) => {
+                let mut rendered = Vec::new();
+                let mut first_missing = None;
+                for term in terms {
+                    let mut text = String::new();
+                    match term.write_excel(&mut text, Precedence::Sum, period, config, cells) {
+                        Ok(()) => rendered.push(text),
+                        Err(missing @ NotComputable::MissingItem { .. }) => {
+                            first_missing.get_or_insert(missing);
+                        }
+                        Err(other) => return Err(other),
+                    }
+                }
+                if rendered.is_empty() {
+                    return Err(first_missing.unwrap_or(NotComputable::Overflow));
+                }
+                let _ = write!(out, "({})", rendered.join("+"));
+            }
             Expr::Ratio(reference) => {
                 let id = reference.id;
                 let ratio = catalogue::find(id)

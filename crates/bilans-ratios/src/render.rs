@@ -241,19 +241,22 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         })
         .collect();
     out.push_str(&markdown_table(&header, &rows));
-    let reasons: Vec<String> = analysis
-        .ratios
-        .rows
-        .iter()
-        .flat_map(|row| {
-            row.values.iter().filter_map(move |(period, value)| {
-                value
-                    .as_ref()
-                    .err()
-                    .map(|reason| format!("- {} {period}: {reason}", row.id))
-            })
-        })
-        .collect();
+    // One line per ratio and reason, with the periods it applies to.
+    let mut reasons: Vec<String> = Vec::new();
+    for row in &analysis.ratios.rows {
+        let mut grouped: Vec<(String, Vec<String>)> = Vec::new();
+        for (period, value) in &row.values {
+            let Err(reason) = value else { continue };
+            let text = reason.to_string().replace(&format!(" in {period}"), "");
+            match grouped.iter_mut().find(|(existing, _)| *existing == text) {
+                Some((_, periods)) => periods.push(period.to_string()),
+                None => grouped.push((text, vec![period.to_string()])),
+            }
+        }
+        for (text, periods) in grouped {
+            reasons.push(format!("- {} ({}): {text}", row.id, periods.join(", ")));
+        }
+    }
     if !reasons.is_empty() {
         out.push_str("\nNot computable:\n\n");
         out.push_str(&reasons.join("\n"));

@@ -46,6 +46,16 @@ impl CellRefs for Columns {
     }
 }
 
+/// Like [`Columns`], but only for the items the statements hold.
+struct PresentColumns<'a>(&'a Statements);
+
+impl CellRefs for PresentColumns<'_> {
+    fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        self.0.get(period, item)?;
+        Columns.item(item, period)
+    }
+}
+
 #[test]
 fn every_reference_in_the_catalogue_resolves_and_ids_are_unique() {
     for ratio in catalogue() {
@@ -211,6 +221,51 @@ fn missing_optional_cash_counts_as_zero_only_where_declared() {
             ..
         }
     ));
+}
+
+#[test]
+fn sum_of_present_leaves_out_missing_items_but_not_other_reasons() {
+    let config = EvalConfig::default();
+    // Cash reported, no "other current assets": 30 / 100.
+    let cash_only = statements(&[
+        (LineItem::CashAndEquivalents, 30),
+        (LineItem::CurrentLiabilities, 100),
+    ]);
+    assert_eq!(
+        evaluate("immediate_liquidity_ratio", &cash_only, &config).unwrap(),
+        Decimal::new(3, 1)
+    );
+    let cells = PresentColumns(&cash_only);
+    assert_eq!(
+        find("immediate_liquidity_ratio")
+            .unwrap()
+            .excel_formula(year(), &config, &cells)
+            .unwrap(),
+        "=(C7)/C11"
+    );
+    // Neither: not computable, naming the first missing item, never zero.
+    let neither = statements(&[(LineItem::CurrentLiabilities, 100)]);
+    let reason = evaluate("immediate_liquidity_ratio", &neither, &config).unwrap_err();
+    assert!(matches!(
+        reason,
+        NotComputable::MissingItem {
+            item: LineItem::OtherCurrentAssets,
+            ..
+        }
+    ));
+    // A zero revenue is not "missing": it propagates.
+    let zero_revenue = statements(&[
+        (LineItem::OtherCurrentAssets, 20),
+        (LineItem::Revenue, 0),
+        (LineItem::TotalAssets, 100),
+        (LineItem::CurrentLiabilities, 50),
+    ]);
+    let reason =
+        evaluate("modified_immediate_liquidity_ratio", &zero_revenue, &config).unwrap_err();
+    assert!(
+        matches!(reason, NotComputable::ZeroDenominator { .. }),
+        "{reason:?}"
+    );
 }
 
 fn amount() -> impl Strategy<Value = i64> {

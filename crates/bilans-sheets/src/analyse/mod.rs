@@ -7,7 +7,7 @@
 //! company and a comparison sheet ([`panel`]). Formulas never divide by zero: a ratio that is not computable is written as
 //! the text `n/c: <reason>` instead of a formula.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use bilans_model::{Finding, FindingKind, LineItem, Period, Statements};
 use bilans_ratios::analysis::{Analysis, Trend};
@@ -16,13 +16,15 @@ use bilans_ratios::{CellRefs, NotComputable, RatioUnit, catalogue};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
-    Chart, ChartType, DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Workbook,
-    Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Workbook, Worksheet,
+    XlsxError,
 };
 
 use crate::SheetsError;
 
+mod dupont;
 pub mod panel;
+use crate::analyse::dupont::write_dupont;
 pub use crate::analyse::panel::{panel_workbook, sheet_name};
 use crate::working_capital::write_working_capital_sheet;
 
@@ -150,6 +152,11 @@ pub(crate) struct Layout {
     pub(crate) ratio_rows: BTreeMap<&'static str, u32>,
     /// Whether every amount gets a note naming its source cell.
     pub(crate) source_notes: bool,
+    /// Ratio values that are not computable: their cells hold text, so no formula may
+    /// refer to them (a reference to one is expanded instead, and fails with its reason).
+    pub(crate) not_computable: BTreeSet<(&'static str, Period)>,
+    /// The amounts the statements hold: an absent one has no cell to refer to.
+    pub(crate) present: BTreeSet<(LineItem, Period)>,
 }
 
 /// First period column on the Statements sheet (A: label, B: machine name).
@@ -184,7 +191,29 @@ impl Layout {
                 .map(|(index, ratio)| (ratio.id, ratios_header + 1 + index as u32))
                 .collect(),
             source_notes: true,
+            not_computable: BTreeSet::new(),
+            present: statements
+                .periods
+                .iter()
+                .flat_map(|(period, items)| items.keys().map(move |item| (*item, *period)))
+                .collect(),
         }
+    }
+
+    /// Records which ratio cells of `analysis` hold `n/c` text instead of a value.
+    pub(crate) fn with_outcomes(mut self, analysis: &Analysis) -> Layout {
+        self.not_computable = analysis
+            .ratios
+            .rows
+            .iter()
+            .flat_map(|row| {
+                row.values
+                    .iter()
+                    .filter(|(_, value)| value.is_err())
+                    .map(move |(period, _)| (row.id, *period))
+            })
+            .collect();
+        self
     }
 
     fn period_column(&self, period: Period, first: u16) -> Option<u16> {
@@ -198,6 +227,9 @@ impl Layout {
 
 impl CellRefs for Layout {
     fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        if !self.present.contains(&(item, period)) {
+            return None;
+        }
         let row = *self.item_rows.get(&item)?;
         let column = self.period_column(period, STATEMENT_FIRST_COLUMN)?;
         Some(format!(
@@ -208,7 +240,11 @@ impl CellRefs for Layout {
     }
 
     fn ratio(&self, id: &str, period: Period) -> Option<String> {
-        let row = *self.ratio_rows.get(id)?;
+        let (id, row) = self.ratio_rows.get_key_value(id)?;
+        if self.not_computable.contains(&(*id, period)) {
+            return None;
+        }
+        let row = *row;
         let column = self.period_column(period, RATIO_FIRST_COLUMN)?;
         Some(format!(
             "{}!{}",
@@ -224,7 +260,7 @@ fn build(
 ) -> Result<(Workbook, Layout, Formats), XlsxError> {
     let statements = &analysis.statements;
     let items = statements.item_list();
-    let mut layout = Layout::new(statements, STATEMENTS, 0, RATIOS, 0);
+    let mut layout = Layout::new(statements, STATEMENTS, 0, RATIOS, 0).with_outcomes(analysis);
     layout.source_notes = options.source_notes;
     let formats = Formats::new();
     let mut workbook = Workbook::new();
@@ -297,10 +333,6 @@ fn absolute(row: u32, column: u16) -> String {
 /// A sheet name as it appears in a formula reference: always quoted, quotes doubled.
 fn quote_sheet(name: &str) -> String {
     format!("'{}'", name.replace('\'', "''"))
-}
-
-fn relative(row: u32, column: u16) -> String {
-    format!("{}{}", column_name(column), row + 1)
 }
 
 /// The column letters of a zero-based column index (0 → A, 26 → AA).
@@ -569,345 +601,6 @@ pub(crate) fn write_ratios_block(
         sheet.write_string(row, after_periods, ratio.group.label())?;
         sheet.write_string(row, after_periods + 1, ratio.source)?;
     }
-    Ok(())
-}
-
-/// A row of the Du Pont sheet: a label and, per period, a formula with its cached
-/// value, or the reason there is none.
-struct DuPontRow {
-    label: &'static str,
-    unit: RatioUnit,
-    cells: Vec<Result<(String, Decimal), NotComputable>>,
-}
-
-fn ratio_row(label: &'static str, id: &str, analysis: &Analysis, layout: &Layout) -> DuPontRow {
-    let unit = bilans_ratios::find(id)
-        .map(|ratio| ratio.unit)
-        .unwrap_or(RatioUnit::Times);
-    let cells = layout
-        .periods
-        .iter()
-        .map(|period| {
-            let value = analysis
-                .ratios
-                .row(id)
-                .and_then(|row| row.value(*period).cloned())
-                .unwrap_or(Err(NotComputable::UnknownRatio { id: id.to_owned() }))?;
-            let reference = layout
-                .ratio(id, *period)
-                .ok_or(NotComputable::UnknownRatio { id: id.to_owned() })?;
-            Ok((format!("={reference}"), value))
-        })
-        .collect();
-    DuPontRow { label, unit, cells }
-}
-
-/// A row computed from two or three rows above it on the same sheet.
-fn derived_row(
-    label: &'static str,
-    unit: RatioUnit,
-    operands: &[(usize, u32)],
-    operator: char,
-    rows: &[DuPontRow],
-    first_column: u16,
-) -> DuPontRow {
-    let n_periods = rows.first().map_or(0, |row| row.cells.len());
-    let cells = (0..n_periods)
-        .map(|period_idx| {
-            let column = first_column + period_idx as u16;
-            let mut value: Option<Decimal> = None;
-            let mut references = Vec::new();
-            for (row_idx, sheet_row) in operands {
-                let (_, operand) = rows[*row_idx].cells[period_idx].clone()?;
-                references.push(relative(*sheet_row, column));
-                value = Some(match (value, operator) {
-                    (None, _) => operand,
-                    (Some(left), '*') => {
-                        left.checked_mul(operand).ok_or(NotComputable::Overflow)?
-                    }
-                    (Some(left), _) => {
-                        if operand.is_zero() {
-                            return Err(NotComputable::ZeroDenominator {
-                                denominator: rows[*row_idx].label.to_owned(),
-                                period: Period::year(0),
-                            });
-                        }
-                        left.checked_div(operand).ok_or(NotComputable::Overflow)?
-                    }
-                });
-            }
-            let formula = format!("={}", references.join(&operator.to_string()));
-            Ok((formula, value.unwrap_or_default()))
-        })
-        .collect();
-    DuPontRow { label, unit, cells }
-}
-
-fn write_dupont(
-    sheet: &mut Worksheet,
-    analysis: &Analysis,
-    layout: &Layout,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    sheet.set_name(DUPONT)?;
-    let first_column: u16 = 1;
-    let n_periods = layout.periods.len() as u16;
-    // Classic model: rows 1..=6; modified: rows 9..; liquidity after that.
-    let mut rows: Vec<DuPontRow> = Vec::new();
-    let mut sheet_rows: Vec<u32> = Vec::new();
-    let mut sections: Vec<(u32, &str)> = Vec::new();
-    let mut next_row: u32 = 0;
-    let section =
-        |title: &'static str, next_row: &mut u32, sections: &mut Vec<(u32, &'static str)>| {
-            sections.push((*next_row, title));
-            *next_row += 1;
-        };
-    let push = |row: DuPontRow,
-                next_row: &mut u32,
-                rows: &mut Vec<DuPontRow>,
-                sheet_rows: &mut Vec<u32>| {
-        rows.push(row);
-        sheet_rows.push(*next_row);
-        *next_row += 1;
-        rows.len() - 1
-    };
-    section(
-        "Classic Du Pont: ROE = ROS × asset turnover × equity multiplier",
-        &mut next_row,
-        &mut sections,
-    );
-    let ros = push(
-        ratio_row(
-            "Return on sales (Zn/S)",
-            "return_on_sales",
-            analysis,
-            layout,
-        ),
-        &mut next_row,
-        &mut rows,
-        &mut sheet_rows,
-    );
-    let turnover = push(
-        ratio_row("Asset turnover (S/A)", "asset_turnover", analysis, layout),
-        &mut next_row,
-        &mut rows,
-        &mut sheet_rows,
-    );
-    let multiplier = push(
-        ratio_row(
-            "Equity multiplier (A/Kw)",
-            "equity_multiplier",
-            analysis,
-            layout,
-        ),
-        &mut next_row,
-        &mut rows,
-        &mut sheet_rows,
-    );
-    let product = derived_row(
-        "Product of the three factors",
-        RatioUnit::Fraction,
-        &[
-            (ros, sheet_rows[ros]),
-            (turnover, sheet_rows[turnover]),
-            (multiplier, sheet_rows[multiplier]),
-        ],
-        '*',
-        &rows,
-        first_column,
-    );
-    let product = push(product, &mut next_row, &mut rows, &mut sheet_rows);
-    let roe = push(
-        ratio_row(
-            "ROE = Zn/Kw (traditional)",
-            "return_on_equity",
-            analysis,
-            layout,
-        ),
-        &mut next_row,
-        &mut rows,
-        &mut sheet_rows,
-    );
-    let check = derived_row(
-        "Product ÷ ROE (1 = identity holds)",
-        RatioUnit::Times,
-        &[(product, sheet_rows[product]), (roe, sheet_rows[roe])],
-        '/',
-        &rows,
-        first_column,
-    );
-    push(check, &mut next_row, &mut rows, &mut sheet_rows);
-    let roa = push(
-        ratio_row(
-            "ROA = Zn/A (traditional)",
-            "return_on_assets",
-            analysis,
-            layout,
-        ),
-        &mut next_row,
-        &mut rows,
-        &mut sheet_rows,
-    );
-    next_row += 1;
-    section(
-        "Modified Du Pont (Kowalczyk & Kusak): ROE = ROS × current ratio × equity multiplier",
-        &mut next_row,
-        &mut sections,
-    );
-    push(
-        ratio_row("Current ratio (AO/ZB)", "current_ratio", analysis, layout),
-        &mut next_row,
-        &mut rows,
-        &mut sheet_rows,
-    );
-    let modified_roe = push(
-        ratio_row(
-            "ROE, modified model",
-            "modified_return_on_equity",
-            analysis,
-            layout,
-        ),
-        &mut next_row,
-        &mut rows,
-        &mut sheet_rows,
-    );
-    let modified_roa = push(
-        ratio_row(
-            "ROA, modified model (ROS × current ratio)",
-            "modified_return_on_assets",
-            analysis,
-            layout,
-        ),
-        &mut next_row,
-        &mut rows,
-        &mut sheet_rows,
-    );
-    let observed = derived_row(
-        "ROE modified ÷ ROE traditional",
-        RatioUnit::Times,
-        &[
-            (modified_roe, sheet_rows[modified_roe]),
-            (roe, sheet_rows[roe]),
-        ],
-        '/',
-        &rows,
-        first_column,
-    );
-    push(observed, &mut next_row, &mut rows, &mut sheet_rows);
-    push(
-        ratio_row(
-            "Residual factor (AO/S) × (A/ZB)",
-            "modified_residual_factor",
-            analysis,
-            layout,
-        ),
-        &mut next_row,
-        &mut rows,
-        &mut sheet_rows,
-    );
-    next_row += 1;
-    section(
-        "Liquidity: traditional (Table 2) and from the modified model (Table 7)",
-        &mut next_row,
-        &mut sections,
-    );
-    let liquidity_start = rows.len();
-    for (label, id) in [
-        ("Current ratio, traditional", "current_ratio"),
-        ("Current ratio, modified model", "modified_current_ratio"),
-        ("Quick ratio, traditional", "quick_ratio"),
-        ("Quick ratio, modified model", "modified_quick_ratio"),
-        (
-            "Immediate liquidity, traditional",
-            "immediate_liquidity_ratio",
-        ),
-        (
-            "Immediate liquidity, modified model",
-            "modified_immediate_liquidity_ratio",
-        ),
-    ] {
-        push(
-            ratio_row(label, id, analysis, layout),
-            &mut next_row,
-            &mut rows,
-            &mut sheet_rows,
-        );
-    }
-    for (row, title) in &sections {
-        write_header(
-            sheet,
-            *row,
-            &period_header(&[title], &layout.periods),
-            formats,
-        )?;
-    }
-    for (row, sheet_row) in rows.iter().zip(&sheet_rows) {
-        sheet.write_string(*sheet_row, 0, row.label)?;
-        for (period_idx, cell) in row.cells.iter().enumerate() {
-            let column = first_column + period_idx as u16;
-            match cell {
-                Ok((formula, value)) => {
-                    let formula = Formula::new(formula).set_result(value.to_string());
-                    sheet.write_formula_with_format(
-                        *sheet_row,
-                        column,
-                        formula,
-                        formats.for_unit(row.unit),
-                    )?;
-                }
-                Err(reason) => write_not_computable(sheet, *sheet_row, column, reason, formats)?,
-            }
-        }
-    }
-    sheet.set_column_width(0, 48)?;
-    for index in 0..n_periods {
-        sheet.set_column_width(first_column + index, 14)?;
-    }
-    sheet.set_freeze_panes(0, first_column)?;
-    let last_column = first_column + n_periods.saturating_sub(1);
-    let categories_row = sections[0].0;
-    let line_chart = |title: &str, series: &[(usize, &str)]| {
-        let mut chart = Chart::new(ChartType::Line);
-        for (row_idx, name) in series {
-            let sheet_row = sheet_rows[*row_idx];
-            chart
-                .add_series()
-                .set_name(*name)
-                .set_categories((
-                    DUPONT,
-                    categories_row,
-                    first_column,
-                    categories_row,
-                    last_column,
-                ))
-                .set_values((DUPONT, sheet_row, first_column, sheet_row, last_column));
-        }
-        chart.title().set_name(title);
-        chart
-    };
-    let profitability = line_chart(
-        "ROE and ROA: traditional vs modified Du Pont",
-        &[
-            (roe, "ROE traditional"),
-            (roa, "ROA traditional"),
-            (modified_roe, "ROE modified"),
-            (modified_roa, "ROA modified"),
-        ],
-    );
-    let liquidity = line_chart(
-        "Liquidity: traditional vs modified Du Pont",
-        &[
-            (liquidity_start, "Current, traditional"),
-            (liquidity_start + 1, "Current, modified"),
-            (liquidity_start + 2, "Quick, traditional"),
-            (liquidity_start + 3, "Quick, modified"),
-            (liquidity_start + 4, "Immediate, traditional"),
-            (liquidity_start + 5, "Immediate, modified"),
-        ],
-    );
-    let chart_row = next_row + 1;
-    sheet.insert_chart(chart_row, 0, &profitability)?;
-    sheet.insert_chart(chart_row + 16, 0, &liquidity)?;
     Ok(())
 }
 

@@ -88,7 +88,8 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
         .map(|analysis| {
             let name = sheet_name(&analysis.statements.entity.name, &mut used);
             let n_items = analysis.statements.item_list().len() as u32;
-            let mut layout = Layout::new(&analysis.statements, &name, 0, &name, n_items + 2);
+            let mut layout = Layout::new(&analysis.statements, &name, 0, &name, n_items + 2)
+                .with_outcomes(analysis);
             layout.source_notes = options.source_notes;
             layout
         })

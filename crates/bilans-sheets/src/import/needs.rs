@@ -57,6 +57,7 @@ fn collect(expr: &Expr, items: &mut Vec<LineItem>, depth: usize) {
             collect(left, items, depth);
             collect(right, items, depth);
         }
-        Expr::ItemOrZero(_) | Expr::Constant(_) | Expr::DaysInYear => {}
+        // Alternatives: any one present is enough, so none of them alone is needed.
+        Expr::SumOfPresent(_) | Expr::Constant(_) | Expr::DaysInYear => {}
     }
 }

@@ -1,0 +1,181 @@
+//! The Du Pont sheet: the classic and the modified model side by side, then liquidity
+//! both ways, each row a formula over the Ratios sheet (so every figure comes from the
+//! ratio catalogue's single definition), and the two line charts of seed 004's
+//! Figures 3 and 4.
+
+use bilans_ratios::analysis::Analysis;
+use bilans_ratios::{CellRefs, RatioUnit, find};
+use rust_xlsxwriter::{Chart, ChartType, Formula, Worksheet, XlsxError};
+
+use crate::analyse::{DUPONT, Formats, Layout, period_header, write_header, write_not_computable};
+
+/// The sections of the sheet: a title and its rows (label, ratio id).
+const SECTIONS: [(&str, &[(&str, &str)]); 3] = [
+    (
+        "Classic Du Pont: ROE = ROS × asset turnover × equity multiplier",
+        &[
+            ("Return on sales (Zn/S)", "return_on_sales"),
+            ("Asset turnover (S/A)", "asset_turnover"),
+            ("Equity multiplier (A/Kw)", "equity_multiplier"),
+            (
+                "Product of the three factors",
+                "classic_dupont_return_on_equity",
+            ),
+            ("ROE = Zn/Kw (traditional)", "return_on_equity"),
+            (
+                "Product ÷ ROE (1 = the identity holds)",
+                "classic_dupont_check",
+            ),
+            ("ROA = Zn/A (traditional)", "return_on_assets"),
+        ],
+    ),
+    (
+        "Modified Du Pont (Kowalczyk & Kusak): ROE = ROS × current ratio × equity multiplier",
+        &[
+            ("Current ratio (AO/ZB)", "current_ratio"),
+            ("ROE, modified model", "modified_return_on_equity"),
+            (
+                "ROA, modified model (ROS × current ratio)",
+                "modified_return_on_assets",
+            ),
+            (
+                "ROE modified ÷ ROE traditional",
+                "modified_to_classic_return_on_equity",
+            ),
+            (
+                "Residual factor (AO/S) × (A/ZB)",
+                "modified_residual_factor",
+            ),
+        ],
+    ),
+    (
+        "Liquidity: traditional (Table 2) and from the modified model (Table 7)",
+        &[
+            ("Current ratio, traditional", "current_ratio"),
+            ("Current ratio, modified model", "modified_current_ratio"),
+            ("Quick ratio, traditional", "quick_ratio"),
+            ("Quick ratio, modified model", "modified_quick_ratio"),
+            (
+                "Immediate liquidity, traditional",
+                "immediate_liquidity_ratio",
+            ),
+            (
+                "Immediate liquidity, modified model",
+                "modified_immediate_liquidity_ratio",
+            ),
+        ],
+    ),
+];
+
+/// The charts: a title and its series (section index, row index, legend).
+const CHARTS: [(&str, &[(usize, usize, &str)]); 2] = [
+    (
+        "ROE and ROA: traditional vs modified Du Pont",
+        &[
+            (0, 4, "ROE traditional"),
+            (0, 6, "ROA traditional"),
+            (1, 1, "ROE modified"),
+            (1, 2, "ROA modified"),
+        ],
+    ),
+    (
+        "Liquidity: traditional vs modified Du Pont",
+        &[
+            (2, 0, "Current, traditional"),
+            (2, 1, "Current, modified"),
+            (2, 2, "Quick, traditional"),
+            (2, 3, "Quick, modified"),
+            (2, 4, "Immediate, traditional"),
+            (2, 5, "Immediate, modified"),
+        ],
+    ),
+];
+
+const FIRST_COLUMN: u16 = 1;
+
+/// Writes the Du Pont sheet.
+pub(crate) fn write_dupont(
+    sheet: &mut Worksheet,
+    analysis: &Analysis,
+    layout: &Layout,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(DUPONT)?;
+    let mut row = 0;
+    // The sheet row of each (section, row) for the charts.
+    let mut rows_of_sections: Vec<Vec<u32>> = Vec::new();
+    for (title, lines) in SECTIONS {
+        write_header(
+            sheet,
+            row,
+            &period_header(&[title], &layout.periods),
+            formats,
+        )?;
+        let mut sheet_rows = Vec::new();
+        for (label, id) in lines {
+            row += 1;
+            sheet_rows.push(row);
+            write_ratio_line(sheet, row, label, id, analysis, layout, formats)?;
+        }
+        rows_of_sections.push(sheet_rows);
+        row += 2;
+    }
+    let n_periods = layout.periods.len() as u16;
+    sheet.set_column_width(0, 48)?;
+    for index in 0..n_periods {
+        sheet.set_column_width(FIRST_COLUMN + index, 14)?;
+    }
+    sheet.set_freeze_panes(0, FIRST_COLUMN)?;
+    let last_column = FIRST_COLUMN + n_periods.saturating_sub(1);
+    for (chart_idx, (title, series)) in CHARTS.iter().enumerate() {
+        let mut chart = Chart::new(ChartType::Line);
+        for (section, line, legend) in *series {
+            let sheet_row = rows_of_sections[*section][*line];
+            chart
+                .add_series()
+                .set_name(*legend)
+                .set_categories((DUPONT, 0, FIRST_COLUMN, 0, last_column))
+                .set_values((DUPONT, sheet_row, FIRST_COLUMN, sheet_row, last_column));
+        }
+        chart.title().set_name(*title);
+        sheet.insert_chart(row + 16 * chart_idx as u32, 0, &chart)?;
+    }
+    Ok(())
+}
+
+/// One line: per period a formula pointing at the ratio's cell on the Ratios sheet,
+/// with the cached value, or the reason it is not computable.
+fn write_ratio_line(
+    sheet: &mut Worksheet,
+    row: u32,
+    label: &str,
+    id: &str,
+    analysis: &Analysis,
+    layout: &Layout,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.write_string(row, 0, label)?;
+    let unit = find(id).map_or(RatioUnit::Times, |ratio| ratio.unit);
+    let Some(values) = analysis.ratios.row(id) else {
+        return Ok(());
+    };
+    for (period_idx, (period, value)) in values.values.iter().enumerate() {
+        let column = FIRST_COLUMN + period_idx as u16;
+        match (value, layout.ratio(id, *period)) {
+            (Ok(value), Some(reference)) => {
+                let formula = Formula::new(format!("={reference}")).set_result(value.to_string());
+                sheet.write_formula_with_format(row, column, formula, formats.for_unit(unit))?;
+            }
+            (Err(reason), _) => write_not_computable(sheet, row, column, reason, formats)?,
+            (Ok(_), None) => {
+                sheet.write_string_with_format(
+                    row,
+                    column,
+                    "n/c: no cell",
+                    &formats.not_computable,
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
