@@ -67,8 +67,11 @@ const SECTIONS: [(&str, &[(&str, &str)]); 3] = [
     ),
 ];
 
-/// The charts: a title and its series (section index, row index, legend).
-const CHARTS: [(&str, &[(usize, usize, &str)]); 2] = [
+/// A chart series: the section index, the row index within it, and the legend.
+type Series = (usize, usize, &'static str);
+
+/// The charts: a title and its series.
+const CHARTS: [(&str, &[Series]); 2] = [
     (
         "ROE and ROA: traditional vs modified Du Pont",
         &[
