@@ -70,6 +70,24 @@ pub fn round_as_printed(value: Decimal, decimals: u32) -> Decimal {
     value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// `value` rounded half away from zero to `decimals` places and written with exactly
+/// that many decimals (`0.10`), for any Decimal, however large.
+///
+/// # Examples
+///
+/// ```
+/// use bilans_model::reconcile::fixed;
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(fixed(Decimal::new(1005, 3), 2), "1.01");
+/// assert_eq!(fixed(Decimal::new(-5, 1), 2), "-0.50");
+/// ```
+pub fn fixed(value: Decimal, decimals: u32) -> String {
+    let mut shown = round_as_printed(value, decimals);
+    shown.rescale(decimals);
+    shown.to_string()
+}
+
 /// Classifies one published cell printed with `decimals` decimals.
 ///
 /// # Examples

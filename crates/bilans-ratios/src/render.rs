@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use bilans_model::reconcile::{ReconciledCell, Status, round_as_printed};
+use bilans_model::reconcile::{ReconciledCell, Status, fixed};
 use bilans_model::{Finding, FindingKind, Statements};
 use rust_decimal::Decimal;
 
@@ -17,11 +17,7 @@ use crate::{NotComputable, catalogue};
 /// computable.
 pub fn value_cell(value: &Result<Decimal, NotComputable>, decimals: u32) -> String {
     match value {
-        Ok(value) => format!(
-            "{:.*}",
-            decimals as usize,
-            round_as_printed(*value, decimals)
-        ),
+        Ok(value) => fixed(*value, decimals),
         Err(_) => "n/c".to_owned(),
     }
 }
@@ -107,7 +103,7 @@ pub fn reconciliation(cells: &[ReconciledCell]) -> String {
     .map(|text| (*text).to_owned())
     .collect();
     let optional = |value: Option<Decimal>| match value {
-        Some(value) => format!("{:.6}", round_as_printed(value, 6)),
+        Some(value) => fixed(value, 6),
         None => "n/c".to_owned(),
     };
     let rows: Vec<Vec<String>> = cells
@@ -122,7 +118,7 @@ pub fn reconciliation(cells: &[ReconciledCell]) -> String {
                 optional(cell.as_published),
                 cell.status.label().to_owned(),
                 cell.gap
-                    .map(|gap| format!("{:+.6}", round_as_printed(gap, 6)))
+                    .map(|gap| signed(fixed(gap, 6)))
                     .unwrap_or_default(),
             ]
         })
@@ -197,6 +193,15 @@ pub fn findings_list(findings: &[Finding]) -> String {
         out.push_str("- every identity holds\n");
     }
     out
+}
+
+/// A number with an explicit sign: `+0.01`, `-0.01`.
+fn signed(text: String) -> String {
+    if text.starts_with('-') {
+        text
+    } else {
+        format!("+{text}")
+    }
 }
 
 fn capitalise(text: &str) -> String {

@@ -87,7 +87,7 @@ fn lines(rows: &[(&str, String)]) -> String {
 
 /// Rounded half away from zero to 2 decimals.
 fn two(value: Decimal) -> String {
-    format!("{:.2}", round_as_printed(value, 2))
+    bilans_model::reconcile::fixed(value, 2)
 }
 
 /// Rounded half away from zero to 4 decimals, without trailing zeros.

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use bilans_model::reconcile::{ReconciledCell, round_as_printed};
+use bilans_model::reconcile::ReconciledCell;
 use rust_decimal::Decimal;
 
 use crate::partners::seed::Table1;
@@ -351,13 +351,13 @@ fn names(names: &[String]) -> String {
 
 fn two(value: Option<Decimal>) -> String {
     value
-        .map(|value| format!("{:.2}", round_as_printed(value, 2)))
+        .map(|value| bilans_model::reconcile::fixed(value, 2))
         .unwrap_or_else(|| "—".to_owned())
 }
 
 fn four(value: Option<Decimal>) -> String {
     value
-        .map(|value| format!("{:.4}", round_as_printed(value, 4)))
+        .map(|value| bilans_model::reconcile::fixed(value, 4))
         .unwrap_or_else(|| "—".to_owned())
 }
 
