@@ -46,7 +46,7 @@ pub(crate) mod panel;
 mod peer;
 mod report;
 
-use crate::bench::report::{Measurements, Stage};
+use crate::bench::report::{Measurements, Stage, thousands};
 
 const USAGE: &str =
     "usage: cargo xtask bench [--companies N] [--years Y] [--reps R] [--peer-python PATH]";
@@ -107,7 +107,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
 }
 
 fn measure(options: &Options) -> anyhow::Result<()> {
-    let root = project_root();
+    let root = project_root().canonicalize()?;
     let folder = root.join("target/bench");
     std::fs::create_dir_all(&folder)?;
     eprintln!("bench: building the release binary (cargo build --release -p bilans-cli)");
@@ -157,7 +157,10 @@ fn measure(options: &Options) -> anyhow::Result<()> {
     measurements.engine_values = n_values;
     measurements.push(Stage::new(
         "ratio engine",
-        &format!("`evaluate_all`: {n_values} ratio values (Decimal)"),
+        &format!(
+            "`evaluate_all`: {} ratio values (Decimal)",
+            thousands(n_values)
+        ),
         engine,
     ));
 
@@ -215,14 +218,20 @@ fn measure(options: &Options) -> anyhow::Result<()> {
     eprintln!("bench: pipeline as the release binary");
     for (extra, label) in [
         (None, "pipeline, `bilans` binary"),
-        (Some("--no-source-notes"), "pipeline, binary, no source notes"),
+        (
+            Some("--no-source-notes"),
+            "pipeline, binary, no source notes",
+        ),
     ] {
         let mut arguments = vec![
             "analyse".to_owned(),
             input.display().to_string(),
             "--panel".to_owned(),
             "-o".to_owned(),
-            folder.join(format!("{name}.cli.xlsx")).display().to_string(),
+            folder
+                .join(format!("{name}.cli.xlsx"))
+                .display()
+                .to_string(),
             "--force".to_owned(),
         ];
         arguments.extend(extra.map(str::to_owned));
@@ -237,7 +246,9 @@ fn measure(options: &Options) -> anyhow::Result<()> {
             label,
             &format!(
                 "`bilans {}` (process start to exit)",
-                arguments.join(" ").replace(&folder.display().to_string(), "…")
+                arguments
+                    .join(" ")
+                    .replace(&folder.display().to_string(), "…")
             ),
             timing,
         ));
@@ -255,8 +266,9 @@ fn measure(options: &Options) -> anyhow::Result<()> {
     measurements.push(Stage::new(
         "I/O floor",
         &format!(
-            "calamine reads the input ({read_cells} cells), rust_xlsxwriter writes the output's {} cells as plain values",
-            cells.len()
+            "calamine reads the input ({} cells), rust_xlsxwriter writes the output's {} cells as plain values",
+            thousands(read_cells),
+            thousands(cells.len())
         ),
         floor_timing,
     ));
@@ -397,7 +409,11 @@ fn time_subprocess(
         runs.push(started.elapsed());
         let stderr = String::from_utf8_lossy(&finished.stderr);
         if !finished.status.success() {
-            bail!("{} {} failed:\n{stderr}", program.display(), arguments.join(" "));
+            bail!(
+                "{} {} failed:\n{stderr}",
+                program.display(),
+                arguments.join(" ")
+            );
         }
         if let Some(kib) = max_resident_kib(&stderr) {
             peak = Some(peak.map_or(kib, |peak: u64| peak.max(kib)));

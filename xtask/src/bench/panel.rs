@@ -93,8 +93,8 @@ pub(crate) fn records(n_companies: u32, n_years: u32) -> Vec<Record> {
             let inventories = current_assets_target * draw.between(15, 45) / 100;
             let receivables = current_assets_target * draw.between(20, 45) / 100;
             let other_current_assets = current_assets_target * draw.between(0, 10) / 100;
-            let cash = (current_assets_target - inventories - receivables - other_current_assets)
-                .max(1);
+            let cash =
+                (current_assets_target - inventories - receivables - other_current_assets).max(1);
             let current_assets = inventories + receivables + cash + other_current_assets;
             let fixed_assets = (size - current_assets).max(size / 10);
             let total_assets = fixed_assets + current_assets;
@@ -231,11 +231,19 @@ mod tests {
             );
             assert_eq!(
                 at(&record, TotalAssets),
-                at(&record, Equity) + at(&record, LongTermLiabilities) + at(&record, CurrentLiabilities)
+                at(&record, Equity)
+                    + at(&record, LongTermLiabilities)
+                    + at(&record, CurrentLiabilities)
             );
-            assert_eq!(at(&record, TotalAssets), at(&record, TotalEquityAndLiabilities));
+            assert_eq!(
+                at(&record, TotalAssets),
+                at(&record, TotalEquityAndLiabilities)
+            );
             assert!(0 < at(&record, Equity));
-            assert!(at(&record, ShortTermDebt) + at(&record, TradePayables) <= at(&record, CurrentLiabilities));
+            assert!(
+                at(&record, ShortTermDebt) + at(&record, TradePayables)
+                    <= at(&record, CurrentLiabilities)
+            );
         }
     }
 }

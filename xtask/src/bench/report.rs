@@ -97,7 +97,9 @@ impl Measurements {
         let _ = writeln!(
             text,
             "Input: `{}` ({}, {} amounts, written by the generator in {}); output: the analysed panel workbook ({} cells, {}).\n",
-            self.input.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned()),
+            self.input
+                .file_name()
+                .map_or_else(String::new, |name| name.to_string_lossy().into_owned()),
             megabytes(input_bytes),
             thousands(self.amounts),
             seconds(self.generated),
@@ -114,7 +116,11 @@ impl Measurements {
                 .take(5)
                 .map(|run| seconds(*run))
                 .collect();
-            let more = if 5 < stage.timing.runs.len() { ", …" } else { "" };
+            let more = if 5 < stage.timing.runs.len() {
+                ", …"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 text,
                 "| {} | {} | {}{more} | {} |",
@@ -156,7 +162,8 @@ impl Measurements {
         let _ = writeln!(text);
         let mut memory = format!(
             "Peak memory (maximum resident set size from `/usr/bin/time -v`): `bilans analyse --panel` {}, with `--no-source-notes` {}",
-            self.peak_kib.map_or_else(|| "not measured".to_owned(), mebibytes),
+            self.peak_kib
+                .map_or_else(|| "not measured".to_owned(), mebibytes),
             self.peak_no_notes_kib
                 .map_or_else(|| "not measured".to_owned(), mebibytes),
         );
@@ -233,11 +240,11 @@ fn mebibytes(kib: u64) -> String {
     format!("{:.0} MiB", kib as f64 / 1024.0)
 }
 
-fn thousands(value: usize) -> String {
+pub(crate) fn thousands(value: usize) -> String {
     let digits = value.to_string();
     let mut grouped = String::new();
     for (index, digit) in digits.chars().enumerate() {
-        if 0 < index && (digits.len() - index) % 3 == 0 {
+        if 0 < index && (digits.len() - index).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);
