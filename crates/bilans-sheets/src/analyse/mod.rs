@@ -145,11 +145,14 @@ pub(crate) struct Layout {
     /// The statements block: its sheet and header row.
     pub(crate) statements_sheet: String,
     pub(crate) statements_header: u32,
-    /// The ratios block: its sheet and header row.
-    pub(crate) ratios_sheet: String,
+    /// The ratios block's header row (its sheet is in `ratios_prefix`).
     pub(crate) ratios_header: u32,
     pub(crate) item_rows: BTreeMap<LineItem, u32>,
     pub(crate) ratio_rows: BTreeMap<&'static str, u32>,
+    /// `'Statements'!`: the quoted statements sheet, ready to prefix a reference.
+    statements_prefix: String,
+    /// `'Ratios'!`: the quoted ratios sheet, ready to prefix a reference.
+    ratios_prefix: String,
     /// Whether every amount gets a note naming its source cell.
     pub(crate) source_notes: bool,
     /// Ratio values that are not computable: their cells hold text, so no formula may
@@ -176,8 +179,9 @@ impl Layout {
         Layout {
             periods: statements.period_list(),
             statements_sheet: statements_sheet.to_owned(),
+            statements_prefix: format!("{}!", quote_sheet(statements_sheet)),
+            ratios_prefix: format!("{}!", quote_sheet(ratios_sheet)),
             statements_header,
-            ratios_sheet: ratios_sheet.to_owned(),
             ratios_header,
             item_rows: statements
                 .item_list()
@@ -232,11 +236,7 @@ impl CellRefs for Layout {
         }
         let row = *self.item_rows.get(&item)?;
         let column = self.period_column(period, STATEMENT_FIRST_COLUMN)?;
-        Some(format!(
-            "{}!{}",
-            quote_sheet(&self.statements_sheet),
-            absolute(row, column)
-        ))
+        Some(prefixed_absolute(&self.statements_prefix, row, column))
     }
 
     fn ratio(&self, id: &str, period: Period) -> Option<String> {
@@ -246,11 +246,7 @@ impl CellRefs for Layout {
         }
         let row = *row;
         let column = self.period_column(period, RATIO_FIRST_COLUMN)?;
-        Some(format!(
-            "{}!{}",
-            quote_sheet(&self.ratios_sheet),
-            absolute(row, column)
-        ))
+        Some(prefixed_absolute(&self.ratios_prefix, row, column))
     }
 }
 
@@ -326,8 +322,16 @@ fn number(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(f64::NAN)
 }
 
-fn absolute(row: u32, column: u16) -> String {
-    format!("${}${}", column_name(column), row + 1)
+/// `prefix` then the absolute reference `$C$5`, built in one allocation (formulas
+/// reference thousands of cells in a panel).
+fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
+    use std::fmt::Write as _;
+    let mut reference = String::with_capacity(prefix.len() + 12);
+    reference.push_str(prefix);
+    reference.push('$');
+    push_column_name(&mut reference, column);
+    let _ = write!(reference, "${}", row + 1);
+    reference
 }
 
 /// A sheet name as it appears in a formula reference: always quoted, quotes doubled.
@@ -337,15 +341,26 @@ fn quote_sheet(name: &str) -> String {
 
 /// The column letters of a zero-based column index (0 → A, 26 → AA).
 pub fn column_name(column: u16) -> String {
+    let mut name = String::with_capacity(3);
+    push_column_name(&mut name, column);
+    name
+}
+
+/// Appends the column letters of a zero-based column index to `text`.
+fn push_column_name(text: &mut String, column: u16) {
+    // Excel stops at XFD (three letters); any u16 column fits in four letters.
     let mut index = u32::from(column) + 1;
-    let mut name = Vec::new();
-    while 0 < index {
+    let mut letters = [0u8; 4];
+    let mut start = letters.len();
+    while 0 < index && 0 < start {
         let remainder = (index - 1) % 26;
-        name.push(b'A' + remainder as u8);
+        start -= 1;
+        letters[start] = b'A' + remainder as u8;
         index = (index - 1) / 26;
     }
-    name.reverse();
-    String::from_utf8(name).unwrap_or_default()
+    for letter in &letters[start..] {
+        text.push(char::from(*letter));
+    }
 }
 
 pub(crate) fn write_header(
@@ -691,5 +706,27 @@ fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
             ("negative equity".to_owned(), vec![LineItem::Equity])
         }
         FindingKind::NegativeAmount { item, .. } => ("sign".to_owned(), vec![*item]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{column_name, prefixed_absolute};
+
+    #[test]
+    fn column_letters_and_references() {
+        // Bijective base 26: 0 → A, 25 → Z, 26 → AA, 701 → ZZ, 702 → AAA, 16383 → XFD
+        // (Excel's last column).
+        for (column, letters) in [
+            (0, "A"),
+            (25, "Z"),
+            (26, "AA"),
+            (701, "ZZ"),
+            (702, "AAA"),
+            (16383, "XFD"),
+        ] {
+            assert_eq!(column_name(column), letters);
+        }
+        assert_eq!(prefixed_absolute("'Ratios'!", 4, 2), "'Ratios'!$C$5");
     }
 }

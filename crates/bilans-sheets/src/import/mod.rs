@@ -234,6 +234,8 @@ pub(crate) fn import_grids(
         notes,
     };
     let mut first_sheet: BTreeMap<String, String> = BTreeMap::new();
+    // Entity name -> its index in `report.entities` (entities keep first-seen order).
+    let mut entity_index: BTreeMap<String, usize> = BTreeMap::new();
     for ((sheet, scan), default_entity) in scans.iter().zip(&entity_of_sheet) {
         let source = |cell: &str| Source {
             file: file.to_owned(),
@@ -248,16 +250,13 @@ pub(crate) fn import_grids(
             first_sheet
                 .entry(name.clone())
                 .or_insert_with(|| (*sheet).to_owned());
-            let index = match report
-                .entities
-                .iter()
-                .position(|entity| entity.entity.name == name)
-            {
-                Some(index) => index,
+            let index = match entity_index.get(&name) {
+                Some(index) => *index,
                 None => {
                     report
                         .entities
                         .push(Statements::new(Entity::company(&name), unit.clone()));
+                    entity_index.insert(name.clone(), report.entities.len() - 1);
                     report.entities.len() - 1
                 }
             };
