@@ -34,7 +34,8 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask fixtures [--check] [--libreoffice] | reports [--check] | bench";
+const USAGE: &str =
+    "usage: cargo xtask fixtures [--check] [--libreoffice] | reports [--check] | bench";
 
 /// The workspace root.
 pub(crate) fn project_root() -> PathBuf {
