@@ -26,7 +26,7 @@ mod dupont;
 pub mod panel;
 use crate::analyse::dupont::write_dupont;
 pub use crate::analyse::panel::{panel_workbook, sheet_name};
-use crate::working_capital::write_working_capital_sheet;
+use crate::working_capital::write_linked_working_capital_sheet;
 
 /// Options of the analysed workbook.
 #[derive(Debug, Clone)]
@@ -83,7 +83,12 @@ pub fn analysed_workbook(
         eval: analysis.config,
         ..WorkingCapitalConfig::default()
     };
-    write_working_capital_sheet(&mut workbook, &analysis.statements, &working_capital)?;
+    write_linked_working_capital_sheet(
+        &mut workbook,
+        &analysis.statements,
+        &working_capital,
+        &layout,
+    )?;
     if let Ok(sheet) = workbook.worksheet_from_name(WORKING_CAPITAL) {
         printable(sheet);
     }

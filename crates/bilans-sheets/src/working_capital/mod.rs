@@ -45,27 +45,58 @@ pub fn write_working_capital_sheet(
         )));
     }
     let worksheet = workbook.add_worksheet();
-    write_sheet(worksheet, statements, config).map_err(sheet_error)
+    write_sheet(worksheet, statements, config, None).map_err(sheet_error)
+}
+
+/// Adds the "Working capital" sheet to a workbook that already holds the statements
+/// (and ratios): every measure is a formula over the cells `linked` names, so an edit
+/// of the statements flows through, and no amount is copied.
+///
+/// # Errors
+///
+/// As [`write_working_capital_sheet`].
+pub fn write_linked_working_capital_sheet(
+    workbook: &mut Workbook,
+    statements: &Statements,
+    config: &WorkingCapitalConfig,
+    linked: &dyn CellRefs,
+) -> Result<(), SheetsError> {
+    let sheet_error = |source| SheetsError::Workbook { source };
+    if workbook.worksheet_from_name(SHEET_NAME).is_ok() {
+        return Err(sheet_error(XlsxError::SheetnameReused(
+            SHEET_NAME.to_owned(),
+        )));
+    }
+    let worksheet = workbook.add_worksheet();
+    write_sheet(worksheet, statements, config, Some(linked)).map_err(sheet_error)
 }
 
 /// Where line items and measures live in the sheet.
-struct Cells {
+struct Cells<'a> {
     columns: BTreeMap<Period, ColNum>,
     item_rows: BTreeMap<LineItem, RowNum>,
     ratio_rows: BTreeMap<&'static str, RowNum>,
+    /// Where the line items (and other ratios) live when the sheet is part of a larger
+    /// workbook, such as the analysed workbook's Statements and Ratios sheets.
+    linked: Option<&'a dyn CellRefs>,
 }
 
-impl CellRefs for Cells {
+impl CellRefs for Cells<'_> {
     fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        if let Some(linked) = self.linked {
+            return linked.item(item, period);
+        }
         let row = *self.item_rows.get(&item)?;
         let column = *self.columns.get(&period)?;
         Some(row_col_to_cell(row, column))
     }
 
     fn ratio(&self, id: &str, period: Period) -> Option<String> {
-        let row = *self.ratio_rows.get(id)?;
+        let Some(row) = self.ratio_rows.get(id) else {
+            return self.linked.and_then(|linked| linked.ratio(id, period));
+        };
         let column = *self.columns.get(&period)?;
-        Some(row_col_to_cell(row, column))
+        Some(row_col_to_cell(*row, column))
     }
 }
 
@@ -73,6 +104,7 @@ fn write_sheet(
     worksheet: &mut Worksheet,
     statements: &Statements,
     config: &WorkingCapitalConfig,
+    linked: Option<&dyn CellRefs>,
 ) -> Result<(), XlsxError> {
     worksheet.set_name(SHEET_NAME)?;
     let bold = Format::new().set_bold();
@@ -104,15 +136,26 @@ fn write_sheet(
         columns: BTreeMap::new(),
         item_rows: BTreeMap::new(),
         ratio_rows: BTreeMap::new(),
+        linked,
     };
     let mut row: RowNum = 4;
-    worksheet.write_string_with_format(row, 0, "Line item", &bold)?;
+    let first_header = if linked.is_some() {
+        "Line items: see the Statements sheet"
+    } else {
+        "Line item"
+    };
+    worksheet.write_string_with_format(row, 0, first_header, &bold)?;
     for (offset, period) in periods.iter().enumerate() {
         let column = first_column + ColNum::try_from(offset).unwrap_or(0);
         cells.columns.insert(*period, column);
         worksheet.write_string_with_format(row, column, period.to_string(), &bold)?;
     }
-    for item in statements.item_list() {
+    let copied_items = if linked.is_some() {
+        Vec::new()
+    } else {
+        statements.item_list()
+    };
+    for item in copied_items {
         row += 1;
         cells.item_rows.insert(item, row);
         worksheet.write_string(row, 0, item.label())?;
