@@ -209,6 +209,47 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
             problems.join("\n")
         );
     }
+    // The scoring workbooks (partners, KPI cards, human capital) carry formulas with
+    // cached values too: the committed reports are fresh (`reports_are_fresh`), so
+    // recalculate those.
+    let scoring: Vec<PathBuf> = [
+        "partners_example.xlsx",
+        "kpi_example_card.xlsx",
+        "hc_staff.xlsx",
+    ]
+    .iter()
+    .map(|name| {
+        let copy = folder.path().join(name);
+        std::fs::copy(
+            crate::support::project_root()
+                .join("reports/workbooks")
+                .join(name),
+            &copy,
+        )
+        .unwrap();
+        copy
+    })
+    .collect();
+    let scoring_refs: Vec<&Path> = scoring.iter().map(PathBuf::as_path).collect();
+    let scoring_out = folder.path().join("recalculated-scoring");
+    convert(
+        &soffice,
+        &profile,
+        "xlsx:Calc MS Excel 2007 XML",
+        &scoring_out,
+        &scoring_refs,
+    );
+    for path in &scoring {
+        let name = path.file_name().unwrap();
+        let (n_formulas, problems) = mismatches(path, &scoring_out.join(name));
+        assert!(0 < n_formulas, "{name:?}: no formulas");
+        assert!(
+            problems.is_empty(),
+            "{name:?}: {} formulas disagree:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+    }
     let (n_formulas, problems) = mismatches(&control, &out.join("control.xlsx"));
     assert_eq!(
         (n_formulas, problems.len()),
