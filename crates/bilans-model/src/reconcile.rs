@@ -63,6 +63,9 @@ pub struct ReconciledCell {
     pub status: Status,
     /// For cells that are not reproducible: `published − exact`.
     pub gap: Option<Decimal>,
+    /// What the transcription says about this cell (a suspected typo, another method).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Rounds `value` to `decimals` places, half away from zero, as publications do.
@@ -146,6 +149,7 @@ impl ReconciledCell {
             as_published,
             status,
             gap,
+            note: None,
         }
     }
 }

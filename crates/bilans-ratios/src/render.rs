@@ -127,6 +127,24 @@ pub fn reconciliation(cells: &[ReconciledCell]) -> String {
     out.push_str(&markdown_table(&header, &rows));
     out.push('\n');
     out.push_str(&status_summary(cells));
+    let notes: Vec<String> = cells
+        .iter()
+        .filter_map(|cell| {
+            let note = cell.note.as_ref()?;
+            Some(format!(
+                "- {}, {}, {} ({}): {note}",
+                cell.table,
+                cell.row,
+                cell.period,
+                cell.status.label()
+            ))
+        })
+        .collect();
+    if !notes.is_empty() {
+        out.push_str("\nNotes on published cells:\n\n");
+        out.push_str(&notes.join("\n"));
+        out.push('\n');
+    }
     out
 }
 

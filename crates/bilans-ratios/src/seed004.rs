@@ -38,6 +38,23 @@ pub struct PublishedSeed {
     /// Tables 2–7 (absent in a plain statements file).
     #[serde(default)]
     pub tables: Vec<PublishedTable>,
+    /// Notes on published cells: what the transcriber found (a suspected typo, a value
+    /// the stated method cannot give), shown beside the reconciliation.
+    #[serde(default)]
+    pub notes: Vec<CellNote>,
+}
+
+/// A note on one published cell.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct CellNote {
+    /// The table, e.g. `table 2`.
+    pub table: String,
+    /// The row label as in the table.
+    pub row: String,
+    /// The column's period.
+    pub period: String,
+    /// The note.
+    pub note: String,
 }
 
 /// One row of the input table.
@@ -129,6 +146,16 @@ pub enum SeedError {
         found: usize,
         /// Periods declared.
         expected: usize,
+    },
+    /// A note names a cell that no table has.
+    #[error("note on {table}, row `{row}`, {period}: no such published cell")]
+    UnknownNoteCell {
+        /// The table.
+        table: String,
+        /// The row label.
+        row: String,
+        /// The period.
+        period: String,
     },
     /// A row names a ratio that is not in the catalogue.
     #[error("{table}, row `{row}`: unknown ratio `{ratio}`")]
@@ -242,6 +269,19 @@ pub fn reproduce(seed: &PublishedSeed) -> Result<Reproduction, SeedError> {
             periods: periods.clone(),
             rows,
         });
+    }
+    for note in &seed.notes {
+        let cell = reconciliation
+            .iter_mut()
+            .find(|cell| {
+                cell.table == note.table && cell.row == note.row && cell.period == note.period
+            })
+            .ok_or_else(|| SeedError::UnknownNoteCell {
+                table: note.table.clone(),
+                row: note.row.clone(),
+                period: note.period.clone(),
+            })?;
+        cell.note = Some(note.note.clone());
     }
     Ok(Reproduction {
         statements,
