@@ -202,7 +202,7 @@ pub fn findings_list(findings: &[Finding]) -> String {
             }
             continue;
         }
-        let _ = writeln!(out, "- {:?}: {finding}", finding.severity);
+        let _ = writeln!(out, "- {}: {finding}", finding.severity);
     }
     for (text, periods) in unchecked {
         let _ = writeln!(out, "- Info: {text} ({})", periods.join(", "));

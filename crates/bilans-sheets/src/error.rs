@@ -38,7 +38,7 @@ pub enum SheetsError {
         message: String,
     },
     /// The output exists and overwriting was not asked for.
-    #[error("{0} already exists; pass --force to overwrite it")]
+    #[error("{0} already exists; refusing to overwrite it")]
     OutputExists(PathBuf),
     /// An I/O error on a path.
     #[error("{path}: {source}")]

@@ -650,7 +650,7 @@ fn write_checks(
     for finding in &analysis.findings {
         row += 1;
         let (check, items) = describe(finding);
-        sheet.write_string(row, 0, format!("{:?}", finding.severity).to_lowercase())?;
+        sheet.write_string(row, 0, finding.severity.name())?;
         sheet.write_string(row, 1, finding.period.to_string())?;
         sheet.write_string(row, 2, check)?;
         sheet.write_string_with_format(row, 3, finding.to_string(), &formats.wrap)?;

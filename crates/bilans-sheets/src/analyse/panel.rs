@@ -187,7 +187,7 @@ fn write_panel_checks(
         for finding in &analysis.findings {
             row += 1;
             sheet.write_string(row, 0, &analysis.statements.entity.name)?;
-            sheet.write_string(row, 1, format!("{:?}", finding.severity).to_lowercase())?;
+            sheet.write_string(row, 1, finding.severity.name())?;
             sheet.write_string(row, 2, finding.period.to_string())?;
             sheet.write_string(row, 3, finding.to_string())?;
         }
