@@ -364,7 +364,9 @@ fn cli_never_overwrites_without_force() {
     let (code, _, error) = run_bilans(&args);
     assert_eq!(code, 1);
     assert!(
-        error.contains("already exists; refusing to overwrite it\nhint: pass --force to overwrite it"),
+        error.contains(
+            "already exists; refusing to overwrite it\nhint: pass --force to overwrite it"
+        ),
         "{error}"
     );
     assert_eq!(std::fs::read(&output).unwrap(), b"precious");

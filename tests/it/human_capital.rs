@@ -84,7 +84,10 @@ fn cli_writes_the_workbook_and_refuses_to_overwrite() {
 
     let (code, _, stderr) = run_bilans(&["hc", "fixtures/hc/staff.xlsx", "-o", output_text]);
     assert_ne!(code, 0);
-    assert!(stderr.contains("already exists; refusing to overwrite it\nhint: pass --force"), "{stderr}");
+    assert!(
+        stderr.contains("already exists; refusing to overwrite it\nhint: pass --force"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read(&output).unwrap(), written);
 
     let (code, _, stderr) =

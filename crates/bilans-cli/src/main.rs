@@ -79,9 +79,12 @@ fn error_chain(error: &anyhow::Error) -> String {
             message.push_str(&text);
         }
     }
-    let output_exists = error
-        .chain()
-        .any(|cause| matches!(cause.downcast_ref(), Some(bilans_sheets::SheetsError::OutputExists(_))));
+    let output_exists = error.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref(),
+            Some(bilans_sheets::SheetsError::OutputExists(_))
+        )
+    });
     if output_exists {
         message.push_str("\nhint: pass --force to overwrite it");
     }

@@ -285,9 +285,44 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         out.push_str(&reasons.join("\n"));
         out.push('\n');
     }
+    out.push_str(&dupont_markdown(analysis));
     out.push_str("\n## Checks\n\n");
     out.push_str(&findings_list(&analysis.findings));
     out
+}
+
+/// The classic and modified Du Pont models per period (4 decimals).
+fn dupont_markdown(analysis: &Analysis) -> String {
+    let rows_of = |ids: &[(&str, &str)]| -> Vec<Vec<String>> {
+        ids.iter()
+            .filter_map(|(label, id)| {
+                let row = analysis.ratios.row(id)?;
+                let mut cells = vec![(*label).to_owned()];
+                cells.extend(row.values.iter().map(|(_, value)| value_cell(value, 4)));
+                Some(cells)
+            })
+            .collect()
+    };
+    let mut header = vec!["Du Pont".to_owned()];
+    header.extend(analysis.ratios.periods.iter().map(ToString::to_string));
+    let rows = rows_of(&[
+        (
+            "ROS × asset turnover × equity multiplier (classic)",
+            "classic_dupont_return_on_equity",
+        ),
+        ("ROE = net income / equity", "return_on_equity"),
+        ("classic product / ROE", "classic_dupont_check"),
+        (
+            "ROS × current ratio × equity multiplier (modified)",
+            "modified_return_on_equity",
+        ),
+        ("modified ROE / ROE", "modified_to_classic_return_on_equity"),
+        (
+            "residual factor (AO/S) × (A/ZB)",
+            "modified_residual_factor",
+        ),
+    ]);
+    format!("\n## Du Pont\n\n{}", markdown_table(&header, &rows))
 }
 
 /// Every ratio value as CSV in long form: `entity,period,ratio,value,status,reason`.
