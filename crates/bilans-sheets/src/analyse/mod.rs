@@ -9,8 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use bilans_model::{Finding, FindingKind, LineItem, Period, Statements};
-use bilans_ratios::analysis::{Analysis, Trend};
+use bilans_model::{LineItem, Period, Statements};
+use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::WorkingCapitalConfig;
 use bilans_ratios::{CellRefs, NotComputable, RatioUnit, catalogue};
 use rust_decimal::Decimal;
@@ -22,10 +22,14 @@ use rust_xlsxwriter::{
 
 use crate::SheetsError;
 
+mod checks;
 mod dupont;
 pub mod panel;
+mod summary;
+use crate::analyse::checks::write_checks;
 use crate::analyse::dupont::write_dupont;
 pub use crate::analyse::panel::{panel_workbook, sheet_name};
+use crate::analyse::summary::write_summary;
 use crate::working_capital::write_linked_working_capital_sheet;
 
 /// Options of the analysed workbook.
@@ -323,7 +327,7 @@ pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
     sheet
 }
 
-fn number(value: Decimal) -> f64 {
+pub(crate) fn number(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(f64::NAN)
 }
 
@@ -399,96 +403,6 @@ pub(crate) fn write_not_computable(
         format!("n/c: {reason}"),
         &formats.not_computable,
     )?;
-    Ok(())
-}
-
-fn write_summary(
-    sheet: &mut Worksheet,
-    analysis: &Analysis,
-    options: &WorkbookOptions,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    sheet.set_name(SUMMARY)?;
-    let statements = &analysis.statements;
-    sheet.write_string_with_format(
-        0,
-        0,
-        format!("bilans analysis: {}", statements.entity.name),
-        &formats.title,
-    )?;
-    let periods = statements.period_list();
-    let period_text = match (periods.first(), periods.last()) {
-        (Some(first), Some(last)) => format!("{first}–{last} ({} periods)", periods.len()),
-        _ => "none".to_owned(),
-    };
-    let basis = analysis.config.basis.label();
-    let facts = [
-        ("Input", options.input.clone()),
-        ("Entity", statements.entity.name.clone()),
-        ("Periods", period_text),
-        ("Unit", statements.unit.to_string()),
-        ("Balance basis", basis.to_owned()),
-        (
-            "Days in year",
-            analysis.config.days_in_year.days().to_string(),
-        ),
-        ("Generator", format!("bilans {}", env!("CARGO_PKG_VERSION"))),
-    ];
-    for (index, (label, value)) in facts.iter().enumerate() {
-        let row = index as u32 + 2;
-        sheet.write_string_with_format(row, 0, *label, &formats.header)?;
-        sheet.write_string(row, 1, value)?;
-    }
-    let mut row = facts.len() as u32 + 3;
-    sheet.write_string_with_format(row, 0, "Look at first", &formats.title)?;
-    for point in &analysis.attention {
-        row += 1;
-        sheet.write_string(row, 0, format!("• {point}"))?;
-    }
-    row += 2;
-    sheet.write_string_with_format(row, 0, "Headline ratios", &formats.title)?;
-    row += 1;
-    write_header(
-        sheet,
-        row,
-        &["Ratio", "First", "Value", "Last", "Value", "Trend"].map(String::from),
-        formats,
-    )?;
-    for headline in &analysis.headlines {
-        row += 1;
-        let unit = bilans_ratios::find(headline.id)
-            .map(|ratio| ratio.unit)
-            .unwrap_or(RatioUnit::Times);
-        sheet.write_string(row, 0, headline.name)?;
-        for (offset, point) in [(1u16, headline.first), (3u16, headline.last)] {
-            match point {
-                Some((period, value)) => {
-                    sheet.write_string(row, offset, period.to_string())?;
-                    sheet.write_number_with_format(
-                        row,
-                        offset + 1,
-                        number(value),
-                        formats.for_unit(unit),
-                    )?;
-                }
-                None => {
-                    sheet.write_string_with_format(row, offset, "n/c", &formats.not_computable)?;
-                }
-            }
-        }
-        let trend = match headline.trend {
-            Trend::Up => "up",
-            Trend::Down => "down",
-            Trend::Flat => "flat",
-            Trend::Unknown => "unknown",
-        };
-        sheet.write_string(row, 5, trend)?;
-    }
-    sheet.set_column_width(0, 34)?;
-    sheet.set_column_width(1, 40)?;
-    for column in 2..6 {
-        sheet.set_column_width(column, 12)?;
-    }
     Ok(())
 }
 
@@ -622,96 +536,6 @@ pub(crate) fn write_ratios_block(
         sheet.write_string(row, after_periods + 1, ratio.source)?;
     }
     Ok(())
-}
-
-fn write_checks(
-    sheet: &mut Worksheet,
-    analysis: &Analysis,
-    import_notes: &[String],
-    layout: &Layout,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    sheet.set_name(CHECKS)?;
-    write_header(
-        sheet,
-        0,
-        &[
-            "Severity",
-            "Period",
-            "Check",
-            "Finding",
-            "Cells (Statements sheet)",
-            "Source in the input",
-        ]
-        .map(String::from),
-        formats,
-    )?;
-    let mut row = 0;
-    for finding in &analysis.findings {
-        row += 1;
-        let (check, items) = describe(finding);
-        sheet.write_string(row, 0, finding.severity.name())?;
-        sheet.write_string(row, 1, finding.period.to_string())?;
-        sheet.write_string(row, 2, check)?;
-        sheet.write_string_with_format(row, 3, finding.to_string(), &formats.wrap)?;
-        let cells: Vec<String> = items
-            .iter()
-            .filter_map(|item| layout.item(*item, finding.period))
-            .collect();
-        let sources: Vec<String> = items
-            .iter()
-            .filter_map(|item| analysis.statements.amount(finding.period, *item))
-            .filter_map(|amount| amount.source.as_ref().map(ToString::to_string))
-            .collect();
-        sheet.write_string_with_format(row, 4, cells.join(", "), &formats.wrap)?;
-        sheet.write_string_with_format(row, 5, sources.join(", "), &formats.wrap)?;
-    }
-    for note in import_notes {
-        row += 1;
-        sheet.write_string(row, 0, "info")?;
-        sheet.write_string(row, 2, "import")?;
-        sheet.write_string_with_format(row, 3, note, &formats.wrap)?;
-    }
-    if row == 0 {
-        sheet.write_string(
-            1,
-            3,
-            "No findings: every identity that could be checked holds.",
-        )?;
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.set_column_width(0, 10)?;
-    sheet.set_column_width(1, 10)?;
-    sheet.set_column_width(2, 28)?;
-    sheet.set_column_width(3, 80)?;
-    sheet.set_column_width(4, 40)?;
-    sheet.set_column_width(5, 40)?;
-    Ok(())
-}
-
-fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
-    match &finding.kind {
-        FindingKind::IdentityBreak { identity, .. }
-        | FindingKind::IdentityNotChecked { identity, .. } => {
-            let items = bilans_model::identities()
-                .iter()
-                .find(|candidate| candidate.name == identity)
-                .map(|candidate| {
-                    let mut items = vec![candidate.total];
-                    items.extend(candidate.required.iter().chain(candidate.optional));
-                    items
-                })
-                .unwrap_or_default();
-            (format!("identity {identity}"), items)
-        }
-        FindingKind::PartExceedsTotal { part, total, .. } => {
-            ("part within total".to_owned(), vec![*part, *total])
-        }
-        FindingKind::NegativeEquity { .. } => {
-            ("negative equity".to_owned(), vec![LineItem::Equity])
-        }
-        FindingKind::NegativeAmount { item, .. } => ("sign".to_owned(), vec![*item]),
-    }
 }
 
 #[cfg(test)]

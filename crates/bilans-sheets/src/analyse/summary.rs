@@ -1,0 +1,98 @@
+//! The Summary sheet: what was analysed, what to look at first, and the headline
+//! ratios with their trend.
+
+use bilans_ratios::RatioUnit;
+use bilans_ratios::analysis::{Analysis, Trend};
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use crate::analyse::{Formats, SUMMARY, WorkbookOptions, number, write_header};
+
+pub(crate) fn write_summary(
+    sheet: &mut Worksheet,
+    analysis: &Analysis,
+    options: &WorkbookOptions,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(SUMMARY)?;
+    let statements = &analysis.statements;
+    sheet.write_string_with_format(
+        0,
+        0,
+        format!("bilans analysis: {}", statements.entity.name),
+        &formats.title,
+    )?;
+    let periods = statements.period_list();
+    let period_text = match (periods.first(), periods.last()) {
+        (Some(first), Some(last)) => format!("{first}–{last} ({} periods)", periods.len()),
+        _ => "none".to_owned(),
+    };
+    let basis = analysis.config.basis.label();
+    let facts = [
+        ("Input", options.input.clone()),
+        ("Entity", statements.entity.name.clone()),
+        ("Periods", period_text),
+        ("Unit", statements.unit.to_string()),
+        ("Balance basis", basis.to_owned()),
+        (
+            "Days in year",
+            analysis.config.days_in_year.days().to_string(),
+        ),
+        ("Generator", format!("bilans {}", env!("CARGO_PKG_VERSION"))),
+    ];
+    for (index, (label, value)) in facts.iter().enumerate() {
+        let row = index as u32 + 2;
+        sheet.write_string_with_format(row, 0, *label, &formats.header)?;
+        sheet.write_string(row, 1, value)?;
+    }
+    let mut row = facts.len() as u32 + 3;
+    sheet.write_string_with_format(row, 0, "Look at first", &formats.title)?;
+    for point in &analysis.attention {
+        row += 1;
+        sheet.write_string(row, 0, format!("• {point}"))?;
+    }
+    row += 2;
+    sheet.write_string_with_format(row, 0, "Headline ratios", &formats.title)?;
+    row += 1;
+    write_header(
+        sheet,
+        row,
+        &["Ratio", "First", "Value", "Last", "Value", "Trend"].map(String::from),
+        formats,
+    )?;
+    for headline in &analysis.headlines {
+        row += 1;
+        let unit = bilans_ratios::find(headline.id)
+            .map(|ratio| ratio.unit)
+            .unwrap_or(RatioUnit::Times);
+        sheet.write_string(row, 0, headline.name)?;
+        for (offset, point) in [(1u16, headline.first), (3u16, headline.last)] {
+            match point {
+                Some((period, value)) => {
+                    sheet.write_string(row, offset, period.to_string())?;
+                    sheet.write_number_with_format(
+                        row,
+                        offset + 1,
+                        number(value),
+                        formats.for_unit(unit),
+                    )?;
+                }
+                None => {
+                    sheet.write_string_with_format(row, offset, "n/c", &formats.not_computable)?;
+                }
+            }
+        }
+        let trend = match headline.trend {
+            Trend::Up => "up",
+            Trend::Down => "down",
+            Trend::Flat => "flat",
+            Trend::Unknown => "unknown",
+        };
+        sheet.write_string(row, 5, trend)?;
+    }
+    sheet.set_column_width(0, 34)?;
+    sheet.set_column_width(1, 40)?;
+    for column in 2..6 {
+        sheet.set_column_width(column, 12)?;
+    }
+    Ok(())
+}
