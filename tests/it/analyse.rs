@@ -319,6 +319,35 @@ fn workbook_has_every_sheet_and_marks_what_is_not_computable() {
             "Checks"
         ]
     );
+    // Every amount's source cell is listed beside its row (and noted on the cell).
+    let statements = workbook.worksheet_range("Statements").unwrap();
+    let header: Vec<Data> = statements.rows().next().unwrap().to_vec();
+    let source_column = header
+        .iter()
+        .position(|cell| *cell == Data::String("Source cells".into()))
+        .unwrap();
+    let imported = seed004_statements();
+    for row in statements.rows().skip(1) {
+        let Data::String(name) = &row[1] else {
+            continue;
+        };
+        let item: bilans_model::LineItem = name.parse().unwrap();
+        let cells: Vec<String> = imported
+            .period_list()
+            .into_iter()
+            .filter_map(|period| {
+                imported
+                    .amount(period, item)?
+                    .source
+                    .as_ref()
+                    .map(|source| source.cell.clone())
+            })
+            .collect();
+        let Data::String(listed) = &row[source_column] else {
+            panic!("no sources for {name}")
+        };
+        assert_eq!(*listed, format!("Tabela 1!{}", cells.join(", ")), "{name}");
+    }
     let ratios = workbook.worksheet_range("Ratios").unwrap();
     // Under average balances the first year has no opening balance.
     let first_roe = ratios

@@ -81,7 +81,8 @@ pub(crate) struct Args {
     /// fixed date so that the same input gives the same file.
     #[arg(long, value_name = "DATETIME")]
     pub(crate) created: Option<String>,
-    /// Leave out the per-cell source notes of the statements (smaller, faster panels).
+    /// Leave out the source cells of the statements (the per-amount notes and the
+    /// "Source cells" column): smaller, faster workbooks, no provenance.
     #[arg(long)]
     pub(crate) no_source_notes: bool,
     /// How to read a workbook.

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use bilans_model::{LineItem, Period, Statements};
+use bilans_model::{LineItem, Period, Source, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::WorkingCapitalConfig;
 use bilans_ratios::{CellRefs, NotComputable, RatioUnit, catalogue};
@@ -148,6 +148,17 @@ impl Formats {
     }
 }
 
+/// How the statements block shows the source cell of each amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sources {
+    /// A note on every amount, and a column listing each row's source cells.
+    NotesAndColumn,
+    /// Only the column (a panel of a thousand companies would carry 170,000 notes).
+    Column,
+    /// Neither (`--no-source-notes`).
+    Omitted,
+}
+
 /// Where each line item and ratio lives in the workbook.
 pub(crate) struct Layout {
     pub(crate) periods: Vec<Period>,
@@ -162,8 +173,8 @@ pub(crate) struct Layout {
     statements_prefix: String,
     /// `'Ratios'!`: the quoted ratios sheet, ready to prefix a reference.
     ratios_prefix: String,
-    /// Whether every amount gets a note naming its source cell.
-    pub(crate) source_notes: bool,
+    /// How the statements block shows where each amount came from.
+    pub(crate) sources: Sources,
     /// Ratio values that are not computable: their cells hold text, so no formula may
     /// refer to them (a reference to one is expanded instead, and fails with its reason).
     pub(crate) not_computable: BTreeSet<(&'static str, Period)>,
@@ -203,7 +214,7 @@ impl Layout {
                 .enumerate()
                 .map(|(index, ratio)| (ratio.id, ratios_header + 1 + index as u32))
                 .collect(),
-            source_notes: true,
+            sources: Sources::NotesAndColumn,
             not_computable: BTreeSet::new(),
             present: statements
                 .periods
@@ -266,7 +277,9 @@ fn build(
     let statements = &analysis.statements;
     let items = statements.item_list();
     let mut layout = Layout::new(statements, STATEMENTS, 0, RATIOS, 0).with_outcomes(analysis);
-    layout.source_notes = options.source_notes;
+    if !options.source_notes {
+        layout.sources = Sources::Omitted;
+    }
     let formats = Formats::new();
     let mut workbook = Workbook::new();
     let title = format!("bilans analysis: {}", statements.entity.name);
@@ -443,10 +456,21 @@ pub(crate) fn write_statements_block(
         &period_header(&[label.as_str(), "Name"], &layout.periods),
         formats,
     )?;
+    let source_column = STATEMENT_FIRST_COLUMN + layout.periods.len() as u16;
+    if layout.sources != Sources::Omitted {
+        sheet.write_string_with_format(
+            layout.statements_header,
+            source_column,
+            "Source cells",
+            &formats.header,
+        )?;
+        sheet.set_column_width(source_column, 60)?;
+    }
     for item in items {
         let row = layout.item_rows[item];
         sheet.write_string(row, 0, item.label())?;
         sheet.write_string(row, 1, item.name())?;
+        let mut sources = Vec::new();
         for period in &layout.periods {
             let Some(column) = layout.period_column(*period, STATEMENT_FIRST_COLUMN) else {
                 continue;
@@ -455,7 +479,8 @@ pub(crate) fn write_statements_block(
                 continue;
             };
             sheet.write_number_with_format(row, column, number(amount.value), &formats.amount)?;
-            if !layout.source_notes {
+            sources.push(amount.source.as_ref());
+            if layout.sources != Sources::NotesAndColumn {
                 continue;
             }
             let source = match &amount.source {
@@ -464,8 +489,34 @@ pub(crate) fn write_statements_block(
             };
             sheet.insert_note(row, column, &Note::new(source).set_author("bilans"))?;
         }
+        if layout.sources != Sources::Omitted {
+            sheet.write_string(row, source_column, sources_text(&sources))?;
+        }
     }
     Ok(())
+}
+
+/// The source cells of one row, compactly: `Tabela 1!B5, C5, D5` when they share a
+/// file and sheet, every source in full otherwise.
+fn sources_text(sources: &[Option<&Source>]) -> String {
+    let known: Vec<&Source> = sources.iter().flatten().copied().collect();
+    if known.is_empty() {
+        return "entered directly (no file cell)".to_owned();
+    }
+    let first = known[0];
+    let shared = known.len() == sources.len()
+        && known
+            .iter()
+            .all(|source| source.file == first.file && source.sheet == first.sheet);
+    if shared {
+        let cells: Vec<&str> = known.iter().map(|source| source.cell.as_str()).collect();
+        return format!("{}!{}", first.sheet, cells.join(", "));
+    }
+    let full: Vec<String> = sources
+        .iter()
+        .map(|source| source.map_or_else(|| "entered directly".to_owned(), ToString::to_string))
+        .collect();
+    full.join("; ")
 }
 
 fn write_ratios(

@@ -11,8 +11,9 @@ use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
 use crate::analyse::{
-    Formats, Layout, WorkbookOptions, period_header, printable, set_properties, size_ratio_columns,
-    write_header, write_not_computable, write_ratios_block, write_statements_block,
+    Formats, Layout, Sources, WorkbookOptions, period_header, printable, set_properties,
+    size_ratio_columns, write_header, write_not_computable, write_ratios_block,
+    write_statements_block,
 };
 
 /// The comparison sheet's name.
@@ -90,7 +91,11 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
             let n_items = analysis.statements.item_list().len() as u32;
             let mut layout = Layout::new(&analysis.statements, &name, 0, &name, n_items + 2)
                 .with_outcomes(analysis);
-            layout.source_notes = options.source_notes;
+            layout.sources = if options.source_notes {
+                Sources::Column
+            } else {
+                Sources::Omitted
+            };
             layout
         })
         .collect();
