@@ -432,3 +432,85 @@ fn cli_rejects_invalid_parameters_naming_them() {
     ];
     insta::assert_snapshot!("seed002_cli_errors", errors.join("---\n"));
 }
+
+/// Extreme but valid parameters whose results exceed a Decimal's range: an error
+/// naming the calculation and exit code 1, never a panic (exit code 101).
+#[test]
+fn cli_reports_overflow_on_extreme_parameters() {
+    let tiny = "0.0000000000000000000000001";
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &[
+                "bill",
+                "--face-value",
+                "1",
+                "--discount-rate-percent",
+                "35999.99999999999999999999",
+                "--days-to-maturity",
+                "1",
+            ],
+            "bill discount",
+        ),
+        (
+            &[
+                "factoring",
+                "--invoice-amount",
+                "1",
+                "--commission-percent",
+                "99.99999999999999999999999",
+                "--advance-percent",
+                "100",
+                "--interest-rate-percent",
+                "0",
+                "--days-early",
+                tiny,
+            ],
+            "factoring cost",
+        ),
+        (
+            &[
+                "supplier-deferral",
+                "--monthly-turnover",
+                "1e27",
+                "--monthly-purchases",
+                tiny,
+            ],
+            "supplier deferral",
+        ),
+        (
+            &[
+                "discount",
+                "--discount-percent",
+                "99.9999999",
+                "--discount-days",
+                "0",
+                "--payment-term-days",
+                tiny,
+                "--bank-rate-percent",
+                "1",
+            ],
+            "cash discount cost",
+        ),
+        (
+            &[
+                "deposit-share",
+                "--balances",
+                "1e27,1e27",
+                "--revenue-of-period",
+                tiny,
+            ],
+            "deposit share",
+        ),
+    ];
+    for (args, calculation) in cases {
+        let mut all = vec!["wc"];
+        all.extend_from_slice(args);
+        let (code, out, error) = run_bilans(&all);
+        assert_eq!((code, out.as_str()), (1, ""), "{args:?}: {error}");
+        assert_eq!(
+            error.trim_end(),
+            format!("error: arithmetic overflow in {calculation}"),
+            "{args:?}"
+        );
+    }
+}

@@ -6,7 +6,7 @@ use rust_decimal::{Decimal, MathematicalOps};
 use serde::{Deserialize, Serialize};
 
 use crate::working_capital::WorkingCapitalError;
-use crate::working_capital::error::{non_negative, positive};
+use crate::working_capital::error::{Checked, non_negative, positive};
 use crate::{DaysInYear, NotComputable};
 
 /// How often wages are paid.
@@ -85,9 +85,7 @@ pub fn express_payables_days(
     non_negative("payables", payables)?;
     positive("annual_revenue", annual_revenue)?;
     let half_daily_revenue = annual_revenue / days_in_year.days() / Decimal::TWO;
-    payables
-        .checked_div(half_daily_revenue)
-        .ok_or(WorkingCapitalError::Overflow("express payables period"))
+    Checked("express payables period").div(payables, half_daily_revenue)
 }
 
 /// The chronological mean of balances at equally spaced dates.
@@ -239,21 +237,18 @@ pub fn deposit_share(
         Mean::Chronological => chronological_mean(balances)?,
         Mean::Arithmetic => arithmetic_mean(balances)?,
     };
-    let share = average_balance / revenue_of_period;
+    let checked = Checked("deposit share");
+    let share = checked.div(average_balance, revenue_of_period)?;
     let depositable_amount = match expected_revenue {
         Some(revenue) => {
             positive("expected_revenue", revenue)?;
-            Some(
-                revenue
-                    .checked_mul(share)
-                    .ok_or(WorkingCapitalError::Overflow("depositable amount"))?,
-            )
+            Some(Checked("depositable amount").mul(revenue, share)?)
         }
         None => None,
     };
     Ok(DepositShare {
         average_balance,
-        share_percent: share * Decimal::ONE_HUNDRED,
+        share_percent: checked.mul(share, Decimal::ONE_HUNDRED)?,
         depositable_amount,
     })
 }
@@ -329,10 +324,13 @@ pub fn deposit_income(
     positive("principal", principal)?;
     non_negative("annual_rate_percent", annual_rate_percent)?;
     positive("term_months", Decimal::from(term_months))?;
-    let overflow = || WorkingCapitalError::Overflow("deposit income");
+    let checked = Checked("deposit income");
     let monthly_rate = annual_rate_percent / Decimal::ONE_HUNDRED / Decimal::from(12);
     let growth = match compounding.months() {
-        None => Decimal::ONE + monthly_rate * Decimal::from(term_months),
+        None => checked.add(
+            Decimal::ONE,
+            checked.mul(monthly_rate, Decimal::from(term_months))?,
+        )?,
         Some(months) => {
             if !term_months.is_multiple_of(months) {
                 return Err(WorkingCapitalError::InvalidParameter {
@@ -343,14 +341,18 @@ pub fn deposit_income(
                     ),
                 });
             }
-            (Decimal::ONE + monthly_rate * Decimal::from(months))
+            checked
+                .add(
+                    Decimal::ONE,
+                    checked.mul(monthly_rate, Decimal::from(months))?,
+                )?
                 .checked_powi(i64::from(term_months / months))
-                .ok_or_else(overflow)?
+                .ok_or(checked.overflow())?
         }
     };
-    let final_amount = principal.checked_mul(growth).ok_or_else(overflow)?;
+    let final_amount = checked.mul(principal, growth)?;
     Ok(DepositIncome {
         final_amount,
-        income: final_amount - principal,
+        income: checked.sub(final_amount, principal)?,
     })
 }

@@ -96,3 +96,45 @@ pub(crate) fn percent_below_100(
         requirement: "must be a percentage from 0 to below 100".to_owned(),
     })
 }
+
+/// Checked arithmetic for one calculation: every operation on user-given values goes
+/// through it, so that a result beyond a Decimal's range is
+/// [`WorkingCapitalError::Overflow`] naming the calculation, never a panic.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Checked(pub(crate) &'static str);
+
+impl Checked {
+    /// The overflow error of this calculation.
+    pub(crate) fn overflow(self) -> WorkingCapitalError {
+        WorkingCapitalError::Overflow(self.0)
+    }
+
+    /// `a + b`.
+    pub(crate) fn add(self, a: Decimal, b: Decimal) -> Result<Decimal, WorkingCapitalError> {
+        a.checked_add(b).ok_or(self.overflow())
+    }
+
+    /// `a − b`.
+    pub(crate) fn sub(self, a: Decimal, b: Decimal) -> Result<Decimal, WorkingCapitalError> {
+        a.checked_sub(b).ok_or(self.overflow())
+    }
+
+    /// `a × b`.
+    pub(crate) fn mul(self, a: Decimal, b: Decimal) -> Result<Decimal, WorkingCapitalError> {
+        a.checked_mul(b).ok_or(self.overflow())
+    }
+
+    /// `a / b`; the callers have checked that `b` is not zero, so `None` is an overflow.
+    pub(crate) fn div(self, a: Decimal, b: Decimal) -> Result<Decimal, WorkingCapitalError> {
+        a.checked_div(b).ok_or(self.overflow())
+    }
+
+    /// `part / whole × 100`.
+    pub(crate) fn percent_of(
+        self,
+        part: Decimal,
+        whole: Decimal,
+    ) -> Result<Decimal, WorkingCapitalError> {
+        self.mul(self.div(part, whole)?, Decimal::ONE_HUNDRED)
+    }
+}

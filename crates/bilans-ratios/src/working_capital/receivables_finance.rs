@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::DaysInYear;
 use crate::working_capital::WorkingCapitalError;
-use crate::working_capital::error::{non_negative, percent_below_100, positive};
+use crate::working_capital::error::{Checked, non_negative, percent_below_100, positive};
 
 /// A bill of exchange presented to a bank for discounting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,7 +48,8 @@ pub struct BillDiscount {
 /// # Errors
 ///
 /// [`WorkingCapitalError::InvalidParameter`] for a face value or a number of days that
-/// is not positive, a negative rate, or a discount that would consume the face value.
+/// is not positive, a negative rate, or a discount that would consume the face value;
+/// [`WorkingCapitalError::Overflow`] when a result exceeds a Decimal's range.
 ///
 /// # Examples
 ///
@@ -72,13 +73,11 @@ pub fn discount_bill(input: &BillInput) -> Result<BillDiscount, WorkingCapitalEr
     non_negative("discount_rate_percent", input.discount_rate_percent)?;
     positive("days_to_maturity", input.days_to_maturity)?;
     let days_in_year = input.days_in_year.days();
-    let discount = input
-        .face_value
-        .checked_mul(input.discount_rate_percent)
-        .and_then(|value| value.checked_mul(input.days_to_maturity))
-        .map(|value| value / Decimal::ONE_HUNDRED / days_in_year)
-        .ok_or(WorkingCapitalError::Overflow("bill discount"))?;
-    let proceeds = input.face_value - discount;
+    let checked = Checked("bill discount");
+    let discount = checked.mul(input.face_value, input.discount_rate_percent)?;
+    let discount = checked.mul(discount, input.days_to_maturity)?;
+    let discount = discount / Decimal::ONE_HUNDRED / days_in_year;
+    let proceeds = checked.sub(input.face_value, discount)?;
     if proceeds <= Decimal::ZERO {
         return Err(WorkingCapitalError::InvalidParameter {
             parameter: "discount_rate_percent",
@@ -89,12 +88,12 @@ pub fn discount_bill(input: &BillInput) -> Result<BillDiscount, WorkingCapitalEr
             ),
         });
     }
+    let annual = checked.mul(checked.div(discount, proceeds)?, days_in_year)?;
     Ok(BillDiscount {
         discount,
         proceeds,
-        cost_for_period_percent: discount / input.face_value * Decimal::ONE_HUNDRED,
-        effective_annual_percent: discount / proceeds * days_in_year / input.days_to_maturity
-            * Decimal::ONE_HUNDRED,
+        cost_for_period_percent: checked.percent_of(discount, input.face_value)?,
+        effective_annual_percent: checked.percent_of(annual, input.days_to_maturity)?,
     })
 }
 
@@ -148,7 +147,8 @@ pub struct FactoringCost {
 ///
 /// [`WorkingCapitalError::InvalidParameter`] for a non-positive invoice or number of
 /// days, a commission outside [0, 100), an advance outside (0, 100], a negative rate,
-/// or costs that consume the advance.
+/// or costs that consume the advance; [`WorkingCapitalError::Overflow`] when a result
+/// exceeds a Decimal's range.
 ///
 /// # Examples
 ///
@@ -184,20 +184,17 @@ pub fn factoring_cost(input: &FactoringInput) -> Result<FactoringCost, WorkingCa
     non_negative("interest_rate_percent", input.interest_rate_percent)?;
     positive("days_early", input.days_early)?;
     let days_in_year = input.days_in_year.days();
-    let overflow = || WorkingCapitalError::Overflow("factoring cost");
+    let checked = Checked("factoring cost");
     let percent_of = |base: Decimal, percent: Decimal| {
-        base.checked_mul(percent)
-            .map(|value| value / Decimal::ONE_HUNDRED)
-            .ok_or_else(overflow)
+        Ok::<_, WorkingCapitalError>(checked.mul(base, percent)? / Decimal::ONE_HUNDRED)
     };
     let commission = percent_of(input.invoice_amount, input.commission_percent)?;
     let advance = percent_of(input.invoice_amount, input.advance_percent)?;
-    let interest = percent_of(advance, input.interest_rate_percent)?
-        .checked_mul(input.days_early)
-        .map(|value| value / days_in_year)
-        .ok_or_else(overflow)?;
-    let total_cost = commission + interest;
-    let net_proceeds = advance - total_cost;
+    let interest =
+        checked.mul(percent_of(advance, input.interest_rate_percent)?, input.days_early)?
+            / days_in_year;
+    let total_cost = checked.add(commission, interest)?;
+    let net_proceeds = checked.sub(advance, total_cost)?;
     if net_proceeds <= Decimal::ZERO {
         return Err(WorkingCapitalError::InvalidParameter {
             parameter: "advance_percent",
@@ -207,15 +204,15 @@ pub fn factoring_cost(input: &FactoringInput) -> Result<FactoringCost, WorkingCa
             ),
         });
     }
+    let annual = checked.mul(checked.div(total_cost, net_proceeds)?, days_in_year)?;
     Ok(FactoringCost {
         commission,
         advance,
         interest,
         total_cost,
         net_proceeds,
-        cost_for_period_percent: total_cost / input.invoice_amount * Decimal::ONE_HUNDRED,
-        effective_annual_percent: total_cost / net_proceeds * days_in_year / input.days_early
-            * Decimal::ONE_HUNDRED,
+        cost_for_period_percent: checked.percent_of(total_cost, input.invoice_amount)?,
+        effective_annual_percent: checked.percent_of(annual, input.days_early)?,
     })
 }
 

@@ -353,18 +353,20 @@ fn reproduce_table7(
                     })?;
                     let scale = |value: Decimal| {
                         if row.percent {
-                            value * Decimal::ONE_HUNDRED
-                        } else {
                             value
+                                .checked_mul(Decimal::ONE_HUNDRED)
+                                .ok_or(NotComputable::Overflow)
+                        } else {
+                            Ok(value)
                         }
                     };
                     (
                         ratio
                             .evaluate(&statements, period, &exact_config)
-                            .map(scale),
+                            .and_then(scale),
                         ratio
                             .evaluate(&statements, period, &as_published_config)
-                            .map(scale),
+                            .and_then(scale),
                     )
                 }
                 _ => {
@@ -409,9 +411,12 @@ fn reproduce_table7(
                     id: "current_assets_to_assets".to_owned(),
                 })
                 .and_then(|ratio| ratio.evaluate(&statements, column_period(index), &exact_config))
-                .map(|fraction| {
-                    current_asset_policy(fraction * Decimal::ONE_HUNDRED, None, &policy_config)
-                });
+                .and_then(|fraction| {
+                    fraction
+                        .checked_mul(Decimal::ONE_HUNDRED)
+                        .ok_or(NotComputable::Overflow)
+                })
+                .map(|percent| current_asset_policy(percent, None, &policy_config));
             (column.policy, classified)
         })
         .collect();

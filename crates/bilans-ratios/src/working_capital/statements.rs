@@ -75,7 +75,13 @@ pub fn assess_policies(
         let ratio = find(id).ok_or_else(|| NotComputable::UnknownRatio { id: id.to_owned() })?;
         ratio.evaluate(statements, period, &config.eval)
     };
-    let percent = |id: &str| value(id).map(|fraction| fraction * Decimal::ONE_HUNDRED);
+    let percent = |id: &str| {
+        value(id).and_then(|fraction| {
+            fraction
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .ok_or(NotComputable::Overflow)
+        })
+    };
     let current_asset_share_percent = percent("current_assets_to_assets");
     let turnover_days = value("cash_conversion_cycle_days");
     let short_term_credit_share_percent = percent("short_term_debt_to_total_assets");

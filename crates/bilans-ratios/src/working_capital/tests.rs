@@ -442,3 +442,51 @@ fn financial_operating_needs_from_statements() {
         assert!(find(id).is_some(), "{id}");
     }
 }
+
+/// Extreme but valid parameters: results beyond a Decimal's range are an overflow
+/// error naming the calculation, never a panic.
+#[test]
+fn extreme_parameters_overflow_without_panicking() {
+    let tiny = d("0.0000000000000000000000001");
+    let overflow = |result: Result<(), WorkingCapitalError>, calculation: &'static str| {
+        assert_eq!(result, Err(WorkingCapitalError::Overflow(calculation)));
+    };
+    // A discount of (36 000 − 1e-20) / 36 000 leaves proceeds of about 2.8e-25, so
+    // discount / proceeds × 360 / 1 day × 100 is about 1.3e29.
+    let result = discount_bill(&BillInput {
+        face_value: Decimal::ONE,
+        discount_rate_percent: d("35999.99999999999999999999"),
+        days_to_maturity: Decimal::ONE,
+        days_in_year: DaysInYear::Days360,
+    });
+    overflow(result.map(|_| ()), "bill discount");
+    // Commission 99.99…% leaves 1e-25 of net proceeds; the annual rate divides by it.
+    let result = factoring_cost(&FactoringInput {
+        invoice_amount: Decimal::ONE,
+        commission_percent: d("99.99999999999999999999999"),
+        advance_percent: Decimal::ONE_HUNDRED,
+        interest_rate_percent: Decimal::ZERO,
+        days_early: tiny,
+        days_in_year: DaysInYear::Days360,
+    });
+    overflow(result.map(|_| ()), "factoring cost");
+    let result = supplier_deferral(&DeferralInput {
+        monthly_turnover: d("1e27"),
+        monthly_purchases: tiny,
+        ..firm(1, 1)
+    });
+    overflow(result.map(|_| ()), "supplier deferral");
+    let result = cash_discount_cost(&CashDiscountInput {
+        discount_percent: d("99.9999999"),
+        discount_days: Decimal::ZERO,
+        payment_term_days: tiny,
+        bank_rate_percent: Decimal::ONE,
+        days_in_year: DaysInYear::Days360,
+    });
+    overflow(result.map(|_| ()), "cash discount cost");
+    let balances = [d("1e27"), d("1e27")];
+    let result = deposit_share(&balances, Mean::Chronological, tiny, None);
+    overflow(result.map(|_| ()), "deposit share");
+    let result = deposit_income(Decimal::ONE, d("1e27"), u32::MAX, Compounding::AtMaturity);
+    overflow(result.map(|_| ()), "deposit income");
+}

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::DaysInYear;
 use crate::working_capital::WorkingCapitalError;
-use crate::working_capital::error::{non_negative, percent_below_100, positive};
+use crate::working_capital::error::{Checked, non_negative, percent_below_100, positive};
 
 /// The monthly flows and deferrals of the A/B example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,7 +58,8 @@ pub struct DeferralResult {
 /// # Errors
 ///
 /// [`WorkingCapitalError::InvalidParameter`] for negative amounts or months, zero
-/// purchases or zero client deferral.
+/// purchases or zero client deferral; [`WorkingCapitalError::Overflow`] when a result
+/// exceeds a Decimal's range.
 ///
 /// # Examples
 ///
@@ -84,27 +85,19 @@ pub fn supplier_deferral(input: &DeferralInput) -> Result<DeferralResult, Workin
     positive("client_deferral_months", input.client_deferral_months)?;
     non_negative("supplier_deferral_months", input.supplier_deferral_months)?;
     non_negative("inventories", input.inventories)?;
-    let overflow = || WorkingCapitalError::Overflow("supplier deferral");
-    let receivables = input
-        .monthly_turnover
-        .checked_mul(input.client_deferral_months)
-        .ok_or_else(overflow)?;
-    let payables = input
-        .monthly_purchases
-        .checked_mul(input.supplier_deferral_months)
-        .ok_or_else(overflow)?;
-    let to_finance = input
-        .inventories
-        .checked_add(receivables)
-        .ok_or_else(overflow)?;
+    let checked = Checked("supplier deferral");
+    let receivables = checked.mul(input.monthly_turnover, input.client_deferral_months)?;
+    let payables = checked.mul(input.monthly_purchases, input.supplier_deferral_months)?;
+    let to_finance = checked.add(input.inventories, receivables)?;
     Ok(DeferralResult {
         receivables,
         payables,
-        uncovered_receivables: receivables - payables,
-        financial_operating_needs: to_finance - payables,
-        required_supplier_deferral_months: receivables / input.monthly_purchases,
-        supplier_to_client_deferral_ratio: input.monthly_turnover / input.monthly_purchases,
-        negative_needs_threshold_months: to_finance / input.monthly_purchases,
+        uncovered_receivables: checked.sub(receivables, payables)?,
+        financial_operating_needs: checked.sub(to_finance, payables)?,
+        required_supplier_deferral_months: checked.div(receivables, input.monthly_purchases)?,
+        supplier_to_client_deferral_ratio: checked
+            .div(input.monthly_turnover, input.monthly_purchases)?,
+        negative_needs_threshold_months: checked.div(to_finance, input.monthly_purchases)?,
     })
 }
 
@@ -165,7 +158,7 @@ pub struct CashDiscountCost {
 ///
 /// [`WorkingCapitalError::InvalidParameter`] when the discount is not in [0, 100), a
 /// number of days is negative, or the payment term is not longer than the discount
-/// period.
+/// period; [`WorkingCapitalError::Overflow`] when a result exceeds a Decimal's range.
 ///
 /// # Examples
 ///
@@ -203,18 +196,24 @@ pub fn cash_discount_cost(
             ),
         });
     }
-    let overflow = || WorkingCapitalError::Overflow("cash discount cost");
-    let period_rate = input.discount_percent / (Decimal::ONE_HUNDRED - input.discount_percent);
-    let periods_per_year =
-        input.days_in_year.days() / (input.payment_term_days - input.discount_days);
-    let nominal = period_rate
-        .checked_mul(periods_per_year)
-        .and_then(|value| value.checked_mul(Decimal::ONE_HUNDRED))
-        .ok_or_else(overflow)?;
-    let effective = (Decimal::ONE + period_rate)
+    let checked = Checked("cash discount cost");
+    let period_rate = checked.div(
+        input.discount_percent,
+        Decimal::ONE_HUNDRED - input.discount_percent,
+    )?;
+    let periods_per_year = checked.div(
+        input.days_in_year.days(),
+        input.payment_term_days - input.discount_days,
+    )?;
+    let nominal = checked.mul(
+        checked.mul(period_rate, periods_per_year)?,
+        Decimal::ONE_HUNDRED,
+    )?;
+    let growth = checked
+        .add(Decimal::ONE, period_rate)?
         .checked_powd(periods_per_year)
-        .map(|growth| (growth - Decimal::ONE) * Decimal::ONE_HUNDRED)
-        .ok_or_else(overflow)?;
+        .ok_or(checked.overflow())?;
+    let effective = checked.mul(growth - Decimal::ONE, Decimal::ONE_HUNDRED)?;
     let decision = if input.bank_rate_percent < nominal {
         DiscountDecision::TakeDiscount
     } else if nominal < input.bank_rate_percent {
