@@ -58,7 +58,10 @@ fn the_article_rules_disagree_on_the_seed_panel() {
     let analysis = analyse(&seed().panel_input()).unwrap();
     assert_eq!(analysis.scoring.selection.by_total, ["А"]);
     assert_eq!(analysis.scoring.selection.by_harmony, ["Б"]);
-    assert!(analysis.scoring.selection.rules_disagree);
+    assert_eq!(
+        analysis.scoring.selection.rules,
+        bilans_scoring::partners::RuleComparison::Disagree
+    );
 }
 
 #[test]
@@ -183,4 +186,44 @@ fn bad_workbook_input_is_located() {
         "missing_criterion",
         "sheet `Votes`: criterion `uniqueness` is missing for partner `B`",
     );
+}
+
+/// Extreme values: an absurd vote count or scale is a located error (exit 1), a large
+/// but admissible count is scored at once from the counts (it used to be expanded into
+/// one value per vote, which hung or panicked).
+#[test]
+fn extreme_values_are_located_errors_not_panics_or_hangs() {
+    let folder = tempfile::tempdir().unwrap();
+    let run = |name: &str, scale: &str, votes: &str| {
+        let path = folder.path().join(format!("{name}.toml"));
+        let text = format!(
+            "experts = 10\n{scale}criteria = [\"x\", \"y\"]\n\n[[partners]]\nname = \"A\"\n\
+             [partners.votes]\n\"x\" = {votes}\n\"y\" = [0, 0, 10, 0, 0]\n"
+        );
+        std::fs::write(&path, text).unwrap();
+        run_bilans(&["partners", "score", path.to_str().unwrap()])
+    };
+    let (code, stdout, stderr) = run("overflow", "", "[0, 0, 0, 0, 9000000000000000000]");
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(
+        stderr.contains(
+            "partners[0].votes.\"x\"[4]: more than 1000000000 votes for one criterion"
+        ),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run(
+        "scale",
+        "scale = { min = -9223372036854775808, max = 9223372036854775807 }\n",
+        "[0, 0, 0, 0, 10]",
+    );
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(
+        stderr.contains(
+            "scale: the scale -9223372036854775808..9223372036854775807 has more than 1000 points"
+        ),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run("large", "", "[0, 0, 0, 0, 900000000]");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("900000000 votes cast for a panel of 10"), "{stdout}");
 }

@@ -30,6 +30,40 @@ pub enum SignificanceTest {
     },
 }
 
+/// Why Kendall's W is not computable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConcordanceError {
+    /// Fewer than two judges.
+    #[error("{judges} judge(s): at least 2 are needed")]
+    TooFewJudges {
+        /// m.
+        judges: usize,
+    },
+    /// Fewer than two objects.
+    #[error("{objects} object(s): at least 2 are needed")]
+    TooFewObjects {
+        /// n.
+        objects: usize,
+    },
+    /// The judges' rows have different lengths.
+    #[error("judges rated different numbers of objects")]
+    UnequalRows,
+    /// The denominator m²(n³ − n) − m Σ(t³ − t) is zero.
+    #[error("every judge tied every object")]
+    AllTied,
+    /// An intermediate sum exceeds a Decimal's range (28 significant digits).
+    #[error("the rank sums exceed a decimal's range (28 digits)")]
+    Overflow,
+}
+
+impl Serialize for ConcordanceError {
+    /// Serialised as its message, the reason a reader needs.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// Kendall's W and its test.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Concordance {
@@ -64,44 +98,73 @@ pub struct Concordance {
 ///
 /// # Errors
 ///
-/// A reason when W is not computable: fewer than 2 judges or objects, rows of
-/// different lengths, or every judge tying every object.
-pub fn kendall_w(ratings: &[Vec<Decimal>]) -> Result<Concordance, String> {
+/// A [`ConcordanceError`] when W is not computable: fewer than 2 judges or objects,
+/// rows of different lengths, every judge tying every object, or sums beyond a
+/// Decimal's range.
+pub fn kendall_w(ratings: &[Vec<Decimal>]) -> Result<Concordance, ConcordanceError> {
     let judges = ratings.len();
     if judges < 2 {
-        return Err(format!("{judges} judge(s): at least 2 are needed"));
+        return Err(ConcordanceError::TooFewJudges { judges });
     }
     let objects = ratings[0].len();
     if objects < 2 {
-        return Err(format!("{objects} object(s): at least 2 are needed"));
+        return Err(ConcordanceError::TooFewObjects { objects });
     }
     if ratings.iter().any(|row| row.len() != objects) {
-        return Err("judges rated different numbers of objects".to_owned());
+        return Err(ConcordanceError::UnequalRows);
     }
     let mut ranks = Vec::with_capacity(judges);
     let mut ties = Decimal::ZERO;
     for row in ratings {
         let (row_ranks, row_ties) = mid_ranks(row);
         ranks.push(row_ranks);
-        ties += row_ties;
+        ties = checked(ties.checked_add(row_ties))?;
     }
     let m = Decimal::from(judges);
     let n = Decimal::from(objects);
-    let rank_sums: Vec<Decimal> = (0..objects)
-        .map(|object_idx| ranks.iter().map(|row| row[object_idx]).sum())
-        .collect();
-    let mean = m * (n + Decimal::ONE) / Decimal::TWO;
-    let s: Decimal = rank_sums
-        .iter()
-        .map(|sum| (sum - mean) * (sum - mean))
-        .sum();
-    let denominator = m * m * (n * n * n - n) - m * ties;
-    if denominator.is_zero() {
-        return Err("every judge tied every object".to_owned());
+    let mut rank_sums = Vec::with_capacity(objects);
+    for object_idx in 0..objects {
+        let sum = ranks
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, row| sum.checked_add(row[object_idx]));
+        rank_sums.push(checked(sum)?);
     }
-    let w = Decimal::from(12) * s / denominator;
+    // Every factor below is a count of judges or objects, or a sum of their ranks: only
+    // inputs of astronomical size overflow, and then W is not computable.
+    let mean = checked(m.checked_mul(n + Decimal::ONE))? / Decimal::TWO;
+    let mut s = Decimal::ZERO;
+    for sum in &rank_sums {
+        let deviation = sum - mean;
+        s = checked(
+            deviation
+                .checked_mul(deviation)
+                .and_then(|square| s.checked_add(square)),
+        )?;
+    }
+    let n_cubed_minus_n = n
+        .checked_mul(n)
+        .and_then(|square| square.checked_mul(n))
+        .map(|cube| cube - n);
+    let denominator = checked(
+        m.checked_mul(m)
+            .zip(n_cubed_minus_n)
+            .and_then(|(m_squared, n_term)| m_squared.checked_mul(n_term))
+            .zip(m.checked_mul(ties))
+            .and_then(|(total, tied)| total.checked_sub(tied)),
+    )?;
+    if denominator.is_zero() {
+        return Err(ConcordanceError::AllTied);
+    }
+    let w = checked(
+        Decimal::from(12)
+            .checked_mul(s)
+            .and_then(|twelve_s| twelve_s.checked_div(denominator)),
+    )?;
     let degrees_of_freedom = u32::try_from(objects - 1).unwrap_or(u32::MAX);
-    let chi_square = m * (n - Decimal::ONE) * w;
+    let chi_square = checked(
+        m.checked_mul(n - Decimal::ONE)
+            .and_then(|factor| factor.checked_mul(w)),
+    )?;
     let (p_value, test) = if SMALL_N < objects {
         (
             chi_square_survival(chi_square, degrees_of_freedom),
@@ -128,6 +191,11 @@ pub fn kendall_w(ratings: &[Vec<Decimal>]) -> Result<Concordance, String> {
         p_value,
         test,
     })
+}
+
+/// The value, or [`ConcordanceError::Overflow`].
+fn checked(value: Option<Decimal>) -> Result<Decimal, ConcordanceError> {
+    value.ok_or(ConcordanceError::Overflow)
 }
 
 /// Ranks 1..n of `values`, lowest value first, ties at the mean of their ranks; and

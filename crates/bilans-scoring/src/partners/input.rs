@@ -221,6 +221,14 @@ impl InputError {
     }
 }
 
+/// The most points a scale may have.
+pub const MAX_SCALE_POINTS: usize = 1000;
+
+/// The most votes one partner may receive on one criterion (Σ Q of a row): more is not
+/// a panel of experts, and the bound keeps every sum of the scoring far inside a
+/// Decimal's range.
+pub const MAX_VOTES_PER_ROW: u64 = 1_000_000_000;
+
 /// A validated score scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Scale {
@@ -244,9 +252,11 @@ impl Scale {
         self.max
     }
 
-    /// The number of points on the scale, U − L + 1.
-    pub fn n_points(self) -> usize {
-        usize::try_from(self.max - self.min + 1).unwrap_or(usize::MAX)
+    /// The number of points on the scale, U − L + 1; `None` when it does not fit a
+    /// `usize` (a scale such as `i64::MIN..=i64::MAX`).
+    pub fn n_points(self) -> Option<usize> {
+        let span = i128::from(self.max) - i128::from(self.min);
+        usize::try_from(span.checked_add(1)?).ok()
     }
 
     /// Whether `score` is on the scale.
@@ -306,9 +316,10 @@ pub struct Panel {
 /// # Errors
 ///
 /// The first problem found, located: a panel size or scale that is not positive, a
-/// negative weight, an unknown or missing criterion for a partner, a vote list of the
-/// wrong length, a negative count, a score outside the scale, experts missing from
-/// some criteria of a partner given individual scores.
+/// scale of more than [`MAX_SCALE_POINTS`] points, a negative weight, an unknown or
+/// missing criterion for a partner, a vote list of the wrong length, a negative count,
+/// more than [`MAX_VOTES_PER_ROW`] votes in a row, a score outside the scale, experts
+/// missing from some criteria of a partner given individual scores.
 pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
     let Ok(experts) = u64::try_from(input.experts) else {
         return Err(InputError::new(
@@ -325,12 +336,17 @@ pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
     let Some(scale) = Scale::new(input.scale.min, input.scale.max) else {
         return Err(InputError::new(field("scale"), "the scale needs min < max"));
     };
-    if 1000 < scale.n_points() {
+    let Some(n_points) = scale.n_points().filter(|n_points| *n_points <= MAX_SCALE_POINTS)
+    else {
         return Err(InputError::new(
             field("scale"),
-            "the scale has more than 1000 points",
+            format!(
+                "the scale {}..{} has more than {MAX_SCALE_POINTS} points",
+                scale.min(),
+                scale.max()
+            ),
         ));
-    }
+    };
     if input.criteria.is_empty() {
         return Err(InputError::new(field("criteria"), "no criteria"));
     }
@@ -394,6 +410,7 @@ pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
             partner,
             &input.criteria,
             scale,
+            n_points,
         )?);
     }
     Ok(Panel {
@@ -417,6 +434,7 @@ fn validate_partner(
     partner: &PartnerInput,
     criteria: &[String],
     scale: Scale,
+    n_points: usize,
 ) -> Result<Partner, InputError> {
     let form = match (partner.votes.is_empty(), partner.scores.is_empty()) {
         (false, true) => Form::Votes,
@@ -480,7 +498,7 @@ fn validate_partner(
         };
         match form {
             Form::Votes => {
-                if list.len() != scale.n_points() {
+                if list.len() != n_points {
                     let location = InputLocation::Criterion {
                         partner: partner_idx,
                         form,
@@ -493,11 +511,12 @@ fn validate_partner(
                             list.len(),
                             scale.min(),
                             scale.max(),
-                            scale.n_points()
+                            n_points
                         ),
                     ));
                 }
                 let mut counts = Vec::with_capacity(list.len());
+                let mut votes_cast: u64 = 0;
                 for (score_idx, &count) in list.iter().enumerate() {
                     let Ok(count) = u64::try_from(count) else {
                         return Err(InputError::new(
@@ -505,6 +524,15 @@ fn validate_partner(
                             format!("negative count {count}"),
                         ));
                     };
+                    votes_cast = votes_cast.saturating_add(count);
+                    if MAX_VOTES_PER_ROW < votes_cast {
+                        return Err(InputError::new(
+                            entry(score_idx),
+                            format!(
+                                "more than {MAX_VOTES_PER_ROW} votes for one criterion is not a panel of experts"
+                            ),
+                        ));
+                    }
                     counts.push(count);
                 }
                 ratings.push(Ratings {
@@ -513,7 +541,7 @@ fn validate_partner(
                 });
             }
             Form::Scores => {
-                let mut counts = vec![0; scale.n_points()];
+                let mut counts = vec![0; n_points];
                 for (expert_idx, &score) in list.iter().enumerate() {
                     if !scale.contains(score) {
                         return Err(InputError::new(
@@ -525,7 +553,9 @@ fn validate_partner(
                             ),
                         ));
                     }
-                    let score_idx = usize::try_from(score - scale.min()).unwrap_or(0);
+                    // On the scale, score − L is in 0..n_points.
+                    let score_idx = usize::try_from(i128::from(score) - i128::from(scale.min()))
+                        .unwrap_or(0);
                     counts[score_idx] += 1;
                 }
                 match n_experts {

@@ -42,22 +42,23 @@ mod seed;
 use serde::Serialize;
 
 pub use crate::partners::agreement::{
-    Concordance, PERMUTATIONS, SMALL_N, SignificanceTest, chi_square_survival, kendall_w, mid_ranks,
+    Concordance, ConcordanceError, PERMUTATIONS, SMALL_N, SignificanceTest, chi_square_survival,
+    kendall_w, mid_ranks,
 };
 pub use crate::partners::compliance::{
     Compliance, ComplianceInput, ComplianceRowInput, Mark, ModelTotal, evaluate_compliance,
 };
 pub use crate::partners::input::{
-    Divisor, Form, InputError, InputLocation, Panel, PanelInput, Partner, PartnerInput, Ratings,
-    Scale, ScaleInput, validate_panel,
+    Divisor, Form, InputError, InputLocation, MAX_SCALE_POINTS, MAX_VOTES_PER_ROW, Panel,
+    PanelInput, Partner, PartnerInput, Ratings, Scale, ScaleInput, validate_panel,
 };
 pub use crate::partners::monitoring::{
     Direction, IndicatorInput, Monitoring, MonitoringInput, NEXT_STEPS_FUNCTIONAL,
     NEXT_STEPS_NOT_FUNCTIONAL, PeriodVerdict, Shortfall, evaluate_monitoring,
 };
 pub use crate::partners::score::{
-    CriterionScore, Harmony, PartnerScore, Scoring, Selection, VoteFinding, WeightStability,
-    WeightThreshold, harmony, population_std_dev, score_panel,
+    CriterionScore, Harmony, PartnerScore, RuleComparison, ScaleFinding, Scoring, Selection,
+    VoteFinding, WeightStability, WeightThreshold, harmony, population_std_dev, score_panel,
 };
 pub use crate::partners::seed::{Reproduction, Seed000, reproduce_seed000};
 
@@ -78,9 +79,11 @@ pub struct Analysis {
 ///
 /// # Errors
 ///
-/// The first invalid input found, with its location.
+/// The first invalid input found, with its location (including values so extreme
+/// that the scores exceed a Decimal's range).
 pub fn analyse(input: &PanelInput) -> Result<Analysis, InputError> {
     let panel = validate_panel(input)?;
+    let scoring = score_panel(&panel)?;
     let compliance = input
         .compliance
         .as_ref()
@@ -93,7 +96,7 @@ pub fn analyse(input: &PanelInput) -> Result<Analysis, InputError> {
         .transpose()?;
     Ok(Analysis {
         title: input.title.clone(),
-        scoring: score_panel(&panel),
+        scoring,
         compliance,
         monitoring,
     })

@@ -11,7 +11,9 @@ use bilans_model::reconcile::ReconciledCell;
 use rust_decimal::Decimal;
 
 use crate::partners::seed::Table1;
-use crate::partners::{Analysis, Compliance, Monitoring, Scoring, SignificanceTest};
+use crate::partners::{
+    Analysis, Compliance, Monitoring, RuleComparison, Scoring, SignificanceTest,
+};
 
 /// Table 1 in the published layout: vote counts per score for every partner, then
 /// the recomputed T_i per partner, then PT.
@@ -161,15 +163,36 @@ pub fn scoring_markdown(scoring: &Scoring) -> String {
     if let Some(weighted) = &selection.by_weighted_total {
         let _ = writeln!(out, "- winner by weighted total: {}", names(weighted));
     }
-    if selection.rules_disagree {
-        let _ = writeln!(
-            out,
-            "- the rules disagree: PT picks {}, harmony picks {}",
-            names(&selection.by_total),
-            names(&selection.by_harmony)
-        );
-    } else {
-        let _ = writeln!(out, "- the rules agree");
+    match selection.rules {
+        RuleComparison::Agree => {
+            let _ = writeln!(out, "- the rules agree");
+        }
+        RuleComparison::Disagree => {
+            let _ = writeln!(
+                out,
+                "- the rules disagree: PT picks {}, harmony picks {}",
+                names(&selection.by_total),
+                names(&selection.by_harmony)
+            );
+        }
+        RuleComparison::Tie => {
+            for (rule, winners) in [("PT", &selection.by_total), ("harmony", &selection.by_harmony)]
+            {
+                if 1 < winners.len() {
+                    let _ = writeln!(out, "- {rule} ties between {}", names(winners));
+                }
+            }
+            let _ = writeln!(
+                out,
+                "- the rules cannot be compared: a tie leaves no single pick"
+            );
+        }
+        RuleComparison::NoWinner => {
+            let _ = writeln!(
+                out,
+                "- the rules cannot be compared: a rule has no computable winner"
+            );
+        }
     }
     for row in &scoring.stability {
         let lower = row
@@ -194,6 +217,17 @@ pub fn scoring_markdown(scoring: &Scoring) -> String {
             out,
             "- finding: {} / {}: {} votes cast for a panel of {}",
             finding.partner, finding.criterion, finding.votes_cast, finding.panel
+        );
+    }
+    for finding in &scoring.scale_findings {
+        let _ = writeln!(
+            out,
+            "- finding: {} / {}: T = {} lies outside the scale {}..{} (not clamped; harmony may fall below 0)",
+            finding.partner,
+            finding.criterion,
+            two(Some(finding.score)),
+            scoring.scale.min(),
+            scoring.scale.max()
         );
     }
     out

@@ -174,7 +174,7 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
         ));
     }
     let panel = validate_panel(&seed.panel_input())?;
-    let scoring = score_panel(&panel);
+    let scoring = score_panel(&panel)?;
     let mut cells = Vec::new();
     let mut notes = Vec::new();
     for finding in &scoring.vote_findings {

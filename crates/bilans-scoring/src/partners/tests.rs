@@ -69,13 +69,148 @@ fn scores_totals_and_the_two_rules() {
     );
     assert_eq!(scoring.selection.by_total, ["A"]);
     assert_eq!(scoring.selection.by_harmony, ["B"]);
-    assert!(scoring.selection.rules_disagree);
+    assert_eq!(scoring.selection.rules, RuleComparison::Disagree);
     // B / y: scores 2, 2, 3, 3: median 2.5, σ 0.5.
     let y = &scoring.partners[1].criteria[1];
     assert_eq!(
         (y.median, y.lowest, y.highest, y.std_dev),
         (Some(d("2.5")), Some(2), Some(3), Some(d("0.5")))
     );
+}
+
+#[test]
+fn vote_counts_give_medians_and_spreads_without_expanding_them() {
+    // 900 000 000 votes of 4 and 100 000 000 of 5 (10^9, the most a row may have):
+    // the median is 4 (votes 499 999 999 and 500 000 000 are both 4), the mean 4.1,
+    // σ = √(0.9 · 0.1² + 0.1 · 0.9²) = √0.09 = 0.3.
+    let input = panel(
+        1_000_000_000,
+        &["x", "y"],
+        vec![votes_partner(
+            "A",
+            &[
+                ("x", &[0, 0, 0, 900_000_000, 100_000_000]),
+                ("y", &[0, 0, 1_000_000_000, 0, 0]),
+            ],
+        )],
+    );
+    let scoring = analyse(&input).unwrap().scoring;
+    let x = &scoring.partners[0].criteria[0];
+    assert_eq!((x.median, x.std_dev), (Some(d("4")), Some(d("0.3"))));
+    assert_eq!(x.score, Some(d("4.1")));
+    // Even count with different middle votes: 1, 1, 2, 5 → median (1 + 2)/2 = 1.5.
+    let input = panel(
+        4,
+        &["x", "y"],
+        vec![votes_partner(
+            "A",
+            &[("x", &[2, 1, 0, 0, 1]), ("y", &[0, 0, 4, 0, 0])],
+        )],
+    );
+    let x = &analyse(&input).unwrap().scoring.partners[0].criteria[0];
+    assert_eq!(x.median, Some(d("1.5")));
+}
+
+#[test]
+fn absurd_vote_counts_and_scales_are_located_errors() {
+    let row = |votes: &'static [i64]| panel(4, &["x"], vec![votes_partner("A", &[("x", votes)])]);
+    check_error(
+        &row(&[0, 0, 0, 0, 9_000_000_000_000_000_000]),
+        "partners[0].votes.\"x\"[4]",
+        "more than 1000000000 votes",
+    );
+    check_error(
+        &row(&[0, 0, 600_000_000, 0, 600_000_000]),
+        "partners[0].votes.\"x\"[4]",
+        "more than 1000000000 votes",
+    );
+    let mut input = row(&[0, 0, 0, 0, 4]);
+    input.scale = ScaleInput {
+        min: i64::MIN,
+        max: i64::MAX,
+    };
+    check_error(&input, "scale", "more than 1000 points");
+}
+
+#[test]
+fn extreme_weights_are_located_errors() {
+    // T_x = 5, weight 2 · 10^28: 10^29 is beyond a Decimal's 7.9 · 10^28.
+    let mut input = panel(
+        1,
+        &["x", "y"],
+        vec![votes_partner(
+            "A",
+            &[("x", &[0, 0, 0, 0, 1]), ("y", &[0, 0, 0, 0, 1])],
+        )],
+    );
+    input.weights.insert("x".into(), d("20000000000000000000000000000"));
+    check_error(&input, "partners[0]", "the weighted total of partner `A` exceeds");
+}
+
+#[test]
+fn harmony_is_zero_for_the_most_uneven_profile_of_any_size() {
+    let scale = Scale::new(1, 5).unwrap();
+    // Even n = 2: 1 and 5, σ = 2 = (5 − 1)/2, H = 0.
+    let even = harmony(&[d("1"), d("5")], scale).unwrap();
+    assert_eq!((even.max_std_dev, even.index), (d("2"), d("0")));
+    // Odd n = 3: 1, 1, 5, mean 7/3, σ = √(32/9) = 4√2/3 = 2 · √(1 − 1/9) = σ_max, H = 0
+    // (to the precision of the two square roots).
+    let odd = harmony(&[d("1"), d("1"), d("5")], scale).unwrap();
+    assert_eq!(odd.index.round_dp(20), d("0"));
+    assert_eq!(odd.max_std_dev.round_dp(20), d("1.88561808316412673174"));
+    // A single criterion has no σ_max: no harmony.
+    assert_eq!(harmony(&[d("3")], scale), None);
+}
+
+#[test]
+fn scores_outside_the_scale_are_findings_and_harmony_can_be_negative() {
+    // Panel of 4, only 2 votes, both 1: T_x = 2/4 = 0.5 < L = 1; T_y = 20/4 = 5.
+    // σ = 2.25, σ_max = 2, H = 1 − 2.25/2 = −0.125 (not clamped).
+    let input = panel(
+        4,
+        &["x", "y"],
+        vec![votes_partner(
+            "A",
+            &[("x", &[2, 0, 0, 0, 0]), ("y", &[0, 0, 0, 0, 4])],
+        )],
+    );
+    let scoring = analyse(&input).unwrap().scoring;
+    assert_eq!(
+        scoring.scale_findings,
+        [ScaleFinding {
+            partner: "A".into(),
+            criterion: "x".into(),
+            score: d("0.5")
+        }]
+    );
+    assert_eq!(
+        scoring.partners[0].harmony.as_ref().unwrap().index,
+        d("-0.125")
+    );
+    let text = render::scoring_markdown(&scoring);
+    assert!(text.contains("T = 0.50 lies outside the scale 1..5"), "{text}");
+}
+
+#[test]
+fn a_tie_on_one_rule_is_reported_as_a_tie_not_a_disagreement() {
+    // A: 5, 1 (PT 6, H 0); B: 3, 3 (PT 6, H 1); C: 2, 2 (PT 4, H 1).
+    // PT ties A and B; harmony ties B and C.
+    let input = panel(
+        1,
+        &["x", "y"],
+        vec![
+            votes_partner("A", &[("x", &[0, 0, 0, 0, 1]), ("y", &[1, 0, 0, 0, 0])]),
+            votes_partner("B", &[("x", &[0, 0, 1, 0, 0]), ("y", &[0, 0, 1, 0, 0])]),
+            votes_partner("C", &[("x", &[0, 1, 0, 0, 0]), ("y", &[0, 1, 0, 0, 0])]),
+        ],
+    );
+    let scoring = analyse(&input).unwrap().scoring;
+    assert_eq!(scoring.selection.by_total, ["A", "B"]);
+    assert_eq!(scoring.selection.by_harmony, ["B", "C"]);
+    assert_eq!(scoring.selection.rules, RuleComparison::Tie);
+    let text = render::scoring_markdown(&scoring);
+    assert!(text.contains("- PT ties between A, B\n"), "{text}");
+    assert!(text.contains("- harmony ties between B, C\n"), "{text}");
 }
 
 #[test]
@@ -357,4 +492,17 @@ fn a_missing_criterion_is_located() {
         "partners[1].votes.\"y\"",
         "criterion `y` is missing for partner `B`",
     );
+}
+
+#[test]
+fn kendall_w_not_computable_has_a_typed_reason() {
+    let one_judge = [vec![d("1"), d("2")]];
+    assert_eq!(
+        kendall_w(&one_judge).unwrap_err(),
+        ConcordanceError::TooFewJudges { judges: 1 }
+    );
+    let all_tied = [vec![d("3"), d("3")], vec![d("4"), d("4")]];
+    let error = kendall_w(&all_tied).unwrap_err();
+    assert_eq!(error, ConcordanceError::AllTied);
+    assert_eq!(error.to_string(), "every judge tied every object");
 }
