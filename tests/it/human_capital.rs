@@ -174,3 +174,41 @@ fn workbook_shape_errors_are_located() {
         .to_string();
     assert!(error.contains("no/such/file.toml"), "{error}");
 }
+
+/// Extreme values: a money figure beyond a Decimal's range is not computable with its
+/// reason; points beyond it are an error naming the field; never a panic.
+#[test]
+fn extreme_values_are_not_computable_or_located_errors() {
+    let folder = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(fixture("hc/staff.toml")).unwrap();
+    let run = |name: &str, text: String| {
+        let path = folder.path().join(format!("{name}.toml"));
+        std::fs::write(&path, text).unwrap();
+        run_bilans(&["hc", path.to_str().unwrap()])
+    };
+    // E01's wage of 10^27 times a goodwill above 1 is beyond 7.9 · 10^28.
+    let (code, stdout, stderr) = run("wage", example.replacen("wage = 1800000", "wage = 1e27", 1));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "- E01 worker value: not computable: wage x goodwill + investment x periods exceeds a decimal's range (28 digits)"
+        ),
+        "{stdout}"
+    );
+    // Two components of 7 · 10^28 on a scale that admits them: their sum overflows.
+    let (code, stdout, stderr) = run(
+        "scores",
+        example.replacen("max = 10", "max = 7e28", 1).replacen(
+            "mental_development = { adaptation = 8, intellect = 9 }",
+            "mental_development = { adaptation = 7e28, intellect = 7e28 }",
+            1,
+        ),
+    );
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(
+        stderr.contains(
+            "field `staff[0].assessment.scores.mental_development`: the sum of the component scores exceeds a decimal's range (28 digits)"
+        ),
+        "{stderr}"
+    );
+}

@@ -206,9 +206,7 @@ fn extreme_values_are_located_errors_not_panics_or_hangs() {
     let (code, stdout, stderr) = run("overflow", "", "[0, 0, 0, 0, 9000000000000000000]");
     assert_eq!((code, stdout.as_str()), (1, ""));
     assert!(
-        stderr.contains(
-            "partners[0].votes.\"x\"[4]: more than 1000000000 votes for one criterion"
-        ),
+        stderr.contains("partners[0].votes.\"x\"[4]: more than 1000000000 votes for one criterion"),
         "{stderr}"
     );
     let (code, stdout, stderr) = run(
@@ -225,5 +223,8 @@ fn extreme_values_are_located_errors_not_panics_or_hangs() {
     );
     let (code, stdout, stderr) = run("large", "", "[0, 0, 0, 0, 900000000]");
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("900000000 votes cast for a panel of 10"), "{stdout}");
+    assert!(
+        stdout.contains("900000000 votes cast for a panel of 10"),
+        "{stdout}"
+    );
 }

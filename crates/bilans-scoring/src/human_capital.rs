@@ -83,18 +83,23 @@ pub use crate::human_capital::render::render_markdown;
 /// [`InputError`] naming the field of the first invalid input: a negative FTE, wage or
 /// revenue, a non-positive efficiency coefficient, a missing or unknown group or
 /// component, a score outside the scale, an unknown education level, an age or tenure
-/// below the first band, or an inconsistent configuration.
+/// below the first band, an inconsistent configuration, or points (formula 3) or a
+/// total FTE so large that they exceed a Decimal's range. A money figure beyond that
+/// range is not an error: it is [`Outcome::NotComputable`] with the reason.
 pub fn assess(file: &StaffFile) -> Result<Report, InputError> {
     validate::validate(file)?;
-    let company = company_metrics(file);
+    let company = company_metrics(file)?;
     let cost_median = median_personnel_cost_per_fte(&file.staff);
     let people = file
         .staff
         .iter()
-        .map(|person| assess_person(person, file, &company, cost_median))
-        .collect::<Vec<PersonResult>>();
+        .enumerate()
+        .map(|(person_idx, person)| assess_person(person_idx, person, file, &company, cost_median))
+        .collect::<Result<Vec<PersonResult>, InputError>>()?;
     let mut company = company;
-    company.total_human_capital = people.iter().map(|person| person.human_capital).sum();
+    company.total_human_capital =
+        formulas::checked_sum(people.iter().map(|person| person.human_capital))
+            .ok_or_else(|| too_large("staff", "the total human capital (formula 3)"))?;
     Ok(Report {
         company,
         people,
@@ -218,12 +223,21 @@ pub struct Goodwill {
     pub total: Outcome,
 }
 
-fn company_metrics(file: &StaffFile) -> CompanyMetrics {
+/// An error for a value at `field` that exceeds a Decimal's range.
+fn too_large(field: &str, what: &str) -> InputError {
+    InputError::new(
+        field,
+        format!("{what} exceeds a decimal's range (28 digits)"),
+    )
+}
+
+fn company_metrics(file: &StaffFile) -> Result<CompanyMetrics, InputError> {
     let company = &file.company;
     let (fte, fte_source) = match company.fte {
         Some(fte) => (fte, "company.fte"),
         None => (
-            file.staff.iter().map(|person| person.fte).sum(),
+            formulas::checked_sum(file.staff.iter().map(|person| person.fte))
+                .ok_or_else(|| too_large("staff", "the sum of the staff's fte"))?,
             "sum of staff fte",
         ),
     };
@@ -248,7 +262,7 @@ fn company_metrics(file: &StaffFile) -> CompanyMetrics {
             |median| Outcome::divide(profit, median, "the industry median profit per FTE"),
         )
     });
-    CompanyMetrics {
+    Ok(CompanyMetrics {
         name: company.name.clone(),
         currency: company.currency.clone(),
         period: company.period.clone(),
@@ -275,12 +289,13 @@ fn company_metrics(file: &StaffFile) -> CompanyMetrics {
         }),
         profit_index,
         total_human_capital: Decimal::ZERO,
-    }
+    })
 }
 
 /// The person's (wage + benefits) / FTE, not computable at zero FTE.
 fn personnel_cost_per_fte(person: &Person) -> Outcome {
-    per_fte(person.wage + person.benefits, person.fte)
+    Outcome::checked(person.wage.checked_add(person.benefits), "wage + benefits")
+        .and_then(|cost| per_fte(cost, person.fte))
 }
 
 fn median_personnel_cost_per_fte(staff: &[Person]) -> Option<Decimal> {
@@ -291,7 +306,13 @@ fn median_personnel_cost_per_fte(staff: &[Person]) -> Option<Decimal> {
     median(&costs)
 }
 
-fn scores_by_group(scores: &Scores, config: &Config) -> BTreeMap<Group, Decimal> {
+/// The group scores of `scores` (at `path`); validation leaves only an overflow as a
+/// reason for a group score not to be computable, and that is an error at the group.
+fn scores_by_group(
+    scores: &Scores,
+    config: &Config,
+    path: &str,
+) -> Result<BTreeMap<Group, Decimal>, InputError> {
     let mut group_scores = BTreeMap::new();
     for group in Group::ALL {
         let default_aggregation = GroupAggregation {
@@ -304,24 +325,37 @@ fn scores_by_group(scores: &Scores, config: &Config) -> BTreeMap<Group, Decimal>
             .unwrap_or(&default_aggregation);
         let empty = BTreeMap::new();
         let components = scores.get(group.name()).unwrap_or(&empty);
-        // Validation guarantees every component and a positive weight sum, so the group
-        // score is always computable here.
-        if let Some(score) = group_score(aggregation, components).value() {
-            group_scores.insert(group, score);
+        match group_score(aggregation, components) {
+            Outcome::Value(score) => {
+                group_scores.insert(group, score);
+            }
+            Outcome::NotComputable { reason } => {
+                return Err(InputError::new(format!("{path}.{}", group.name()), reason));
+            }
         }
     }
-    group_scores
+    Ok(group_scores)
 }
 
 fn assess_person(
+    person_idx: usize,
     person: &Person,
     file: &StaffFile,
     company: &CompanyMetrics,
     cost_median: Option<Decimal>,
-) -> PersonResult {
+) -> Result<PersonResult, InputError> {
     let config = &file.config;
-    let group_scores = scores_by_group(&person.assessment.scores, config);
-    let human_capital = human_capital_from_groups(&group_scores);
+    let path = format!("staff[{person_idx}]");
+    let points =
+        |scores: &Scores, field: &str| -> Result<(BTreeMap<Group, Decimal>, Decimal), InputError> {
+            let scores_path = format!("{path}.{field}.scores");
+            let group_scores = scores_by_group(scores, config, &scores_path)?;
+            match human_capital_from_groups(&group_scores) {
+                Outcome::Value(points) => Ok((group_scores, points)),
+                Outcome::NotComputable { reason } => Err(InputError::new(scores_path, reason)),
+            }
+        };
+    let (group_scores, human_capital) = points(&person.assessment.scores, "assessment")?;
     let change = match &person.baseline {
         None => {
             let reason = "no baseline is recorded";
@@ -334,30 +368,27 @@ fn assess_person(
             }
         }
         Some(baseline) => {
-            let baseline_human_capital =
-                human_capital_from_groups(&scores_by_group(&baseline.scores, config));
+            let (_, baseline_human_capital) = points(&baseline.scores, "baseline")?;
             Change {
                 baseline_kind: Some(baseline.kind),
                 baseline_date: baseline.date.clone(),
                 baseline_human_capital: Outcome::Value(baseline_human_capital),
                 ratio: change_ratio(human_capital, baseline_human_capital),
-                difference: Outcome::Value(human_capital - baseline_human_capital),
+                difference: Outcome::checked(
+                    human_capital.checked_sub(baseline_human_capital),
+                    "current - baseline",
+                ),
             }
         }
     };
-    let goodwill = person_goodwill(person, file, company, cost_median);
+    let goodwill = person_goodwill(person, file, company, cost_median)?;
     let periods = person
         .investment_periods
         .unwrap_or(config.worker_value.investment_periods);
     let worker_value = goodwill.total.clone().and_then(|goodwill| {
-        Outcome::Value(worker_value(
-            person.wage,
-            goodwill,
-            person.annual_investment,
-            periods,
-        ))
+        worker_value(person.wage, goodwill, person.annual_investment, periods)
     });
-    PersonResult {
+    Ok(PersonResult {
         id: person.id.clone(),
         name: person.name.clone(),
         position: person.position.clone(),
@@ -373,16 +404,11 @@ fn assess_person(
             person.efficiency_coefficient,
         ),
         human_capital_from_investment: Outcome::required(person.invested_funds, "invested_funds")
-            .and_then(|funds| {
-                Outcome::Value(human_capital_from_investment(
-                    funds,
-                    person.efficiency_coefficient,
-                ))
-            }),
+            .and_then(|funds| human_capital_from_investment(funds, person.efficiency_coefficient)),
         change,
         goodwill,
         worker_value,
-    }
+    })
 }
 
 fn person_goodwill(
@@ -390,7 +416,7 @@ fn person_goodwill(
     file: &StaffFile,
     company: &CompanyMetrics,
     cost_median: Option<Decimal>,
-) -> Goodwill {
+) -> Result<Goodwill, InputError> {
     let worker_value_config = &file.config.worker_value;
     let personnel_cost_index = match worker_value_config.personnel_cost_basis {
         PersonnelCostBasis::CompanyMedian => personnel_cost_per_fte(person).and_then(|cost| {
@@ -423,13 +449,23 @@ fn person_goodwill(
     let tenure_points =
         band_points(&prospects_config.tenure, person.tenure_years).unwrap_or_default();
     let age_points = band_points(&prospects_config.age, person.age).unwrap_or_default();
-    let prospects = education_points + tenure_points + age_points;
+    let prospects =
+        formulas::checked_sum([education_points, tenure_points, age_points].into_iter())
+            .ok_or_else(|| {
+                too_large(
+                    "config.prospects",
+                    &format!(
+                        "the professional prospects coefficient of person `{}`",
+                        person.id
+                    ),
+                )
+            })?;
     let total = company.profit_index.clone().and_then(|profit_index| {
         personnel_cost_index
             .clone()
-            .and_then(|cost_index| Outcome::Value(goodwill(profit_index, cost_index, prospects)))
+            .and_then(|cost_index| goodwill(profit_index, cost_index, prospects))
     });
-    Goodwill {
+    Ok(Goodwill {
         profit_index: company.profit_index.clone(),
         personnel_cost_index,
         education_points,
@@ -437,7 +473,7 @@ fn person_goodwill(
         age_points,
         prospects,
         total,
-    }
+    })
 }
 
 fn warnings(file: &StaffFile) -> Vec<String> {
@@ -451,11 +487,17 @@ fn warnings(file: &StaffFile) -> Vec<String> {
         ));
     }
     if let Some(pay) = company.pay_and_benefits {
-        let staff_pay: Decimal = file
-            .staff
-            .iter()
-            .map(|person| person.wage + person.benefits)
-            .sum();
+        let staff_pay = formulas::checked_sum(
+            file.staff
+                .iter()
+                .flat_map(|person| [person.wage, person.benefits]),
+        );
+        let Some(staff_pay) = staff_pay else {
+            warnings.push(
+                "the staff's wages and benefits exceed a decimal's range (28 digits)".to_owned(),
+            );
+            return warnings;
+        };
         if pay < staff_pay {
             warnings.push(format!(
                 "the staff's wages and benefits ({staff_pay}) exceed company.pay_and_benefits ({pay})"

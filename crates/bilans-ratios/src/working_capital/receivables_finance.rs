@@ -190,9 +190,10 @@ pub fn factoring_cost(input: &FactoringInput) -> Result<FactoringCost, WorkingCa
     };
     let commission = percent_of(input.invoice_amount, input.commission_percent)?;
     let advance = percent_of(input.invoice_amount, input.advance_percent)?;
-    let interest =
-        checked.mul(percent_of(advance, input.interest_rate_percent)?, input.days_early)?
-            / days_in_year;
+    let interest = checked.mul(
+        percent_of(advance, input.interest_rate_percent)?,
+        input.days_early,
+    )? / days_in_year;
     let total_cost = checked.add(commission, interest)?;
     let net_proceeds = checked.sub(advance, total_cost)?;
     if net_proceeds <= Decimal::ZERO {

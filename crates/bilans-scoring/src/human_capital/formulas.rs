@@ -1,7 +1,8 @@
 //! The formulas of seed 003 and the standard company metrics, each on plain numbers.
 //!
 //! Every function here is exact `Decimal` arithmetic with no rounding; rounding happens
-//! only when a report is rendered. A division by zero is an [`Outcome::NotComputable`].
+//! only when a report is rendered. A division by zero, or a result beyond a Decimal's
+//! range (28 significant digits), is an [`Outcome::NotComputable`] with its reason.
 
 use std::collections::BTreeMap;
 
@@ -16,8 +17,11 @@ use crate::human_capital::outcome::Outcome;
 ///
 /// Seed 003, formula (1): `HC = SVvCh x IK`, invested funds times the individual
 /// efficiency coefficient. Implemented as written; the result is in money.
-pub fn human_capital_from_investment(invested_funds: Decimal, coefficient: Decimal) -> Decimal {
-    invested_funds * coefficient
+pub fn human_capital_from_investment(invested_funds: Decimal, coefficient: Decimal) -> Outcome {
+    Outcome::checked(
+        invested_funds.checked_mul(coefficient),
+        "invested funds x IK",
+    )
 }
 
 /// Human capital as the sum of the four group scores.
@@ -26,8 +30,16 @@ pub fn human_capital_from_investment(invested_funds: Decimal, coefficient: Decim
 ///
 /// Seed 003, formula (3): `HC = FZ + PP + PR + L`, in conventional units (points).
 /// A group absent from `group_scores` counts as zero; the validated input never lacks one.
-pub fn human_capital_from_groups(group_scores: &BTreeMap<Group, Decimal>) -> Decimal {
-    group_scores.values().copied().sum()
+pub fn human_capital_from_groups(group_scores: &BTreeMap<Group, Decimal>) -> Outcome {
+    Outcome::checked(
+        checked_sum(group_scores.values().copied()),
+        "the sum of the group scores",
+    )
+}
+
+/// Σ `values`, `None` on overflow.
+pub(crate) fn checked_sum(mut values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    values.try_fold(Decimal::ZERO, |sum, value| sum.checked_add(value))
 }
 
 /// The funds invested in a person, recovered from the group scores.
@@ -55,7 +67,9 @@ pub fn group_score(
     if components.is_empty() {
         return Outcome::not_computable("the group has no components");
     }
-    let sum: Decimal = components.values().copied().sum();
+    let Some(sum) = checked_sum(components.values().copied()) else {
+        return Outcome::checked(None, "the sum of the component scores");
+    };
     match aggregation.method {
         AggregationMethod::Sum => Outcome::Value(sum),
         AggregationMethod::Mean => Outcome::divide(
@@ -71,11 +85,17 @@ pub fn group_score(
                     .copied()
                     .unwrap_or(Decimal::ZERO)
             };
-            let weighted: Decimal = components
+            let weighted = components
                 .iter()
-                .map(|(name, score)| weight_of(name) * score)
-                .sum();
-            let total_weight: Decimal = components.keys().map(weight_of).sum();
+                .map(|(name, score)| weight_of(name).checked_mul(*score))
+                .collect::<Option<Vec<Decimal>>>()
+                .and_then(|products| checked_sum(products.into_iter()));
+            let Some(weighted) = weighted else {
+                return Outcome::checked(None, "the sum of weight x score");
+            };
+            let Some(total_weight) = checked_sum(components.keys().map(weight_of)) else {
+                return Outcome::checked(None, "the sum of the weights");
+            };
             Outcome::divide(weighted, total_weight, "the sum of the weights")
         }
     }
@@ -102,8 +122,12 @@ pub fn worker_value(
     goodwill: Decimal,
     investment: Decimal,
     periods: Decimal,
-) -> Decimal {
-    wage * goodwill + investment * periods
+) -> Outcome {
+    let value = wage
+        .checked_mul(goodwill)
+        .zip(investment.checked_mul(periods))
+        .and_then(|(pay, invested)| pay.checked_add(invested));
+    Outcome::checked(value, "wage x goodwill + investment x periods")
 }
 
 /// Human capital goodwill.
@@ -116,8 +140,11 @@ pub fn goodwill(
     profit_index: Decimal,
     personnel_cost_index: Decimal,
     prospects: Decimal,
-) -> Decimal {
-    profit_index + personnel_cost_index + prospects
+) -> Outcome {
+    Outcome::checked(
+        checked_sum([profit_index, personnel_cost_index, prospects].into_iter()),
+        "the goodwill",
+    )
 }
 
 /// The points of the band `value` falls in, or `None` below the first band.
@@ -144,7 +171,16 @@ pub fn median(values: &[Decimal]) -> Option<Decimal> {
     if n_values % 2 == 1 {
         return Some(sorted[middle]);
     }
-    Some((sorted[middle - 1] + sorted[middle]) / Decimal::TWO)
+    let (lower, upper) = (sorted[middle - 1], sorted[middle]);
+    // When lower + upper overflows, both have the same sign, so upper − lower cannot
+    // overflow and lower + (upper − lower)/2 lies between them; it may differ from
+    // (lower + upper)/2 in the 28th digit, so it is the fallback only.
+    Some(
+        lower
+            .checked_add(upper)
+            .map(|sum| sum / Decimal::TWO)
+            .unwrap_or_else(|| lower + (upper - lower) / Decimal::TWO),
+    )
 }
 
 /// An amount per full-time equivalent.
@@ -165,7 +201,11 @@ pub fn per_fte(amount: Decimal, fte: Decimal) -> Outcome {
 /// the difference is goodwill, known only when the company is sold; see
 /// [`MARKET_VALUE_CAVEAT`].
 pub fn market_value_per_fte(market_value: Decimal, book_value: Decimal, fte: Decimal) -> Outcome {
-    Outcome::divide(market_value - book_value, fte, "the FTE")
+    Outcome::checked(
+        market_value.checked_sub(book_value),
+        "market value - book value",
+    )
+    .and_then(|difference| Outcome::divide(difference, fte, "the FTE"))
 }
 
 /// The seed's caveat, printed beside the market value of human capital per FTE.
@@ -183,8 +223,11 @@ pub fn adjusted_profit(
     revenue: Decimal,
     operating_expense: Decimal,
     pay_and_benefits: Decimal,
-) -> Decimal {
-    revenue - (operating_expense - pay_and_benefits)
+) -> Outcome {
+    let value = operating_expense
+        .checked_sub(pay_and_benefits)
+        .and_then(|other_expense| revenue.checked_sub(other_expense));
+    Outcome::checked(value, "the adjusted profit")
 }
 
 /// Human capital return on investment.
@@ -199,8 +242,8 @@ pub fn human_capital_roi(
     operating_expense: Decimal,
     pay_and_benefits: Decimal,
 ) -> Outcome {
-    let numerator = adjusted_profit(revenue, operating_expense, pay_and_benefits);
-    Outcome::divide(numerator, pay_and_benefits, "pay and benefits")
+    adjusted_profit(revenue, operating_expense, pay_and_benefits)
+        .and_then(|numerator| Outcome::divide(numerator, pay_and_benefits, "pay and benefits"))
 }
 
 /// Human capital value added per FTE.
@@ -215,8 +258,6 @@ pub fn human_capital_value_added_per_fte(
     pay_and_benefits: Decimal,
     fte: Decimal,
 ) -> Outcome {
-    per_fte(
-        adjusted_profit(revenue, operating_expense, pay_and_benefits),
-        fte,
-    )
+    adjusted_profit(revenue, operating_expense, pay_and_benefits)
+        .and_then(|numerator| per_fte(numerator, fte))
 }

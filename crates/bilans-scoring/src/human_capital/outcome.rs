@@ -43,6 +43,17 @@ impl Outcome {
         }
     }
 
+    /// A checked result: the value, or not computable because `what` exceeds a
+    /// Decimal's range (28 significant digits).
+    pub fn checked(value: Option<Decimal>, what: &str) -> Outcome {
+        match value {
+            Some(value) => Outcome::Value(value),
+            None => {
+                Outcome::not_computable(format!("{what} exceeds a decimal's range (28 digits)"))
+            }
+        }
+    }
+
     /// An input that may be missing: a value, or not computable naming the field.
     pub fn required(value: Option<Decimal>, field: &str) -> Outcome {
         match value {

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 
 use crate::human_capital::error::InputError;
+use crate::human_capital::formulas::checked_sum;
 use crate::human_capital::input::{
     AggregationMethod, Band, Company, Config, Group, Person, ScoreScale, Scores, StaffFile,
 };
@@ -87,13 +88,11 @@ fn validate_config(config: &Config) -> Result<(), InputError> {
                 ));
             }
         }
-        if aggregation
-            .weights
-            .values()
-            .copied()
-            .sum::<Decimal>()
-            .is_zero()
-        {
+        let Some(weight_sum) = checked_sum(aggregation.weights.values().copied()) else {
+            let message = "the sum of the weights exceeds a decimal's range (28 digits)";
+            return Err(InputError::new(format!("{path}.weights"), message));
+        };
+        if weight_sum.is_zero() {
             let message = "the weights sum to zero";
             return Err(InputError::new(format!("{path}.weights"), message));
         }

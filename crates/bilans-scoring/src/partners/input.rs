@@ -336,7 +336,9 @@ pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
     let Some(scale) = Scale::new(input.scale.min, input.scale.max) else {
         return Err(InputError::new(field("scale"), "the scale needs min < max"));
     };
-    let Some(n_points) = scale.n_points().filter(|n_points| *n_points <= MAX_SCALE_POINTS)
+    let Some(n_points) = scale
+        .n_points()
+        .filter(|n_points| *n_points <= MAX_SCALE_POINTS)
     else {
         return Err(InputError::new(
             field("scale"),
@@ -554,8 +556,8 @@ fn validate_partner(
                         ));
                     }
                     // On the scale, score − L is in 0..n_points.
-                    let score_idx = usize::try_from(i128::from(score) - i128::from(scale.min()))
-                        .unwrap_or(0);
+                    let score_idx =
+                        usize::try_from(i128::from(score) - i128::from(scale.min())).unwrap_or(0);
                     counts[score_idx] += 1;
                 }
                 match n_experts {

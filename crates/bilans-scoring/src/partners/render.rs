@@ -176,8 +176,10 @@ pub fn scoring_markdown(scoring: &Scoring) -> String {
             );
         }
         RuleComparison::Tie => {
-            for (rule, winners) in [("PT", &selection.by_total), ("harmony", &selection.by_harmony)]
-            {
+            for (rule, winners) in [
+                ("PT", &selection.by_total),
+                ("harmony", &selection.by_harmony),
+            ] {
                 if 1 < winners.len() {
                     let _ = writeln!(out, "- {rule} ties between {}", names(winners));
                 }

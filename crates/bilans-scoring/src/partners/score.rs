@@ -229,8 +229,8 @@ pub fn score_panel(panel: &Panel) -> Result<Scoring, InputError> {
         let (total, weighted_total, harmony) = match values.as_deref() {
             None => (None, None, None),
             Some(values) => {
-                let total = checked_sum(values.iter().copied())
-                    .ok_or_else(|| overflow("the total PT"))?;
+                let total =
+                    checked_sum(values.iter().copied()).ok_or_else(|| overflow("the total PT"))?;
                 let products: Option<Vec<Decimal>> = values
                     .iter()
                     .zip(&panel.weights)

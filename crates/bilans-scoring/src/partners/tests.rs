@@ -143,8 +143,14 @@ fn extreme_weights_are_located_errors() {
             &[("x", &[0, 0, 0, 0, 1]), ("y", &[0, 0, 0, 0, 1])],
         )],
     );
-    input.weights.insert("x".into(), d("20000000000000000000000000000"));
-    check_error(&input, "partners[0]", "the weighted total of partner `A` exceeds");
+    input
+        .weights
+        .insert("x".into(), d("20000000000000000000000000000"));
+    check_error(
+        &input,
+        "partners[0]",
+        "the weighted total of partner `A` exceeds",
+    );
 }
 
 #[test]
@@ -188,7 +194,10 @@ fn scores_outside_the_scale_are_findings_and_harmony_can_be_negative() {
         d("-0.125")
     );
     let text = render::scoring_markdown(&scoring);
-    assert!(text.contains("T = 0.50 lies outside the scale 1..5"), "{text}");
+    assert!(
+        text.contains("T = 0.50 lies outside the scale 1..5"),
+        "{text}"
+    );
 }
 
 #[test]
