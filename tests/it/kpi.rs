@@ -181,3 +181,49 @@ fn inputs_are_never_modified() {
     assert_eq!(code, 0);
     assert_eq!(std::fs::read(Path::new(&path)).unwrap(), before);
 }
+
+/// Extreme values: a quotient or deviation beyond a Decimal's range is not computable
+/// (or refused) with its reason, an absurd weight is a located error; never a panic.
+#[test]
+fn extreme_values_are_not_computable_or_located_errors() {
+    let folder = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(fixture("kpi/example_card.toml")).unwrap();
+    let run = |name: &str, text: String| {
+        let path = folder.path().join(format!("{name}.toml"));
+        std::fs::write(&path, text).unwrap();
+        run_bilans(&["kpi", path.to_str().unwrap()])
+    };
+    // Net profit's plan of 10^-28: actual / plan is about 1.6 · 10^33.
+    let (code, stdout, stderr) = run(
+        "plan",
+        example.replacen("plan = 150000", "plan = 0.0000000000000000000000000001", 1),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Net profit: actual / plan exceeds a decimal's range (28 digits)"),
+        "{stdout}"
+    );
+    // An actual of −7 · 10^28 against an optimum of 7 · 10^28: the deviation overflows.
+    let (code, stdout, stderr) = run(
+        "deviation",
+        example
+            .replacen("plan = 1200000", "plan = 7e28", 1)
+            .replacen("\"2024-01\" = 1230000", "\"2024-01\" = -7e28", 1),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "Operating budget deviation 2024-01: not computable: the deviation from the optimum exceeds a decimal's range (28 digits)"
+        ),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = run(
+        "weight",
+        example.replacen("weight = 0.3", "weight = 7e28", 1),
+    );
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(
+        stderr.contains("field `weight`: weight 70000000000000000000000000000 is above 1000000000"),
+        "{stderr}"
+    );
+}

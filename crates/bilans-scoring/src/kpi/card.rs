@@ -11,6 +11,10 @@ use serde::Serialize;
 use crate::kpi::scale::ScaleKind;
 use crate::kpi::settings::Settings;
 
+/// The largest weight a KPI may have: weights are relative, and the bound keeps every
+/// sum of weights far inside a Decimal's range.
+pub const MAX_WEIGHT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
 /// The management level a KPI's owner works at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -718,6 +722,12 @@ fn build_kpi(kpi_idx: usize, record: &KpiRecord) -> Result<Kpi, InputError> {
     if weight < Decimal::ZERO {
         return Err(reader.error(KpiField::Weight, format!("weight {weight} is negative")));
     }
+    if MAX_WEIGHT < weight {
+        return Err(reader.error(
+            KpiField::Weight,
+            format!("weight {weight} is above {MAX_WEIGHT}: weights are relative, scale them down"),
+        ));
+    }
     let unit = reader.text(KpiField::Unit).unwrap_or_default().to_owned();
     let mut actuals: Vec<(String, Decimal)> = Vec::new();
     for (actual_idx, (period, text)) in record.actuals.iter().enumerate() {
@@ -883,8 +893,13 @@ fn build_interval(
                 let message = format!("`high` {high} is below `low` {low}");
                 return Err(reader.error(KpiField::High, message));
             }
-            let two = Decimal::TWO;
-            ((low + high) / two, (high - low) / two)
+            // low ≤ high: the midpoint low + (high − low)/2 stays between them; the
+            // half-width overflows only for a range wider than a Decimal's span.
+            let Some(half_width) = high.checked_sub(low).map(|width| width / Decimal::TWO) else {
+                let message = format!("the range {low}..{high} is wider than a decimal's range");
+                return Err(reader.error(KpiField::High, message));
+            };
+            (low + half_width, half_width)
         }
         (Some(_), None, _, _) => {
             let message = "`tolerance` is missing: an interval KPI with a `plan` (its optimum) \

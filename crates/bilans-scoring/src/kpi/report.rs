@@ -210,6 +210,7 @@ pub fn report(card: &Card) -> Report {
             .iter()
             .filter(|kpi| kpi.owner() == *owner)
             .collect();
+        // Each weight is at most `MAX_WEIGHT` (10^9), so the sum cannot overflow.
         let weight_sum: Decimal = kpis.iter().map(|kpi| kpi.weight()).sum();
         if weight_sum.is_zero() {
             findings.push(KpiFinding {
@@ -354,7 +355,20 @@ fn card_total(rows: &[CardRow], period_idx: usize) -> Total {
             };
         };
         match row.cells.get(period_idx).map(|cell| &cell.score) {
-            Some(Score::Computed { value: score, .. }) => value += weight * score,
+            Some(Score::Computed { value: score, .. }) => {
+                match weight
+                    .checked_mul(*score)
+                    .and_then(|term| value.checked_add(term))
+                {
+                    Some(sum) => value = sum,
+                    None => {
+                        return Total::NotComputable {
+                            reason: "the weighted sum exceeds a decimal's range (28 digits)"
+                                .to_owned(),
+                        };
+                    }
+                }
+            }
             Some(Score::NotComputable { reason }) => missing.push(format!("{}: {reason}", row.kpi)),
             None => missing.push(format!("{}: no score", row.kpi)),
         }

@@ -144,18 +144,35 @@ pub struct NotOnScale {
 }
 
 /// Why a ratio of two measurements cannot be computed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ZeroDenominator;
-
-/// The difference `a - b` of two metric measurements.
-pub fn difference<S: Metric>(a: Measurement<S>, b: Measurement<S>) -> Difference<S> {
-    Difference {
-        value: a.value - b.value,
-        scale: PhantomData,
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatioError {
+    /// The denominator is zero.
+    ZeroDenominator,
+    /// The quotient exceeds a Decimal's range (28 significant digits).
+    Overflow,
 }
 
-/// The arithmetic mean of metric measurements, `None` for no values.
+/// A result beyond a Decimal's range (28 significant digits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow;
+
+/// The difference `a - b` of two metric measurements.
+///
+/// # Errors
+///
+/// [`Overflow`] when the difference exceeds a Decimal's range.
+pub fn difference<S: Metric>(
+    a: Measurement<S>,
+    b: Measurement<S>,
+) -> Result<Difference<S>, Overflow> {
+    Ok(Difference {
+        value: a.value.checked_sub(b.value).ok_or(Overflow)?,
+        scale: PhantomData,
+    })
+}
+
+/// The arithmetic mean of metric measurements, `None` for no values or when their sum
+/// exceeds a Decimal's range.
 ///
 /// # Formula
 ///
@@ -164,7 +181,9 @@ pub fn mean<S: Metric>(values: &[Measurement<S>]) -> Option<Measurement<S>> {
     if values.is_empty() {
         return None;
     }
-    let sum: Decimal = values.iter().map(|value| value.value).sum();
+    let sum = values
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, value| sum.checked_add(value.value))?;
     Some(Measurement {
         value: sum / Decimal::from(values.len()),
         scale: PhantomData,
@@ -176,30 +195,36 @@ pub fn mean<S: Metric>(values: &[Measurement<S>]) -> Option<Measurement<S>> {
 ///
 /// # Errors
 ///
-/// [`ZeroDenominator`] when the denominator is zero.
+/// [`RatioError::ZeroDenominator`] when the denominator is zero,
+/// [`RatioError::Overflow`] when the quotient exceeds a Decimal's range.
 pub fn ratio<S: NaturalZero>(
     numerator: Measurement<S>,
     denominator: Measurement<S>,
-) -> Result<Decimal, ZeroDenominator> {
-    if denominator.value.is_zero() {
-        return Err(ZeroDenominator);
+) -> Result<Decimal, RatioError> {
+    checked_quotient(numerator.value, denominator.value)
+}
+
+/// `numerator / denominator`, checked.
+fn checked_quotient(numerator: Decimal, denominator: Decimal) -> Result<Decimal, RatioError> {
+    if denominator.is_zero() {
+        return Err(RatioError::ZeroDenominator);
     }
-    Ok(numerator.value / denominator.value)
+    numerator
+        .checked_div(denominator)
+        .ok_or(RatioError::Overflow)
 }
 
 /// The ratio of two differences of the same metric scale.
 ///
 /// # Errors
 ///
-/// [`ZeroDenominator`] when the denominator is zero.
+/// [`RatioError::ZeroDenominator`] when the denominator is zero,
+/// [`RatioError::Overflow`] when the quotient exceeds a Decimal's range.
 pub fn difference_ratio<S: Metric>(
     numerator: Difference<S>,
     denominator: Difference<S>,
-) -> Result<Decimal, ZeroDenominator> {
-    if denominator.value.is_zero() {
-        return Err(ZeroDenominator);
-    }
-    Ok(numerator.value / denominator.value)
+) -> Result<Decimal, RatioError> {
+    checked_quotient(numerator.value, denominator.value)
 }
 
 impl ScaleKind {

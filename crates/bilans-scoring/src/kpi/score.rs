@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::kpi::card::{Deviation, Direction, Kpi};
 use crate::kpi::scale::{
     Absolute, Binary, Difference, Interval, Measurement, Metric, NaturalZero, Ordered, Ordinal,
-    Ratio, Scale, ScaleKind, difference, difference_ratio, ratio,
+    Ratio, RatioError, Scale, ScaleKind, difference, difference_ratio, ratio,
 };
 use crate::kpi::settings::Settings;
 
@@ -250,7 +250,9 @@ fn by_metric<S: Metric>(
             deviation: Deviation::Absolute,
         } => {
             let optimum = measure::<S>(*optimum)?;
-            let deviation = difference(x, optimum).magnitude();
+            let deviation = difference(x, optimum)
+                .map_err(|_| overflow("the deviation from the optimum"))?
+                .magnitude();
             let value = within_tolerance(deviation, Difference::of(*tolerance))?;
             Ok(Raw {
                 value,
@@ -285,8 +287,12 @@ fn interpolation<S: Metric>(
     plan: Measurement<S>,
     zero: Measurement<S>,
 ) -> Result<Raw, String> {
-    let value = difference_ratio(difference(actual, zero), difference(plan, zero))
-        .map_err(|_| "`zero_at` equals the plan".to_owned())?;
+    let above_zero = difference(actual, zero).map_err(|_| overflow("actual − `zero_at`"))?;
+    let plan_above_zero = difference(plan, zero).map_err(|_| overflow("plan − `zero_at`"))?;
+    let value = difference_ratio(above_zero, plan_above_zero).map_err(|error| match error {
+        RatioError::ZeroDenominator => "`zero_at` equals the plan".to_owned(),
+        RatioError::Overflow => overflow("(actual − `zero_at`) / (plan − `zero_at`)"),
+    })?;
     Ok(Raw {
         value,
         method: Method::Interpolation,
@@ -303,7 +309,10 @@ fn within_tolerance<S: Metric>(
         return Ok(Decimal::ONE);
     }
     // Here deviation > tolerance >= 0, so the division is defined.
-    difference_ratio(tolerance, deviation).map_err(|_| "the deviation is zero".to_owned())
+    difference_ratio(tolerance, deviation).map_err(|error| match error {
+        RatioError::ZeroDenominator => "the deviation is zero".to_owned(),
+        RatioError::Overflow => overflow("tolerance / deviation"),
+    })
 }
 
 fn actual_over_plan<S: NaturalZero>(
@@ -317,7 +326,10 @@ fn actual_over_plan<S: NaturalZero>(
             plan.value()
         ));
     }
-    ratio(actual, plan).map_err(|_| "the plan is zero".to_owned())
+    ratio(actual, plan).map_err(|error| match error {
+        RatioError::ZeroDenominator => "the plan is zero".to_owned(),
+        RatioError::Overflow => overflow("actual / plan"),
+    })
 }
 
 fn plan_over_actual<S: NaturalZero>(
@@ -335,17 +347,30 @@ fn plan_over_actual<S: NaturalZero>(
         // Nothing at all of a "less is better" quantity: the best possible, capped.
         return Ok(Decimal::MAX);
     }
-    ratio(plan, actual).map_err(|_| "the actual is zero".to_owned())
+    ratio(plan, actual).map_err(|error| match error {
+        RatioError::ZeroDenominator => "the actual is zero".to_owned(),
+        RatioError::Overflow => overflow("plan / actual"),
+    })
 }
 
 fn relative_deviation<S: NaturalZero>(
     actual: Measurement<S>,
     optimum: Measurement<S>,
 ) -> Result<Decimal, String> {
-    let deviation = difference(actual, optimum).magnitude();
+    let deviation = difference(actual, optimum)
+        .map_err(|_| overflow("the deviation from the optimum"))?
+        .magnitude();
     let optimum_size = optimum.value().abs();
     if optimum_size.is_zero() {
         return Err("a relative deviation from an optimum of 0 has no meaning".to_owned());
     }
-    Ok(deviation.value() / optimum_size)
+    deviation
+        .value()
+        .checked_div(optimum_size)
+        .ok_or_else(|| overflow("deviation / optimum"))
+}
+
+/// The reason for a value beyond a Decimal's range.
+fn overflow(what: &str) -> String {
+    format!("{what} exceeds a decimal's range (28 digits)")
 }
