@@ -184,21 +184,29 @@ pub fn evaluate_compliance(input: &ComplianceInput) -> Result<Compliance, InputE
                 .unwrap_or(Decimal::ONE),
         ));
     }
-    let totals: Vec<ModelTotal> = input
-        .models
-        .iter()
-        .enumerate()
-        .map(|(model_idx, model)| ModelTotal {
+    let mut totals: Vec<ModelTotal> = Vec::with_capacity(input.models.len());
+    for (model_idx, model) in input.models.iter().enumerate() {
+        // A mark is worth 0, ½ or 1, so each term is at most its weight; only the sum
+        // of the weights can exceed a Decimal's range.
+        let weighted_total = marks
+            .iter()
+            .zip(&indicators)
+            .try_fold(Decimal::ZERO, |sum, (row, (_, weight))| {
+                sum.checked_add(row[model_idx].value() * weight)
+            })
+            .ok_or_else(|| {
+                InputError::new(
+                    field("weights"),
+                    "the weighted total exceeds a decimal's range (28 digits)",
+                )
+            })?;
+        totals.push(ModelTotal {
             model: model.clone(),
             total: marks.iter().map(|row| row[model_idx].value()).sum(),
-            weighted_total: marks
-                .iter()
-                .zip(&indicators)
-                .map(|(row, (_, weight))| row[model_idx].value() * weight)
-                .sum(),
+            weighted_total,
             excluded: input.exclude.contains(model),
-        })
-        .collect();
+        });
+    }
     let optimum = best(totals.iter(), |total| total.total);
     let constrained_optimum = best(totals.iter().filter(|total| !total.excluded), |total| {
         total.weighted_total

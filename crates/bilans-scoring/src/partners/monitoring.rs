@@ -168,32 +168,42 @@ pub fn evaluate_monitoring(input: &MonitoringInput) -> Result<Monitoring, InputE
         .iter()
         .enumerate()
         .map(|(period_idx, period)| {
-            let shortfalls: Vec<Shortfall> = input
-                .indicators
-                .iter()
-                .filter_map(|indicator| shortfall(indicator, period_idx))
-                .collect();
+            let mut shortfalls = Vec::new();
+            for (indicator_idx, indicator) in input.indicators.iter().enumerate() {
+                let found = shortfall(indicator, period_idx).ok_or_else(|| {
+                    InputError::new(
+                        InputLocation::MonitoringValue {
+                            indicator: indicator_idx,
+                            period: period_idx,
+                        },
+                        "the gap to the target exceeds a decimal's range (28 digits)",
+                    )
+                })?;
+                shortfalls.extend(found);
+            }
             let functional = shortfalls.is_empty();
             let steps = if functional {
                 NEXT_STEPS_FUNCTIONAL
             } else {
                 NEXT_STEPS_NOT_FUNCTIONAL
             };
-            PeriodVerdict {
+            Ok(PeriodVerdict {
                 period: period.clone(),
                 functional,
                 shortfalls,
                 next_steps: steps.iter().map(|step| (*step).to_owned()).collect(),
-            }
+            })
         })
-        .collect();
+        .collect::<Result<Vec<PeriodVerdict>, InputError>>()?;
     Ok(Monitoring {
         model: input.model.clone(),
         verdicts,
     })
 }
 
-fn shortfall(indicator: &IndicatorInput, period_idx: usize) -> Option<Shortfall> {
+/// The shortfall of `indicator` in a period: `Some(None)` when it reaches its level,
+/// `None` when the gap exceeds a Decimal's range.
+fn shortfall(indicator: &IndicatorInput, period_idx: usize) -> Option<Option<Shortfall>> {
     match indicator {
         IndicatorInput::Quantitative {
             name,
@@ -204,12 +214,17 @@ fn shortfall(indicator: &IndicatorInput, period_idx: usize) -> Option<Shortfall>
         } => {
             let value = actual[period_idx];
             let gap = match direction {
-                Direction::AtLeast => target - value,
-                Direction::AtMost => value - target,
+                Direction::AtLeast => target.checked_sub(value)?,
+                Direction::AtMost => value.checked_sub(*target)?,
             };
             if gap <= Decimal::ZERO {
-                return None;
+                return Some(None);
             }
+            let relative_gap = if target.is_zero() {
+                None
+            } else {
+                Some(gap.checked_div(target.abs())?)
+            };
             let unit = unit
                 .as_deref()
                 .map(|unit| format!(" {unit}"))
@@ -218,13 +233,13 @@ fn shortfall(indicator: &IndicatorInput, period_idx: usize) -> Option<Shortfall>
                 Direction::AtLeast => "≥",
                 Direction::AtMost => "≤",
             };
-            Some(Shortfall {
+            Some(Some(Shortfall {
                 indicator: name.clone(),
                 target: format!("{bound} {target}{unit}"),
                 actual: format!("{value}{unit}"),
                 gap,
-                relative_gap: (!target.is_zero()).then(|| gap / target.abs()),
-            })
+                relative_gap,
+            }))
         }
         IndicatorInput::Qualitative {
             name,
@@ -241,15 +256,15 @@ fn shortfall(indicator: &IndicatorInput, period_idx: usize) -> Option<Shortfall>
             let wanted = position(target);
             let reached = position(&actual[period_idx]);
             if wanted <= reached {
-                return None;
+                return Some(None);
             }
-            Some(Shortfall {
+            Some(Some(Shortfall {
                 indicator: name.clone(),
                 target: format!("≥ {target}"),
                 actual: actual[period_idx].clone(),
                 gap: Decimal::from(wanted - reached),
                 relative_gap: None,
-            })
+            }))
         }
     }
 }

@@ -299,7 +299,10 @@ pub fn monitoring_markdown(monitoring: &Monitoring) -> String {
         for shortfall in &verdict.shortfalls {
             let relative = shortfall
                 .relative_gap
-                .map(|gap| format!(", {}% of the target", two(Some(gap * Decimal::ONE_HUNDRED))))
+                .map(|gap| {
+                    let percent = gap.checked_mul(Decimal::ONE_HUNDRED);
+                    format!(", {}% of the target", two(percent))
+                })
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
