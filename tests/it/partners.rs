@@ -228,3 +228,62 @@ fn extreme_values_are_located_errors_not_panics_or_hangs() {
         "{stdout}"
     );
 }
+
+/// The `Compliance` and `Monitoring` sheets hold the analysis' numbers as numbers at
+/// full precision (they used to be re-parsed from Markdown rounded to 2 decimals).
+#[test]
+fn compliance_and_monitoring_sheets_hold_unrounded_numbers() {
+    use calamine::{Data, Reader, open_workbook_auto};
+
+    let mut panel = input("partners/example.toml");
+    let compliance = panel.compliance.as_mut().unwrap();
+    compliance
+        .weights
+        .insert("marketing".into(), "1.23456789".parse().unwrap());
+    let monitoring = panel.monitoring.as_mut().unwrap();
+    let bilans_scoring::partners::IndicatorInput::Quantitative { actual, .. } =
+        &mut monitoring.indicators[0]
+    else {
+        panic!("the example's first indicator is quantitative");
+    };
+    actual[1] = "7.654321".parse().unwrap();
+    let analysis = analyse(&panel).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("analysis.xlsx");
+    let mut workbook = bilans_sheets::partners::analysis_workbook(&analysis, &path).unwrap();
+    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
+    let mut book = open_workbook_auto(&path).unwrap();
+    let float = |value: rust_decimal::Decimal| value.to_string().parse::<f64>().unwrap();
+
+    let sheet = book.worksheet_range("Compliance").unwrap();
+    let compliance = analysis.compliance.as_ref().unwrap();
+    let weighted_row = compliance.indicators.len() + 2;
+    assert_eq!(
+        sheet.get((weighted_row, 0)),
+        Some(&Data::String("weighted total".into()))
+    );
+    for (model_idx, total) in compliance.totals.iter().enumerate() {
+        // Association: marketing 1.23456789 + business processes 1 = 2.23456789.
+        assert_eq!(
+            sheet.get((weighted_row, 1 + model_idx)),
+            Some(&Data::Float(float(total.weighted_total))),
+            "{}",
+            total.model
+        );
+    }
+    assert_eq!(
+        sheet.get((weighted_row, 1)),
+        Some(&Data::Float(2.234_567_89))
+    );
+
+    let sheet = book.worksheet_range("Monitoring").unwrap();
+    // 2025, sales growth: short by 10 − 7.654321 = 2.345679, 23.45679 % of the target.
+    let row = (0..sheet.height())
+        .find(|row| {
+            sheet.get((*row, 0)) == Some(&Data::String("2025".into()))
+                && sheet.get((*row, 2)) == Some(&Data::String("sales growth".into()))
+        })
+        .unwrap();
+    assert_eq!(sheet.get((row, 5)), Some(&Data::Float(2.345_679)));
+    assert_eq!(sheet.get((row, 6)), Some(&Data::Float(0.234_567_9)));
+}

@@ -7,6 +7,7 @@
 
 pub mod analyse;
 mod atomic;
+mod cells;
 mod error;
 pub mod human_capital;
 pub mod import;

@@ -13,6 +13,7 @@ use calamine::{Data, Range, Reader, open_workbook_auto};
 use rust_decimal::Decimal;
 
 use crate::SheetsError;
+use crate::cells::a1;
 
 /// The sheet and cell of each field path (`staff[0].fte`, `company.revenue`, ...).
 pub(crate) type Provenance = BTreeMap<String, (String, String)>;
@@ -121,14 +122,14 @@ impl Grid {
     }
 
     fn at(&self, row: u32, column: u32) -> (String, String) {
-        (self.sheet.clone(), cell_name(row, column))
+        (self.sheet.clone(), a1(row, column))
     }
 
     fn error(&self, row: u32, column: u32, message: impl Into<String>) -> SheetsError {
         SheetsError::AtCell {
             file: self.file.clone(),
             sheet: self.sheet.clone(),
-            cell: cell_name(row, column),
+            cell: a1(row, column),
             message: message.into(),
         }
     }
@@ -170,19 +171,6 @@ impl Grid {
         self.text(row, column)
             .ok_or_else(|| self.error(row, column, format!("{what} is empty")))
     }
-}
-
-/// The A1 name of a zero-based cell position.
-pub(crate) fn cell_name(row: u32, column: u32) -> String {
-    let mut letters = Vec::new();
-    let mut rest = column + 1;
-    while 0 < rest {
-        let digit = (rest - 1) % 26;
-        letters.push(char::from(b'A' + u8::try_from(digit).unwrap_or(0)));
-        rest = (rest - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
 }
 
 /// Rows of a two-column `field | value` sheet, skipping blanks and the header.

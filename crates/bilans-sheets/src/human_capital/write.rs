@@ -5,9 +5,9 @@ use bilans_scoring::human_capital::{
     Group, MARKET_VALUE_CAVEAT, Outcome, PersonResult, Report, StaffFile,
 };
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Chart, ChartType, Format, Formula, Workbook, Worksheet, XlsxError};
 
+use crate::cells::cell_number;
 use crate::human_capital::read::{STAFF_COLUMNS, component_column};
 
 /// Builds the report workbook.
@@ -97,17 +97,17 @@ fn write_person(
     sheet.write_string(at, 0, &person.id)?;
     sheet.write_string(at, 1, &person.name)?;
     sheet.write_string(at, 2, &person.position)?;
-    sheet.write_number(at, 3, float(person.fte))?;
+    sheet.write_number(at, 3, cell_number(person.fte))?;
     for (group_idx, group) in Group::ALL.iter().enumerate() {
         if let Some(score) = person.group_scores.get(group) {
-            sheet.write_number_with_format(at, col(4 + group_idx), float(*score), number)?;
+            sheet.write_number_with_format(at, col(4 + group_idx), cell_number(*score), number)?;
         }
     }
     // Formula (3) and (5) are live formulas with the exact results cached.
     let sum = Formula::new(format!("=SUM(E{excel_row}:H{excel_row})"))
         .set_result(person.human_capital.to_string());
     sheet.write_formula_with_format(at, 8, sum, number)?;
-    sheet.write_number_with_format(at, 9, float(person.efficiency_coefficient), ratio)?;
+    sheet.write_number_with_format(at, 9, cell_number(person.efficiency_coefficient), ratio)?;
     if let Some(value) = person.invested_funds_recovered.value() {
         let formula =
             Formula::new(format!("=I{excel_row}/J{excel_row}")).set_result(value.to_string());
@@ -117,7 +117,7 @@ fn write_person(
         |column: usize, label: &str, outcome: &Outcome, format: &Format| -> Result<(), XlsxError> {
             match outcome {
                 Outcome::Value(value) => {
-                    sheet.write_number_with_format(at, col(column), float(*value), format)?;
+                    sheet.write_number_with_format(at, col(column), cell_number(*value), format)?;
                 }
                 Outcome::NotComputable { reason } => {
                     sheet.write_string(at, col(column), "n/a")?;
@@ -149,10 +149,10 @@ fn write_person(
         .baseline_kind
         .map_or("none", |kind| kind.name());
     sheet.write_string(at, 12, baseline)?;
-    sheet.write_number_with_format(at, 16, float(person.wage), number)?;
-    sheet.write_number_with_format(at, 17, float(person.annual_investment), number)?;
-    sheet.write_number(at, 18, float(person.investment_periods))?;
-    sheet.write_number_with_format(at, 21, float(person.goodwill.prospects), ratio)?;
+    sheet.write_number_with_format(at, 16, cell_number(person.wage), number)?;
+    sheet.write_number_with_format(at, 17, cell_number(person.annual_investment), number)?;
+    sheet.write_number(at, 18, cell_number(person.investment_periods))?;
+    sheet.write_number_with_format(at, 21, cell_number(person.goodwill.prospects), ratio)?;
     reasons.dedup();
     sheet.write_string(at, 24, reasons.join("; "))?;
     Ok(())
@@ -225,7 +225,7 @@ fn write_company(
         sheet.write_string(at, 0, *label)?;
         match outcome {
             Outcome::Value(value) => {
-                sheet.write_number_with_format(at, 1, float(*value), format)?;
+                sheet.write_number_with_format(at, 1, cell_number(*value), format)?;
                 sheet.write_string(at, 2, *note)?;
             }
             Outcome::NotComputable { reason } => {
@@ -423,7 +423,7 @@ pub(crate) fn staff_workbook(file: &StaffFile) -> Result<Workbook, XlsxError> {
                         .get(group.name())
                         .and_then(|components| components.get(*component));
                     if let Some(score) = score {
-                        sheet.write_number(at, column, float(*score))?;
+                        sheet.write_number(at, column, cell_number(*score))?;
                     }
                     column += 1;
                 }
@@ -450,7 +450,7 @@ impl Cell {
                 sheet.write_string(at, column, text)?;
             }
             Cell::Number(value) => {
-                sheet.write_number(at, column, float(*value))?;
+                sheet.write_number(at, column, cell_number(*value))?;
             }
             Cell::Empty => {}
         }
@@ -472,12 +472,6 @@ fn write_key_values(
     }
     sheet.set_column_width(0, 48)?;
     Ok(())
-}
-
-/// A cell value for the writer; spreadsheet numbers are binary floating point, so this
-/// is the one place a `Decimal` becomes an `f64` (for storage, not arithmetic).
-fn float(value: Decimal) -> f64 {
-    value.to_f64().unwrap_or(f64::NAN)
 }
 
 fn row(index: usize) -> u32 {

@@ -3,6 +3,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::cells::a1;
+
 /// One cell's value, as far as import cares.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Value {
@@ -112,20 +114,6 @@ impl Grid {
         };
         (row < self.n_rows() && col < self.n_cols).then_some((row, col))
     }
-}
-
-/// The A1 name of the cell at zero-based (row, column): `a1(6, 2)` is `C7`.
-pub(crate) fn a1(row: u32, col: u32) -> String {
-    let mut letters = Vec::new();
-    let mut rest = u64::from(col) + 1;
-    while 0 < rest {
-        let digit = (rest - 1) % 26;
-        letters.push(char::from(b'A' + u8::try_from(digit).unwrap_or(0)));
-        rest = (rest - 1) / 26;
-    }
-    letters.reverse();
-    let letters: String = letters.into_iter().collect();
-    format!("{letters}{}", u64::from(row) + 1)
 }
 
 /// Parses an A1 name (`C7`, `$C$7`, `aa10`) into zero-based (row, column).

@@ -5,7 +5,8 @@ use bilans_model::{LineItem, Period};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::import::grid::{Grid, Value, a1, parse_a1};
+use crate::cells::a1;
+use crate::import::grid::{Grid, Value, parse_a1};
 use crate::import::labels::{Dictionary, normalise};
 use crate::import::numbers::amount_from_text;
 use crate::import::periods::period;

@@ -5,10 +5,10 @@
 use std::path::Path;
 
 use bilans_scoring::kpi::{Report, Score, Settings, Total};
-use rust_decimal::Decimal;
 use rust_xlsxwriter::{ConditionalFormatFormula, Format, Formula, Workbook, Worksheet, XlsxError};
 
-use crate::kpi::workbook::{cell_name, column_number, row_number};
+use crate::cells::{a1, cell_number};
+use crate::kpi::workbook::{column_number, row_number};
 use crate::{Overwrite, SheetsError, save_workbook};
 
 /// Writes the report workbook to `path` atomically.
@@ -95,24 +95,24 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
             sheet.write_string(row, 2, kpi.direction.name())?;
             sheet.write_string(row, 3, &kpi.plan)?;
             sheet.write_string(row, 4, &kpi.unit)?;
-            sheet.write_number(row, 5, number(kpi.weight))?;
+            sheet.write_number(row, 5, cell_number(kpi.weight))?;
             match kpi.weight_used {
                 Some(weight) => {
-                    sheet.write_number_with_format(row, 6, number(weight), &score_format)?
+                    sheet.write_number_with_format(row, 6, cell_number(weight), &score_format)?
                 }
                 None => sheet.write_string(row, 6, "n/c")?,
             };
             for (period_idx, cell) in kpi.cells.iter().enumerate() {
                 let column = FIRST_PERIOD_COLUMN + 2 * period_idx;
                 if let Some(actual) = cell.actual {
-                    sheet.write_number(row, column_number(column), number(actual))?;
+                    sheet.write_number(row, column_number(column), cell_number(actual))?;
                 }
                 match &cell.score {
                     Score::Computed { value, note, .. } => {
                         sheet.write_number_with_format(
                             row,
                             column_number(column + 1),
-                            number(*value),
+                            cell_number(*value),
                             &score_format,
                         )?;
                         let line = note.as_ref().map(|note| format!("{}: {note}", kpi.kpi));
@@ -200,9 +200,12 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
             sheet.write_number(row, 4, count(pair.right_count))?;
             for (column, share) in [(5, pair.left_weight_share), (6, pair.right_weight_share)] {
                 match share {
-                    Some(share) => {
-                        sheet.write_number_with_format(row, column, number(share), &share_format)?
-                    }
+                    Some(share) => sheet.write_number_with_format(
+                        row,
+                        column,
+                        cell_number(share),
+                        &share_format,
+                    )?,
                     None => sheet.write_string(row, column, "n/c")?,
                 };
             }
@@ -210,12 +213,12 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
         }
         sheet.write_string(row, 0, "individual share")?;
         if let Some(share) = level.individual_share {
-            sheet.write_number_with_format(row, 1, number(share), &share_format)?;
+            sheet.write_number_with_format(row, 1, cell_number(share), &share_format)?;
         }
         sheet.write_string(row, 2, "target")?;
         match level.individual_share_target {
             Some(target) => {
-                sheet.write_number_with_format(row, 3, number(target), &share_format)?
+                sheet.write_number_with_format(row, 3, cell_number(target), &share_format)?
             }
             None => sheet.write_string(row, 3, "none set")?,
         };
@@ -267,7 +270,7 @@ fn add_traffic_lights(
     column: u16,
     settings: &Settings,
 ) -> Result<(), XlsxError> {
-    let top_left = cell_name((first_row, u32::from(column)));
+    let top_left = a1(first_row, u32::from(column));
     let green = Format::new()
         .set_background_color("C6EFCE")
         .set_font_color("006100");
@@ -311,16 +314,7 @@ fn add_traffic_lights(
 
 fn range_name(first_row: u32, last_row: u32, column: usize) -> String {
     let column = u32::from(column_number(column));
-    format!(
-        "{}:{}",
-        cell_name((first_row, column)),
-        cell_name((last_row, column))
-    )
-}
-
-/// A decimal as the f64 a spreadsheet stores (display only; results stay Decimal).
-fn number(value: Decimal) -> f64 {
-    value.to_string().parse().unwrap_or(f64::NAN)
+    format!("{}:{}", a1(first_row, column), a1(last_row, column))
 }
 
 fn count(value: usize) -> f64 {

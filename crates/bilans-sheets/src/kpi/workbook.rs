@@ -11,6 +11,7 @@ use bilans_scoring::kpi::{
 use calamine::{Data, Range, Reader, open_workbook_auto};
 use rust_xlsxwriter::Format;
 
+use crate::cells::a1;
 use crate::{Overwrite, SheetsError, save_workbook};
 
 /// The sheet of KPI rows.
@@ -386,19 +387,6 @@ fn write_value(
     }
 }
 
-/// The A1 name of a 0-based (row, column).
-pub(crate) fn cell_name((row, column): (u32, u32)) -> String {
-    let mut letters = Vec::new();
-    let mut rest = column + 1;
-    while 0 < rest {
-        let remainder = (rest - 1) % 26;
-        letters.push(char::from(b'A' + u8::try_from(remainder).unwrap_or(0)));
-        rest = (rest - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
-}
-
 pub(crate) fn column_number(index: usize) -> u16 {
     u16::try_from(index).unwrap_or(u16::MAX)
 }
@@ -411,7 +399,7 @@ fn at_cell(path: &Path, sheet: &str, cell: (u32, u32), message: String) -> Sheet
     SheetsError::AtCell {
         file: path.display().to_string(),
         sheet: sheet.to_owned(),
-        cell: cell_name(cell),
+        cell: a1(cell.0, cell.1),
         message,
     }
 }

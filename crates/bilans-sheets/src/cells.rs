@@ -1,0 +1,58 @@
+//! Cell helpers shared by every workbook module: a `Decimal` as the number a cell
+//! stores, and A1 cell names.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// The number a spreadsheet cell stores for `value`: the `f64` nearest to the decimal.
+///
+/// Spreadsheet numbers are binary floating point, so this is the one place a `Decimal`
+/// becomes an `f64`, for storage and display only (results stay `Decimal` in the
+/// analysis and the JSON). The decimal's text always parses, and the parse rounds
+/// correctly to the nearest `f64`; `to_f64` is the fallback for completeness.
+pub(crate) fn cell_number(value: Decimal) -> f64 {
+    value
+        .to_string()
+        .parse::<f64>()
+        .unwrap_or_else(|_| value.to_f64().unwrap_or(f64::NAN))
+}
+
+/// The A1 name of the cell at zero-based (row, column): `a1(6, 2)` is `C7`.
+///
+/// Columns are `u32` because calamine reads them so; rust_xlsxwriter's
+/// `row_col_to_cell` takes a `u16` column and could not name every cell read.
+pub(crate) fn a1(row: u32, column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut rest = u64::from(column) + 1;
+    while 0 < rest {
+        let digit = (rest - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(digit).unwrap_or(0)));
+        rest = (rest - 1) / 26;
+    }
+    letters.reverse();
+    let letters: String = letters.into_iter().collect();
+    format!("{letters}{}", u64::from(row) + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use crate::cells::{a1, cell_number};
+
+    #[test]
+    fn cell_numbers_are_the_nearest_f64() {
+        assert_eq!(cell_number(Decimal::new(1, 1)), 0.1);
+        assert_eq!(cell_number(Decimal::new(-2_968, 2)), -29.68);
+        assert_eq!(cell_number(Decimal::MAX), 7.922_816_251_426_434e28);
+    }
+
+    #[test]
+    fn a1_names() {
+        assert_eq!(a1(6, 2), "C7");
+        assert_eq!(a1(0, 25), "Z1");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(a1(9, 701), "ZZ10");
+        assert_eq!(a1(0, 702), "AAA1");
+    }
+}
