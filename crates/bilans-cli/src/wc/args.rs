@@ -53,6 +53,22 @@ impl From<Days> for DaysInYear {
     }
 }
 
+/// `--json`, shared by every calculator.
+#[derive(Debug, clap::Args)]
+pub(crate) struct OutputArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// `--days-in-year`, shared by the calculators that annualise.
+#[derive(Debug, clap::Args)]
+pub(crate) struct YearArgs {
+    /// Days in the year.
+    #[arg(long, value_enum, default_value = "360")]
+    pub(crate) days_in_year: Days,
+}
+
 /// Flags of `bilans wc supplier-deferral`.
 #[derive(Debug, clap::Args)]
 #[command(allow_negative_numbers = true)]
@@ -72,9 +88,8 @@ pub(crate) struct SupplierDeferralArgs {
     /// Inventories to finance as well.
     #[arg(long, default_value = "0")]
     pub(crate) inventories: Decimal,
-    /// Print JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 /// Flags of `bilans wc discount`.
@@ -93,12 +108,10 @@ pub(crate) struct DiscountArgs {
     /// The bank's annual credit rate in percent.
     #[arg(long)]
     pub(crate) bank_rate_percent: Decimal,
-    /// Days in the year.
-    #[arg(long, value_enum, default_value = "360")]
-    pub(crate) days_in_year: Days,
-    /// Print JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) year: YearArgs,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 /// Benchmarks for early payment.
@@ -125,14 +138,12 @@ pub(crate) struct BillArgs {
     /// Days from discounting to maturity.
     #[arg(long)]
     pub(crate) days_to_maturity: Decimal,
-    /// Days in the year.
-    #[arg(long, value_enum, default_value = "360")]
-    pub(crate) days_in_year: Days,
+    #[command(flatten)]
+    pub(crate) year: YearArgs,
     #[command(flatten)]
     pub(crate) early: EarlyPaymentArgs,
-    /// Print JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 /// Flags of `bilans wc factoring`.
@@ -154,14 +165,12 @@ pub(crate) struct FactoringArgs {
     /// Days between the early payment and the due date.
     #[arg(long)]
     pub(crate) days_early: Decimal,
-    /// Days in the year.
-    #[arg(long, value_enum, default_value = "360")]
-    pub(crate) days_in_year: Days,
+    #[command(flatten)]
+    pub(crate) year: YearArgs,
     #[command(flatten)]
     pub(crate) early: EarlyPaymentArgs,
-    /// Print JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 /// How often wages are paid.
@@ -188,9 +197,8 @@ pub(crate) struct WagesArgs {
     /// Or any pay interval in days.
     #[arg(long)]
     pub(crate) interval_days: Option<Decimal>,
-    /// Print JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 /// Flags of `bilans wc express-payables`.
@@ -203,12 +211,10 @@ pub(crate) struct ExpressPayablesArgs {
     /// Annual revenue.
     #[arg(long)]
     pub(crate) annual_revenue: Decimal,
-    /// Days in the year.
-    #[arg(long, value_enum, default_value = "360")]
-    pub(crate) days_in_year: Days,
-    /// Print JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) year: YearArgs,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 /// Flags of `bilans wc mean`.
@@ -218,9 +224,8 @@ pub(crate) struct MeanArgs {
     /// Balances at equally spaced dates, in order (at least two).
     #[arg(required = true)]
     pub(crate) values: Vec<Decimal>,
-    /// Print JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 /// Which mean.
@@ -249,9 +254,8 @@ pub(crate) struct DepositShareArgs {
     /// The mean of the balances.
     #[arg(long, value_enum, default_value = "chronological")]
     pub(crate) mean: MeanKind,
-    /// Print JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 /// Compounding frequency.
@@ -285,9 +289,8 @@ pub(crate) struct DepositIncomeArgs {
     /// How often interest is capitalised.
     #[arg(long, value_enum, default_value = "at-maturity")]
     pub(crate) compounding: CompoundingKind,
-    /// Print JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 /// Flags of `bilans wc policy`.
@@ -312,7 +315,6 @@ pub(crate) struct PolicyArgs {
     /// Short-term credit share bands in percent "CONSERVATIVE_BELOW,AGGRESSIVE_FROM".
     #[arg(long, default_value = "10,50")]
     pub(crate) credit_share_bands: String,
-    /// Print JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }

@@ -95,14 +95,14 @@ fn four(value: Decimal) -> String {
     round_as_printed(value, 4).normalize().to_string()
 }
 
-/// Prints `input` and `result` as JSON, or `text`.
+/// Prints `input` and `result` as JSON (with `--json`), or `text`.
 fn emit<I: Serialize, R: Serialize>(
-    json: bool,
+    output: &OutputArgs,
     input: &I,
     result: &R,
     text: &str,
 ) -> anyhow::Result<()> {
-    if json {
+    if output.json {
         let value = serde_json::json!({ "input": input, "result": result });
         return print(&serde_json::to_string_pretty(&value)?);
     }
@@ -142,7 +142,7 @@ fn supplier_deferral(args: &SupplierDeferralArgs) -> anyhow::Result<()> {
             four(result.negative_needs_threshold_months),
         ),
     ]);
-    emit(args.json, &input, &result, &text)
+    emit(&args.output, &input, &result, &text)
 }
 
 fn discount(args: &DiscountArgs) -> anyhow::Result<()> {
@@ -151,7 +151,7 @@ fn discount(args: &DiscountArgs) -> anyhow::Result<()> {
         discount_days: args.discount_days,
         payment_term_days: args.payment_term_days,
         bank_rate_percent: args.bank_rate_percent,
-        days_in_year: args.days_in_year.into(),
+        days_in_year: args.year.days_in_year.into(),
     };
     let result = wc::cash_discount_cost(&input).map_err(library_error)?;
     let decision = match result.decision {
@@ -173,7 +173,7 @@ fn discount(args: &DiscountArgs) -> anyhow::Result<()> {
         ("bank rate (%)", two(result.bank_rate_percent)),
         ("decision", decision.to_owned()),
     ]);
-    emit(args.json, &input, &result, &text)
+    emit(&args.output, &input, &result, &text)
 }
 
 fn comparison_lines(comparison: &EarlyPaymentComparison) -> Vec<(&'static str, String)> {
@@ -217,7 +217,7 @@ fn bill(args: &BillArgs) -> anyhow::Result<()> {
         face_value: args.face_value,
         discount_rate_percent: args.discount_rate_percent,
         days_to_maturity: args.days_to_maturity,
-        days_in_year: args.days_in_year.into(),
+        days_in_year: args.year.days_in_year.into(),
     };
     let result = wc::discount_bill(&input).map_err(library_error)?;
     let comparison = wc::compare_early_payment(
@@ -242,7 +242,7 @@ fn bill(args: &BillArgs) -> anyhow::Result<()> {
         result: &result,
         comparison,
     };
-    emit(args.json, &input, &output, &lines(&rows))
+    emit(&args.output, &input, &output, &lines(&rows))
 }
 
 fn factoring(args: &FactoringArgs) -> anyhow::Result<()> {
@@ -252,7 +252,7 @@ fn factoring(args: &FactoringArgs) -> anyhow::Result<()> {
         advance_percent: args.advance_percent,
         interest_rate_percent: args.interest_rate_percent,
         days_early: args.days_early,
-        days_in_year: args.days_in_year.into(),
+        days_in_year: args.year.days_in_year.into(),
     };
     let result = wc::factoring_cost(&input).map_err(library_error)?;
     let comparison = wc::compare_early_payment(
@@ -280,7 +280,7 @@ fn factoring(args: &FactoringArgs) -> anyhow::Result<()> {
         result: &result,
         comparison,
     };
-    emit(args.json, &input, &output, &lines(&rows))
+    emit(&args.output, &input, &output, &lines(&rows))
 }
 
 fn wages(args: &WagesArgs) -> anyhow::Result<()> {
@@ -293,7 +293,7 @@ fn wages(args: &WagesArgs) -> anyhow::Result<()> {
     let days = wc::wage_deferral_days(frequency).map_err(library_error)?;
     let text = lines(&[("average wage deferral (days)", four(days))]);
     emit(
-        args.json,
+        &args.output,
         &frequency,
         &serde_json::json!({ "deferral_days": days }),
         &text,
@@ -301,7 +301,7 @@ fn wages(args: &WagesArgs) -> anyhow::Result<()> {
 }
 
 fn express_payables(args: &ExpressPayablesArgs) -> anyhow::Result<()> {
-    let days_in_year: DaysInYear = args.days_in_year.into();
+    let days_in_year: DaysInYear = args.year.days_in_year.into();
     let days = wc::express_payables_days(args.payables, args.annual_revenue, days_in_year)
         .map_err(library_error)?;
     let input = serde_json::json!({
@@ -314,7 +314,7 @@ fn express_payables(args: &ExpressPayablesArgs) -> anyhow::Result<()> {
         two(days),
     )]);
     emit(
-        args.json,
+        &args.output,
         &input,
         &serde_json::json!({ "payables_days": days }),
         &text,
@@ -325,7 +325,7 @@ fn mean(args: &MeanArgs) -> anyhow::Result<()> {
     let mean = wc::chronological_mean(&args.values).map_err(library_error)?;
     let text = lines(&[("chronological mean", four(mean))]);
     emit(
-        args.json,
+        &args.output,
         &serde_json::json!({ "values": args.values }),
         &serde_json::json!({ "chronological_mean": mean }),
         &text,
@@ -363,7 +363,7 @@ fn deposit_share(args: &DepositShareArgs) -> anyhow::Result<()> {
         "revenue_of_period": args.revenue_of_period,
         "expected_revenue": args.expected_revenue,
     });
-    emit(args.json, &input, &result, &lines(&rows))
+    emit(&args.output, &input, &result, &lines(&rows))
 }
 
 fn deposit_income(args: &DepositIncomeArgs) -> anyhow::Result<()> {
@@ -391,7 +391,7 @@ fn deposit_income(args: &DepositIncomeArgs) -> anyhow::Result<()> {
         "term_months": args.term_months,
         "compounding": compounding,
     });
-    emit(args.json, &input, &result, &text)
+    emit(&args.output, &input, &result, &text)
 }
 
 /// Parses "LOW,HIGH" for the flag named `parameter` (snake case).
@@ -451,5 +451,5 @@ fn policy(args: &PolicyArgs) -> anyhow::Result<()> {
         "combined": combined,
         "naming_note": NAMING_NOTE,
     });
-    emit(args.json, &input, &result, &text)
+    emit(&args.output, &input, &result, &text)
 }
