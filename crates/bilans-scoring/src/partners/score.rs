@@ -314,7 +314,7 @@ pub fn harmony(values: &[Decimal], scale: Scale) -> Option<Harmony> {
     let n = Decimal::from(values.len());
     let half_range =
         Decimal::from(i128::from(scale.max()) - i128::from(scale.min())) / Decimal::TWO;
-    let max_std_dev = if values.len() % 2 == 0 {
+    let max_std_dev = if values.len().is_multiple_of(2) {
         half_range
     } else {
         let shrink = (Decimal::ONE - Decimal::ONE / n.checked_mul(n)?).sqrt()?;
@@ -413,7 +413,7 @@ fn score_criterion(criterion: &str, ratings: &Ratings, panel: &Panel) -> Option<
         score,
         median: median_of_counts(&weighted, votes_cast),
         lowest: voted().next().map(|(score, _)| *score),
-        highest: voted().last().map(|(score, _)| *score),
+        highest: voted().next_back().map(|(score, _)| *score),
         std_dev,
     })
 }

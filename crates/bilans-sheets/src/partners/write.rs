@@ -8,7 +8,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, Format, Formula, Workbook, Worksheet};
 
-use bilans_scoring::partners::{Analysis, Compliance, ModelTotal, Monitoring, SignificanceTest};
+use bilans_scoring::partners::{Analysis, Compliance, Monitoring, SignificanceTest};
 
 use crate::SheetsError;
 use crate::cells::{a1, cell_number};
@@ -300,19 +300,28 @@ fn write_compliance(
         sheet.write_number_with_format(row, weight_column, cell_number(*weight), &two)?;
         row += 1;
     }
-    let totals: [(&str, fn(&ModelTotal) -> Decimal); 2] = [
-        ("total", |total| total.total),
-        ("weighted total", |total| total.weighted_total),
+    let rows = [
+        (
+            "total",
+            compliance
+                .totals
+                .iter()
+                .map(|total| total.total)
+                .collect::<Vec<Decimal>>(),
+        ),
+        (
+            "weighted total",
+            compliance
+                .totals
+                .iter()
+                .map(|total| total.weighted_total)
+                .collect(),
+        ),
     ];
-    for (label, value) in totals {
+    for (label, values) in rows {
         sheet.write_string_with_format(row, 0, label, &bold)?;
-        for (model_idx, total) in compliance.totals.iter().enumerate() {
-            sheet.write_number_with_format(
-                row,
-                column(1 + model_idx),
-                cell_number(value(total)),
-                &two,
-            )?;
+        for (model_idx, value) in values.into_iter().enumerate() {
+            sheet.write_number_with_format(row, column(1 + model_idx), cell_number(value), &two)?;
         }
         row += 1;
     }
