@@ -14,7 +14,6 @@ use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::WorkingCapitalConfig;
 use bilans_ratios::{CellRefs, NotComputable, RatioUnit, catalogue};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Workbook, Worksheet,
     XlsxError,
@@ -341,7 +340,7 @@ pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
 }
 
 pub(crate) fn number(value: Decimal) -> f64 {
-    value.to_f64().unwrap_or(f64::NAN)
+    crate::cells::cell_number(value)
 }
 
 /// `prefix` then the absolute reference `$C$5`, built in one allocation (formulas

@@ -14,7 +14,6 @@ use bilans_ratios::working_capital::{
 };
 use bilans_ratios::{Basis, CellRefs, NotComputable, RatioUnit, find};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
 
@@ -307,7 +306,7 @@ fn number_format(unit: RatioUnit) -> Format {
 
 /// The nearest f64, for the spreadsheet only (the value of record is the Decimal).
 fn to_f64(value: Decimal) -> f64 {
-    value.to_f64().unwrap_or(f64::NAN)
+    crate::cells::cell_number(value)
 }
 
 #[cfg(test)]
