@@ -17,6 +17,12 @@ pub(crate) fn cell_number(value: Decimal) -> f64 {
         .unwrap_or_else(|_| value.to_f64().unwrap_or(f64::NAN))
 }
 
+/// The cached result written with a formula: the shortest text of [`cell_number`],
+/// which is all a spreadsheet keeps (the 28-digit decimal would only lengthen the file).
+pub(crate) fn cached_result(value: Decimal) -> String {
+    cell_number(value).to_string()
+}
+
 /// The A1 name of the cell at zero-based (row, column): `a1(6, 2)` is `C7`.
 ///
 /// Columns are `u32` because calamine reads them so; rust_xlsxwriter's

@@ -166,7 +166,8 @@ fn write_ratio_line(
         let column = FIRST_COLUMN + period_idx as u16;
         match (value, layout.ratio(id, *period)) {
             (Ok(value), Some(reference)) => {
-                let formula = Formula::new(format!("={reference}")).set_result(value.to_string());
+                let formula = Formula::new(format!("={reference}"))
+                    .set_result(crate::cells::cached_result(*value));
                 sheet.write_formula_with_format(row, column, formula, formats.for_unit(unit))?;
             }
             (Err(reason), _) => write_not_computable(sheet, row, column, reason, formats)?,

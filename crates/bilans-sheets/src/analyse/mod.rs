@@ -248,6 +248,36 @@ impl Layout {
     }
 }
 
+/// The layout as seen from a formula on the ratios block's own sheet: references to
+/// that sheet need no sheet name, which keeps the formulas short (a panel workbook
+/// holds half a million of them).
+pub(crate) struct FromRatiosSheet<'a>(pub(crate) &'a Layout);
+
+impl CellRefs for FromRatiosSheet<'_> {
+    fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        let layout = self.0;
+        if layout.statements_prefix != layout.ratios_prefix {
+            return layout.item(item, period);
+        }
+        if !layout.present.contains(&(item, period)) {
+            return None;
+        }
+        let row = *layout.item_rows.get(&item)?;
+        let column = layout.period_column(period, STATEMENT_FIRST_COLUMN)?;
+        Some(prefixed_absolute("", row, column))
+    }
+
+    fn ratio(&self, id: &str, period: Period) -> Option<String> {
+        let layout = self.0;
+        let (id, row) = layout.ratio_rows.get_key_value(id)?;
+        if layout.not_computable.contains(&(*id, period)) {
+            return None;
+        }
+        let column = layout.period_column(period, RATIO_FIRST_COLUMN)?;
+        Some(prefixed_absolute("", *row, column))
+    }
+}
+
 impl CellRefs for Layout {
     fn item(&self, item: LineItem, period: Period) -> Option<String> {
         if !self.present.contains(&(item, period)) {
@@ -566,10 +596,11 @@ pub(crate) fn write_ratios_block(
             let Some(column) = layout.period_column(*period, RATIO_FIRST_COLUMN) else {
                 continue;
             };
-            let formula = ratio.excel_formula(*period, &analysis.config, layout);
+            let formula = ratio.excel_formula(*period, &analysis.config, &FromRatiosSheet(layout));
             match (value, formula.as_ref()) {
                 (Ok(value), Ok(formula)) => {
-                    let formula = Formula::new(formula.as_str()).set_result(value.to_string());
+                    let formula = Formula::new(formula.as_str())
+                        .set_result(crate::cells::cached_result(*value));
                     sheet.write_formula_with_format(
                         row,
                         column,

@@ -146,8 +146,8 @@ fn write_comparison(
                 let column = 1 + period_idx as u16;
                 match (values.value(*period), layout.ratio(id, *period)) {
                     (Some(Ok(value)), Some(reference)) => {
-                        let formula =
-                            Formula::new(format!("={reference}")).set_result(value.to_string());
+                        let formula = Formula::new(format!("={reference}"))
+                            .set_result(crate::cells::cached_result(*value));
                         sheet.write_formula_with_format(
                             row,
                             column,

@@ -109,8 +109,8 @@ fn write_person(
     sheet.write_formula_with_format(at, 8, sum, number)?;
     sheet.write_number_with_format(at, 9, cell_number(person.efficiency_coefficient), ratio)?;
     if let Some(value) = person.invested_funds_recovered.value() {
-        let formula =
-            Formula::new(format!("=I{excel_row}/J{excel_row}")).set_result(value.to_string());
+        let formula = Formula::new(format!("=I{excel_row}/J{excel_row}"))
+            .set_result(crate::cells::cached_result(value));
         sheet.write_formula_with_format(at, 10, formula, number)?;
     }
     let mut outcome =

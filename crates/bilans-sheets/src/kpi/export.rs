@@ -140,7 +140,7 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
                     let weights = range_name(first_kpi_row, last_kpi_row, WEIGHT_USED_COLUMN);
                     let scores = range_name(first_kpi_row, last_kpi_row, column);
                     let formula = Formula::new(format!("=SUMPRODUCT({weights},{scores})"))
-                        .set_result(value.to_string());
+                        .set_result(crate::cells::cached_result(*value));
                     sheet.write_formula_with_format(
                         row,
                         column_number(column),

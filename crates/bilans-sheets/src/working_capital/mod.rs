@@ -186,7 +186,8 @@ fn write_sheet(
             let formula = ratio.excel_formula(*period, &config.eval, &cells);
             match (value, formula) {
                 (Ok(value), Ok(formula)) => {
-                    let formula = Formula::new(formula).set_result(value.to_string());
+                    let formula =
+                        Formula::new(formula).set_result(crate::cells::cached_result(value));
                     worksheet.write_formula_with_format(row, column, formula, &format)?;
                 }
                 (Err(reason), _) | (_, Err(reason)) => {
