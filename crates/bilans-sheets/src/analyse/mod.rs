@@ -174,6 +174,9 @@ pub(crate) struct Layout {
     ratios_prefix: String,
     /// How the statements block shows where each amount came from.
     pub(crate) sources: Sources,
+    /// Whether each ratio row repeats its definition, group and source (a panel lists
+    /// them once, on its Definitions sheet).
+    pub(crate) ratio_details: bool,
     /// Ratio values that are not computable: their cells hold text, so no formula may
     /// refer to them (a reference to one is expanded instead, and fails with its reason).
     pub(crate) not_computable: BTreeSet<(&'static str, Period)>,
@@ -214,6 +217,7 @@ impl Layout {
                 .map(|(index, ratio)| (ratio.id, ratios_header + 1 + index as u32))
                 .collect(),
             sources: Sources::NotesAndColumn,
+            ratio_details: true,
             not_computable: BTreeSet::new(),
             present: statements
                 .periods
@@ -579,16 +583,27 @@ pub(crate) fn write_ratios_block(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    let mut header = period_header(&["Ratio", "Id", "Definition"], &layout.periods);
-    header.push("Group".to_owned());
-    header.push("Source of the definition".to_owned());
+    let definition = if layout.ratio_details {
+        "Definition"
+    } else {
+        "Definition: see Definitions"
+    };
+    let mut header = period_header(&["Ratio", "Id", definition], &layout.periods);
+    if layout.ratio_details {
+        header.push("Group".to_owned());
+        header.push("Source of the definition".to_owned());
+    }
     write_header(sheet, layout.ratios_header, &header, formats)?;
     let after_periods = RATIO_FIRST_COLUMN + layout.periods.len() as u16;
     for ratio in catalogue() {
         let row = layout.ratio_rows[ratio.id];
         sheet.write_string(row, 0, ratio.name)?;
         sheet.write_string(row, 1, ratio.id)?;
-        sheet.write_string(row, 2, ratio.formula_text())?;
+        if layout.ratio_details {
+            sheet.write_string(row, 2, ratio.formula_text())?;
+            sheet.write_string(row, after_periods, ratio.group.label())?;
+            sheet.write_string(row, after_periods + 1, ratio.source)?;
+        }
         let Some(values) = analysis.ratios.row(ratio.id) else {
             continue;
         };
@@ -613,8 +628,6 @@ pub(crate) fn write_ratios_block(
                 }
             }
         }
-        sheet.write_string(row, after_periods, ratio.group.label())?;
-        sheet.write_string(row, after_periods + 1, ratio.source)?;
     }
     Ok(())
 }

@@ -20,6 +20,8 @@ use crate::analyse::{
 pub const COMPARISON: &str = "Comparison";
 /// The panel's checks sheet.
 pub const PANEL_CHECKS: &str = "Checks";
+/// The sheet that defines every ratio once.
+pub const DEFINITIONS: &str = "Definitions";
 
 /// Builds one workbook for a panel of companies.
 ///
@@ -70,7 +72,7 @@ pub fn sheet_name(wanted: &str, used: &mut BTreeSet<String>) -> String {
 }
 
 fn reserved(name: &str) -> bool {
-    [super::SUMMARY, COMPARISON, PANEL_CHECKS]
+    [super::SUMMARY, COMPARISON, PANEL_CHECKS, DEFINITIONS]
         .iter()
         .any(|taken| taken.eq_ignore_ascii_case(name))
 }
@@ -81,7 +83,7 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
     let title = format!("bilans panel analysis: {} companies", analyses.len());
     set_properties(&mut workbook, &title, options)?;
     let mut used = BTreeSet::new();
-    for taken in [COMPARISON, PANEL_CHECKS] {
+    for taken in [COMPARISON, PANEL_CHECKS, DEFINITIONS] {
         used.insert(taken.to_lowercase());
     }
     let layouts: Vec<Layout> = analyses
@@ -121,6 +123,7 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
         size_ratio_columns(sheet, layout)?;
     }
     write_panel_checks(printable(workbook.add_worksheet()), analyses, &formats)?;
+    write_definitions(printable(workbook.add_worksheet()), &formats)?;
     Ok(workbook)
 }
 
@@ -200,5 +203,32 @@ fn write_panel_checks(
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_column_width(0, 30)?;
     sheet.set_column_width(3, 100)?;
+    Ok(())
+}
+
+/// Every ratio of the catalogue once: id, name, definition, group, source.
+fn write_definitions(sheet: &mut Worksheet, formats: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name(DEFINITIONS)?;
+    let header = [
+        "Id",
+        "Ratio",
+        "Definition",
+        "Group",
+        "Source of the definition",
+    ]
+    .map(String::from);
+    write_header(sheet, 0, &header, formats)?;
+    for (index, ratio) in bilans_ratios::catalogue().iter().enumerate() {
+        let row = 1 + index as u32;
+        sheet.write_string(row, 0, ratio.id)?;
+        sheet.write_string(row, 1, ratio.name)?;
+        sheet.write_string(row, 2, ratio.formula_text())?;
+        sheet.write_string(row, 3, ratio.group.label())?;
+        sheet.write_string(row, 4, ratio.source)?;
+    }
+    sheet.set_freeze_panes(1, 1)?;
+    for (column, width) in [(0, 34), (1, 44), (2, 90), (3, 18), (4, 60)] {
+        sheet.set_column_width(column, width)?;
+    }
     Ok(())
 }
