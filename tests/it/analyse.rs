@@ -465,7 +465,7 @@ fn cli_writes_a_panel_workbook_or_one_workbook_per_company() {
     assert_eq!(code, 0, "{error}");
     assert_eq!(
         std::fs::read_dir(&per_company).unwrap().count(),
-        names.len() - 2
+        names.len() - 3
     );
 }
 
