@@ -48,6 +48,9 @@ pub(crate) enum BasisArg {
     YearEnd,
     /// Average of opening and closing balances (the first period is not computable).
     Average,
+    /// Chronological mean of the balances in each period: opening, interim
+    /// quarter-ends (when the statements hold all three) and closing.
+    Chronological,
 }
 
 /// Arguments of `bilans analyse`.
@@ -96,6 +99,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         basis: match args.basis {
             BasisArg::YearEnd => Basis::YearEnd,
             BasisArg::Average => Basis::Average,
+            BasisArg::Chronological => Basis::Chronological,
         },
         days_in_year: if args.days == "365" {
             DaysInYear::Days365

@@ -5,7 +5,7 @@ use bilans_model::reconcile::round_as_printed;
 use bilans_model::{Flow, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 
-use crate::expr::{Basis, EvalConfig, Expr, Rounding};
+use crate::expr::{Basis, EvalConfig, Expr, Rounding, balance_dates};
 use crate::{NotComputable, Ratio, catalogue};
 
 /// The values of one period, and the ratios computed so far.
@@ -16,34 +16,46 @@ pub(crate) struct Evaluator<'a> {
     memo: Vec<Option<Result<Decimal, NotComputable>>>,
 }
 
+/// (x₁/2 + x₂ + … + x_{n−1} + x_n/2) / (n − 1) over two or more balances; for two it is
+/// their plain average.
+fn chronological_mean(values: Vec<Decimal>) -> Result<Decimal, NotComputable> {
+    if let [opening, closing] = values.as_slice() {
+        let sum = opening
+            .checked_add(*closing)
+            .ok_or(NotComputable::Overflow)?;
+        return Ok(sum / Decimal::TWO);
+    }
+    let n_intervals = Decimal::from(values.len().saturating_sub(1).max(1));
+    let last = values.len().saturating_sub(1);
+    let mut sum = Decimal::ZERO;
+    for (index, value) in values.into_iter().enumerate() {
+        let term = if index == 0 || index == last {
+            value / Decimal::TWO
+        } else {
+            value
+        };
+        sum = sum.checked_add(term).ok_or(NotComputable::Overflow)?;
+    }
+    Ok(sum / n_intervals)
+}
+
 impl<'a> Evaluator<'a> {
-    /// Fetches every line item of `period` (averaged under [`Basis::Average`]).
+    /// Fetches every line item of `period` (averaged under [`Basis::Average`] and
+    /// [`Basis::Chronological`]).
     pub(crate) fn new(
         statements: &Statements,
         period: Period,
         config: &'a EvalConfig,
     ) -> Evaluator<'a> {
-        let closing = statements.periods.get(&period);
-        let opening = match config.basis {
-            Basis::YearEnd => None,
-            Basis::Average => statements.periods.get(&period.previous()),
-        };
         let items = LineItem::ALL.map(|item| {
-            let closing = closing
-                .and_then(|items| items.get(&item))
-                .map(|amount| amount.value)
-                .ok_or(NotComputable::MissingItem { item, period })?;
+            let value_at = |date: Period| statements.get(date, item);
+            let closing = value_at(period).ok_or(NotComputable::MissingItem { item, period })?;
             if config.basis == Basis::YearEnd || item.flow() == Flow::Flow {
                 return Ok(closing);
             }
-            let opening = opening
-                .and_then(|items| items.get(&item))
-                .map(|amount| amount.value)
-                .ok_or(NotComputable::NoOpeningBalance { item, period })?;
-            let sum = opening
-                .checked_add(closing)
-                .ok_or(NotComputable::Overflow)?;
-            Ok(sum / Decimal::TWO)
+            let dates =
+                balance_dates(item, period, config.basis, &|date| value_at(date).is_some())?;
+            chronological_mean(dates.iter().filter_map(|date| value_at(*date)).collect())
         });
         Evaluator {
             period,

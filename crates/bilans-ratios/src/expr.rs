@@ -65,6 +65,13 @@ pub enum Basis {
     /// stock items; flows are taken as they are. The first period has no opening
     /// balance and is not computable.
     Average,
+    /// The chronological mean of every balance date in the period:
+    /// (x₁/2 + x₂ + … + x_{n−1} + x_n/2) / (n − 1), seed 002's average. For a year whose
+    /// statements also hold the three interim quarter-ends, the dates are the opening
+    /// balance, the quarter-ends Q1–Q3 and the closing balance; otherwise (no interim
+    /// balances) it equals [`Basis::Average`]. Some but not all interim quarter-ends is
+    /// not computable (the dates would not be evenly spaced).
+    Chronological,
 }
 
 impl Basis {
@@ -72,6 +79,7 @@ impl Basis {
     pub fn label(self) -> &'static str {
         match self {
             Basis::YearEnd => "year-end balances",
+            Basis::Chronological => "chronological mean of the balances in each period",
             Basis::Average => "average of opening and closing balances",
         }
     }
@@ -374,10 +382,72 @@ fn item_excel(
     if basis == Basis::YearEnd || item.flow() == Flow::Flow {
         return Ok(closing);
     }
-    let opening = cells
-        .item(item, period.previous())
-        .ok_or(NotComputable::NoOpeningBalance { item, period })?;
-    Ok(format!("(({opening}+{closing})/2)"))
+    let dates = balance_dates(item, period, basis, &|date| {
+        cells.item(item, date).is_some()
+    })?;
+    let references: Vec<String> = dates
+        .iter()
+        .filter_map(|date| cells.item(item, *date))
+        .collect();
+    if let [opening, closing] = references.as_slice() {
+        return Ok(format!("(({opening}+{closing})/2)"));
+    }
+    let n_intervals = references.len() - 1;
+    let last = references.len() - 1;
+    let terms: Vec<String> = references
+        .iter()
+        .enumerate()
+        .map(|(index, reference)| {
+            if index == 0 || index == last {
+                format!("{reference}/2")
+            } else {
+                reference.clone()
+            }
+        })
+        .collect();
+    Ok(format!("(({})/{n_intervals})", terms.join("+")))
+}
+
+/// The balance dates a stock item is averaged over in `period` under `basis` (at least
+/// two: opening and closing), given which dates have a balance.
+///
+/// # Errors
+///
+/// [`NotComputable::NoOpeningBalance`] without an opening balance;
+/// [`NotComputable::IncompleteInterimBalances`] when only some interim quarter-ends of
+/// a year are present under [`Basis::Chronological`].
+pub(crate) fn balance_dates(
+    item: LineItem,
+    period: Period,
+    basis: Basis,
+    present: &dyn Fn(Period) -> bool,
+) -> Result<Vec<Period>, NotComputable> {
+    let opening = period.previous();
+    if !present(opening) {
+        return Err(NotComputable::NoOpeningBalance { item, period });
+    }
+    let mut dates = vec![opening];
+    if let (Basis::Chronological, Period::Year(year)) = (basis, period) {
+        let interim: Vec<Period> = (1..=3)
+            .map(|quarter| Period::Quarter { year, quarter })
+            .collect();
+        let found = interim.iter().filter(|date| present(**date)).count();
+        if found == interim.len() {
+            dates.extend(interim);
+        } else if 0 < found {
+            let missing = interim
+                .into_iter()
+                .find(|date| !present(*date))
+                .unwrap_or(period);
+            return Err(NotComputable::IncompleteInterimBalances {
+                item,
+                period,
+                missing,
+            });
+        }
+    }
+    dates.push(period);
+    Ok(dates)
 }
 
 macro_rules! binary_operator {

@@ -26,6 +26,16 @@ pub enum NotComputable {
         /// The period whose opening balance is missing.
         period: Period,
     },
+    /// Under the chronological basis, a year has some but not all interim quarter-end
+    /// balances, so its balance dates are not evenly spaced.
+    IncompleteInterimBalances {
+        /// The item.
+        item: LineItem,
+        /// The year.
+        period: Period,
+        /// The first quarter-end without a balance.
+        missing: Period,
+    },
     /// The denominator is zero.
     ZeroDenominator {
         /// The denominator, as text.
@@ -63,6 +73,15 @@ impl fmt::Display for NotComputable {
                 "no opening balance: {} for {} is missing, so its average for {period} is unknown",
                 item.label(),
                 period.previous()
+            ),
+            NotComputable::IncompleteInterimBalances {
+                item,
+                period,
+                missing,
+            } => write!(
+                f,
+                "incomplete interim balances: {} for {missing} is missing, so the chronological mean for {period} is unknown",
+                item.label()
             ),
             NotComputable::ZeroDenominator {
                 denominator,

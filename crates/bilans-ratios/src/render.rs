@@ -369,7 +369,7 @@ pub fn ratio_catalogue_markdown() -> String {
     );
     out.push_str(
         "Every ratio bilans computes, each defined once. \\\n\
-         Balance-sheet items use year-end values, or with `--basis average` the mean of opening and closing balances (flows are never averaged). \\\n\
+         Balance-sheet items use year-end values, or with `--basis average` the mean of opening and closing balances, or with `--basis chronological` the chronological mean (x₁/2 + x₂ + … + x_n/2)/(n − 1) over the opening balance, the interim quarter-ends the statements hold, and the closing balance (flows are never averaged). \\\n\
          A ratio that cannot be computed is reported with its reason (missing item, zero denominator, no opening balance, non-positive equity where the ratio needs positive equity). \\\n\
          `days in year` is 360 unless `--days 365` is given.\n\n",
     );

@@ -318,3 +318,73 @@ proptest! {
         prop_assert!((explained - model.modified_return_on_equity).abs() <= tolerance, "{model:?}");
     }
 }
+
+/// Names every cell `item_period`, for any period the statements hold.
+struct Named<'a>(&'a Statements);
+
+impl CellRefs for Named<'_> {
+    fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        self.0.get(period, item)?;
+        Some(format!("{}_{period}", item.name()))
+    }
+}
+
+#[test]
+fn chronological_mean_uses_every_quarter_end_of_the_year() {
+    let mut data = statements(&[(LineItem::NetIncome, 28), (LineItem::Equity, 180)]);
+    data.set(Period::year(2000), LineItem::Equity, Decimal::from(100));
+    for (quarter, equity) in [(1, 120), (2, 140), (3, 160)] {
+        data.set(
+            Period::Quarter {
+                year: 2001,
+                quarter,
+            },
+            LineItem::Equity,
+            Decimal::from(equity),
+        );
+    }
+    let chronological = EvalConfig {
+        basis: Basis::Chronological,
+        ..EvalConfig::default()
+    };
+    // (100/2 + 120 + 140 + 160 + 180/2) / 4 = 140; 28 / 140 = 0.2.
+    assert_eq!(
+        evaluate("return_on_equity", &data, &chronological).unwrap(),
+        Decimal::new(2, 1)
+    );
+    assert_eq!(
+        find("return_on_equity")
+            .unwrap()
+            .excel_formula(year(), &chronological, &Named(&data))
+            .unwrap(),
+        "=net_income_2001/((equity_2000/2+equity_2001Q1+equity_2001Q2+equity_2001Q3+equity_2001/2)/4)"
+    );
+    // Without the interim quarter-ends it is the plain average of two dates.
+    let mut yearly = statements(&[(LineItem::NetIncome, 28), (LineItem::Equity, 180)]);
+    yearly.set(Period::year(2000), LineItem::Equity, Decimal::from(100));
+    assert_eq!(
+        find("return_on_equity")
+            .unwrap()
+            .excel_formula(year(), &chronological, &Named(&yearly))
+            .unwrap(),
+        "=net_income_2001/((equity_2000+equity_2001)/2)"
+    );
+    // Some but not all quarter-ends: the dates would not be evenly spaced.
+    let mut gappy = data.clone();
+    gappy.periods.remove(&Period::Quarter {
+        year: 2001,
+        quarter: 2,
+    });
+    let reason = evaluate("return_on_equity", &gappy, &chronological).unwrap_err();
+    assert_eq!(
+        reason,
+        NotComputable::IncompleteInterimBalances {
+            item: LineItem::Equity,
+            period: year(),
+            missing: Period::Quarter {
+                year: 2001,
+                quarter: 2
+            },
+        }
+    );
+}

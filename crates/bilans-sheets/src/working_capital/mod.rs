@@ -117,6 +117,9 @@ fn write_sheet(
     let basis = match config.eval.basis {
         Basis::YearEnd => "year-end balances",
         Basis::Average => "average balances ((opening + closing) / 2)",
+        Basis::Chronological => {
+            "chronological mean of the balances ((x1/2 + x2 + … + xn/2) / (n − 1))"
+        }
     };
     worksheet.write_string_with_format(0, 0, "Working capital (seed 002)", &bold)?;
     worksheet.write_string(
