@@ -533,3 +533,43 @@ fn cli_never_writes_over_its_input_even_with_force() {
         "nothing else may be written"
     );
 }
+
+#[test]
+fn cli_policy_bands_reach_the_working_capital_sheet() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = fixture("workbooks/seed004_pl.xlsx");
+    let policy_of = |bands: &str| {
+        let output = folder.path().join(format!("{bands}.xlsx"));
+        let args = [
+            "analyse",
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            "--asset-share-bands",
+            bands,
+        ];
+        let (code, _, error) = run_bilans(&args);
+        assert_eq!(code, 0, "{error}");
+        let mut workbook = open_workbook_auto(&output).unwrap();
+        let sheet = workbook.worksheet_range("Working capital").unwrap();
+        let row = sheet
+            .rows()
+            .find(|row| row[0] == Data::String("current-asset policy".into()))
+            .unwrap()
+            .to_vec();
+        row[1].to_string()
+    };
+    // Seed 004's current assets are 37.7 % of total assets in 2001.
+    assert_eq!(policy_of("45,50"), "conservative");
+    assert_eq!(policy_of("10,20"), "aggressive");
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        input.to_str().unwrap(),
+        "--format",
+        "md",
+        "--asset-share-bands",
+        "50,40",
+    ]);
+    assert_eq!(code, 1);
+    assert!(error.contains("--asset-share-bands"), "{error}");
+}

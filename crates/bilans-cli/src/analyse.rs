@@ -91,6 +91,9 @@ pub(crate) struct Args {
     /// How to read a workbook.
     #[command(flatten)]
     pub(crate) import: ImportArgs,
+    /// Working-capital policy bands for the Working capital sheet.
+    #[command(flatten)]
+    pub(crate) bands: crate::wc::args::PolicyBandsArgs,
 }
 
 /// Runs `bilans analyse`.
@@ -123,7 +126,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|statements| analyse(statements, &config))
         .collect();
-    let options = workbook_options(&args, &args.input, loaded.notes);
+    let options = workbook_options(&args, &args.input, loaded.notes)?;
     match (format, analyses.len(), args.panel) {
         (Format::Xlsx, 1, _) => {
             let output = args
@@ -172,13 +175,18 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn workbook_options(args: &Args, input: &Path, import_notes: Vec<String>) -> WorkbookOptions {
-    WorkbookOptions {
+fn workbook_options(
+    args: &Args,
+    input: &Path,
+    import_notes: Vec<String>,
+) -> anyhow::Result<WorkbookOptions> {
+    Ok(WorkbookOptions {
         input: input.display().to_string(),
         created: args.created.clone(),
         import_notes,
         source_notes: !args.no_source_notes,
-    }
+        policy: crate::wc::policy_config(&args.bands)?,
+    })
 }
 
 /// One workbook per company, named `<input stem>.<company>.xlsx` (or `<stem>.xlsx` for
@@ -310,7 +318,7 @@ fn analyse_one(
         .iter()
         .map(|statements| analyse(statements, config))
         .collect();
-    let options = workbook_options(args, input, loaded.notes);
+    let options = workbook_options(args, input, loaded.notes)?;
     match format {
         Format::Xlsx if args.panel && 1 < analyses.len() => {
             let mut workbook = panel_workbook(&analyses, &options)?;

@@ -185,6 +185,7 @@ fn measure(options: &Options) -> anyhow::Result<()> {
             created: None,
             import_notes: Vec::new(),
             source_notes,
+            ..WorkbookOptions::default()
         };
         let (export, ()) = time(reps, || {
             let mut workbook = panel_workbook(&analyses, &workbook_options)?;
@@ -341,6 +342,7 @@ fn in_process(input: &Path, output: &Path, source_notes: bool) -> anyhow::Result
         created: None,
         import_notes: notes,
         source_notes,
+        ..WorkbookOptions::default()
     };
     let mut workbook = panel_workbook(&analyses, &options)?;
     save_workbook(&mut workbook, output, Overwrite::Allowed)?;

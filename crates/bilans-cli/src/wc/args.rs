@@ -306,6 +306,17 @@ pub(crate) struct PolicyArgs {
     /// Turnover period of working funds in days (used only with --turnover-bands).
     #[arg(long)]
     pub(crate) turnover_days: Option<Decimal>,
+    /// The policy bands.
+    #[command(flatten)]
+    pub(crate) bands: PolicyBandsArgs,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
+}
+
+/// The working-capital policy bands (seed 002's naming), shared by `bilans wc policy`
+/// and `bilans analyse`.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct PolicyBandsArgs {
     /// Current-asset share bands "CONSERVATIVE_BELOW,AGGRESSIVE_FROM" in percent.
     #[arg(long, default_value = "45,50")]
     pub(crate) asset_share_bands: String,
@@ -315,6 +326,4 @@ pub(crate) struct PolicyArgs {
     /// Short-term credit share bands in percent "CONSERVATIVE_BELOW,AGGRESSIVE_FROM".
     #[arg(long, default_value = "10,50")]
     pub(crate) credit_share_bands: String,
-    #[command(flatten)]
-    pub(crate) output: OutputArgs,
 }

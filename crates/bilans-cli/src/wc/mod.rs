@@ -24,7 +24,7 @@ use crate::output::print;
 use crate::reproduce::fixture_text;
 use crate::wc::args::*;
 
-mod args;
+pub(crate) mod args;
 
 pub(crate) use crate::wc::args::Command;
 
@@ -408,8 +408,9 @@ fn bands(parameter: &'static str, text: &str) -> anyhow::Result<PolicyBands> {
     PolicyBands::new(parameter, number(low)?, number(high)?).map_err(library_error)
 }
 
-fn policy(args: &PolicyArgs) -> anyhow::Result<()> {
-    let config = PolicyConfig {
+/// The policy configuration the band flags describe.
+pub(crate) fn policy_config(args: &PolicyBandsArgs) -> anyhow::Result<PolicyConfig> {
+    Ok(PolicyConfig {
         current_asset_share_percent: bands("asset_share_bands", &args.asset_share_bands)?,
         turnover_days: args
             .turnover_bands
@@ -417,7 +418,11 @@ fn policy(args: &PolicyArgs) -> anyhow::Result<()> {
             .map(|text| bands("turnover_bands", text))
             .transpose()?,
         short_term_credit_share_percent: bands("credit_share_bands", &args.credit_share_bands)?,
-    };
+    })
+}
+
+fn policy(args: &PolicyArgs) -> anyhow::Result<()> {
+    let config = policy_config(&args.bands)?;
     let assets = wc::current_asset_policy(
         args.current_asset_share_percent,
         args.turnover_days,

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use bilans_model::{LineItem, Period, Source, Statements};
 use bilans_ratios::analysis::Analysis;
-use bilans_ratios::working_capital::WorkingCapitalConfig;
+use bilans_ratios::working_capital::{PolicyConfig, WorkingCapitalConfig};
 use bilans_ratios::{CellRefs, NotComputable, RatioUnit, catalogue};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -45,6 +45,8 @@ pub struct WorkbookOptions {
     pub import_notes: Vec<String>,
     /// Whether every amount gets a cell note naming its source (file, sheet, cell).
     pub source_notes: bool,
+    /// The working-capital policy bands of the Working capital sheet.
+    pub policy: PolicyConfig,
 }
 
 impl Default for WorkbookOptions {
@@ -54,6 +56,7 @@ impl Default for WorkbookOptions {
             created: None,
             import_notes: Vec::new(),
             source_notes: true,
+            policy: PolicyConfig::default(),
         }
     }
 }
@@ -84,7 +87,7 @@ pub fn analysed_workbook(
     let (mut workbook, layout, formats) = build(analysis, options).map_err(wrap)?;
     let working_capital = WorkingCapitalConfig {
         eval: analysis.config,
-        ..WorkingCapitalConfig::default()
+        policy: options.policy,
     };
     write_linked_working_capital_sheet(
         &mut workbook,
