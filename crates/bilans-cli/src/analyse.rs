@@ -121,9 +121,10 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         return analyse_folder(&args, &config, format);
     }
     let loaded = load_statements(&args.input, &args.import)?;
+    // Companies are independent: analyse them on every core.
     let analyses: Vec<Analysis> = loaded
         .entities
-        .iter()
+        .par_iter()
         .map(|statements| analyse(statements, &config))
         .collect();
     let options = workbook_options(&args, &args.input, loaded.notes)?;

@@ -38,6 +38,7 @@ use bilans_ratios::analysis::{Analysis, analyse};
 use bilans_sheets::analyse::{WorkbookOptions, panel_workbook};
 use bilans_sheets::import::{ImportOptions, import_file, ratio_needs};
 use bilans_sheets::{Overwrite, save_workbook};
+use rayon::prelude::*;
 
 use crate::project_root;
 
@@ -167,7 +168,7 @@ fn measure(options: &Options) -> anyhow::Result<()> {
     eprintln!("bench: analysis");
     let (analysis, analyses) = time(reps, || {
         Ok(statements
-            .iter()
+            .par_iter()
             .map(|statements| analyse(statements, &config))
             .collect::<Vec<Analysis>>())
     })?;
@@ -334,7 +335,7 @@ fn in_process(input: &Path, output: &Path, source_notes: bool) -> anyhow::Result
     let config = EvalConfig::default();
     let analyses: Vec<Analysis> = report
         .entities
-        .iter()
+        .par_iter()
         .map(|statements| analyse(statements, &config))
         .collect();
     let options = WorkbookOptions {

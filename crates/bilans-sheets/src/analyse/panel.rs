@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use bilans_model::Period;
 use bilans_ratios::analysis::{Analysis, HEADLINE_RATIOS};
 use bilans_ratios::{CellRefs, find};
+use rayon::prelude::*;
 use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
@@ -98,6 +99,7 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
             } else {
                 Sources::Omitted
             };
+            layout.ratio_details = false;
             layout
         })
         .collect();
@@ -114,17 +116,35 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
         &periods,
         &formats,
     )?;
-    for (analysis, layout) in analyses.iter().zip(&layouts) {
-        let sheet = printable(workbook.add_worksheet());
-        sheet.set_name(&layout.statements_sheet)?;
-        let items = analysis.statements.item_list();
-        write_statements_block(sheet, &analysis.statements, &items, layout, &formats)?;
-        write_ratios_block(sheet, analysis, layout, &formats)?;
-        size_ratio_columns(sheet, layout)?;
+    // The company sheets are independent: build them on every core, then add them in
+    // order.
+    let company_sheets: Vec<Worksheet> = analyses
+        .par_iter()
+        .zip(layouts.par_iter())
+        .map(|(analysis, layout)| company_sheet(analysis, layout, &formats))
+        .collect::<Result<_, _>>()?;
+    for sheet in company_sheets {
+        workbook.push_worksheet(sheet);
     }
     write_panel_checks(printable(workbook.add_worksheet()), analyses, &formats)?;
     write_definitions(printable(workbook.add_worksheet()), &formats)?;
     Ok(workbook)
+}
+
+/// One company's sheet: its statements, then every ratio as a live formula.
+fn company_sheet(
+    analysis: &Analysis,
+    layout: &Layout,
+    formats: &Formats,
+) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Worksheet::new();
+    printable(&mut sheet);
+    sheet.set_name(&layout.statements_sheet)?;
+    let items = analysis.statements.item_list();
+    write_statements_block(&mut sheet, &analysis.statements, &items, layout, formats)?;
+    write_ratios_block(&mut sheet, analysis, layout, formats)?;
+    size_ratio_columns(&mut sheet, layout)?;
+    Ok(sheet)
 }
 
 fn write_comparison(
