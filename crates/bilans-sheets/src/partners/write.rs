@@ -402,8 +402,9 @@ fn column(index: usize) -> u16 {
     u16::try_from(index).unwrap_or(u16::MAX)
 }
 
-/// Writes Markdown-ish text into a sheet: table rows split on `|` into cells, other
-/// lines in column A.
+/// Writes the rendered selection report into a sheet: table rows split on `|` into
+/// cells, other lines in column A. Every cell is text: the figures here are rounded for
+/// reading, and the values of record (full precision) are on the Scores sheet.
 fn write_text_sheet(
     workbook: &mut Workbook,
     name: &str,
@@ -424,10 +425,7 @@ fn write_text_sheet(
                 .collect();
             for (column, cell) in cells.iter().enumerate() {
                 let column = u16::try_from(column).unwrap_or(0);
-                match cell.parse::<f64>() {
-                    Ok(number) => sheet.write_number(row, column, number)?,
-                    Err(_) => sheet.write_string(row, column, *cell)?,
-                };
+                sheet.write_string(row, column, *cell)?;
             }
         } else {
             sheet.write_string(row, 0, line)?;
