@@ -573,3 +573,46 @@ fn cli_policy_bands_reach_the_working_capital_sheet() {
     assert_eq!(code, 1);
     assert!(error.contains("--asset-share-bands"), "{error}");
 }
+
+#[test]
+fn cli_chronological_basis_reads_interim_quarters_from_a_workbook() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("quarters.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let headers = ["Item", "2000", "2001Q1", "2001Q2", "2001Q3", "2001"];
+    for (column, header) in headers.iter().enumerate() {
+        sheet.write_string(0, column as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "Equity").unwrap();
+    for (column, equity) in [100.0, 120.0, 140.0, 160.0, 180.0].iter().enumerate() {
+        sheet.write_number(1, column as u16 + 1, *equity).unwrap();
+    }
+    sheet.write_string(2, 0, "Net income").unwrap();
+    sheet.write_number(2, 5, 28.0).unwrap();
+    workbook.save(&input).unwrap();
+    let (code, json, error) = run_bilans(&[
+        "analyse",
+        input.to_str().unwrap(),
+        "--format",
+        "json",
+        "--basis",
+        "chronological",
+    ]);
+    assert_eq!(code, 0, "{error}");
+    let analyses: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = analyses[0]["ratios"]["rows"].as_array().unwrap();
+    let roe = rows
+        .iter()
+        .find(|row| row["id"] == "return_on_equity")
+        .unwrap();
+    let year = roe["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|value| value["period"] == "2001")
+        .unwrap();
+    // (100/2 + 120 + 140 + 160 + 180/2) / 4 = 140; 28 / 140 = 0.2.
+    let value: rust_decimal::Decimal = year["value"].as_str().unwrap().parse().unwrap();
+    assert_eq!(value, rust_decimal::Decimal::new(2, 1), "{year}");
+}
