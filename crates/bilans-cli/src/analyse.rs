@@ -433,24 +433,7 @@ pub(crate) fn load_statements(path: &Path, args: &ImportArgs) -> anyhow::Result<
         ..ImportOptions::default()
     };
     let report = import_file(path, &options)?;
-    let mut notes: Vec<String> = report.notes.clone();
-    notes.push(format!("unit: {} ({:?})", report.unit, report.unit_origin));
-    for row in &report.unrecognised {
-        notes.push(format!(
-            "not recognised: {} `{}`: {}",
-            row.source, row.text, row.reason
-        ));
-    }
-    for missing in &report.missing {
-        let periods: Vec<String> = missing.periods.iter().map(ToString::to_string).collect();
-        notes.push(format!(
-            "{}: {} missing in {}; blocks {}",
-            missing.entity,
-            missing.item.name(),
-            periods.join(", "),
-            missing.blocks.join(", ")
-        ));
-    }
+    let notes = report.check_notes();
     Ok(Loaded {
         entities: report.entities,
         notes,

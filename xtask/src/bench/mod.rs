@@ -314,24 +314,7 @@ fn import_options() -> ImportOptions {
 /// company, the panel workbook saved atomically).
 fn in_process(input: &Path, output: &Path, source_notes: bool) -> anyhow::Result<()> {
     let report = import_file(input, &import_options())?;
-    let mut notes = report.notes.clone();
-    notes.push(format!("unit: {} ({:?})", report.unit, report.unit_origin));
-    for row in &report.unrecognised {
-        notes.push(format!(
-            "not recognised: {} `{}`: {}",
-            row.source, row.text, row.reason
-        ));
-    }
-    for missing in &report.missing {
-        let periods: Vec<String> = missing.periods.iter().map(ToString::to_string).collect();
-        notes.push(format!(
-            "{}: {} missing in {}; blocks {}",
-            missing.entity,
-            missing.item.name(),
-            periods.join(", "),
-            missing.blocks.join(", ")
-        ));
-    }
+    let notes = report.check_notes();
     let config = EvalConfig::default();
     let analyses: Vec<Analysis> = report
         .entities

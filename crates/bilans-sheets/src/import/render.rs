@@ -5,6 +5,36 @@ use std::fmt::Write;
 use crate::import::{ImportReport, Layout, UnitOrigin};
 
 impl ImportReport {
+    /// One line per thing the import noticed, for a workbook's Checks sheet: its notes,
+    /// where the unit came from, every row not recognised, every missing item and the
+    /// ratios it blocks.
+    pub fn check_notes(&self) -> Vec<String> {
+        let mut notes = self.notes.clone();
+        let origin = match &self.unit_origin {
+            UnitOrigin::Declared => "declared".to_owned(),
+            UnitOrigin::Detected { source, text } => format!("read from {source} `{text}`"),
+            UnitOrigin::Assumed => "assumed: nothing declared or found".to_owned(),
+        };
+        notes.push(format!("unit: {} ({origin})", self.unit));
+        for row in &self.unrecognised {
+            notes.push(format!(
+                "not recognised: {} `{}`: {}",
+                row.source, row.text, row.reason
+            ));
+        }
+        for missing in &self.missing {
+            let periods: Vec<String> = missing.periods.iter().map(ToString::to_string).collect();
+            notes.push(format!(
+                "{}: {} missing in {}; blocks {}",
+                missing.entity,
+                missing.item.name(),
+                periods.join(", "),
+                missing.blocks.join(", ")
+            ));
+        }
+        notes
+    }
+
     /// The report as text: unit, sheets, every amount with its cell, every row not
     /// recognised, every missing item.
     pub fn to_text(&self) -> String {
