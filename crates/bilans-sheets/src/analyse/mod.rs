@@ -126,7 +126,8 @@ impl Formats {
             header: Format::new()
                 .set_bold()
                 .set_background_color("#DDEBF7")
-                .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
+                .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin)
+                .set_align(FormatAlign::Center),
             title: Format::new().set_bold().set_font_size(14),
             amount: Format::new().set_num_format("#,##0;[Red]-#,##0"),
             times: Format::new().set_num_format("0.00"),
