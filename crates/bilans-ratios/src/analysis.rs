@@ -78,14 +78,14 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         .iter()
         .map(|period| PeriodResult {
             period: *period,
-            outcome: dupont::classic(statements, *period, config).into(),
+            outcome: dupont::classic_from_table(&ratios, *period).into(),
         })
         .collect();
     let modified_dupont = periods
         .iter()
         .map(|period| PeriodResult {
             period: *period,
-            outcome: dupont::modified(statements, *period, config).into(),
+            outcome: dupont::modified_from_table(&ratios, *period).into(),
         })
         .collect();
     let headlines = HEADLINE_RATIOS

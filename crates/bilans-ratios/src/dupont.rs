@@ -15,7 +15,9 @@ use bilans_model::{Period, Statements};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::{EvalConfig, NotComputable, find};
+use crate::catalogue::position;
+use crate::eval::Evaluator;
+use crate::{EvalConfig, NotComputable, RatioTable};
 
 /// The classic three-factor Du Pont decomposition of one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,14 +61,30 @@ pub struct ModifiedDuPont {
     pub residual_factor: Decimal,
 }
 
-fn value(
-    id: &str,
+/// Where the models read their ratios: a fresh evaluation, or a table already computed.
+fn evaluated(
     statements: &Statements,
     period: Period,
     config: &EvalConfig,
-) -> Result<Decimal, NotComputable> {
-    let ratio = find(id).ok_or_else(|| NotComputable::UnknownRatio { id: id.to_owned() })?;
-    ratio.evaluate(statements, period, config)
+) -> impl FnMut(&str) -> Result<Decimal, NotComputable> {
+    let mut evaluator = Evaluator::new(statements, period, config);
+    move |id: &str| {
+        let index =
+            position(id).ok_or_else(|| NotComputable::UnknownRatio { id: id.to_owned() })?;
+        evaluator.ratio(index)
+    }
+}
+
+fn tabulated(
+    table: &RatioTable,
+    period: Period,
+) -> impl FnMut(&str) -> Result<Decimal, NotComputable> {
+    move |id: &str| {
+        table
+            .row(id)
+            .and_then(|row| row.value(period).cloned())
+            .unwrap_or_else(|| Err(NotComputable::UnknownRatio { id: id.to_owned() }))
+    }
 }
 
 /// The classic decomposition of `period`.
@@ -79,16 +97,30 @@ pub fn classic(
     period: Period,
     config: &EvalConfig,
 ) -> Result<ClassicDuPont, NotComputable> {
-    let return_on_sales = value("return_on_sales", statements, period, config)?;
-    let asset_turnover = value("asset_turnover", statements, period, config)?;
-    let equity_multiplier = value("equity_multiplier", statements, period, config)?;
-    let return_on_equity = value("return_on_equity", statements, period, config)?;
-    let product = value(
-        "classic_dupont_return_on_equity",
-        statements,
-        period,
-        config,
-    )?;
+    classic_with(period, evaluated(statements, period, config))
+}
+
+/// The classic decomposition of `period` from ratios already in `table`.
+///
+/// # Errors
+///
+/// As [`classic`].
+pub fn classic_from_table(
+    table: &RatioTable,
+    period: Period,
+) -> Result<ClassicDuPont, NotComputable> {
+    classic_with(period, tabulated(table, period))
+}
+
+fn classic_with(
+    period: Period,
+    mut value: impl FnMut(&str) -> Result<Decimal, NotComputable>,
+) -> Result<ClassicDuPont, NotComputable> {
+    let return_on_sales = value("return_on_sales")?;
+    let asset_turnover = value("asset_turnover")?;
+    let equity_multiplier = value("equity_multiplier")?;
+    let return_on_equity = value("return_on_equity")?;
+    let product = value("classic_dupont_return_on_equity")?;
     Ok(ClassicDuPont {
         period,
         return_on_sales,
@@ -110,15 +142,34 @@ pub fn modified(
     period: Period,
     config: &EvalConfig,
 ) -> Result<ModifiedDuPont, NotComputable> {
+    modified_with(period, evaluated(statements, period, config))
+}
+
+/// The modified model of `period` from ratios already in `table`.
+///
+/// # Errors
+///
+/// As [`modified`].
+pub fn modified_from_table(
+    table: &RatioTable,
+    period: Period,
+) -> Result<ModifiedDuPont, NotComputable> {
+    modified_with(period, tabulated(table, period))
+}
+
+fn modified_with(
+    period: Period,
+    mut value: impl FnMut(&str) -> Result<Decimal, NotComputable>,
+) -> Result<ModifiedDuPont, NotComputable> {
     Ok(ModifiedDuPont {
         period,
-        return_on_sales: value("return_on_sales", statements, period, config)?,
-        current_ratio: value("current_ratio", statements, period, config)?,
-        equity_multiplier: value("equity_multiplier", statements, period, config)?,
-        modified_return_on_equity: value("modified_return_on_equity", statements, period, config)?,
-        modified_return_on_assets: value("modified_return_on_assets", statements, period, config)?,
-        return_on_equity: value("return_on_equity", statements, period, config)?,
-        return_on_assets: value("return_on_assets", statements, period, config)?,
-        residual_factor: value("modified_residual_factor", statements, period, config)?,
+        return_on_sales: value("return_on_sales")?,
+        current_ratio: value("current_ratio")?,
+        equity_multiplier: value("equity_multiplier")?,
+        modified_return_on_equity: value("modified_return_on_equity")?,
+        modified_return_on_assets: value("modified_return_on_assets")?,
+        return_on_equity: value("return_on_equity")?,
+        return_on_assets: value("return_on_assets")?,
+        residual_factor: value("modified_residual_factor")?,
     })
 }

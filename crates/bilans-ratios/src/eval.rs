@@ -47,9 +47,13 @@ impl<'a> Evaluator<'a> {
         period: Period,
         config: &'a EvalConfig,
     ) -> Evaluator<'a> {
+        let closing_items = statements.periods.get(&period);
         let items = LineItem::ALL.map(|item| {
             let value_at = |date: Period| statements.get(date, item);
-            let closing = value_at(period).ok_or(NotComputable::MissingItem { item, period })?;
+            let closing = closing_items
+                .and_then(|items| items.get(&item))
+                .map(|amount| amount.value)
+                .ok_or(NotComputable::MissingItem { item, period })?;
             if config.basis == Basis::YearEnd || item.flow() == Flow::Flow {
                 return Ok(closing);
             }
