@@ -196,10 +196,7 @@ pub fn findings_list(findings: &[Finding]) -> String {
                 "identity `{identity}` not checked: missing {}",
                 names.join(", ")
             );
-            match unchecked.iter_mut().find(|(existing, _)| *existing == key) {
-                Some((_, periods)) => periods.push(finding.period.to_string()),
-                None => unchecked.push((key, vec![finding.period.to_string()])),
-            }
+            add_period(&mut unchecked, key, finding.period.to_string());
             continue;
         }
         let _ = writeln!(out, "- {}: {finding}", finding.severity);
@@ -211,6 +208,14 @@ pub fn findings_list(findings: &[Finding]) -> String {
         out.push_str("- every identity holds\n");
     }
     out
+}
+
+/// Adds `period` to the group of `text`, keeping groups in first-seen order.
+fn add_period(groups: &mut Vec<(String, Vec<String>)>, text: String, period: String) {
+    match groups.iter_mut().find(|(existing, _)| *existing == text) {
+        Some((_, periods)) => periods.push(period),
+        None => groups.push((text, vec![period])),
+    }
 }
 
 /// A number with an explicit sign: `+0.01`, `-0.01`.
@@ -271,10 +276,7 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         for (period, value) in &row.values {
             let Err(reason) = value else { continue };
             let text = reason.to_string().replace(&format!(" in {period}"), "");
-            match grouped.iter_mut().find(|(existing, _)| *existing == text) {
-                Some((_, periods)) => periods.push(period.to_string()),
-                None => grouped.push((text, vec![period.to_string()])),
-            }
+            add_period(&mut grouped, text, period.to_string());
         }
         for (text, periods) in grouped {
             reasons.push(format!("- {} ({}): {text}", row.id, periods.join(", ")));
