@@ -264,46 +264,51 @@ pub(crate) struct FromRatiosSheet<'a>(pub(crate) &'a Layout);
 impl CellRefs for FromRatiosSheet<'_> {
     fn item(&self, item: LineItem, period: Period) -> Option<String> {
         let layout = self.0;
-        if layout.statements_prefix != layout.ratios_prefix {
-            return layout.item(item, period);
-        }
-        if !layout.present.contains(&(item, period)) {
-            return None;
-        }
-        let row = *layout.item_rows.get(&item)?;
-        let column = layout.period_column(period, STATEMENT_FIRST_COLUMN)?;
-        Some(prefixed_absolute("", row, column))
+        let same_sheet = layout.statements_prefix == layout.ratios_prefix;
+        let prefix = if same_sheet {
+            ""
+        } else {
+            layout.statements_prefix.as_str()
+        };
+        layout.item_cell(prefix, item, period)
     }
 
     fn ratio(&self, id: &str, period: Period) -> Option<String> {
-        let layout = self.0;
-        let (id, row) = layout.ratio_rows.get_key_value(id)?;
-        if layout.not_computable.contains(&(*id, period)) {
-            return None;
-        }
-        let column = layout.period_column(period, RATIO_FIRST_COLUMN)?;
-        Some(prefixed_absolute("", *row, column))
+        self.0.ratio_cell("", id, period)
     }
 }
 
 impl CellRefs for Layout {
     fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        self.item_cell(&self.statements_prefix, item, period)
+    }
+
+    fn ratio(&self, id: &str, period: Period) -> Option<String> {
+        self.ratio_cell(&self.ratios_prefix, id, period)
+    }
+}
+
+impl Layout {
+    /// The cell of `item` in `period` after `prefix` (a quoted sheet name and `!`, or
+    /// nothing on the same sheet), if the statements hold that amount.
+    fn item_cell(&self, prefix: &str, item: LineItem, period: Period) -> Option<String> {
         if !self.present.contains(&(item, period)) {
             return None;
         }
         let row = *self.item_rows.get(&item)?;
         let column = self.period_column(period, STATEMENT_FIRST_COLUMN)?;
-        Some(prefixed_absolute(&self.statements_prefix, row, column))
+        Some(prefixed_absolute(prefix, row, column))
     }
 
-    fn ratio(&self, id: &str, period: Period) -> Option<String> {
+    /// The cell of ratio `id` in `period` after `prefix`, if it holds a value (not an
+    /// `n/c` text).
+    fn ratio_cell(&self, prefix: &str, id: &str, period: Period) -> Option<String> {
         let (id, row) = self.ratio_rows.get_key_value(id)?;
         if self.not_computable.contains(&(*id, period)) {
             return None;
         }
-        let row = *row;
         let column = self.period_column(period, RATIO_FIRST_COLUMN)?;
-        Some(prefixed_absolute(&self.ratios_prefix, row, column))
+        Some(prefixed_absolute(prefix, *row, column))
     }
 }
 
