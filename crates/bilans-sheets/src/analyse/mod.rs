@@ -317,7 +317,6 @@ fn build(
     options: &WorkbookOptions,
 ) -> Result<(Workbook, Layout, Formats), XlsxError> {
     let statements = &analysis.statements;
-    let items = statements.item_list();
     let mut layout = Layout::new(statements, STATEMENTS, 0, RATIOS, 0).with_outcomes(analysis);
     if !options.source_notes {
         layout.sources = Sources::Omitted;
@@ -335,7 +334,6 @@ fn build(
     write_statements(
         printable(workbook.add_worksheet()),
         statements,
-        &items,
         &layout,
         &formats,
     )?;
@@ -464,12 +462,11 @@ pub(crate) fn write_not_computable(
 fn write_statements(
     sheet: &mut Worksheet,
     statements: &Statements,
-    items: &[LineItem],
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(STATEMENTS)?;
-    write_statements_block(sheet, statements, items, layout, formats)?;
+    write_statements_block(sheet, statements, layout, formats)?;
     sheet.set_freeze_panes(1, STATEMENT_FIRST_COLUMN)?;
     size_statement_columns(sheet, layout)
 }
@@ -486,7 +483,6 @@ fn size_statement_columns(sheet: &mut Worksheet, layout: &Layout) -> Result<(), 
 pub(crate) fn write_statements_block(
     sheet: &mut Worksheet,
     statements: &Statements,
-    items: &[LineItem],
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
@@ -508,8 +504,8 @@ pub(crate) fn write_statements_block(
         )?;
         sheet.set_column_width(source_column, 60)?;
     }
-    for item in items {
-        let row = layout.item_rows[item];
+    for (item, row) in &layout.item_rows {
+        let row = *row;
         sheet.write_string(row, 0, item.label())?;
         sheet.write_string(row, 1, item.name())?;
         let mut sources = Vec::new();

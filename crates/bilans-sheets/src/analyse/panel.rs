@@ -140,8 +140,7 @@ fn company_sheet(
     let mut sheet = Worksheet::new();
     printable(&mut sheet);
     sheet.set_name(&layout.statements_sheet)?;
-    let items = analysis.statements.item_list();
-    write_statements_block(&mut sheet, &analysis.statements, &items, layout, formats)?;
+    write_statements_block(&mut sheet, &analysis.statements, layout, formats)?;
     write_ratios_block(&mut sheet, analysis, layout, formats)?;
     size_ratio_columns(&mut sheet, layout)?;
     Ok(sheet)
