@@ -120,14 +120,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.input.is_dir() {
         return analyse_folder(&args, &config, format);
     }
-    let loaded = load_statements(&args.input, &args.import)?;
-    // Companies are independent: analyse them on every core.
-    let analyses: Vec<Analysis> = loaded
-        .entities
-        .par_iter()
-        .map(|statements| analyse(statements, &config))
-        .collect();
-    let options = workbook_options(&args, &args.input, loaded.notes)?;
+    let (analyses, options) = load_and_analyse(&args, &config, &args.input)?;
     match (format, analyses.len(), args.panel) {
         (Format::Xlsx, 1, _) => {
             let output = args
@@ -305,6 +298,23 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
     })
 }
 
+/// Reads `input`, analyses every company in it (in parallel: they are independent),
+/// and the workbook options that go with it.
+fn load_and_analyse(
+    args: &Args,
+    config: &EvalConfig,
+    input: &Path,
+) -> anyhow::Result<(Vec<Analysis>, WorkbookOptions)> {
+    let loaded = load_statements(input, &args.import)?;
+    let analyses: Vec<Analysis> = loaded
+        .entities
+        .par_iter()
+        .map(|statements| analyse(statements, config))
+        .collect();
+    let options = workbook_options(args, input, loaded.notes)?;
+    Ok((analyses, options))
+}
+
 fn analyse_one(
     args: &Args,
     config: &EvalConfig,
@@ -313,13 +323,7 @@ fn analyse_one(
     stem: &str,
     folder: &Path,
 ) -> anyhow::Result<usize> {
-    let loaded = load_statements(input, &args.import)?;
-    let analyses: Vec<Analysis> = loaded
-        .entities
-        .iter()
-        .map(|statements| analyse(statements, config))
-        .collect();
-    let options = workbook_options(args, input, loaded.notes)?;
+    let (analyses, options) = load_and_analyse(args, config, input)?;
     match format {
         Format::Xlsx if args.panel && 1 < analyses.len() => {
             let mut workbook = panel_workbook(&analyses, &options)?;
