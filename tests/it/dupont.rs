@@ -4,7 +4,7 @@
 use bilans_ratios::render;
 use bilans_ratios::seed004::{self, PublishedSeed, Reproduction};
 
-use crate::support::{fixture, run_bilans};
+use crate::support::{broken_fixture, fixture, reconciliation_json, run_bilans};
 
 fn reproduction() -> Reproduction {
     let text = std::fs::read_to_string(fixture("seeds/seed004_dupont.toml")).unwrap();
@@ -57,34 +57,20 @@ fn cli_prints_the_report_and_json_reconciliation() {
         render::seed004_report(&reproduction()).trim_end()
     );
 
-    let (code, json, _) = run_bilans(&["reproduce", "dupont", "--json"]);
-    assert_eq!(code, 0);
-    let cells: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let cells = reconciliation_json("dupont");
     assert_eq!(cells.len(), reproduction().reconciliation.len());
-    for field in [
-        "table",
-        "row",
-        "period",
-        "published",
-        "exact",
-        "as_published",
-        "status",
-    ] {
-        assert!(cells[0].get(field).is_some(), "missing field {field}");
-    }
     insta::assert_json_snapshot!("seed004_reconciliation_json_first_cells", &cells[..3]);
 }
 
 #[test]
 fn cli_rejects_a_broken_transcription_with_its_location() {
     let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("broken.toml");
-    let text = std::fs::read_to_string(fixture("seeds/seed004_dupont.toml")).unwrap();
-    std::fs::write(
-        &path,
-        text.replace("\"current_ratio\"", "\"no_such_ratio\""),
-    )
-    .unwrap();
+    let path = broken_fixture(
+        folder.path(),
+        "seeds/seed004_dupont.toml",
+        "\"current_ratio\"",
+        "\"no_such_ratio\"",
+    );
     let (code, _, error) =
         run_bilans(&["reproduce", "dupont", "--fixture", path.to_str().unwrap()]);
     assert_eq!(code, 1);

@@ -44,3 +44,41 @@ pub(crate) fn run_bilans(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
 }
+
+/// `bilans reproduce METHOD --json`: checks the exit code and that every cell has the
+/// fields the issues ask for, and returns the cells.
+pub(crate) fn reconciliation_json(method: &str) -> Vec<serde_json::Value> {
+    let (code, json, error) = run_bilans(&["reproduce", method, "--json"]);
+    assert_eq!(code, 0, "{error}");
+    let cells: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    for field in [
+        "table",
+        "row",
+        "period",
+        "published",
+        "exact",
+        "as_published",
+        "status",
+        "gap",
+    ] {
+        assert!(
+            cells.iter().all(|cell| cell.get(field).is_some()),
+            "missing field {field}"
+        );
+    }
+    cells
+}
+
+/// A copy of the fixture at `relative` with `from` replaced by `to`, in `folder`.
+pub(crate) fn broken_fixture(
+    folder: &std::path::Path,
+    relative: &str,
+    from: &str,
+    to: &str,
+) -> PathBuf {
+    let text = std::fs::read_to_string(fixture(relative)).unwrap();
+    assert!(text.contains(from), "{relative} has no `{from}`");
+    let path = folder.join("broken.toml");
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+    path
+}
