@@ -107,7 +107,8 @@ pub(crate) fn generate(root: &Path) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>
         workbook.save_to_buffer()?,
     );
 
-    let scratch = tempfile_folder()?;
+    let scratch_folder = tempfile::tempdir()?;
+    let scratch = scratch_folder.path();
     let input: bilans_scoring::partners::PanelInput =
         toml::from_str(&read("partners/example.toml")?)?;
     let analysis = bilans_scoring::partners::analyse(&input)?;
@@ -134,7 +135,6 @@ pub(crate) fn generate(root: &Path) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>
         PathBuf::from("workbooks/hc_staff.xlsx"),
         std::fs::read(&path)?,
     );
-    std::fs::remove_dir_all(&scratch).ok();
 
     let index = index(&files);
     files.insert(markdown("README.md"), index.into_bytes());
@@ -164,12 +164,6 @@ fn import(root: &Path, relative: &str) -> anyhow::Result<Vec<Statements>> {
         }
     }
     Ok(entities)
-}
-
-fn tempfile_folder() -> anyhow::Result<PathBuf> {
-    let folder = std::env::temp_dir().join(format!("bilans-reports-{}", std::process::id()));
-    std::fs::create_dir_all(&folder)?;
-    Ok(folder)
 }
 
 fn index(files: &BTreeMap<PathBuf, Vec<u8>>) -> String {
