@@ -93,6 +93,24 @@ pub struct PartnerInput {
     pub scores: BTreeMap<String, Vec<i64>>,
 }
 
+impl PartnerInput {
+    /// The lists of one form, by criterion.
+    pub fn lists(&self, form: Form) -> &BTreeMap<String, Vec<i64>> {
+        match form {
+            Form::Votes => &self.votes,
+            Form::Scores => &self.scores,
+        }
+    }
+
+    /// The lists of one form, by criterion, to fill them.
+    pub fn lists_mut(&mut self, form: Form) -> &mut BTreeMap<String, Vec<i64>> {
+        match form {
+            Form::Votes => &mut self.votes,
+            Form::Scores => &mut self.scores,
+        }
+    }
+}
+
 /// Which of a partner's two input forms a location refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -360,36 +378,30 @@ pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
             ));
         }
     }
-    let mut weights = Vec::with_capacity(input.criteria.len());
     for (criterion, weight) in &input.weights {
-        if !input.criteria.contains(criterion) {
-            let location = InputLocation::Weight {
-                criterion: criterion.clone(),
-            };
-            return Err(InputError::new(
-                location,
-                format!("unknown criterion `{criterion}`"),
-            ));
-        }
-        if weight.is_sign_negative() {
-            let location = InputLocation::Weight {
-                criterion: criterion.clone(),
-            };
-            return Err(InputError::new(
-                location,
-                format!("negative weight {weight}"),
-            ));
-        }
+        let problem = if !input.criteria.contains(criterion) {
+            format!("unknown criterion `{criterion}`")
+        } else if weight.is_sign_negative() {
+            format!("negative weight {weight}")
+        } else {
+            continue;
+        };
+        let location = InputLocation::Weight {
+            criterion: criterion.clone(),
+        };
+        return Err(InputError::new(location, problem));
     }
-    for criterion in &input.criteria {
-        weights.push(
+    let weights = input
+        .criteria
+        .iter()
+        .map(|criterion| {
             input
                 .weights
                 .get(criterion)
                 .copied()
-                .unwrap_or(Decimal::ONE),
-        );
-    }
+                .unwrap_or(Decimal::ONE)
+        })
+        .collect();
     if input.partners.is_empty() {
         return Err(InputError::new(field("partners"), "no partners"));
     }
@@ -441,37 +453,27 @@ fn validate_partner(
     let form = match (partner.votes.is_empty(), partner.scores.is_empty()) {
         (false, true) => Form::Votes,
         (true, false) => Form::Scores,
-        (true, true) => {
+        (empty, _) => {
+            let problem = if empty {
+                "neither `votes` nor `scores` is given"
+            } else {
+                "give either `votes` or `scores`, not both"
+            };
             let location = InputLocation::Partner {
                 partner: partner_idx,
             };
-            return Err(InputError::new(
-                location,
-                "neither `votes` nor `scores` is given",
-            ));
-        }
-        (false, false) => {
-            let location = InputLocation::Partner {
-                partner: partner_idx,
-            };
-            return Err(InputError::new(
-                location,
-                "give either `votes` or `scores`, not both",
-            ));
+            return Err(InputError::new(location, problem));
         }
     };
-    let lists = match form {
-        Form::Votes => &partner.votes,
-        Form::Scores => &partner.scores,
+    let lists = partner.lists(form);
+    let at_criterion = |criterion: &str| InputLocation::Criterion {
+        partner: partner_idx,
+        form,
+        criterion: criterion.to_owned(),
     };
     if let Some(unknown) = lists.keys().find(|name| !criteria.contains(name)) {
-        let location = InputLocation::Criterion {
-            partner: partner_idx,
-            form,
-            criterion: unknown.clone(),
-        };
         return Err(InputError::new(
-            location,
+            at_criterion(unknown),
             format!("unknown criterion `{unknown}`"),
         ));
     }
@@ -485,13 +487,8 @@ fn validate_partner(
             index,
         };
         let Some(list) = lists.get(criterion) else {
-            let location = InputLocation::Criterion {
-                partner: partner_idx,
-                form,
-                criterion: criterion.clone(),
-            };
             return Err(InputError::new(
-                location,
+                at_criterion(criterion),
                 format!(
                     "criterion `{criterion}` is missing for partner `{}`",
                     partner.name
@@ -501,13 +498,8 @@ fn validate_partner(
         match form {
             Form::Votes => {
                 if list.len() != n_points {
-                    let location = InputLocation::Criterion {
-                        partner: partner_idx,
-                        form,
-                        criterion: criterion.clone(),
-                    };
                     return Err(InputError::new(
-                        location,
+                        at_criterion(criterion),
                         format!(
                             "{} vote counts given, the scale {}..{} needs {}",
                             list.len(),
@@ -563,13 +555,8 @@ fn validate_partner(
                 match n_experts {
                     None => n_experts = Some((list.len(), criterion)),
                     Some((expected, first)) if expected != list.len() => {
-                        let location = InputLocation::Criterion {
-                            partner: partner_idx,
-                            form,
-                            criterion: criterion.clone(),
-                        };
                         return Err(InputError::new(
-                            location,
+                            at_criterion(criterion),
                             format!(
                                 "{} scores given, but {expected} for `{first}`: every expert must score every criterion",
                                 list.len()
