@@ -32,3 +32,18 @@ mod write;
 pub use crate::partners::read::{CellMap, analyse_workbook, read_panel_workbook};
 pub use crate::partners::template::panel_input_workbook;
 pub use crate::partners::write::analysis_workbook;
+
+use bilans_scoring::partners::Form;
+
+/// The sheet that holds a partner input form, in the layout read and written here.
+fn form_sheet(form: Form) -> &'static str {
+    match form {
+        Form::Votes => "Votes",
+        Form::Scores => "Scores",
+    }
+}
+
+/// A sheet column from a position.
+fn column(index: usize) -> u16 {
+    u16::try_from(index).unwrap_or(u16::MAX)
+}

@@ -15,6 +15,7 @@ use bilans_scoring::partners::{
 
 use crate::SheetsError;
 use crate::cells::a1;
+use crate::partners::form_sheet;
 
 /// Reads a panel input from a workbook and analyses it.
 ///
@@ -122,10 +123,7 @@ pub fn read_panel_workbook(path: &Path) -> Result<(PanelInput, CellMap), SheetsE
 
     let mut partners: Vec<PartnerInput> = Vec::new();
     for form in [Form::Votes, Form::Scores] {
-        let name = match form {
-            Form::Votes => "Votes",
-            Form::Scores => "Scores",
-        };
+        let name = form_sheet(form);
         let Some(table) = sheet(name)? else { continue };
         let width = table.end_column();
         for row in table.first_row() + 1..table.end_row() {
@@ -186,12 +184,9 @@ pub fn read_panel_workbook(path: &Path) -> Result<(PanelInput, CellMap), SheetsE
                 // Trailing header-less columns are not scores.
                 values.truncate(table.header_width().saturating_sub(2));
             }
-            let partner = &mut partners[partner_idx];
-            let lists = match form {
-                Form::Votes => &mut partner.votes,
-                Form::Scores => &mut partner.scores,
-            };
-            lists.insert(criterion, values);
+            partners[partner_idx]
+                .lists_mut(form)
+                .insert(criterion, values);
         }
         cells.sheets.insert(form, name.to_owned());
     }

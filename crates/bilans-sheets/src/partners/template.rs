@@ -10,6 +10,7 @@ use bilans_scoring::partners::{Direction, Divisor, Form, IndicatorInput, PanelIn
 
 use crate::SheetsError;
 use crate::cells::cell_number;
+use crate::partners::{column, form_sheet};
 
 /// Writes `input` as an input workbook in the layout [`read_panel_workbook`] reads
 /// (used to produce `fixtures/partners/example.xlsx` and as a template for users).
@@ -94,10 +95,7 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
             .partners
             .iter()
             .flat_map(|partner| {
-                let lists = match form {
-                    Form::Votes => &partner.votes,
-                    Form::Scores => &partner.scores,
-                };
+                let lists = partner.lists(form);
                 input.criteria.iter().filter_map(move |criterion| {
                     Some((
                         partner.name.as_str(),
@@ -110,11 +108,10 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
         if rows.is_empty() {
             continue;
         }
-        let name = match form {
-            Form::Votes => "Votes",
-            Form::Scores => "Scores",
-        };
-        let sheet = workbook.add_worksheet().set_name(name).map_err(xlsx)?;
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(form_sheet(form))
+            .map_err(xlsx)?;
         sheet.write_string(0, 0, "partner").map_err(xlsx)?;
         sheet.write_string(0, 1, "criterion").map_err(xlsx)?;
         let width = rows
@@ -122,17 +119,17 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
             .map(|(_, _, values)| values.len())
             .max()
             .unwrap_or(0);
-        for column in 0..width {
-            let header_column = 2 + u16::try_from(column).unwrap_or(0);
+        for column_idx in 0..width {
+            let header_column = column(2 + column_idx);
             match form {
                 Form::Votes => {
-                    let score = input.scale.min + i64::try_from(column).unwrap_or(0);
+                    let score = input.scale.min + i64::try_from(column_idx).unwrap_or(0);
                     sheet
                         .write_number(0, header_column, cell_number(Decimal::from(score)))
                         .map_err(xlsx)?
                 }
                 Form::Scores => sheet
-                    .write_string(0, header_column, format!("expert {}", column + 1))
+                    .write_string(0, header_column, format!("expert {}", column_idx + 1))
                     .map_err(xlsx)?,
             };
         }
@@ -140,10 +137,10 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
             let row = 1 + u32::try_from(row).unwrap_or(0);
             sheet.write_string(row, 0, *partner).map_err(xlsx)?;
             sheet.write_string(row, 1, *criterion).map_err(xlsx)?;
-            for (column, value) in values.iter().enumerate() {
-                let column = 2 + u16::try_from(column).unwrap_or(0);
+            for (column_idx, value) in values.iter().enumerate() {
+                let value_column = column(2 + column_idx);
                 sheet
-                    .write_number(row, column, cell_number(Decimal::from(*value)))
+                    .write_number(row, value_column, cell_number(Decimal::from(*value)))
                     .map_err(xlsx)?;
             }
         }
@@ -155,10 +152,10 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
             .set_name("Compliance")
             .map_err(xlsx)?;
         sheet.write_string(0, 0, "indicator").map_err(xlsx)?;
-        let weight_column = 1 + u16::try_from(compliance.models.len()).unwrap_or(0);
-        for (column, model) in compliance.models.iter().enumerate() {
+        let weight_column = column(1 + compliance.models.len());
+        for (column_idx, model) in compliance.models.iter().enumerate() {
             sheet
-                .write_string(0, 1 + u16::try_from(column).unwrap_or(0), model.as_str())
+                .write_string(0, column(1 + column_idx), model.as_str())
                 .map_err(xlsx)?;
         }
         sheet
@@ -169,9 +166,9 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
             sheet
                 .write_string(row, 0, line.indicator.as_str())
                 .map_err(xlsx)?;
-            for (column, mark) in line.marks.iter().enumerate() {
+            for (column_idx, mark) in line.marks.iter().enumerate() {
                 sheet
-                    .write_string(row, 1 + u16::try_from(column).unwrap_or(0), mark.as_str())
+                    .write_string(row, column(1 + column_idx), mark.as_str())
                     .map_err(xlsx)?;
             }
             if let Some(weight) = compliance.weights.get(&line.indicator) {
@@ -183,10 +180,10 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
         if !compliance.exclude.is_empty() {
             let row = 1 + u32::try_from(compliance.rows.len()).unwrap_or(0);
             sheet.write_string(row, 0, "exclude").map_err(xlsx)?;
-            for (column, model) in compliance.models.iter().enumerate() {
+            for (column_idx, model) in compliance.models.iter().enumerate() {
                 if compliance.exclude.contains(model) {
                     sheet
-                        .write_string(row, 1 + u16::try_from(column).unwrap_or(0), "x")
+                        .write_string(row, column(1 + column_idx), "x")
                         .map_err(xlsx)?;
                 }
             }
@@ -202,17 +199,17 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
         sheet
             .write_string(0, 1, monitoring.model.as_str())
             .map_err(xlsx)?;
-        for (column, label) in ["indicator", "kind", "direction", "target", "unit", "levels"]
+        for (column_idx, label) in ["indicator", "kind", "direction", "target", "unit", "levels"]
             .iter()
             .enumerate()
         {
             sheet
-                .write_string(1, u16::try_from(column).unwrap_or(0), *label)
+                .write_string(1, column(column_idx), *label)
                 .map_err(xlsx)?;
         }
-        for (column, period) in monitoring.periods.iter().enumerate() {
+        for (column_idx, period) in monitoring.periods.iter().enumerate() {
             sheet
-                .write_string(1, 6 + u16::try_from(column).unwrap_or(0), period.as_str())
+                .write_string(1, column(6 + column_idx), period.as_str())
                 .map_err(xlsx)?;
         }
         for (row, indicator) in monitoring.indicators.iter().enumerate() {
@@ -238,13 +235,9 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
                     if let Some(unit) = unit {
                         sheet.write_string(row, 4, unit.as_str()).map_err(xlsx)?;
                     }
-                    for (column, value) in actual.iter().enumerate() {
+                    for (column_idx, value) in actual.iter().enumerate() {
                         sheet
-                            .write_number(
-                                row,
-                                6 + u16::try_from(column).unwrap_or(0),
-                                cell_number(*value),
-                            )
+                            .write_number(row, column(6 + column_idx), cell_number(*value))
                             .map_err(xlsx)?;
                     }
                 }
@@ -260,13 +253,9 @@ pub fn panel_input_workbook(input: &PanelInput, path: &Path) -> Result<Workbook,
                     sheet
                         .write_string(row, 5, levels.join("; "))
                         .map_err(xlsx)?;
-                    for (column, value) in actual.iter().enumerate() {
+                    for (column_idx, value) in actual.iter().enumerate() {
                         sheet
-                            .write_string(
-                                row,
-                                6 + u16::try_from(column).unwrap_or(0),
-                                value.as_str(),
-                            )
+                            .write_string(row, column(6 + column_idx), value.as_str())
                             .map_err(xlsx)?;
                     }
                 }

@@ -12,6 +12,7 @@ use bilans_scoring::partners::{Analysis, Compliance, Monitoring, SignificanceTes
 
 use crate::SheetsError;
 use crate::cells::{a1, cell_number};
+use crate::partners::column;
 
 /// Builds the output workbook: `Scores` (votes per score and T_i as live formulas
 /// with cached values, PT, harmony, and the radar chart of all partners),
@@ -395,11 +396,6 @@ fn write_monitoring(
     sheet.set_column_width(0, 16)?;
     sheet.set_column_width(2, 28)?;
     Ok(())
-}
-
-/// A sheet column from a position.
-fn column(index: usize) -> u16 {
-    u16::try_from(index).unwrap_or(u16::MAX)
 }
 
 /// Writes the rendered selection report into a sheet: table rows split on `|` into
