@@ -109,6 +109,17 @@ pub struct PeriodVerdict {
     pub next_steps: Vec<String>,
 }
 
+impl PeriodVerdict {
+    /// `functional` or `not functional`, as the reports print it.
+    pub fn status(&self) -> &'static str {
+        if self.functional {
+            "functional"
+        } else {
+            "not functional"
+        }
+    }
+}
+
 /// The monitoring result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Monitoring {

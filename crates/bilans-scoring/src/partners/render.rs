@@ -290,11 +290,7 @@ pub fn monitoring_markdown(monitoring: &Monitoring) -> String {
     let _ = writeln!(out, "Model: {}", monitoring.model);
     let _ = writeln!(out);
     for verdict in &monitoring.verdicts {
-        let status = if verdict.functional {
-            "functional"
-        } else {
-            "not functional"
-        };
+        let status = verdict.status();
         let _ = writeln!(out, "- {}: {status}", verdict.period);
         for shortfall in &verdict.shortfalls {
             let relative = shortfall

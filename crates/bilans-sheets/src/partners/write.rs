@@ -367,11 +367,7 @@ fn write_monitoring(
     }
     let mut row = 3;
     for verdict in &monitoring.verdicts {
-        let status = if verdict.functional {
-            "functional"
-        } else {
-            "not functional"
-        };
+        let status = verdict.status();
         let next_steps = verdict.next_steps.join("; ");
         if verdict.shortfalls.is_empty() {
             sheet.write_string(row, 0, &verdict.period)?;
