@@ -229,6 +229,39 @@ fn extreme_values_are_located_errors_not_panics_or_hangs() {
     );
 }
 
+/// A Scores sheet wider than a worksheet (a 1000-point scale for 70 partners: 70 blocks
+/// of 1000 columns overflow even a u16 column index) is a writer error, not a panic or
+/// a wrapped-around layout.
+#[test]
+fn too_wide_a_scores_sheet_is_an_error() {
+    let mut panel = input("partners/example.toml");
+    panel.scale = bilans_scoring::partners::ScaleInput { min: 1, max: 1000 };
+    panel.compliance = None;
+    panel.monitoring = None;
+    let mut votes = vec![0; 1000];
+    votes[0] = panel.experts;
+    let template = panel.partners[0].clone();
+    panel.partners = (0..70)
+        .map(|partner_idx| bilans_scoring::partners::PartnerInput {
+            name: format!("P{partner_idx}"),
+            votes: panel
+                .criteria
+                .iter()
+                .map(|criterion| (criterion.clone(), votes.clone()))
+                .collect(),
+            scores: Default::default(),
+            ..template.clone()
+        })
+        .collect();
+    let analysis = analyse(&panel).unwrap();
+    let result = bilans_sheets::partners::analysis_workbook(&analysis, Path::new("wide.xlsx"));
+    assert!(
+        matches!(result, Err(SheetsError::Xlsx { .. })),
+        "{:?}",
+        result.err()
+    );
+}
+
 /// The `Compliance` and `Monitoring` sheets hold the analysis' numbers as numbers at
 /// full precision (they used to be re-parsed from Markdown rounded to 2 decimals).
 #[test]

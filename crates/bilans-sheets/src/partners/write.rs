@@ -31,6 +31,16 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
     let two = Format::new().set_num_format("0.00");
     let scoring = &analysis.scoring;
     let scale: Vec<i64> = scoring.scale.scores().collect();
+    // The Scores sheet takes a block of scale columns per partner, then a T column per
+    // partner: refuse a layout wider than a sheet before any u16 column arithmetic.
+    let scores_width = scale
+        .len()
+        .checked_add(1)
+        .and_then(|block| block.checked_mul(scoring.partners.len()))
+        .and_then(|width| width.checked_add(1));
+    if scores_width.is_none_or(|width| MAX_COLUMNS < width) {
+        return Err(xlsx(rust_xlsxwriter::XlsxError::RowColumnLimitError));
+    }
     let n_scores = u16::try_from(scale.len()).unwrap_or(u16::MAX);
     let n_partners = u16::try_from(scoring.partners.len()).unwrap_or(u16::MAX);
     let n_criteria = u32::try_from(scoring.criteria.len()).unwrap_or(u32::MAX);
@@ -393,6 +403,9 @@ fn write_monitoring(
     sheet.set_column_width(2, 28)?;
     Ok(())
 }
+
+/// The columns of a worksheet (A..XFD).
+const MAX_COLUMNS: usize = 16_384;
 
 /// Writes the rendered selection report into a sheet: table rows split on `|` into
 /// cells, other lines in column A. Every cell is text: the figures here are rounded for
