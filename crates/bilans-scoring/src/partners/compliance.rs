@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::partners::input::{InputError, InputLocation};
+use crate::partners::top_names;
 
 /// The compliance matrix as written by the user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -225,11 +226,5 @@ fn best<'a>(
     totals: impl Iterator<Item = &'a ModelTotal> + Clone,
     key: impl Fn(&ModelTotal) -> Decimal,
 ) -> Vec<String> {
-    let Some(top) = totals.clone().map(&key).max() else {
-        return Vec::new();
-    };
-    totals
-        .filter(|total| key(total) == top)
-        .map(|total| total.model.clone())
-        .collect()
+    top_names(totals.map(|total| (total.model.as_str(), Some(key(total)))))
 }

@@ -39,6 +39,7 @@ pub mod render;
 mod score;
 mod seed;
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use crate::partners::agreement::{
@@ -100,6 +101,18 @@ pub fn analyse(input: &PanelInput) -> Result<Analysis, InputError> {
         compliance,
         monitoring,
     })
+}
+
+/// The names with the highest value (several on a tie, in input order); none when no
+/// value is known. Shared by the partner rules and the compliance optima.
+fn top_names<'a>(named: impl Iterator<Item = (&'a str, Option<Decimal>)> + Clone) -> Vec<String> {
+    let Some(top) = named.clone().filter_map(|(_, value)| value).max() else {
+        return Vec::new();
+    };
+    named
+        .filter(|(_, value)| *value == Some(top))
+        .map(|(name, _)| name.to_owned())
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::partners::agreement::{Concordance, ConcordanceError, kendall_w};
 use crate::partners::input::{Divisor, InputError, InputLocation, Panel, Ratings, Scale};
+use crate::partners::top_names;
 
 /// The scores of one partner on one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -462,13 +463,11 @@ fn individual_scores(ratings: &[Ratings]) -> Option<Vec<Vec<Decimal>>> {
 }
 
 fn best(partners: &[PartnerScore], key: impl Fn(&PartnerScore) -> Option<Decimal>) -> Vec<String> {
-    let top = partners.iter().filter_map(&key).max();
-    let Some(top) = top else { return Vec::new() };
-    partners
-        .iter()
-        .filter(|partner| key(partner) == Some(top))
-        .map(|partner| partner.name.clone())
-        .collect()
+    top_names(
+        partners
+            .iter()
+            .map(|partner| (partner.name.as_str(), key(partner))),
+    )
 }
 
 /// For each criterion, how far its weight can move (others fixed) before the winner
