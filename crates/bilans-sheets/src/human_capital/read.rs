@@ -9,11 +9,11 @@ use bilans_scoring::human_capital::{
     AggregationMethod, Assessment, Band, Baseline, BaselineKind, Company, Config, Group,
     GroupAggregation, Person, PersonnelCostBasis, Scores, StaffFile,
 };
-use calamine::{Data, Range, Reader, open_workbook_auto};
+use calamine::{Data, Range, Reader};
 use rust_decimal::Decimal;
 
 use crate::SheetsError;
-use crate::cells::a1;
+use crate::cells::{a1, open_workbook};
 
 /// The sheet and cell of each field path (`staff[0].fte`, `company.revenue`, ...).
 pub(crate) type Provenance = BTreeMap<String, (String, String)>;
@@ -38,10 +38,7 @@ pub(crate) const STAFF_COLUMNS: [(&str, bool); 13] = [
 /// Reads the workbook at `path`.
 pub(crate) fn read_workbook(path: &Path) -> Result<(StaffFile, Provenance), SheetsError> {
     let file = path.display().to_string();
-    let mut workbook = open_workbook_auto(path).map_err(|error| SheetsError::InFile {
-        file: file.clone(),
-        message: format!("cannot open the workbook: {error}"),
-    })?;
+    let mut workbook = open_workbook(path)?;
     let names = workbook.sheet_names();
     let mut grid = |name: &str, required: bool| -> Result<Option<Grid>, SheetsError> {
         if !names.iter().any(|sheet| sheet == name) {

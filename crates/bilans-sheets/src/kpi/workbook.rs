@@ -8,10 +8,10 @@ use std::path::Path;
 use bilans_scoring::kpi::{
     Card, CardInput, InputLocation, KpiField, KpiRecord, build_card, parse_number,
 };
-use calamine::{Data, Range, Reader, open_workbook_auto};
+use calamine::{Data, Range, Reader};
 use rust_xlsxwriter::Format;
 
-use crate::cells::a1;
+use crate::cells::{a1, cell_number, open_workbook};
 use crate::{Overwrite, SheetsError, save_workbook};
 
 /// The sheet of KPI rows.
@@ -80,10 +80,7 @@ pub struct CellMap {
 /// As [`read_card_workbook`], for the structure of the sheets.
 pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsError> {
     let file = path.display().to_string();
-    let mut workbook = open_workbook_auto(path).map_err(|error| SheetsError::InFile {
-        file: file.clone(),
-        message: format!("cannot open the workbook: {error}"),
-    })?;
+    let mut workbook = open_workbook(path)?;
     let names = workbook.sheet_names();
     let mut range_of = |sheet: &str| -> Result<Option<Range<Data>>, SheetsError> {
         if !names.iter().any(|name| name == sheet) {
@@ -378,12 +375,11 @@ fn write_value(
     column: u16,
     text: &str,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
-    let as_number = parse_number(text)
-        .ok()
-        .and_then(|number| number.to_string().parse::<f64>().ok());
-    match as_number {
-        Some(number) => sheet.write_number(row, column, number).map(|_| ()),
-        None => sheet.write_string(row, column, text).map(|_| ()),
+    match parse_number(text) {
+        Ok(number) => sheet
+            .write_number(row, column, cell_number(number))
+            .map(|_| ()),
+        Err(_) => sheet.write_string(row, column, text).map(|_| ()),
     }
 }
 
