@@ -6,13 +6,15 @@
 //! by what the scale admits, so a ratio is only ever taken on a scale with a natural zero
 //! and a deviation only on a metric scale.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::kpi::card::{Deviation, Direction, Kpi};
 use crate::kpi::scale::{
-    Absolute, Binary, Difference, Interval, Measurement, Metric, NaturalZero, Ordered, Ordinal,
-    Ratio, RatioError, Scale, ScaleKind, difference, difference_ratio, ratio,
+    Absolute, Binary, Difference, Interval, Measurement, Metric, NaturalZero, NotOnScale, Ordered,
+    Ordinal, Ratio, RatioError, Scale, ScaleKind, difference, difference_ratio, ratio,
 };
 use crate::kpi::settings::Settings;
 
@@ -90,9 +92,7 @@ pub fn score(kpi: &Kpi, actual: Decimal, settings: &Settings) -> Score {
     let cap = settings.cap(kpi.direction().kind(), kpi.scale());
     let direction = kpi.direction();
     let outcome = match kpi.scale() {
-        ScaleKind::Nominal => {
-            Err("a nominal scale has no order, so nothing can be achieved".to_owned())
-        }
+        ScaleKind::Nominal => Err(Refusal::Unordered),
         ScaleKind::Ordinal => by_order::<Ordinal>(direction, actual),
         ScaleKind::Binary => by_order::<Binary>(direction, actual),
         ScaleKind::Interval => by_metric::<Interval>(direction, actual, &without_natural_zero()),
@@ -112,7 +112,9 @@ pub fn score(kpi: &Kpi, actual: Decimal, settings: &Settings) -> Score {
                 note,
             }
         }
-        Err(reason) => Score::NotComputable { reason },
+        Err(refusal) => Score::NotComputable {
+            reason: refusal.to_string(),
+        },
     }
 }
 
@@ -139,6 +141,82 @@ impl Light {
     }
 }
 
+/// Why a formula gives no score. Its text is the reported reason or, for a ratio
+/// refused on a metric scale, the start of the all-or-nothing note.
+#[derive(Debug)]
+enum Refusal {
+    /// A nominal scale has no order.
+    Unordered,
+    /// A value the KPI's scale does not admit.
+    NotOnScale(NotOnScale),
+    /// An interval direction on a scale without differences.
+    IntervalNeedsMetric(ScaleKind),
+    /// A ratio of values on a scale without a natural zero.
+    NoNaturalZero(ScaleKind),
+    /// actual / plan with a plan that is not positive.
+    PlanNotPositive(Decimal),
+    /// plan / actual with a negative ceiling.
+    CeilingNegative(Decimal),
+    /// (x − z) / (p − z) with z = p.
+    ZeroAtIsPlan,
+    /// tolerance / deviation with a zero deviation.
+    ZeroDeviation,
+    /// actual / plan with a zero plan.
+    ZeroPlan,
+    /// plan / actual with a zero actual.
+    ZeroActual,
+    /// A relative deviation from an optimum of 0.
+    ZeroOptimum,
+    /// A result beyond a Decimal's range: what was being computed.
+    Overflow(&'static str),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Unordered => {
+                f.write_str("a nominal scale has no order, so nothing can be achieved")
+            }
+            Refusal::NotOnScale(error) => write!(f, "{error}"),
+            Refusal::IntervalNeedsMetric(scale) => {
+                write!(f, "an interval KPI needs a metric scale, not {scale}")
+            }
+            Refusal::NoNaturalZero(scale) => write!(
+                f,
+                "actual/plan is refused: the {scale} scale has no natural zero, so a ratio of \
+                 its values has no meaning"
+            ),
+            Refusal::PlanNotPositive(plan) => write!(
+                f,
+                "actual/plan is refused: the plan {plan} is not positive, so the ratio does \
+                 not measure achievement"
+            ),
+            Refusal::CeilingNegative(ceiling) => write!(
+                f,
+                "plan/actual is refused: the ceiling {ceiling} is negative, so the ratio does \
+                 not measure achievement"
+            ),
+            Refusal::ZeroAtIsPlan => f.write_str("`zero_at` equals the plan"),
+            Refusal::ZeroDeviation => f.write_str("the deviation is zero"),
+            Refusal::ZeroPlan => f.write_str("the plan is zero"),
+            Refusal::ZeroActual => f.write_str("the actual is zero"),
+            Refusal::ZeroOptimum => {
+                f.write_str("a relative deviation from an optimum of 0 has no meaning")
+            }
+            Refusal::Overflow(what) => write!(f, "{what} exceeds a decimal's range (28 digits)"),
+        }
+    }
+}
+
+/// The refusal for a failed ratio: `zero` when the denominator is zero, an overflow of
+/// `what` otherwise.
+fn ratio_refusal(zero: Refusal, what: &'static str) -> impl FnOnce(RatioError) -> Refusal {
+    move |error| match error {
+        RatioError::ZeroDenominator => zero,
+        RatioError::Overflow => Refusal::Overflow(what),
+    }
+}
+
 /// A score before clamping.
 struct Raw {
     value: Decimal,
@@ -148,9 +226,9 @@ struct Raw {
 
 /// The operations that need a natural zero, present only for scales that have one.
 struct NaturalZeroOperations<S: Metric> {
-    actual_over_plan: fn(Measurement<S>, Measurement<S>) -> Result<Decimal, String>,
-    plan_over_actual: fn(Measurement<S>, Measurement<S>) -> Result<Decimal, String>,
-    relative_deviation: fn(Measurement<S>, Measurement<S>) -> Result<Decimal, String>,
+    actual_over_plan: fn(Measurement<S>, Measurement<S>) -> Result<Decimal, Refusal>,
+    plan_over_actual: fn(Measurement<S>, Measurement<S>) -> Result<Decimal, Refusal>,
+    relative_deviation: fn(Measurement<S>, Measurement<S>) -> Result<Decimal, Refusal>,
 }
 
 fn with_natural_zero<S: NaturalZero>() -> NaturalZeroOperations<S> {
@@ -162,12 +240,8 @@ fn with_natural_zero<S: NaturalZero>() -> NaturalZeroOperations<S> {
 }
 
 fn without_natural_zero<S: Metric>() -> NaturalZeroOperations<S> {
-    fn refuse<S: Metric>(_: Measurement<S>, _: Measurement<S>) -> Result<Decimal, String> {
-        Err(format!(
-            "actual/plan is refused: the {} scale has no natural zero, so a ratio of its \
-             values has no meaning",
-            S::KIND
-        ))
+    fn refuse<S: Metric>(_: Measurement<S>, _: Measurement<S>) -> Result<Decimal, Refusal> {
+        Err(Refusal::NoNaturalZero(S::KIND))
     }
     NaturalZeroOperations {
         actual_over_plan: refuse::<S>,
@@ -176,23 +250,20 @@ fn without_natural_zero<S: Metric>() -> NaturalZeroOperations<S> {
     }
 }
 
-fn measure<S: Scale>(value: Decimal) -> Result<Measurement<S>, String> {
-    Measurement::<S>::new(value).map_err(|error| error.to_string())
+fn measure<S: Scale>(value: Decimal) -> Result<Measurement<S>, Refusal> {
+    Measurement::<S>::new(value).map_err(Refusal::NotOnScale)
 }
 
 fn threshold<S: Ordered>(
     direction: &Direction,
     actual: Measurement<S>,
     note: Option<String>,
-) -> Result<Raw, String> {
+) -> Result<Raw, Refusal> {
     let met = match direction {
         Direction::Positive { floor, .. } => measure::<S>(*floor)? <= actual,
         Direction::Negative { ceiling, .. } => actual <= measure::<S>(*ceiling)?,
         Direction::Interval { .. } => {
-            return Err(format!(
-                "an interval KPI needs a metric scale, not {}",
-                S::KIND
-            ));
+            return Err(Refusal::IntervalNeedsMetric(S::KIND));
         }
     };
     let value = if met { Decimal::ONE } else { Decimal::ZERO };
@@ -203,7 +274,7 @@ fn threshold<S: Ordered>(
     })
 }
 
-fn by_order<S: Ordered>(direction: &Direction, actual: Decimal) -> Result<Raw, String> {
+fn by_order<S: Ordered>(direction: &Direction, actual: Decimal) -> Result<Raw, Refusal> {
     threshold::<S>(direction, measure::<S>(actual)?, None)
 }
 
@@ -211,7 +282,7 @@ fn by_metric<S: Metric>(
     direction: &Direction,
     actual: Decimal,
     operations: &NaturalZeroOperations<S>,
-) -> Result<Raw, String> {
+) -> Result<Raw, Refusal> {
     let x = measure::<S>(actual)?;
     match direction {
         Direction::Positive {
@@ -231,7 +302,7 @@ fn by_metric<S: Metric>(
                 method: Method::ActualOverPlan,
                 note: None,
             }),
-            Err(reason) => threshold(direction, x, Some(all_or_nothing(&reason))),
+            Err(refusal) => threshold(direction, x, Some(all_or_nothing(&refusal))),
         },
         Direction::Negative {
             ceiling,
@@ -242,7 +313,7 @@ fn by_metric<S: Metric>(
                 method: Method::PlanOverActual,
                 note: None,
             }),
-            Err(reason) => threshold(direction, x, Some(all_or_nothing(&reason))),
+            Err(refusal) => threshold(direction, x, Some(all_or_nothing(&refusal))),
         },
         Direction::Interval {
             optimum,
@@ -251,7 +322,7 @@ fn by_metric<S: Metric>(
         } => {
             let optimum = measure::<S>(*optimum)?;
             let deviation = difference(x, optimum)
-                .map_err(|_| overflow("the deviation from the optimum"))?
+                .map_err(|_| Refusal::Overflow("the deviation from the optimum"))?
                 .magnitude();
             let value = within_tolerance(deviation, Difference::of(*tolerance))?;
             Ok(Raw {
@@ -277,7 +348,7 @@ fn by_metric<S: Metric>(
     }
 }
 
-fn all_or_nothing(reason: &str) -> String {
+fn all_or_nothing(reason: &Refusal) -> String {
     format!("{reason}; scored all-or-nothing against the plan (give `zero_at` for partial credit)")
 }
 
@@ -286,13 +357,15 @@ fn interpolation<S: Metric>(
     actual: Measurement<S>,
     plan: Measurement<S>,
     zero: Measurement<S>,
-) -> Result<Raw, String> {
-    let above_zero = difference(actual, zero).map_err(|_| overflow("actual − `zero_at`"))?;
-    let plan_above_zero = difference(plan, zero).map_err(|_| overflow("plan − `zero_at`"))?;
-    let value = difference_ratio(above_zero, plan_above_zero).map_err(|error| match error {
-        RatioError::ZeroDenominator => "`zero_at` equals the plan".to_owned(),
-        RatioError::Overflow => overflow("(actual − `zero_at`) / (plan − `zero_at`)"),
-    })?;
+) -> Result<Raw, Refusal> {
+    let above_zero =
+        difference(actual, zero).map_err(|_| Refusal::Overflow("actual − `zero_at`"))?;
+    let plan_above_zero =
+        difference(plan, zero).map_err(|_| Refusal::Overflow("plan − `zero_at`"))?;
+    let value = difference_ratio(above_zero, plan_above_zero).map_err(ratio_refusal(
+        Refusal::ZeroAtIsPlan,
+        "(actual − `zero_at`) / (plan − `zero_at`)",
+    ))?;
     Ok(Raw {
         value,
         method: Method::Interpolation,
@@ -304,73 +377,54 @@ fn interpolation<S: Metric>(
 fn within_tolerance<S: Metric>(
     deviation: Difference<S>,
     tolerance: Difference<S>,
-) -> Result<Decimal, String> {
+) -> Result<Decimal, Refusal> {
     if deviation <= tolerance {
         return Ok(Decimal::ONE);
     }
     // Here deviation > tolerance >= 0, so the division is defined.
-    difference_ratio(tolerance, deviation).map_err(|error| match error {
-        RatioError::ZeroDenominator => "the deviation is zero".to_owned(),
-        RatioError::Overflow => overflow("tolerance / deviation"),
-    })
+    difference_ratio(tolerance, deviation).map_err(ratio_refusal(
+        Refusal::ZeroDeviation,
+        "tolerance / deviation",
+    ))
 }
 
 fn actual_over_plan<S: NaturalZero>(
     actual: Measurement<S>,
     plan: Measurement<S>,
-) -> Result<Decimal, String> {
+) -> Result<Decimal, Refusal> {
     if plan.value() <= Decimal::ZERO {
-        return Err(format!(
-            "actual/plan is refused: the plan {} is not positive, so the ratio does not \
-             measure achievement",
-            plan.value()
-        ));
+        return Err(Refusal::PlanNotPositive(plan.value()));
     }
-    ratio(actual, plan).map_err(|error| match error {
-        RatioError::ZeroDenominator => "the plan is zero".to_owned(),
-        RatioError::Overflow => overflow("actual / plan"),
-    })
+    ratio(actual, plan).map_err(ratio_refusal(Refusal::ZeroPlan, "actual / plan"))
 }
 
 fn plan_over_actual<S: NaturalZero>(
     actual: Measurement<S>,
     plan: Measurement<S>,
-) -> Result<Decimal, String> {
+) -> Result<Decimal, Refusal> {
     if plan.value() < Decimal::ZERO {
-        return Err(format!(
-            "plan/actual is refused: the ceiling {} is negative, so the ratio does not \
-             measure achievement",
-            plan.value()
-        ));
+        return Err(Refusal::CeilingNegative(plan.value()));
     }
     if actual.value() <= Decimal::ZERO {
         // Nothing at all of a "less is better" quantity: the best possible, capped.
         return Ok(Decimal::MAX);
     }
-    ratio(plan, actual).map_err(|error| match error {
-        RatioError::ZeroDenominator => "the actual is zero".to_owned(),
-        RatioError::Overflow => overflow("plan / actual"),
-    })
+    ratio(plan, actual).map_err(ratio_refusal(Refusal::ZeroActual, "plan / actual"))
 }
 
 fn relative_deviation<S: NaturalZero>(
     actual: Measurement<S>,
     optimum: Measurement<S>,
-) -> Result<Decimal, String> {
+) -> Result<Decimal, Refusal> {
     let deviation = difference(actual, optimum)
-        .map_err(|_| overflow("the deviation from the optimum"))?
+        .map_err(|_| Refusal::Overflow("the deviation from the optimum"))?
         .magnitude();
     let optimum_size = optimum.value().abs();
     if optimum_size.is_zero() {
-        return Err("a relative deviation from an optimum of 0 has no meaning".to_owned());
+        return Err(Refusal::ZeroOptimum);
     }
     deviation
         .value()
         .checked_div(optimum_size)
-        .ok_or_else(|| overflow("deviation / optimum"))
-}
-
-/// The reason for a value beyond a Decimal's range.
-fn overflow(what: &str) -> String {
-    format!("{what} exceeds a decimal's range (28 digits)")
+        .ok_or(Refusal::Overflow("deviation / optimum"))
 }
