@@ -344,11 +344,7 @@ pub(crate) fn staff_workbook(file: &StaffFile) -> Result<Workbook, XlsxError> {
             Cell::Number(band.points),
         ));
     }
-    let borrowed: Vec<(&str, Cell)> = rows
-        .iter()
-        .map(|(key, cell)| (key.as_str(), cell.clone()))
-        .collect();
-    write_key_values(sheet, &borrowed, &bold)?;
+    write_key_values(sheet, &rows, &bold)?;
 
     let sheet = workbook.add_worksheet().set_name("Staff")?;
     for (column, (name, _)) in STAFF_COLUMNS.iter().enumerate() {
@@ -435,7 +431,6 @@ pub(crate) fn staff_workbook(file: &StaffFile) -> Result<Workbook, XlsxError> {
     Ok(workbook)
 }
 
-#[derive(Clone)]
 enum Cell {
     Text(String),
     Number(Decimal),
@@ -458,16 +453,16 @@ impl Cell {
     }
 }
 
-fn write_key_values(
+fn write_key_values<K: AsRef<str>>(
     sheet: &mut Worksheet,
-    rows: &[(&str, Cell)],
+    rows: &[(K, Cell)],
     bold: &Format,
 ) -> Result<(), XlsxError> {
     sheet.write_string_with_format(0, 0, "field", bold)?;
     sheet.write_string_with_format(0, 1, "value", bold)?;
     for (row_idx, (key, cell)) in rows.iter().enumerate() {
         let at = row(row_idx + 1);
-        sheet.write_string(at, 0, *key)?;
+        sheet.write_string(at, 0, key.as_ref())?;
         cell.write(sheet, at, 1)?;
     }
     sheet.set_column_width(0, 48)?;

@@ -194,11 +194,10 @@ pub fn write_input_workbook(
     let mut workbook = crate::new_workbook("bilans KPI card input");
     let bold = Format::new().set_bold();
     let sheet = workbook.add_worksheet().set_name(KPI_SHEET).map_err(xlsx)?;
+    let fields: Vec<&str> = KpiField::ALL.iter().map(|field| field.name()).collect();
+    write_header(sheet, &fields, &bold).map_err(xlsx)?;
     for (column, field) in KpiField::ALL.iter().enumerate() {
         let column = column_number(column);
-        sheet
-            .write_string_with_format(0, column, field.name(), &bold)
-            .map_err(xlsx)?;
         for (kpi_idx, record) in input.kpis.iter().enumerate() {
             if let Some(text) = record.fields.get(field) {
                 write_value(sheet, row_number(kpi_idx + 1), column, text).map_err(xlsx)?;
@@ -217,17 +216,11 @@ pub fn write_input_workbook(
         .add_worksheet()
         .set_name(ACTUALS_SHEET)
         .map_err(xlsx)?;
-    sheet
-        .write_string_with_format(0, 0, "owner", &bold)
-        .map_err(xlsx)?;
-    sheet
-        .write_string_with_format(0, 1, "kpi", &bold)
-        .map_err(xlsx)?;
-    for (period_idx, period) in periods.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, column_number(period_idx + 2), *period, &bold)
-            .map_err(xlsx)?;
-    }
+    let headers: Vec<&str> = ["owner", "kpi"]
+        .into_iter()
+        .chain(periods.iter().copied())
+        .collect();
+    write_header(sheet, &headers, &bold).map_err(xlsx)?;
     for (kpi_idx, record) in input.kpis.iter().enumerate() {
         let row = row_number(kpi_idx + 1);
         let text_of = |field| record.fields.get(&field).map_or("", String::as_str);
@@ -250,12 +243,7 @@ pub fn write_input_workbook(
             .add_worksheet()
             .set_name(SETTINGS_SHEET)
             .map_err(xlsx)?;
-        sheet
-            .write_string_with_format(0, 0, "key", &bold)
-            .map_err(xlsx)?;
-        sheet
-            .write_string_with_format(0, 1, "value", &bold)
-            .map_err(xlsx)?;
+        write_header(sheet, &["key", "value"], &bold).map_err(xlsx)?;
         for (setting_idx, (key, value)) in input.settings.iter().enumerate() {
             let row = row_number(setting_idx + 1);
             sheet.write_string(row, 0, key).map_err(xlsx)?;
@@ -367,6 +355,18 @@ fn rows_with_cells(range: &Range<Data>) -> Vec<TextRow> {
         }
     }
     rows
+}
+
+/// Writes `headers` in bold along the first row, from column A.
+fn write_header(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    headers: &[&str],
+    bold: &Format,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    for (column, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, column_number(column), *header, bold)?;
+    }
+    Ok(())
 }
 
 fn write_value(
