@@ -245,9 +245,8 @@ fn company_metrics(file: &StaffFile) -> Result<CompanyMetrics, InputError> {
         Outcome::required(value, field).and_then(|amount| per_fte(amount, fte))
     };
     let profit_per_fte = per_company_fte(company.profit, "company.profit");
-    let fitz_enz = |revenue_field: Option<Decimal>,
-                    next: &dyn Fn(Decimal, Decimal, Decimal) -> Outcome| {
-        Outcome::required(revenue_field, "company.revenue").and_then(|revenue| {
+    let fitz_enz = |next: &dyn Fn(Decimal, Decimal, Decimal) -> Outcome| {
+        Outcome::required(company.revenue, "company.revenue").and_then(|revenue| {
             Outcome::required(company.operating_expense, "company.operating_expense").and_then(
                 |expense| {
                     Outcome::required(company.pay_and_benefits, "company.pay_and_benefits")
@@ -283,8 +282,8 @@ fn company_metrics(file: &StaffFile) -> Result<CompanyMetrics, InputError> {
                 .and_then(|book| market_value_per_fte(market, book, fte))
         }),
         market_value_caveat: MARKET_VALUE_CAVEAT.to_owned(),
-        human_capital_roi: fitz_enz(company.revenue, &human_capital_roi),
-        human_capital_value_added_per_fte: fitz_enz(company.revenue, &|revenue, expense, pay| {
+        human_capital_roi: fitz_enz(&human_capital_roi),
+        human_capital_value_added_per_fte: fitz_enz(&|revenue, expense, pay| {
             human_capital_value_added_per_fte(revenue, expense, pay, fte)
         }),
         profit_index,
