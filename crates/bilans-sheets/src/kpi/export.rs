@@ -8,7 +8,7 @@ use bilans_scoring::kpi::{Report, Score, Settings, Total};
 use rust_xlsxwriter::{ConditionalFormatFormula, Format, Formula, Workbook, Worksheet, XlsxError};
 
 use crate::cells::{a1, cell_number};
-use crate::kpi::workbook::{column_number, row_number};
+use crate::kpi::workbook::{column_number, row_number, write_header};
 use crate::{Overwrite, SheetsError, save_workbook};
 
 /// Writes the report workbook to `path` atomically.
@@ -68,9 +68,7 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
             "weight",
             "weight used",
         ];
-        for (column, header) in headers.iter().enumerate() {
-            sheet.write_string_with_format(row, column_number(column), *header, &bold)?;
-        }
+        write_header(sheet, row, &headers, &bold)?;
         for (period_idx, period) in report.periods.iter().enumerate() {
             let column = FIRST_PERIOD_COLUMN + 2 * period_idx;
             sheet.write_string_with_format(
@@ -188,9 +186,7 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
             "left weight share",
             "right weight share",
         ];
-        for (column, header) in headers.iter().enumerate() {
-            sheet.write_string_with_format(row, column_number(column), *header, &bold)?;
-        }
+        write_header(sheet, row, &headers, &bold)?;
         row += 1;
         for pair in &level.pairs {
             sheet.write_string(row, 0, pair.pair.label())?;
@@ -228,9 +224,7 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
     sheet.set_column_width(2, 18)?;
 
     let sheet = workbook.add_worksheet().set_name("Findings")?;
-    for (column, header) in ["kind", "subject", "message"].iter().enumerate() {
-        sheet.write_string_with_format(0, column_number(column), *header, &bold)?;
-    }
+    write_header(sheet, 0, &["kind", "subject", "message"], &bold)?;
     for (finding_idx, finding) in report.findings.iter().enumerate() {
         let row = row_number(finding_idx + 1);
         sheet.write_string(row, 0, finding.kind.name())?;

@@ -195,7 +195,7 @@ pub fn write_input_workbook(
     let bold = Format::new().set_bold();
     let sheet = workbook.add_worksheet().set_name(KPI_SHEET).map_err(xlsx)?;
     let fields: Vec<&str> = KpiField::ALL.iter().map(|field| field.name()).collect();
-    write_header(sheet, &fields, &bold).map_err(xlsx)?;
+    write_header(sheet, 0, &fields, &bold).map_err(xlsx)?;
     for (column, field) in KpiField::ALL.iter().enumerate() {
         let column = column_number(column);
         for (kpi_idx, record) in input.kpis.iter().enumerate() {
@@ -220,7 +220,7 @@ pub fn write_input_workbook(
         .into_iter()
         .chain(periods.iter().copied())
         .collect();
-    write_header(sheet, &headers, &bold).map_err(xlsx)?;
+    write_header(sheet, 0, &headers, &bold).map_err(xlsx)?;
     for (kpi_idx, record) in input.kpis.iter().enumerate() {
         let row = row_number(kpi_idx + 1);
         let text_of = |field| record.fields.get(&field).map_or("", String::as_str);
@@ -243,7 +243,7 @@ pub fn write_input_workbook(
             .add_worksheet()
             .set_name(SETTINGS_SHEET)
             .map_err(xlsx)?;
-        write_header(sheet, &["key", "value"], &bold).map_err(xlsx)?;
+        write_header(sheet, 0, &["key", "value"], &bold).map_err(xlsx)?;
         for (setting_idx, (key, value)) in input.settings.iter().enumerate() {
             let row = row_number(setting_idx + 1);
             sheet.write_string(row, 0, key).map_err(xlsx)?;
@@ -357,14 +357,15 @@ fn rows_with_cells(range: &Range<Data>) -> Vec<TextRow> {
     rows
 }
 
-/// Writes `headers` in bold along the first row, from column A.
-fn write_header(
+/// Writes `headers` in bold along `row`, from column A.
+pub(crate) fn write_header(
     sheet: &mut rust_xlsxwriter::Worksheet,
+    row: u32,
     headers: &[&str],
     bold: &Format,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     for (column, header) in headers.iter().enumerate() {
-        sheet.write_string_with_format(0, column_number(column), *header, bold)?;
+        sheet.write_string_with_format(row, column_number(column), *header, bold)?;
     }
     Ok(())
 }
