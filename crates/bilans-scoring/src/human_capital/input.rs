@@ -133,6 +133,17 @@ pub enum BaselineKind {
 }
 
 impl BaselineKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [BaselineKind; 2] =
+        [BaselineKind::PassportAge15, BaselineKind::EarlierAssessment];
+
+    /// The value named `name` in files.
+    pub fn from_name(name: &str) -> Option<BaselineKind> {
+        BaselineKind::ALL
+            .into_iter()
+            .find(|value| value.name() == name)
+    }
+
     /// The snake_case name used in files.
     pub fn name(self) -> &'static str {
         match self {
@@ -255,6 +266,20 @@ pub enum AggregationMethod {
 }
 
 impl AggregationMethod {
+    /// Every kind, in declaration order.
+    pub const ALL: [AggregationMethod; 3] = [
+        AggregationMethod::Mean,
+        AggregationMethod::Sum,
+        AggregationMethod::WeightedMean,
+    ];
+
+    /// The value named `name` in files.
+    pub fn from_name(name: &str) -> Option<AggregationMethod> {
+        AggregationMethod::ALL
+            .into_iter()
+            .find(|value| value.name() == name)
+    }
+
     /// The snake_case name used in files.
     pub fn name(self) -> &'static str {
         match self {
@@ -291,6 +316,19 @@ pub enum PersonnelCostBasis {
 }
 
 impl PersonnelCostBasis {
+    /// Every kind, in declaration order.
+    pub const ALL: [PersonnelCostBasis; 2] = [
+        PersonnelCostBasis::CompanyMedian,
+        PersonnelCostBasis::Industry,
+    ];
+
+    /// The value named `name` in files.
+    pub fn from_name(name: &str) -> Option<PersonnelCostBasis> {
+        PersonnelCostBasis::ALL
+            .into_iter()
+            .find(|value| value.name() == name)
+    }
+
     /// The snake_case name used in files.
     pub fn name(self) -> &'static str {
         match self {

@@ -222,17 +222,11 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
                 match rest {
                     ["method"] => {
                         let text = grid.required_text(row, 1, &key)?;
-                        entry.method = match text.as_str() {
-                            "mean" => AggregationMethod::Mean,
-                            "sum" => AggregationMethod::Sum,
-                            "weighted_mean" => AggregationMethod::WeightedMean,
-                            _ => {
-                                let message = format!(
-                                    "unknown method `{text}`; use mean, sum or weighted_mean"
-                                );
-                                return Err(grid.error(row, 1, message));
-                            }
-                        };
+                        entry.method = AggregationMethod::from_name(&text).ok_or_else(|| {
+                            let message =
+                                format!("unknown method `{text}`; use mean, sum or weighted_mean");
+                            grid.error(row, 1, message)
+                        })?;
                     }
                     ["weights", component] => {
                         entry.weights.insert((*component).to_owned(), number()?);
@@ -251,15 +245,12 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
             }
             ["worker_value", "personnel_cost_basis"] => {
                 let text = grid.required_text(row, 1, &key)?;
-                config.worker_value.personnel_cost_basis = match text.as_str() {
-                    "company_median" => PersonnelCostBasis::CompanyMedian,
-                    "industry" => PersonnelCostBasis::Industry,
-                    _ => {
+                config.worker_value.personnel_cost_basis = PersonnelCostBasis::from_name(&text)
+                    .ok_or_else(|| {
                         let message =
                             format!("unknown basis `{text}`; use company_median or industry");
-                        return Err(grid.error(row, 1, message));
-                    }
-                };
+                        grid.error(row, 1, message)
+                    })?;
             }
             ["prospects", "education", level] => {
                 education.insert((*level).to_owned(), number()?);
@@ -489,16 +480,12 @@ fn read_scores(
             .get("baseline_kind")
             .copied()
             .unwrap_or(columns["kind"]);
-        let baseline_kind = match grid.text(row, kind_column).as_deref() {
-            Some("passport_age_15") => BaselineKind::PassportAge15,
-            Some("earlier_assessment") => BaselineKind::EarlierAssessment,
-            other => {
-                let message = format!(
-                    "baseline_kind must be passport_age_15 or earlier_assessment, found `{}`",
-                    other.unwrap_or("")
-                );
-                return Err(grid.error(row, kind_column, message));
-            }
+        let kind_text = grid.text(row, kind_column).unwrap_or_default();
+        let Some(baseline_kind) = BaselineKind::from_name(&kind_text) else {
+            let message = format!(
+                "baseline_kind must be passport_age_15 or earlier_assessment, found `{kind_text}`"
+            );
+            return Err(grid.error(row, kind_column, message));
         };
         person.baseline = Some(Baseline {
             kind: baseline_kind,
