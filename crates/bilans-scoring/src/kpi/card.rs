@@ -284,16 +284,31 @@ pub fn build_card(input: &CardInput) -> Result<Card, InputError> {
     })
 }
 
+/// Text that is not a decimal number; its message names the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotANumber {
+    /// The text, trimmed.
+    pub text: String,
+}
+
+impl fmt::Display for NotANumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a number", self.text)
+    }
+}
+
 /// Parses a number written in a cell or a TOML value.
 ///
 /// # Errors
 ///
-/// A message naming the text when it is not a decimal number.
-pub fn parse_number(text: &str) -> Result<Decimal, String> {
+/// [`NotANumber`] when the text is not a decimal number.
+pub fn parse_number(text: &str) -> Result<Decimal, NotANumber> {
     let trimmed = text.trim();
     Decimal::from_str(trimmed)
         .or_else(|_| Decimal::from_scientific(trimmed))
-        .map_err(|_| format!("`{trimmed}` is not a number"))
+        .map_err(|_| NotANumber {
+            text: trimmed.to_owned(),
+        })
 }
 
 impl Level {

@@ -46,7 +46,7 @@ mod settings;
 
 pub use crate::kpi::card::{
     Card, CardInput, Deviation, Direction, DirectionKind, InputError, InputLocation, Kpi, KpiField,
-    KpiRecord, KpiTypes, Level, MAX_WEIGHT, Side, TypePair, build_card, parse_number,
+    KpiRecord, KpiTypes, Level, MAX_WEIGHT, NotANumber, Side, TypePair, build_card, parse_number,
 };
 pub use crate::kpi::render::{DISPLAY_DECIMALS, display, render_markdown};
 pub use crate::kpi::report::{

@@ -91,7 +91,7 @@ impl Settings {
                 location: InputLocation::Setting { setting_idx },
                 message: format!("setting `{key}`: {message}"),
             };
-            let number = parse_number(value).map_err(located)?;
+            let number = parse_number(value).map_err(|error| located(error.to_string()))?;
             settings.apply(key.trim(), number).map_err(located)?;
         }
         if settings.green_from < settings.amber_from {
