@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::kpi::card::{Card, Level, Side, TypePair};
+use crate::kpi::card::{Card, Kpi, Level, Side, TypePair};
 use crate::kpi::report::{FindingKind, KpiFinding, LevelBalance, OwnerCard, PairBalance};
 
 /// Builds the balance of every level that has cards, adding its findings.
@@ -40,6 +40,22 @@ pub(crate) fn balance(
             .copied()
             .filter(|owner| !owner.weight_sum.is_zero())
             .collect();
+        // The KPI and used weight of every row of those cards, looked up once per level.
+        let weighted_rows: Vec<Vec<(&Kpi, Decimal)>> = weighted
+            .iter()
+            .map(|owner| {
+                owner
+                    .rows
+                    .iter()
+                    .filter_map(|row| {
+                        card.kpis
+                            .iter()
+                            .find(|kpi| kpi.owner() == owner.owner && kpi.name() == row.kpi)
+                            .map(|kpi| (kpi, row.weight_used.unwrap_or_default()))
+                    })
+                    .collect()
+            })
+            .collect();
         let mut pairs = Vec::new();
         for pair in TypePair::ALL {
             let count = |side: Side| {
@@ -48,23 +64,16 @@ pub(crate) fn balance(
                     .count()
             };
             let share = |side: Side| -> Option<Decimal> {
-                if weighted.is_empty() {
+                if weighted_rows.is_empty() {
                     return None;
                 }
                 let mut sum = Decimal::ZERO;
-                for owner in &weighted {
-                    for row in &owner.rows {
-                        let on_side = card
-                            .kpis
-                            .iter()
-                            .find(|kpi| kpi.owner() == owner.owner && kpi.name() == row.kpi)
-                            .is_some_and(|kpi| kpi.types().side(pair) == side);
-                        if on_side {
-                            sum += row.weight_used.unwrap_or_default();
-                        }
+                for (kpi, weight_used) in weighted_rows.iter().flatten() {
+                    if kpi.types().side(pair) == side {
+                        sum += *weight_used;
                     }
                 }
-                Some(sum / Decimal::from(weighted.len()))
+                Some(sum / Decimal::from(weighted_rows.len()))
             };
             let (left, right) = pair.side_names();
             let entry = PairBalance {
