@@ -6,34 +6,21 @@
 use std::path::{Path, PathBuf};
 
 use bilans_model::{LineItem, Period, Scale, Statements};
+use bilans_ratios::seed004::PublishedSeed;
 use bilans_sheets::import::{ImportOptions, ImportReport, Mapping, Need, import_file};
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_decimal::Decimal;
-use serde::Deserialize;
 
 use crate::support::{fixture, run_bilans};
-
-#[derive(Debug, Deserialize)]
-struct Seed {
-    periods: Vec<i32>,
-    inputs: Vec<Input>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Input {
-    item: String,
-    values: Vec<i64>,
-}
 
 /// Table 1 of seed 004: (period, item) → amount, read from the transcription.
 fn table1() -> Vec<(Period, LineItem, Decimal)> {
     let text = std::fs::read_to_string(fixture("seeds/seed004_dupont.toml")).unwrap();
-    let seed: Seed = toml::from_str(&text).unwrap();
+    let seed: PublishedSeed = toml::from_str(&text).unwrap();
     let mut cells = Vec::new();
     for input in &seed.inputs {
-        let item: LineItem = input.item.parse().unwrap();
         for (year, value) in seed.periods.iter().zip(&input.values) {
-            cells.push((Period::year(*year), item, Decimal::from(*value)));
+            cells.push((Period::year(*year), input.item, *value));
         }
     }
     cells

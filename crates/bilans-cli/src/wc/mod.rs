@@ -212,6 +212,23 @@ struct WithComparison<'a, R: Serialize> {
     comparison: EarlyPaymentComparison,
 }
 
+/// Emits a discounted bill or factoring: its `rows`, then the seed's comparisons of its
+/// `cost` with the benchmarks given, which the JSON adds to `result`.
+fn emit_early_payment<I: Serialize, R: Serialize>(
+    output: &OutputArgs,
+    early: &EarlyPaymentArgs,
+    input: &I,
+    result: &R,
+    cost: &EarlyPaymentCost,
+    mut rows: Vec<(&str, String)>,
+) -> anyhow::Result<()> {
+    let comparison =
+        wc::compare_early_payment(cost, early.return_on_funds_percent, early.inflation_percent);
+    rows.extend(comparison_lines(&comparison));
+    let result = WithComparison { result, comparison };
+    emit(output, input, &result, &lines(&rows))
+}
+
 fn bill(args: &BillArgs) -> anyhow::Result<()> {
     let input = BillInput {
         face_value: args.face_value,
@@ -220,12 +237,7 @@ fn bill(args: &BillArgs) -> anyhow::Result<()> {
         days_in_year: args.year.days_in_year.into(),
     };
     let result = wc::discount_bill(&input).map_err(library_error)?;
-    let comparison = wc::compare_early_payment(
-        &EarlyPaymentCost::from(&result),
-        args.early.return_on_funds_percent,
-        args.early.inflation_percent,
-    );
-    let mut rows = vec![
+    let rows = vec![
         ("discount", two(result.discount)),
         ("proceeds", two(result.proceeds)),
         (
@@ -237,12 +249,8 @@ fn bill(args: &BillArgs) -> anyhow::Result<()> {
             two(result.effective_annual_percent),
         ),
     ];
-    rows.extend(comparison_lines(&comparison));
-    let output = WithComparison {
-        result: &result,
-        comparison,
-    };
-    emit(&args.output, &input, &output, &lines(&rows))
+    let cost = EarlyPaymentCost::from(&result);
+    emit_early_payment(&args.output, &args.early, &input, &result, &cost, rows)
 }
 
 fn factoring(args: &FactoringArgs) -> anyhow::Result<()> {
@@ -255,12 +263,7 @@ fn factoring(args: &FactoringArgs) -> anyhow::Result<()> {
         days_in_year: args.year.days_in_year.into(),
     };
     let result = wc::factoring_cost(&input).map_err(library_error)?;
-    let comparison = wc::compare_early_payment(
-        &EarlyPaymentCost::from(&result),
-        args.early.return_on_funds_percent,
-        args.early.inflation_percent,
-    );
-    let mut rows = vec![
+    let rows = vec![
         ("commission", two(result.commission)),
         ("amount paid early", two(result.advance)),
         ("interest on the early payment", two(result.interest)),
@@ -275,12 +278,8 @@ fn factoring(args: &FactoringArgs) -> anyhow::Result<()> {
             two(result.effective_annual_percent),
         ),
     ];
-    rows.extend(comparison_lines(&comparison));
-    let output = WithComparison {
-        result: &result,
-        comparison,
-    };
-    emit(&args.output, &input, &output, &lines(&rows))
+    let cost = EarlyPaymentCost::from(&result);
+    emit_early_payment(&args.output, &args.early, &input, &result, &cost, rows)
 }
 
 fn wages(args: &WagesArgs) -> anyhow::Result<()> {

@@ -13,9 +13,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::working_capital::WorkingCapitalError;
-use crate::working_capital::policy::{
-    AssetPolicy, CombinedPolicy, Policy, PolicyConfig, combined_policy, current_asset_policy,
-};
+use crate::working_capital::policy::{AssetPolicy, CombinedPolicy, Policy, combined_policy};
+use crate::working_capital::statements::{WorkingCapitalConfig, assess_policies};
 use crate::working_capital::trade_credit::{DeferralInput, DeferralResult, supplier_deferral};
 use crate::{EvalConfig, NotComputable, Rounding, find};
 
@@ -399,25 +398,15 @@ fn reproduce_table7(
             values,
         });
     }
-    let policy_config = PolicyConfig::default();
-    let share = find("current_assets_to_assets");
+    // The default bands classify by the current-asset share alone.
+    let config = WorkingCapitalConfig::default();
     let policies = table
         .columns
         .iter()
         .enumerate()
         .map(|(index, column)| {
-            let classified = share
-                .ok_or_else(|| NotComputable::UnknownRatio {
-                    id: "current_assets_to_assets".to_owned(),
-                })
-                .and_then(|ratio| ratio.evaluate(&statements, column_period(index), &exact_config))
-                .and_then(|fraction| {
-                    fraction
-                        .checked_mul(Decimal::ONE_HUNDRED)
-                        .ok_or(NotComputable::Overflow)
-                })
-                .map(|percent| current_asset_policy(percent, None, &policy_config));
-            (column.policy, classified)
+            let assessment = assess_policies(&statements, column_period(index), &config);
+            (column.policy, assessment.assets)
         })
         .collect();
     Ok(Table7Reproduction {

@@ -132,21 +132,16 @@ pub(crate) fn scan_sheet(context: &Context<'_>, original: &Grid) -> Result<Sheet
     if hits.is_empty() {
         return Ok(scan);
     }
-    let transposed = labels_line_up_in_a_row(&hits);
-    let grid = if transposed {
+    if labels_line_up_in_a_row(&hits) {
         for hit in &mut hits {
             std::mem::swap(&mut hit.row, &mut hit.col);
         }
-        original.transposed()
+        scan.layout = Layout::ItemsInColumns;
+        read_rows(context, &original.transposed(), &hits, &mut scan)?;
     } else {
-        original.clone()
-    };
-    scan.layout = if grid.is_transposed() {
-        Layout::ItemsInColumns
-    } else {
-        Layout::ItemsInRows
-    };
-    read_rows(context, &grid, &hits, &mut scan)?;
+        scan.layout = Layout::ItemsInRows;
+        read_rows(context, original, &hits, &mut scan)?;
+    }
     Ok(scan)
 }
 

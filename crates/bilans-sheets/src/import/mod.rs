@@ -233,9 +233,10 @@ pub(crate) fn import_grids(
         missing: Vec::new(),
         notes,
     };
-    let mut first_sheet: BTreeMap<String, String> = BTreeMap::new();
     // Entity name -> its index in `report.entities` (entities keep first-seen order).
     let mut entity_index: BTreeMap<String, usize> = BTreeMap::new();
+    // The sheet each entity was first seen on, by the same index.
+    let mut first_sheets: Vec<&str> = Vec::new();
     for ((sheet, scan), default_entity) in scans.iter().zip(&entity_of_sheet) {
         let source = |cell: &str| Source {
             file: file.to_owned(),
@@ -247,15 +248,13 @@ pub(crate) fn import_grids(
                 .entity
                 .clone()
                 .unwrap_or_else(|| default_entity.clone());
-            first_sheet
-                .entry(name.clone())
-                .or_insert_with(|| (*sheet).to_owned());
             let index = match entity_index.get(&name) {
                 Some(index) => *index,
                 None => {
                     report
                         .entities
                         .push(Statements::new(Entity::company(&name), unit.clone()));
+                    first_sheets.push(sheet);
                     entity_index.insert(name.clone(), report.entities.len() - 1);
                     report.entities.len() - 1
                 }
@@ -310,7 +309,7 @@ pub(crate) fn import_grids(
         file,
         &scans,
         &entity_of_sheet,
-        &first_sheet,
+        &first_sheets,
         &report,
         options,
     )?;
@@ -447,11 +446,11 @@ fn check_required(
     file: &str,
     scans: &[(&str, SheetScan)],
     entity_of_sheet: &[String],
-    first_sheet: &BTreeMap<String, String>,
+    first_sheets: &[&str],
     report: &ImportReport,
     options: &ImportOptions,
 ) -> Result<(), SheetsError> {
-    for statements in &report.entities {
+    for (statements, first_sheet) in report.entities.iter().zip(first_sheets) {
         let name = &statements.entity.name;
         for period in statements.period_list() {
             for item in &options.required {
@@ -482,7 +481,7 @@ fn check_required(
                     },
                     None => SheetsError::InSheet {
                         file: file.to_owned(),
-                        sheet: first_sheet.get(name).cloned().unwrap_or_default(),
+                        sheet: (*first_sheet).to_owned(),
                         message: format!(
                             "`{item}` is required but no row is labelled as it for `{name}` ({period}); add the row or map its label in a mapping file"
                         ),
@@ -495,28 +494,34 @@ fn check_required(
 }
 
 fn missing_items(entities: &[Statements], needs: &[Need]) -> Vec<MissingItem> {
-    let mut missing = Vec::new();
-    for statements in entities {
-        for item in LineItem::ALL {
-            let blocks: Vec<String> = needs
+    // The needs each line item blocks, the same for every entity.
+    let blocked: Vec<(LineItem, Vec<String>)> = LineItem::ALL
+        .into_iter()
+        .map(|item| {
+            let blocks = needs
                 .iter()
                 .filter(|need| need.items.contains(&item))
                 .map(|need| need.name.clone())
                 .collect();
-            if blocks.is_empty() {
-                continue;
-            }
-            let periods: Vec<Period> = statements
-                .period_list()
-                .into_iter()
-                .filter(|period| statements.get(*period, item).is_none())
+            (item, blocks)
+        })
+        .filter(|(_, blocks): &(LineItem, Vec<String>)| !blocks.is_empty())
+        .collect();
+    let mut missing = Vec::new();
+    for statements in entities {
+        let all_periods = statements.period_list();
+        for (item, blocks) in &blocked {
+            let periods: Vec<Period> = all_periods
+                .iter()
+                .copied()
+                .filter(|period| statements.get(*period, *item).is_none())
                 .collect();
             if !periods.is_empty() {
                 missing.push(MissingItem {
                     entity: statements.entity.name.clone(),
-                    item,
+                    item: *item,
                     periods,
-                    blocks,
+                    blocks: blocks.clone(),
                 });
             }
         }

@@ -65,15 +65,12 @@ impl ImportReport {
             );
         }
         for statements in &self.entities {
-            let periods: Vec<String> = statements
-                .period_list()
-                .iter()
-                .map(ToString::to_string)
-                .collect();
+            let periods = statements.period_list();
+            let names: Vec<String> = periods.iter().map(ToString::to_string).collect();
             let _ = writeln!(out, "\nentity: {}", statements.entity.name);
-            let _ = writeln!(out, "periods: {}", periods.join(", "));
+            let _ = writeln!(out, "periods: {}", names.join(", "));
             for item in statements.item_list() {
-                for period in statements.period_list() {
+                for &period in &periods {
                     let Some(amount) = statements.amount(period, item) else {
                         continue;
                     };

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use bilans_model::{LineItem, Period, Statements};
 use bilans_ratios::working_capital::{
-    NAMING_NOTE, PolicyBands, WORKING_CAPITAL_RATIOS, WorkingCapitalConfig, assess_policies,
+    NAMING_NOTE, PolicyAssessment, PolicyBands, WORKING_CAPITAL_RATIOS, WorkingCapitalConfig,
+    assess_policies,
 };
 use bilans_ratios::{Basis, CellRefs, NotComputable, RatioUnit, find};
 use rust_decimal::Decimal;
@@ -18,6 +19,7 @@ use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
+use crate::cells::{cached_result, cell_number};
 
 /// The sheet's name.
 pub const SHEET_NAME: &str = "Working capital";
@@ -37,14 +39,7 @@ pub fn write_working_capital_sheet(
     statements: &Statements,
     config: &WorkingCapitalConfig,
 ) -> Result<(), SheetsError> {
-    let sheet_error = |source| SheetsError::Workbook { source };
-    if workbook.worksheet_from_name(SHEET_NAME).is_ok() {
-        return Err(sheet_error(XlsxError::SheetnameReused(
-            SHEET_NAME.to_owned(),
-        )));
-    }
-    let worksheet = workbook.add_worksheet();
-    write_sheet(worksheet, statements, config, None).map_err(sheet_error)
+    add_sheet(workbook, statements, config, None)
 }
 
 /// Adds the "Working capital" sheet to a workbook that already holds the statements
@@ -60,6 +55,16 @@ pub fn write_linked_working_capital_sheet(
     config: &WorkingCapitalConfig,
     linked: &dyn CellRefs,
 ) -> Result<(), SheetsError> {
+    add_sheet(workbook, statements, config, Some(linked))
+}
+
+/// Adds the sheet, its line items copied (`linked` is `None`) or linked.
+fn add_sheet(
+    workbook: &mut Workbook,
+    statements: &Statements,
+    config: &WorkingCapitalConfig,
+    linked: Option<&dyn CellRefs>,
+) -> Result<(), SheetsError> {
     let sheet_error = |source| SheetsError::Workbook { source };
     if workbook.worksheet_from_name(SHEET_NAME).is_ok() {
         return Err(sheet_error(XlsxError::SheetnameReused(
@@ -67,7 +72,7 @@ pub fn write_linked_working_capital_sheet(
         )));
     }
     let worksheet = workbook.add_worksheet();
-    write_sheet(worksheet, statements, config, Some(linked)).map_err(sheet_error)
+    write_sheet(worksheet, statements, config, linked).map_err(sheet_error)
 }
 
 /// Where line items and measures live in the sheet.
@@ -163,7 +168,7 @@ fn write_sheet(
         worksheet.write_string(row, 0, item.label())?;
         for period in &periods {
             if let Some(value) = statements.get(*period, item) {
-                worksheet.write_number(row, cells.columns[period], to_f64(value))?;
+                worksheet.write_number(row, cells.columns[period], cell_number(value))?;
             }
         }
     }
@@ -189,8 +194,7 @@ fn write_sheet(
             let formula = ratio.excel_formula(*period, &config.eval, &cells);
             match (value, formula) {
                 (Ok(value), Ok(formula)) => {
-                    let formula =
-                        Formula::new(formula).set_result(crate::cells::cached_result(value));
+                    let formula = Formula::new(formula).set_result(cached_result(value));
                     worksheet.write_formula_with_format(row, column, formula, &format)?;
                 }
                 (Err(reason), _) | (_, Err(reason)) => {
@@ -208,46 +212,53 @@ fn write_sheet(
         .iter()
         .map(|period| assess_policies(statements, *period, config))
         .collect();
-    let labels = [
-        "current assets / total assets (%)",
-        "short-term credit / balance-sheet total (%)",
-        "current-asset policy",
-        "current-liability policy",
-        "combined policy (Table 8)",
+    let policy_rows: [PolicyRow; 5] = [
+        ("current assets / total assets (%)", |assessment| {
+            PolicyCell::from_value(&assessment.current_asset_share_percent)
+        }),
+        (
+            "short-term credit / balance-sheet total (%)",
+            |assessment| PolicyCell::from_value(&assessment.short_term_credit_share_percent),
+        ),
+        ("current-asset policy", |assessment| {
+            PolicyCell::from_text(assessment.assets.as_ref().map(
+                |assets| match assets.by_turnover {
+                    Some(by_turnover) if by_turnover != assets.by_share => format!(
+                        "{} (share: {}, turnover: {by_turnover})",
+                        assets.policy, assets.by_share
+                    ),
+                    _ => assets.policy.to_string(),
+                },
+            ))
+        }),
+        ("current-liability policy", |assessment| {
+            PolicyCell::from_text(assessment.liabilities.as_ref().map(ToString::to_string))
+        }),
+        ("combined policy (Table 8)", |assessment| {
+            PolicyCell::from_text(assessment.combined.as_ref().map(ToString::to_string))
+        }),
     ];
-    for (index, label) in labels.iter().enumerate() {
-        let line = row + 1 + RowNum::try_from(index).unwrap_or(0);
-        worksheet.write_string(line, 0, *label)?;
+    for (label, cell_of) in policy_rows {
+        row += 1;
+        worksheet.write_string(row, 0, label)?;
         for assessment in &assessments {
             let column = cells.columns[&assessment.period];
-            let cell = match index {
-                0 => PolicyCell::from_value(&assessment.current_asset_share_percent),
-                1 => PolicyCell::from_value(&assessment.short_term_credit_share_percent),
-                2 => PolicyCell::from_text(assessment.assets.as_ref().map(|assets| {
-                    match assets.by_turnover {
-                        Some(by_turnover) if by_turnover != assets.by_share => format!(
-                            "{} (share: {}, turnover: {by_turnover})",
-                            assets.policy, assets.by_share
-                        ),
-                        _ => assets.policy.to_string(),
-                    }
-                })),
-                3 => {
-                    PolicyCell::from_text(assessment.liabilities.as_ref().map(ToString::to_string))
-                }
-                _ => PolicyCell::from_text(assessment.combined.as_ref().map(ToString::to_string)),
-            };
-            match cell {
+            match cell_of(assessment) {
                 PolicyCell::Number(value) => {
-                    worksheet.write_number_with_format(line, column, to_f64(value), &percent)?;
+                    worksheet.write_number_with_format(
+                        row,
+                        column,
+                        cell_number(value),
+                        &percent,
+                    )?;
                 }
                 PolicyCell::Text(text) => {
-                    worksheet.write_string(line, column, text)?;
+                    worksheet.write_string(row, column, text)?;
                 }
             }
         }
     }
-    row += 1 + RowNum::try_from(labels.len()).unwrap_or(0) + 1;
+    row += 2;
     let policy = &config.policy;
     let mut bands = vec![
         bands_text(
@@ -266,6 +277,9 @@ fn write_sheet(
     worksheet.write_string(row, 0, format!("Bands: {}", bands.join("; ")))?;
     Ok(())
 }
+
+/// A row of the policy block: its label, and its cell in a period's assessment.
+type PolicyRow = (&'static str, fn(&PolicyAssessment) -> PolicyCell);
 
 /// A cell of the policy block: a number, or text (a policy or why there is none).
 enum PolicyCell {
@@ -306,11 +320,6 @@ fn number_format(unit: RatioUnit) -> Format {
         _ => "0.00",
     };
     Format::new().set_num_format(pattern)
-}
-
-/// The nearest f64, for the spreadsheet only (the value of record is the Decimal).
-fn to_f64(value: Decimal) -> f64 {
-    crate::cells::cell_number(value)
 }
 
 #[cfg(test)]
