@@ -203,7 +203,8 @@ pub fn report(card: &Card) -> Report {
         }
     }
     let mut cards = Vec::new();
-    let mut refused: BTreeMap<String, String> = BTreeMap::new();
+    // Keyed by owner and name: KPI names are unique per owner, not per card.
+    let mut refused: BTreeMap<(String, String), String> = BTreeMap::new();
     for (owner, level) in &owners {
         let kpis: Vec<&Kpi> = card
             .kpis
@@ -244,7 +245,7 @@ pub fn report(card: &Card) -> Report {
                 } = &score
                 {
                     refused
-                        .entry(kpi.name().to_owned())
+                        .entry(((*owner).to_owned(), kpi.name().to_owned()))
                         .or_insert_with(|| note.clone());
                 }
                 let light = score.value().map(|value| Light::of(value, settings));
@@ -291,7 +292,7 @@ pub fn report(card: &Card) -> Report {
             totals,
         });
     }
-    for (kpi, note) in refused {
+    for ((_, kpi), note) in refused {
         findings.push(KpiFinding {
             kind: FindingKind::RatioRefused,
             subject: kpi,

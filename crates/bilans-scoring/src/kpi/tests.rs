@@ -544,3 +544,32 @@ proptest! {
         prop_assert_eq!(score_of(&fields(plan), actual), score_of(&fields(f(plan)), f(actual)));
     }
 }
+
+#[test]
+fn a_refused_ratio_is_reported_for_every_owner_of_a_kpi_name() {
+    use KpiField::{Direction as Dir, Owner, Plan, Scale};
+    // The same KPI name on two owners' cards, both on an interval scale: each card's
+    // refusal is a finding of its own (names are unique per owner, not per card).
+    let kpi = |owner: &str| {
+        record(
+            &[
+                (Owner, owner),
+                (Scale, "interval"),
+                (Dir, "positive"),
+                (Plan, "20"),
+            ],
+            &[("2024", "19")],
+        )
+    };
+    let card = build_card(&CardInput {
+        kpis: vec![kpi("North"), kpi("South")],
+        settings: Default::default(),
+    })
+    .unwrap();
+    let refused = report(&card)
+        .findings
+        .iter()
+        .filter(|finding| finding.kind == FindingKind::RatioRefused)
+        .count();
+    assert_eq!(refused, 2);
+}
