@@ -16,8 +16,9 @@ pub(crate) struct Evaluator<'a> {
     memo: Vec<Option<Result<Decimal, NotComputable>>>,
 }
 
-/// (x₁/2 + x₂ + … + x_{n−1} + x_n/2) / (n − 1) over two or more balances; for two it is
-/// their plain average.
+/// The mean balance over the period: for two dates the plain average (opening +
+/// closing) / 2, for more the chronological mean of seed 002
+/// ([`crate::working_capital::chronological_mean`]).
 fn chronological_mean(values: Vec<Decimal>) -> Result<Decimal, NotComputable> {
     if let [opening, closing] = values.as_slice() {
         let sum = opening
@@ -25,18 +26,7 @@ fn chronological_mean(values: Vec<Decimal>) -> Result<Decimal, NotComputable> {
             .ok_or(NotComputable::Overflow)?;
         return Ok(sum / Decimal::TWO);
     }
-    let n_intervals = Decimal::from(values.len().saturating_sub(1).max(1));
-    let last = values.len().saturating_sub(1);
-    let mut sum = Decimal::ZERO;
-    for (index, value) in values.into_iter().enumerate() {
-        let term = if index == 0 || index == last {
-            value / Decimal::TWO
-        } else {
-            value
-        };
-        sum = sum.checked_add(term).ok_or(NotComputable::Overflow)?;
-    }
-    Ok(sum / n_intervals)
+    crate::working_capital::chronological_mean(&values).map_err(|_| NotComputable::Overflow)
 }
 
 impl<'a> Evaluator<'a> {
