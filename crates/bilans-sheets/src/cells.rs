@@ -47,16 +47,28 @@ pub(crate) fn cached_result(value: Decimal) -> String {
 /// Columns are `u32` because calamine reads them so; rust_xlsxwriter's
 /// `row_col_to_cell` takes a `u16` column and could not name every cell read.
 pub(crate) fn a1(row: u32, column: u32) -> String {
-    let mut letters = Vec::new();
-    let mut rest = u64::from(column) + 1;
-    while 0 < rest {
-        let digit = (rest - 1) % 26;
-        letters.push(char::from(b'A' + u8::try_from(digit).unwrap_or(0)));
-        rest = (rest - 1) / 26;
+    let mut name = String::with_capacity(8);
+    push_column_letters(&mut name, column);
+    name.push_str(&(u64::from(row) + 1).to_string());
+    name
+}
+
+/// Appends the letters of the zero-based `column` (bijective base 26: 0 → A, 25 → Z,
+/// 26 → AA, 16383 → XFD, Excel's last column).
+pub(crate) fn push_column_letters(text: &mut String, column: u32) {
+    // A u32 column fits in seven letters.
+    let mut index = u64::from(column) + 1;
+    let mut letters = [0u8; 7];
+    let mut start = letters.len();
+    while 0 < index && 0 < start {
+        let remainder = (index - 1) % 26;
+        start -= 1;
+        letters[start] = b'A' + remainder as u8;
+        index = (index - 1) / 26;
     }
-    letters.reverse();
-    let letters: String = letters.into_iter().collect();
-    format!("{letters}{}", u64::from(row) + 1)
+    for letter in &letters[start..] {
+        text.push(char::from(*letter));
+    }
 }
 
 #[cfg(test)]

@@ -391,7 +391,7 @@ fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
     let mut reference = String::with_capacity(prefix.len() + 12);
     reference.push_str(prefix);
     reference.push('$');
-    push_column_name(&mut reference, column);
+    crate::cells::push_column_letters(&mut reference, u32::from(column));
     let _ = write!(reference, "${}", row + 1);
     reference
 }
@@ -399,30 +399,6 @@ fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
 /// A sheet name as it appears in a formula reference: always quoted, quotes doubled.
 fn quote_sheet(name: &str) -> String {
     format!("'{}'", name.replace('\'', "''"))
-}
-
-/// The column letters of a zero-based column index (0 → A, 26 → AA).
-pub fn column_name(column: u16) -> String {
-    let mut name = String::with_capacity(3);
-    push_column_name(&mut name, column);
-    name
-}
-
-/// Appends the column letters of a zero-based column index to `text`.
-fn push_column_name(text: &mut String, column: u16) {
-    // Excel stops at XFD (three letters); any u16 column fits in four letters.
-    let mut index = u32::from(column) + 1;
-    let mut letters = [0u8; 4];
-    let mut start = letters.len();
-    while 0 < index && 0 < start {
-        let remainder = (index - 1) % 26;
-        start -= 1;
-        letters[start] = b'A' + remainder as u8;
-        index = (index - 1) / 26;
-    }
-    for letter in &letters[start..] {
-        text.push(char::from(*letter));
-    }
 }
 
 pub(crate) fn write_header(
@@ -639,7 +615,14 @@ pub(crate) fn write_ratios_block(
 
 #[cfg(test)]
 mod tests {
-    use super::{column_name, prefixed_absolute};
+    use super::prefixed_absolute;
+    use crate::cells::push_column_letters;
+
+    fn column_name(column: u32) -> String {
+        let mut name = String::new();
+        push_column_letters(&mut name, column);
+        name
+    }
 
     #[test]
     fn column_letters_and_references() {
