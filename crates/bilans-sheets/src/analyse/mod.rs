@@ -13,13 +13,13 @@ use bilans_model::{LineItem, Period, Source, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{PolicyConfig, WorkingCapitalConfig};
 use bilans_ratios::{CellRefs, NotComputable, RatioUnit, catalogue};
-use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Workbook, Worksheet,
     XlsxError,
 };
 
 use crate::SheetsError;
+use crate::cells::cell_number;
 
 mod checks;
 mod dupont;
@@ -380,10 +380,6 @@ pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
     sheet
 }
 
-pub(crate) fn number(value: Decimal) -> f64 {
-    crate::cells::cell_number(value)
-}
-
 /// `prefix` then the absolute reference `$C$5`, built in one allocation (formulas
 /// reference thousands of cells in a panel).
 fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
@@ -492,7 +488,12 @@ pub(crate) fn write_statements_block(
             let Some(amount) = statements.amount(*period, *item) else {
                 continue;
             };
-            sheet.write_number_with_format(row, column, number(amount.value), &formats.amount)?;
+            sheet.write_number_with_format(
+                row,
+                column,
+                cell_number(amount.value),
+                &formats.amount,
+            )?;
             sources.push(amount.source.as_ref());
             if layout.sources != Sources::NotesAndColumn {
                 continue;

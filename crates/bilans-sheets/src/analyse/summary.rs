@@ -5,7 +5,8 @@ use bilans_ratios::RatioUnit;
 use bilans_ratios::analysis::{Analysis, Trend};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use crate::analyse::{Formats, SUMMARY, WorkbookOptions, number, write_header};
+use crate::analyse::{Formats, SUMMARY, WorkbookOptions, write_header};
+use crate::cells::cell_number;
 
 pub(crate) fn write_summary(
     sheet: &mut Worksheet,
@@ -72,7 +73,7 @@ pub(crate) fn write_summary(
                     sheet.write_number_with_format(
                         row,
                         offset + 1,
-                        number(value),
+                        cell_number(value),
                         formats.for_unit(unit),
                     )?;
                 }
