@@ -6,7 +6,7 @@ use bilans_model::reconcile::Status;
 use bilans_ratios::working_capital::seed002::{self, PublishedSeed002, Reproduction002};
 use bilans_ratios::working_capital::{CombinedPolicy, Policy, combined_policy, render};
 
-use crate::support::{fixture, run_bilans};
+use crate::support::{broken_fixture, fixture, reconciliation_json, run_bilans};
 
 fn seed() -> PublishedSeed002 {
     let text = std::fs::read_to_string(fixture("seeds/seed002_working_capital.toml")).unwrap();
@@ -147,35 +147,20 @@ fn cli_prints_the_report_and_json_reconciliation() {
     );
     insta::assert_snapshot!("seed002_report", text);
 
-    let (code, json, _) = run_bilans(&["reproduce", "working-capital", "--json"]);
-    assert_eq!(code, 0);
-    let cells: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let cells = reconciliation_json("working-capital");
     assert_eq!(cells.len(), reproduction().reconciliation.len());
-    for field in [
-        "table",
-        "row",
-        "period",
-        "published",
-        "exact",
-        "as_published",
-        "status",
-        "gap",
-    ] {
-        assert!(cells[0].get(field).is_some(), "missing field {field}");
-    }
     insta::assert_json_snapshot!("seed002_reconciliation_json_first_cells", &cells[..2]);
 }
 
 #[test]
 fn cli_rejects_a_broken_transcription_with_its_location() {
     let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("broken.toml");
-    let text = std::fs::read_to_string(fixture("seeds/seed002_working_capital.toml")).unwrap();
-    std::fs::write(
-        &path,
-        text.replace("\"economic_return_on_assets\"", "\"no_such_ratio\""),
-    )
-    .unwrap();
+    let path = broken_fixture(
+        folder.path(),
+        "seeds/seed002_working_capital.toml",
+        "\"economic_return_on_assets\"",
+        "\"no_such_ratio\"",
+    );
     let path = path.to_str().unwrap();
     let (code, _, error) = run_bilans(&["reproduce", "working-capital", "--fixture", path]);
     assert_eq!(code, 1);
