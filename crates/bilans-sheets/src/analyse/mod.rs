@@ -111,6 +111,8 @@ pub fn analysed_workbook(
 
 pub(crate) struct Formats {
     header: Format,
+    /// The first header cell: left-aligned, as long section titles start there.
+    header_first: Format,
     title: Format,
     amount: Format,
     times: Format,
@@ -128,6 +130,10 @@ impl Formats {
                 .set_background_color("#DDEBF7")
                 .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin)
                 .set_align(FormatAlign::Center),
+            header_first: Format::new()
+                .set_bold()
+                .set_background_color("#DDEBF7")
+                .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
             title: Format::new().set_bold().set_font_size(14),
             amount: Format::new().set_num_format("#,##0;[Red]-#,##0"),
             times: Format::new().set_num_format("0.00"),
@@ -404,7 +410,12 @@ pub(crate) fn write_header(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     for (column, text) in cells.iter().enumerate() {
-        sheet.write_string_with_format(row, column as u16, text, &formats.header)?;
+        let format = if column == 0 {
+            &formats.header_first
+        } else {
+            &formats.header
+        };
+        sheet.write_string_with_format(row, column as u16, text, format)?;
     }
     Ok(())
 }
