@@ -271,6 +271,17 @@ impl Expr {
         if wrap {
             out.push('(');
         }
+        // `left operator right`; as in `binary_text`, the right operand of a
+        // non-associative operator is bracketed at equal precedence.
+        let binary = |out: &mut String, left: &Expr, operator: char, right: &Expr, level| {
+            left.write_excel(out, level, period, config, cells)?;
+            out.push(operator);
+            let right_level = match level {
+                Precedence::Sum => Precedence::Product,
+                _ => Precedence::Atom,
+            };
+            right.write_excel(out, right_level, period, config, cells)
+        };
         match self {
             Expr::Item(item) => out.push_str(&item_excel(*item, period, config.basis, cells)?),
             Expr::SumOfPresent(terms) => {
@@ -323,26 +334,10 @@ impl Expr {
             Expr::DaysInYear => {
                 let _ = write!(out, "{}", config.days_in_year.days());
             }
-            Expr::Add(left, right) => {
-                left.write_excel(out, Precedence::Sum, period, config, cells)?;
-                out.push('+');
-                right.write_excel(out, Precedence::Product, period, config, cells)?;
-            }
-            Expr::Sub(left, right) => {
-                left.write_excel(out, Precedence::Sum, period, config, cells)?;
-                out.push('-');
-                right.write_excel(out, Precedence::Product, period, config, cells)?;
-            }
-            Expr::Mul(left, right) => {
-                left.write_excel(out, Precedence::Product, period, config, cells)?;
-                out.push('*');
-                right.write_excel(out, Precedence::Atom, period, config, cells)?;
-            }
-            Expr::Div(left, right) => {
-                left.write_excel(out, Precedence::Product, period, config, cells)?;
-                out.push('/');
-                right.write_excel(out, Precedence::Atom, period, config, cells)?;
-            }
+            Expr::Add(left, right) => binary(out, left, '+', right, Precedence::Sum)?,
+            Expr::Sub(left, right) => binary(out, left, '-', right, Precedence::Sum)?,
+            Expr::Mul(left, right) => binary(out, left, '*', right, Precedence::Product)?,
+            Expr::Div(left, right) => binary(out, left, '/', right, Precedence::Product)?,
         }
         if wrap {
             out.push(')');
