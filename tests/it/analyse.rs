@@ -518,7 +518,7 @@ fn cli_never_writes_over_its_input_even_with_force() {
     let folder_text = folder.path().to_str().unwrap();
     let (code, _, error) = run_bilans(&["analyse", folder_text, "-o", folder_text, "--force"]);
     assert_eq!(code, 1);
-    assert!(error.contains("is the input"), "{error}");
+    assert!(error.contains("is the input folder"), "{error}");
     let card = folder.path().join("card.xlsx");
     std::fs::copy(fixture("kpi/example_card.xlsx"), &card).unwrap();
     let card_before = std::fs::read(&card).unwrap();
@@ -531,6 +531,122 @@ fn cli_never_writes_over_its_input_even_with_force() {
         std::fs::read_dir(folder.path()).unwrap().count(),
         2,
         "nothing else may be written"
+    );
+}
+
+/// A folder of two workbooks and each file's bytes, to check that nothing changed.
+fn input_folder(root: &Path, name: &str) -> (PathBuf, Vec<(PathBuf, Vec<u8>)>) {
+    let inputs = root.join(name);
+    std::fs::create_dir(&inputs).unwrap();
+    let mut files = Vec::new();
+    for fixture_name in ["seed004_pl.xlsx", "seed004_en.xls"] {
+        let path = inputs.join(fixture_name);
+        std::fs::copy(fixture(&format!("workbooks/{fixture_name}")), &path).unwrap();
+        files.push((path.clone(), std::fs::read(&path).unwrap()));
+    }
+    (inputs, files)
+}
+
+fn assert_unchanged(files: &[(PathBuf, Vec<u8>)]) {
+    for (path, bytes) in files {
+        assert_eq!(
+            &std::fs::read(path).unwrap(),
+            bytes,
+            "{} was changed",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn cli_refuses_an_output_folder_that_leads_back_to_the_input_through_a_new_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let (inputs, files) = input_folder(root.path(), "in");
+    // `in/new/..` is `in` once `new` exists; `new` does not exist yet.
+    let output = inputs.join("new").join("..");
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        inputs.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, 1, "{error}");
+    assert!(
+        error.contains("never writes into the folder of its input"),
+        "{error}"
+    );
+    assert_unchanged(&files);
+    assert!(!inputs.join("new").exists(), "nothing may be created");
+}
+
+#[cfg(unix)]
+#[test]
+fn cli_refuses_an_output_folder_that_holds_a_symlinked_input() {
+    let root = tempfile::tempdir().unwrap();
+    let (inputs, files) = input_folder(root.path(), "in");
+    let links = root.path().join("links");
+    std::fs::create_dir(&links).unwrap();
+    for (path, _) in &files {
+        std::os::unix::fs::symlink(path, links.join(path.file_name().unwrap())).unwrap();
+    }
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        links.to_str().unwrap(),
+        "-o",
+        inputs.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, 1, "{error}");
+    assert!(
+        error.contains("never writes into the folder of its input"),
+        "{error}"
+    );
+    assert_unchanged(&files);
+    // An output folder that is a symlink to the input folder.
+    let alias = root.path().join("alias");
+    std::os::unix::fs::symlink(&inputs, &alias).unwrap();
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        inputs.to_str().unwrap(),
+        "-o",
+        alias.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, 1, "{error}");
+    assert_unchanged(&files);
+    // An output file that is a symlink to the input file.
+    let input = &files[0].0;
+    let link = root.path().join("out.xlsx");
+    std::os::unix::fs::symlink(input, &link).unwrap();
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        input.to_str().unwrap(),
+        "-o",
+        link.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, 1, "{error}");
+    assert!(error.contains("is the input"), "{error}");
+    assert_unchanged(&files);
+}
+
+#[test]
+fn cli_refuses_a_workbook_name_as_the_folder_for_several_companies() {
+    let folder = tempfile::tempdir().unwrap();
+    let output = folder.path().join("companies.xlsx");
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        fixture("workbooks/long_table.xlsx").to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{error}");
+    assert!(error.contains("need an output folder"), "{error}");
+    assert!(error.contains("--panel"), "{error}");
+    assert!(
+        !output.exists(),
+        "no folder named companies.xlsx may be created"
     );
 }
 

@@ -15,7 +15,7 @@ use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
 use bilans_sheets::save_workbook;
 use rayon::prelude::*;
 
-use crate::output::{note, overwrite, print, refuse_input_as_output, write_file};
+use crate::output::{Inputs, note, overwrite, print, refuse_input_as_output, write_file};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -116,6 +116,9 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| format_from_extension(args.output.as_deref()));
     if let Some(output) = &args.output {
         refuse_input_as_output(&args.input, output)?;
+        if let Some(mapping) = &args.import.mapping {
+            refuse_input_as_output(mapping, output)?;
+        }
     }
     if args.input.is_dir() {
         return analyse_folder(&args, &config, format);
@@ -152,6 +155,8 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "{} holds {n_companies} companies\nhint: `-o FOLDER` writes one workbook per company, `--panel -o panel.xlsx` one panel workbook",
                 args.input.display()
             ))?;
+            refuse_file_name_as_folder(folder, Some(n_companies))?;
+            let inputs = Inputs::new([args.input.as_path()])?;
             std::fs::create_dir_all(folder)
                 .with_context(|| format!("creating {}", folder.display()))?;
             for path in write_per_company(
@@ -160,6 +165,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 &file_stem(&args.input),
                 folder,
                 args.force,
+                &inputs,
             )? {
                 note(&format!("wrote {}", path.display()));
             }
@@ -191,6 +197,7 @@ fn write_per_company(
     stem: &str,
     folder: &Path,
     force: bool,
+    inputs: &Inputs,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let mut used = std::collections::BTreeSet::new();
     let mut written = Vec::new();
@@ -204,6 +211,7 @@ fn write_per_company(
             )
         };
         let path = folder.join(name);
+        inputs.refuse_file(&path)?;
         let mut workbook = analysed_workbook(analysis, options)?;
         save_workbook(&mut workbook, &path, overwrite(force))?;
         written.push(path);
@@ -242,7 +250,6 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
         .output
         .as_ref()
         .context("a folder input needs an output folder\nhint: add `-o analysed/`")?;
-    std::fs::create_dir_all(output).with_context(|| format!("creating {}", output.display()))?;
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(&args.input)
         .with_context(|| format!("reading {}", args.input.display()))?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -255,6 +262,14 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
             args.input.display()
         );
     }
+    // Every input's real location (through symlinks), checked before anything is
+    // created or written: no output may land where an input lives.
+    let guard = Inputs::new(
+        std::iter::once(args.input.as_path()).chain(inputs.iter().map(PathBuf::as_path)),
+    )?;
+    guard.refuse_folder(output)?;
+    refuse_file_name_as_folder(output, None)?;
+    std::fs::create_dir_all(output).with_context(|| format!("creating {}", output.display()))?;
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(inputs.len() as u64)
     } else {
@@ -266,7 +281,7 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
         .par_iter()
         .zip(&stems)
         .map(|(input, stem)| {
-            let result = analyse_one(args, config, format, input, stem, output);
+            let result = analyse_one(args, config, format, input, stem, output, &guard);
             progress.inc(1);
             match result {
                 Ok(n_written) => n_written,
@@ -315,6 +330,7 @@ fn load_and_analyse(
     Ok((analyses, options))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn analyse_one(
     args: &Args,
     config: &EvalConfig,
@@ -322,21 +338,23 @@ fn analyse_one(
     input: &Path,
     stem: &str,
     folder: &Path,
+    inputs: &Inputs,
 ) -> anyhow::Result<usize> {
     let (analyses, options) = load_and_analyse(args, config, input)?;
     match format {
         Format::Xlsx if args.panel && 1 < analyses.len() => {
             let mut workbook = panel_workbook(&analyses, &options)?;
-            save_workbook(
-                &mut workbook,
-                &folder.join(format!("{stem}.xlsx")),
-                overwrite(args.force),
-            )?;
+            let path = folder.join(format!("{stem}.xlsx"));
+            inputs.refuse_file(&path)?;
+            save_workbook(&mut workbook, &path, overwrite(args.force))?;
             Ok(1)
         }
-        Format::Xlsx => Ok(write_per_company(&analyses, &options, stem, folder, args.force)?.len()),
+        Format::Xlsx => {
+            Ok(write_per_company(&analyses, &options, stem, folder, args.force, inputs)?.len())
+        }
         other => {
             let path = folder.join(format!("{stem}.{}", other.extension()));
+            inputs.refuse_file(&path)?;
             write_file(&path, &text_output(other, &analyses)?, args.force)?;
             Ok(1)
         }
@@ -369,6 +387,20 @@ fn unique_stems(inputs: &[PathBuf]) -> Vec<String> {
             format!("{stem}_{extension}")
         })
         .collect()
+}
+
+/// Refuses an output folder named like a workbook (`-o NAME.xlsx` for an input with
+/// several companies would otherwise create a folder called `NAME.xlsx`).
+fn refuse_file_name_as_folder(folder: &Path, n_companies: Option<usize>) -> anyhow::Result<()> {
+    if is_workbook(folder) && !folder.is_dir() {
+        anyhow::bail!(
+            "{} names a workbook, but this input gives {} workbooks (one per company or per input), which need an output folder\nhint: `-o FOLDER` writes one workbook per company; `--panel -o {}` writes one panel workbook",
+            folder.display(),
+            n_companies.map_or_else(|| "several".to_owned(), |n| n.to_string()),
+            folder.display()
+        );
+    }
+    Ok(())
 }
 
 fn is_workbook(path: &Path) -> bool {
