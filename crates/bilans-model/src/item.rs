@@ -1,4 +1,32 @@
-//! The catalogue of standard line items, with stable machine names.
+//! The catalogue of standard line items, defined once as data in [`table`](self): each
+//! entry gives the stable machine name, the statement, stock or flow, the place in the
+//! statement's hierarchy (parent and sign, per presentation), the English label, the
+//! labels and synonyms in English, Polish, Russian and Ukrainian, the line codes of the
+//! Russian and Ukrainian forms, the Polish statutory positions and the XBRL concepts.
+//!
+//! # Adding a line item
+//!
+//! A new line item is one entry in `crates/bilans-model/src/item/table.rs` and nothing
+//! else: the enum variant, [`LineItem::ALL`], the name, the statement, the hierarchy,
+//! the import dictionary and the generated documentation (`docs/line_items.md`) all come
+//! from that entry. An entry reads:
+//!
+//! ```text
+//! /// Inventories.
+//! Inventories = "inventories" {
+//!     statement: BalanceSheet, flow: Stock, label: "inventories",
+//!     parents: [(CurrentAssets, +, Any)],
+//!     en: ["Inventories", "Inventory"], pl: ["Zapasy"], ru: ["Запасы"], uk: ["Запаси"],
+//!     ru_codes: ["1210"], uk_codes: ["1100"],
+//!     pl_positions: ["Aktywa B.I"],
+//!     xbrl: ["us-gaap:InventoryNet", "ifrs-full:Inventories"],
+//! }
+//! ```
+//!
+//! Then regenerate the documentation with `BILANS_UPDATE=1 cargo test -p bilans-tests
+//! docs` (a test fails while it is stale). A parent must itself be an entry (the table
+//! does not compile otherwise); labels must name one item only within a language, and
+//! codes one item only within a form (checked by tests).
 
 use std::fmt;
 use std::str::FromStr;
@@ -6,6 +34,11 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::ModelError;
+
+mod table;
+
+pub use table::LineItem;
+use table::TABLE;
 
 /// Which statement a line item belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -15,6 +48,26 @@ pub enum StatementKind {
     BalanceSheet,
     /// The income statement: flows over a period.
     IncomeStatement,
+    /// The cash-flow statement: flows over a period, and the opening and closing cash.
+    CashFlowStatement,
+}
+
+impl StatementKind {
+    /// Every statement, in the order statements are printed.
+    pub const ALL: [StatementKind; 3] = [
+        StatementKind::BalanceSheet,
+        StatementKind::IncomeStatement,
+        StatementKind::CashFlowStatement,
+    ];
+
+    /// The English name, e.g. `balance sheet`.
+    pub fn label(self) -> &'static str {
+        match self {
+            StatementKind::BalanceSheet => "balance sheet",
+            StatementKind::IncomeStatement => "income statement",
+            StatementKind::CashFlowStatement => "cash-flow statement",
+        }
+    }
 }
 
 /// Whether an item is a stock (a balance at a date) or a flow (over a period).
@@ -30,134 +83,277 @@ pub enum Flow {
     Flow,
 }
 
-/// A standard line item. The machine name (`total_assets`) is stable: it is used in
-/// files, JSON, mapping files and Excel defined names.
+/// How an item adds to its parent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum LineItem {
-    /// Total assets (balance sheet total).
-    TotalAssets,
-    /// Fixed (non-current) assets.
-    FixedAssets,
-    /// Current assets.
-    CurrentAssets,
-    /// Inventories.
-    Inventories,
-    /// Short-term receivables.
-    Receivables,
-    /// Cash and cash equivalents.
-    CashAndEquivalents,
-    /// Other current assets: current assets that are not inventories, receivables or,
-    /// where cash is reported separately, cash.
-    OtherCurrentAssets,
-    /// Equity.
-    Equity,
-    /// Long-term liabilities.
-    LongTermLiabilities,
-    /// Current (short-term) liabilities.
-    CurrentLiabilities,
-    /// Short-term bank credit and loans, part of current liabilities.
-    ShortTermDebt,
-    /// Trade payables, part of current liabilities.
-    TradePayables,
-    /// Total equity and liabilities (the liabilities side's total).
-    TotalEquityAndLiabilities,
-    /// Sales revenue.
-    Revenue,
-    /// Cost of sales.
-    CostOfSales,
-    /// Operating result (profit or loss from operations).
-    OperatingResult,
-    /// Net income (net profit or loss).
-    NetIncome,
+pub enum Sign {
+    /// The item is added (an asset within its group, a revenue, an inflow).
+    Add,
+    /// The item is deducted: a cost, an outflow, own shares within equity. It is held
+    /// as a positive amount whether the statement prints it negative, in parentheses or
+    /// positive.
+    Subtract,
 }
 
+/// The presentation a link between an item and its parent belongs to. A parent may be
+/// the sum of different children in different presentations (the income statement by
+/// nature or by function); a link marked [`Presentation::Any`] belongs to all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presentation {
+    /// Every presentation.
+    Any,
+    /// The income statement by nature of expense (Polish wariant porównawczy).
+    ByNature,
+    /// The income statement by function of expense (cost of sales; Polish wariant
+    /// kalkulacyjny; the Russian and Ukrainian forms).
+    ByFunction,
+    /// The small-enterprise income statement (Ukrainian form 2-м): total income less
+    /// total expenses.
+    SmallForm,
+    /// The cash-flow statement by the direct method (receipts less payments).
+    Direct,
+    /// The cash-flow statement by the indirect method (the result adjusted).
+    Indirect,
+    /// The net change in cash includes the effect of exchange rates (US GAAP, IFRS).
+    FxInChange,
+    /// The exchange-rate effect is shown beside the net change in cash (the Russian and
+    /// Ukrainian forms).
+    FxBesideChange,
+}
+
+impl Presentation {
+    /// A readable name, e.g. `by nature`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Presentation::Any => "any presentation",
+            Presentation::ByNature => "by nature",
+            Presentation::ByFunction => "by function",
+            Presentation::SmallForm => "small-enterprise form",
+            Presentation::Direct => "direct method",
+            Presentation::Indirect => "indirect method",
+            Presentation::FxInChange => "exchange-rate effect within the change",
+            Presentation::FxBesideChange => "exchange-rate effect beside the change",
+        }
+    }
+}
+
+/// One place of an item in its statement's hierarchy: it adds to `parent` with `sign`
+/// in `presentation`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// The total the item is part of.
+    pub parent: LineItem,
+    /// How the item adds to the total.
+    pub sign: Sign,
+    /// The presentation in which the total is built this way.
+    pub presentation: Presentation,
+}
+
+/// The labels of an item, in each language of the import dictionary. The first English
+/// label is the one printed in statements bilans writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labels {
+    /// English (IFRS and US GAAP captions).
+    pub en: &'static [&'static str],
+    /// Polish (the Accounting Act's Załącznik 1 captions and common variants).
+    pub pl: &'static [&'static str],
+    /// Russian (Order 66n captions and common variants).
+    pub ru: &'static [&'static str],
+    /// Ukrainian (НП(С)БО 1 captions and common variants).
+    pub uk: &'static [&'static str],
+}
+
+/// Everything the catalogue says about one line item (one entry of the table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemInfo {
+    /// The item.
+    pub item: LineItem,
+    /// The stable machine name, e.g. `total_assets`.
+    pub name: &'static str,
+    /// What the item is, in a sentence.
+    pub description: &'static str,
+    /// The English label used in readable formulas, e.g. `total assets`.
+    pub label: &'static str,
+    /// The statement the item belongs to.
+    pub statement: StatementKind,
+    /// Stock or flow.
+    pub flow: Flow,
+    /// Where the item adds up in the hierarchy; empty for a statement's totals.
+    pub parents: &'static [Link],
+    /// Labels and synonyms per language.
+    pub labels: Labels,
+    /// Line codes of the Russian forms (Order 66n: balance sheet, income statement,
+    /// cash flows).
+    pub ru_codes: &'static [&'static str],
+    /// Line codes of the Ukrainian forms (НП(С)БО 1 forms 1–3 and the small-enterprise
+    /// forms 1-м and 2-м).
+    pub uk_codes: &'static [&'static str],
+    /// Positions in the Polish Accounting Act's Załącznik 1: `Aktywa A.II`,
+    /// `Pasywa B.III`, `RZiS-P B.I` (by nature), `RZiS-K B` (by function), `RPP A.III`
+    /// (cash flows).
+    pub pl_positions: &'static [&'static str],
+    /// XBRL concepts (`us-gaap:…`, `ifrs-full:…`).
+    pub xbrl: &'static [&'static str],
+}
+
+impl ItemInfo {
+    /// What the item is, in a sentence (the entry's documentation).
+    pub fn description(&self) -> &'static str {
+        self.description.trim()
+    }
+}
+
+macro_rules! sign {
+    (+) => {
+        Sign::Add
+    };
+    (-) => {
+        Sign::Subtract
+    };
+}
+use sign;
+
+/// Defines [`LineItem`], [`LineItem::ALL`] and the table of [`ItemInfo`] from one list
+/// of entries (see the module documentation for an entry's shape).
+macro_rules! line_items {
+    ($(
+        $(#[doc = $description:literal])+
+        $variant:ident = $name:literal {
+            statement: $statement:ident, flow: $flow:ident, label: $label:literal,
+            parents: [$(($parent:ident, $sign:tt, $presentation:ident)),* $(,)?],
+            en: [$($en:literal),* $(,)?],
+            pl: [$($pl:literal),* $(,)?],
+            ru: [$($ru:literal),* $(,)?],
+            uk: [$($uk:literal),* $(,)?],
+            ru_codes: [$($ru_code:literal),* $(,)?],
+            uk_codes: [$($uk_code:literal),* $(,)?],
+            pl_positions: [$($pl_position:literal),* $(,)?],
+            xbrl: [$($xbrl:literal),* $(,)?] $(,)?
+        }
+    )*) => {
+        /// A standard line item. The machine name (`total_assets`) is stable: it is used
+        /// in files, JSON, mapping files and Excel defined names. The variants and every
+        /// fact about them come from one table (see the [module](self) documentation).
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+        )]
+        #[non_exhaustive]
+        pub enum LineItem {
+            $(
+                $(#[doc = $description])+
+                #[serde(rename = $name)]
+                $variant,
+            )*
+        }
+
+        impl LineItem {
+            /// Every line item, in catalogue order (balance sheet, income statement,
+            /// cash-flow statement; each in its printed order).
+            pub const ALL: [LineItem; [$($name),*].len()] = [$(LineItem::$variant),*];
+        }
+
+        /// The catalogue, one entry per item, in the order of [`LineItem::ALL`].
+        pub(super) static TABLE: [ItemInfo; LineItem::ALL.len()] = [$(
+            ItemInfo {
+                item: LineItem::$variant,
+                name: $name,
+                description: concat!($($description),+),
+                label: $label,
+                statement: StatementKind::$statement,
+                flow: Flow::$flow,
+                parents: &[$(Link {
+                    parent: LineItem::$parent,
+                    sign: sign!($sign),
+                    presentation: Presentation::$presentation,
+                }),*],
+                labels: Labels {
+                    en: &[$($en),*],
+                    pl: &[$($pl),*],
+                    ru: &[$($ru),*],
+                    uk: &[$($uk),*],
+                },
+                ru_codes: &[$($ru_code),*],
+                uk_codes: &[$($uk_code),*],
+                pl_positions: &[$($pl_position),*],
+                xbrl: &[$($xbrl),*],
+            },
+        )*];
+    };
+}
+use line_items;
+
 impl LineItem {
-    /// Every line item, in catalogue order (balance sheet, then income statement).
-    pub const ALL: [LineItem; 17] = [
-        LineItem::TotalAssets,
-        LineItem::FixedAssets,
-        LineItem::CurrentAssets,
-        LineItem::Inventories,
-        LineItem::Receivables,
-        LineItem::CashAndEquivalents,
-        LineItem::OtherCurrentAssets,
-        LineItem::Equity,
-        LineItem::LongTermLiabilities,
-        LineItem::CurrentLiabilities,
-        LineItem::ShortTermDebt,
-        LineItem::TradePayables,
-        LineItem::TotalEquityAndLiabilities,
-        LineItem::Revenue,
-        LineItem::CostOfSales,
-        LineItem::OperatingResult,
-        LineItem::NetIncome,
-    ];
+    /// The item's position in [`LineItem::ALL`] (and in the catalogue table): a dense
+    /// index for per-item arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Everything the catalogue says about the item.
+    pub fn info(self) -> &'static ItemInfo {
+        &TABLE[self.index()]
+    }
+
+    /// The catalogue, in the order of [`LineItem::ALL`].
+    pub fn table() -> &'static [ItemInfo] {
+        &TABLE
+    }
 
     /// The stable machine name, e.g. `total_assets`.
     pub fn name(self) -> &'static str {
-        match self {
-            LineItem::TotalAssets => "total_assets",
-            LineItem::FixedAssets => "fixed_assets",
-            LineItem::CurrentAssets => "current_assets",
-            LineItem::Inventories => "inventories",
-            LineItem::Receivables => "receivables",
-            LineItem::CashAndEquivalents => "cash_and_equivalents",
-            LineItem::OtherCurrentAssets => "other_current_assets",
-            LineItem::Equity => "equity",
-            LineItem::LongTermLiabilities => "long_term_liabilities",
-            LineItem::CurrentLiabilities => "current_liabilities",
-            LineItem::ShortTermDebt => "short_term_debt",
-            LineItem::TradePayables => "trade_payables",
-            LineItem::TotalEquityAndLiabilities => "total_equity_and_liabilities",
-            LineItem::Revenue => "revenue",
-            LineItem::CostOfSales => "cost_of_sales",
-            LineItem::OperatingResult => "operating_result",
-            LineItem::NetIncome => "net_income",
-        }
+        self.info().name
     }
 
     /// The English label, e.g. `total assets`, used in readable formulas.
     pub fn label(self) -> &'static str {
-        match self {
-            LineItem::TotalAssets => "total assets",
-            LineItem::FixedAssets => "fixed assets",
-            LineItem::CurrentAssets => "current assets",
-            LineItem::Inventories => "inventories",
-            LineItem::Receivables => "receivables",
-            LineItem::CashAndEquivalents => "cash and equivalents",
-            LineItem::OtherCurrentAssets => "other current assets",
-            LineItem::Equity => "equity",
-            LineItem::LongTermLiabilities => "long-term liabilities",
-            LineItem::CurrentLiabilities => "current liabilities",
-            LineItem::ShortTermDebt => "short-term debt",
-            LineItem::TradePayables => "trade payables",
-            LineItem::TotalEquityAndLiabilities => "total equity and liabilities",
-            LineItem::Revenue => "revenue",
-            LineItem::CostOfSales => "cost of sales",
-            LineItem::OperatingResult => "operating result",
-            LineItem::NetIncome => "net income",
-        }
+        self.info().label
     }
 
     /// The statement the item belongs to.
     pub fn statement(self) -> StatementKind {
-        match self {
-            LineItem::Revenue
-            | LineItem::CostOfSales
-            | LineItem::OperatingResult
-            | LineItem::NetIncome => StatementKind::IncomeStatement,
-            _ => StatementKind::BalanceSheet,
-        }
+        self.info().statement
     }
 
     /// Whether the item is a stock or a flow.
     pub fn flow(self) -> Flow {
-        match self.statement() {
-            StatementKind::BalanceSheet => Flow::Stock,
-            StatementKind::IncomeStatement => Flow::Flow,
+        self.info().flow
+    }
+
+    /// Where the item adds up in its statement's hierarchy.
+    pub fn parents(self) -> &'static [Link] {
+        self.info().parents
+    }
+
+    /// Whether the item is a deduction: its sign within its statement's total (the
+    /// product of the signs up its first chain of parents) is negative, as for a cost,
+    /// an outflow or own shares. Such an amount is held positive however the statement
+    /// prints it.
+    pub fn is_deduction(self) -> bool {
+        let mut negative = false;
+        let mut item = self;
+        for _ in 0..LineItem::ALL.len() {
+            let Some(link) = item
+                .parents()
+                .iter()
+                .find(|link| link.parent.statement() == self.statement())
+            else {
+                break;
+            };
+            negative ^= link.sign == Sign::Subtract;
+            item = link.parent;
         }
+        negative
+    }
+
+    /// The items that add up to `self`, with their sign and presentation.
+    pub fn children(self) -> impl Iterator<Item = (LineItem, Link)> {
+        TABLE.iter().flat_map(move |info| {
+            info.parents
+                .iter()
+                .filter(move |link| link.parent == self)
+                .map(move |link| (info.item, *link))
+        })
     }
 }
 

@@ -2,7 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::{Entity, FindingKind, LineItem, Period, Severity, Statements, Unit, validate};
+use crate::{
+    Entity, FindingKind, LineItem, Period, Severity, StatementKind, Statements, Unit, validate,
+};
 
 fn statements(rows: &[(LineItem, i64)]) -> Statements {
     let mut statements = Statements::new(Entity::company("Test"), Unit::thousands("PLN"));
@@ -114,4 +116,90 @@ fn negative_equity_and_parts_above_totals_are_flagged() {
 fn statements_serialize_with_period_keys() {
     let json = serde_json::to_value(statements(&[(LineItem::Revenue, 7)])).unwrap();
     assert_eq!(json["periods"]["2001"]["revenue"]["value"], "7");
+}
+
+#[test]
+fn the_line_item_table_is_in_the_order_of_all_and_names_are_unique() {
+    let table = LineItem::table();
+    assert_eq!(table.len(), LineItem::ALL.len());
+    let mut names = std::collections::BTreeSet::new();
+    for (index, (info, item)) in table.iter().zip(LineItem::ALL).enumerate() {
+        assert_eq!(info.item, item);
+        assert_eq!(item.index(), index);
+        assert!(names.insert(info.name), "{} twice", info.name);
+        // The serde name is the machine name.
+        assert_eq!(
+            serde_json::to_string(&item).unwrap(),
+            format!("\"{}\"", info.name)
+        );
+        assert!(!info.description().is_empty() && !info.label.is_empty());
+    }
+}
+
+#[test]
+fn the_hierarchy_stays_within_a_statement_and_has_no_cycle() {
+    use crate::item::Presentation;
+    for info in LineItem::table() {
+        for link in info.parents {
+            // Only the indirect cash-flow method adds items of another statement (the
+            // result and depreciation) into the operating cash flow.
+            if link.presentation != Presentation::Indirect {
+                assert_eq!(
+                    link.parent.statement(),
+                    info.statement,
+                    "{} adds up into {} of another statement",
+                    info.name,
+                    link.parent
+                );
+            }
+        }
+        // Walking up any chain of parents ends at a statement's total.
+        let mut frontier = vec![(info.item, 0)];
+        while let Some((item, depth)) = frontier.pop() {
+            assert!(depth < 20, "a cycle through {}", info.name);
+            frontier.extend(item.parents().iter().map(|link| (link.parent, depth + 1)));
+        }
+    }
+}
+
+#[test]
+fn form_codes_and_polish_positions_name_one_item_each() {
+    let mut seen = std::collections::BTreeMap::new();
+    for info in LineItem::table() {
+        let keys = info
+            .ru_codes
+            .iter()
+            .map(|code| format!("ru {code}"))
+            .chain(info.uk_codes.iter().map(|code| format!("uk {code}")))
+            .chain(
+                info.pl_positions
+                    .iter()
+                    .map(|position| format!("pl {position}")),
+            )
+            .chain(info.xbrl.iter().map(|concept| format!("xbrl {concept}")));
+        for key in keys {
+            if let Some(other) = seen.insert(key.clone(), info.name) {
+                panic!("{key} names both {other} and {}", info.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn statement_items_and_deductions_follow_the_table() {
+    assert_eq!(
+        LineItem::OperatingCashFlow.statement(),
+        StatementKind::CashFlowStatement
+    );
+    assert_eq!(LineItem::OperatingCashFlow.flow(), crate::Flow::Flow);
+    assert_eq!(LineItem::CashAtEnd.flow(), crate::Flow::Stock);
+    assert!(LineItem::CostOfSales.is_deduction());
+    assert!(LineItem::CapitalExpenditure.is_deduction());
+    assert!(!LineItem::Revenue.is_deduction());
+    let children: Vec<LineItem> = LineItem::TotalAssets
+        .children()
+        .map(|(item, _)| item)
+        .collect();
+    assert!(children.contains(&LineItem::FixedAssets));
+    assert!(children.contains(&LineItem::CurrentAssets));
 }

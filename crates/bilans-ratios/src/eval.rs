@@ -85,7 +85,7 @@ impl<'a> Evaluator<'a> {
     }
 
     fn item(&self, item: LineItem) -> Result<Decimal, NotComputable> {
-        self.items[item as usize].clone()
+        self.items[item.index()].clone()
     }
 
     /// The value of `expr`.
