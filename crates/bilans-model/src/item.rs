@@ -35,7 +35,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::ModelError;
 
+mod docs;
 mod table;
+
+pub use docs::{dictionary_markdown, line_items_markdown};
 
 pub use table::LineItem;
 use table::TABLE;

@@ -33,7 +33,10 @@ mod statement;
 mod validate;
 
 pub use crate::error::ModelError;
-pub use crate::item::{Flow, LineItem, StatementKind};
+pub use crate::item::{
+    Flow, ItemInfo, Labels, LineItem, Link, Presentation, Sign, StatementKind, dictionary_markdown,
+    line_items_markdown,
+};
 pub use crate::period::Period;
 pub use crate::statement::{Amount, Entity, EntityKind, Scale, Source, Statements, Unit};
 pub use crate::validate::{Finding, FindingKind, Identity, Severity, identities, validate};

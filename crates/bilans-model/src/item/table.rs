@@ -31,7 +31,7 @@ line_items! {
         en: ["Fixed assets", "Non-current assets", "Total non-current assets", "Long-term assets", "Total fixed assets", "Noncurrent assets"],
         pl: ["Aktywa trwałe"],
         ru: ["Внеоборотные активы", "Итого по разделу I", "Итого внеоборотных активов"],
-        uk: ["Необоротні активи", "Усього за розділом I"],
+        uk: ["Необоротні активи"],
         ru_codes: ["1100"], uk_codes: ["1095"],
         pl_positions: ["Aktywa A"],
         xbrl: ["us-gaap:NoncurrentAssets", "ifrs-full:NoncurrentAssets"],
@@ -115,7 +115,7 @@ line_items! {
         en: ["Current assets", "Total current assets"],
         pl: ["Aktywa obrotowe", "Aktywa bieżące"],
         ru: ["Оборотные активы", "Итого по разделу II", "Итого оборотных активов"],
-        uk: ["Оборотні активи", "Усього за розділом II"],
+        uk: ["Оборотні активи"],
         ru_codes: ["1200"], uk_codes: ["1195"],
         pl_positions: ["Aktywa B"],
         xbrl: ["us-gaap:AssetsCurrent", "ifrs-full:CurrentAssets"],
@@ -144,15 +144,17 @@ line_items! {
         pl_positions: [],
         xbrl: [],
     }
-    /// Short-term receivables (trade and other).
+    /// Short-term receivables (trade and other). The Ukrainian form has no total line:
+    /// its 1125 (receivables for goods and services) is read as the receivables, as
+    /// Ukrainian practice does for the turnover ratios.
     Receivables = "receivables" {
         statement: BalanceSheet, flow: Stock, label: "receivables",
         parents: [(CurrentAssets, +, Any)],
         en: ["Receivables", "Short-term receivables", "Trade and other receivables", "Trade and other current receivables", "Total receivables"],
         pl: ["Należności", "Należności krótkoterminowe"],
         ru: ["Дебиторская задолженность"],
-        uk: ["Дебіторська заборгованість"],
-        ru_codes: ["1230"], uk_codes: [],
+        uk: ["Дебіторська заборгованість", "Дебіторська заборгованість за продукцію, товари, роботи, послуги"],
+        ru_codes: ["1230"], uk_codes: ["1125"],
         pl_positions: ["Aktywa B.II"],
         xbrl: ["ifrs-full:TradeAndOtherCurrentReceivables", "us-gaap:ReceivablesNetCurrent"],
     }
@@ -163,8 +165,8 @@ line_items! {
         en: ["Trade receivables", "Accounts receivable", "Accounts receivable, net", "Trade accounts receivable", "Accounts receivable - trade"],
         pl: ["Należności z tytułu dostaw i usług"],
         ru: ["Дебиторская задолженность покупателей и заказчиков"],
-        uk: ["Дебіторська заборгованість за продукцію, товари, роботи, послуги"],
-        ru_codes: [], uk_codes: ["1125"],
+        uk: [],
+        ru_codes: [], uk_codes: [],
         pl_positions: ["Aktywa B.II.3.a"],
         xbrl: ["us-gaap:AccountsReceivableNetCurrent", "ifrs-full:CurrentTradeReceivables"],
     }
@@ -175,8 +177,8 @@ line_items! {
         en: ["Other receivables", "Other current receivables"],
         pl: ["Inne należności"],
         ru: ["Прочая дебиторская задолженность"],
-        uk: ["Інша поточна дебіторська заборгованість"],
-        ru_codes: [], uk_codes: ["1155"],
+        uk: [],
+        ru_codes: [], uk_codes: [],
         pl_positions: [],
         xbrl: ["us-gaap:OtherReceivablesNetCurrent", "ifrs-full:OtherCurrentReceivables"],
     }
@@ -187,8 +189,8 @@ line_items! {
         en: ["Tax receivables", "Income tax receivable"],
         pl: ["Należności z tytułu podatków"],
         ru: [],
-        uk: ["Дебіторська заборгованість за розрахунками з бюджетом"],
-        ru_codes: [], uk_codes: ["1135"],
+        uk: [],
+        ru_codes: [], uk_codes: [],
         pl_positions: [],
         xbrl: ["us-gaap:IncomeTaxesReceivable", "ifrs-full:CurrentTaxAssetsCurrent"],
     }
@@ -445,7 +447,7 @@ line_items! {
         en: ["Long-term liabilities", "Non-current liabilities", "Total non-current liabilities", "Total noncurrent liabilities"],
         pl: ["Zobowiązania długoterminowe"],
         ru: ["Долгосрочные обязательства", "Итого по разделу IV"],
-        uk: ["Довгострокові зобов'язання", "Довгострокові зобов'язання і забезпечення", "Усього за розділом II"],
+        uk: ["Довгострокові зобов'язання", "Довгострокові зобов'язання і забезпечення"],
         ru_codes: ["1400"], uk_codes: ["1595"],
         pl_positions: ["Pasywa B.II"],
         xbrl: ["us-gaap:LiabilitiesNoncurrent", "ifrs-full:NoncurrentLiabilities"],
@@ -505,7 +507,7 @@ line_items! {
         en: ["Current liabilities", "Total current liabilities", "Short-term liabilities"],
         pl: ["Zobowiązania bieżące", "Zobowiązania krótkoterminowe"],
         ru: ["Краткосрочные обязательства", "Итого по разделу V"],
-        uk: ["Поточні зобов'язання", "Поточні зобов'язання і забезпечення", "Усього за розділом III"],
+        uk: ["Поточні зобов'язання", "Поточні зобов'язання і забезпечення"],
         ru_codes: ["1500"], uk_codes: ["1695"],
         pl_positions: ["Pasywa B.III"],
         xbrl: ["us-gaap:LiabilitiesCurrent", "ifrs-full:CurrentLiabilities"],

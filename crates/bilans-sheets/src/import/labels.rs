@@ -1,6 +1,7 @@
 //! The label dictionary: line items by their labels in four languages and by the line
-//! codes of the Russian and Ukrainian statement forms, plus the words that mark a
-//! company column, a code column and a unit. The data is `labels.toml`, embedded.
+//! codes of the Russian and Ukrainian statement forms (both from the model's line-item
+//! table, `bilans_model::LineItem::table`), plus the words that mark a company column,
+//! a code column and a unit (`labels.toml`, embedded).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,26 +35,8 @@ pub enum Form {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DictionaryFile {
-    items: BTreeMap<String, ItemLabels>,
     words: Words,
     units: Units,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ItemLabels {
-    #[serde(default)]
-    en: Vec<String>,
-    #[serde(default)]
-    pl: Vec<String>,
-    #[serde(default)]
-    ru: Vec<String>,
-    #[serde(default)]
-    uk: Vec<String>,
-    #[serde(default)]
-    ru_codes: Vec<String>,
-    #[serde(default)]
-    uk_codes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -119,15 +102,14 @@ impl Dictionary {
             currency_words: BTreeMap::new(),
             filler_words: normalised_set(&file.units.fillers),
         };
-        for (name, labels) in &file.items {
-            let item: LineItem = name
-                .parse()
-                .map_err(|_| bad(format!("unknown line item `{name}`")))?;
+        // The line items' labels and codes come from the model's line-item table.
+        for info in LineItem::table() {
+            let item = info.item;
             let languages = [
-                (Language::English, &labels.en),
-                (Language::Polish, &labels.pl),
-                (Language::Russian, &labels.ru),
-                (Language::Ukrainian, &labels.uk),
+                (Language::English, info.labels.en),
+                (Language::Polish, info.labels.pl),
+                (Language::Russian, info.labels.ru),
+                (Language::Ukrainian, info.labels.uk),
             ];
             for (language, texts) in languages {
                 for text in texts {
@@ -146,11 +128,11 @@ impl Dictionary {
                 }
             }
             for (form, codes) in [
-                (Form::Russian, &labels.ru_codes),
-                (Form::Ukrainian, &labels.uk_codes),
+                (Form::Russian, info.ru_codes),
+                (Form::Ukrainian, info.uk_codes),
             ] {
                 for code in codes {
-                    if let Some(other) = dictionary.codes.insert((form, code.clone()), item) {
+                    if let Some(other) = dictionary.codes.insert((form, (*code).to_owned()), item) {
                         return Err(bad(format!(
                             "code {code} names both `{other}` and `{item}`"
                         )));
