@@ -28,7 +28,7 @@ pub(crate) const COLUMNS: [(LineItem, &str); 17] = [
     (LineItem::FixedAssets, "Fixed assets"),
     (LineItem::CurrentAssets, "Current assets"),
     (LineItem::Inventories, "Inventories"),
-    (LineItem::Receivables, "Trade receivables"),
+    (LineItem::Receivables, "Receivables"),
     (LineItem::CashAndEquivalents, "Cash and cash equivalents"),
     (LineItem::OtherCurrentAssets, "Other current assets"),
     (LineItem::Equity, "Equity"),
