@@ -591,3 +591,19 @@ fn perfect_agreement_of_many_experts_has_a_vanishing_p_value() {
         }
     }
 }
+
+#[test]
+fn panels_larger_than_a_billion_experts_are_refused() {
+    let votes = votes_partner("A", &[("x", &[0, 0, 0, 0, 4])]);
+    check_error(
+        &panel(i64::MAX, &["x"], vec![votes.clone()]),
+        "experts",
+        "a panel of 9223372036854775807 experts is more than the 1000000000 bilans accepts",
+    );
+    check_error(
+        &panel(1_000_000_001, &["x"], vec![votes.clone()]),
+        "experts",
+        "more than the 1000000000",
+    );
+    assert!(analyse(&panel(1_000_000_000, &["x"], vec![votes])).is_ok());
+}
