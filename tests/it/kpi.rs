@@ -217,6 +217,16 @@ fn extreme_values_are_not_computable_or_located_errors() {
         ),
         "{stdout}"
     );
+    // A relative tolerance of 7 · 10^28 is 7 · 10^30 %: shown as the fraction.
+    let (code, stdout, stderr) = run(
+        "tolerance",
+        example.replacen("tolerance = 0.05", "tolerance = 7e28", 1),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("± 70000000000000000000000000000 (a fraction)"),
+        "{stdout}"
+    );
     let (code, stdout, stderr) = run(
         "weight",
         example.replacen("weight = 0.3", "weight = 7e28", 1),
