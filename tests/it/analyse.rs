@@ -732,3 +732,47 @@ fn cli_chronological_basis_reads_interim_quarters_from_a_workbook() {
     let value: rust_decimal::Decimal = year["value"].as_str().unwrap().parse().unwrap();
     assert_eq!(value, rust_decimal::Decimal::new(2, 1), "{year}");
 }
+
+#[test]
+fn cli_reports_identities_whose_amounts_overflow_instead_of_panicking() {
+    // Total assets 1, fixed and current assets 6e28 each: their sum exceeds the
+    // decimal range (about 7.9e28).
+    let six_e28 = "60000000000000000000000000000";
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("overflow.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let rows = [
+        ("Item", "2001"),
+        ("Total assets", "1"),
+        ("Fixed assets", six_e28),
+        ("Current assets", six_e28),
+    ];
+    for (row, (label, value)) in rows.iter().enumerate() {
+        sheet.write_string(row as u32, 0, *label).unwrap();
+        sheet.write_string(row as u32, 1, *value).unwrap();
+    }
+    workbook.save(&input).unwrap();
+    let (code, json, error) = run_bilans(&["analyse", input.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{error}");
+    let analyses: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let findings = analyses[0]["findings"].as_array().unwrap();
+    let overflow = findings
+        .iter()
+        .find(|finding| finding["kind"]["type"] == "identity_overflow")
+        .unwrap_or_else(|| panic!("no overflow finding in {findings:?}"));
+    assert_eq!(overflow["kind"]["identity"], "total_assets_split");
+    assert_eq!(
+        overflow["kind"]["items"],
+        serde_json::json!(["total_assets", "fixed_assets", "current_assets"])
+    );
+    // The workbook is written too, with the finding on the Checks sheet.
+    let output = folder.path().join("analysed.xlsx");
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{error}");
+}

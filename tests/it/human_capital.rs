@@ -212,3 +212,31 @@ fn extreme_values_are_not_computable_or_located_errors() {
         "{stderr}"
     );
 }
+
+/// An impossible date is a located error: the TOML field, or the workbook cell.
+#[test]
+fn impossible_dates_are_located_errors() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = crate::support::broken_fixture(
+        folder.path(),
+        "hc/staff.toml",
+        "date = \"2024-11-20\"",
+        "date = \"2024-13-45\"",
+    );
+    let (code, stdout, stderr) = run_bilans(&["hc", path.to_str().unwrap()]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(
+        stderr.contains(&path.display().to_string())
+            && stderr.contains("staff[0].assessment.date")
+            && stderr.contains("`2024-13-45` is not a date: month 13 is not 1 to 12"),
+        "{stderr}"
+    );
+    let error = workbook_error(|file| {
+        file.staff[1].baseline.as_mut().unwrap().date = "2023-02-29".to_owned();
+    });
+    assert!(
+        error.starts_with("<tmp>/staff.xlsx: sheet `Scores`, cell D")
+            && error.contains("day 29 does not exist in 2023-02"),
+        "{error}"
+    );
+}

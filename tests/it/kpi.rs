@@ -217,6 +217,16 @@ fn extreme_values_are_not_computable_or_located_errors() {
         ),
         "{stdout}"
     );
+    // A relative tolerance of 7 · 10^28 is 7 · 10^30 %: shown as the fraction.
+    let (code, stdout, stderr) = run(
+        "tolerance",
+        example.replacen("tolerance = 0.05", "tolerance = 7e28", 1),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("± 70000000000000000000000000000 (a fraction)"),
+        "{stdout}"
+    );
     let (code, stdout, stderr) = run(
         "weight",
         example.replacen("weight = 0.3", "weight = 7e28", 1),
@@ -225,5 +235,50 @@ fn extreme_values_are_not_computable_or_located_errors() {
     assert!(
         stderr.contains("field `weight`: weight 70000000000000000000000000000 is above 1000000000"),
         "{stderr}"
+    );
+}
+
+/// Every error of a TOML card names the line and column, as the errors of the other
+/// TOML inputs (staff files, partner panels) do.
+#[test]
+fn toml_card_errors_have_a_line_and_column() {
+    let check = |text: &str, expect: &str| {
+        let error = bilans_sheets::kpi::parse_card_toml(text, "card.toml").unwrap_err();
+        let message = error.to_string();
+        assert!(message.starts_with(expect), "{message}");
+    };
+    // Syntax: the parser's own message, with the offending line.
+    check(
+        "[[kpi]]\nname = \n",
+        "card.toml: TOML parse error at line 2, column 8",
+    );
+    // Keys and values of the wrong kind.
+    check(
+        "[[kpi]]\nname = \"A\"\ncolour = \"red\"\n",
+        "card.toml: line 3, column 10: [[kpi]] #1, field `colour`: unknown field",
+    );
+    check(
+        "[[kpi]]\nname = \"A\"\nactual = 5\n",
+        "card.toml: line 3, column 10: [[kpi]] #1, field `actual`: expected a table",
+    );
+    check(
+        "[settings]\ncap = { positive = { ratio = [1] } }\n[[kpi]]\nname = \"A\"\n",
+        "card.toml: line 2, column 30: field `settings.cap.positive.ratio`: expected a number",
+    );
+    check(
+        "colour = 1\n[[kpi]]\nname = \"A\"\n",
+        "card.toml: line 1, column 10: field `colour`: unknown",
+    );
+    // Validation: the value's place, or the KPI's table when the field is missing.
+    let example = std::fs::read_to_string(fixture(EXAMPLE_TOML)).unwrap();
+    let bad_scale = example.replacen("scale = \"ratio\"", "scale = \"metric\"", 1);
+    let line = bad_scale
+        .lines()
+        .position(|line| line.starts_with("scale = \"metric\""))
+        .unwrap()
+        + 1;
+    check(
+        &bad_scale,
+        &format!("card.toml: line {line}, column 9: [[kpi]] #1 ("),
     );
 }

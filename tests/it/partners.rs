@@ -229,6 +229,47 @@ fn extreme_values_are_located_errors_not_panics_or_hangs() {
     );
 }
 
+/// A declared panel beyond `MAX_EXPERTS` (10⁹) is a located error; 26 experts in
+/// perfect agreement (which overflowed the χ² tail) are scored, with W = 1.
+#[test]
+fn absurd_panels_are_refused_and_unanimous_panels_scored() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("huge.toml");
+    std::fs::write(
+        &path,
+        "experts = 9223372036854775807\ncriteria = [\"x\"]\n\n[[partners]]\nname = \"A\"\n\
+         [partners.votes]\n\"x\" = [0, 0, 0, 0, 10]\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run_bilans(&["partners", "score", path.to_str().unwrap()]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert!(
+        stderr.contains(&path.display().to_string())
+            && stderr.contains(
+                "experts: a panel of 9223372036854775807 experts is more than the 1000000000 bilans accepts"
+            ),
+        "{stderr}"
+    );
+    // Eight criteria (the χ² test), scored 1..8 by every one of 26 experts.
+    let path = folder.path().join("unanimous.toml");
+    let mut text = String::from(
+        "experts = 26\nscale = { min = 1, max = 8 }\n\
+         criteria = [\"c1\", \"c2\", \"c3\", \"c4\", \"c5\", \"c6\", \"c7\", \"c8\"]\n\n\
+         [[partners]]\nname = \"A\"\n[partners.scores]\n",
+    );
+    for points in 1..=8 {
+        text.push_str(&format!("\"c{points}\" = {:?}\n", vec![points; 26]));
+    }
+    std::fs::write(&path, text).unwrap();
+    let (code, stdout, stderr) =
+        run_bilans(&["partners", "score", path.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let agreement = &json["scoring"]["partners"][0]["agreement"]["Ok"];
+    assert_eq!(agreement["w"], "1", "{agreement}");
+    assert_eq!(agreement["test"], "chi_square", "{agreement}");
+}
+
 /// A Scores sheet wider than a worksheet (a 1000-point scale for 70 partners: 70 blocks
 /// of 1000 columns overflow even a u16 column index) is a writer error, not a panic or
 /// a wrapped-around layout.

@@ -499,3 +499,68 @@ fn cli_reports_overflow_on_extreme_parameters() {
         );
     }
 }
+
+/// `wc policy` takes shares from 0 to 100 percent and a turnover period that is not
+/// negative; each refusal names the flag.
+#[test]
+fn cli_policy_refuses_impossible_shares_and_days() {
+    fn policy<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        let mut args = vec![
+            "policy",
+            "--current-asset-share-percent",
+            "50",
+            "--short-term-credit-share-percent",
+            "5",
+        ];
+        args.extend_from_slice(extra);
+        args
+    }
+    for (args, flag) in [
+        (
+            vec![
+                "policy",
+                "--current-asset-share-percent",
+                "-5",
+                "--short-term-credit-share-percent",
+                "5",
+            ],
+            "--current-asset-share-percent",
+        ),
+        (
+            vec![
+                "policy",
+                "--current-asset-share-percent",
+                "50",
+                "--short-term-credit-share-percent",
+                "120",
+            ],
+            "--short-term-credit-share-percent",
+        ),
+        (
+            policy(&["--turnover-days", "-30", "--turnover-bands", "30,60"]),
+            "--turnover-days",
+        ),
+        (
+            policy(&["--asset-share-bands=-10,50"]),
+            "--asset-share-bands",
+        ),
+        (
+            policy(&["--credit-share-bands", "10,500"]),
+            "--credit-share-bands",
+        ),
+    ] {
+        let error = wc_error(&args);
+        assert!(
+            error.contains(&format!("hint: it is set by {flag}")),
+            "{args:?}: {error}"
+        );
+    }
+    // Turnover bands may be negative: from statements the turnover period is the cash
+    // conversion cycle.
+    // (A value starting with `-` that is not a number needs `=`.)
+    wc(&policy(&[
+        "--turnover-days",
+        "10",
+        "--turnover-bands=-10,40",
+    ]));
+}

@@ -64,7 +64,7 @@ impl FromStr for Period {
         if let Some((year, quarter)) = trimmed.split_once(['Q', 'q']) {
             let year: i32 = year.parse().map_err(|_| bad())?;
             let quarter: u8 = quarter.parse().map_err(|_| bad())?;
-            if !(1..=4).contains(&quarter) {
+            if !(1000..=9999).contains(&year) || !(1..=4).contains(&quarter) {
                 return Err(bad());
             }
             return Ok(Period::Quarter { year, quarter });

@@ -61,7 +61,8 @@ pub struct ReconciledCell {
     pub as_published: Option<Decimal>,
     /// The classification.
     pub status: Status,
-    /// For cells that are not reproducible: `published − exact`.
+    /// For cells that are not reproducible: `published − exact` (absent when that
+    /// difference overflows the decimal range).
     pub gap: Option<Decimal>,
     /// What the transcription says about this cell (a suspected typo, another method).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,7 +126,7 @@ pub fn classify(
     if matches(as_published) {
         return (Status::ReproducedWithRoundedIntermediates, None);
     }
-    (Status::NotReproducible, Some(published - exact_value))
+    (Status::NotReproducible, published.checked_sub(exact_value))
 }
 
 impl ReconciledCell {

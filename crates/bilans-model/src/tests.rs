@@ -118,6 +118,129 @@ fn statements_serialize_with_period_keys() {
     assert_eq!(json["periods"]["2001"]["revenue"]["value"], "7");
 }
 
+fn statements_of(rows: &[(LineItem, Decimal)]) -> Statements {
+    let mut statements = Statements::new(Entity::company("Test"), Unit::thousands("PLN"));
+    for (item, value) in rows {
+        statements.set(Period::year(2001), *item, *value);
+    }
+    statements
+}
+
+/// 6 × 10²⁸: two of them exceed `Decimal::MAX` (about 7.9 × 10²⁸).
+fn six_e28() -> Decimal {
+    Decimal::from_i128_with_scale(60_000_000_000_000_000_000_000_000_000, 0)
+}
+
+#[test]
+fn an_overflowing_sum_of_parts_is_a_finding_naming_the_items() {
+    let findings = validate(&statements_of(&[
+        (LineItem::TotalAssets, Decimal::ONE),
+        (LineItem::FixedAssets, six_e28()),
+        (LineItem::CurrentAssets, six_e28()),
+    ]));
+    let overflow = findings
+        .iter()
+        .find(|finding| matches!(finding.kind, FindingKind::IdentityOverflow { .. }))
+        .unwrap();
+    assert_eq!(
+        overflow.kind,
+        FindingKind::IdentityOverflow {
+            identity: "total_assets_split".to_owned(),
+            items: vec![
+                LineItem::TotalAssets,
+                LineItem::FixedAssets,
+                LineItem::CurrentAssets
+            ],
+        }
+    );
+    assert_eq!(overflow.severity, Severity::Warning);
+    assert_eq!(
+        overflow.to_string(),
+        "2001: identity `total_assets_split` not checked: the amounts of total_assets, \
+         fixed_assets, current_assets overflow the decimal range (about ±7.9e28) when added"
+    );
+}
+
+#[test]
+fn an_overflowing_gap_is_a_finding() {
+    // The sum of the parts fits, but total − sum does not.
+    let found: Vec<FindingKind> = validate(&statements_of(&[
+        (LineItem::TotalAssets, -six_e28()),
+        (LineItem::TotalEquityAndLiabilities, six_e28()),
+    ]))
+    .into_iter()
+    .map(|finding| finding.kind)
+    .collect();
+    assert!(found.contains(&FindingKind::IdentityOverflow {
+        identity: "balance_total".to_owned(),
+        items: vec![LineItem::TotalAssets, LineItem::TotalEquityAndLiabilities],
+    }));
+}
+
+#[test]
+fn a_part_beyond_its_total_by_more_than_the_range_is_an_error() {
+    let findings = validate(&statements_of(&[
+        (LineItem::CurrentAssets, -six_e28()),
+        (LineItem::Inventories, six_e28()),
+    ]));
+    let beyond = findings
+        .iter()
+        .find(|finding| {
+            finding.kind
+                == FindingKind::PartExceedsTotalBeyondRange {
+                    part: LineItem::Inventories,
+                    total: LineItem::CurrentAssets,
+                }
+        })
+        .unwrap();
+    assert_eq!(beyond.severity, Severity::Error);
+}
+
+#[test]
+fn quarters_outside_the_year_range_are_refused() {
+    assert!("-2147483648Q1".parse::<Period>().is_err());
+    assert!("999Q1".parse::<Period>().is_err());
+}
+
+#[test]
+fn an_overflowing_reconciliation_gap_is_absent() {
+    let (status, gap) = crate::reconcile::classify(Decimal::MAX, 0, Some(Decimal::MIN), None);
+    assert_eq!(status, crate::reconcile::Status::NotReproducible);
+    assert_eq!(gap, None);
+}
+
+mod extreme_amounts {
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use crate::{LineItem, validate};
+
+    fn amount() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            Just(Decimal::MAX),
+            Just(Decimal::MIN),
+            Just(Decimal::ZERO),
+            (any::<i128>(), 0u32..=28).prop_map(|(mantissa, scale)| {
+                // The 96-bit mantissa is all a Decimal holds.
+                Decimal::from_i128_with_scale(mantissa % (1_i128 << 96), scale)
+            }),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn validation_never_panics(values in proptest::collection::vec(amount(), LineItem::ALL.len())) {
+            let statements = super::statements_of(
+                &LineItem::ALL.iter().copied().zip(values).collect::<Vec<_>>(),
+            );
+            let findings = validate(&statements);
+            for finding in &findings {
+                prop_assert!(!finding.to_string().is_empty());
+            }
+        }
+    }
+}
+
 #[test]
 fn the_line_item_table_is_in_the_order_of_all_and_names_are_unique() {
     let table = LineItem::table();

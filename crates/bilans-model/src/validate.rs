@@ -118,6 +118,15 @@ pub enum FindingKind {
         /// The items that are missing.
         missing: Vec<LineItem>,
     },
+    /// An identity could not be checked because its arithmetic overflows the decimal
+    /// range (about ±7.9 × 10²⁸): the sum of the parts, or the gap between the total
+    /// and that sum, is not representable.
+    IdentityOverflow {
+        /// The identity's name.
+        identity: String,
+        /// The items whose amounts overflow: the total, then the parts present.
+        items: Vec<LineItem>,
+    },
     /// A part is larger than the total it belongs to.
     PartExceedsTotal {
         /// The part.
@@ -126,6 +135,14 @@ pub enum FindingKind {
         total: LineItem,
         /// `part − total`, positive.
         excess: Decimal,
+    },
+    /// A part is larger than its total by more than the decimal range can hold (a part
+    /// and a total of opposite extreme signs), so the excess has no value.
+    PartExceedsTotalBeyondRange {
+        /// The part.
+        part: LineItem,
+        /// The total.
+        total: LineItem,
     },
     /// Equity is negative: equity-based ratios (ROE, equity multiplier) lose their
     /// usual meaning.
@@ -184,6 +201,14 @@ impl fmt::Display for Finding {
                     names.join(", ")
                 )
             }
+            FindingKind::IdentityOverflow { identity, items } => {
+                let names: Vec<&str> = items.iter().map(|item| item.name()).collect();
+                write!(
+                    f,
+                    "{period}: identity `{identity}` not checked: the amounts of {} overflow the decimal range (about ±7.9e28) when added",
+                    names.join(", ")
+                )
+            }
             FindingKind::PartExceedsTotal {
                 part,
                 total,
@@ -191,6 +216,10 @@ impl fmt::Display for Finding {
             } => {
                 write!(f, "{period}: {part} exceeds {total} by {excess}")
             }
+            FindingKind::PartExceedsTotalBeyondRange { part, total } => write!(
+                f,
+                "{period}: {part} exceeds {total} by more than the decimal range holds (about 7.9e28)"
+            ),
             FindingKind::NegativeEquity { equity } => write!(
                 f,
                 "{period}: negative equity ({equity}): return on equity and the equity multiplier are not meaningful"
@@ -204,9 +233,11 @@ impl fmt::Display for Finding {
 
 /// Checks every identity, part-within-total relation and sign in every period.
 ///
-/// Never fails: what cannot be checked is itself a finding (`identity_not_checked`).
+/// Never fails: what cannot be checked is itself a finding (`identity_not_checked`, or
+/// `identity_overflow` when the amounts are too large to add, a warning).
 /// An identity gap of at most one unit of the statements' scale is a warning (it is
 /// usually rounding in the source); a larger gap is an error.
+/// Every sum and difference is checked: amounts near the decimal range never panic.
 pub fn validate(statements: &Statements) -> Vec<Finding> {
     let mut findings = Vec::new();
     for period in statements.period_list() {
@@ -272,13 +303,28 @@ fn check_identity(statements: &Statements, period: Period, identity: &Identity) 
         });
     }
     let total = get(identity.total)?;
-    let sum_of_parts: Decimal = identity
+    let parts: Vec<(LineItem, Decimal)> = identity
         .required
         .iter()
         .chain(identity.optional)
-        .filter_map(|item| get(*item))
-        .sum();
-    let gap = total - sum_of_parts;
+        .filter_map(|item| get(*item).map(|value| (*item, value)))
+        .collect();
+    let sum_and_gap = parts
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, (_, value)| sum.checked_add(*value))
+        .and_then(|sum_of_parts| Some((sum_of_parts, total.checked_sub(sum_of_parts)?)));
+    let Some((sum_of_parts, gap)) = sum_and_gap else {
+        let mut items = vec![identity.total];
+        items.extend(parts.iter().map(|(item, _)| *item));
+        return Some(Finding {
+            severity: Severity::Warning,
+            period,
+            kind: FindingKind::IdentityOverflow {
+                identity: identity.name.to_owned(),
+                items,
+            },
+        });
+    };
     if gap.is_zero() {
         return None;
     }
@@ -309,14 +355,21 @@ fn check_parts(statements: &Statements, period: Period) -> Vec<Finding> {
             continue;
         };
         if total_value < part_value {
+            let kind = match part_value.checked_sub(total_value) {
+                Some(excess) => FindingKind::PartExceedsTotal {
+                    part: *part,
+                    total: *total,
+                    excess,
+                },
+                None => FindingKind::PartExceedsTotalBeyondRange {
+                    part: *part,
+                    total: *total,
+                },
+            };
             findings.push(Finding {
                 severity: Severity::Error,
                 period,
-                kind: FindingKind::PartExceedsTotal {
-                    part: *part,
-                    total: *total,
-                    excess: part_value - total_value,
-                },
+                kind,
             });
         }
     }

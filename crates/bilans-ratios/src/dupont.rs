@@ -121,6 +121,9 @@ fn classic_with(
     let equity_multiplier = value("equity_multiplier")?;
     let return_on_equity = value("return_on_equity")?;
     let product = value("classic_dupont_return_on_equity")?;
+    let difference = product
+        .checked_sub(return_on_equity)
+        .ok_or(NotComputable::Overflow)?;
     Ok(ClassicDuPont {
         period,
         return_on_sales,
@@ -128,7 +131,7 @@ fn classic_with(
         equity_multiplier,
         product,
         return_on_equity,
-        difference: product - return_on_equity,
+        difference,
     })
 }
 

@@ -99,7 +99,9 @@ impl fmt::Display for NotComputable {
                 item.label()
             ),
             NotComputable::UnknownRatio { id } => write!(f, "unknown ratio `{id}`"),
-            NotComputable::Overflow => f.write_str("arithmetic overflow"),
+            NotComputable::Overflow => f.write_str(
+                "arithmetic overflow: a result exceeds the decimal range (about ±7.9e28)",
+            ),
         }
     }
 }

@@ -406,3 +406,48 @@ fn chronological_mean_uses_every_quarter_end_of_the_year() {
         }
     );
 }
+
+/// An amount anywhere in a Decimal's range, often at its ends.
+fn extreme_amount() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        Just(Decimal::MAX),
+        Just(Decimal::MIN),
+        Just(Decimal::ZERO),
+        Just(Decimal::new(1, 28)),
+        (any::<i128>(), 0u32..=28).prop_map(|(mantissa, scale)| {
+            // The 96-bit mantissa is all a Decimal holds.
+            Decimal::from_i128_with_scale(mantissa % (1_i128 << 96), scale)
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Every ratio, both Du Pont models and the working-capital policies, on two years
+    /// of amounts near the ends of the range, under every basis: values or reasons,
+    /// never a panic.
+    #[test]
+    fn extreme_amounts_give_values_or_reasons(
+        opening in proptest::collection::vec(extreme_amount(), LineItem::ALL.len()),
+        closing in proptest::collection::vec(extreme_amount(), LineItem::ALL.len()),
+    ) {
+        let mut data = Statements::new(Entity::company("Test"), Unit::thousands("PLN"));
+        for (item_idx, item) in LineItem::ALL.iter().enumerate() {
+            data.set(Period::year(2000), *item, opening[item_idx]);
+            data.set(year(), *item, closing[item_idx]);
+        }
+        for basis in [Basis::YearEnd, Basis::Average, Basis::Chronological] {
+            let config = EvalConfig { basis, ..EvalConfig::default() };
+            let analysis = crate::analysis::analyse(&data, &config);
+            prop_assert_eq!(analysis.ratios.rows.len(), catalogue().len());
+            let _ = dupont::classic(&data, year(), &config);
+            let _ = dupont::modified(&data, year(), &config);
+            let working_capital = crate::working_capital::WorkingCapitalConfig {
+                eval: config,
+                ..Default::default()
+            };
+            let _ = crate::working_capital::assess_policies(&data, year(), &working_capital);
+        }
+    }
+}

@@ -91,7 +91,7 @@ fn load_with_provenance(path: &Path) -> Result<(StaffFile, Provenance), SheetsEr
     })?;
     let file = toml::from_str(&text).map_err(|error: toml::de::Error| SheetsError::InFile {
         file: path.display().to_string(),
-        message: error.to_string().trim_end().to_owned(),
+        message: crate::toml_text::parse_error(&error),
     })?;
     Ok((file, Provenance::new()))
 }

@@ -14,8 +14,8 @@ use bilans_model::reconcile::round_as_printed;
 use bilans_ratios::DaysInYear;
 use bilans_ratios::working_capital::{
     self as wc, BillInput, CashDiscountInput, Compounding, DeferralInput, EarlyPaymentComparison,
-    EarlyPaymentCost, FactoringInput, Mean, NAMING_NOTE, PayFrequency, PolicyBands, PolicyConfig,
-    WorkingCapitalError,
+    EarlyPaymentCost, FactoringInput, Mean, NAMING_NOTE, PayFrequency, PolicyBands,
+    PolicyClassification, PolicyConfig, PolicyIndicators, WorkingCapitalError,
 };
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -393,8 +393,17 @@ fn deposit_income(args: &DepositIncomeArgs) -> anyhow::Result<()> {
     emit(&args.output, &input, &result, &text)
 }
 
+/// Which values a band flag takes.
+#[derive(Clone, Copy)]
+enum BandValues {
+    /// Shares in percent, from 0 to 100.
+    Shares,
+    /// Any number (turnover days: the cash conversion cycle may be negative).
+    Any,
+}
+
 /// Parses "LOW,HIGH" for the flag named `parameter` (snake case).
-fn bands(parameter: &'static str, text: &str) -> anyhow::Result<PolicyBands> {
+fn bands(parameter: &'static str, text: &str, values: BandValues) -> anyhow::Result<PolicyBands> {
     let flag = parameter.replace('_', "-");
     let parts: Vec<&str> = text.split(',').map(str::trim).collect();
     let [low, high] = parts.as_slice() else {
@@ -404,31 +413,47 @@ fn bands(parameter: &'static str, text: &str) -> anyhow::Result<PolicyBands> {
         part.parse()
             .with_context(|| format!("--{flag}: `{part}` is not a number"))
     };
-    PolicyBands::new(parameter, number(low)?, number(high)?).map_err(library_error)
+    let (low, high) = (number(low)?, number(high)?);
+    match values {
+        BandValues::Shares => PolicyBands::shares(parameter, low, high),
+        BandValues::Any => PolicyBands::new(parameter, low, high),
+    }
+    .map_err(library_error)
 }
 
 /// The policy configuration the band flags describe.
 pub(crate) fn policy_config(args: &PolicyBandsArgs) -> anyhow::Result<PolicyConfig> {
     Ok(PolicyConfig {
-        current_asset_share_percent: bands("asset_share_bands", &args.asset_share_bands)?,
+        current_asset_share_percent: bands(
+            "asset_share_bands",
+            &args.asset_share_bands,
+            BandValues::Shares,
+        )?,
         turnover_days: args
             .turnover_bands
             .as_deref()
-            .map(|text| bands("turnover_bands", text))
+            .map(|text| bands("turnover_bands", text, BandValues::Any))
             .transpose()?,
-        short_term_credit_share_percent: bands("credit_share_bands", &args.credit_share_bands)?,
+        short_term_credit_share_percent: bands(
+            "credit_share_bands",
+            &args.credit_share_bands,
+            BandValues::Shares,
+        )?,
     })
 }
 
 fn policy(args: &PolicyArgs) -> anyhow::Result<()> {
     let config = policy_config(&args.bands)?;
-    let assets = wc::current_asset_policy(
-        args.current_asset_share_percent,
-        args.turnover_days,
-        &config,
-    );
-    let liabilities = wc::current_liability_policy(args.short_term_credit_share_percent, &config);
-    let combined = wc::combined_policy(assets.policy, liabilities);
+    let indicators = PolicyIndicators {
+        current_asset_share_percent: args.current_asset_share_percent,
+        short_term_credit_share_percent: args.short_term_credit_share_percent,
+        turnover_days: args.turnover_days,
+    };
+    let PolicyClassification {
+        assets,
+        liabilities,
+        combined,
+    } = wc::classify_policies(&indicators, &config).map_err(library_error)?;
     let mut rows = vec![("current-asset policy", assets.policy.to_string())];
     if let Some(by_turnover) = assets.by_turnover {
         rows.push((

@@ -97,6 +97,21 @@ pub(crate) fn percent_below_100(
     })
 }
 
+/// `value` must be a share in percent, in `[0, 100]`.
+pub(crate) fn share_percent(
+    parameter: &'static str,
+    value: Decimal,
+) -> Result<(), WorkingCapitalError> {
+    if Decimal::ZERO <= value && value <= Decimal::ONE_HUNDRED {
+        return Ok(());
+    }
+    Err(WorkingCapitalError::InvalidParameter {
+        parameter,
+        value,
+        requirement: "must be a share from 0 to 100 percent".to_owned(),
+    })
+}
+
 /// Checked arithmetic for one calculation: every operation on user-given values goes
 /// through it, so that a result beyond a Decimal's range is
 /// [`WorkingCapitalError::Overflow`] naming the calculation, never a panic.

@@ -41,8 +41,9 @@ pub use crate::working_capital::cash::{
 };
 pub use crate::working_capital::error::WorkingCapitalError;
 pub use crate::working_capital::policy::{
-    AssetPolicy, CombinedPolicy, NAMING_NOTE, Policy, PolicyBands, PolicyConfig, TABLE_8,
-    combined_policy, current_asset_policy, current_liability_policy,
+    AssetPolicy, CombinedPolicy, NAMING_NOTE, Policy, PolicyBands, PolicyClassification,
+    PolicyConfig, PolicyIndicators, TABLE_8, classify_policies, combined_policy,
+    current_asset_policy, current_liability_policy,
 };
 pub use crate::working_capital::receivables_finance::{
     BillDiscount, BillInput, EarlyPaymentComparison, EarlyPaymentCost, EarlyPaymentTest,

@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::working_capital::WorkingCapitalError;
+use crate::working_capital::error::{non_negative, share_percent};
 
 /// The note every output that names a policy carries.
 pub const NAMING_NOTE: &str = "policy names follow seed 002: \"aggressive\" current-asset management holds MANY current assets (the \"fat cat\"), \"conservative\" holds few; this is the reverse of common US naming";
@@ -163,6 +164,33 @@ impl PolicyBands {
         })
     }
 
+    /// Bands of a share in percent: as [`PolicyBands::new`], with both limits from 0 to
+    /// 100.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkingCapitalError::InvalidParameter`] naming `parameter` when a limit is
+    /// not a share from 0 to 100 percent or the limits are out of order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use bilans_ratios::working_capital::PolicyBands;
+    /// use rust_decimal::Decimal;
+    ///
+    /// assert!(PolicyBands::shares("asset_share_bands", Decimal::from(45), Decimal::from(50)).is_ok());
+    /// assert!(PolicyBands::shares("asset_share_bands", Decimal::from(-5), Decimal::from(50)).is_err());
+    /// ```
+    pub fn shares(
+        parameter: &'static str,
+        conservative_below: Decimal,
+        aggressive_from: Decimal,
+    ) -> Result<PolicyBands, WorkingCapitalError> {
+        share_percent(parameter, conservative_below)?;
+        share_percent(parameter, aggressive_from)?;
+        PolicyBands::new(parameter, conservative_below, aggressive_from)
+    }
+
     /// The value below which the policy is conservative.
     pub fn conservative_below(&self) -> Decimal {
         self.conservative_below
@@ -278,4 +306,83 @@ pub fn current_liability_policy(
     config
         .short_term_credit_share_percent
         .classify(short_term_credit_share_percent)
+}
+
+/// The indicators a user gives for a policy classification (`bilans wc policy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PolicyIndicators {
+    /// Share of current assets in total assets, in percent (0 to 100).
+    pub current_asset_share_percent: Decimal,
+    /// Share of short-term credit in all liabilities, in percent (0 to 100).
+    pub short_term_credit_share_percent: Decimal,
+    /// Turnover period of working funds in days (not negative), used only when
+    /// [`PolicyConfig::turnover_days`] is set.
+    pub turnover_days: Option<Decimal>,
+}
+
+/// The current-asset, current-liability and combined policies of some indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PolicyClassification {
+    /// The current-asset policy, with what each indicator says.
+    pub assets: AssetPolicy,
+    /// The current-liability policy.
+    pub liabilities: Policy,
+    /// The combined policy of Table 8.
+    pub combined: CombinedPolicy,
+}
+
+/// Checks user-given indicators and classifies them: [`current_asset_policy`],
+/// [`current_liability_policy`] and [`combined_policy`].
+///
+/// The statements' own indicators go through those functions unchecked: there the
+/// turnover period is the cash conversion cycle, which may be negative.
+///
+/// # Errors
+///
+/// [`WorkingCapitalError::InvalidParameter`] when a share is not from 0 to 100
+/// percent or the turnover period is negative.
+///
+/// # Examples
+///
+/// ```
+/// use bilans_ratios::working_capital::{
+///     CombinedPolicy, Policy, PolicyConfig, PolicyIndicators, classify_policies,
+/// };
+/// use rust_decimal::Decimal;
+///
+/// let indicators = PolicyIndicators {
+///     current_asset_share_percent: Decimal::new(5455, 2),
+///     short_term_credit_share_percent: Decimal::from(5),
+///     turnover_days: None,
+/// };
+/// let policies = classify_policies(&indicators, &PolicyConfig::default()).unwrap();
+/// assert_eq!(policies.assets.policy, Policy::Aggressive);
+/// assert_eq!(policies.combined, CombinedPolicy::NotCompatible);
+/// ```
+pub fn classify_policies(
+    indicators: &PolicyIndicators,
+    config: &PolicyConfig,
+) -> Result<PolicyClassification, WorkingCapitalError> {
+    share_percent(
+        "current_asset_share_percent",
+        indicators.current_asset_share_percent,
+    )?;
+    share_percent(
+        "short_term_credit_share_percent",
+        indicators.short_term_credit_share_percent,
+    )?;
+    if let Some(days) = indicators.turnover_days {
+        non_negative("turnover_days", days)?;
+    }
+    let assets = current_asset_policy(
+        indicators.current_asset_share_percent,
+        indicators.turnover_days,
+        config,
+    );
+    let liabilities = current_liability_policy(indicators.short_term_credit_share_percent, config);
+    Ok(PolicyClassification {
+        assets,
+        liabilities,
+        combined: combined_policy(assets.policy, liabilities),
+    })
 }

@@ -490,3 +490,58 @@ fn extreme_parameters_overflow_without_panicking() {
     let result = deposit_income(Decimal::ONE, d("1e27"), u32::MAX, Compounding::AtMaturity);
     overflow(result.map(|_| ()), "deposit income");
 }
+
+fn indicators(assets: &str, credit: &str, turnover: Option<&str>) -> PolicyIndicators {
+    PolicyIndicators {
+        current_asset_share_percent: d(assets),
+        short_term_credit_share_percent: d(credit),
+        turnover_days: turnover.map(d),
+    }
+}
+
+#[test]
+fn policy_indicators_are_shares_and_days() {
+    let config = PolicyConfig::default();
+    check_error(
+        classify_policies(&indicators("-5", "5", None), &config),
+        "current_asset_share_percent",
+        "invalid `current_asset_share_percent`: -5 must be a share from 0 to 100 percent",
+    );
+    check_error(
+        classify_policies(&indicators("50", "100.5", None), &config),
+        "short_term_credit_share_percent",
+        "invalid `short_term_credit_share_percent`: 100.5 must be a share from 0 to 100 percent",
+    );
+    check_error(
+        classify_policies(&indicators("50", "5", Some("-30")), &config),
+        "turnover_days",
+        "invalid `turnover_days`: -30 must not be negative",
+    );
+    // The ends of the range are shares; 54.55 % and 5 % are Table 7's first column.
+    for (assets, credit) in [("0", "100"), ("100", "0")] {
+        assert!(classify_policies(&indicators(assets, credit, Some("0")), &config).is_ok());
+    }
+    let policies = classify_policies(&indicators("54.55", "5", None), &config).unwrap();
+    assert_eq!(
+        (
+            policies.assets.policy,
+            policies.liabilities,
+            policies.combined
+        ),
+        (
+            Policy::Aggressive,
+            Policy::Conservative,
+            CombinedPolicy::NotCompatible
+        )
+    );
+    check_error(
+        PolicyBands::shares("asset_share_bands", d("-1"), d("50")),
+        "asset_share_bands",
+        "invalid `asset_share_bands`: -1 must be a share from 0 to 100 percent",
+    );
+    check_error(
+        PolicyBands::shares("credit_share_bands", d("10"), d("150")),
+        "credit_share_bands",
+        "invalid `credit_share_bands`: 150 must be a share from 0 to 100 percent",
+    );
+}

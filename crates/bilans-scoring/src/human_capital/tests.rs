@@ -464,3 +464,43 @@ fn bad_input_is_located() {
         "must be positive",
     );
 }
+
+#[test]
+fn dates_are_calendar_dates() {
+    for (date, message) in [
+        (
+            "2024-13-45",
+            "`2024-13-45` is not a date: month 13 is not 1 to 12 (expected YYYY-MM-DD)",
+        ),
+        ("2024-00-10", "month 0 is not 1 to 12"),
+        (
+            "2023-02-29",
+            "day 29 does not exist in 2023-02, which has 28 days",
+        ),
+        ("1900-02-29", "day 29 does not exist in 1900-02"),
+        (
+            "2024-04-31",
+            "day 31 does not exist in 2024-04, which has 30 days",
+        ),
+        ("2024-01-00", "day 0 does not exist"),
+        ("20.11.2024", "a year, a month and a day"),
+        ("2024-1-5", "the year needs 4 digits"),
+        ("2024-+1-05", "the year needs 4 digits"),
+    ] {
+        check_error(
+            |file| file.staff[1].assessment.date = date.to_owned(),
+            "staff[1].assessment.date",
+            message,
+        );
+    }
+    check_error(
+        |file| file.staff[0].baseline.as_mut().unwrap().date = "2021-02-30".to_owned(),
+        "staff[0].baseline.date",
+        "day 30 does not exist in 2021-02",
+    );
+    for date in ["", "2024-02-29", "2000-02-29", "2024-12-31", "2024-11-20"] {
+        let mut file = two_people();
+        file.staff[0].assessment.date = date.to_owned();
+        assert!(assess(&file).is_ok(), "{date}");
+    }
+}

@@ -192,6 +192,10 @@ fn validate_person(path: &str, person: &Person, config: &Config) -> Result<(), I
             return Err(InputError::new(format!("{path}.{field}"), message));
         }
     }
+    validate_date(&format!("{path}.assessment.date"), &person.assessment.date)?;
+    if let Some(baseline) = &person.baseline {
+        validate_date(&format!("{path}.baseline.date"), &baseline.date)?;
+    }
     validate_scores(
         &format!("{path}.assessment.scores"),
         &person.assessment.scores,
@@ -250,6 +254,55 @@ fn validate_scores(path: &str, scores: &Scores, scale: &ScoreScale) -> Result<()
                 return Err(InputError::new(component_path, message));
             }
         }
+    }
+    Ok(())
+}
+
+/// An assessment date is empty (not given) or a calendar date `YYYY-MM-DD`: a month
+/// from 1 to 12 and a day that exists in that month (29 February only in leap years of
+/// the Gregorian calendar).
+fn validate_date(path: &str, text: &str) -> Result<(), InputError> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let problem = match calendar_date(text) {
+        Ok(()) => return Ok(()),
+        Err(problem) => problem,
+    };
+    Err(InputError::new(
+        path,
+        format!("`{text}` is not a date: {problem} (expected YYYY-MM-DD)"),
+    ))
+}
+
+/// Why `text` is not a calendar date `YYYY-MM-DD`.
+fn calendar_date(text: &str) -> Result<(), String> {
+    let fields: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = fields.as_slice() else {
+        return Err("it needs a year, a month and a day separated by `-`".to_owned());
+    };
+    let number = |field: &str, digits: usize| -> Option<u32> {
+        let all_digits = field.len() == digits && field.bytes().all(|byte| byte.is_ascii_digit());
+        all_digits.then(|| field.parse().ok()).flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2))
+    else {
+        return Err("the year needs 4 digits, the month and the day 2".to_owned());
+    };
+    if !(1..=12).contains(&month) {
+        return Err(format!("month {month} is not 1 to 12"));
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=days_in_month).contains(&day) {
+        return Err(format!(
+            "day {day} does not exist in {year:04}-{month:02}, which has {days_in_month} days"
+        ));
     }
     Ok(())
 }

@@ -486,12 +486,11 @@ impl Direction {
                 optimum,
                 tolerance,
                 deviation: Deviation::Relative,
-            } => {
-                format!(
-                    "{optimum} ± {} %",
-                    (tolerance * Decimal::ONE_HUNDRED).normalize()
-                )
-            }
+            } => match tolerance.checked_mul(Decimal::ONE_HUNDRED) {
+                Some(percent) => format!("{optimum} ± {} %", percent.normalize()),
+                // Beyond the decimal range as a percentage: the fraction itself.
+                None => format!("{optimum} ± {tolerance} (a fraction)"),
+            },
         }
     }
 }

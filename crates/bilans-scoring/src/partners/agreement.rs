@@ -249,7 +249,7 @@ pub fn chi_square_survival(x: Decimal, degrees_of_freedom: u32) -> Decimal {
         let Some(root) = x.sqrt() else {
             return Decimal::ONE;
         };
-        let tail = Decimal::TWO * (Decimal::ONE - root.norm_cdf());
+        let tail = Decimal::TWO * normal_upper_tail(root);
         let ln_x = x.ln();
         let ln_density = -half - (Decimal::TWO * Decimal::PI).ln() / Decimal::TWO;
         let mut log_double_factorial = Decimal::ZERO;
@@ -262,6 +262,57 @@ pub fn chi_square_survival(x: Decimal, degrees_of_freedom: u32) -> Decimal {
         tail + Decimal::TWO * sum
     };
     result.clamp(Decimal::ZERO, Decimal::ONE)
+}
+
+/// Below this z the upper normal tail is summed as a series, from it on as a
+/// continued fraction (both are accurate to far below 1e-20 there).
+const SERIES_BELOW: Decimal = Decimal::from_parts(5, 0, 0, false, 0);
+
+/// Levels of the continued fraction, evaluated from the deepest up.
+const FRACTION_LEVELS: u32 = 200;
+
+/// 1 − Φ(z) for z ≥ 0, the upper tail of the standard normal distribution.
+///
+/// # Formula
+///
+/// With φ(z) = e^{−z²/2} / √(2π): below z = 5 the series
+/// 1 − Φ(z) = ½ − φ(z) Σ_{k≥0} z^{2k+1} / (1·3·…·(2k+1)), whose terms are all
+/// positive; from z = 5 on Laplace's continued fraction
+/// 1 − Φ(z) = φ(z) / (z + 1/(z + 2/(z + 3/(z + …)))).
+/// φ(z) is the exponential of its logarithm, so that a large z gives 0 (the tail is
+/// then below a Decimal's precision) instead of overflowing; `rust_decimal`'s
+/// `norm_cdf` overflows from z ≈ 13 (a polynomial to the 16th power) and is accurate
+/// only to about 3e-7.
+fn normal_upper_tail(z: Decimal) -> Decimal {
+    let ln_sqrt_two_pi = (Decimal::TWO * Decimal::PI).ln() / Decimal::TWO;
+    let Some(half_square) = z.checked_mul(z).map(|square| square / Decimal::TWO) else {
+        return Decimal::ZERO;
+    };
+    let density = (-half_square - ln_sqrt_two_pi)
+        .checked_exp()
+        .unwrap_or(Decimal::ZERO);
+    if density.is_zero() {
+        return Decimal::ZERO;
+    }
+    if z < SERIES_BELOW {
+        let square = z * z;
+        let mut term = z;
+        let mut sum = z;
+        let mut odd = Decimal::ONE;
+        // Past the largest term (k ≈ z²/2 ≤ 12.5) the terms shrink faster than 1/2 each.
+        while Decimal::new(1, 28) < term {
+            odd += Decimal::TWO;
+            term = term * square / odd;
+            sum += term;
+        }
+        let below_half = density * sum;
+        return (Decimal::new(5, 1) - below_half).max(Decimal::ZERO);
+    }
+    let mut fraction = z;
+    for level in (1..=FRACTION_LEVELS).rev() {
+        fraction = z + Decimal::from(level) / fraction;
+    }
+    density / fraction
 }
 
 /// The permutation p-value of S for `ranks` (judges × objects).

@@ -247,6 +247,12 @@ pub const MAX_SCALE_POINTS: usize = 1000;
 /// Decimal's range.
 pub const MAX_VOTES_PER_ROW: u64 = 1_000_000_000;
 
+/// The largest panel: the declared panel size and the number of experts who give
+/// individual scores. It is the most votes a row may have ([`MAX_VOTES_PER_ROW`], 10⁹),
+/// since a full panel casts one vote per expert on every criterion: more is not a
+/// panel of experts but a typo or a wrapped-around number.
+pub const MAX_EXPERTS: u64 = MAX_VOTES_PER_ROW;
+
 /// A validated score scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Scale {
@@ -333,11 +339,12 @@ pub struct Panel {
 ///
 /// # Errors
 ///
-/// The first problem found, located: a panel size or scale that is not positive, a
-/// scale of more than [`MAX_SCALE_POINTS`] points, a negative weight, an unknown or
-/// missing criterion for a partner, a vote list of the wrong length, a negative count,
-/// more than [`MAX_VOTES_PER_ROW`] votes in a row, a score outside the scale, experts
-/// missing from some criteria of a partner given individual scores.
+/// The first problem found, located: a panel size or scale that is not positive, more
+/// than [`MAX_EXPERTS`] experts, a scale of more than [`MAX_SCALE_POINTS`] points, a
+/// negative weight, an unknown or missing criterion for a partner, a vote list of the
+/// wrong length, a negative count, more than [`MAX_VOTES_PER_ROW`] votes in a row, a
+/// score outside the scale, experts missing from some criteria of a partner given
+/// individual scores.
 pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
     let Ok(experts) = u64::try_from(input.experts) else {
         return Err(InputError::new(
@@ -349,6 +356,12 @@ pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
         return Err(InputError::new(
             field("experts"),
             "the panel size must be positive",
+        ));
+    }
+    if MAX_EXPERTS < experts {
+        return Err(InputError::new(
+            field("experts"),
+            format!("a panel of {experts} experts is more than the {MAX_EXPERTS} bilans accepts"),
         ));
     }
     let Some(scale) = Scale::new(input.scale.min, input.scale.max) else {
@@ -535,6 +548,15 @@ fn validate_partner(
                 });
             }
             Form::Scores => {
+                if MAX_EXPERTS < u64::try_from(list.len()).unwrap_or(u64::MAX) {
+                    return Err(InputError::new(
+                        at_criterion(criterion),
+                        format!(
+                            "{} scores given: more than the {MAX_EXPERTS} experts bilans accepts",
+                            list.len()
+                        ),
+                    ));
+                }
                 let mut counts = vec![0; n_points];
                 for (expert_idx, &score) in list.iter().enumerate() {
                     if !scale.contains(score) {

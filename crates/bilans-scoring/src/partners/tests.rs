@@ -515,3 +515,95 @@ fn kendall_w_not_computable_has_a_typed_reason() {
     assert_eq!(error, ConcordanceError::AllTied);
     assert_eq!(error.to_string(), "every judge tied every object");
 }
+
+#[test]
+fn chi_square_tail_is_accurate_far_out() {
+    // On 1 df the tail is 2(1 − Φ(√x)); reference values from the complementary error
+    // function (erfc in double precision, relative error ~1e-15).
+    for (x, tail) in [
+        ("1", "0.31731050786291415"),
+        ("9", "0.0026997960632601913"),
+        ("24.99", "5.762843271868794e-7"),
+        ("25", "5.733031437583892e-7"),
+        ("36", "1.9731752900754024e-9"),
+        ("64", "1.2441921148543639e-15"),
+        ("100", "1.5239706048321186e-23"),
+    ] {
+        let expected = Decimal::from_scientific(tail).unwrap_or_else(|_| d(tail));
+        let computed = chi_square_survival(d(x), 1);
+        // A Decimal holds 28 decimal places: tiny tails keep few significant digits.
+        let tolerance = d("1e-12") * expected + d("1e-27");
+        assert!(
+            (computed - expected).abs() < tolerance,
+            "χ²(1) tail at {x}: {computed}, expected {expected}"
+        );
+    }
+    // Beyond a Decimal's precision the tail is 0, not an overflow.
+    assert_eq!(chi_square_survival(d("182"), 1), Decimal::ZERO);
+    assert_eq!(chi_square_survival(d("7000"), 7), Decimal::ZERO);
+    assert_eq!(chi_square_survival(d("8000"), 8), Decimal::ZERO);
+}
+
+/// A panel in which every one of `experts` experts scores criterion `c{k}` with k
+/// points, on a scale 1..`n_criteria`: perfect agreement.
+fn unanimous_panel(experts: usize, n_criteria: usize) -> PanelInput {
+    let criteria: Vec<String> = (1..=n_criteria).map(|k| format!("c{k}")).collect();
+    let scores = criteria
+        .iter()
+        .zip(1..)
+        .map(|(criterion, points)| (criterion.clone(), vec![points; experts]))
+        .collect();
+    let partner = PartnerInput {
+        name: "A".to_owned(),
+        description: None,
+        votes: BTreeMap::new(),
+        scores,
+    };
+    let names: Vec<&str> = criteria.iter().map(String::as_str).collect();
+    let mut input = panel(experts as i64, &names, vec![partner]);
+    input.scale = ScaleInput {
+        min: 1,
+        max: n_criteria as i64,
+    };
+    input
+}
+
+#[test]
+fn perfect_agreement_of_many_experts_has_a_vanishing_p_value() {
+    // 26 experts overflowed rust_decimal's norm_cdf (χ² = 26 · 7 = 182 on 7 df).
+    for experts in [26, 1000] {
+        for n_criteria in [8, 9] {
+            let scoring = analyse(&unanimous_panel(experts, n_criteria))
+                .unwrap()
+                .scoring;
+            let concordance = scoring.partners[0].agreement.clone().unwrap().unwrap();
+            assert_eq!(concordance.w, Decimal::ONE);
+            assert_eq!(concordance.test, SignificanceTest::ChiSquare);
+            assert_eq!(
+                concordance.chi_square,
+                Decimal::from(experts * (n_criteria - 1))
+            );
+            assert!(
+                concordance.p_value < d("1e-20"),
+                "{experts} experts, {n_criteria} criteria: p = {}",
+                concordance.p_value
+            );
+        }
+    }
+}
+
+#[test]
+fn panels_larger_than_a_billion_experts_are_refused() {
+    let votes = votes_partner("A", &[("x", &[0, 0, 0, 0, 4])]);
+    check_error(
+        &panel(i64::MAX, &["x"], vec![votes.clone()]),
+        "experts",
+        "a panel of 9223372036854775807 experts is more than the 1000000000 bilans accepts",
+    );
+    check_error(
+        &panel(1_000_000_001, &["x"], vec![votes.clone()]),
+        "experts",
+        "more than the 1000000000",
+    );
+    assert!(analyse(&panel(1_000_000_000, &["x"], vec![votes])).is_ok());
+}

@@ -76,7 +76,8 @@ pub(crate) fn write_checks(
 fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
     match &finding.kind {
         FindingKind::IdentityBreak { identity, .. }
-        | FindingKind::IdentityNotChecked { identity, .. } => {
+        | FindingKind::IdentityNotChecked { identity, .. }
+        | FindingKind::IdentityOverflow { identity, .. } => {
             let items = bilans_model::identities()
                 .iter()
                 .find(|candidate| candidate.name == identity)
@@ -88,7 +89,8 @@ fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
                 .unwrap_or_default();
             (format!("identity {identity}"), items)
         }
-        FindingKind::PartExceedsTotal { part, total, .. } => {
+        FindingKind::PartExceedsTotal { part, total, .. }
+        | FindingKind::PartExceedsTotalBeyondRange { part, total } => {
             ("part within total".to_owned(), vec![*part, *total])
         }
         FindingKind::NegativeEquity { .. } => {

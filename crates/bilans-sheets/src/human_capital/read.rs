@@ -142,6 +142,19 @@ impl Grid {
         }
     }
 
+    /// A date cell as `YYYY-MM-DD` (spreadsheets turn a typed `2024-11-20` into one);
+    /// any other cell as [`Grid::text`], for the validation to judge.
+    fn date_text(&self, row: u32, column: u32) -> Option<String> {
+        match self.get(row, column) {
+            Data::DateTime(date) if date.is_datetime() => date
+                .as_datetime()
+                .map(|moment| moment.date().to_string())
+                .or_else(|| self.text(row, column)),
+            Data::DateTimeIso(text) => Some(text.get(..10).unwrap_or(text).to_owned()),
+            _ => self.text(row, column),
+        }
+    }
+
     fn decimal(&self, row: u32, column: u32) -> Result<Option<Decimal>, SheetsError> {
         match self.get(row, column) {
             Data::Empty => Ok(None),
@@ -467,10 +480,16 @@ fn read_scores(
                 scores.insert(group.name().to_owned(), components);
             }
         }
-        let date = columns
-            .get("date")
-            .and_then(|column| grid.text(row, *column))
-            .unwrap_or_default();
+        let date = match columns.get("date") {
+            Some(column) => {
+                provenance.insert(
+                    format!("staff[{person_idx}].{kind}.date"),
+                    grid.at(row, *column),
+                );
+                grid.date_text(row, *column).unwrap_or_default()
+            }
+            None => String::new(),
+        };
         let person = &mut staff[person_idx].0;
         if kind == "assessment" {
             person.assessment = Assessment { date, scores };
@@ -501,3 +520,6 @@ fn read_scores(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

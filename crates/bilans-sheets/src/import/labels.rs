@@ -90,7 +90,8 @@ impl Dictionary {
             file: "labels.toml (built in)".to_owned(),
             message,
         };
-        let file: DictionaryFile = toml::from_str(text).map_err(|error| bad(error.to_string()))?;
+        let file: DictionaryFile =
+            toml::from_str(text).map_err(|error| bad(crate::toml_text::parse_error(&error)))?;
         let mut dictionary = Dictionary {
             labels: BTreeMap::new(),
             codes: BTreeMap::new(),

@@ -116,7 +116,7 @@ impl Mapping {
         let parsed: MappingFile = toml::from_str(text).map_err(|error| {
             bad(format!(
                 "not a valid mapping file: {}",
-                error.to_string().trim()
+                crate::toml_text::parse_error(&error)
             ))
         })?;
         let target = |field: String, name: &str| -> Result<Target, SheetsError> {

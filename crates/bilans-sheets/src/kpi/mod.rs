@@ -22,6 +22,7 @@ use bilans_scoring::kpi::{
 };
 
 use crate::SheetsError;
+use crate::toml_text::{Located, Step};
 
 mod export;
 mod workbook;
@@ -58,10 +59,11 @@ pub fn read_card(path: &Path) -> Result<Card, SheetsError> {
 ///
 /// # Errors
 ///
-/// [`SheetsError::InFile`] naming the TOML field.
+/// [`SheetsError::InFile`] naming the line and column and the TOML field.
 pub fn parse_card_toml(text: &str, file: &str) -> Result<Card, SheetsError> {
-    let input = card_input_from_toml(text, file)?;
-    build_card(&input).map_err(|error| toml_error(file, &input, &error))
+    let located = Located::parse(text).map_err(|message| in_file(file, message))?;
+    let input = card_input(&located, text, file)?;
+    build_card(&input).map_err(|error| toml_error(file, &located, &input, &error))
 }
 
 /// Reads the records of a TOML card without validating them.
@@ -73,57 +75,128 @@ pub fn parse_card_toml(text: &str, file: &str) -> Result<Card, SheetsError> {
 ///
 /// # Errors
 ///
-/// [`SheetsError::InFile`] for TOML syntax and for keys or values of the wrong kind.
+/// [`SheetsError::InFile`] for TOML syntax and for keys or values of the wrong kind,
+/// with the line and column.
 pub fn card_input_from_toml(text: &str, file: &str) -> Result<CardInput, SheetsError> {
-    let in_file = |message: String| SheetsError::InFile {
+    let located = Located::parse(text).map_err(|message| in_file(file, message))?;
+    card_input(&located, text, file)
+}
+
+fn in_file(file: &str, message: String) -> SheetsError {
+    SheetsError::InFile {
         file: file.to_owned(),
         message,
-    };
-    let table: toml::Table = text.parse().map_err(|error: toml::de::Error| {
-        in_file(format!("not valid TOML: {}", error.message()))
-    })?;
+    }
+}
+
+/// Where in a TOML card an error is.
+enum Place {
+    /// A top-level key.
+    Root(String),
+    /// A `[[kpi]]` table, one of its keys, or one period of its `actual` table.
+    Kpi {
+        kpi_idx: usize,
+        key: Option<String>,
+        period: Option<String>,
+    },
+    /// A setting, by its dotted path under `[settings]`.
+    Setting(String),
+}
+
+impl Place {
+    /// `line L, column C: message`.
+    fn message(&self, located: &Located<'_>, message: &str) -> String {
+        let steps: Vec<Step<'_>> = match self {
+            Place::Root(key) => vec![Step::Key(key)],
+            Place::Kpi {
+                kpi_idx,
+                key,
+                period,
+            } => {
+                let mut steps = vec![Step::Key("kpi"), Step::Index(*kpi_idx)];
+                steps.extend(key.as_deref().map(Step::Key));
+                steps.extend(period.as_deref().map(Step::Key));
+                steps
+            }
+            Place::Setting(path) => std::iter::once("settings")
+                .chain(path.split('.'))
+                .map(Step::Key)
+                .collect(),
+        };
+        format!("{}: {message}", located.line_column(&steps))
+    }
+}
+
+fn card_input(located: &Located<'_>, text: &str, file: &str) -> Result<CardInput, SheetsError> {
+    let located_error =
+        |(place, message): (Place, String)| in_file(file, place.message(located, &message));
+    let table: toml::Table = text
+        .parse()
+        .map_err(|error: toml::de::Error| in_file(file, crate::toml_text::parse_error(&error)))?;
     let mut input = CardInput::default();
     for (key, value) in &table {
         match (key.as_str(), value) {
             ("settings", toml::Value::Table(settings)) => {
-                flatten_settings("", settings, &mut input.settings).map_err(&in_file)?;
+                flatten_settings("", settings, &mut input.settings).map_err(located_error)?;
             }
             ("kpi", toml::Value::Array(kpis)) => {
                 for (kpi_idx, kpi) in kpis.iter().enumerate() {
-                    let record = toml_record(kpi_idx, kpi).map_err(&in_file)?;
+                    let record = toml_record(kpi_idx, kpi).map_err(located_error)?;
                     input.kpis.push(record);
                 }
             }
             _ => {
-                return Err(in_file(format!(
-                    "field `{key}`: unknown; expected a `[settings]` table and `[[kpi]]` tables"
+                return Err(located_error((
+                    Place::Root(key.clone()),
+                    format!(
+                        "field `{key}`: unknown; expected a `[settings]` table and `[[kpi]]` tables"
+                    ),
                 )));
             }
         }
     }
     if input.kpis.is_empty() {
-        return Err(in_file("no `[[kpi]]` table: the card is empty".to_owned()));
+        return Err(in_file(
+            file,
+            "no `[[kpi]]` table: the card is empty".to_owned(),
+        ));
     }
     Ok(input)
 }
 
-fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, String> {
+fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, (Place, String)> {
     let here = format!("[[kpi]] #{}", kpi_idx + 1);
+    let at = |key: &str, period: Option<&str>| Place::Kpi {
+        kpi_idx,
+        key: Some(key.to_owned()),
+        period: period.map(str::to_owned),
+    };
     let toml::Value::Table(table) = kpi else {
-        return Err(format!("{here}: expected a table"));
+        let place = Place::Kpi {
+            kpi_idx,
+            key: None,
+            period: None,
+        };
+        return Err((place, format!("{here}: expected a table")));
     };
     let mut record = KpiRecord::default();
     for (key, value) in table {
         if key == "actual" {
             let toml::Value::Table(actuals) = value else {
-                return Err(format!(
-                    "{here}, field `actual`: expected a table of period = value, e.g. \
-                     {{ \"2024-01\" = 2150000 }}"
+                return Err((
+                    at(key, None),
+                    format!(
+                        "{here}, field `actual`: expected a table of period = value, e.g. \
+                         {{ \"2024-01\" = 2150000 }}"
+                    ),
                 ));
             };
             for (period, value) in actuals {
                 let text = toml_text(value).ok_or_else(|| {
-                    format!("{here}, field `actual.\"{period}\"`: expected a number")
+                    (
+                        at(key, Some(period)),
+                        format!("{here}, field `actual.\"{period}\"`: expected a number"),
+                    )
                 })?;
                 record.actuals.push((period.clone(), text));
             }
@@ -131,9 +204,12 @@ fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, String> {
         }
         let Some(field) = KpiField::from_name(key) else {
             let names: Vec<&str> = KpiField::ALL.iter().map(|field| field.name()).collect();
-            return Err(format!(
-                "{here}, field `{key}`: unknown field; expected one of: {}, actual",
-                names.join(", ")
+            return Err((
+                at(key, None),
+                format!(
+                    "{here}, field `{key}`: unknown field; expected one of: {}, actual",
+                    names.join(", ")
+                ),
             ));
         };
         let text = match value {
@@ -143,8 +219,12 @@ fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, String> {
             }
             other => toml_text(other),
         };
-        let text =
-            text.ok_or_else(|| format!("{here}, field `{key}`: expected a string or number"))?;
+        let text = text.ok_or_else(|| {
+            (
+                at(key, None),
+                format!("{here}, field `{key}`: expected a string or number"),
+            )
+        })?;
         record.fields.insert(field, text);
     }
     Ok(record)
@@ -165,7 +245,7 @@ fn flatten_settings(
     prefix: &str,
     table: &toml::Table,
     out: &mut Vec<(String, String)>,
-) -> Result<(), String> {
+) -> Result<(), (Place, String)> {
     for (key, value) in table {
         let path = if prefix.is_empty() {
             key.clone()
@@ -175,8 +255,10 @@ fn flatten_settings(
         match value {
             toml::Value::Table(inner) => flatten_settings(&path, inner, out)?,
             other => {
-                let text = toml_text(other)
-                    .ok_or_else(|| format!("field `settings.{path}`: expected a number"))?;
+                let Some(text) = toml_text(other) else {
+                    let message = format!("field `settings.{path}`: expected a number");
+                    return Err((Place::Setting(path), message));
+                };
                 out.push((path, text));
             }
         }
@@ -184,7 +266,12 @@ fn flatten_settings(
     Ok(())
 }
 
-fn toml_error(file: &str, input: &CardInput, error: &InputError) -> SheetsError {
+fn toml_error(
+    file: &str,
+    located: &Located<'_>,
+    input: &CardInput,
+    error: &InputError,
+) -> SheetsError {
     let kpi_label = |kpi_idx: usize| {
         let name = input
             .kpis
@@ -195,10 +282,15 @@ fn toml_error(file: &str, input: &CardInput, error: &InputError) -> SheetsError 
             None => format!("[[kpi]] #{}", kpi_idx + 1),
         }
     };
-    let place = match error.location {
-        InputLocation::Field { kpi_idx, field } => {
-            format!("{}, field `{}`", kpi_label(kpi_idx), field.name())
-        }
+    let (place, description) = match error.location {
+        InputLocation::Field { kpi_idx, field } => (
+            Place::Kpi {
+                kpi_idx,
+                key: Some(field.name().to_owned()),
+                period: None,
+            },
+            format!("{}, field `{}`", kpi_label(kpi_idx), field.name()),
+        ),
         InputLocation::Actual {
             kpi_idx,
             actual_idx,
@@ -208,18 +300,28 @@ fn toml_error(file: &str, input: &CardInput, error: &InputError) -> SheetsError 
                 .get(kpi_idx)
                 .and_then(|record| record.actuals.get(actual_idx))
                 .map_or("?", |(period, _)| period.as_str());
-            format!("{}, field `actual.\"{period}\"`", kpi_label(kpi_idx))
+            (
+                Place::Kpi {
+                    kpi_idx,
+                    key: Some("actual".to_owned()),
+                    period: Some(period.to_owned()),
+                },
+                format!("{}, field `actual.\"{period}\"`", kpi_label(kpi_idx)),
+            )
         }
         InputLocation::Setting { setting_idx } => {
             let key = input
                 .settings
                 .get(setting_idx)
                 .map_or("?", |(key, _)| key.as_str());
-            format!("field `settings.{key}`")
+            (
+                Place::Setting(key.to_owned()),
+                format!("field `settings.{key}`"),
+            )
         }
     };
-    SheetsError::InFile {
-        file: file.to_owned(),
-        message: format!("{place}: {}", error.message),
-    }
+    in_file(
+        file,
+        place.message(located, &format!("{description}: {}", error.message)),
+    )
 }
