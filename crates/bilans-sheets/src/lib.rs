@@ -13,6 +13,7 @@ pub mod human_capital;
 pub mod import;
 pub mod kpi;
 pub mod partners;
+mod reader;
 pub mod working_capital;
 
 pub use crate::atomic::{Overwrite, save_workbook, write_atomic};
