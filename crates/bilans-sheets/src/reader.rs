@@ -624,7 +624,12 @@ fn finish(
     let far = extremes
         .into_iter()
         .flatten()
-        .min_by_key(|index| extent_of(Some(*index)).area())
+        .min_by_key(|index| {
+            // Between equals, the cell farther from A1 is the stray one.
+            let (row, column) = unique[*index].get_position();
+            let distance = u64::from(row) + u64::from(column);
+            (extent_of(Some(*index)).area(), std::cmp::Reverse(distance))
+        })
         .unwrap_or(0);
     let (row, column) = unique[far].get_position();
     let (first_row, last_row, first_column, last_column) = extent.bounds.unwrap_or_default();
