@@ -350,11 +350,11 @@ fn scan_sheet(
             // MulRk: a run of cells in one row.
             0x00BD => {
                 let last = data.len().checked_sub(2).and_then(|at| u16_at(data, at));
-                if let ((Some(row), Some(first)), Some(last)) = (position(), last) {
-                    if first <= last {
-                        extent.add(u64::from(row), u64::from(first));
-                        extent.add(u64::from(row), u64::from(last));
-                    }
+                if let ((Some(row), Some(first)), Some(last)) = (position(), last)
+                    && first <= last
+                {
+                    extent.add(u64::from(row), u64::from(first));
+                    extent.add(u64::from(row), u64::from(last));
                 }
             }
             _ => (),
