@@ -468,3 +468,102 @@ fn cli_json_gives_the_same_as_data() {
     assert_eq!(json["unrecognised"][0]["text"], "Liczba pracowników");
     assert_eq!(json["unit"]["scale"], "thousands");
 }
+
+/// The English `.xls` fixture with byte `index` flipped by `mask`, as `book.xls` in a
+/// fresh folder (mutations found by flipping every byte of the fixture).
+fn flipped_xls(index: usize, mask: u8) -> (tempfile::TempDir, PathBuf) {
+    let mut bytes = file_bytes(&fixture("workbooks/seed004_en.xls"));
+    bytes[index] ^= mask;
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("book.xls");
+    std::fs::write(&path, bytes).unwrap();
+    (folder, path)
+}
+
+/// Each mutation: byte, mask, what calamine 0.38 did with it, what the message says.
+const XLS_MUTATIONS: &[(usize, u8, &str, &str)] = &[
+    (
+        1624,
+        0x7f,
+        "panics at cfb.rs:320",
+        "outside the mini stream",
+    ),
+    (
+        3001,
+        0xff,
+        "panics at xls.rs:633",
+        "spreadsheet reader failed at range start index",
+    ),
+    (
+        2512,
+        0x01,
+        "panics at xls.rs:838",
+        "spreadsheet reader failed at index out of bounds",
+    ),
+    (
+        552,
+        0x01,
+        "follows a looping sector chain until memory runs out",
+        "loops back",
+    ),
+    (
+        3726,
+        0x01,
+        "reserves memory for 16,777,228 rows × 256 columns",
+        "declared dimensions",
+    ),
+];
+
+#[test]
+fn one_flipped_byte_in_an_xls_is_a_located_corrupt_file_error() {
+    for (index, mask, calamine_did, wanted) in XLS_MUTATIONS {
+        let (_folder, path) = flipped_xls(*index, *mask);
+        let started = std::time::Instant::now();
+        let error = import_file(&path, &ImportOptions::default())
+            .unwrap_err()
+            .to_string();
+        let context = format!("byte {index} ^ {mask:#04x} (calamine {calamine_did})");
+        assert!(started.elapsed().as_secs() < 2, "{context}: too slow");
+        assert!(
+            error.starts_with(&format!("{}: the file is corrupt", path.display())),
+            "{context}: {error}"
+        );
+        assert!(error.contains(wanted), "{context}: {error}");
+    }
+}
+
+#[test]
+fn the_cli_reports_a_corrupt_xls_without_a_panic_message() {
+    let (_folder, path) = flipped_xls(3001, 0xff);
+    let shown = path.display().to_string();
+    let (code, stdout, stderr) = run_bilans(&["import", &shown]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains("the file is corrupt: the spreadsheet reader failed at")
+            && stderr.contains("xls.rs:633"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_cli_refuses_a_sheet_with_cells_at_a1_and_xfd1048576_quickly() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("far.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Dane").unwrap();
+    sheet.write_string(0, 0, "Aktywa ogółem").unwrap();
+    sheet.write_number(1_048_575, 16_383, 1.0).unwrap();
+    workbook.save(&path).unwrap();
+    let shown = path.display().to_string();
+    let started = std::time::Instant::now();
+    let (code, stdout, stderr) = run_bilans(&["import", &shown]);
+    assert!(started.elapsed().as_secs() < 5, "too slow");
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.contains("sheet `Dane`, cell XFD1048576: this cell lies far from the others"),
+        "{stderr}"
+    );
+}

@@ -1,27 +1,8 @@
 //! Cell helpers shared by every workbook module: a `Decimal` as the number a cell
-//! stores, A1 cell names, and opening a workbook to read.
+//! stores and A1 cell names.
 
-use std::fs::File;
-use std::io::BufReader;
-use std::path::Path;
-
-use calamine::{Sheets, open_workbook_auto};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-
-use crate::SheetsError;
-
-/// Opens the workbook at `path` (xlsx, xlsm, xls, ods) for reading.
-///
-/// # Errors
-///
-/// [`SheetsError::InFile`] naming the file when it cannot be opened as a workbook.
-pub(crate) fn open_workbook(path: &Path) -> Result<Sheets<BufReader<File>>, SheetsError> {
-    open_workbook_auto(path).map_err(|error| SheetsError::InFile {
-        file: path.display().to_string(),
-        message: format!("cannot open the workbook: {error}"),
-    })
-}
 
 /// The number a spreadsheet cell stores for `value`: the `f64` nearest to the decimal.
 ///

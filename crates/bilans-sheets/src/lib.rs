@@ -13,6 +13,7 @@ pub mod human_capital;
 pub mod import;
 pub mod kpi;
 pub mod partners;
+mod reader;
 mod toml_text;
 pub mod working_capital;
 

@@ -9,11 +9,12 @@ use bilans_scoring::human_capital::{
     AggregationMethod, Assessment, Band, Baseline, BaselineKind, Company, Config, Group,
     GroupAggregation, Person, PersonnelCostBasis, Scores, StaffFile,
 };
-use calamine::{Data, Range, Reader};
+use calamine::{Data, Range};
 use rust_decimal::Decimal;
 
 use crate::SheetsError;
-use crate::cells::{a1, open_workbook};
+use crate::cells::a1;
+use crate::reader::open_workbook;
 
 /// The sheet and cell of each field path (`staff[0].fte`, `company.revenue`, ...).
 pub(crate) type Provenance = BTreeMap<String, (String, String)>;
@@ -54,13 +55,7 @@ pub(crate) fn read_workbook(path: &Path) -> Result<(StaffFile, Provenance), Shee
             }
             return Ok(None);
         }
-        let range = workbook
-            .worksheet_range(name)
-            .map_err(|error| SheetsError::InSheet {
-                file: file.clone(),
-                sheet: name.to_owned(),
-                message: error.to_string(),
-            })?;
+        let range = workbook.worksheet_range(name)?;
         Ok(Some(Grid {
             file: file.clone(),
             sheet: name.to_owned(),

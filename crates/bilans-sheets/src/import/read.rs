@@ -1,44 +1,33 @@
-//! Opening workbooks with calamine, with a located, plain-words error for every way a
-//! file can fail to be a readable spreadsheet.
+//! Reading a workbook's sheets into [`Grid`]s, through the one safe reader
+//! ([`crate::reader`]), which locates every error and bounds what a file may cost.
 
-use std::io::Read;
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::Data;
 use rust_decimal::Decimal;
 
 use crate::SheetsError;
 use crate::import::grid::{Grid, Value};
+use crate::reader::{LIMITS, SheetCells, open_with_limits};
 
-/// The extensions calamine reads.
-pub(crate) const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
-
-/// Reads every sheet of the workbook at `path` (or only `only`), in workbook order.
+/// Reads every worksheet of the workbook at `path` (or only `only`), in workbook order.
 pub(crate) fn read_sheets(
     path: &Path,
     file: &str,
     only: Option<&str>,
 ) -> Result<Vec<(String, Grid)>, SheetsError> {
-    let in_file = |message: String| SheetsError::InFile {
-        file: file.to_owned(),
-        message,
-    };
-    check_container(path, file)?;
-    let mut workbook = open_workbook_auto(path).map_err(|error| in_file(describe(&error)))?;
-    // Chart sheets, dialog and macro sheets hold no cells to read.
-    let names: Vec<String> = workbook
-        .sheets_metadata()
-        .iter()
-        .filter(|sheet| sheet.typ == calamine::SheetType::WorkSheet)
-        .map(|sheet| sheet.name.clone())
-        .collect();
+    let mut workbook = open_with_limits(path, file, LIMITS)?;
+    let names = workbook.worksheet_names();
     let wanted: Vec<String> = match only {
         Some(name) => {
             if !names.iter().any(|sheet| sheet == name) {
-                return Err(in_file(format!(
-                    "no sheet named `{name}` (the sheets are: {})",
-                    names.join(", ")
-                )));
+                return Err(SheetsError::InFile {
+                    file: file.to_owned(),
+                    message: format!(
+                        "no sheet named `{name}` (the sheets are: {})",
+                        names.join(", ")
+                    ),
+                });
             }
             vec![name.to_owned()]
         }
@@ -46,83 +35,37 @@ pub(crate) fn read_sheets(
     };
     let mut sheets = Vec::new();
     for name in wanted {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|error| SheetsError::InSheet {
-                file: file.to_owned(),
-                sheet: name.clone(),
-                message: format!("cannot read the sheet: {}", describe(&error)),
-            })?;
-        let origin = range.start().unwrap_or((0, 0));
-        let rows = range
-            .rows()
-            .map(|row| row.iter().map(value_of).collect())
-            .collect();
-        sheets.push((name, Grid::new(rows, origin)));
+        let cells = workbook.sheet_cells(&name)?;
+        sheets.push((name, grid_of(&cells)));
     }
     Ok(sheets)
 }
 
-/// Checks the first bytes: a zip (xlsx, xlsm, xlsb, ods) or an OLE compound file (xls,
-/// or an encrypted OOXML workbook).
-fn check_container(path: &Path, file: &str) -> Result<(), SheetsError> {
-    let in_file = |message: String| SheetsError::InFile {
-        file: file.to_owned(),
-        message,
-    };
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|handle| handle.take(1 << 20).read_to_end(&mut bytes))
-        .map_err(|error| in_file(format!("cannot read the file: {error}")))?;
-    let extension = path
-        .extension()
-        .and_then(|extension| extension.to_str())
-        .map(str::to_lowercase)
-        .unwrap_or_default();
-    let expected = "expected an .xlsx, .xlsm, .xlsb, .xls or .ods workbook";
-    if !EXTENSIONS.contains(&extension.as_str()) {
-        return Err(in_file(format!("not a spreadsheet ({expected})")));
-    }
-    let is_zip = bytes.starts_with(b"PK\x03\x04");
-    let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
-    if is_ole && extension != "xls" {
-        let marker: Vec<u8> = "EncryptionInfo"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        if bytes
-            .windows(marker.len())
-            .any(|window| window == marker.as_slice())
-        {
-            return Err(in_file(password_message()));
+/// The grid of a sheet's cells: its origin is the first row and column holding a cell,
+/// and each row is only as long as its last cell.
+fn grid_of(cells: &SheetCells) -> Grid {
+    let cells = cells.cells();
+    let first_row = cells.first().map_or(0, |cell| cell.get_position().0);
+    let first_column = cells
+        .iter()
+        .map(|cell| cell.get_position().1)
+        .min()
+        .unwrap_or(0);
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    for cell in cells {
+        let (row, column) = cell.get_position();
+        let row_idx = (row - first_row) as usize;
+        let column_idx = (column - first_column) as usize;
+        if rows.len() <= row_idx {
+            rows.resize_with(row_idx + 1, Vec::new);
         }
+        let values = &mut rows[row_idx];
+        if values.len() <= column_idx {
+            values.resize(column_idx + 1, Value::Empty);
+        }
+        values[column_idx] = value_of(cell.get_value());
     }
-    if !is_zip && !is_ole {
-        let what = if bytes.is_empty() {
-            "the file is empty"
-        } else {
-            "its content is not a workbook"
-        };
-        return Err(in_file(format!("not a spreadsheet: {what} ({expected})")));
-    }
-    Ok(())
-}
-
-fn password_message() -> String {
-    "the workbook is password-protected (encrypted); save an unprotected copy and import that"
-        .to_owned()
-}
-
-fn describe(error: &calamine::Error) -> String {
-    let password = matches!(
-        error,
-        calamine::Error::Xls(calamine::XlsError::Password)
-            | calamine::Error::Ods(calamine::OdsError::Password)
-    );
-    if password {
-        return password_message();
-    }
-    format!("corrupt or unreadable workbook ({error})")
+    Grid::new(rows, (first_row, first_column))
 }
 
 fn value_of(data: &Data) -> Value {

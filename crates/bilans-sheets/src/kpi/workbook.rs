@@ -8,10 +8,11 @@ use std::path::Path;
 use bilans_scoring::kpi::{
     Card, CardInput, InputLocation, KpiField, KpiRecord, build_card, parse_number,
 };
-use calamine::{Data, Range, Reader};
+use calamine::{Data, Range};
 use rust_xlsxwriter::Format;
 
-use crate::cells::{a1, cell_number, open_workbook};
+use crate::cells::{a1, cell_number};
+use crate::reader::open_workbook;
 use crate::{Overwrite, SheetsError, save_workbook};
 
 /// The sheet of KPI rows.
@@ -86,14 +87,7 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
         if !names.iter().any(|name| name == sheet) {
             return Ok(None);
         }
-        workbook
-            .worksheet_range(sheet)
-            .map(Some)
-            .map_err(|error| SheetsError::InSheet {
-                file: file.clone(),
-                sheet: sheet.to_owned(),
-                message: format!("cannot read the sheet: {error}"),
-            })
+        workbook.worksheet_range(sheet).map(Some)
     };
     let Some(kpi_range) = range_of(KPI_SHEET)? else {
         return Err(SheetsError::InFile {

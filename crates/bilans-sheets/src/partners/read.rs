@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, open_workbook_auto};
+use calamine::{Data, Range};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -16,6 +16,7 @@ use bilans_scoring::partners::{
 use crate::SheetsError;
 use crate::cells::a1;
 use crate::partners::form_sheet;
+use crate::reader::open_workbook;
 
 /// Reads a panel input from a workbook and analyses it.
 ///
@@ -36,22 +37,13 @@ pub fn analyse_workbook(path: &Path) -> Result<Analysis, SheetsError> {
 /// As [`analyse_workbook`], for problems found while reading.
 pub fn read_panel_workbook(path: &Path) -> Result<(PanelInput, CellMap), SheetsError> {
     let file = path.display().to_string();
-    let mut workbook = open_workbook_auto(path).map_err(|error| SheetsError::InFile {
-        file: file.clone(),
-        message: error.to_string(),
-    })?;
+    let mut workbook = open_workbook(path)?;
     let names = workbook.sheet_names();
     let mut sheet = |name: &str| -> Result<Option<Sheet>, SheetsError> {
         if !names.iter().any(|candidate| candidate == name) {
             return Ok(None);
         }
-        let range = workbook
-            .worksheet_range(name)
-            .map_err(|error| SheetsError::InSheet {
-                file: file.clone(),
-                sheet: name.to_owned(),
-                message: error.to_string(),
-            })?;
+        let range = workbook.worksheet_range(name)?;
         Ok(Some(Sheet {
             file: file.clone(),
             name: name.to_owned(),

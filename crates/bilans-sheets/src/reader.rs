@@ -1,0 +1,653 @@
+//! The one way bilans opens a workbook to read it: statements, KPI cards, staff files and
+//! partner panels all come through [`open_workbook`].
+//!
+//! A workbook is untrusted input, and calamine, which parses it, can panic on malformed
+//! bytes or be asked by a few bytes for gigabytes. So, before calamine sees a file:
+//! - the file must be at most [`LIMITS`]`.file_bytes`, a zip (xlsx, xlsm, xlsb, ods) or an
+//!   OLE compound file (xls), not encrypted;
+//! - a zip's central directory must declare at most `part_bytes` per part and
+//!   `total_bytes` in all (the zip reader enforces the declared sizes), and a shared
+//!   string table may not announce more strings than its size can hold;
+//! - an ods's tables and an xls's sheets are measured without being built ([`ods`],
+//!   [`xls`]), because calamine builds all of them, densely, when it opens the file;
+//!
+//! then every call into calamine runs under [`contain::contain`], which turns a panic
+//! into a located error. Sheets of xlsx and xlsb are read cell by cell, never as a dense
+//! range, and every sheet's cells are checked: positions inside the format, each cell
+//! once (a cell written twice with two values is an error), and a used area of at most
+//! `sheet_cells` cells, else the error names the far-away cell that stretches it.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use calamine::{
+    Cell, Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, XlsxError, open_workbook_from_rs,
+};
+
+use crate::SheetsError;
+use crate::cells::a1;
+
+mod contain;
+mod ods;
+mod xls;
+
+/// How much one workbook may make bilans read and allocate.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    /// The file itself, which is read into memory.
+    pub(crate) file_bytes: u64,
+    /// One part of a zip (a sheet's XML, the shared strings, ...), uncompressed.
+    pub(crate) part_bytes: u64,
+    /// All parts of a zip together, uncompressed.
+    pub(crate) total_bytes: u64,
+    /// A sheet's used area: rows × columns of the rectangle around its cells.
+    pub(crate) sheet_cells: u64,
+    /// The cells calamine expands for all sheets of an ods or xls together (it builds
+    /// them all when it opens the file).
+    pub(crate) workbook_cells: u64,
+    /// Rows of an xlsx, xlsb or ods sheet (Excel's limit).
+    pub(crate) rows: u64,
+    /// Columns of an xlsx, xlsb or ods sheet (Excel's limit, XFD).
+    pub(crate) columns: u64,
+    /// Rows of an xls sheet.
+    pub(crate) xls_rows: u32,
+    /// Columns of an xls sheet (IV).
+    pub(crate) xls_columns: u64,
+}
+
+/// The limits bilans applies (documented in `docs/import.md`, "Limits").
+pub(crate) const LIMITS: Limits = Limits {
+    file_bytes: 1 << 30,
+    part_bytes: 512 << 20,
+    total_bytes: 1 << 30,
+    sheet_cells: 5_000_000,
+    workbook_cells: 20_000_000,
+    rows: 1_048_576,
+    columns: 16_384,
+    xls_rows: 65_536,
+    xls_columns: 256,
+};
+
+/// The extensions bilans reads.
+pub(crate) const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// A workbook opened for reading, its file name kept for errors.
+pub(crate) struct Workbook {
+    file: String,
+    sheets: Sheets<Cursor<Vec<u8>>>,
+    limits: Limits,
+}
+
+/// The non-empty cells of one sheet, each position once, in row-major order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SheetCells {
+    cells: Vec<Cell<Data>>,
+}
+
+/// The rectangle around a sheet's cells, measured before calamine reads it.
+#[derive(Debug, Clone)]
+pub(crate) struct SheetExtent {
+    name: String,
+    /// (first row, last row, first column, last column), zero-based.
+    bounds: Option<(u64, u64, u64, u64)>,
+}
+
+/// Opens the workbook at `path`, named in errors as `path.display()`.
+///
+/// # Errors
+///
+/// [`SheetsError::InFile`] when the file cannot be read, is not a workbook, is encrypted,
+/// corrupt or beyond [`LIMITS`]; [`SheetsError::InSheet`] or [`SheetsError::AtCell`]
+/// when an ods or xls sheet is beyond them.
+pub(crate) fn open_workbook(path: &Path) -> Result<Workbook, SheetsError> {
+    open_with_limits(path, &path.display().to_string(), LIMITS)
+}
+
+/// [`open_workbook`], naming the file `file` in errors and applying `limits`.
+pub(crate) fn open_with_limits(
+    path: &Path,
+    file: &str,
+    limits: Limits,
+) -> Result<Workbook, SheetsError> {
+    let in_file = |message: String| SheetsError::InFile {
+        file: file.to_owned(),
+        message,
+    };
+    let extension = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let expected = "expected an .xlsx, .xlsm, .xlsb, .xls or .ods workbook";
+    let bytes = read_file(path, &limits).map_err(in_file)?;
+    if !EXTENSIONS.contains(&extension.as_str()) {
+        return Err(in_file(format!("not a spreadsheet ({expected})")));
+    }
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    if !is_zip && !is_ole {
+        let what = if bytes.is_empty() {
+            "the file is empty"
+        } else {
+            "its content is not a workbook"
+        };
+        return Err(in_file(format!("not a spreadsheet: {what} ({expected})")));
+    }
+    if is_ole && extension != "xls" && is_encrypted_ooxml(&bytes) {
+        return Err(in_file(password_message()));
+    }
+    if is_zip {
+        check_zip(file, &bytes, &extension, &limits)?;
+    }
+    if is_ole && extension == "xls" {
+        let extents = xls::check(&bytes, &limits)
+            .map_err(|message| in_file(format!("the file is corrupt: {message}")))?;
+        check_extents(
+            file,
+            &extents,
+            limits.xls_rows.into(),
+            limits.xls_columns,
+            &limits,
+        )?;
+    }
+    let reader = Cursor::new(bytes);
+    let opened = contain::contain(|| -> Result<Sheets<Cursor<Vec<u8>>>, calamine::Error> {
+        Ok(match extension.as_str() {
+            "xls" => Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(reader)?),
+            "xlsb" => Sheets::Xlsb(open_workbook_from_rs::<Xlsb<_>, _>(reader)?),
+            "ods" => Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(reader)?),
+            _ => Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(reader)?),
+        })
+    });
+    let sheets = match opened {
+        Ok(Ok(sheets)) => sheets,
+        Ok(Err(error)) => return Err(in_file(describe(&error))),
+        Err(failure) => return Err(in_file(reader_failed(&failure))),
+    };
+    Ok(Workbook {
+        file: file.to_owned(),
+        sheets,
+        limits,
+    })
+}
+
+impl Workbook {
+    /// Every sheet's name, in workbook order.
+    pub(crate) fn sheet_names(&self) -> Vec<String> {
+        self.sheets.sheet_names()
+    }
+
+    /// The worksheets' names, in workbook order: chart, dialog and macro sheets hold no
+    /// cells to read.
+    pub(crate) fn worksheet_names(&self) -> Vec<String> {
+        self.sheets
+            .sheets_metadata()
+            .iter()
+            .filter(|sheet| sheet.typ == calamine::SheetType::WorkSheet)
+            .map(|sheet| sheet.name.clone())
+            .collect()
+    }
+
+    /// The cells of the sheet `name`.
+    ///
+    /// # Errors
+    ///
+    /// [`SheetsError::InSheet`] when the sheet cannot be read (the reader failed, or it
+    /// holds more cells than [`LIMITS`] allow), [`SheetsError::AtCell`] for a cell beyond
+    /// the format's last row or column, written twice with two values, or so far from
+    /// the others that the used area would exceed the limit.
+    pub(crate) fn sheet_cells(&mut self, name: &str) -> Result<SheetCells, SheetsError> {
+        let file = self.file.clone();
+        let limits = self.limits;
+        let in_sheet = |message: String| SheetsError::InSheet {
+            file: file.clone(),
+            sheet: name.to_owned(),
+            message,
+        };
+        let read = contain::contain(|| read_cells(&mut self.sheets, &file, name, &limits));
+        let cells = match read {
+            Ok(Ok(cells)) => cells,
+            Ok(Err(error)) => return Err(error),
+            Err(failure) => return Err(in_sheet(reader_failed(&failure))),
+        };
+        finish(&file, name, cells, &limits)
+    }
+
+    /// The cells of the sheet `name` as a calamine range (dense, but over a used area
+    /// that [`Workbook::sheet_cells`] has bounded).
+    ///
+    /// # Errors
+    ///
+    /// As [`Workbook::sheet_cells`].
+    pub(crate) fn worksheet_range(&mut self, name: &str) -> Result<Range<Data>, SheetsError> {
+        Ok(Range::from_sparse(self.sheet_cells(name)?.cells))
+    }
+}
+
+impl SheetCells {
+    /// The cells, in row-major order.
+    pub(crate) fn cells(&self) -> &[Cell<Data>] {
+        &self.cells
+    }
+}
+
+impl SheetExtent {
+    pub(crate) fn new(name: String) -> SheetExtent {
+        SheetExtent { name, bounds: None }
+    }
+
+    /// Widens the extent to the cell at (row, column).
+    pub(crate) fn add(&mut self, row: u64, column: u64) {
+        self.bounds = Some(match self.bounds {
+            None => (row, row, column, column),
+            Some((first_row, last_row, first_column, last_column)) => (
+                first_row.min(row),
+                last_row.max(row),
+                first_column.min(column),
+                last_column.max(column),
+            ),
+        });
+    }
+
+    /// Rows × columns of the extent.
+    fn area(&self) -> u64 {
+        self.bounds
+            .map_or(0, |(first_row, last_row, first_column, last_column)| {
+                (last_row - first_row + 1).saturating_mul(last_column - first_column + 1)
+            })
+    }
+}
+
+/// The text for a panic of the reader.
+fn reader_failed(failure: &str) -> String {
+    format!(
+        "the file is corrupt: the spreadsheet reader failed at {failure} (please report this file's shape to bilans)"
+    )
+}
+
+fn password_message() -> String {
+    "the workbook is password-protected (encrypted); save an unprotected copy and import that"
+        .to_owned()
+}
+
+fn describe(error: &calamine::Error) -> String {
+    let password = matches!(
+        error,
+        calamine::Error::Xls(calamine::XlsError::Password)
+            | calamine::Error::Ods(calamine::OdsError::Password)
+    );
+    if password {
+        return password_message();
+    }
+    format!("corrupt or unreadable workbook ({error})")
+}
+
+fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    let cannot = |error: std::io::Error| format!("cannot read the file: {error}");
+    let handle = std::fs::File::open(path).map_err(cannot)?;
+    let size = handle.metadata().map_err(cannot)?.len();
+    if limits.file_bytes < size {
+        return Err(format!(
+            "the file is {} large; bilans reads workbooks of at most {}",
+            bytes_text(size),
+            bytes_text(limits.file_bytes)
+        ));
+    }
+    let mut bytes = Vec::new();
+    handle
+        .take(limits.file_bytes)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    Ok(bytes)
+}
+
+/// An OLE file with an `EncryptionInfo` stream is an encrypted OOXML workbook.
+fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
+    let marker: Vec<u8> = "EncryptionInfo"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes
+        .windows(marker.len())
+        .any(|window| window == marker.as_slice())
+}
+
+fn bytes_text(n_bytes: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    if n_bytes < MIB {
+        return format!("{n_bytes} bytes");
+    }
+    format!("{} MiB", n_bytes.div_ceil(MIB))
+}
+
+/// Checks the uncompressed sizes a zip declares (the zip reader refuses to unpack more
+/// than declared), the shared strings' announced count, and an ods's tables.
+fn check_zip(
+    file: &str,
+    bytes: &[u8],
+    extension: &str,
+    limits: &Limits,
+) -> Result<(), SheetsError> {
+    let in_file = |message: String| SheetsError::InFile {
+        file: file.to_owned(),
+        message,
+    };
+    // A zip the zip reader cannot open is left to calamine, which says why.
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    let mut shared_strings = None;
+    for index in 0..archive.len() {
+        let Ok(entry) = archive.by_index_data(index) else {
+            continue;
+        };
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        let size = entry.size();
+        if limits.part_bytes < size {
+            return Err(in_file(format!(
+                "the file is corrupt or a decompression bomb: its part `{name}` unpacks to {}, and bilans unpacks at most {} per part",
+                bytes_text(size),
+                bytes_text(limits.part_bytes)
+            )));
+        }
+        total = total.saturating_add(size);
+        if name.to_lowercase().ends_with("sharedstrings.xml") {
+            shared_strings = Some((index, name, size));
+        }
+    }
+    if limits.total_bytes < total {
+        return Err(in_file(format!(
+            "the file is corrupt or a decompression bomb: its parts unpack to {}, and bilans unpacks at most {} per workbook",
+            bytes_text(total),
+            bytes_text(limits.total_bytes)
+        )));
+    }
+    if let Some((index, name, size)) = shared_strings
+        && let Ok(part) = archive.by_index(index)
+    {
+        let mut head = Vec::new();
+        // The count is an attribute of the first element.
+        if part.take(4096).read_to_end(&mut head).is_ok()
+            && let Some(count) = announced_count(&head)
+            && size / 5 < count
+        {
+            return Err(in_file(format!(
+                "the file is corrupt: `{name}` announces {count} strings but holds {} of text",
+                bytes_text(size)
+            )));
+        }
+    }
+    if extension == "ods" {
+        let content = archive.by_name("content.xml").map_err(|error| {
+            in_file(format!(
+                "corrupt or unreadable workbook (no content.xml: {error})"
+            ))
+        })?;
+        let (extents, materialised) = ods::scan(content)
+            .map_err(|message| in_file(format!("the file is corrupt: {message}")))?;
+        check_extents(file, &extents, limits.rows, limits.columns, limits)?;
+        if limits.workbook_cells < materialised {
+            return Err(in_file(format!(
+                "its tables would expand to {materialised} cells, more than bilans reads per workbook ({})",
+                limits.workbook_cells
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The `uniqueCount` (or `count`) announced in a shared-strings part's first element.
+fn announced_count(head: &[u8]) -> Option<u64> {
+    let text = String::from_utf8_lossy(head);
+    let at = text.find("uniqueCount=\"")? + "uniqueCount=\"".len();
+    let digits: String = text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Checks extents measured before reading: each inside the format and at most
+/// `sheet_cells`, all together at most `workbook_cells`.
+fn check_extents(
+    file: &str,
+    extents: &[SheetExtent],
+    rows: u64,
+    columns: u64,
+    limits: &Limits,
+) -> Result<(), SheetsError> {
+    let mut total: u64 = 0;
+    for extent in extents {
+        let Some((first_row, last_row, first_column, last_column)) = extent.bounds else {
+            continue;
+        };
+        let at_cell = |row: u64, column: u64, message: String| SheetsError::AtCell {
+            file: file.to_owned(),
+            sheet: extent.name.clone(),
+            cell: name_of(row, column),
+            message,
+        };
+        if rows <= last_row || columns <= last_column {
+            return Err(at_cell(
+                last_row,
+                last_column,
+                beyond_message(rows, columns),
+            ));
+        }
+        let area = extent.area();
+        if limits.sheet_cells < area {
+            return Err(SheetsError::InSheet {
+                file: file.to_owned(),
+                sheet: extent.name.clone(),
+                message: area_message(
+                    &name_of(first_row, first_column),
+                    &name_of(last_row, last_column),
+                    area,
+                    limits,
+                ),
+            });
+        }
+        total = total.saturating_add(area);
+    }
+    if limits.workbook_cells < total {
+        return Err(SheetsError::InFile {
+            file: file.to_owned(),
+            message: format!(
+                "its sheets' used areas hold {total} cells together, more than bilans reads per workbook ({})",
+                limits.workbook_cells
+            ),
+        });
+    }
+    Ok(())
+}
+
+fn name_of(row: u64, column: u64) -> String {
+    a1(
+        u32::try_from(row).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
+}
+
+fn beyond_message(rows: u64, columns: u64) -> String {
+    let last = name_of(rows - 1, columns - 1);
+    format!("the cell is beyond the last cell a sheet can have ({last}); the file is corrupt")
+}
+
+fn area_message(first: &str, last: &str, area: u64, limits: &Limits) -> String {
+    format!(
+        "the sheet's used area {first}:{last} spans {area} cells, more than bilans reads per sheet ({})",
+        limits.sheet_cells
+    )
+}
+
+/// Reads a sheet's non-empty cells; xlsx and xlsb cell by cell, stopping at the limits.
+fn read_cells(
+    sheets: &mut Sheets<Cursor<Vec<u8>>>,
+    file: &str,
+    name: &str,
+    limits: &Limits,
+) -> Result<Vec<Cell<Data>>, SheetsError> {
+    let in_sheet = |message: String| SheetsError::InSheet {
+        file: file.to_owned(),
+        sheet: name.to_owned(),
+        message,
+    };
+    let cannot =
+        |error: calamine::Error| in_sheet(format!("cannot read the sheet: {}", describe(&error)));
+    let mut cells = Vec::new();
+    let mut keep = |(row, column): (u32, u32), value: Data| -> Result<(), SheetsError> {
+        if limits.rows <= u64::from(row) || limits.columns <= u64::from(column) {
+            return Err(SheetsError::AtCell {
+                file: file.to_owned(),
+                sheet: name.to_owned(),
+                cell: a1(row, column),
+                message: beyond_message(limits.rows, limits.columns),
+            });
+        }
+        if value == Data::Empty {
+            return Ok(());
+        }
+        if limits.sheet_cells <= cells.len() as u64 {
+            return Err(in_sheet(format!(
+                "the sheet holds more than {} cells, more than bilans reads per sheet",
+                limits.sheet_cells
+            )));
+        }
+        cells.push(Cell::new((row, column), value));
+        Ok(())
+    };
+    match sheets {
+        Sheets::Xlsx(workbook) => {
+            let mut reader = match workbook.worksheet_cells_reader(name) {
+                Ok(reader) => reader,
+                Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+                Err(error) => return Err(cannot(calamine::Error::Xlsx(error))),
+            };
+            while let Some(cell) = reader
+                .next_cell()
+                .map_err(|error| cannot(calamine::Error::Xlsx(error)))?
+            {
+                keep(cell.get_position(), Data::from(cell.get_value().clone()))?;
+            }
+        }
+        Sheets::Xlsb(workbook) => {
+            let mut reader = workbook
+                .worksheet_cells_reader(name)
+                .map_err(|error| cannot(calamine::Error::Xlsb(error)))?;
+            while let Some(cell) = reader
+                .next_cell()
+                .map_err(|error| cannot(calamine::Error::Xlsb(error)))?
+            {
+                keep(cell.get_position(), Data::from(cell.get_value().clone()))?;
+            }
+        }
+        // calamine has built these ranges when it opened the file, within the extents
+        // checked before.
+        Sheets::Xls(_) | Sheets::Ods(_) => {
+            let range = sheets.worksheet_range(name).map_err(cannot)?;
+            let (first_row, first_column) = range.start().unwrap_or((0, 0));
+            for (row, column, value) in range.used_cells() {
+                let position = (
+                    first_row.saturating_add(u32::try_from(row).unwrap_or(u32::MAX)),
+                    first_column.saturating_add(u32::try_from(column).unwrap_or(u32::MAX)),
+                );
+                keep(position, value.clone())?;
+            }
+        }
+    }
+    Ok(cells)
+}
+
+/// Sorts the cells, refuses a cell written twice with two values, and bounds the used
+/// area, naming the far cell that stretches it.
+fn finish(
+    file: &str,
+    sheet: &str,
+    mut cells: Vec<Cell<Data>>,
+    limits: &Limits,
+) -> Result<SheetCells, SheetsError> {
+    cells.sort_by_key(Cell::get_position);
+    let mut unique: Vec<Cell<Data>> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        if let Some(previous) = unique.last()
+            && previous.get_position() == cell.get_position()
+        {
+            if previous.get_value() != cell.get_value() {
+                let (row, column) = cell.get_position();
+                return Err(SheetsError::AtCell {
+                    file: file.to_owned(),
+                    sheet: sheet.to_owned(),
+                    cell: a1(row, column),
+                    message: format!(
+                        "the cell is written twice in the file, as `{}` and as `{}`; the file is corrupt (save it again from a spreadsheet program)",
+                        previous.get_value(),
+                        cell.get_value()
+                    ),
+                });
+            }
+            continue;
+        }
+        unique.push(cell);
+    }
+    let extent_of = |skip: Option<usize>| {
+        let mut extent = SheetExtent::new(sheet.to_owned());
+        for (index, cell) in unique.iter().enumerate() {
+            if Some(index) != skip {
+                let (row, column) = cell.get_position();
+                extent.add(u64::from(row), u64::from(column));
+            }
+        }
+        extent
+    };
+    let extent = extent_of(None);
+    if extent.area() <= limits.sheet_cells {
+        return Ok(SheetCells { cells: unique });
+    }
+    // The far cell is the extreme one (top, bottom, leftmost or rightmost) without
+    // which the area shrinks most.
+    let by_column = |cell: &&Cell<Data>| cell.get_position().1;
+    let extremes = [
+        Some(0),
+        Some(unique.len() - 1),
+        unique
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, cell)| by_column(cell))
+            .map(|(index, _)| index),
+        unique
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, cell)| by_column(cell))
+            .map(|(index, _)| index),
+    ];
+    let far = extremes
+        .into_iter()
+        .flatten()
+        .min_by_key(|index| {
+            // Between equals, the cell farther from A1 is the stray one.
+            let (row, column) = unique[*index].get_position();
+            let distance = u64::from(row) + u64::from(column);
+            (extent_of(Some(*index)).area(), std::cmp::Reverse(distance))
+        })
+        .unwrap_or(0);
+    let (row, column) = unique[far].get_position();
+    let (first_row, last_row, first_column, last_column) = extent.bounds.unwrap_or_default();
+    let area = area_message(
+        &name_of(first_row, first_column),
+        &name_of(last_row, last_column),
+        extent.area(),
+        limits,
+    );
+    Err(SheetsError::AtCell {
+        file: file.to_owned(),
+        sheet: sheet.to_owned(),
+        cell: a1(row, column),
+        message: format!(
+            "this cell lies far from the others: {area}; delete it, or move what it belongs to onto a sheet of its own"
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests;
