@@ -6,17 +6,17 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::dupont::{self, ClassicDuPont, ModifiedDuPont};
-use crate::{EvalConfig, PeriodResult, RatioTable, evaluate_all};
+use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
 
 /// The ratios shown on a summary, in order.
-pub const HEADLINE_RATIOS: [&str; 7] = [
-    "current_ratio",
-    "quick_ratio",
-    "return_on_sales",
-    "return_on_assets",
-    "return_on_equity",
-    "equity_multiplier",
-    "asset_turnover",
+pub const HEADLINE_RATIOS: [RatioId; 7] = [
+    RatioId::CURRENT_RATIO,
+    RatioId::QUICK_RATIO,
+    RatioId::RETURN_ON_SALES,
+    RatioId::RETURN_ON_ASSETS,
+    RatioId::RETURN_ON_EQUITY,
+    RatioId::EQUITY_MULTIPLIER,
+    RatioId::ASSET_TURNOVER,
 ];
 
 /// Everything bilans computes from one set of statements.
@@ -58,7 +58,7 @@ pub enum Trend {
 #[derive(Debug, Clone, Serialize)]
 pub struct Headline {
     /// The ratio id.
-    pub id: &'static str,
+    pub id: RatioId,
     /// Its name.
     pub name: &'static str,
     /// First computable value and its period.
@@ -90,7 +90,7 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         .collect();
     let headlines = HEADLINE_RATIOS
         .iter()
-        .filter_map(|id| headline(&ratios, id))
+        .filter_map(|id| headline(&ratios, *id))
         .collect();
     let attention = attention(&findings, &ratios);
     Analysis {
@@ -105,7 +105,7 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
     }
 }
 
-fn headline(ratios: &RatioTable, id: &str) -> Option<Headline> {
+fn headline(ratios: &RatioTable, id: RatioId) -> Option<Headline> {
     let row = ratios.row(id)?;
     let computed: Vec<(Period, Decimal)> = row
         .values
@@ -155,7 +155,7 @@ fn attention(findings: &[Finding], ratios: &RatioTable) -> Vec<String> {
             points.push(format!("{finding}"));
         }
     }
-    if let Some(row) = ratios.row("current_ratio") {
+    if let Some(row) = ratios.row(RatioId::CURRENT_RATIO) {
         let below: Vec<String> = row
             .values
             .iter()
@@ -169,7 +169,7 @@ fn attention(findings: &[Finding], ratios: &RatioTable) -> Vec<String> {
             ));
         }
     }
-    if let Some(row) = ratios.row("return_on_equity") {
+    if let Some(row) = ratios.row(RatioId::RETURN_ON_EQUITY) {
         let losses: Vec<String> = row
             .values
             .iter()

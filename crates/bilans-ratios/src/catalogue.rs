@@ -3,17 +3,16 @@
 //! The definitions follow seed 004 (Bereźnicka & Franc-Dąbrowska) where it defines a
 //! ratio, and the standard textbook definitions elsewhere; `source` says which.
 
+use std::collections::BTreeMap;
+use std::str::FromStr;
 use std::sync::{LazyLock, OnceLock};
 
-use std::collections::BTreeMap;
-
-use bilans_model::{LineItem, Period, Statements};
-use rust_decimal::Decimal;
+use bilans_model::{LineItem, Period};
 use serde::Serialize;
 
 use crate::NotComputable;
-use crate::eval::Evaluator;
 use crate::expr::{CellRefs, EvalConfig, Expr};
+use crate::id::RatioId;
 
 /// A family of ratios, for grouping in reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -64,8 +63,8 @@ pub enum RatioUnit {
 /// One ratio: an id, a name, and its single definition.
 #[derive(Debug, Clone)]
 pub struct Ratio {
-    /// Stable machine id, e.g. `return_on_equity`.
-    pub id: &'static str,
+    /// The ratio's typed id; its name (`return_on_equity`) is stable.
+    pub id: RatioId,
     /// Readable name, e.g. `return on equity`.
     pub name: &'static str,
     /// The family.
@@ -84,25 +83,6 @@ pub struct Ratio {
 }
 
 impl Ratio {
-    /// Evaluates the ratio for `period`.
-    ///
-    /// # Errors
-    ///
-    /// [`NotComputable`] with the reason (see [`Expr::evaluate`]), including
-    /// [`NotComputable::NotMeaningful`] when an item in `requires_positive` is not positive.
-    pub fn evaluate(
-        &self,
-        statements: &Statements,
-        period: Period,
-        config: &EvalConfig,
-    ) -> Result<Decimal, NotComputable> {
-        let mut evaluator = Evaluator::new(statements, period, config);
-        match position(self.id) {
-            Some(index) if std::ptr::eq(&CATALOGUE[index], self) => evaluator.ratio(index),
-            _ => evaluator.unlisted_ratio(self),
-        }
-    }
-
     /// The definition as readable text, e.g. `net income / equity`.
     pub fn formula_text(&self) -> &str {
         self.text.get_or_init(|| self.expr.to_text())
@@ -128,21 +108,36 @@ pub fn catalogue() -> &'static [Ratio] {
     &CATALOGUE
 }
 
-/// The ratio with `id`, if any.
-pub fn find(id: &str) -> Option<&'static Ratio> {
-    position(id).map(|index| &CATALOGUE[index])
+/// The ratio named `name` (`return_on_equity`), if any: for names given by users; code
+/// refers to ratios by their typed id ([`RatioId::ratio`]).
+pub fn find(name: &str) -> Option<&'static Ratio> {
+    INDEX.get(name).map(|index| &CATALOGUE[*index])
 }
 
-/// The position of ratio `id` in the catalogue.
-pub(crate) fn position(id: &str) -> Option<usize> {
-    INDEX.get(id).copied()
+impl RatioId {
+    /// The ratio this id names.
+    pub fn ratio(self) -> &'static Ratio {
+        &CATALOGUE[self.index()]
+    }
+}
+
+impl FromStr for RatioId {
+    type Err = NotComputable;
+
+    fn from_str(name: &str) -> Result<RatioId, NotComputable> {
+        find(name)
+            .map(|ratio| ratio.id)
+            .ok_or_else(|| NotComputable::UnknownRatio {
+                id: name.to_owned(),
+            })
+    }
 }
 
 static INDEX: LazyLock<BTreeMap<&'static str, usize>> = LazyLock::new(|| {
     CATALOGUE
         .iter()
         .enumerate()
-        .map(|(index, ratio)| (ratio.id, index))
+        .map(|(index, ratio)| (ratio.id.name(), index))
         .collect()
 });
 
@@ -151,472 +146,309 @@ static CATALOGUE: LazyLock<Vec<Ratio>> = LazyLock::new(build);
 const SEED_004: &str = "seed 004";
 const STANDARD: &str = "standard";
 
-fn build() -> Vec<Ratio> {
-    use LineItem::*;
-    let item = Expr::item;
-    let ratio = Expr::ratio;
-    let days = || Expr::DaysInYear;
-    let equity_positive: &'static [LineItem] = &[Equity];
-    let define = |id, name, group, unit, expr, requires_positive, source| Ratio {
-        id,
-        name,
-        group,
-        unit,
-        expr,
-        requires_positive,
-        source,
-        text: OnceLock::new(),
+/// Short names for the table's expressions.
+type R = RatioId;
+
+fn item(item: LineItem) -> Expr {
+    Expr::Item(item)
+}
+
+fn ratio(id: RatioId) -> Expr {
+    Expr::Ratio(id)
+}
+
+fn days() -> Expr {
+    Expr::DaysInYear
+}
+
+/// Defines the [`RatioId`] constants, [`RatioId::ALL`] and the catalogue from one list
+/// of entries: a new ratio is one entry.
+macro_rules! ratios {
+    ($(
+        $(#[doc = $doc:literal])*
+        $constant:ident = $id:literal {
+            name: $name:literal, group: $group:ident, unit: $unit:ident,
+            positive: [$($positive:ident),* $(,)?], source: $source:expr,
+            expr: $expr:expr $(,)?
+        }
+    )*) => {
+        /// Catalogue positions, in entry order.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[repr(u16)]
+        enum Position {
+            $($constant,)*
+        }
+
+        impl RatioId {
+            $(
+                #[doc = concat!("`", $id, "`: ", $name, ".")]
+                pub const $constant: RatioId = RatioId::new(Position::$constant as u16, $id, $name);
+            )*
+
+            /// Every ratio, in catalogue (report) order.
+            pub const ALL: [RatioId; [$($id),*].len()] = [$(RatioId::$constant),*];
+        }
+
+        fn build() -> Vec<Ratio> {
+            use LineItem::*;
+            vec![$(
+                Ratio {
+                    id: RatioId::$constant,
+                    name: $name,
+                    group: Group::$group,
+                    unit: RatioUnit::$unit,
+                    expr: $expr,
+                    requires_positive: &[$($positive),*],
+                    source: $source,
+                    text: OnceLock::new(),
+                },
+            )*]
+        }
     };
-    let none: &'static [LineItem] = &[];
-    vec![
-        // Liquidity, seed 004 Table 2.
-        define(
-            "current_ratio",
-            "current ratio",
-            Group::Liquidity,
-            RatioUnit::Times,
-            item(CurrentAssets) / item(CurrentLiabilities),
-            none,
-            SEED_004,
-        ),
-        define(
-            "quick_ratio",
-            "quick ratio",
-            Group::Liquidity,
-            RatioUnit::Times,
-            (item(CurrentAssets) - item(Inventories)) / item(CurrentLiabilities),
-            none,
-            SEED_004,
-        ),
-        define(
-            "immediate_liquidity_ratio",
-            "immediate liquidity ratio (seed 004)",
-            Group::Liquidity,
-            RatioUnit::Times,
-            Expr::sum_of_present(vec![item(OtherCurrentAssets), item(CashAndEquivalents)])
-                / item(CurrentLiabilities),
-            none,
-            "seed 004 (no cash line there: other current assets, which include cash, stand in for cash)",
-        ),
-        define(
-            "cash_ratio",
-            "cash ratio",
-            Group::Liquidity,
-            RatioUnit::Times,
-            item(CashAndEquivalents) / item(CurrentLiabilities),
-            none,
-            STANDARD,
-        ),
-        // Profitability, seed 004 Tables 3 and 4.
-        define(
-            "return_on_sales",
-            "return on sales",
-            Group::Profitability,
-            RatioUnit::Fraction,
-            item(NetIncome) / item(Revenue),
-            none,
-            SEED_004,
-        ),
-        define(
-            "return_on_assets",
-            "return on assets",
-            Group::Profitability,
-            RatioUnit::Fraction,
-            item(NetIncome) / item(TotalAssets),
-            none,
-            SEED_004,
-        ),
-        define(
-            "return_on_equity",
-            "return on equity",
-            Group::Profitability,
-            RatioUnit::Fraction,
-            item(NetIncome) / item(Equity),
-            equity_positive,
-            SEED_004,
-        ),
-        define(
-            "operating_margin",
-            "operating margin",
-            Group::Profitability,
-            RatioUnit::Fraction,
-            item(OperatingResult) / item(Revenue),
-            none,
-            STANDARD,
-        ),
-        define(
-            "gross_margin",
-            "gross margin",
-            Group::Profitability,
-            RatioUnit::Fraction,
-            (item(Revenue) - item(CostOfSales)) / item(Revenue),
-            none,
-            STANDARD,
-        ),
-        define(
-            "classic_dupont_return_on_equity",
-            "classic Du Pont return on equity",
-            Group::Profitability,
-            RatioUnit::Fraction,
-            ratio("return_on_sales") * ratio("asset_turnover") * ratio("equity_multiplier"),
-            equity_positive,
-            "seed 004 (classic Du Pont: an identity)",
-        ),
-        define(
-            "classic_dupont_check",
-            "classic Du Pont product / return on equity",
-            Group::Profitability,
-            RatioUnit::Times,
-            ratio("classic_dupont_return_on_equity") / ratio("return_on_equity"),
-            equity_positive,
-            "bilans: 1 where the classic identity holds",
-        ),
-        // Turnover, seed 004 Table 3, and turnover periods (standard).
-        define(
-            "asset_turnover",
-            "asset turnover",
-            Group::Turnover,
-            RatioUnit::Times,
-            item(Revenue) / item(TotalAssets),
-            none,
-            SEED_004,
-        ),
-        define(
-            "current_asset_turnover",
-            "current asset turnover",
-            Group::Turnover,
-            RatioUnit::Times,
-            item(Revenue) / item(CurrentAssets),
-            none,
-            SEED_004,
-        ),
-        define(
-            "inventory_days",
-            "inventory turnover period in days",
-            Group::Turnover,
-            RatioUnit::Days,
-            item(Inventories) * days() / item(CostOfSales),
-            none,
-            STANDARD,
-        ),
-        define(
-            "receivables_days",
-            "receivables turnover period in days",
-            Group::Turnover,
-            RatioUnit::Days,
-            item(Receivables) * days() / item(Revenue),
-            none,
-            STANDARD,
-        ),
-        define(
-            "payables_days",
-            "payables turnover period in days",
-            Group::Turnover,
-            RatioUnit::Days,
-            item(TradePayables) * days() / item(CostOfSales),
-            none,
-            STANDARD,
-        ),
-        define(
-            "operating_cycle_days",
-            "operating cycle in days",
-            Group::Turnover,
-            RatioUnit::Days,
-            ratio("inventory_days") + ratio("receivables_days"),
-            none,
-            STANDARD,
-        ),
-        define(
-            "cash_conversion_cycle_days",
-            "cash conversion cycle in days",
-            Group::Turnover,
-            RatioUnit::Days,
-            ratio("inventory_days") + ratio("receivables_days") - ratio("payables_days"),
-            none,
-            STANDARD,
-        ),
-        // Structure, seed 004 Table 3, and standard debt ratios.
-        define(
-            "equity_multiplier",
-            "equity multiplier",
-            Group::Structure,
-            RatioUnit::Times,
-            item(TotalAssets) / item(Equity),
-            equity_positive,
-            SEED_004,
-        ),
-        define(
-            "current_liabilities_to_assets",
-            "current liabilities to total assets",
-            Group::Structure,
-            RatioUnit::Fraction,
-            item(CurrentLiabilities) / item(TotalAssets),
-            none,
-            SEED_004,
-        ),
-        define(
-            "equity_ratio",
-            "equity ratio",
-            Group::Structure,
-            RatioUnit::Fraction,
-            item(Equity) / item(TotalAssets),
-            none,
-            STANDARD,
-        ),
-        define(
-            "debt_ratio",
-            "debt ratio",
-            Group::Structure,
-            RatioUnit::Fraction,
-            (item(LongTermLiabilities) + item(CurrentLiabilities)) / item(TotalAssets),
-            none,
-            STANDARD,
-        ),
-        define(
-            "debt_to_equity",
-            "debt to equity",
-            Group::Structure,
-            RatioUnit::Times,
-            (item(LongTermLiabilities) + item(CurrentLiabilities)) / item(Equity),
-            equity_positive,
-            STANDARD,
-        ),
-        // The modified Du Pont model, seed 004 Tables 5-7.
-        define(
-            "current_assets_to_assets",
-            "current assets to total assets",
-            Group::ModifiedDuPont,
-            RatioUnit::Fraction,
-            item(CurrentAssets) / item(TotalAssets),
-            none,
-            SEED_004,
-        ),
-        define(
-            "asset_to_current_asset_turnover",
-            "asset turnover to current asset turnover (OA/OAb)",
-            Group::ModifiedDuPont,
-            RatioUnit::Fraction,
-            ratio("asset_turnover") / ratio("current_asset_turnover"),
-            none,
-            "seed 004 (OA/OAb as the paper writes it; equals current assets / total assets)",
-        ),
-        define(
-            "fixed_assets_to_sales",
-            "fixed assets to sales",
-            Group::ModifiedDuPont,
-            RatioUnit::Fraction,
-            (item(TotalAssets) - item(CurrentAssets)) / item(Revenue),
-            none,
-            SEED_004,
-        ),
-        define(
-            "receivables_to_sales",
-            "receivables to sales",
-            Group::ModifiedDuPont,
-            RatioUnit::Fraction,
-            item(Receivables) / item(Revenue),
-            none,
-            SEED_004,
-        ),
-        define(
-            "inventories_to_sales",
-            "inventories to sales",
-            Group::ModifiedDuPont,
-            RatioUnit::Fraction,
-            item(Inventories) / item(Revenue),
-            none,
-            SEED_004,
-        ),
-        define(
-            "other_current_assets_to_sales",
-            "other current assets to sales",
-            Group::ModifiedDuPont,
-            RatioUnit::Fraction,
-            item(OtherCurrentAssets) / item(Revenue),
-            none,
-            SEED_004,
-        ),
-        define(
-            "cash_to_sales",
-            "cash to sales",
-            Group::ModifiedDuPont,
-            RatioUnit::Fraction,
-            item(CashAndEquivalents) / item(Revenue),
-            none,
-            "seed 004 extended: cash reported apart from other current assets",
-        ),
-        define(
-            "modified_return_on_equity",
-            "modified Du Pont return on equity",
-            Group::ModifiedDuPont,
-            RatioUnit::Fraction,
-            ratio("return_on_sales") * ratio("current_ratio") * ratio("equity_multiplier"),
-            equity_positive,
-            "seed 004 (Kowalczyk & Kusak: ROE = ROS × WBP × MN, not an identity)",
-        ),
-        define(
-            "modified_return_on_assets",
-            "modified Du Pont return on assets",
-            Group::ModifiedDuPont,
-            RatioUnit::Fraction,
-            ratio("return_on_sales") * ratio("current_ratio"),
-            none,
-            "seed 004 (the modified model without the equity multiplier: ROS × WBP)",
-        ),
-        define(
-            "modified_residual_factor",
-            "modified-to-classic ROE factor",
-            Group::ModifiedDuPont,
-            RatioUnit::Times,
-            item(CurrentAssets) / item(Revenue) * (item(TotalAssets) / item(CurrentLiabilities)),
-            none,
-            "bilans: ROE_mod / ROE = (AO/S) × (A/ZB), derived analytically",
-        ),
-        define(
-            "modified_to_classic_return_on_equity",
-            "modified ROE / traditional ROE",
-            Group::ModifiedDuPont,
-            RatioUnit::Times,
-            ratio("modified_return_on_equity") / ratio("return_on_equity"),
-            equity_positive,
-            "bilans: the observed ratio that the residual factor explains",
-        ),
-        define(
-            "modified_current_ratio",
-            "modified Du Pont current ratio",
-            Group::ModifiedDuPont,
-            RatioUnit::Times,
-            (ratio("receivables_to_sales")
-                + ratio("inventories_to_sales")
-                + Expr::sum_of_present(vec![
-                    ratio("other_current_assets_to_sales"),
-                    ratio("cash_to_sales"),
-                ]))
-                * ratio("asset_turnover")
-                / ratio("current_liabilities_to_assets"),
-            none,
-            SEED_004,
-        ),
-        define(
-            "modified_quick_ratio",
-            "modified Du Pont quick ratio",
-            Group::ModifiedDuPont,
-            RatioUnit::Times,
-            (ratio("receivables_to_sales")
-                + Expr::sum_of_present(vec![
-                    ratio("other_current_assets_to_sales"),
-                    ratio("cash_to_sales"),
-                ]))
-                * ratio("asset_turnover")
-                / ratio("current_liabilities_to_assets"),
-            none,
-            SEED_004,
-        ),
-        define(
-            "modified_immediate_liquidity_ratio",
-            "modified Du Pont immediate liquidity ratio",
-            Group::ModifiedDuPont,
-            RatioUnit::Times,
-            Expr::sum_of_present(vec![
-                ratio("other_current_assets_to_sales"),
-                ratio("cash_to_sales"),
-            ]) * ratio("asset_turnover")
-                / ratio("current_liabilities_to_assets"),
-            none,
-            SEED_004,
-        ),
-        // Working capital.
-        define(
-            "working_capital",
-            "working capital",
-            Group::WorkingCapital,
-            RatioUnit::Amount,
-            item(CurrentAssets) - item(CurrentLiabilities),
-            none,
-            STANDARD,
-        ),
-        // Working-capital management, seed 002 (its formulas were images: the
-        // definitions below are the standard ones, see docs/working_capital.md).
-        define(
-            "financial_operating_needs_broad",
-            "financial-operating needs, broad (FEP)",
-            Group::WorkingCapital,
-            RatioUnit::Amount,
-            ratio("working_capital"),
-            none,
-            "seed 002 (standard: current assets - current liabilities, i.e. working capital)",
-        ),
-        define(
-            "financial_operating_needs_narrow",
-            "financial-operating needs, narrow (FEP)",
-            Group::WorkingCapital,
-            RatioUnit::Amount,
-            item(Inventories) + item(Receivables) - item(TradePayables),
-            none,
-            "seed 002 (standard: inventories + receivables - trade payables)",
-        ),
-        define(
-            "financial_operating_needs_broad_to_revenue",
-            "broad FEP to revenue",
-            Group::WorkingCapital,
-            RatioUnit::Fraction,
-            ratio("financial_operating_needs_broad") / item(Revenue),
-            none,
-            "seed 002 (standard: FEP / annual revenue; the seed prints it × 100 as %)",
-        ),
-        define(
-            "financial_operating_needs_broad_days",
-            "broad FEP in days of revenue",
-            Group::WorkingCapital,
-            RatioUnit::Days,
-            ratio("financial_operating_needs_broad_to_revenue") * days(),
-            none,
-            "seed 002 (standard: FEP share of revenue × days in year; 50 % = 180 days)",
-        ),
-        define(
-            "financial_operating_needs_narrow_to_revenue",
-            "narrow FEP to revenue",
-            Group::WorkingCapital,
-            RatioUnit::Fraction,
-            ratio("financial_operating_needs_narrow") / item(Revenue),
-            none,
-            "seed 002 (standard: FEP / annual revenue; the seed prints it × 100 as %)",
-        ),
-        define(
-            "financial_operating_needs_narrow_days",
-            "narrow FEP in days of revenue",
-            Group::WorkingCapital,
-            RatioUnit::Days,
-            ratio("financial_operating_needs_narrow_to_revenue") * days(),
-            none,
-            "seed 002 (standard: FEP share of revenue × days in year; 50 % = 180 days)",
-        ),
-        define(
-            "economic_return_on_assets",
-            "economic return on assets",
-            Group::WorkingCapital,
-            RatioUnit::Fraction,
-            item(OperatingResult) / item(TotalAssets),
-            none,
-            "seed 002 Table 7 (net result of operating investments / total assets; the operating result stands in for that net result)",
-        ),
-        define(
-            "short_term_debt_to_total_assets",
-            "short-term credit to total liabilities and equity",
-            Group::WorkingCapital,
-            RatioUnit::Fraction,
-            item(ShortTermDebt) / item(TotalAssets),
-            none,
-            "seed 002 (share of short-term credit in all liabilities; the balance-sheet total is taken from the assets side)",
-        ),
-        define(
-            "payables_days_express",
-            "payables period, US express approximation",
-            Group::WorkingCapital,
-            RatioUnit::Days,
-            item(TradePayables) / (item(Revenue) / days() / Expr::constant(2)),
-            none,
-            "seed 002 (trade payables / (half of average daily revenue))",
-        ),
-    ]
+}
+
+ratios! {
+    // Liquidity, seed 004 Table 2.
+    CURRENT_RATIO = "current_ratio" {
+        name: "current ratio", group: Liquidity, unit: Times,
+        positive: [], source: SEED_004,
+        expr: item(CurrentAssets) / item(CurrentLiabilities),
+    }
+    QUICK_RATIO = "quick_ratio" {
+        name: "quick ratio", group: Liquidity, unit: Times,
+        positive: [], source: SEED_004,
+        expr: (item(CurrentAssets) - item(Inventories)) / item(CurrentLiabilities),
+    }
+    IMMEDIATE_LIQUIDITY_RATIO = "immediate_liquidity_ratio" {
+        name: "immediate liquidity ratio (seed 004)", group: Liquidity, unit: Times,
+        positive: [], source: "seed 004 (no cash line there: other current assets, which include cash, stand in for cash)",
+        expr: Expr::sum_of_present(vec![item(OtherCurrentAssets), item(CashAndEquivalents)]) / item(CurrentLiabilities),
+    }
+    CASH_RATIO = "cash_ratio" {
+        name: "cash ratio", group: Liquidity, unit: Times,
+        positive: [], source: STANDARD,
+        expr: item(CashAndEquivalents) / item(CurrentLiabilities),
+    }
+    // Profitability, seed 004 Tables 3 and 4.
+    RETURN_ON_SALES = "return_on_sales" {
+        name: "return on sales", group: Profitability, unit: Fraction,
+        positive: [], source: SEED_004,
+        expr: item(NetIncome) / item(Revenue),
+    }
+    RETURN_ON_ASSETS = "return_on_assets" {
+        name: "return on assets", group: Profitability, unit: Fraction,
+        positive: [], source: SEED_004,
+        expr: item(NetIncome) / item(TotalAssets),
+    }
+    RETURN_ON_EQUITY = "return_on_equity" {
+        name: "return on equity", group: Profitability, unit: Fraction,
+        positive: [Equity], source: SEED_004,
+        expr: item(NetIncome) / item(Equity),
+    }
+    OPERATING_MARGIN = "operating_margin" {
+        name: "operating margin", group: Profitability, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: item(OperatingResult) / item(Revenue),
+    }
+    GROSS_MARGIN = "gross_margin" {
+        name: "gross margin", group: Profitability, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: (item(Revenue) - item(CostOfSales)) / item(Revenue),
+    }
+    CLASSIC_DUPONT_RETURN_ON_EQUITY = "classic_dupont_return_on_equity" {
+        name: "classic Du Pont return on equity", group: Profitability, unit: Fraction,
+        positive: [Equity], source: "seed 004 (classic Du Pont: an identity)",
+        expr: ratio(R::RETURN_ON_SALES) * ratio(R::ASSET_TURNOVER) * ratio(R::EQUITY_MULTIPLIER),
+    }
+    CLASSIC_DUPONT_CHECK = "classic_dupont_check" {
+        name: "classic Du Pont product / return on equity", group: Profitability, unit: Times,
+        positive: [Equity], source: "bilans: 1 where the classic identity holds",
+        expr: ratio(R::CLASSIC_DUPONT_RETURN_ON_EQUITY) / ratio(R::RETURN_ON_EQUITY),
+    }
+    // Turnover, seed 004 Table 3, and turnover periods (standard).
+    ASSET_TURNOVER = "asset_turnover" {
+        name: "asset turnover", group: Turnover, unit: Times,
+        positive: [], source: SEED_004,
+        expr: item(Revenue) / item(TotalAssets),
+    }
+    CURRENT_ASSET_TURNOVER = "current_asset_turnover" {
+        name: "current asset turnover", group: Turnover, unit: Times,
+        positive: [], source: SEED_004,
+        expr: item(Revenue) / item(CurrentAssets),
+    }
+    INVENTORY_DAYS = "inventory_days" {
+        name: "inventory turnover period in days", group: Turnover, unit: Days,
+        positive: [], source: STANDARD,
+        expr: item(Inventories) * days() / item(CostOfSales),
+    }
+    RECEIVABLES_DAYS = "receivables_days" {
+        name: "receivables turnover period in days", group: Turnover, unit: Days,
+        positive: [], source: STANDARD,
+        expr: item(Receivables) * days() / item(Revenue),
+    }
+    PAYABLES_DAYS = "payables_days" {
+        name: "payables turnover period in days", group: Turnover, unit: Days,
+        positive: [], source: STANDARD,
+        expr: item(TradePayables) * days() / item(CostOfSales),
+    }
+    OPERATING_CYCLE_DAYS = "operating_cycle_days" {
+        name: "operating cycle in days", group: Turnover, unit: Days,
+        positive: [], source: STANDARD,
+        expr: ratio(R::INVENTORY_DAYS) + ratio(R::RECEIVABLES_DAYS),
+    }
+    CASH_CONVERSION_CYCLE_DAYS = "cash_conversion_cycle_days" {
+        name: "cash conversion cycle in days", group: Turnover, unit: Days,
+        positive: [], source: STANDARD,
+        expr: ratio(R::INVENTORY_DAYS) + ratio(R::RECEIVABLES_DAYS) - ratio(R::PAYABLES_DAYS),
+    }
+    // Structure, seed 004 Table 3, and standard debt ratios.
+    EQUITY_MULTIPLIER = "equity_multiplier" {
+        name: "equity multiplier", group: Structure, unit: Times,
+        positive: [Equity], source: SEED_004,
+        expr: item(TotalAssets) / item(Equity),
+    }
+    CURRENT_LIABILITIES_TO_ASSETS = "current_liabilities_to_assets" {
+        name: "current liabilities to total assets", group: Structure, unit: Fraction,
+        positive: [], source: SEED_004,
+        expr: item(CurrentLiabilities) / item(TotalAssets),
+    }
+    EQUITY_RATIO = "equity_ratio" {
+        name: "equity ratio", group: Structure, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: item(Equity) / item(TotalAssets),
+    }
+    DEBT_RATIO = "debt_ratio" {
+        name: "debt ratio", group: Structure, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: (item(LongTermLiabilities) + item(CurrentLiabilities)) / item(TotalAssets),
+    }
+    DEBT_TO_EQUITY = "debt_to_equity" {
+        name: "debt to equity", group: Structure, unit: Times,
+        positive: [Equity], source: STANDARD,
+        expr: (item(LongTermLiabilities) + item(CurrentLiabilities)) / item(Equity),
+    }
+    // The modified Du Pont model, seed 004 Tables 5-7.
+    CURRENT_ASSETS_TO_ASSETS = "current_assets_to_assets" {
+        name: "current assets to total assets", group: ModifiedDuPont, unit: Fraction,
+        positive: [], source: SEED_004,
+        expr: item(CurrentAssets) / item(TotalAssets),
+    }
+    ASSET_TO_CURRENT_ASSET_TURNOVER = "asset_to_current_asset_turnover" {
+        name: "asset turnover to current asset turnover (OA/OAb)", group: ModifiedDuPont, unit: Fraction,
+        positive: [], source: "seed 004 (OA/OAb as the paper writes it; equals current assets / total assets)",
+        expr: ratio(R::ASSET_TURNOVER) / ratio(R::CURRENT_ASSET_TURNOVER),
+    }
+    FIXED_ASSETS_TO_SALES = "fixed_assets_to_sales" {
+        name: "fixed assets to sales", group: ModifiedDuPont, unit: Fraction,
+        positive: [], source: SEED_004,
+        expr: (item(TotalAssets) - item(CurrentAssets)) / item(Revenue),
+    }
+    RECEIVABLES_TO_SALES = "receivables_to_sales" {
+        name: "receivables to sales", group: ModifiedDuPont, unit: Fraction,
+        positive: [], source: SEED_004,
+        expr: item(Receivables) / item(Revenue),
+    }
+    INVENTORIES_TO_SALES = "inventories_to_sales" {
+        name: "inventories to sales", group: ModifiedDuPont, unit: Fraction,
+        positive: [], source: SEED_004,
+        expr: item(Inventories) / item(Revenue),
+    }
+    OTHER_CURRENT_ASSETS_TO_SALES = "other_current_assets_to_sales" {
+        name: "other current assets to sales", group: ModifiedDuPont, unit: Fraction,
+        positive: [], source: SEED_004,
+        expr: item(OtherCurrentAssets) / item(Revenue),
+    }
+    CASH_TO_SALES = "cash_to_sales" {
+        name: "cash to sales", group: ModifiedDuPont, unit: Fraction,
+        positive: [], source: "seed 004 extended: cash reported apart from other current assets",
+        expr: item(CashAndEquivalents) / item(Revenue),
+    }
+    MODIFIED_RETURN_ON_EQUITY = "modified_return_on_equity" {
+        name: "modified Du Pont return on equity", group: ModifiedDuPont, unit: Fraction,
+        positive: [Equity], source: "seed 004 (Kowalczyk & Kusak: ROE = ROS × WBP × MN, not an identity)",
+        expr: ratio(R::RETURN_ON_SALES) * ratio(R::CURRENT_RATIO) * ratio(R::EQUITY_MULTIPLIER),
+    }
+    MODIFIED_RETURN_ON_ASSETS = "modified_return_on_assets" {
+        name: "modified Du Pont return on assets", group: ModifiedDuPont, unit: Fraction,
+        positive: [], source: "seed 004 (the modified model without the equity multiplier: ROS × WBP)",
+        expr: ratio(R::RETURN_ON_SALES) * ratio(R::CURRENT_RATIO),
+    }
+    MODIFIED_RESIDUAL_FACTOR = "modified_residual_factor" {
+        name: "modified-to-classic ROE factor", group: ModifiedDuPont, unit: Times,
+        positive: [], source: "bilans: ROE_mod / ROE = (AO/S) × (A/ZB), derived analytically",
+        expr: item(CurrentAssets) / item(Revenue) * (item(TotalAssets) / item(CurrentLiabilities)),
+    }
+    MODIFIED_TO_CLASSIC_RETURN_ON_EQUITY = "modified_to_classic_return_on_equity" {
+        name: "modified ROE / traditional ROE", group: ModifiedDuPont, unit: Times,
+        positive: [Equity], source: "bilans: the observed ratio that the residual factor explains",
+        expr: ratio(R::MODIFIED_RETURN_ON_EQUITY) / ratio(R::RETURN_ON_EQUITY),
+    }
+    MODIFIED_CURRENT_RATIO = "modified_current_ratio" {
+        name: "modified Du Pont current ratio", group: ModifiedDuPont, unit: Times,
+        positive: [], source: SEED_004,
+        expr: (ratio(R::RECEIVABLES_TO_SALES) + ratio(R::INVENTORIES_TO_SALES) + Expr::sum_of_present(vec![ ratio(R::OTHER_CURRENT_ASSETS_TO_SALES), ratio(R::CASH_TO_SALES), ])) * ratio(R::ASSET_TURNOVER) / ratio(R::CURRENT_LIABILITIES_TO_ASSETS),
+    }
+    MODIFIED_QUICK_RATIO = "modified_quick_ratio" {
+        name: "modified Du Pont quick ratio", group: ModifiedDuPont, unit: Times,
+        positive: [], source: SEED_004,
+        expr: (ratio(R::RECEIVABLES_TO_SALES) + Expr::sum_of_present(vec![ ratio(R::OTHER_CURRENT_ASSETS_TO_SALES), ratio(R::CASH_TO_SALES), ])) * ratio(R::ASSET_TURNOVER) / ratio(R::CURRENT_LIABILITIES_TO_ASSETS),
+    }
+    MODIFIED_IMMEDIATE_LIQUIDITY_RATIO = "modified_immediate_liquidity_ratio" {
+        name: "modified Du Pont immediate liquidity ratio", group: ModifiedDuPont, unit: Times,
+        positive: [], source: SEED_004,
+        expr: Expr::sum_of_present(vec![ ratio(R::OTHER_CURRENT_ASSETS_TO_SALES), ratio(R::CASH_TO_SALES), ]) * ratio(R::ASSET_TURNOVER) / ratio(R::CURRENT_LIABILITIES_TO_ASSETS),
+    }
+    // Working capital.
+    WORKING_CAPITAL = "working_capital" {
+        name: "working capital", group: WorkingCapital, unit: Amount,
+        positive: [], source: STANDARD,
+        expr: item(CurrentAssets) - item(CurrentLiabilities),
+    }
+    // Working-capital management, seed 002 (its formulas were images: the
+    // definitions below are the standard ones, see docs/working_capital.md).
+    FINANCIAL_OPERATING_NEEDS_BROAD = "financial_operating_needs_broad" {
+        name: "financial-operating needs, broad (FEP)", group: WorkingCapital, unit: Amount,
+        positive: [], source: "seed 002 (standard: current assets - current liabilities, i.e. working capital)",
+        expr: ratio(R::WORKING_CAPITAL),
+    }
+    FINANCIAL_OPERATING_NEEDS_NARROW = "financial_operating_needs_narrow" {
+        name: "financial-operating needs, narrow (FEP)", group: WorkingCapital, unit: Amount,
+        positive: [], source: "seed 002 (standard: inventories + receivables - trade payables)",
+        expr: item(Inventories) + item(Receivables) - item(TradePayables),
+    }
+    FINANCIAL_OPERATING_NEEDS_BROAD_TO_REVENUE = "financial_operating_needs_broad_to_revenue" {
+        name: "broad FEP to revenue", group: WorkingCapital, unit: Fraction,
+        positive: [], source: "seed 002 (standard: FEP / annual revenue; the seed prints it × 100 as %)",
+        expr: ratio(R::FINANCIAL_OPERATING_NEEDS_BROAD) / item(Revenue),
+    }
+    FINANCIAL_OPERATING_NEEDS_BROAD_DAYS = "financial_operating_needs_broad_days" {
+        name: "broad FEP in days of revenue", group: WorkingCapital, unit: Days,
+        positive: [], source: "seed 002 (standard: FEP share of revenue × days in year; 50 % = 180 days)",
+        expr: ratio(R::FINANCIAL_OPERATING_NEEDS_BROAD_TO_REVENUE) * days(),
+    }
+    FINANCIAL_OPERATING_NEEDS_NARROW_TO_REVENUE = "financial_operating_needs_narrow_to_revenue" {
+        name: "narrow FEP to revenue", group: WorkingCapital, unit: Fraction,
+        positive: [], source: "seed 002 (standard: FEP / annual revenue; the seed prints it × 100 as %)",
+        expr: ratio(R::FINANCIAL_OPERATING_NEEDS_NARROW) / item(Revenue),
+    }
+    FINANCIAL_OPERATING_NEEDS_NARROW_DAYS = "financial_operating_needs_narrow_days" {
+        name: "narrow FEP in days of revenue", group: WorkingCapital, unit: Days,
+        positive: [], source: "seed 002 (standard: FEP share of revenue × days in year; 50 % = 180 days)",
+        expr: ratio(R::FINANCIAL_OPERATING_NEEDS_NARROW_TO_REVENUE) * days(),
+    }
+    ECONOMIC_RETURN_ON_ASSETS = "economic_return_on_assets" {
+        name: "economic return on assets", group: WorkingCapital, unit: Fraction,
+        positive: [], source: "seed 002 Table 7 (net result of operating investments / total assets; the operating result stands in for that net result)",
+        expr: item(OperatingResult) / item(TotalAssets),
+    }
+    SHORT_TERM_DEBT_TO_TOTAL_ASSETS = "short_term_debt_to_total_assets" {
+        name: "short-term credit to total liabilities and equity", group: WorkingCapital, unit: Fraction,
+        positive: [], source: "seed 002 (share of short-term credit in all liabilities; the balance-sheet total is taken from the assets side)",
+        expr: item(ShortTermDebt) / item(TotalAssets),
+    }
+    PAYABLES_DAYS_EXPRESS = "payables_days_express" {
+        name: "payables period, US express approximation", group: WorkingCapital, unit: Days,
+        positive: [], source: "seed 002 (trade payables / (half of average daily revenue))",
+        expr: item(TradePayables) / (item(Revenue) / days() / Expr::constant(2)),
+    }
 }

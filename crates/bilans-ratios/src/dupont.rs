@@ -15,9 +15,8 @@ use bilans_model::{Period, Statements};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::catalogue::position;
 use crate::eval::Evaluator;
-use crate::{EvalConfig, NotComputable, RatioTable};
+use crate::{EvalConfig, NotComputable, RatioId, RatioTable};
 
 /// The classic three-factor Du Pont decomposition of one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,24 +65,24 @@ fn evaluated(
     statements: &Statements,
     period: Period,
     config: &EvalConfig,
-) -> impl FnMut(&str) -> Result<Decimal, NotComputable> {
+) -> impl FnMut(RatioId) -> Result<Decimal, NotComputable> {
     let mut evaluator = Evaluator::new(statements, period, config);
-    move |id: &str| {
-        let index =
-            position(id).ok_or_else(|| NotComputable::UnknownRatio { id: id.to_owned() })?;
-        evaluator.ratio(index)
-    }
+    move |id: RatioId| evaluator.ratio(id)
 }
 
 fn tabulated(
     table: &RatioTable,
     period: Period,
-) -> impl FnMut(&str) -> Result<Decimal, NotComputable> {
-    move |id: &str| {
+) -> impl FnMut(RatioId) -> Result<Decimal, NotComputable> {
+    move |id: RatioId| {
         table
             .row(id)
             .and_then(|row| row.value(period).cloned())
-            .unwrap_or_else(|| Err(NotComputable::UnknownRatio { id: id.to_owned() }))
+            .unwrap_or_else(|| {
+                Err(NotComputable::UnknownRatio {
+                    id: id.name().to_owned(),
+                })
+            })
     }
 }
 
@@ -114,13 +113,13 @@ pub fn classic_from_table(
 
 fn classic_with(
     period: Period,
-    mut value: impl FnMut(&str) -> Result<Decimal, NotComputable>,
+    mut value: impl FnMut(RatioId) -> Result<Decimal, NotComputable>,
 ) -> Result<ClassicDuPont, NotComputable> {
-    let return_on_sales = value("return_on_sales")?;
-    let asset_turnover = value("asset_turnover")?;
-    let equity_multiplier = value("equity_multiplier")?;
-    let return_on_equity = value("return_on_equity")?;
-    let product = value("classic_dupont_return_on_equity")?;
+    let return_on_sales = value(RatioId::RETURN_ON_SALES)?;
+    let asset_turnover = value(RatioId::ASSET_TURNOVER)?;
+    let equity_multiplier = value(RatioId::EQUITY_MULTIPLIER)?;
+    let return_on_equity = value(RatioId::RETURN_ON_EQUITY)?;
+    let product = value(RatioId::CLASSIC_DUPONT_RETURN_ON_EQUITY)?;
     let difference = product
         .checked_sub(return_on_equity)
         .ok_or(NotComputable::Overflow)?;
@@ -162,17 +161,17 @@ pub fn modified_from_table(
 
 fn modified_with(
     period: Period,
-    mut value: impl FnMut(&str) -> Result<Decimal, NotComputable>,
+    mut value: impl FnMut(RatioId) -> Result<Decimal, NotComputable>,
 ) -> Result<ModifiedDuPont, NotComputable> {
     Ok(ModifiedDuPont {
         period,
-        return_on_sales: value("return_on_sales")?,
-        current_ratio: value("current_ratio")?,
-        equity_multiplier: value("equity_multiplier")?,
-        modified_return_on_equity: value("modified_return_on_equity")?,
-        modified_return_on_assets: value("modified_return_on_assets")?,
-        return_on_equity: value("return_on_equity")?,
-        return_on_assets: value("return_on_assets")?,
-        residual_factor: value("modified_residual_factor")?,
+        return_on_sales: value(RatioId::RETURN_ON_SALES)?,
+        current_ratio: value(RatioId::CURRENT_RATIO)?,
+        equity_multiplier: value(RatioId::EQUITY_MULTIPLIER)?,
+        modified_return_on_equity: value(RatioId::MODIFIED_RETURN_ON_EQUITY)?,
+        modified_return_on_assets: value(RatioId::MODIFIED_RETURN_ON_ASSETS)?,
+        return_on_equity: value(RatioId::RETURN_ON_EQUITY)?,
+        return_on_assets: value(RatioId::RETURN_ON_ASSETS)?,
+        residual_factor: value(RatioId::MODIFIED_RESIDUAL_FACTOR)?,
     })
 }

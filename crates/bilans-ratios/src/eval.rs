@@ -6,6 +6,7 @@ use bilans_model::{Flow, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 
 use crate::expr::{Basis, EvalConfig, Expr, Rounding, balance_dates};
+use crate::id::RatioId;
 use crate::{NotComputable, Ratio, catalogue};
 
 /// The values of one period, and the ratios computed so far.
@@ -16,17 +17,31 @@ pub(crate) struct Evaluator<'a> {
     memo: Vec<Option<Result<Decimal, NotComputable>>>,
 }
 
+/// The chronological mean of balances at evenly spaced dates, seed 002's average:
+/// (x₁/2 + x₂ + … + x_{n−1} + x_n/2) / (n − 1). `None` for fewer than two balances or
+/// when the sum overflows. The engine's one definition, used by the chronological basis
+/// and by [`crate::working_capital::chronological_mean`].
+pub(crate) fn chronological_mean(values: &[Decimal]) -> Option<Decimal> {
+    let [first, middle @ .., last] = values else {
+        return None;
+    };
+    let mut sum = (*first / Decimal::TWO).checked_add(*last / Decimal::TWO)?;
+    for value in middle {
+        sum = sum.checked_add(*value)?;
+    }
+    Some(sum / Decimal::from(values.len() - 1))
+}
+
 /// The mean balance over the period: for two dates the plain average (opening +
-/// closing) / 2, for more the chronological mean of seed 002
-/// ([`crate::working_capital::chronological_mean`]).
-fn chronological_mean(values: Vec<Decimal>) -> Result<Decimal, NotComputable> {
-    if let [opening, closing] = values.as_slice() {
+/// closing) / 2, for more the chronological mean.
+fn mean_balance(values: &[Decimal]) -> Result<Decimal, NotComputable> {
+    if let [opening, closing] = values {
         let sum = opening
             .checked_add(*closing)
             .ok_or(NotComputable::Overflow)?;
         return Ok(sum / Decimal::TWO);
     }
-    crate::working_capital::chronological_mean(&values).map_err(|_| NotComputable::Overflow)
+    chronological_mean(values).ok_or(NotComputable::Overflow)
 }
 
 impl<'a> Evaluator<'a> {
@@ -49,7 +64,8 @@ impl<'a> Evaluator<'a> {
             }
             let dates =
                 balance_dates(item, period, config.basis, &|date| value_at(date).is_some())?;
-            chronological_mean(dates.iter().filter_map(|date| value_at(*date)).collect())
+            let balances: Vec<Decimal> = dates.iter().filter_map(|date| value_at(*date)).collect();
+            mean_balance(&balances)
         });
         Evaluator {
             period,
@@ -59,12 +75,13 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// The value of the catalogue's ratio at `index`, computed once.
-    pub(crate) fn ratio(&mut self, index: usize) -> Result<Decimal, NotComputable> {
+    /// The value of the catalogue's ratio `id`, computed once.
+    pub(crate) fn ratio(&mut self, id: RatioId) -> Result<Decimal, NotComputable> {
+        let index = id.index();
         if let Some(done) = &self.memo[index] {
             return done.clone();
         }
-        let value = self.unlisted_ratio(&catalogue()[index]);
+        let value = self.unlisted_ratio(id.ratio());
         self.memo[index] = Some(value.clone());
         value
     }
@@ -113,13 +130,8 @@ impl<'a> Evaluator<'a> {
                     (None, None) => Err(NotComputable::Overflow),
                 }
             }
-            Expr::Ratio(reference) => {
-                let index = reference
-                    .index()
-                    .ok_or_else(|| NotComputable::UnknownRatio {
-                        id: reference.id.to_owned(),
-                    })?;
-                let value = self.ratio(index)?;
+            Expr::Ratio(id) => {
+                let value = self.ratio(*id)?;
                 match self.config.rounding {
                     Rounding::Exact => Ok(value),
                     Rounding::Intermediates { decimals } => Ok(round_as_printed(value, decimals)),
@@ -149,6 +161,45 @@ impl<'a> Evaluator<'a> {
                 }
                 top.checked_div(bottom).ok_or(NotComputable::Overflow)
             }
+        }
+    }
+}
+
+impl Expr {
+    /// Evaluates the expression for `period`.
+    ///
+    /// # Errors
+    ///
+    /// [`NotComputable`] with the reason: a missing item or opening balance, a zero
+    /// denominator, a value not meaningful for a ratio, or an arithmetic overflow.
+    pub fn evaluate(
+        &self,
+        statements: &Statements,
+        period: Period,
+        config: &EvalConfig,
+    ) -> Result<Decimal, NotComputable> {
+        Evaluator::new(statements, period, config).expression(self)
+    }
+}
+
+impl Ratio {
+    /// Evaluates the ratio for `period`.
+    ///
+    /// # Errors
+    ///
+    /// [`NotComputable`] with the reason (see [`Expr::evaluate`]), including
+    /// [`NotComputable::NotMeaningful`] when an item in `requires_positive` is not positive.
+    pub fn evaluate(
+        &self,
+        statements: &Statements,
+        period: Period,
+        config: &EvalConfig,
+    ) -> Result<Decimal, NotComputable> {
+        let mut evaluator = Evaluator::new(statements, period, config);
+        if std::ptr::eq(self.id.ratio(), self) {
+            evaluator.ratio(self.id)
+        } else {
+            evaluator.unlisted_ratio(self)
         }
     }
 }

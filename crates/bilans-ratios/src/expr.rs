@@ -3,14 +3,13 @@
 
 use std::fmt::Write as _;
 use std::ops;
-use std::sync::OnceLock;
 
-use bilans_model::{Flow, LineItem, Period, Statements};
+use bilans_model::{Flow, LineItem, Period};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::eval::Evaluator;
-use crate::{NotComputable, catalogue};
+use crate::NotComputable;
+use crate::id::RatioId;
 
 /// An expression over line items, other ratios, constants and parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +22,7 @@ pub enum Expr {
     /// propagates, and if every term is missing the sum is not computable.
     SumOfPresent(Vec<Expr>),
     /// Another ratio of the catalogue.
-    Ratio(RatioRef),
+    Ratio(RatioId),
     /// A constant.
     Constant(Decimal),
     /// The number of days in a year (360 or 365, a parameter of the evaluation).
@@ -36,22 +35,6 @@ pub enum Expr {
     Mul(Box<Expr>, Box<Expr>),
     /// Quotient; a zero denominator makes the ratio not computable.
     Div(Box<Expr>, Box<Expr>),
-}
-
-/// A reference to a ratio of the catalogue by id; the catalogue position is resolved
-/// on first use.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RatioRef {
-    /// The referenced ratio's id.
-    pub id: &'static str,
-    index: OnceLock<Option<usize>>,
-}
-
-impl RatioRef {
-    /// The referenced ratio's position in the catalogue, if it exists.
-    pub(crate) fn index(&self) -> Option<usize> {
-        *self.index.get_or_init(|| catalogue::position(self.id))
-    }
 }
 
 /// Which balance-sheet values ratios use.
@@ -142,7 +125,7 @@ pub trait CellRefs {
 
     /// The cell holding ratio `id` in `period`, when ratios have cells of their own;
     /// `None` makes the renderer expand the referenced ratio inline.
-    fn ratio(&self, _id: &str, _period: Period) -> Option<String> {
+    fn ratio(&self, _id: RatioId, _period: Period) -> Option<String> {
         None
     }
 }
@@ -159,32 +142,13 @@ impl Expr {
     }
 
     /// A reference to another ratio.
-    pub fn ratio(id: &'static str) -> Expr {
-        Expr::Ratio(RatioRef {
-            id,
-            index: OnceLock::new(),
-        })
+    pub fn ratio(id: RatioId) -> Expr {
+        Expr::Ratio(id)
     }
 
     /// An integer constant.
     pub fn constant(value: i64) -> Expr {
         Expr::Constant(Decimal::from(value))
-    }
-
-    /// Evaluates the expression for `period`.
-    ///
-    /// # Errors
-    ///
-    /// [`NotComputable`] with the reason: a missing item or opening balance, a zero
-    /// denominator, an unknown ratio reference, a value not meaningful for a ratio, or
-    /// an arithmetic overflow.
-    pub fn evaluate(
-        &self,
-        statements: &Statements,
-        period: Period,
-        config: &EvalConfig,
-    ) -> Result<Decimal, NotComputable> {
-        Evaluator::new(statements, period, config).expression(self)
     }
 
     /// Renders the expression as readable text, e.g. `net income / equity`.
@@ -194,29 +158,7 @@ impl Expr {
         text
     }
 
-    /// Renders the expression as the body of an Excel formula (without the leading
-    /// `=`), reading line items from `cells`.
-    ///
-    /// Under the average basis a stock item becomes `(opening+closing)/2`. A ratio
-    /// reference becomes its cell when `cells` gives one, otherwise it is expanded
-    /// inline; under [`Rounding::Intermediates`] it is wrapped in `ROUND(…, decimals)`.
-    ///
-    /// # Errors
-    ///
-    /// [`NotComputable::MissingItem`] or [`NotComputable::NoOpeningBalance`] when a
-    /// needed cell does not exist, [`NotComputable::UnknownRatio`] for a bad reference.
-    pub fn to_excel(
-        &self,
-        period: Period,
-        config: &EvalConfig,
-        cells: &dyn CellRefs,
-    ) -> Result<String, NotComputable> {
-        let mut formula = String::new();
-        self.write_excel(&mut formula, Precedence::Lowest, period, config, cells)?;
-        Ok(formula)
-    }
-
-    fn precedence(&self) -> Precedence {
+    pub(crate) fn precedence(&self) -> Precedence {
         match self {
             Expr::Add(..) | Expr::Sub(..) => Precedence::Sum,
             Expr::Mul(..) | Expr::Div(..) => Precedence::Product,
@@ -241,10 +183,7 @@ impl Expr {
                 }
                 out.push_str(", where present)");
             }
-            Expr::Ratio(reference) => match catalogue::find(reference.id) {
-                Some(ratio) => out.push_str(ratio.name),
-                None => out.push_str(reference.id),
-            },
+            Expr::Ratio(id) => out.push_str(id.label()),
             Expr::Constant(value) => {
                 let _ = write!(out, "{value}");
             }
@@ -258,96 +197,10 @@ impl Expr {
             out.push(')');
         }
     }
-
-    fn write_excel(
-        &self,
-        out: &mut String,
-        context: Precedence,
-        period: Period,
-        config: &EvalConfig,
-        cells: &dyn CellRefs,
-    ) -> Result<(), NotComputable> {
-        let wrap = self.precedence() < context;
-        if wrap {
-            out.push('(');
-        }
-        // `left operator right`; as in `binary_text`, the right operand of a
-        // non-associative operator is bracketed at equal precedence.
-        let binary = |out: &mut String, left: &Expr, operator: char, right: &Expr, level| {
-            left.write_excel(out, level, period, config, cells)?;
-            out.push(operator);
-            let right_level = match level {
-                Precedence::Sum => Precedence::Product,
-                _ => Precedence::Atom,
-            };
-            right.write_excel(out, right_level, period, config, cells)
-        };
-        match self {
-            Expr::Item(item) => out.push_str(&item_excel(*item, period, config.basis, cells)?),
-            Expr::SumOfPresent(terms) => {
-                let mut rendered = Vec::new();
-                let mut first_missing = None;
-                for term in terms {
-                    let mut text = String::new();
-                    match term.write_excel(&mut text, Precedence::Sum, period, config, cells) {
-                        Ok(()) => rendered.push(text),
-                        Err(missing @ NotComputable::MissingItem { .. }) => {
-                            first_missing.get_or_insert(missing);
-                        }
-                        Err(other) => return Err(other),
-                    }
-                }
-                if rendered.is_empty() {
-                    return Err(first_missing.unwrap_or(NotComputable::Overflow));
-                }
-                let _ = write!(out, "({})", rendered.join("+"));
-            }
-            Expr::Ratio(reference) => {
-                let id = reference.id;
-                let ratio = catalogue::find(id)
-                    .ok_or_else(|| NotComputable::UnknownRatio { id: id.to_owned() })?;
-                let inner = match cells.ratio(id, period) {
-                    Some(reference) => reference,
-                    None => {
-                        let mut inner = String::from("(");
-                        ratio.expr.write_excel(
-                            &mut inner,
-                            Precedence::Lowest,
-                            period,
-                            config,
-                            cells,
-                        )?;
-                        inner.push(')');
-                        inner
-                    }
-                };
-                match config.rounding {
-                    Rounding::Exact => out.push_str(&inner),
-                    Rounding::Intermediates { decimals } => {
-                        let _ = write!(out, "ROUND({inner},{decimals})");
-                    }
-                }
-            }
-            Expr::Constant(value) => {
-                let _ = write!(out, "{value}");
-            }
-            Expr::DaysInYear => {
-                let _ = write!(out, "{}", config.days_in_year.days());
-            }
-            Expr::Add(left, right) => binary(out, left, '+', right, Precedence::Sum)?,
-            Expr::Sub(left, right) => binary(out, left, '-', right, Precedence::Sum)?,
-            Expr::Mul(left, right) => binary(out, left, '*', right, Precedence::Product)?,
-            Expr::Div(left, right) => binary(out, left, '/', right, Precedence::Product)?,
-        }
-        if wrap {
-            out.push(')');
-        }
-        Ok(())
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Precedence {
+pub(crate) enum Precedence {
     Lowest,
     Sum,
     Product,
@@ -365,7 +218,7 @@ fn binary_text(out: &mut String, left: &Expr, operator: &str, right: &Expr, leve
     right.write_text(out, right_level);
 }
 
-fn item_excel(
+pub(crate) fn item_excel(
     item: LineItem,
     period: Period,
     basis: Basis,

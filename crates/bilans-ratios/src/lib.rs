@@ -18,7 +18,7 @@
 //!
 //! ```
 //! use bilans_model::{Entity, LineItem, Period, Statements, Unit};
-//! use bilans_ratios::{EvalConfig, find};
+//! use bilans_ratios::{EvalConfig, RatioId};
 //! use rust_decimal::Decimal;
 //!
 //! let mut statements = Statements::new(Entity::company("Example"), Unit::thousands("PLN"));
@@ -26,13 +26,13 @@
 //! statements.set(year, LineItem::NetIncome, Decimal::from(46_350));
 //! statements.set(year, LineItem::Equity, Decimal::from(233_200));
 //!
-//! let roe = find("return_on_equity").unwrap();
+//! let roe = RatioId::RETURN_ON_EQUITY.ratio();
 //! assert_eq!(roe.formula_text(), "net income / equity");
 //! let value = roe.evaluate(&statements, year, &EvalConfig::default()).unwrap();
 //! assert_eq!(value.round_dp(4), Decimal::new(1988, 4));
 //!
 //! // Without revenue, return on sales is not computable, and says why.
-//! let ros = find("return_on_sales").unwrap();
+//! let ros = RatioId::RETURN_ON_SALES.ratio();
 //! let reason = ros.evaluate(&statements, year, &EvalConfig::default()).unwrap_err();
 //! assert_eq!(reason.to_string(), "revenue is missing in 2006");
 //! ```
@@ -43,7 +43,9 @@ pub mod analysis;
 mod catalogue;
 pub mod dupont;
 mod eval;
+mod excel;
 mod expr;
+mod id;
 mod not_computable;
 pub mod render;
 pub mod seed004;
@@ -51,7 +53,8 @@ mod table;
 pub mod working_capital;
 
 pub use crate::catalogue::{Group, Ratio, RatioUnit, catalogue, find};
-pub use crate::expr::{Basis, CellRefs, DaysInYear, EvalConfig, Expr, RatioRef, Rounding};
+pub use crate::expr::{Basis, CellRefs, DaysInYear, EvalConfig, Expr, Rounding};
+pub use crate::id::RatioId;
 pub use crate::not_computable::NotComputable;
 pub use crate::table::{Outcome, PeriodResult, RatioRow, RatioTable, evaluate_all};
 

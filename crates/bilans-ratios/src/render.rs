@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::analysis::Analysis;
 use crate::seed004::{ReproducedTable, Reproduction};
-use crate::{NotComputable, catalogue};
+use crate::{NotComputable, RatioId, catalogue};
 
 /// A value rounded half away from zero to `decimals` places, or `n/c` when not
 /// computable.
@@ -262,7 +262,7 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         .rows
         .iter()
         .map(|row| {
-            let mut cells = vec![row.id.to_owned()];
+            let mut cells = vec![row.id.name().to_owned()];
             cells.extend(row.values.iter().map(|(_, value)| value_cell(value, 4)));
             cells.push(row.formula.to_owned());
             cells
@@ -295,10 +295,10 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
 
 /// The classic and modified Du Pont models per period (4 decimals).
 fn dupont_markdown(analysis: &Analysis) -> String {
-    let rows_of = |ids: &[(&str, &str)]| -> Vec<Vec<String>> {
+    let rows_of = |ids: &[(&str, RatioId)]| -> Vec<Vec<String>> {
         ids.iter()
             .filter_map(|(label, id)| {
-                let row = analysis.ratios.row(id)?;
+                let row = analysis.ratios.row(*id)?;
                 let mut cells = vec![(*label).to_owned()];
                 cells.extend(row.values.iter().map(|(_, value)| value_cell(value, 4)));
                 Some(cells)
@@ -310,18 +310,21 @@ fn dupont_markdown(analysis: &Analysis) -> String {
     let rows = rows_of(&[
         (
             "ROS × asset turnover × equity multiplier (classic)",
-            "classic_dupont_return_on_equity",
+            RatioId::CLASSIC_DUPONT_RETURN_ON_EQUITY,
         ),
-        ("ROE = net income / equity", "return_on_equity"),
-        ("classic product / ROE", "classic_dupont_check"),
+        ("ROE = net income / equity", RatioId::RETURN_ON_EQUITY),
+        ("classic product / ROE", RatioId::CLASSIC_DUPONT_CHECK),
         (
             "ROS × current ratio × equity multiplier (modified)",
-            "modified_return_on_equity",
+            RatioId::MODIFIED_RETURN_ON_EQUITY,
         ),
-        ("modified ROE / ROE", "modified_to_classic_return_on_equity"),
+        (
+            "modified ROE / ROE",
+            RatioId::MODIFIED_TO_CLASSIC_RETURN_ON_EQUITY,
+        ),
         (
             "residual factor (AO/S) × (A/ZB)",
-            "modified_residual_factor",
+            RatioId::MODIFIED_RESIDUAL_FACTOR,
         ),
     ]);
     format!("\n## Du Pont\n\n{}", markdown_table(&header, &rows))

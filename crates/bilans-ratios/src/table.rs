@@ -5,13 +5,13 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::eval::Evaluator;
-use crate::{EvalConfig, NotComputable, Ratio, catalogue};
+use crate::{EvalConfig, NotComputable, Ratio, RatioId, catalogue};
 
 /// One ratio's values over the periods.
 #[derive(Debug, Clone, Serialize)]
 pub struct RatioRow {
-    /// The ratio's id.
-    pub id: &'static str,
+    /// The ratio's id (serialised as its name).
+    pub id: RatioId,
     /// Its readable name.
     pub name: &'static str,
     /// Its definition as text.
@@ -34,7 +34,7 @@ pub struct RatioTable {
 
 impl RatioTable {
     /// The row of ratio `id`, if present.
-    pub fn row(&self, id: &str) -> Option<&RatioRow> {
+    pub fn row(&self, id: RatioId) -> Option<&RatioRow> {
         self.rows.iter().find(|row| row.id == id)
     }
 }
@@ -64,8 +64,8 @@ pub fn evaluate_all(statements: &Statements, config: &EvalConfig) -> RatioTable 
         .collect();
     for period in &periods {
         let mut evaluator = Evaluator::new(statements, *period, config);
-        for (index, row) in rows.iter_mut().enumerate() {
-            row.values.push((*period, evaluator.ratio(index)));
+        for row in &mut rows {
+            row.values.push((*period, evaluator.ratio(row.id)));
         }
     }
     RatioTable {

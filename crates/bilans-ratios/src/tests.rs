@@ -4,7 +4,9 @@ use bilans_model::{Entity, LineItem, Period, Statements, Unit};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::{Basis, CellRefs, EvalConfig, NotComputable, Rounding, catalogue, dupont, find};
+use crate::{
+    Basis, CellRefs, EvalConfig, NotComputable, RatioId, Rounding, catalogue, dupont, find,
+};
 
 fn year() -> Period {
     Period::year(2001)
@@ -19,11 +21,11 @@ fn statements(rows: &[(LineItem, i64)]) -> Statements {
 }
 
 fn evaluate(
-    id: &str,
+    id: RatioId,
     statements: &Statements,
     config: &EvalConfig,
 ) -> Result<Decimal, NotComputable> {
-    find(id).unwrap().evaluate(statements, year(), config)
+    id.ratio().evaluate(statements, year(), config)
 }
 
 struct Columns;
@@ -76,7 +78,12 @@ impl CellRefs for PresentColumns<'_> {
 
 #[test]
 fn every_reference_in_the_catalogue_resolves_and_ids_are_unique() {
-    for ratio in catalogue() {
+    assert_eq!(RatioId::ALL.len(), catalogue().len());
+    for (index, ratio) in catalogue().iter().enumerate() {
+        // The typed id is the ratio's own, at its position, and its name finds it.
+        assert_eq!(RatioId::ALL[index], ratio.id);
+        assert!(std::ptr::eq(find(ratio.id.name()).unwrap(), ratio));
+        assert_eq!(ratio.id.label(), ratio.name);
         assert_eq!(
             catalogue()
                 .iter()
@@ -97,15 +104,15 @@ fn every_reference_in_the_catalogue_resolves_and_ids_are_unique() {
 #[test]
 fn text_rendering_brackets_only_where_needed() {
     assert_eq!(
-        find("return_on_equity").unwrap().formula_text(),
+        RatioId::RETURN_ON_EQUITY.ratio().formula_text(),
         "net income / equity"
     );
     assert_eq!(
-        find("quick_ratio").unwrap().formula_text(),
+        RatioId::QUICK_RATIO.ratio().formula_text(),
         "(current assets - inventories) / current liabilities"
     );
     assert_eq!(
-        find("modified_return_on_equity").unwrap().formula_text(),
+        RatioId::MODIFIED_RETURN_ON_EQUITY.ratio().formula_text(),
         "return on sales × current ratio × equity multiplier"
     );
 }
@@ -113,7 +120,7 @@ fn text_rendering_brackets_only_where_needed() {
 #[test]
 fn excel_rendering_uses_cells_and_averages() {
     let config = EvalConfig::default();
-    let quick = find("quick_ratio").unwrap();
+    let quick = RatioId::QUICK_RATIO.ratio();
     // Rows: current assets is the 3rd item (row 4), inventories 4th (row 5),
     // current liabilities 10th (row 11).
     assert_eq!(
@@ -124,7 +131,7 @@ fn excel_rendering_uses_cells_and_averages() {
         basis: Basis::Average,
         ..config
     };
-    let roe = find("return_on_equity").unwrap();
+    let roe = RatioId::RETURN_ON_EQUITY.ratio();
     assert_eq!(
         roe.excel_formula(year(), &average, &Columns).unwrap(),
         "=C18/((B9+C9)/2)"
@@ -133,7 +140,7 @@ fn excel_rendering_uses_cells_and_averages() {
         rounding: Rounding::Intermediates { decimals: 2 },
         ..config
     };
-    let modified = find("modified_return_on_assets").unwrap();
+    let modified = RatioId::MODIFIED_RETURN_ON_ASSETS.ratio();
     assert_eq!(
         modified.excel_formula(year(), &rounded, &Columns).unwrap(),
         "=ROUND((C18/C15),2)*ROUND((C4/C11),2)"
@@ -146,7 +153,7 @@ fn zero_denominator_is_not_computable_with_reason() {
         (LineItem::CurrentAssets, 10),
         (LineItem::CurrentLiabilities, 0),
     ]);
-    let reason = evaluate("current_ratio", &data, &EvalConfig::default()).unwrap_err();
+    let reason = evaluate(RatioId::CURRENT_RATIO, &data, &EvalConfig::default()).unwrap_err();
     assert_eq!(
         reason.to_string(),
         "division by zero: current liabilities is 0 in 2001"
@@ -156,7 +163,7 @@ fn zero_denominator_is_not_computable_with_reason() {
 #[test]
 fn negative_equity_makes_return_on_equity_not_meaningful() {
     let data = statements(&[(LineItem::NetIncome, -5), (LineItem::Equity, -10)]);
-    let reason = evaluate("return_on_equity", &data, &EvalConfig::default()).unwrap_err();
+    let reason = evaluate(RatioId::RETURN_ON_EQUITY, &data, &EvalConfig::default()).unwrap_err();
     assert!(matches!(
         reason,
         NotComputable::NotMeaningful {
@@ -173,7 +180,7 @@ fn first_period_under_average_balances_has_no_opening_balance() {
         basis: Basis::Average,
         ..EvalConfig::default()
     };
-    let reason = evaluate("return_on_equity", &data, &average).unwrap_err();
+    let reason = evaluate(RatioId::RETURN_ON_EQUITY, &data, &average).unwrap_err();
     assert_eq!(
         reason,
         NotComputable::NoOpeningBalance {
@@ -194,7 +201,7 @@ fn average_balances_average_stocks_but_not_flows() {
     };
     // 30 / ((100 + 200) / 2) = 0.2
     assert_eq!(
-        evaluate("return_on_equity", &data, &average).unwrap(),
+        evaluate(RatioId::RETURN_ON_EQUITY, &data, &average).unwrap(),
         Decimal::new(2, 1)
     );
 }
@@ -205,7 +212,7 @@ fn turnover_days_follow_the_days_in_year_parameter() {
     // 50 / 600 × 360 = 30; × 365 = 30.41666…
     let config = EvalConfig::default();
     assert_eq!(
-        evaluate("receivables_days", &data, &config).unwrap(),
+        evaluate(RatioId::RECEIVABLES_DAYS, &data, &config).unwrap(),
         Decimal::from(30)
     );
     let days365 = EvalConfig {
@@ -213,7 +220,7 @@ fn turnover_days_follow_the_days_in_year_parameter() {
         ..config
     };
     assert_eq!(
-        evaluate("receivables_days", &data, &days365)
+        evaluate(RatioId::RECEIVABLES_DAYS, &data, &days365)
             .unwrap()
             .round_dp(4),
         Decimal::new(304167, 4)
@@ -228,10 +235,10 @@ fn missing_optional_cash_counts_as_zero_only_where_declared() {
     ]);
     let config = EvalConfig::default();
     assert_eq!(
-        evaluate("immediate_liquidity_ratio", &data, &config).unwrap(),
+        evaluate(RatioId::IMMEDIATE_LIQUIDITY_RATIO, &data, &config).unwrap(),
         Decimal::new(2, 1)
     );
-    let reason = evaluate("cash_ratio", &data, &config).unwrap_err();
+    let reason = evaluate(RatioId::CASH_RATIO, &data, &config).unwrap_err();
     assert!(matches!(
         reason,
         NotComputable::MissingItem {
@@ -250,20 +257,20 @@ fn sum_of_present_leaves_out_missing_items_but_not_other_reasons() {
         (LineItem::CurrentLiabilities, 100),
     ]);
     assert_eq!(
-        evaluate("immediate_liquidity_ratio", &cash_only, &config).unwrap(),
+        evaluate(RatioId::IMMEDIATE_LIQUIDITY_RATIO, &cash_only, &config).unwrap(),
         Decimal::new(3, 1)
     );
     let cells = PresentColumns(&cash_only);
     assert_eq!(
-        find("immediate_liquidity_ratio")
-            .unwrap()
+        RatioId::IMMEDIATE_LIQUIDITY_RATIO
+            .ratio()
             .excel_formula(year(), &config, &cells)
             .unwrap(),
         "=(C7)/C11"
     );
     // Neither: not computable, naming the first missing item, never zero.
     let neither = statements(&[(LineItem::CurrentLiabilities, 100)]);
-    let reason = evaluate("immediate_liquidity_ratio", &neither, &config).unwrap_err();
+    let reason = evaluate(RatioId::IMMEDIATE_LIQUIDITY_RATIO, &neither, &config).unwrap_err();
     assert!(matches!(
         reason,
         NotComputable::MissingItem {
@@ -278,8 +285,12 @@ fn sum_of_present_leaves_out_missing_items_but_not_other_reasons() {
         (LineItem::TotalAssets, 100),
         (LineItem::CurrentLiabilities, 50),
     ]);
-    let reason =
-        evaluate("modified_immediate_liquidity_ratio", &zero_revenue, &config).unwrap_err();
+    let reason = evaluate(
+        RatioId::MODIFIED_IMMEDIATE_LIQUIDITY_RATIO,
+        &zero_revenue,
+        &config,
+    )
+    .unwrap_err();
     assert!(
         matches!(reason, NotComputable::ZeroDenominator { .. }),
         "{reason:?}"
@@ -367,12 +378,12 @@ fn chronological_mean_uses_every_quarter_end_of_the_year() {
     };
     // (100/2 + 120 + 140 + 160 + 180/2) / 4 = 140; 28 / 140 = 0.2.
     assert_eq!(
-        evaluate("return_on_equity", &data, &chronological).unwrap(),
+        evaluate(RatioId::RETURN_ON_EQUITY, &data, &chronological).unwrap(),
         Decimal::new(2, 1)
     );
     assert_eq!(
-        find("return_on_equity")
-            .unwrap()
+        RatioId::RETURN_ON_EQUITY
+            .ratio()
             .excel_formula(year(), &chronological, &Named(&data))
             .unwrap(),
         "=net_income_2001/((equity_2000/2+equity_2001Q1+equity_2001Q2+equity_2001Q3+equity_2001/2)/4)"
@@ -381,8 +392,8 @@ fn chronological_mean_uses_every_quarter_end_of_the_year() {
     let mut yearly = statements(&[(LineItem::NetIncome, 28), (LineItem::Equity, 180)]);
     yearly.set(Period::year(2000), LineItem::Equity, Decimal::from(100));
     assert_eq!(
-        find("return_on_equity")
-            .unwrap()
+        RatioId::RETURN_ON_EQUITY
+            .ratio()
             .excel_formula(year(), &chronological, &Named(&yearly))
             .unwrap(),
         "=net_income_2001/((equity_2000+equity_2001)/2)"
@@ -393,7 +404,7 @@ fn chronological_mean_uses_every_quarter_end_of_the_year() {
         year: 2001,
         quarter: 2,
     });
-    let reason = evaluate("return_on_equity", &gappy, &chronological).unwrap_err();
+    let reason = evaluate(RatioId::RETURN_ON_EQUITY, &gappy, &chronological).unwrap_err();
     assert_eq!(
         reason,
         NotComputable::IncompleteInterimBalances {

@@ -110,21 +110,15 @@ pub fn express_payables_days(
 /// assert_eq!(chronological_mean(&values).unwrap(), Decimal::new(12125, 2));
 /// ```
 pub fn chronological_mean(values: &[Decimal]) -> Result<Decimal, WorkingCapitalError> {
-    let [first, middle @ .., last] = values else {
+    if values.len() < 2 {
         return Err(WorkingCapitalError::TooFewValues {
             parameter: "values",
             found: values.len(),
             needed: 2,
         });
-    };
-    let overflow = || WorkingCapitalError::Overflow("chronological mean");
-    let mut sum = (*first / Decimal::TWO)
-        .checked_add(*last / Decimal::TWO)
-        .ok_or_else(overflow)?;
-    for value in middle {
-        sum = sum.checked_add(*value).ok_or_else(overflow)?;
     }
-    Ok(sum / Decimal::from(values.len() - 1))
+    crate::eval::chronological_mean(values)
+        .ok_or(WorkingCapitalError::Overflow("chronological mean"))
 }
 
 /// The arithmetic mean, the seed's fallback when the chronological mean cannot be used.

@@ -9,28 +9,28 @@ use crate::working_capital::policy::{
     AssetPolicy, CombinedPolicy, Policy, PolicyConfig, combined_policy, current_asset_policy,
     current_liability_policy,
 };
-use crate::{EvalConfig, NotComputable, find};
+use crate::{EvalConfig, NotComputable, RatioId};
 
 /// The catalogue ratios of a working-capital report, in report order.
-pub const WORKING_CAPITAL_RATIOS: [&str; 18] = [
-    "financial_operating_needs_broad",
-    "financial_operating_needs_narrow",
-    "financial_operating_needs_broad_to_revenue",
-    "financial_operating_needs_broad_days",
-    "financial_operating_needs_narrow_to_revenue",
-    "financial_operating_needs_narrow_days",
-    "inventory_days",
-    "receivables_days",
-    "payables_days",
-    "payables_days_express",
-    "operating_cycle_days",
-    "cash_conversion_cycle_days",
-    "current_asset_turnover",
-    "current_assets_to_assets",
-    "short_term_debt_to_total_assets",
-    "economic_return_on_assets",
-    "current_ratio",
-    "quick_ratio",
+pub const WORKING_CAPITAL_RATIOS: [RatioId; 18] = [
+    RatioId::FINANCIAL_OPERATING_NEEDS_BROAD,
+    RatioId::FINANCIAL_OPERATING_NEEDS_NARROW,
+    RatioId::FINANCIAL_OPERATING_NEEDS_BROAD_TO_REVENUE,
+    RatioId::FINANCIAL_OPERATING_NEEDS_BROAD_DAYS,
+    RatioId::FINANCIAL_OPERATING_NEEDS_NARROW_TO_REVENUE,
+    RatioId::FINANCIAL_OPERATING_NEEDS_NARROW_DAYS,
+    RatioId::INVENTORY_DAYS,
+    RatioId::RECEIVABLES_DAYS,
+    RatioId::PAYABLES_DAYS,
+    RatioId::PAYABLES_DAYS_EXPRESS,
+    RatioId::OPERATING_CYCLE_DAYS,
+    RatioId::CASH_CONVERSION_CYCLE_DAYS,
+    RatioId::CURRENT_ASSET_TURNOVER,
+    RatioId::CURRENT_ASSETS_TO_ASSETS,
+    RatioId::SHORT_TERM_DEBT_TO_TOTAL_ASSETS,
+    RatioId::ECONOMIC_RETURN_ON_ASSETS,
+    RatioId::CURRENT_RATIO,
+    RatioId::QUICK_RATIO,
 ];
 
 /// How working capital is evaluated and classified.
@@ -71,20 +71,19 @@ pub fn assess_policies(
     period: Period,
     config: &WorkingCapitalConfig,
 ) -> PolicyAssessment {
-    let value = |id: &str| -> Result<Decimal, NotComputable> {
-        let ratio = find(id).ok_or_else(|| NotComputable::UnknownRatio { id: id.to_owned() })?;
-        ratio.evaluate(statements, period, &config.eval)
+    let value = |id: RatioId| -> Result<Decimal, NotComputable> {
+        id.ratio().evaluate(statements, period, &config.eval)
     };
-    let percent = |id: &str| {
+    let percent = |id: RatioId| {
         value(id).and_then(|fraction| {
             fraction
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .ok_or(NotComputable::Overflow)
         })
     };
-    let current_asset_share_percent = percent("current_assets_to_assets");
-    let turnover_days = value("cash_conversion_cycle_days");
-    let short_term_credit_share_percent = percent("short_term_debt_to_total_assets");
+    let current_asset_share_percent = percent(RatioId::CURRENT_ASSETS_TO_ASSETS);
+    let turnover_days = value(RatioId::CASH_CONVERSION_CYCLE_DAYS);
+    let short_term_credit_share_percent = percent(RatioId::SHORT_TERM_DEBT_TO_TOTAL_ASSETS);
     let assets = current_asset_share_percent
         .clone()
         .map(|share| current_asset_policy(share, turnover_days.clone().ok(), &config.policy));

@@ -5,7 +5,7 @@ use bilans_model::{Entity, LineItem, Period, Statements, Unit};
 use rust_decimal::Decimal;
 
 use crate::working_capital::*;
-use crate::{DaysInYear, EvalConfig, find};
+use crate::{DaysInYear, EvalConfig, RatioId};
 
 fn d(text: &str) -> Decimal {
     text.parse().unwrap()
@@ -262,7 +262,7 @@ fn express_payables_matches_the_catalogue_ratio() {
         days_in_year: DaysInYear::Days365,
         ..EvalConfig::default()
     };
-    let ratio = find("payables_days_express").unwrap();
+    let ratio = RatioId::PAYABLES_DAYS_EXPRESS.ratio();
     assert_eq!(ratio.evaluate(&statements, year, &config).unwrap(), days);
 }
 
@@ -419,27 +419,35 @@ fn financial_operating_needs_from_statements() {
     ] {
         statements.set(year, item, d(value));
     }
-    let value = |id: &str| {
-        find(id)
-            .unwrap()
+    let value = |id: RatioId| {
+        id.ratio()
             .evaluate(&statements, year, &EvalConfig::default())
             .unwrap()
     };
-    assert_eq!(value("financial_operating_needs_broad"), d("250"));
+    assert_eq!(value(RatioId::FINANCIAL_OPERATING_NEEDS_BROAD), d("250"));
     assert_eq!(
-        value("financial_operating_needs_broad_to_revenue"),
+        value(RatioId::FINANCIAL_OPERATING_NEEDS_BROAD_TO_REVENUE),
         d("0.25")
     );
-    assert_eq!(value("financial_operating_needs_broad_days"), d("90"));
-    assert_eq!(value("financial_operating_needs_narrow"), d("300"));
     assert_eq!(
-        value("financial_operating_needs_narrow_to_revenue"),
+        value(RatioId::FINANCIAL_OPERATING_NEEDS_BROAD_DAYS),
+        d("90")
+    );
+    assert_eq!(value(RatioId::FINANCIAL_OPERATING_NEEDS_NARROW), d("300"));
+    assert_eq!(
+        value(RatioId::FINANCIAL_OPERATING_NEEDS_NARROW_TO_REVENUE),
         d("0.3")
     );
-    assert_eq!(value("financial_operating_needs_narrow_days"), d("108"));
-    assert_eq!(value("economic_return_on_assets").round_dp(4), d("0.1818"));
+    assert_eq!(
+        value(RatioId::FINANCIAL_OPERATING_NEEDS_NARROW_DAYS),
+        d("108")
+    );
+    assert_eq!(
+        value(RatioId::ECONOMIC_RETURN_ON_ASSETS).round_dp(4),
+        d("0.1818")
+    );
     for id in WORKING_CAPITAL_RATIOS {
-        assert!(find(id).is_some(), "{id}");
+        assert_eq!(id.ratio().id, id);
     }
 }
 

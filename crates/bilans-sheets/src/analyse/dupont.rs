@@ -4,64 +4,67 @@
 //! Figures 3 and 4.
 
 use bilans_ratios::analysis::Analysis;
-use bilans_ratios::{CellRefs, RatioUnit, find};
+use bilans_ratios::{CellRefs, RatioId};
 use rust_xlsxwriter::{Chart, ChartType, Formula, Worksheet, XlsxError};
 
 use crate::analyse::{DUPONT, Formats, Layout, period_header, write_header, write_not_computable};
 
 /// The sections of the sheet: a title and its rows (label, ratio id).
-const SECTIONS: [(&str, &[(&str, &str)]); 3] = [
+const SECTIONS: [(&str, &[(&str, RatioId)]); 3] = [
     (
         "Classic Du Pont: ROE = ROS × asset turnover × equity multiplier",
         &[
-            ("Return on sales (Zn/S)", "return_on_sales"),
-            ("Asset turnover (S/A)", "asset_turnover"),
-            ("Equity multiplier (A/Kw)", "equity_multiplier"),
+            ("Return on sales (Zn/S)", RatioId::RETURN_ON_SALES),
+            ("Asset turnover (S/A)", RatioId::ASSET_TURNOVER),
+            ("Equity multiplier (A/Kw)", RatioId::EQUITY_MULTIPLIER),
             (
                 "Product of the three factors",
-                "classic_dupont_return_on_equity",
+                RatioId::CLASSIC_DUPONT_RETURN_ON_EQUITY,
             ),
-            ("ROE = Zn/Kw (traditional)", "return_on_equity"),
+            ("ROE = Zn/Kw (traditional)", RatioId::RETURN_ON_EQUITY),
             (
                 "Product ÷ ROE (1 = the identity holds)",
-                "classic_dupont_check",
+                RatioId::CLASSIC_DUPONT_CHECK,
             ),
-            ("ROA = Zn/A (traditional)", "return_on_assets"),
+            ("ROA = Zn/A (traditional)", RatioId::RETURN_ON_ASSETS),
         ],
     ),
     (
         "Modified Du Pont (Kowalczyk & Kusak): ROE = ROS × current ratio × equity multiplier",
         &[
-            ("Current ratio (AO/ZB)", "current_ratio"),
-            ("ROE, modified model", "modified_return_on_equity"),
+            ("Current ratio (AO/ZB)", RatioId::CURRENT_RATIO),
+            ("ROE, modified model", RatioId::MODIFIED_RETURN_ON_EQUITY),
             (
                 "ROA, modified model (ROS × current ratio)",
-                "modified_return_on_assets",
+                RatioId::MODIFIED_RETURN_ON_ASSETS,
             ),
             (
                 "ROE modified ÷ ROE traditional",
-                "modified_to_classic_return_on_equity",
+                RatioId::MODIFIED_TO_CLASSIC_RETURN_ON_EQUITY,
             ),
             (
                 "Residual factor (AO/S) × (A/ZB)",
-                "modified_residual_factor",
+                RatioId::MODIFIED_RESIDUAL_FACTOR,
             ),
         ],
     ),
     (
         "Liquidity: traditional (Table 2) and from the modified model (Table 7)",
         &[
-            ("Current ratio, traditional", "current_ratio"),
-            ("Current ratio, modified model", "modified_current_ratio"),
-            ("Quick ratio, traditional", "quick_ratio"),
-            ("Quick ratio, modified model", "modified_quick_ratio"),
+            ("Current ratio, traditional", RatioId::CURRENT_RATIO),
+            (
+                "Current ratio, modified model",
+                RatioId::MODIFIED_CURRENT_RATIO,
+            ),
+            ("Quick ratio, traditional", RatioId::QUICK_RATIO),
+            ("Quick ratio, modified model", RatioId::MODIFIED_QUICK_RATIO),
             (
                 "Immediate liquidity, traditional",
-                "immediate_liquidity_ratio",
+                RatioId::IMMEDIATE_LIQUIDITY_RATIO,
             ),
             (
                 "Immediate liquidity, modified model",
-                "modified_immediate_liquidity_ratio",
+                RatioId::MODIFIED_IMMEDIATE_LIQUIDITY_RATIO,
             ),
         ],
     ),
@@ -118,7 +121,7 @@ pub(crate) fn write_dupont(
         for (label, id) in lines {
             row += 1;
             sheet_rows.push(row);
-            write_ratio_line(sheet, row, label, id, analysis, layout, formats)?;
+            write_ratio_line(sheet, row, label, *id, analysis, layout, formats)?;
         }
         rows_of_sections.push(sheet_rows);
         row += 2;
@@ -152,13 +155,13 @@ fn write_ratio_line(
     sheet: &mut Worksheet,
     row: u32,
     label: &str,
-    id: &str,
+    id: RatioId,
     analysis: &Analysis,
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.write_string(row, 0, label)?;
-    let unit = find(id).map_or(RatioUnit::Times, |ratio| ratio.unit);
+    let unit = id.ratio().unit;
     let Some(values) = analysis.ratios.row(id) else {
         return Ok(());
     };

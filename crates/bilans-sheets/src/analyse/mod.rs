@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use bilans_model::{LineItem, Period, Source, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{PolicyConfig, WorkingCapitalConfig};
-use bilans_ratios::{CellRefs, NotComputable, RatioUnit, catalogue};
+use bilans_ratios::{CellRefs, NotComputable, RatioId, RatioUnit, catalogue};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Workbook, Worksheet,
     XlsxError,
@@ -177,7 +177,7 @@ pub(crate) struct Layout {
     /// The ratios block's header row (its sheet is in `ratios_prefix`).
     pub(crate) ratios_header: u32,
     pub(crate) item_rows: BTreeMap<LineItem, u32>,
-    pub(crate) ratio_rows: BTreeMap<&'static str, u32>,
+    pub(crate) ratio_rows: BTreeMap<RatioId, u32>,
     /// `'Statements'!`: the quoted statements sheet, ready to prefix a reference.
     statements_prefix: String,
     /// `'Ratios'!`: the quoted ratios sheet, ready to prefix a reference.
@@ -189,7 +189,7 @@ pub(crate) struct Layout {
     pub(crate) ratio_details: bool,
     /// Ratio values that are not computable: their cells hold text, so no formula may
     /// refer to them (a reference to one is expanded instead, and fails with its reason).
-    pub(crate) not_computable: BTreeSet<(&'static str, Period)>,
+    pub(crate) not_computable: BTreeSet<(RatioId, Period)>,
     /// The amounts the statements hold: an absent one has no cell to refer to.
     pub(crate) present: BTreeSet<(LineItem, Period)>,
 }
@@ -279,7 +279,7 @@ impl CellRefs for FromRatiosSheet<'_> {
         layout.item_cell(prefix, item, period)
     }
 
-    fn ratio(&self, id: &str, period: Period) -> Option<String> {
+    fn ratio(&self, id: RatioId, period: Period) -> Option<String> {
         self.0.ratio_cell("", id, period)
     }
 }
@@ -289,7 +289,7 @@ impl CellRefs for Layout {
         self.item_cell(&self.statements_prefix, item, period)
     }
 
-    fn ratio(&self, id: &str, period: Period) -> Option<String> {
+    fn ratio(&self, id: RatioId, period: Period) -> Option<String> {
         self.ratio_cell(&self.ratios_prefix, id, period)
     }
 }
@@ -308,8 +308,8 @@ impl Layout {
 
     /// The cell of ratio `id` in `period` after `prefix`, if it holds a value (not an
     /// `n/c` text).
-    fn ratio_cell(&self, prefix: &str, id: &str, period: Period) -> Option<String> {
-        let (id, row) = self.ratio_rows.get_key_value(id)?;
+    fn ratio_cell(&self, prefix: &str, id: RatioId, period: Period) -> Option<String> {
+        let (id, row) = self.ratio_rows.get_key_value(&id)?;
         if self.not_computable.contains(&(*id, period)) {
             return None;
         }
@@ -589,9 +589,9 @@ pub(crate) fn write_ratios_block(
     write_header(sheet, layout.ratios_header, &header, formats)?;
     let after_periods = RATIO_FIRST_COLUMN + layout.periods.len() as u16;
     for ratio in catalogue() {
-        let row = layout.ratio_rows[ratio.id];
+        let row = layout.ratio_rows[&ratio.id];
         sheet.write_string(row, 0, ratio.name)?;
-        sheet.write_string(row, 1, ratio.id)?;
+        sheet.write_string(row, 1, ratio.id.name())?;
         if layout.ratio_details {
             sheet.write_string(row, 2, ratio.formula_text())?;
             sheet.write_string(row, after_periods, ratio.group.label())?;

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use bilans_model::Period;
+use bilans_ratios::CellRefs;
 use bilans_ratios::analysis::{Analysis, HEADLINE_RATIOS};
-use bilans_ratios::{CellRefs, find};
 use rayon::prelude::*;
 use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
 
@@ -156,7 +156,7 @@ fn write_comparison(
     sheet.set_name(COMPARISON)?;
     let mut row = 0;
     for id in HEADLINE_RATIOS {
-        let Some(ratio) = find(id) else { continue };
+        let ratio = id.ratio();
         write_header(sheet, row, &period_header(&[ratio.name], periods), formats)?;
         for (analysis, layout) in analyses.iter().zip(layouts) {
             row += 1;
@@ -239,7 +239,7 @@ fn write_definitions(sheet: &mut Worksheet, formats: &Formats) -> Result<(), Xls
     write_header(sheet, 0, &header, formats)?;
     for (index, ratio) in bilans_ratios::catalogue().iter().enumerate() {
         let row = 1 + index as u32;
-        sheet.write_string(row, 0, ratio.id)?;
+        sheet.write_string(row, 0, ratio.id.name())?;
         sheet.write_string(row, 1, ratio.name)?;
         sheet.write_string(row, 2, ratio.formula_text())?;
         sheet.write_string(row, 3, ratio.group.label())?;

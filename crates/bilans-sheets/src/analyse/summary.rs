@@ -1,7 +1,6 @@
 //! The Summary sheet: what was analysed, what to look at first, and the headline
 //! ratios with their trend.
 
-use bilans_ratios::RatioUnit;
 use bilans_ratios::analysis::{Analysis, Trend};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -62,9 +61,7 @@ pub(crate) fn write_summary(
     )?;
     for headline in &analysis.headlines {
         row += 1;
-        let unit = bilans_ratios::find(headline.id)
-            .map(|ratio| ratio.unit)
-            .unwrap_or(RatioUnit::Times);
+        let unit = headline.id.ratio().unit;
         sheet.write_string(row, 0, headline.name)?;
         for (offset, point) in [(1u16, headline.first), (3u16, headline.last)] {
             match point {

@@ -2,7 +2,7 @@
 //! which ratios a missing line item blocks.
 
 use bilans_model::LineItem;
-use bilans_ratios::{Expr, Ratio, catalogue, find};
+use bilans_ratios::{Expr, Ratio, catalogue};
 
 use crate::import::Need;
 
@@ -23,7 +23,7 @@ pub fn ratio_needs() -> Vec<Need> {
     catalogue()
         .iter()
         .map(|ratio| Need {
-            name: ratio.id.to_owned(),
+            name: ratio.id.name().to_owned(),
             items: items_of(ratio),
         })
         .collect()
@@ -42,10 +42,9 @@ fn items_of(ratio: &Ratio) -> Vec<LineItem> {
 fn collect(expr: &Expr, items: &mut Vec<LineItem>, depth: usize) {
     match expr {
         Expr::Item(item) => items.push(*item),
-        Expr::Ratio(reference) => {
-            if depth < 16
-                && let Some(ratio) = find(reference.id)
-            {
+        Expr::Ratio(id) => {
+            if depth < 16 {
+                let ratio = id.ratio();
                 items.extend_from_slice(ratio.requires_positive);
                 collect(&ratio.expr, items, depth + 1);
             }

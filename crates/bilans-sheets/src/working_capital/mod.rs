@@ -13,7 +13,7 @@ use bilans_ratios::working_capital::{
     NAMING_NOTE, PolicyAssessment, PolicyBands, WORKING_CAPITAL_RATIOS, WorkingCapitalConfig,
     assess_policies,
 };
-use bilans_ratios::{Basis, CellRefs, NotComputable, RatioUnit, find};
+use bilans_ratios::{Basis, CellRefs, NotComputable, RatioId, RatioUnit};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
@@ -79,7 +79,7 @@ fn add_sheet(
 struct Cells<'a> {
     columns: BTreeMap<Period, ColNum>,
     item_rows: BTreeMap<LineItem, RowNum>,
-    ratio_rows: BTreeMap<&'static str, RowNum>,
+    ratio_rows: BTreeMap<RatioId, RowNum>,
     /// Where the line items (and other ratios) live when the sheet is part of a larger
     /// workbook, such as the analysed workbook's Statements and Ratios sheets.
     linked: Option<&'a dyn CellRefs>,
@@ -95,8 +95,8 @@ impl CellRefs for Cells<'_> {
         Some(row_col_to_cell(row, column))
     }
 
-    fn ratio(&self, id: &str, period: Period) -> Option<String> {
-        let Some(row) = self.ratio_rows.get(id) else {
+    fn ratio(&self, id: RatioId, period: Period) -> Option<String> {
+        let Some(row) = self.ratio_rows.get(&id) else {
             return self.linked.and_then(|linked| linked.ratio(id, period));
         };
         let column = *self.columns.get(&period)?;
@@ -177,9 +177,7 @@ fn write_sheet(
     worksheet.write_string_with_format(row, 0, "Measure", &bold)?;
     worksheet.write_string_with_format(row, definition_column, "Definition (source)", &bold)?;
     for id in WORKING_CAPITAL_RATIOS {
-        let Some(ratio) = find(id) else {
-            continue;
-        };
+        let ratio = id.ratio();
         row += 1;
         let format = number_format(ratio.unit);
         worksheet.write_string(row, 0, ratio.name)?;
