@@ -53,14 +53,18 @@ pub enum StatementKind {
     IncomeStatement,
     /// The cash-flow statement: flows over a period, and the opening and closing cash.
     CashFlowStatement,
+    /// Market data, an optional input beside the statements (market capitalisation,
+    /// shares, price): valuation ratios and Altman's original Z need it.
+    MarketData,
 }
 
 impl StatementKind {
     /// Every statement, in the order statements are printed.
-    pub const ALL: [StatementKind; 3] = [
+    pub const ALL: [StatementKind; 4] = [
         StatementKind::BalanceSheet,
         StatementKind::IncomeStatement,
         StatementKind::CashFlowStatement,
+        StatementKind::MarketData,
     ];
 
     /// The English name, e.g. `balance sheet`.
@@ -69,6 +73,7 @@ impl StatementKind {
             StatementKind::BalanceSheet => "balance sheet",
             StatementKind::IncomeStatement => "income statement",
             StatementKind::CashFlowStatement => "cash-flow statement",
+            StatementKind::MarketData => "market data",
         }
     }
 }

@@ -30,6 +30,15 @@ pub enum Group {
     ModifiedDuPont,
     /// Working capital.
     WorkingCapital,
+    /// Amounts derived from the statements (EBIT, EBITDA, debt, free cash flow), each
+    /// one expression like a ratio.
+    Amounts,
+    /// Interest and debt coverage, and solvency on total liabilities.
+    Solvency,
+    /// Ratios on the cash-flow statement.
+    CashFlow,
+    /// Valuation: needs the market capitalisation (market data, an optional input).
+    Valuation,
 }
 
 impl Group {
@@ -42,6 +51,10 @@ impl Group {
             Group::Structure => "Structure",
             Group::ModifiedDuPont => "Modified Du Pont",
             Group::WorkingCapital => "Working capital",
+            Group::Amounts => "Derived amounts",
+            Group::Solvency => "Solvency and coverage",
+            Group::CashFlow => "Cash flow",
+            Group::Valuation => "Valuation (needs market data)",
         }
     }
 }
@@ -160,6 +173,26 @@ fn ratio(id: RatioId) -> Expr {
 fn days() -> Expr {
     Expr::DaysInYear
 }
+
+/// Interest expense, else the financial costs that the Ukrainian form (2250) and some
+/// statements print instead of an interest line.
+fn interest() -> Expr {
+    Expr::first_present(vec![
+        Expr::Item(LineItem::InterestExpense),
+        Expr::Item(LineItem::FinancialCosts),
+    ])
+}
+
+/// Receivables, else the trade receivables that US GAAP balance sheets print
+/// (`Accounts receivable, net`) without a total of receivables.
+fn receivables() -> Expr {
+    Expr::first_present(vec![
+        Expr::Item(LineItem::Receivables),
+        Expr::Item(LineItem::TradeReceivables),
+    ])
+}
+
+const EBIT_SOURCE: &str = "standard: earnings before interest and taxes taken as profit before tax + interest expense (computable on every national form: the Russian form prints no operating result, and the operating result leaves out financial and other income)";
 
 /// Defines the [`RatioId`] constants, [`RatioId::ALL`] and the catalogue from one list
 /// of entries: a new ratio is one entry.
@@ -284,7 +317,7 @@ ratios! {
     RECEIVABLES_DAYS = "receivables_days" {
         name: "receivables turnover period in days", group: Turnover, unit: Days,
         positive: [], source: STANDARD,
-        expr: item(Receivables) * days() / item(Revenue),
+        expr: receivables() * days() / item(Revenue),
     }
     PAYABLES_DAYS = "payables_days" {
         name: "payables turnover period in days", group: Turnover, unit: Days,
@@ -450,5 +483,266 @@ ratios! {
         name: "payables period, US express approximation", group: WorkingCapital, unit: Days,
         positive: [], source: "seed 002 (trade payables / (half of average daily revenue))",
         expr: item(TradePayables) / (item(Revenue) / days() / Expr::constant(2)),
+    }
+    // Derived amounts: each defined once, used by the ratios below.
+    EBIT = "ebit" {
+        name: "EBIT", group: Amounts, unit: Amount,
+        positive: [], source: EBIT_SOURCE,
+        expr: item(ProfitBeforeTax) + interest(),
+    }
+    EBITDA = "ebitda" {
+        name: "EBITDA", group: Amounts, unit: Amount,
+        positive: [], source: "standard: EBIT + depreciation and amortisation",
+        expr: ratio(R::EBIT) + item(DepreciationAndAmortisation),
+    }
+    TOTAL_DEBT = "total_debt" {
+        name: "total debt", group: Amounts, unit: Amount,
+        positive: [], source: "standard: interest-bearing borrowings (long-term, short-term and the current portion of long-term debt, where present)",
+        expr: Expr::sum_of_present(vec![item(LongTermDebt), item(ShortTermDebt), item(CurrentPortionOfLongTermDebt)]),
+    }
+    NET_DEBT = "net_debt" {
+        name: "net debt", group: Amounts, unit: Amount,
+        positive: [], source: "standard: total debt - cash and cash equivalents",
+        expr: ratio(R::TOTAL_DEBT) - item(CashAndEquivalents),
+    }
+    TOTAL_LIABILITIES = "total_liabilities" {
+        name: "total liabilities", group: Amounts, unit: Amount,
+        positive: [], source: "standard: the statement's total liabilities, else total equity and liabilities - equity (the Russian and Ukrainian forms print no total), else long-term + current liabilities (which leaves out provisions and accruals shown apart, as the Polish form does)",
+        expr: Expr::first_present(vec![item(TotalLiabilities), item(TotalEquityAndLiabilities) - item(Equity), item(LongTermLiabilities) + item(CurrentLiabilities)]),
+    }
+    CAPITAL_EMPLOYED = "capital_employed" {
+        name: "capital employed", group: Amounts, unit: Amount,
+        positive: [], source: "standard: total assets - current liabilities",
+        expr: item(TotalAssets) - item(CurrentLiabilities),
+    }
+    FREE_CASH_FLOW = "free_cash_flow" {
+        name: "free cash flow", group: Amounts, unit: Amount,
+        positive: [], source: "standard: operating cash flow - capital expenditure",
+        expr: item(OperatingCashFlow) - item(CapitalExpenditure),
+    }
+    // Profitability on the full income statement, and the five-factor Du Pont.
+    EBIT_MARGIN = "ebit_margin" {
+        name: "EBIT margin", group: Profitability, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: ratio(R::EBIT) / item(Revenue),
+    }
+    EBITDA_MARGIN = "ebitda_margin" {
+        name: "EBITDA margin", group: Profitability, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: ratio(R::EBITDA) / item(Revenue),
+    }
+    PRETAX_MARGIN = "pretax_margin" {
+        name: "profit before tax to revenue", group: Profitability, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: item(ProfitBeforeTax) / item(Revenue),
+    }
+    EFFECTIVE_TAX_RATE = "effective_tax_rate" {
+        name: "effective tax rate", group: Profitability, unit: Fraction,
+        positive: [ProfitBeforeTax], source: "standard: income tax / profit before tax (not meaningful for a loss)",
+        expr: item(IncomeTax) / item(ProfitBeforeTax),
+    }
+    RETURN_ON_CAPITAL_EMPLOYED = "return_on_capital_employed" {
+        name: "return on capital employed", group: Profitability, unit: Fraction,
+        positive: [], source: "standard: EBIT / (total assets - current liabilities)",
+        expr: ratio(R::EBIT) / ratio(R::CAPITAL_EMPLOYED),
+    }
+    RETURN_ON_INVESTED_CAPITAL = "return_on_invested_capital" {
+        name: "return on invested capital", group: Profitability, unit: Fraction,
+        positive: [Equity, ProfitBeforeTax], source: "standard: EBIT × (1 - effective tax rate) / (equity + total debt)",
+        expr: ratio(R::EBIT) * (Expr::constant(1) - ratio(R::EFFECTIVE_TAX_RATE)) / (item(Equity) + ratio(R::TOTAL_DEBT)),
+    }
+    TAX_BURDEN = "tax_burden" {
+        name: "tax burden", group: Profitability, unit: Fraction,
+        positive: [], source: "five-factor Du Pont: net income / profit before tax",
+        expr: item(NetIncome) / item(ProfitBeforeTax),
+    }
+    INTEREST_BURDEN = "interest_burden" {
+        name: "interest burden", group: Profitability, unit: Fraction,
+        positive: [], source: "five-factor Du Pont: profit before tax / EBIT",
+        expr: item(ProfitBeforeTax) / ratio(R::EBIT),
+    }
+    FIVE_FACTOR_DUPONT_RETURN_ON_EQUITY = "five_factor_dupont_return_on_equity" {
+        name: "five-factor Du Pont return on equity", group: Profitability, unit: Fraction,
+        positive: [Equity], source: "five-factor Du Pont: tax burden × interest burden × EBIT margin × asset turnover × equity multiplier (an identity: equals net income / equity)",
+        expr: ratio(R::TAX_BURDEN) * ratio(R::INTEREST_BURDEN) * ratio(R::EBIT_MARGIN) * ratio(R::ASSET_TURNOVER) * ratio(R::EQUITY_MULTIPLIER),
+    }
+    // Turnover rates (the periods in days are above).
+    RECEIVABLES_TURNOVER = "receivables_turnover" {
+        name: "receivables turnover", group: Turnover, unit: Times,
+        positive: [], source: STANDARD,
+        expr: item(Revenue) / receivables(),
+    }
+    INVENTORY_TURNOVER = "inventory_turnover" {
+        name: "inventory turnover", group: Turnover, unit: Times,
+        positive: [], source: STANDARD,
+        expr: item(CostOfSales) / item(Inventories),
+    }
+    PAYABLES_TURNOVER = "payables_turnover" {
+        name: "payables turnover", group: Turnover, unit: Times,
+        positive: [], source: STANDARD,
+        expr: item(CostOfSales) / item(TradePayables),
+    }
+    FIXED_ASSET_TURNOVER = "fixed_asset_turnover" {
+        name: "fixed asset turnover", group: Turnover, unit: Times,
+        positive: [], source: "standard: revenue / property, plant and equipment",
+        expr: item(Revenue) / item(PropertyPlantAndEquipment),
+    }
+    SELLING_AND_ADMINISTRATIVE_TO_REVENUE = "selling_and_administrative_to_revenue" {
+        name: "selling and administrative expenses to revenue", group: Turnover, unit: Fraction,
+        positive: [], source: "standard: (SG&A, else selling + administrative expenses) / revenue",
+        expr: Expr::first_present(vec![item(SellingGeneralAndAdministrative), item(SellingExpenses) + item(AdministrativeExpenses)]) / item(Revenue),
+    }
+    // Solvency and coverage.
+    INTEREST_COVERAGE = "interest_coverage" {
+        name: "interest coverage", group: Solvency, unit: Times,
+        positive: [], source: "standard: EBIT / interest expense",
+        expr: ratio(R::EBIT) / interest(),
+    }
+    DEBT_SERVICE_COVERAGE = "debt_service_coverage" {
+        name: "debt service coverage", group: Solvency, unit: Times,
+        positive: [], source: "standard: EBIT / (interest expense + debt due within a year, where present)",
+        expr: ratio(R::EBIT) / (interest() + Expr::sum_of_present(vec![item(ShortTermDebt), item(CurrentPortionOfLongTermDebt)])),
+    }
+    DEBT_TO_ASSETS = "debt_to_assets" {
+        name: "total debt to total assets", group: Solvency, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: ratio(R::TOTAL_DEBT) / item(TotalAssets),
+    }
+    DEBT_TO_EBITDA = "debt_to_ebitda" {
+        name: "total debt to EBITDA", group: Solvency, unit: Times,
+        positive: [], source: STANDARD,
+        expr: ratio(R::TOTAL_DEBT) / ratio(R::EBITDA),
+    }
+    NET_DEBT_TO_EBITDA = "net_debt_to_ebitda" {
+        name: "net debt to EBITDA", group: Solvency, unit: Times,
+        positive: [], source: STANDARD,
+        expr: ratio(R::NET_DEBT) / ratio(R::EBITDA),
+    }
+    NET_DEBT_TO_EQUITY = "net_debt_to_equity" {
+        name: "net debt to equity", group: Solvency, unit: Times,
+        positive: [Equity], source: STANDARD,
+        expr: ratio(R::NET_DEBT) / item(Equity),
+    }
+    TOTAL_LIABILITIES_TO_EQUITY = "total_liabilities_to_equity" {
+        name: "total liabilities to equity", group: Solvency, unit: Times,
+        positive: [Equity], source: STANDARD,
+        expr: ratio(R::TOTAL_LIABILITIES) / item(Equity),
+    }
+    TOTAL_LIABILITIES_TO_ASSETS = "total_liabilities_to_assets" {
+        name: "total liabilities to total assets", group: Solvency, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: ratio(R::TOTAL_LIABILITIES) / item(TotalAssets),
+    }
+    RETAINED_EARNINGS_TO_ASSETS = "retained_earnings_to_assets" {
+        name: "retained earnings to total assets", group: Solvency, unit: Fraction,
+        positive: [], source: "standard (Altman's X2)",
+        expr: item(RetainedEarnings) / item(TotalAssets),
+    }
+    // Cash flow.
+    OPERATING_CASH_FLOW_RATIO = "operating_cash_flow_ratio" {
+        name: "operating cash flow to current liabilities", group: CashFlow, unit: Times,
+        positive: [], source: STANDARD,
+        expr: item(OperatingCashFlow) / item(CurrentLiabilities),
+    }
+    OPERATING_CASH_FLOW_TO_TOTAL_LIABILITIES = "operating_cash_flow_to_total_liabilities" {
+        name: "operating cash flow to total liabilities", group: CashFlow, unit: Times,
+        positive: [], source: STANDARD,
+        expr: item(OperatingCashFlow) / ratio(R::TOTAL_LIABILITIES),
+    }
+    OPERATING_CASH_FLOW_TO_REVENUE = "operating_cash_flow_to_revenue" {
+        name: "operating cash flow to revenue", group: CashFlow, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: item(OperatingCashFlow) / item(Revenue),
+    }
+    OPERATING_CASH_FLOW_TO_NET_INCOME = "operating_cash_flow_to_net_income" {
+        name: "operating cash flow to net income", group: CashFlow, unit: Times,
+        positive: [NetIncome], source: "standard (quality of earnings; not meaningful for a loss)",
+        expr: item(OperatingCashFlow) / item(NetIncome),
+    }
+    FREE_CASH_FLOW_TO_OPERATING_CASH_FLOW = "free_cash_flow_to_operating_cash_flow" {
+        name: "free cash flow to operating cash flow", group: CashFlow, unit: Fraction,
+        positive: [], source: STANDARD,
+        expr: ratio(R::FREE_CASH_FLOW) / item(OperatingCashFlow),
+    }
+    CAPITAL_EXPENDITURE_COVERAGE = "capital_expenditure_coverage" {
+        name: "capital expenditure coverage", group: CashFlow, unit: Times,
+        positive: [], source: "standard: operating cash flow / capital expenditure",
+        expr: item(OperatingCashFlow) / item(CapitalExpenditure),
+    }
+    DIVIDEND_AND_CAPEX_COVERAGE = "dividend_and_capex_coverage" {
+        name: "dividend and capital expenditure coverage", group: CashFlow, unit: Times,
+        positive: [], source: "standard: operating cash flow / (capital expenditure + dividends paid)",
+        expr: item(OperatingCashFlow) / (item(CapitalExpenditure) + item(DividendsPaid)),
+    }
+    CASH_FLOW_COVERAGE = "cash_flow_coverage" {
+        name: "operating cash flow to total debt", group: CashFlow, unit: Times,
+        positive: [], source: STANDARD,
+        expr: item(OperatingCashFlow) / ratio(R::TOTAL_DEBT),
+    }
+    SHORT_TERM_COVERAGE = "short_term_coverage" {
+        name: "operating cash flow to short-term debt", group: CashFlow, unit: Times,
+        positive: [], source: STANDARD,
+        expr: item(OperatingCashFlow) / item(ShortTermDebt),
+    }
+    // Valuation: needs the market capitalisation, an optional input.
+    ENTERPRISE_VALUE = "enterprise_value" {
+        name: "enterprise value", group: Valuation, unit: Amount,
+        positive: [], source: "standard: market capitalisation + net debt",
+        expr: item(MarketCapitalisation) + ratio(R::NET_DEBT),
+    }
+    PRICE_TO_EARNINGS = "price_to_earnings" {
+        name: "price to earnings", group: Valuation, unit: Times,
+        positive: [NetIncome], source: "standard: market capitalisation / net income (not meaningful for a loss)",
+        expr: item(MarketCapitalisation) / item(NetIncome),
+    }
+    PRICE_TO_BOOK = "price_to_book" {
+        name: "price to book", group: Valuation, unit: Times,
+        positive: [Equity], source: "standard: market capitalisation / equity",
+        expr: item(MarketCapitalisation) / item(Equity),
+    }
+    PRICE_TO_SALES = "price_to_sales" {
+        name: "price to sales", group: Valuation, unit: Times,
+        positive: [], source: "standard: market capitalisation / revenue",
+        expr: item(MarketCapitalisation) / item(Revenue),
+    }
+    PRICE_TO_FREE_CASH_FLOW = "price_to_free_cash_flow" {
+        name: "price to free cash flow", group: Valuation, unit: Times,
+        positive: [], source: "standard: market capitalisation / free cash flow",
+        expr: item(MarketCapitalisation) / ratio(R::FREE_CASH_FLOW),
+    }
+    EV_TO_EBITDA = "ev_to_ebitda" {
+        name: "enterprise value to EBITDA", group: Valuation, unit: Times,
+        positive: [], source: STANDARD,
+        expr: ratio(R::ENTERPRISE_VALUE) / ratio(R::EBITDA),
+    }
+    EV_TO_SALES = "ev_to_sales" {
+        name: "enterprise value to revenue", group: Valuation, unit: Times,
+        positive: [], source: STANDARD,
+        expr: ratio(R::ENTERPRISE_VALUE) / item(Revenue),
+    }
+    EARNINGS_YIELD = "earnings_yield" {
+        name: "earnings yield", group: Valuation, unit: Fraction,
+        positive: [MarketCapitalisation], source: "standard: net income / market capitalisation",
+        expr: item(NetIncome) / item(MarketCapitalisation),
+    }
+    DIVIDEND_YIELD = "dividend_yield" {
+        name: "dividend yield", group: Valuation, unit: Fraction,
+        positive: [MarketCapitalisation], source: "standard: dividends paid / market capitalisation",
+        expr: item(DividendsPaid) / item(MarketCapitalisation),
+    }
+    FREE_CASH_FLOW_YIELD = "free_cash_flow_yield" {
+        name: "free cash flow yield", group: Valuation, unit: Fraction,
+        positive: [MarketCapitalisation], source: "standard: free cash flow / market capitalisation",
+        expr: ratio(R::FREE_CASH_FLOW) / item(MarketCapitalisation),
+    }
+    EARNINGS_PER_SHARE = "earnings_per_share" {
+        name: "earnings per share", group: Valuation, unit: Amount,
+        positive: [SharesOutstanding], source: "standard: net income / shares outstanding (in the statements' unit per share)",
+        expr: item(NetIncome) / item(SharesOutstanding),
+    }
+    BOOK_VALUE_PER_SHARE = "book_value_per_share" {
+        name: "book value per share", group: Valuation, unit: Amount,
+        positive: [SharesOutstanding], source: "standard: equity / shares outstanding (in the statements' unit per share)",
+        expr: item(Equity) / item(SharesOutstanding),
     }
 }

@@ -130,6 +130,19 @@ impl<'a> Evaluator<'a> {
                     (None, None) => Err(NotComputable::Overflow),
                 }
             }
+            Expr::FirstPresent(alternatives) => {
+                let mut first_missing = None;
+                for term in alternatives {
+                    match self.expression(term) {
+                        Ok(value) => return Ok(value),
+                        Err(missing @ NotComputable::MissingItem { .. }) => {
+                            first_missing.get_or_insert(missing);
+                        }
+                        Err(other) => return Err(other),
+                    }
+                }
+                Err(first_missing.unwrap_or(NotComputable::Overflow))
+            }
             Expr::Ratio(id) => {
                 let value = self.ratio(*id)?;
                 match self.config.rounding {

@@ -74,6 +74,29 @@ impl Expr {
                 }
                 let _ = write!(out, "({})", rendered.join("+"));
             }
+            Expr::FirstPresent(alternatives) => {
+                let mut first_missing = None;
+                let mut chosen = None;
+                for term in alternatives {
+                    let mut text = String::new();
+                    match term.write_excel(&mut text, Precedence::Lowest, period, config, cells) {
+                        Ok(()) => {
+                            chosen = Some(text);
+                            break;
+                        }
+                        Err(missing @ NotComputable::MissingItem { .. }) => {
+                            first_missing.get_or_insert(missing);
+                        }
+                        Err(other) => return Err(other),
+                    }
+                }
+                match chosen {
+                    Some(text) => {
+                        let _ = write!(out, "({text})");
+                    }
+                    None => return Err(first_missing.unwrap_or(NotComputable::Overflow)),
+                }
+            }
             Expr::Ratio(id) => {
                 let id = *id;
                 let ratio = id.ratio();

@@ -21,6 +21,12 @@ pub enum Expr {
     /// cash within other current assets); any other reason a term cannot be computed
     /// propagates, and if every term is missing the sum is not computable.
     SumOfPresent(Vec<Expr>),
+    /// The first of the alternatives that is present: a term missing because a line
+    /// item is absent gives way to the next (interest expense, else the financial costs
+    /// a form prints instead); any other reason propagates; if every alternative is
+    /// missing, the first one's reason is given. The formula text names every
+    /// alternative, and the Excel formula refers to the one used.
+    FirstPresent(Vec<Expr>),
     /// Another ratio of the catalogue.
     Ratio(RatioId),
     /// A constant.
@@ -136,6 +142,11 @@ impl Expr {
         Expr::Item(item)
     }
 
+    /// The first of `alternatives` that is present (see [`Expr::FirstPresent`]).
+    pub fn first_present(alternatives: Vec<Expr>) -> Expr {
+        Expr::FirstPresent(alternatives)
+    }
+
     /// The sum of the `terms` that are present (see [`Expr::SumOfPresent`]).
     pub fn sum_of_present(terms: Vec<Expr>) -> Expr {
         Expr::SumOfPresent(terms)
@@ -182,6 +193,16 @@ impl Expr {
                     term.write_text(out, Precedence::Sum);
                 }
                 out.push_str(", where present)");
+            }
+            Expr::FirstPresent(alternatives) => {
+                out.push('(');
+                for (index, term) in alternatives.iter().enumerate() {
+                    if 0 < index {
+                        out.push_str(", else ");
+                    }
+                    term.write_text(out, Precedence::Sum);
+                }
+                out.push(')');
             }
             Expr::Ratio(id) => out.push_str(id.label()),
             Expr::Constant(value) => {

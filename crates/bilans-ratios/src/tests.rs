@@ -462,3 +462,201 @@ proptest! {
         }
     }
 }
+
+/// A complete year of a company with all three statements and market data (in
+/// thousands), for the ratios on the new line items.
+fn full_year() -> Statements {
+    use LineItem::*;
+    statements(&[
+        (TotalAssets, 1_000),
+        (FixedAssets, 600),
+        (PropertyPlantAndEquipment, 500),
+        (CurrentAssets, 400),
+        (Inventories, 150),
+        (Receivables, 120),
+        (CashAndEquivalents, 80),
+        (Equity, 450),
+        (RetainedEarnings, 200),
+        (LongTermLiabilities, 300),
+        (LongTermDebt, 250),
+        (CurrentLiabilities, 250),
+        (ShortTermDebt, 70),
+        (TradePayables, 100),
+        (TotalEquityAndLiabilities, 1_000),
+        (Revenue, 2_000),
+        (CostOfSales, 1_500),
+        (SellingExpenses, 150),
+        (AdministrativeExpenses, 100),
+        (OperatingResult, 250),
+        (InterestExpense, 40),
+        (ProfitBeforeTax, 200),
+        (IncomeTax, 50),
+        (NetIncome, 150),
+        (DepreciationAndAmortisation, 60),
+        (OperatingCashFlow, 220),
+        (CapitalExpenditure, 90),
+        (DividendsPaid, 30),
+        (MarketCapitalisation, 1_800),
+        (SharesOutstanding, 100),
+    ])
+}
+
+/// `numerator / denominator` of integers, as the expected value of a ratio.
+fn q(numerator: i64, denominator: i64) -> Decimal {
+    Decimal::from(numerator) / Decimal::from(denominator)
+}
+
+#[test]
+fn derived_amounts_and_the_new_ratios_recompute_by_hand() {
+    let data = full_year();
+    let config = EvalConfig::default();
+    let value = |id: RatioId| evaluate(id, &data, &config).unwrap();
+    // EBIT = 200 + 40 = 240; EBITDA = 300; total debt = 250 + 70 = 320; net debt = 240;
+    // capital employed = 750; free cash flow = 130; total liabilities = 1000 − 450 = 550.
+    let expected = [
+        (RatioId::EBIT, q(240, 1)),
+        (RatioId::EBITDA, q(300, 1)),
+        (RatioId::TOTAL_DEBT, q(320, 1)),
+        (RatioId::NET_DEBT, q(240, 1)),
+        (RatioId::TOTAL_LIABILITIES, q(550, 1)),
+        (RatioId::CAPITAL_EMPLOYED, q(750, 1)),
+        (RatioId::FREE_CASH_FLOW, q(130, 1)),
+        (RatioId::EBIT_MARGIN, q(240, 2_000)),
+        (RatioId::EBITDA_MARGIN, q(300, 2_000)),
+        (RatioId::PRETAX_MARGIN, q(200, 2_000)),
+        (RatioId::EFFECTIVE_TAX_RATE, q(50, 200)),
+        (RatioId::RETURN_ON_CAPITAL_EMPLOYED, q(240, 750)),
+        (RatioId::TAX_BURDEN, q(150, 200)),
+        (RatioId::INTEREST_BURDEN, q(200, 240)),
+        (RatioId::RECEIVABLES_TURNOVER, q(2_000, 120)),
+        (RatioId::INVENTORY_TURNOVER, q(1_500, 150)),
+        (RatioId::PAYABLES_TURNOVER, q(1_500, 100)),
+        (RatioId::FIXED_ASSET_TURNOVER, q(2_000, 500)),
+        (
+            RatioId::SELLING_AND_ADMINISTRATIVE_TO_REVENUE,
+            q(250, 2_000),
+        ),
+        (RatioId::INTEREST_COVERAGE, q(240, 40)),
+        (RatioId::DEBT_SERVICE_COVERAGE, q(240, 110)),
+        (RatioId::DEBT_TO_ASSETS, q(320, 1_000)),
+        (RatioId::DEBT_TO_EBITDA, q(320, 300)),
+        (RatioId::NET_DEBT_TO_EBITDA, q(240, 300)),
+        (RatioId::NET_DEBT_TO_EQUITY, q(240, 450)),
+        (RatioId::TOTAL_LIABILITIES_TO_EQUITY, q(550, 450)),
+        (RatioId::TOTAL_LIABILITIES_TO_ASSETS, q(550, 1_000)),
+        (RatioId::RETAINED_EARNINGS_TO_ASSETS, q(200, 1_000)),
+        (RatioId::OPERATING_CASH_FLOW_RATIO, q(220, 250)),
+        (
+            RatioId::OPERATING_CASH_FLOW_TO_TOTAL_LIABILITIES,
+            q(220, 550),
+        ),
+        (RatioId::OPERATING_CASH_FLOW_TO_REVENUE, q(220, 2_000)),
+        (RatioId::OPERATING_CASH_FLOW_TO_NET_INCOME, q(220, 150)),
+        (RatioId::FREE_CASH_FLOW_TO_OPERATING_CASH_FLOW, q(130, 220)),
+        (RatioId::CAPITAL_EXPENDITURE_COVERAGE, q(220, 90)),
+        (RatioId::DIVIDEND_AND_CAPEX_COVERAGE, q(220, 120)),
+        (RatioId::CASH_FLOW_COVERAGE, q(220, 320)),
+        (RatioId::SHORT_TERM_COVERAGE, q(220, 70)),
+        (RatioId::ENTERPRISE_VALUE, q(2_040, 1)),
+        (RatioId::PRICE_TO_EARNINGS, q(1_800, 150)),
+        (RatioId::PRICE_TO_BOOK, q(1_800, 450)),
+        (RatioId::PRICE_TO_SALES, q(1_800, 2_000)),
+        (RatioId::PRICE_TO_FREE_CASH_FLOW, q(1_800, 130)),
+        (RatioId::EV_TO_EBITDA, q(2_040, 300)),
+        (RatioId::EV_TO_SALES, q(2_040, 2_000)),
+        (RatioId::EARNINGS_YIELD, q(150, 1_800)),
+        (RatioId::DIVIDEND_YIELD, q(30, 1_800)),
+        (RatioId::FREE_CASH_FLOW_YIELD, q(130, 1_800)),
+        (RatioId::EARNINGS_PER_SHARE, q(150, 100)),
+        (RatioId::BOOK_VALUE_PER_SHARE, q(450, 100)),
+    ];
+    for (id, expected) in expected {
+        assert_eq!(value(id), expected, "{id}");
+    }
+    // ROIC = EBIT × (1 − 0.25) / (450 + 320) = 180 / 770.
+    assert_eq!(
+        value(RatioId::RETURN_ON_INVESTED_CAPITAL).round_dp(20),
+        q(180, 770).round_dp(20)
+    );
+    // The five-factor Du Pont product is return on equity, 150 / 450.
+    let five = value(RatioId::FIVE_FACTOR_DUPONT_RETURN_ON_EQUITY);
+    assert!((five - q(150, 450)).abs() < Decimal::new(1, 20), "{five}");
+}
+
+#[test]
+fn first_present_takes_the_first_alternative_a_statement_gives() {
+    use LineItem::*;
+    let mut data = full_year();
+    // Without an interest line, the financial costs stand in (the Ukrainian form).
+    data.periods
+        .get_mut(&year())
+        .unwrap()
+        .remove(&InterestExpense);
+    let config = EvalConfig::default();
+    let reason = evaluate(RatioId::INTEREST_COVERAGE, &data, &config).unwrap_err();
+    assert_eq!(
+        reason,
+        NotComputable::MissingItem {
+            item: InterestExpense,
+            period: year()
+        },
+        "with neither alternative the first one's absence is the reason"
+    );
+    data.set(year(), FinancialCosts, Decimal::from(48));
+    assert_eq!(
+        evaluate(RatioId::INTEREST_COVERAGE, &data, &config).unwrap(),
+        q(248, 48)
+    );
+    assert_eq!(
+        RatioId::INTEREST_COVERAGE.ratio().formula_text(),
+        "EBIT / (interest expense, else financial costs)"
+    );
+    // The Excel formula refers to the alternative used.
+    let formula = RatioId::EBIT
+        .ratio()
+        .excel_formula(year(), &config, &NamedCells(&data))
+        .unwrap();
+    assert_eq!(formula, "=profit_before_tax+(financial_costs)");
+    // Trade receivables stand in for receivables (US GAAP balance sheets).
+    data.periods.get_mut(&year()).unwrap().remove(&Receivables);
+    data.set(year(), TradeReceivables, Decimal::from(100));
+    assert_eq!(
+        evaluate(RatioId::RECEIVABLES_TURNOVER, &data, &config).unwrap(),
+        q(2_000, 100)
+    );
+}
+
+/// Cells named after the items the statements hold.
+struct NamedCells<'a>(&'a Statements);
+
+impl CellRefs for NamedCells<'_> {
+    fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        self.0.get(period, item).map(|_| item.name().to_owned())
+    }
+}
+
+proptest! {
+    #[test]
+    fn five_factor_dupont_product_equals_return_on_equity(
+        net_income in 1i64..1_000_000_000,
+        tax in 0i64..1_000_000,
+        interest in 1i64..1_000_000,
+        revenue in amount(),
+        total_assets in amount(),
+        equity in amount(),
+    ) {
+        let data = statements(&[
+            (LineItem::NetIncome, net_income),
+            (LineItem::ProfitBeforeTax, net_income + tax),
+            (LineItem::InterestExpense, interest),
+            (LineItem::Revenue, revenue),
+            (LineItem::TotalAssets, total_assets),
+            (LineItem::Equity, equity),
+        ]);
+        let config = EvalConfig::default();
+        let five = evaluate(RatioId::FIVE_FACTOR_DUPONT_RETURN_ON_EQUITY, &data, &config).unwrap();
+        let roe = evaluate(RatioId::RETURN_ON_EQUITY, &data, &config).unwrap();
+        let tolerance = Decimal::new(1, 18) * roe.abs().max(Decimal::ONE);
+        prop_assert!((five - roe).abs() <= tolerance, "{five} vs {roe}");
+    }
+}

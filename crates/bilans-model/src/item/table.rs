@@ -1252,4 +1252,30 @@ line_items! {
         pl_positions: ["RPP G"],
         xbrl: [],
     }
+    // ---------------------------------------------------------------------- market data
+    /// The market value of equity (market capitalisation) at the period's end: an
+    /// optional input for valuation ratios and Altman's original Z-score.
+    MarketCapitalisation = "market_capitalisation" {
+        statement: MarketData, flow: Stock, label: "market capitalisation",
+        parents: [],
+        en: ["Market capitalisation", "Market capitalization", "Market value of equity", "Market cap"],
+        pl: ["Kapitalizacja rynkowa", "Kapitalizacja"],
+        ru: ["Рыночная капитализация", "Капитализация"],
+        uk: ["Ринкова капіталізація", "Капіталізація"],
+        ru_codes: [], uk_codes: [],
+        pl_positions: [],
+        xbrl: [],
+    }
+    /// The number of shares outstanding at the period's end.
+    SharesOutstanding = "shares_outstanding" {
+        statement: MarketData, flow: Stock, label: "shares outstanding",
+        parents: [],
+        en: ["Shares outstanding", "Number of shares", "Common shares outstanding"],
+        pl: ["Liczba akcji"],
+        ru: ["Количество акций"],
+        uk: ["Кількість акцій"],
+        ru_codes: [], uk_codes: [],
+        pl_positions: [],
+        xbrl: ["dei:EntityCommonStockSharesOutstanding"],
+    }
 }
