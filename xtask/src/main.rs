@@ -6,6 +6,8 @@
 //! - `cargo xtask reports [--check]`: regenerate (or check) `reports/` from `fixtures/`
 //!   (see `reports.rs`).
 //! - `cargo xtask bench`: the performance measurements of the README (see `bench/`).
+//! - `cargo xtask fuzz`: mutate the fixtures and run the `bilans` binary on them under
+//!   a memory limit and a timeout (see `fuzz/`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,6 +16,7 @@ use clap::{Parser, Subcommand};
 
 mod bench;
 mod fixtures;
+mod fuzz;
 mod reports;
 
 /// Project automation for bilans.
@@ -32,6 +35,9 @@ enum Task {
     Reports(reports::Args),
     /// Measure the performance figures of the README on a synthetic panel.
     Bench(bench::Args),
+    /// Mutate the fixtures and run `bilans` on them, looking for panics, crashes,
+    /// runaway memory or time, and modified inputs.
+    Fuzz(fuzz::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +46,7 @@ fn main() -> ExitCode {
         Task::Fixtures(args) => fixtures::run(&args),
         Task::Reports(args) => reports::run(&args),
         Task::Bench(args) => bench::run(&args),
+        Task::Fuzz(args) => fuzz::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
