@@ -33,6 +33,7 @@ use anyhow::{Context, bail};
 use crate::fuzz::child::{Limiter, Limits, Observation, Verdict, classify, run_limited};
 use crate::fuzz::rng::Rng;
 use crate::fuzz::targets::{Case, discover, generate};
+use crate::fuzz::workbook::abbreviate_to as abbreviate;
 use crate::project_root;
 
 mod archive;
@@ -123,6 +124,17 @@ struct Failure {
     kept: PathBuf,
 }
 
+/// Where a kept case's files are, for its description.
+#[derive(Debug)]
+struct KeptPaths {
+    /// The binary, from the project root when it is inside it.
+    program: String,
+    /// The kept input, likewise.
+    input: String,
+    /// The kept input's file name in the failures folder (empty without an input).
+    kept_input: String,
+}
+
 fn fuzz(runner: &Runner, args: &Args) -> anyhow::Result<()> {
     let budget = match (args.seconds, args.cases) {
         (None, None) => Some(Duration::from_secs(60)),
@@ -154,8 +166,16 @@ fn fuzz(runner: &Runner, args: &Args) -> anyhow::Result<()> {
         *cases_per_family.entry(case.family).or_default() += 1;
         let (verdict, observation) = execute(runner, &case, &work, None)?;
         if verdict.is_failure() {
-            let kept = keep(&out, args.seed, case_idx, &case, &verdict, &observation)?;
-            let command = show_command(&case);
+            let kept = keep(
+                runner,
+                &out,
+                args.seed,
+                case_idx,
+                &case,
+                &verdict,
+                &observation,
+            )?;
+            let command = abbreviate(&show_command(&case), 300);
             eprintln!("fuzz: case {case_idx}: {verdict}\n      {command}");
             failures.push(Failure {
                 case_idx,
@@ -243,6 +263,7 @@ fn execute(
 /// Keeps a failing case: its input (when it has one) and a description; returns the
 /// description's path.
 fn keep(
+    runner: &Runner,
     out: &Path,
     seed: u64,
     case_idx: u64,
@@ -265,7 +286,12 @@ fn keep(
         None => format!("{stem}.txt"),
     };
     let description = out.join(&description_name);
-    let text = describe(seed, case_idx, case, verdict, observation, &kept_input)?;
+    let paths = KeptPaths {
+        program: relative_to(&runner.root, &runner.binary),
+        input: relative_to(&runner.root, &out.join(&kept_input)),
+        kept_input,
+    };
+    let text = describe(seed, case_idx, case, verdict, observation, &paths)?;
     std::fs::write(&description, text).with_context(|| format!("writing {description_name}"))?;
     Ok(description)
 }
@@ -278,7 +304,7 @@ fn describe(
     case: &Case,
     verdict: &Verdict,
     observation: &Observation,
-    kept_input: &str,
+    paths: &KeptPaths,
 ) -> anyhow::Result<String> {
     let mut text = String::new();
     text.push_str("# A failing case of `cargo xtask fuzz`.\n");
@@ -290,8 +316,15 @@ fn describe(
         "source: {}\n",
         case.source.as_deref().unwrap_or("")
     ));
-    text.push_str(&format!("input: {kept_input}\n"));
-    text.push_str(&format!("command: {}\n", show_command(case)));
+    text.push_str(&format!("input: {}\n", paths.kept_input));
+    text.push_str(&format!(
+        "command: {}\n",
+        abbreviate(&show_command(case), 2_000)
+    ));
+    text.push_str(&format!(
+        "from the project root: {}\n",
+        abbreviate(&render_command(&paths.program, case, &paths.input), 2_000)
+    ));
     text.push_str(&format!(
         "args: {}\n",
         serde_json::to_string(&case.args).context("writing the arguments")?
@@ -367,24 +400,29 @@ fn replay(runner: &Runner, description: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `bilans import seed004_pl.xlsx` (placeholders resolved as in the case folder).
+/// `bilans import seed004_pl.xlsx`: the command as run in the case folder.
 fn show_command(case: &Case) -> String {
-    let words: Vec<String> = case
-        .args
-        .iter()
-        .map(|word| {
-            if word == "{input}" {
-                case.input_name.clone().unwrap_or_default()
-            } else if let Some(fixture) = word.strip_prefix("{fixture:") {
-                fixture.trim_end_matches('}').to_owned()
-            } else if word.is_empty() || word.contains([' ', '\'', '"']) {
-                format!("'{word}'")
-            } else {
-                crate::fuzz::workbook::abbreviate(word)
-            }
-        })
-        .collect();
-    format!("bilans {}", words.join(" "))
+    let input = case.input_name.clone().unwrap_or_default();
+    render_command("bilans", case, &input)
+}
+
+/// The command with `program`, the input at `input` and fixtures by their path from
+/// the project root.
+fn render_command(program: &str, case: &Case, input: &str) -> String {
+    let mut words = vec![program.to_owned()];
+    for word in &case.args {
+        let shown = if word == "{input}" {
+            input.to_owned()
+        } else if let Some(fixture) = word.strip_prefix("{fixture:") {
+            fixture.trim_end_matches('}').to_owned()
+        } else if word.is_empty() || word.contains([' ', '\'', '"']) {
+            format!("'{word}'")
+        } else {
+            word.clone()
+        };
+        words.push(shown);
+    }
+    words.join(" ")
 }
 
 fn summary(
@@ -426,7 +464,15 @@ fn summary(
 }
 
 fn format_duration(duration: Duration) -> String {
-    format!("{:.1} s", duration.as_secs_f64())
+    format!("{:.2} s", duration.as_secs_f64())
+}
+
+/// `path` from `root` when it is inside it, else as it is.
+fn relative_to(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// The `bilans` binary: `--binary`, or built now.

@@ -47,7 +47,11 @@ pub(crate) fn apply_toml_mutation(
     rng: &mut Rng,
 ) -> Option<(String, String)> {
     let mut document: toml::Table = toml::from_str(text).ok()?;
-    let paths = value_paths(&document);
+    let paths = if name == "duplicate-element" {
+        array_paths(&document)
+    } else {
+        value_paths(&document)
+    };
     if paths.is_empty() {
         return None;
     }
@@ -70,30 +74,51 @@ pub(crate) fn apply_toml_mutation(
 pub(crate) fn value_paths(document: &toml::Table) -> Vec<Vec<Step>> {
     let mut paths = Vec::new();
     for (key, value) in document {
-        collect_paths(value, vec![Step::Key(key.clone())], &mut paths);
+        collect_paths(value, vec![Step::Key(key.clone())], &mut paths, &|_| true);
     }
     paths
 }
 
-fn collect_paths(value: &Value, path: Vec<Step>, paths: &mut Vec<Vec<Step>>) {
+/// Every path to a non-empty array in `document`.
+fn array_paths(document: &toml::Table) -> Vec<Vec<Step>> {
+    let mut paths = Vec::new();
+    let wanted = |value: &Value| {
+        value
+            .as_array()
+            .is_some_and(|elements| !elements.is_empty())
+    };
+    for (key, value) in document {
+        collect_paths(value, vec![Step::Key(key.clone())], &mut paths, &wanted);
+    }
+    paths
+}
+
+fn collect_paths(
+    value: &Value,
+    path: Vec<Step>,
+    paths: &mut Vec<Vec<Step>>,
+    wanted: &dyn Fn(&Value) -> bool,
+) {
     match value {
         Value::Table(table) => {
             for (key, child) in table {
                 let mut child_path = path.clone();
                 child_path.push(Step::Key(key.clone()));
-                collect_paths(child, child_path, paths);
+                collect_paths(child, child_path, paths, wanted);
             }
         }
         Value::Array(elements) => {
             for (element_idx, child) in elements.iter().enumerate() {
                 let mut child_path = path.clone();
                 child_path.push(Step::Index(element_idx));
-                collect_paths(child, child_path, paths);
+                collect_paths(child, child_path, paths, wanted);
             }
         }
         _ => {}
     }
-    paths.push(path);
+    if wanted(value) {
+        paths.push(path);
+    }
 }
 
 /// `panel.criteria[2].name`.
@@ -176,7 +201,9 @@ fn replacement(name: &str, old: &Value, rng: &mut Rng) -> Option<(Value, String)
             .to_owned(),
         ),
         "negative" => match old {
+            Value::Integer(0) => Value::Integer(-1),
             Value::Integer(integer) => Value::Integer(integer.checked_neg().unwrap_or(-1)),
+            Value::Float(float) if *float == 0.0 => Value::Float(-1.0),
             Value::Float(float) => Value::Float(-float),
             Value::String(text) if text.starts_with(|c: char| c.is_ascii_digit()) => {
                 Value::String(format!("-{text}"))

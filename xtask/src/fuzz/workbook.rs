@@ -226,7 +226,8 @@ fn digits(archive: &mut Archive, rng: &mut Rng) -> Option<String> {
     let n_changes = rng.between(1, 4);
     for _ in 0..n_changes {
         let byte_idx = *rng.pick(&positions);
-        part.data[byte_idx] = b'0' + rng.below(10) as u8;
+        let digit = part.data[byte_idx] - b'0';
+        part.data[byte_idx] = b'0' + (digit + rng.between(1, 9) as u8) % 10;
     }
     // Sometimes lengthen one number by many digits as well.
     if rng.chance(1, 3) {
@@ -395,13 +396,20 @@ fn long_string(archive: &mut Archive, rng: &mut Rng, flavor: Flavor) -> Option<S
         ],
         Flavor::Other => return None,
     };
-    let (part_name, open, close) = *rng.pick(targets);
-    let part_idx = archive.part(part_name)?;
-    let mut text = text_of(archive, part_idx)?;
-    let starts = occurrences(&text, open);
-    if starts.is_empty() {
+    let present: Vec<(&str, &str, &str, usize, String)> = targets
+        .iter()
+        .filter_map(|&(part_name, open, close)| {
+            let part_idx = archive.part(part_name)?;
+            let text = text_of(archive, part_idx)?;
+            text.contains(open)
+                .then_some((part_name, open, close, part_idx, text))
+        })
+        .collect();
+    if present.is_empty() {
         return None;
     }
+    let (part_name, open, close, part_idx, mut text) = rng.pick(&present).clone();
+    let starts = occurrences(&text, open);
     let value_start = *rng.pick(&starts) + open.len();
     let value_end = value_start + text[value_start..].find(close)?;
     let (value, description) = match rng.below(6) {
@@ -496,9 +504,15 @@ fn many_sheets(archive: &mut Archive, rng: &mut Rng, flavor: Flavor) -> Option<S
 
 /// At most 60 characters of `text`, for descriptions.
 pub(crate) fn abbreviate(text: &str) -> String {
-    if text.chars().count() <= 60 {
-        return text.replace('\0', "\\0");
+    abbreviate_to(text, 60)
+}
+
+/// At most `limit` characters of `text` (NUL shown as `\0`).
+pub(crate) fn abbreviate_to(text: &str, limit: usize) -> String {
+    let shown = text.replace('\0', "\\0");
+    if shown.chars().count() <= limit {
+        return shown;
     }
-    let head: String = text.chars().take(57).collect();
-    format!("{}…", head.replace('\0', "\\0"))
+    let head: String = shown.chars().take(limit.saturating_sub(1)).collect();
+    format!("{head}…")
 }
