@@ -65,7 +65,7 @@ pub(crate) struct Args {
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
     /// Seconds one case may run before it is killed and counted as a timeout.
-    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    #[arg(long, default_value_t = 5.0, value_name = "SECONDS")]
     timeout: f64,
     /// Address space one case may use, in MiB.
     #[arg(long, default_value_t = 1024, value_name = "MIB")]
@@ -159,47 +159,55 @@ fn fuzz(runner: &Runner, args: &Args) -> anyhow::Result<()> {
     let started = Instant::now();
     let mut failures = Vec::new();
     let mut cases_per_family: BTreeMap<&str, u64> = BTreeMap::new();
-    let mut case_idx = 0;
-    while case_idx < max_cases && budget.is_none_or(|budget| started.elapsed() < budget) {
+    let mut clean_exits: BTreeMap<i32, u64> = BTreeMap::new();
+    let mut n_cases = 0;
+    for case_idx in 0..max_cases {
+        if budget.is_some_and(|budget| budget <= started.elapsed()) {
+            break;
+        }
+        n_cases += 1;
         let mut rng = Rng::for_case(args.seed, case_idx);
         let case = generate(&targets, &mut rng);
         *cases_per_family.entry(case.family).or_default() += 1;
         let (verdict, observation) = execute(runner, &case, &work, None)?;
-        if verdict.is_failure() {
-            let kept = keep(
-                runner,
-                &out,
-                args.seed,
-                case_idx,
-                &case,
-                &verdict,
-                &observation,
-            )?;
-            let command = abbreviate(&show_command(&case), 300);
-            eprintln!("fuzz: case {case_idx}: {verdict}\n      {command}");
-            failures.push(Failure {
-                case_idx,
-                verdict,
-                command,
-                kept,
-            });
+        if !verdict.is_failure() {
+            let code = observation.code.unwrap_or(-1);
+            *clean_exits.entry(code).or_default() += 1;
+            continue;
         }
-        case_idx += 1;
+        let kept = keep(
+            runner,
+            &out,
+            args.seed,
+            case_idx,
+            &case,
+            &verdict,
+            &observation,
+        )?;
+        let command = abbreviate(&show_command(&case), 300);
+        eprintln!("fuzz: case {case_idx}: {verdict}\n      {command}");
+        failures.push(Failure {
+            case_idx,
+            verdict,
+            command,
+            kept,
+        });
     }
     let _ = std::fs::remove_dir_all(&work);
     print!(
         "{}",
         summary(
-            case_idx,
+            n_cases,
             started.elapsed(),
             args.seed,
             &cases_per_family,
+            &clean_exits,
             &failures
         )
     );
     if !failures.is_empty() {
         bail!(
-            "{} of {case_idx} cases failed; inputs and descriptions in {}",
+            "{} of {n_cases} cases failed; inputs and descriptions in {}",
             failures.len(),
             out.display()
         );
@@ -430,6 +438,7 @@ fn summary(
     elapsed: Duration,
     seed: u64,
     cases_per_family: &BTreeMap<&str, u64>,
+    clean_exits: &BTreeMap<i32, u64>,
     failures: &[Failure],
 ) -> String {
     let mut text = format!(
@@ -442,6 +451,12 @@ fn summary(
         .map(|(family, count)| format!("{family} {count}"))
         .collect();
     text.push_str(&format!("cases per family: {}\n", families.join(", ")));
+    // Mostly exit 2 would mean the mutations break the command lines, not the inputs.
+    let exits: Vec<String> = clean_exits
+        .iter()
+        .map(|(code, count)| format!("exit {code} ×{count}"))
+        .collect();
+    text.push_str(&format!("passing cases: {}\n", exits.join(", ")));
     let mut groups: BTreeMap<String, Vec<&Failure>> = BTreeMap::new();
     for failure in failures {
         groups

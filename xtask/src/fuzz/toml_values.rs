@@ -179,6 +179,8 @@ fn replacement(name: &str, old: &Value, rng: &mut Rng) -> Option<(Value, String)
             Value::Integer(integer)
         }
         "huge-float" => Value::Float(*rng.pick(&[
+            7e28,
+            4e28,
             9e28,
             -9e28,
             7.922_816_251_426_434e28,

@@ -11,8 +11,14 @@ use std::ops::Range;
 use crate::fuzz::archive::{Archive, Flavor};
 use crate::fuzz::rng::Rng;
 
-/// Numbers at and beyond the edges of `Decimal` (28 digits, about 7.9e28) and `f64`.
-pub(crate) const HUGE_NUMBERS: [&str; 14] = [
+/// Numbers near, at and beyond the edges of `Decimal` (28 digits, about 7.9e28) and
+/// `f64`: those just inside the range pass the import and overflow in sums and ratios.
+pub(crate) const HUGE_NUMBERS: [&str; 19] = [
+    "7e28",
+    "-7e28",
+    "4e28",
+    "39614081257132168796771975168",
+    "0.0000000000000000000000000001",
     "9e28",
     "-9e28",
     "79228162514264337593543950335",
