@@ -174,7 +174,7 @@ pub(crate) fn run_limited(
             break child.wait().context("waiting for the killed child")?;
         }
         std::thread::sleep(pause);
-        pause = (pause * 2).min(Duration::from_millis(20));
+        pause = (pause * 2).min(Duration::from_millis(5));
     };
     let elapsed = started.elapsed();
     let stderr =

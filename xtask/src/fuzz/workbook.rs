@@ -467,45 +467,83 @@ fn shared_string_bomb(archive: &mut Archive, rng: &mut Rng) -> Option<String> {
     Some(format!("xl/sharedStrings.xml: {description}"))
 }
 
+/// Adds a thousand or more sheets, all empty or holding one label: the import must
+/// get through them quickly (copies of a data sheet would be as many companies, whose
+/// analysis legitimately takes long).
 fn many_sheets(archive: &mut Archive, rng: &mut Rng, flavor: Flavor) -> Option<String> {
-    let (part_name, open, tag, name_attribute, counts): (_, _, _, _, &[usize]) = match flavor {
-        Flavor::OfficeOpenXml => ("xl/workbook.xml", "<sheet ", "sheet", "name", &[500, 3_000]),
-        Flavor::OpenDocument => (
-            "content.xml",
-            "<table:table ",
-            "table:table",
-            "table:name",
-            &[200, 2_000],
-        ),
-        Flavor::Other => return None,
+    let n_sheets = *rng.pick(&[1_000, 5_000]);
+    let content = if rng.chance(1, 2) {
+        "empty"
+    } else {
+        "one label"
     };
-    let part_idx = archive.part(part_name)?;
-    let mut text = text_of(archive, part_idx)?;
-    let start = *occurrences(&text, open).first()?;
-    let span = element_span(&text, start, tag)?;
-    let element = text[span.clone()].to_owned();
-    let name_span = attribute_value(&element, 0, name_attribute)?;
-    let id_span = attribute_value(&element, 0, "sheetId");
-    let n_sheets = *rng.pick(counts);
-    let mut copies = String::new();
-    for sheet_idx in 0..n_sheets {
-        let mut copy = element.clone();
-        // Replace the later attribute first, so the earlier span stays valid.
-        let mut edits = vec![(name_span.clone(), format!("Fuzz{sheet_idx}"))];
-        if let Some(id_span) = &id_span {
-            edits.push((id_span.clone(), format!("{}", 10_000 + sheet_idx)));
+    match flavor {
+        Flavor::OfficeOpenXml => {
+            let workbook_idx = archive.part("xl/workbook.xml")?;
+            let rels_idx = archive.part("xl/_rels/workbook.xml.rels")?;
+            let mut workbook = text_of(archive, workbook_idx)?;
+            let mut rels = text_of(archive, rels_idx)?;
+            let sheets_end = workbook.find("</sheets>")?;
+            let mut sheets = String::new();
+            for sheet_idx in 0..n_sheets {
+                sheets.push_str(&format!(
+                    "<sheet name=\"Fuzz{sheet_idx}\" sheetId=\"{}\" r:id=\"rIdFuzz\"/>",
+                    10_000 + sheet_idx
+                ));
+            }
+            workbook.insert_str(sheets_end, &sheets);
+            let rels_end = rels.find("</Relationships>")?;
+            rels.insert_str(
+                rels_end,
+                "<Relationship Id=\"rIdFuzz\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheetFuzz.xml\"/>",
+            );
+            set_text(archive, workbook_idx, workbook);
+            set_text(archive, rels_idx, rels);
+            if let Some(types_idx) = archive.part("[Content_Types].xml")
+                && let Some(mut types) = text_of(archive, types_idx)
+                && let Some(types_end) = types.find("</Types>")
+            {
+                types.insert_str(
+                    types_end,
+                    "<Override PartName=\"/xl/worksheets/sheetFuzz.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>",
+                );
+                set_text(archive, types_idx, types);
+            }
+            let data = if content == "empty" {
+                "<sheetData/>"
+            } else {
+                r#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Fuzz</t></is></c></row></sheetData>"#
+            };
+            archive.parts.push(crate::fuzz::archive::Part {
+                name: "xl/worksheets/sheetFuzz.xml".to_owned(),
+                data: format!(
+                    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{data}</worksheet>"#
+                )
+                .into_bytes(),
+                stored: false,
+            });
         }
-        edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
-        for (span, value) in edits {
-            copy.replace_range(span, &value);
+        Flavor::OpenDocument => {
+            let part_idx = archive.part("content.xml")?;
+            let mut text = text_of(archive, part_idx)?;
+            let end = text.find("</office:spreadsheet>")?;
+            let cell = if content == "empty" {
+                "<table:table-cell/>".to_owned()
+            } else {
+                "<table:table-cell office:value-type=\"string\"><text:p>Fuzz</text:p></table:table-cell>".to_owned()
+            };
+            let mut tables = String::new();
+            for sheet_idx in 0..n_sheets {
+                tables.push_str(&format!(
+                    "<table:table table:name=\"Fuzz{sheet_idx}\"><table:table-row>{cell}</table:table-row></table:table>"
+                ));
+            }
+            text.insert_str(end, &tables);
+            set_text(archive, part_idx, text);
         }
-        copies.push_str(&copy);
+        Flavor::Other => return None,
     }
-    text.insert_str(span.end, &copies);
-    set_text(archive, part_idx, text);
-    Some(format!(
-        "{part_name}: {n_sheets} more sheets (copies of the first)"
-    ))
+    Some(format!("{n_sheets} more sheets, each {content}"))
 }
 
 /// At most 60 characters of `text`, for descriptions.
