@@ -331,8 +331,14 @@ fn panic_site(stderr: &str) -> (String, String) {
 }
 
 /// `/root/.cargo/registry/src/index.crates.io-…/calamine-0.38.0/src/xls.rs:9` becomes
-/// `calamine-0.38.0/src/xls.rs:9`.
+/// `calamine-0.38.0/src/xls.rs:9`, and `/rustc/HASH/library/alloc/…` becomes
+/// `library/alloc/…`.
 fn shorten_registry_path(location: &str) -> String {
+    if location.starts_with("/rustc/")
+        && let Some(start) = location.find("/library/")
+    {
+        return location[start + 1..].to_owned();
+    }
     match location.find("/registry/src/") {
         Some(start) => {
             let after = &location[start + "/registry/src/".len()..];

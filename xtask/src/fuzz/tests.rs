@@ -476,6 +476,16 @@ fn verdicts() {
         },
     );
     check_verdict(
+        observed(
+            Some(101),
+            "thread 'main' panicked at /rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/alloc/src/raw_vec/mod.rs:28:5:\ncapacity overflow",
+        ),
+        Verdict::Panic {
+            location: "library/alloc/src/raw_vec/mod.rs:28".to_owned(),
+            message: "capacity overflow".to_owned(),
+        },
+    );
+    check_verdict(
         Observation {
             signal: Some(6),
             ..observed(None, "memory allocation of 550000000000 bytes failed\n")
