@@ -23,6 +23,9 @@ pub(crate) struct Limits {
     pub(crate) timeout: Duration,
     /// Address space (virtual memory) of the child, in bytes.
     pub(crate) memory_bytes: u64,
+    /// Ask for a panic's backtrace (`RUST_BACKTRACE=1`), to find the project's frame
+    /// below a panic inside a dependency; off by default, as it costs time.
+    pub(crate) backtrace: bool,
 }
 
 /// How the memory limit is applied.
@@ -64,6 +67,9 @@ pub(crate) enum Verdict {
         location: String,
         /// The panic message's first line.
         message: String,
+        /// The first frame in the project's `crates/` below a panic elsewhere (in a
+        /// dependency or the standard library), when a backtrace was printed.
+        caller: Option<String>,
     },
     /// An allocation beyond the memory limit (Rust aborts with `memory allocation of N
     /// bytes failed`).
@@ -155,8 +161,7 @@ pub(crate) fn run_limited(
         .stdin(Stdio::null())
         .stdout(File::create(&stdout_path).context("creating stdout.txt")?)
         .stderr(File::create(&stderr_path).context("creating stderr.txt")?)
-        // A panic's backtrace is not needed to classify it, and costs time.
-        .env("RUST_BACKTRACE", "0");
+        .env("RUST_BACKTRACE", if limits.backtrace { "1" } else { "0" });
     let started = Instant::now();
     let mut child = command
         .spawn()
@@ -206,7 +211,12 @@ pub(crate) fn classify(observation: &Observation) -> Verdict {
     }
     if observation.code == Some(101) || stderr.contains("panicked at") {
         let (location, message) = panic_site(stderr);
-        return Verdict::Panic { location, message };
+        let caller = project_frame(stderr).filter(|caller| *caller != location);
+        return Verdict::Panic {
+            location,
+            message,
+            caller,
+        };
     }
     if let Some(signal) = observation.signal {
         return Verdict::Crash {
@@ -263,6 +273,11 @@ impl Verdict {
     /// inputs (allocation sizes).
     pub(crate) fn signature(&self) -> String {
         match self {
+            Verdict::Panic {
+                location,
+                caller: Some(caller),
+                ..
+            } => format!("panic at {location} from {caller}"),
             Verdict::Panic { location, .. } => format!("panic at {location}"),
             Verdict::Crash { signal, .. } => format!("crash: signal {signal}"),
             Verdict::UnexpectedExit { code, .. } => format!("unexpected exit {code}"),
@@ -275,7 +290,17 @@ impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Verdict::Clean => write!(f, "clean"),
-            Verdict::Panic { location, message } => write!(f, "panic at {location}: {message}"),
+            Verdict::Panic {
+                location,
+                message,
+                caller,
+            } => {
+                write!(f, "panic at {location}")?;
+                if let Some(caller) = caller {
+                    write!(f, " (from {caller})")?;
+                }
+                write!(f, ": {message}")
+            }
             Verdict::OutOfMemory { message } => write!(f, "out of memory: {message}"),
             Verdict::Crash { signal, message } => {
                 write!(f, "killed by signal {signal}")?;
@@ -320,14 +345,36 @@ fn panic_site(stderr: &str) -> (String, String) {
         };
         let place = rest.trim_end().trim_end_matches(':');
         // Keep `file:line`, not the column.
-        let location = match place.rsplit_once(':') {
-            Some((file_line, column)) if column.chars().all(|c| c.is_ascii_digit()) => file_line,
-            _ => place,
-        };
+        let location = strip_column(place);
         let message = lines.next().unwrap_or_default().trim().to_owned();
         return (shorten_registry_path(location), message);
     }
     ("unknown location".to_owned(), last_line(stderr))
+}
+
+/// The first backtrace frame (`at PATH:LINE:COLUMN`) in the project's `crates/`, as
+/// `crates/…/file.rs:LINE`.
+fn project_frame(stderr: &str) -> Option<String> {
+    stderr.lines().find_map(|line| {
+        let path = line.trim_start().strip_prefix("at ")?;
+        if path.contains("/registry/") || path.starts_with("/rustc/") {
+            return None;
+        }
+        let start = path.rfind("/crates/")? + 1;
+        Some(strip_column(&path[start..]).to_owned())
+    })
+}
+
+/// `file.rs:12:5` becomes `file.rs:12`.
+fn strip_column(place: &str) -> &str {
+    match place.rsplit_once(':') {
+        Some((file_line, column))
+            if !column.is_empty() && column.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            file_line
+        }
+        _ => place,
+    }
 }
 
 /// `/root/.cargo/registry/src/index.crates.io-…/calamine-0.38.0/src/xls.rs:9` becomes

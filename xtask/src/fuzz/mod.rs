@@ -90,6 +90,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<()> {
     let limits = Limits {
         timeout: Duration::try_from_secs_f64(args.timeout).context("--timeout")?,
         memory_bytes: args.memory_mib.saturating_mul(1024 * 1024),
+        backtrace: false,
     };
     let runner = Runner {
         binary: binary(&root, args)?,
@@ -169,7 +170,11 @@ fn fuzz(runner: &Runner, args: &Args) -> anyhow::Result<()> {
         let mut rng = Rng::for_case(args.seed, case_idx);
         let case = generate(&targets, &mut rng);
         *cases_per_family.entry(case.family).or_default() += 1;
-        let (verdict, observation) = execute(runner, &case, &work, None)?;
+        let (mut verdict, mut observation) = execute(runner, &case, &work, None)?;
+        if needs_caller(&verdict) {
+            (verdict, observation) =
+                with_backtrace(runner, &case, &work, None, verdict, observation)?;
+        }
         if !verdict.is_failure() {
             let code = observation.code.unwrap_or(-1);
             *clean_exits.entry(code).or_default() += 1;
@@ -266,6 +271,42 @@ fn execute(
         .windows(2)
         .any(|pair| (pair[0] == "-o" || pair[0] == "--output") && pair[1] == "{input}");
     Ok((classify(&observation), observation))
+}
+
+/// A panic outside the project (in calamine, rust_decimal, the standard library) is
+/// grouped by the project's frame below it, which needs a backtrace.
+fn needs_caller(verdict: &Verdict) -> bool {
+    matches!(verdict, Verdict::Panic { location, caller: None, .. } if !location.starts_with("crates/"))
+}
+
+/// Reruns a case with `RUST_BACKTRACE=1` and keeps that run when it panics at the
+/// same place (its standard error then holds the backtrace), else the first run.
+fn with_backtrace(
+    runner: &Runner,
+    case: &Case,
+    work: &Path,
+    input_override: Option<&[u8]>,
+    verdict: Verdict,
+    observation: Observation,
+) -> anyhow::Result<(Verdict, Observation)> {
+    let traced = Runner {
+        limits: Limits {
+            backtrace: true,
+            ..runner.limits
+        },
+        binary: runner.binary.clone(),
+        root: runner.root.clone(),
+        limiter: runner.limiter,
+    };
+    let (rerun_verdict, rerun_observation) = execute(&traced, case, work, input_override)?;
+    let same_place = matches!(
+        (&verdict, &rerun_verdict),
+        (Verdict::Panic { location: first, .. }, Verdict::Panic { location: again, .. }) if first == again
+    );
+    if same_place {
+        return Ok((rerun_verdict, rerun_observation));
+    }
+    Ok((verdict, observation))
 }
 
 /// Keeps a failing case: its input (when it has one) and a description; returns the
@@ -394,7 +435,11 @@ fn read_description(description: &Path) -> anyhow::Result<(Case, Option<Vec<u8>>
 fn replay(runner: &Runner, description: &Path) -> anyhow::Result<()> {
     let (case, input) = read_description(description)?;
     let work = runner.root.join("target/fuzz/replay");
-    let (verdict, observation) = execute(runner, &case, &work, input.as_deref())?;
+    let (mut verdict, mut observation) = execute(runner, &case, &work, input.as_deref())?;
+    if needs_caller(&verdict) {
+        (verdict, observation) =
+            with_backtrace(runner, &case, &work, input.as_deref(), verdict, observation)?;
+    }
     eprintln!("fuzz: replayed {}", show_command(&case));
     eprint!("{}", observation.stderr);
     println!(

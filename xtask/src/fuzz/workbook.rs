@@ -60,9 +60,10 @@ const REPEATS: [&str; 7] = [
 ];
 
 /// The mutations of a zip workbook, by name.
-pub(crate) const ARCHIVE_MUTATIONS: [&str; 13] = [
+pub(crate) const ARCHIVE_MUTATIONS: [&str; 14] = [
     "digits",
     "huge-number",
+    "huge-numbers-everywhere",
     "duplicate-cell",
     "far-cell",
     "huge-dimension",
@@ -107,6 +108,7 @@ pub(crate) fn apply_archive_mutation(
             }
             Flavor::Other => None,
         },
+        "huge-numbers-everywhere" => huge_numbers_everywhere(archive, rng, flavor),
         "duplicate-cell" => duplicate_cell(archive, rng, flavor),
         "far-cell" if flavor == Flavor::OfficeOpenXml => far_cell(archive, rng),
         "huge-dimension" if flavor == Flavor::OfficeOpenXml => huge_dimension(archive, rng),
@@ -218,6 +220,55 @@ fn replace_in_sheet(
     let name = archive.parts[part_idx].name.clone();
     set_text(archive, part_idx, text);
     Some(format!("{name}: number {} -> {value}", abbreviate(&old)))
+}
+
+/// Replaces every number of a sheet with one just inside `Decimal`'s range: each
+/// imports, and their sums and products overflow (one huge number among small ones
+/// rarely does).
+fn huge_numbers_everywhere(archive: &mut Archive, rng: &mut Rng, flavor: Flavor) -> Option<String> {
+    let value = *rng.pick(&["7e28", "-7e28", "4e28", "39614081257132168796771975168"]);
+    let part_idx = pick_part(archive, rng, &archive.sheet_parts())?;
+    let mut text = text_of(archive, part_idx)?;
+    // The spans of the numbers, found first and replaced from the end.
+    let mut spans = Vec::new();
+    match flavor {
+        Flavor::OfficeOpenXml => {
+            for start in occurrences(&text, "<c ") {
+                let Some(span) = element_span(&text, start, "c") else {
+                    continue;
+                };
+                let element = &text[span.clone()];
+                let open_end = element.find('>').unwrap_or(element.len());
+                let typed = element[..open_end].contains(" t=\"");
+                if typed && !element[..open_end].contains(" t=\"n\"") {
+                    continue;
+                }
+                if let Some(value_start) = element.find("<v>")
+                    && let Some(value_end) = element.find("</v>")
+                {
+                    spans.push(span.start + value_start + 3..span.start + value_end);
+                }
+            }
+        }
+        Flavor::OpenDocument => {
+            for start in occurrences(&text, " office:value=\"") {
+                let value_start = start + " office:value=\"".len();
+                if let Some(length) = text[value_start..].find('"') {
+                    spans.push(value_start..value_start + length);
+                }
+            }
+        }
+        Flavor::Other => return None,
+    }
+    if spans.is_empty() {
+        return None;
+    }
+    for span in spans.iter().rev() {
+        text.replace_range(span.clone(), value);
+    }
+    let name = archive.parts[part_idx].name.clone();
+    set_text(archive, part_idx, text);
+    Some(format!("{name}: all {} numbers -> {value}", spans.len()))
 }
 
 fn digits(archive: &mut Archive, rng: &mut Rng) -> Option<String> {
