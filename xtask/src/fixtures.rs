@@ -42,25 +42,27 @@ use crate::fixtures::shapes::{
     russian_transposed, statements_on_sheets, two_blocks, ukrainian_form,
 };
 
+/// The flags of `cargo xtask fixtures`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Compare the generated workbooks with the committed ones instead of writing them.
+    #[arg(long)]
+    check: bool,
+    /// Also redo the LibreOffice conversions (ods, xls, xlsm) and the encryption.
+    #[arg(long)]
+    libreoffice: bool,
+}
+
 /// Runs the task: `--check` compares instead of writing, `--libreoffice` also redoes
 /// the conversions.
-pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
-    let mut libreoffice = false;
-    let mut check_only = false;
-    for arg in args {
-        match arg.as_str() {
-            "--libreoffice" => libreoffice = true,
-            "--check" => check_only = true,
-            _ => bail!("usage: cargo xtask fixtures [--check] [--libreoffice]"),
-        }
-    }
-    if check_only {
+pub(crate) fn run(args: &Args) -> anyhow::Result<()> {
+    if args.check {
         return check();
     }
     let fixtures = project_root().join("fixtures");
     let seed = read_seed()?;
     generate(&fixtures, &seed)?;
-    if libreoffice {
+    if args.libreoffice {
         convert_with_libreoffice(&fixtures, &seed)?;
     }
     Ok(())
@@ -294,7 +296,11 @@ mod tests {
     #[test]
     fn fixtures_are_fresh() {
         if std::env::var_os("BILANS_UPDATE").is_some() {
-            super::run(&[]).unwrap();
+            let args = super::Args {
+                check: false,
+                libreoffice: false,
+            };
+            super::run(&args).unwrap();
         }
         super::check().unwrap();
     }

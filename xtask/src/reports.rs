@@ -29,13 +29,17 @@ const SEED004_SHAPES: [&str; 3] = [
     "seed004_en.xls",
 ];
 
+/// The flags of `cargo xtask reports`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Compare the generated reports with the committed ones instead of writing them.
+    #[arg(long)]
+    check: bool,
+}
+
 /// Runs the task: `--check` compares instead of writing.
-pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
-    let check = match args {
-        [] => false,
-        [flag] if flag == "--check" => true,
-        _ => anyhow::bail!("usage: cargo xtask reports [--check]"),
-    };
+pub(crate) fn run(args: &Args) -> anyhow::Result<()> {
+    let check = args.check;
     let root = project_root();
     let generated = generate(&root)?;
     if check {

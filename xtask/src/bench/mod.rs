@@ -49,54 +49,34 @@ mod report;
 
 use crate::bench::report::{Measurements, Stage, thousands};
 
-const USAGE: &str =
-    "usage: cargo xtask bench [--companies N] [--years Y] [--reps R] [--peer-python PATH]";
-
-/// What to measure.
-#[derive(Debug, Clone)]
-struct Options {
+/// What to measure: the flags of `cargo xtask bench`.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct Args {
+    /// Companies in the synthetic panel (at least 2).
+    #[arg(long, default_value_t = 1_000, value_parser = clap::value_parser!(u32).range(2..))]
     companies: u32,
+    /// Years per company (at least 1).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
     years: u32,
-    reps: usize,
+    /// Repetitions of each timing (at least 1); the median is reported.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    reps: u32,
+    /// The Python with financetoolkit installed, for the peer (default: the
+    /// `BILANS_PEER_PYTHON` environment variable; without either the peer is skipped).
+    #[arg(long, value_name = "PATH")]
     peer_python: Option<PathBuf>,
 }
 
-fn parse(args: &[String]) -> anyhow::Result<Options> {
-    let mut options = Options {
-        companies: 1_000,
-        years: 10,
-        reps: 3,
-        peer_python: std::env::var_os("BILANS_PEER_PYTHON").map(PathBuf::from),
-    };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next()
-                .with_context(|| format!("{arg} needs a value\n{USAGE}"))
-        };
-        match arg.as_str() {
-            "--companies" => options.companies = value()?.parse().context("--companies")?,
-            "--years" => options.years = value()?.parse().context("--years")?,
-            "--reps" => options.reps = value()?.parse().context("--reps")?,
-            "--peer-python" => options.peer_python = Some(PathBuf::from(value()?)),
-            _ => bail!("unknown argument `{arg}`\n{USAGE}"),
-        }
-    }
-    if options.companies < 2 || options.years == 0 || options.reps == 0 {
-        bail!("a panel needs at least 2 companies, 1 year and 1 repetition");
-    }
-    Ok(options)
-}
-
 /// Runs the task.
-pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
-    let options = parse(args)?;
+pub(crate) fn run(args: &Args) -> anyhow::Result<()> {
     if cfg!(debug_assertions) {
         eprintln!("bench: timings need an optimised build; running the release build of xtask");
+        // Forward the command line as given (`bench` and its flags): the release build
+        // parses it with the same definitions.
         let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
             .current_dir(project_root())
-            .args(["run", "--release", "--quiet", "-p", "xtask", "--", "bench"])
-            .args(args)
+            .args(["run", "--release", "--quiet", "-p", "xtask", "--"])
+            .args(std::env::args_os().skip(1))
             .status()
             .context("running cargo")?;
         if !status.success() {
@@ -104,10 +84,14 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         }
         return Ok(());
     }
+    let mut options = args.clone();
+    if options.peer_python.is_none() {
+        options.peer_python = std::env::var_os("BILANS_PEER_PYTHON").map(PathBuf::from);
+    }
     measure(&options)
 }
 
-fn measure(options: &Options) -> anyhow::Result<()> {
+fn measure(options: &Args) -> anyhow::Result<()> {
     let root = project_root().canonicalize()?;
     let folder = root.join("target/bench");
     std::fs::create_dir_all(&folder)?;
@@ -129,7 +113,7 @@ fn measure(options: &Options) -> anyhow::Result<()> {
     panel::write_panel(&input, options.companies, options.years)?;
     let generated = started.elapsed();
     let mut measurements = Measurements::new(options, &input, generated);
-    let reps = options.reps;
+    let reps = options.reps as usize;
     let config = EvalConfig::default();
 
     eprintln!("bench: import");

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::bench::peer::Peer;
-use crate::bench::{Options, Timing};
+use crate::bench::{Args, Timing};
 
 /// One measured stage.
 pub(crate) struct Stage {
@@ -45,11 +45,11 @@ pub(crate) struct Measurements {
 }
 
 impl Measurements {
-    pub(crate) fn new(options: &Options, input: &Path, generated: Duration) -> Measurements {
+    pub(crate) fn new(options: &Args, input: &Path, generated: Duration) -> Measurements {
         Measurements {
             companies: options.companies,
             years: options.years,
-            reps: options.reps,
+            reps: options.reps as usize,
             input: input.to_owned(),
             generated,
             stages: Vec::new(),
