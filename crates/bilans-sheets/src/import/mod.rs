@@ -35,7 +35,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use bilans_model::{Entity, LineItem, Period, Scale, Source, Statements, Unit};
+use bilans_model::{Entity, LineItem, Period, Scale, Source, StatementKind, Statements, Unit};
 use serde::Serialize;
 
 use crate::SheetsError;
@@ -222,7 +222,9 @@ pub(crate) fn import_grids(
     }
     let mut notes = Vec::new();
     let (unit, unit_origin) = resolve_unit(file, &scans, options, &mut notes)?;
-    let entity_of_sheet = sheet_entities(stem, &scans, options);
+    let home_of_sheet: Vec<Option<StatementKind>> =
+        scans.iter().map(|(_, scan)| home_statement(scan)).collect();
+    let entity_of_sheet = sheet_entities(stem, &scans, &home_of_sheet, options);
     let mut report = ImportReport {
         file: file.to_owned(),
         unit: unit.clone(),
@@ -237,7 +239,12 @@ pub(crate) fn import_grids(
     let mut entity_index: BTreeMap<String, usize> = BTreeMap::new();
     // The sheet each entity was first seen on, by the same index.
     let mut first_sheets: Vec<&str> = Vec::new();
-    for ((sheet, scan), default_entity) in scans.iter().zip(&entity_of_sheet) {
+    // Per entity, the home statement of the sheet each amount came from.
+    let mut amount_homes: Vec<BTreeMap<(Period, LineItem), Option<StatementKind>>> = Vec::new();
+    for (((sheet, scan), default_entity), home) in
+        scans.iter().zip(&entity_of_sheet).zip(&home_of_sheet)
+    {
+        let home = *home;
         let source = |cell: &str| Source {
             file: file.to_owned(),
             sheet: (*sheet).to_owned(),
@@ -255,12 +262,56 @@ pub(crate) fn import_grids(
                         .entities
                         .push(Statements::new(Entity::company(&name), unit.clone()));
                     first_sheets.push(sheet);
+                    amount_homes.push(BTreeMap::new());
                     entity_index.insert(name.clone(), report.entities.len() - 1);
                     report.entities.len() - 1
                 }
             };
             let statements = &mut report.entities[index];
+            let key = (record.period, record.item);
+            let item_statement = Some(record.item.statement());
+            let here = Some(source(&record.cell));
             if let Some(earlier) = statements.amount(record.period, record.item) {
+                // A line shared by two statements (net income on the cash-flow
+                // statement) is checked against its own statement's line: the value
+                // of the statement the item belongs to is kept, a difference noted.
+                let earlier_home = amount_homes[index].get(&key).copied().flatten();
+                let earlier_is_guest = earlier_home != item_statement;
+                let this_is_guest = home != item_statement;
+                if earlier_is_guest != this_is_guest {
+                    let (kept, other) = if this_is_guest {
+                        (earlier.clone(), (record.value, here.clone()))
+                    } else {
+                        (
+                            bilans_model::Amount {
+                                value: record.value,
+                                source: here.clone(),
+                            },
+                            (earlier.value, earlier.source.clone()),
+                        )
+                    };
+                    if kept.value != other.0 {
+                        let at = |source: &Option<Source>| {
+                            source
+                                .as_ref()
+                                .map_or_else(String::new, |at| format!("{}!{}", at.sheet, at.cell))
+                        };
+                        report.notes.push(format!(
+                            "`{}` for {} of `{name}` is {} at {} (its own statement) but {} at {}: the two statements disagree; the first is used",
+                            record.item,
+                            record.period,
+                            kept.value,
+                            at(&kept.source),
+                            other.0,
+                            at(&other.1)
+                        ));
+                    }
+                    if !this_is_guest {
+                        amount_homes[index].insert(key, home);
+                        statements.set_amount(record.period, record.item, kept);
+                    }
+                    continue;
+                }
                 if earlier.value != record.value {
                     let at = earlier
                         .source
@@ -282,12 +333,13 @@ pub(crate) fn import_grids(
                 }
                 continue;
             }
+            amount_homes[index].insert(key, home);
             statements.set_amount(
                 record.period,
                 record.item,
                 bilans_model::Amount {
                     value: record.value,
-                    source: Some(source(&record.cell)),
+                    source: here,
                 },
             );
         }
@@ -397,10 +449,43 @@ fn resolve_unit(
     Ok((unit, origin))
 }
 
+/// Whether a statement other than its own prints the item too (net income and
+/// depreciation open the indirect cash-flow statement): such a line tells neither
+/// which statement a sheet holds nor that two sheets are two companies.
+fn is_shared(item: LineItem) -> bool {
+    item.parents()
+        .iter()
+        .any(|link| link.parent.statement() != item.statement())
+}
+
+/// The statement a sheet holds: the one most of its unshared unnamed records belong
+/// to.
+fn home_statement(scan: &SheetScan) -> Option<StatementKind> {
+    let mut counts: BTreeMap<StatementKind, usize> = BTreeMap::new();
+    for record in scan.records.iter().filter(|record| record.entity.is_none()) {
+        if !is_shared(record.item) {
+            *counts.entry(record.item.statement()).or_default() += 1;
+        }
+    }
+    // The largest count; among equals the statement printed first.
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(statement, _)| statement)
+}
+
 /// The entity of each sheet's unnamed records: the sheet's name when several sheets
-/// hold the same line items (one company per sheet), else one name for all (the
-/// statements of one company spread over sheets).
-fn sheet_entities(stem: &str, scans: &[(&str, SheetScan)], options: &ImportOptions) -> Vec<String> {
+/// hold the same line items of the statement they present (one company per sheet),
+/// else one name for all (the statements of one company spread over sheets: a
+/// balance sheet, an income statement and a cash-flow statement that repeats the net
+/// income are one company).
+fn sheet_entities(
+    stem: &str,
+    scans: &[(&str, SheetScan)],
+    homes: &[Option<StatementKind>],
+    options: &ImportOptions,
+) -> Vec<String> {
     let default = options
         .entity
         .clone()
@@ -413,11 +498,16 @@ fn sheet_entities(stem: &str, scans: &[(&str, SheetScan)], options: &ImportOptio
         .unwrap_or_else(|| stem.to_owned());
     let items: Vec<Vec<LineItem>> = scans
         .iter()
-        .map(|(_, scan)| {
+        .zip(homes)
+        .map(|((_, scan), home)| {
             let mut items: Vec<LineItem> = scan
                 .records
                 .iter()
-                .filter(|record| record.entity.is_none())
+                .filter(|record| {
+                    record.entity.is_none()
+                        && !is_shared(record.item)
+                        && Some(record.item.statement()) == *home
+                })
                 .map(|record| record.item)
                 .collect();
             items.sort();

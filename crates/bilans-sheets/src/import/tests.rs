@@ -316,3 +316,88 @@ proptest! {
         }
     }
 }
+
+fn three_statements(cash_flow_net_income: i64) -> Vec<(String, Grid)> {
+    let header = || vec![text("Item"), text("2023"), text("2024")];
+    let balance = vec![
+        header(),
+        vec![text("Total assets"), number(900), number(1000)],
+        vec![text("Current assets"), number(350), number(400)],
+        vec![text("Total equity"), number(400), number(450)],
+    ];
+    let income = vec![
+        header(),
+        vec![text("Revenue"), number(1800), number(2000)],
+        vec![text("Profit before tax"), number(180), number(200)],
+        vec![text("Net income"), number(135), number(150)],
+    ];
+    let cash_flows = vec![
+        header(),
+        vec![
+            text("Net income"),
+            number(135),
+            number(cash_flow_net_income),
+        ],
+        vec![
+            text("Depreciation and amortization"),
+            number(55),
+            number(60),
+        ],
+        vec![
+            text("Net cash provided by operating activities"),
+            number(200),
+            number(220),
+        ],
+    ];
+    [
+        ("Balance sheet", balance),
+        ("Income statement", income),
+        ("Cash flows", cash_flows),
+    ]
+    .into_iter()
+    .map(|(name, rows)| (name.to_owned(), Grid::new(rows, (0, 0))))
+    .collect()
+}
+
+#[test]
+fn three_statements_on_three_sheets_are_one_company() {
+    let sheets = three_statements(150);
+    let report = import_grids("test.xlsx", "test", &sheets, &ImportOptions::default()).unwrap();
+    assert_eq!(report.entities.len(), 1, "{:?}", report.entities);
+    let statements = &report.entities[0];
+    let year = Period::year(2024);
+    assert_eq!(
+        statements.get(year, LineItem::OperatingCashFlow),
+        Some(Decimal::from(220))
+    );
+    // The shared line keeps its own statement's cell.
+    let source = statements
+        .amount(year, LineItem::NetIncome)
+        .and_then(|amount| amount.source.clone())
+        .unwrap();
+    assert_eq!(
+        (source.sheet.as_str(), source.cell.as_str()),
+        ("Income statement", "C4")
+    );
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+}
+
+#[test]
+fn a_shared_line_that_disagrees_is_noted_and_its_own_statement_kept() {
+    let sheets = three_statements(149);
+    let report = import_grids("test.xlsx", "test", &sheets, &ImportOptions::default()).unwrap();
+    assert_eq!(report.entities.len(), 1);
+    assert_eq!(
+        report.entities[0].get(Period::year(2024), LineItem::NetIncome),
+        Some(Decimal::from(150))
+    );
+    let note = report
+        .notes
+        .iter()
+        .find(|note| note.contains("disagree"))
+        .expect("a note on the disagreement");
+    assert!(
+        note.contains("Income statement!C4") && note.contains("Cash flows!C2"),
+        "{note}"
+    );
+}
