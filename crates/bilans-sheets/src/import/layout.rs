@@ -6,7 +6,7 @@
 //! recognised labels line up in a row is transposed); from then on one code path reads
 //! both layouts, and cell names still point to the original sheet.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use bilans_model::{LineItem, Period, Scale};
 use rust_decimal::Decimal;
@@ -166,6 +166,10 @@ fn unit_cells(dictionary: &Dictionary, grid: &Grid) -> Vec<UnitCell> {
 
 /// Recognised labels and mapped cells, and how many labels are Russian-only and
 /// Ukrainian-only.
+///
+/// One pass over the cells, with a set lookup for the mapped ones: the work grows with
+/// the number of cells, not with cells times labels (a fuzzed sheet of a million
+/// identical label rows must not hang).
 fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) {
     let mut hits = Vec::new();
     let (mut russian, mut ukrainian) = (0, 0);
@@ -188,12 +192,13 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
             }
         }
     }
+    let mapped_cells = positions(&hits);
     for row in 0..grid.n_rows() {
         for col in 0..grid.n_cols() {
             let Value::Text(text) = grid.get(row, col) else {
                 continue;
             };
-            if hits.iter().any(|hit| hit.row == row && hit.col == col) {
+            if mapped_cells.contains(&(row, col)) {
                 continue;
             }
             let mapped = context
@@ -224,6 +229,11 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
         }
     }
     (hits, (russian, ukrainian))
+}
+
+/// The (row, column) of every hit, for lookups that must not scan the hits.
+fn positions(hits: &[Hit]) -> BTreeSet<(usize, usize)> {
+    hits.iter().map(|hit| (hit.row, hit.col)).collect()
 }
 
 /// Whether the labels line up along a row rather than down a column.
@@ -267,6 +277,7 @@ fn form_of(
 /// Line codes in code columns (a column under a `Код`/`Code`/`Kod` header cell), except
 /// in cells already mapped.
 fn code_hits(dictionary: &Dictionary, grid: &Grid, form: Form, taken: &[Hit]) -> Vec<Hit> {
+    let taken = positions(taken);
     let mut hits = Vec::new();
     for col in 0..grid.n_cols() {
         let header_row = (0..grid.n_rows()).find(|row| match grid.get(*row, col) {
@@ -282,7 +293,7 @@ fn code_hits(dictionary: &Dictionary, grid: &Grid, form: Form, taken: &[Hit]) ->
                 Value::Text(text) => text.trim().to_owned(),
                 _ => continue,
             };
-            let is_taken = taken.iter().any(|hit| hit.row == row && hit.col == col);
+            let is_taken = taken.contains(&(row, col));
             if let Some(item) = dictionary.code(form, &code).filter(|_| !is_taken) {
                 hits.push(Hit {
                     row,

@@ -262,6 +262,81 @@ fn header_with_a_number_that_is_not_a_year_is_not_a_header() {
     );
 }
 
+/// The outcome of importing `rows` in one line: every amount with its source cell, or
+/// the error.
+fn outcome(rows: Vec<Vec<Value>>) -> String {
+    match import(rows) {
+        Ok(report) => {
+            let mut amounts = Vec::new();
+            for statements in &report.entities {
+                for (period, items) in &statements.periods {
+                    for (item, amount) in items {
+                        let cell = amount.source.as_ref().map_or("", |at| at.cell.as_str());
+                        amounts.push(format!("{item} {period} = {} at {cell}", amount.value));
+                    }
+                }
+            }
+            amounts.join("; ")
+        }
+        Err(error) => error.to_string(),
+    }
+}
+
+fn check_amounts(rows: Vec<Vec<Value>>, expected: &str) {
+    assert_eq!(outcome(rows), expected);
+}
+
+fn check_error(rows: Vec<Vec<Value>>, expected_start: &str) {
+    let actual = outcome(rows);
+    assert!(actual.starts_with(expected_start), "{actual}");
+}
+
+fn repeated(n_rows: usize, row: &[Value]) -> Vec<Vec<Value>> {
+    vec![row.to_vec(); n_rows]
+}
+
+// Sheets of many identical label rows (or columns), as a mutation fuzzer makes them:
+// each scan is linear in the cells, so these finish at once; a scan comparing every
+// label with every other one would take minutes.
+
+#[test]
+fn twenty_thousand_label_rows_without_a_header_are_one_located_error() {
+    check_error(
+        repeated(20_000, &[text("Total assets")]),
+        "test.xlsx: sheet `S`, cell A1: no period header found",
+    );
+}
+
+#[test]
+fn twenty_thousand_identical_rows_under_a_header_give_one_amount() {
+    let mut rows = vec![vec![text("Item"), text("2001")]];
+    rows.extend(repeated(20_000, &[text("Total assets"), number(10)]));
+    check_amounts(rows, "total_assets 2001 = 10 at B2");
+}
+
+#[test]
+fn twenty_thousand_identical_code_rows_give_one_amount() {
+    let mut rows = vec![vec![text("Показатель"), text("Код строки"), text("2001")]];
+    rows.extend(repeated(
+        20_000,
+        &[text("Итого активов"), text("1600"), number(10)],
+    ));
+    check_amounts(rows, "total_assets 2001 = 10 at C2");
+}
+
+#[test]
+fn a_row_of_sixteen_thousand_labels_is_read_transposed() {
+    let mut labels = vec![text("Year")];
+    labels.extend(vec![text("Total assets"); 16_000]);
+    let mut values = vec![text("2001")];
+    values.extend(vec![number(10); 16_000]);
+    check_amounts(vec![labels, values], "total_assets 2001 = 10 at B2");
+    check_error(
+        vec![vec![text("Total assets"); 16_000]],
+        "test.xlsx: sheet `S`, cell A1: no period header found",
+    );
+}
+
 fn value_strategy() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Empty),
