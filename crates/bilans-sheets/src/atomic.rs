@@ -91,13 +91,23 @@ pub fn save_workbook(
     path: &Path,
     overwrite: Overwrite,
 ) -> Result<(), SheetsError> {
-    let bytes = workbook
+    let bytes = workbook_bytes(workbook, path)?;
+    write_atomic(path, &bytes, overwrite)
+}
+
+/// The bytes of `workbook`, destined for `path`, built in memory: a caller writing
+/// several workbooks can build them all before it writes any.
+///
+/// # Errors
+///
+/// [`SheetsError::Xlsx`] naming `path` when the workbook cannot be built.
+pub fn workbook_bytes(workbook: &mut Workbook, path: &Path) -> Result<Vec<u8>, SheetsError> {
+    workbook
         .save_to_buffer()
         .map_err(|source| SheetsError::Xlsx {
             path: path.to_owned(),
             source,
-        })?;
-    write_atomic(path, &bytes, overwrite)
+        })
 }
 
 #[cfg(test)]

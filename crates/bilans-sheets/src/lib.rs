@@ -15,7 +15,7 @@ pub mod kpi;
 pub mod partners;
 pub mod working_capital;
 
-pub use crate::atomic::{Overwrite, save_workbook, write_atomic};
+pub use crate::atomic::{Overwrite, save_workbook, workbook_bytes, write_atomic};
 pub use crate::error::SheetsError;
 
 /// A new workbook whose properties carry `title`, the generator and a fixed creation

@@ -7,6 +7,7 @@ use bilans_ratios::analysis::Analysis;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::analyse::{CHECKS, Formats, Layout, write_header};
+use crate::cells::fit_cell_text;
 
 pub(crate) fn write_checks(
     sheet: &mut Worksheet,
@@ -37,7 +38,8 @@ pub(crate) fn write_checks(
         sheet.write_string(row, 0, finding.severity.name())?;
         sheet.write_string(row, 1, finding.period.to_string())?;
         sheet.write_string(row, 2, check)?;
-        sheet.write_string_with_format(row, 3, finding.to_string(), &formats.wrap)?;
+        let text = finding.to_string();
+        sheet.write_string_with_format(row, 3, fit_cell_text(&text), &formats.wrap)?;
         let cells: Vec<String> = items
             .iter()
             .filter_map(|item| layout.item(*item, finding.period))
@@ -47,14 +49,15 @@ pub(crate) fn write_checks(
             .filter_map(|item| analysis.statements.amount(finding.period, *item))
             .filter_map(|amount| amount.source.as_ref().map(ToString::to_string))
             .collect();
-        sheet.write_string_with_format(row, 4, cells.join(", "), &formats.wrap)?;
-        sheet.write_string_with_format(row, 5, sources.join(", "), &formats.wrap)?;
+        let (cells, sources) = (cells.join(", "), sources.join(", "));
+        sheet.write_string_with_format(row, 4, fit_cell_text(&cells), &formats.wrap)?;
+        sheet.write_string_with_format(row, 5, fit_cell_text(&sources), &formats.wrap)?;
     }
     for note in import_notes {
         row += 1;
         sheet.write_string(row, 0, "info")?;
         sheet.write_string(row, 2, "import")?;
-        sheet.write_string_with_format(row, 3, note, &formats.wrap)?;
+        sheet.write_string_with_format(row, 3, fit_cell_text(note), &formats.wrap)?;
     }
     if row == 0 {
         sheet.write_string(

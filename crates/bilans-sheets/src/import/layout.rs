@@ -61,6 +61,8 @@ pub(crate) struct UnitCell {
 /// A row (or column) with data that was not recognised.
 #[derive(Debug, Clone)]
 pub(crate) struct Skipped {
+    /// The company named in the row's company column, if any.
+    pub(crate) entity: Option<String>,
     pub(crate) cell: String,
     pub(crate) text: String,
     pub(crate) reason: String,
@@ -380,7 +382,13 @@ fn read_rows(
             }
         }
         let Some(hit) = chosen else {
-            note_unrecognised(grid, row, header.as_ref(), scan);
+            if let Some(header) = header.as_ref() {
+                let entity = header
+                    .company_col
+                    .and_then(|company_col| text_of(grid.get(row, company_col)))
+                    .or_else(|| row_entity.clone());
+                note_unrecognised(grid, row, header, entity, scan);
+            }
             continue;
         };
         let Some(header) = header.as_ref() else {
@@ -470,6 +478,7 @@ fn start_header(
             && periods::period(grid.get(row, col)).is_none()
         {
             scan.skipped.push(Skipped {
+                entity: None,
                 cell: grid.cell_name(row, col),
                 text: text.clone(),
                 reason: "header is not a period; its cells are not read".to_owned(),
@@ -500,10 +509,13 @@ fn company_row(grid: &Grid, row: usize, word_col: usize) -> BTreeMap<usize, Stri
 }
 
 /// Records a row that has data under the current header but no recognised label.
-fn note_unrecognised(grid: &Grid, row: usize, header: Option<&Header>, scan: &mut SheetScan) {
-    let Some(header) = header else {
-        return;
-    };
+fn note_unrecognised(
+    grid: &Grid,
+    row: usize,
+    header: &Header,
+    entity: Option<String>,
+    scan: &mut SheetScan,
+) {
     let has_data = header
         .periods
         .iter()
@@ -511,10 +523,13 @@ fn note_unrecognised(grid: &Grid, row: usize, header: Option<&Header>, scan: &mu
     if !has_data {
         return;
     }
-    let label = (0..header.first_col).find_map(|col| match grid.get(row, col) {
-        Value::Text(text) => Some((col, text.clone())),
-        _ => None,
-    });
+    // The label is the first text left of the amounts, not the company's name.
+    let label = (0..header.first_col)
+        .filter(|col| header.company_col != Some(*col))
+        .find_map(|col| match grid.get(row, col) {
+            Value::Text(text) => Some((col, text.clone())),
+            _ => None,
+        });
     let (cell, text, reason) = match label {
         Some((col, text)) => (
             grid.cell_name(row, col),
@@ -530,5 +545,10 @@ fn note_unrecognised(grid: &Grid, row: usize, header: Option<&Header>, scan: &mu
             )
         }
     };
-    scan.skipped.push(Skipped { cell, text, reason });
+    scan.skipped.push(Skipped {
+        entity,
+        cell,
+        text,
+        reason,
+    });
 }

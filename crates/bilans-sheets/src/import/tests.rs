@@ -337,6 +337,93 @@ fn a_row_of_sixteen_thousand_labels_is_read_transposed() {
     );
 }
 
+#[test]
+fn a_text_longer_than_a_cell_can_hold_is_a_located_error() {
+    let rows = vec![
+        vec![text("Item"), text("2001")],
+        vec![text("Total assets"), number(10)],
+        vec![Value::Text("ж".repeat(32_768)), number(5)],
+    ];
+    check_error(
+        rows,
+        "test.xlsx: sheet `S`, cell A3: the cell holds 32768 characters, more than a spreadsheet cell can hold (32767)",
+    );
+    let rows = vec![
+        vec![text("Item"), text("2001")],
+        vec![text("Total assets"), number(10)],
+        vec![Value::Text("ж".repeat(32_767)), number(5)],
+    ];
+    check_amounts(rows, "total_assets 2001 = 10 at B2");
+}
+
+/// The Checks notes of each company when `n_sheets` identical sheets hold one company
+/// each (every sheet has one unrecognised row, and misses the items most ratios need).
+fn notes_of_companies_as_sheets(n_sheets: usize) -> Vec<Vec<String>> {
+    let rows = vec![
+        vec![text("Item"), text("2001")],
+        vec![text("Total assets"), number(10)],
+        vec![text("Mystery"), number(5)],
+    ];
+    let sheets: Vec<(String, Grid)> = (0..n_sheets)
+        .map(|sheet_idx| (format!("S{sheet_idx}"), Grid::new(rows.clone(), (0, 0))))
+        .collect();
+    let options = ImportOptions {
+        needs: crate::import::ratio_needs(),
+        ..ImportOptions::default()
+    };
+    let report = import_grids("test.xlsx", "test", &sheets, &options).unwrap();
+    assert_eq!(report.entities.len(), n_sheets);
+    report.check_notes_by_entity()
+}
+
+#[test]
+fn each_company_gets_only_its_own_import_notes() {
+    let two = notes_of_companies_as_sheets(2);
+    let many = notes_of_companies_as_sheets(3_000);
+    assert_eq!(many[0], two[0]);
+    assert!(
+        two[0].iter().any(|note| note.contains("S0!A3 `Mystery`")),
+        "{:?}",
+        two[0]
+    );
+    assert!(
+        two[0].iter().all(|note| !note.contains("S1")),
+        "{:?}",
+        two[0]
+    );
+    let last = &many[2_999];
+    assert_eq!(last.len(), two[1].len());
+    assert!(last.iter().any(|note| note.contains("S2999!A3 `Mystery`")));
+}
+
+#[test]
+fn rows_of_a_company_column_are_noted_for_their_company() {
+    let rows = vec![
+        vec![text("Company"), text("Item"), text("2001")],
+        vec![text("Alfa"), text("Total assets"), number(10)],
+        vec![text("Alfa"), text("Mystery"), number(1)],
+        vec![text("Beta"), text("Total assets"), number(30)],
+        vec![Value::Empty, text("Enigma"), number(2)],
+    ];
+    let report = import(rows).unwrap();
+    let notes = report.check_notes_by_entity();
+    let unrecognised = |notes: &[String]| -> Vec<String> {
+        notes
+            .iter()
+            .filter(|note| note.starts_with("not recognised"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        unrecognised(&notes[0]),
+        ["not recognised: test.xlsx: S!B3 `Mystery`: label not recognised as a line item"]
+    );
+    assert_eq!(
+        unrecognised(&notes[1]),
+        ["not recognised: test.xlsx: S!B5 `Enigma`: label not recognised as a line item"]
+    );
+}
+
 fn value_strategy() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Empty),
