@@ -44,6 +44,9 @@ pub(crate) fn cached_result(value: Decimal) -> String {
     cell_number(value).to_string()
 }
 
+/// The last row of a worksheet (zero-based: Excel's 1,048,576 rows).
+pub(crate) const LAST_ROW: u32 = 1_048_575;
+
 /// The most characters (UTF-16 code units, as Excel counts them) a cell holds.
 pub(crate) const MAX_CELL_TEXT: usize = 32_767;
 
