@@ -702,4 +702,17 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn thousands_of_names_sharing_their_first_31_characters_are_numbered_in_turn() {
+        let mut used = BTreeSet::new();
+        let stem = "Przedsiębiorstwo Handlowo-Usługowe";
+        let names: Vec<String> = (0..3_000)
+            .map(|company_idx| sheet_name(&format!("{stem} {company_idx}"), &mut used))
+            .collect();
+        assert_eq!(names[0], "Przedsiębiorstwo Handlowo-Usług");
+        assert_eq!(names[1], "Przedsiębiorstwo Handlowo-U (2)");
+        assert_eq!(names[2_999], "Przedsiębiorstwo Handlow (3000)");
+        assert_eq!(used.len(), 3_000);
+    }
 }

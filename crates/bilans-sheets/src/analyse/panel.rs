@@ -60,8 +60,7 @@ pub fn sheet_name(wanted: &str, used: &mut BTreeSet<String>) -> String {
         } else {
             cleaned
         };
-    let mut counter = 1;
-    loop {
+    let numbered = |counter: u64| {
         let suffix = if counter == 1 {
             String::new()
         } else {
@@ -76,12 +75,29 @@ pub fn sheet_name(wanted: &str, used: &mut BTreeSet<String>) -> String {
                 n_units <= room
             })
             .collect();
-        let candidate = truncated.trim_end_matches('\'').to_owned() + &suffix;
-        if used.insert(candidate.to_lowercase()) {
-            return candidate;
-        }
-        counter += 1;
+        truncated.trim_end_matches('\'').to_owned() + &suffix
+    };
+    let is_free =
+        |counter: u64, used: &BTreeSet<String>| !used.contains(&numbered(counter).to_lowercase());
+    // Names that share their first 31 characters are numbered 2, 3, 4, …: the first
+    // free number is found by doubling and then halving the gap (a few lookups, not one
+    // per earlier name, which made thousands of such names quadratic).
+    let (mut taken, mut free) = (0, 1);
+    while !is_free(free, used) {
+        taken = free;
+        free *= 2;
     }
+    while taken + 1 < free {
+        let middle = taken + (free - taken) / 2;
+        if is_free(middle, used) {
+            free = middle;
+        } else {
+            taken = middle;
+        }
+    }
+    let name = numbered(free);
+    used.insert(name.to_lowercase());
+    name
 }
 
 fn reserved(name: &str) -> bool {
