@@ -7,6 +7,7 @@ mod dupont;
 mod human_capital;
 mod import;
 mod kpi;
+mod limits;
 mod partners;
 mod support;
 mod tidy;

@@ -12,7 +12,7 @@ use bilans_ratios::analysis::{Analysis, analyse};
 use bilans_ratios::{Basis, DaysInYear, EvalConfig, render, seed004};
 use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook, sheet_name};
 use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
-use bilans_sheets::save_workbook;
+use bilans_sheets::{save_workbook, workbook_bytes, write_atomic};
 use rayon::prelude::*;
 
 use crate::output::{Inputs, note, overwrite, print, refuse_input_as_output, write_file};
@@ -123,14 +123,15 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.input.is_dir() {
         return analyse_folder(&args, &config, format);
     }
-    let (analyses, options) = load_and_analyse(&args, &config, &args.input)?;
+    let analysed = load_and_analyse(&args, &config, &args.input)?;
+    let (analyses, options) = (&analysed.analyses, &analysed.options);
     match (format, analyses.len(), args.panel) {
         (Format::Xlsx, 1, _) => {
             let output = args
                 .output
                 .as_ref()
                 .context("the workbook needs an output file\nhint: add `-o analysed.xlsx`")?;
-            let mut workbook = analysed_workbook(&analyses[0], &options)?;
+            let mut workbook = analysed_workbook(&analyses[0], &analysed.options_for(0))?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
             note(&format!(
                 "wrote {}: open it in Excel or LibreOffice; start with the Summary sheet",
@@ -142,7 +143,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .output
                 .as_ref()
                 .context("the panel workbook needs an output file\nhint: add `-o panel.xlsx`")?;
-            let mut workbook = panel_workbook(&analyses, &options)?;
+            let mut workbook = panel_workbook(analyses, options)?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
             note(&format!(
                 "wrote {}: {} companies; start with the Comparison sheet",
@@ -160,8 +161,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
             std::fs::create_dir_all(folder)
                 .with_context(|| format!("creating {}", folder.display()))?;
             for path in write_per_company(
-                &analyses,
-                &options,
+                &analysed,
                 &file_stem(&args.input),
                 folder,
                 args.force,
@@ -170,20 +170,39 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 note(&format!("wrote {}", path.display()));
             }
         }
-        (format, _, _) => emit(&args, &text_output(format, &analyses)?)?,
+        (format, _, _) => emit(&args, &text_output(format, analyses)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn workbook_options(
-    args: &Args,
-    input: &Path,
-    import_notes: Vec<String>,
-) -> anyhow::Result<WorkbookOptions> {
+/// The analyses of one input, and what its import noticed about each company.
+struct Analysed {
+    /// One analysis per company, in the order of the input.
+    analyses: Vec<Analysis>,
+    /// The import notes of each company (the file's own notes, and the rows and items
+    /// that concern that company), by the index of its analysis.
+    notes: Vec<Vec<String>>,
+    /// The options shared by every workbook of this input; their `import_notes` are
+    /// empty (a company's own are in `notes`).
+    options: WorkbookOptions,
+}
+
+impl Analysed {
+    /// The workbook options of the company at `index`: the shared ones with its own
+    /// import notes, so that no company's workbook carries the others' notes.
+    fn options_for(&self, index: usize) -> WorkbookOptions {
+        WorkbookOptions {
+            import_notes: self.notes.get(index).cloned().unwrap_or_default(),
+            ..self.options.clone()
+        }
+    }
+}
+
+fn workbook_options(args: &Args, input: &Path) -> anyhow::Result<WorkbookOptions> {
     Ok(WorkbookOptions {
         input: input.display().to_string(),
         created: args.created.clone(),
-        import_notes,
+        import_notes: Vec::new(),
         source_notes: !args.no_source_notes,
         policy: crate::wc::policy_config(&args.bands)?,
     })
@@ -191,32 +210,85 @@ fn workbook_options(
 
 /// One workbook per company, named `<input stem>.<company>.xlsx` (or `<stem>.xlsx` for
 /// a single company), in `folder`.
+///
+/// Every workbook is built in memory (in parallel) before any is written, and without
+/// `--force` nothing is written when one of the files exists: a company whose workbook
+/// cannot be built leaves no partial set behind. Only a failure while writing (a full
+/// disk, say) can stop part-way, and its error says how many files were written.
 fn write_per_company(
-    analyses: &[Analysis],
-    options: &WorkbookOptions,
+    analysed: &Analysed,
     stem: &str,
     folder: &Path,
     force: bool,
     inputs: &Inputs,
 ) -> anyhow::Result<Vec<PathBuf>> {
+    let analyses = &analysed.analyses;
     let mut used = std::collections::BTreeSet::new();
+    let paths: Vec<PathBuf> = analyses
+        .iter()
+        .map(|analysis| {
+            let name = if analyses.len() == 1 {
+                format!("{stem}.xlsx")
+            } else {
+                let company = file_name_part(&analysis.statements.entity.name);
+                format!("{stem}.{}.xlsx", sheet_name(&company, &mut used))
+            };
+            folder.join(name)
+        })
+        .collect();
+    for path in &paths {
+        inputs.refuse_file(path)?;
+    }
+    let built: Vec<Vec<u8>> = analyses
+        .par_iter()
+        .zip(paths.par_iter())
+        .enumerate()
+        .map(|(index, (analysis, path))| {
+            let mut workbook = analysed_workbook(analysis, &analysed.options_for(index))
+                .with_context(|| {
+                    format!(
+                        "building the workbook of `{}` (no workbook of {stem} was written)",
+                        analysis.statements.entity.name
+                    )
+                })?;
+            Ok(workbook_bytes(&mut workbook, path)?)
+        })
+        .collect::<anyhow::Result<_>>()?;
+    if !force && let Some(existing) = paths.iter().find(|path| path.exists()) {
+        anyhow::bail!(
+            "{} already exists; refusing to overwrite it (no workbook of {stem} was written)\nhint: add --force to replace the existing files",
+            existing.display()
+        );
+    }
     let mut written = Vec::new();
-    for analysis in analyses {
-        let name = if analyses.len() == 1 {
-            format!("{stem}.xlsx")
-        } else {
-            format!(
-                "{stem}.{}.xlsx",
-                sheet_name(&analysis.statements.entity.name, &mut used)
-            )
-        };
-        let path = folder.join(name);
-        inputs.refuse_file(&path)?;
-        let mut workbook = analysed_workbook(analysis, options)?;
-        save_workbook(&mut workbook, &path, overwrite(force))?;
-        written.push(path);
+    for (path, bytes) in paths.iter().zip(&built) {
+        if let Err(error) = write_atomic(path, bytes, overwrite(force)) {
+            return Err(anyhow::Error::new(error).context(format!(
+                "{} of the {} workbooks of {stem} were written to {} before this failure",
+                written.len(),
+                paths.len(),
+                folder.display()
+            )));
+        }
+        written.push(path.clone());
     }
     Ok(written)
+}
+
+/// A company name without the characters Windows forbids in file names that a sheet
+/// name may hold (`<>"|`); [`sheet_name`] then removes the others (`/\:*?`, control
+/// characters) and keeps the names unique.
+fn file_name_part(company: &str) -> String {
+    company
+        .chars()
+        .map(|character| {
+            if "<>\"|".contains(character) {
+                '_'
+            } else {
+                character
+            }
+        })
+        .collect()
 }
 
 fn text_output(format: Format, analyses: &[Analysis]) -> anyhow::Result<String> {
@@ -315,19 +387,18 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
 
 /// Reads `input`, analyses every company in it (in parallel: they are independent),
 /// and the workbook options that go with it.
-fn load_and_analyse(
-    args: &Args,
-    config: &EvalConfig,
-    input: &Path,
-) -> anyhow::Result<(Vec<Analysis>, WorkbookOptions)> {
+fn load_and_analyse(args: &Args, config: &EvalConfig, input: &Path) -> anyhow::Result<Analysed> {
     let loaded = load_statements(input, &args.import)?;
     let analyses: Vec<Analysis> = loaded
         .entities
         .par_iter()
         .map(|statements| analyse(statements, config))
         .collect();
-    let options = workbook_options(args, input, loaded.notes)?;
-    Ok((analyses, options))
+    Ok(Analysed {
+        analyses,
+        notes: loaded.notes,
+        options: workbook_options(args, input)?,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -340,22 +411,21 @@ fn analyse_one(
     folder: &Path,
     inputs: &Inputs,
 ) -> anyhow::Result<usize> {
-    let (analyses, options) = load_and_analyse(args, config, input)?;
+    let analysed = load_and_analyse(args, config, input)?;
+    let analyses = &analysed.analyses;
     match format {
         Format::Xlsx if args.panel && 1 < analyses.len() => {
-            let mut workbook = panel_workbook(&analyses, &options)?;
+            let mut workbook = panel_workbook(analyses, &analysed.options)?;
             let path = folder.join(format!("{stem}.xlsx"));
             inputs.refuse_file(&path)?;
             save_workbook(&mut workbook, &path, overwrite(args.force))?;
             Ok(1)
         }
-        Format::Xlsx => {
-            Ok(write_per_company(&analyses, &options, stem, folder, args.force, inputs)?.len())
-        }
+        Format::Xlsx => Ok(write_per_company(&analysed, stem, folder, args.force, inputs)?.len()),
         other => {
             let path = folder.join(format!("{stem}.{}", other.extension()));
             inputs.refuse_file(&path)?;
-            write_file(&path, &text_output(other, &analyses)?, args.force)?;
+            write_file(&path, &text_output(other, analyses)?, args.force)?;
             Ok(1)
         }
     }
@@ -436,8 +506,9 @@ fn format_from_extension(output: Option<&Path>) -> Format {
 pub(crate) struct Loaded {
     /// One set of statements per entity.
     pub(crate) entities: Vec<Statements>,
-    /// Import notes for the Checks sheet: unit origin, unrecognised rows, missing items.
-    pub(crate) notes: Vec<String>,
+    /// Import notes for each entity's Checks sheet (unit origin, unrecognised rows,
+    /// missing items), by the index of its statements.
+    pub(crate) notes: Vec<Vec<String>>,
 }
 
 /// Reads statements from a workbook or a statements TOML file.
@@ -457,7 +528,7 @@ pub(crate) fn load_statements(path: &Path, args: &ImportArgs) -> anyhow::Result<
             .with_context(|| format!("reading {}", path.display()))?;
         return Ok(Loaded {
             entities: vec![statements],
-            notes: Vec::new(),
+            notes: vec![Vec::new()],
         });
     }
     let mapping = args.mapping.as_deref().map(Mapping::load).transpose()?;
@@ -469,7 +540,7 @@ pub(crate) fn load_statements(path: &Path, args: &ImportArgs) -> anyhow::Result<
         ..ImportOptions::default()
     };
     let report = import_file(path, &options)?;
-    let notes = report.check_notes();
+    let notes = report.check_notes_by_entity();
     Ok(Loaded {
         entities: report.entities,
         notes,

@@ -1,5 +1,7 @@
 //! Cell helpers shared by every workbook module: a `Decimal` as the number a cell
-//! stores and A1 cell names.
+//! stores, A1 cell names, and text cut to what a cell can hold.
+
+use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -21,6 +23,55 @@ pub(crate) fn cell_number(value: Decimal) -> f64 {
 /// which is all a spreadsheet keeps (the 28-digit decimal would only lengthen the file).
 pub(crate) fn cached_result(value: Decimal) -> String {
     cell_number(value).to_string()
+}
+
+/// The last row of a worksheet (zero-based: Excel's 1,048,576 rows).
+pub(crate) const LAST_ROW: u32 = 1_048_575;
+
+/// The most characters (UTF-16 code units, as Excel counts them) a cell holds.
+pub(crate) const MAX_CELL_TEXT: usize = 32_767;
+
+/// The most characters a cell note holds (rust_xlsxwriter keeps 54 for its markup).
+pub(crate) const MAX_NOTE_TEXT: usize = MAX_CELL_TEXT - 54;
+
+/// The length of `text` as Excel counts it, in UTF-16 code units.
+pub(crate) fn excel_length(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// `text` as it fits in a cell: unchanged when it does, otherwise cut to what a cell
+/// holds and marked as cut, so that a workbook never fails to be written over a
+/// long label or a list of many cells.
+pub(crate) fn fit_cell_text(text: &str) -> Cow<'_, str> {
+    fit_text(text, MAX_CELL_TEXT)
+}
+
+/// `text` as it fits in a cell note (see [`fit_cell_text`]).
+pub(crate) fn fit_note_text(text: &str) -> Cow<'_, str> {
+    fit_text(text, MAX_NOTE_TEXT)
+}
+
+fn fit_text(text: &str, limit: usize) -> Cow<'_, str> {
+    // No character takes more UTF-16 units than UTF-8 bytes: a short text fits.
+    if text.len() <= limit {
+        return Cow::Borrowed(text);
+    }
+    let length = excel_length(text);
+    if length <= limit {
+        return Cow::Borrowed(text);
+    }
+    let marker = format!(" [… cut: {length} characters in all]");
+    let room = limit - excel_length(&marker);
+    let mut used = 0;
+    let mut end = 0;
+    for (index, character) in text.char_indices() {
+        if room < used + character.len_utf16() {
+            break;
+        }
+        used += character.len_utf16();
+        end = index + character.len_utf8();
+    }
+    Cow::Owned(format!("{}{marker}", &text[..end]))
 }
 
 /// The A1 name of the cell at zero-based (row, column): `a1(6, 2)` is `C7`.
@@ -56,7 +107,7 @@ pub(crate) fn push_column_letters(text: &mut String, column: u32) {
 mod tests {
     use rust_decimal::Decimal;
 
-    use crate::cells::{a1, cell_number};
+    use crate::cells::{MAX_CELL_TEXT, a1, cell_number, excel_length, fit_cell_text};
 
     #[test]
     fn cell_numbers_are_the_nearest_f64() {
@@ -72,5 +123,26 @@ mod tests {
         assert_eq!(a1(0, 26), "AA1");
         assert_eq!(a1(9, 701), "ZZ10");
         assert_eq!(a1(0, 702), "AAA1");
+    }
+
+    #[test]
+    fn long_texts_are_cut_to_what_a_cell_holds() {
+        assert_eq!(fit_cell_text("Total assets"), "Total assets");
+        let exact = "z".repeat(MAX_CELL_TEXT);
+        assert_eq!(fit_cell_text(&exact), exact);
+        // Cyrillic takes two bytes but one UTF-16 unit; an emoji takes two units.
+        for long in ["z".repeat(40_000), "ж".repeat(40_000), "😀".repeat(20_000)] {
+            let fitted = fit_cell_text(&long);
+            assert!(
+                excel_length(&fitted) <= MAX_CELL_TEXT,
+                "{}",
+                excel_length(&fitted)
+            );
+            assert!(
+                fitted.ends_with("characters in all]"),
+                "{}",
+                &fitted[fitted.len() - 40..]
+            );
+        }
     }
 }

@@ -17,7 +17,10 @@ mod reader;
 mod toml_text;
 pub mod working_capital;
 
-pub use crate::atomic::{Overwrite, save_workbook, write_atomic};
+pub use crate::atomic::{
+    Overwrite, STALE_TEMPORARY_AGE, remove_stale_temporaries, save_workbook, workbook_bytes,
+    write_atomic,
+};
 pub use crate::error::SheetsError;
 
 /// A new workbook whose properties carry `title`, the generator and a fixed creation

@@ -1,5 +1,8 @@
 //! The Checks sheet: every validation finding and import note, with the cells it
 //! concerns on the Statements sheet and in the input.
+//!
+//! A sheet holds 1,048,576 rows: import notes beyond that (a fuzzed sheet of two
+//! million unrecognised rows) end in one row saying how many are not shown.
 
 use bilans_model::{Finding, FindingKind, LineItem};
 use bilans_ratios::CellRefs;
@@ -7,6 +10,7 @@ use bilans_ratios::analysis::Analysis;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::analyse::{CHECKS, Formats, Layout, write_header};
+use crate::cells::{LAST_ROW, fit_cell_text};
 
 pub(crate) fn write_checks(
     sheet: &mut Worksheet,
@@ -37,7 +41,8 @@ pub(crate) fn write_checks(
         sheet.write_string(row, 0, finding.severity.name())?;
         sheet.write_string(row, 1, finding.period.to_string())?;
         sheet.write_string(row, 2, check)?;
-        sheet.write_string_with_format(row, 3, finding.to_string(), &formats.wrap)?;
+        let text = finding.to_string();
+        sheet.write_string_with_format(row, 3, fit_cell_text(&text), &formats.wrap)?;
         let cells: Vec<String> = items
             .iter()
             .filter_map(|item| layout.item(*item, finding.period))
@@ -47,14 +52,29 @@ pub(crate) fn write_checks(
             .filter_map(|item| analysis.statements.amount(finding.period, *item))
             .filter_map(|amount| amount.source.as_ref().map(ToString::to_string))
             .collect();
-        sheet.write_string_with_format(row, 4, cells.join(", "), &formats.wrap)?;
-        sheet.write_string_with_format(row, 5, sources.join(", "), &formats.wrap)?;
+        let (cells, sources) = (cells.join(", "), sources.join(", "));
+        sheet.write_string_with_format(row, 4, fit_cell_text(&cells), &formats.wrap)?;
+        sheet.write_string_with_format(row, 5, fit_cell_text(&sources), &formats.wrap)?;
     }
-    for note in import_notes {
+    let (n_shown, n_hidden) = notes_that_fit(import_notes.len(), row);
+    for note in &import_notes[..n_shown] {
         row += 1;
         sheet.write_string(row, 0, "info")?;
         sheet.write_string(row, 2, "import")?;
-        sheet.write_string_with_format(row, 3, note, &formats.wrap)?;
+        sheet.write_string_with_format(row, 3, fit_cell_text(note), &formats.wrap)?;
+    }
+    if 0 < n_hidden {
+        row += 1;
+        sheet.write_string(row, 0, "info")?;
+        sheet.write_string(row, 2, "import")?;
+        sheet.write_string(
+            row,
+            3,
+            format!(
+                "{n_hidden} more import notes are not shown: a sheet holds {} rows (`bilans import` lists them all)",
+                u64::from(LAST_ROW) + 1
+            ),
+        )?;
     }
     if row == 0 {
         sheet.write_string(
@@ -71,6 +91,17 @@ pub(crate) fn write_checks(
     sheet.set_column_width(4, 40)?;
     sheet.set_column_width(5, 40)?;
     Ok(())
+}
+
+/// How many of `n_notes` notes fit below `last_used_row`, keeping one row to say how
+/// many do not, and how many do not.
+fn notes_that_fit(n_notes: usize, last_used_row: u32) -> (usize, usize) {
+    let room = usize::try_from(LAST_ROW.saturating_sub(last_used_row)).unwrap_or(usize::MAX);
+    if n_notes <= room {
+        return (n_notes, 0);
+    }
+    let n_shown = room.saturating_sub(1);
+    (n_shown, n_notes - n_shown)
 }
 
 fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
@@ -97,5 +128,23 @@ fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
             ("negative equity".to_owned(), vec![LineItem::Equity])
         }
         FindingKind::NegativeAmount { item, .. } => ("sign".to_owned(), vec![*item]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyse::checks::notes_that_fit;
+    use crate::cells::LAST_ROW;
+
+    #[test]
+    fn notes_beyond_the_last_row_are_counted_not_written() {
+        assert_eq!(notes_that_fit(10, 4), (10, 0));
+        let room = (LAST_ROW - 4) as usize;
+        assert_eq!(notes_that_fit(room, 4), (room, 0));
+        assert_eq!(notes_that_fit(room + 1, 4), (room - 1, 2));
+        assert_eq!(
+            notes_that_fit(2_000_000, 4),
+            (room - 1, 2_000_000 - (room - 1))
+        );
     }
 }

@@ -19,7 +19,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::SheetsError;
-use crate::cells::cell_number;
+use crate::cells::{cell_number, fit_cell_text, fit_note_text};
 
 mod checks;
 mod dupont;
@@ -513,10 +513,12 @@ pub(crate) fn write_statements_block(
                 Some(source) => format!("Source: {source}"),
                 None => "Source: entered directly (no file cell)".to_owned(),
             };
-            sheet.insert_note(row, column, &Note::new(source).set_author("bilans"))?;
+            let note = Note::new(fit_note_text(&source)).set_author("bilans");
+            sheet.insert_note(row, column, &note)?;
         }
         if layout.sources != Sources::Omitted {
-            sheet.write_string(row, source_column, sources_text(&sources))?;
+            let text = sources_text(&sources);
+            sheet.write_string(row, source_column, fit_cell_text(&text))?;
         }
     }
     Ok(())
@@ -627,7 +629,10 @@ pub(crate) fn write_ratios_block(
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::prefixed_absolute;
+    use crate::analyse::sheet_name;
     use crate::cells::push_column_letters;
 
     fn column_name(column: u32) -> String {
@@ -651,5 +656,63 @@ mod tests {
             assert_eq!(column_name(column), letters);
         }
         assert_eq!(prefixed_absolute("'Ratios'!", 4, 2), "'Ratios'!$C$5");
+    }
+
+    #[test]
+    fn sheet_names_are_valid_unique_and_safe_as_file_names() {
+        let mut used = BTreeSet::new();
+        let long = "x".repeat(40);
+        let emoji = "😀".repeat(20);
+        let cut_at_apostrophe = format!("{}'b", "a".repeat(30));
+        let wanted = [
+            "Be\u{0}ta",
+            "a/b\\c:d",
+            &long,
+            &long,
+            &emoji,
+            &cut_at_apostrophe,
+            "'",
+            "history",
+        ];
+        let names: Vec<String> = wanted
+            .iter()
+            .map(|name| sheet_name(name, &mut used))
+            .collect();
+        let expected_long = "x".repeat(31);
+        let expected_long_2 = format!("{} (2)", "x".repeat(27));
+        let expected_emoji = "😀".repeat(15);
+        let expected_apostrophe = "a".repeat(30);
+        assert_eq!(
+            names,
+            [
+                "Be_ta",
+                "a_b_c_d",
+                expected_long.as_str(),
+                expected_long_2.as_str(),
+                expected_emoji.as_str(),
+                expected_apostrophe.as_str(),
+                "Company",
+                "Company history",
+            ]
+        );
+        for name in &names {
+            assert!(
+                rust_xlsxwriter::utility::check_sheet_name(name).is_ok(),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn thousands_of_names_sharing_their_first_31_characters_are_numbered_in_turn() {
+        let mut used = BTreeSet::new();
+        let stem = "Przedsiębiorstwo Handlowo-Usługowe";
+        let names: Vec<String> = (0..3_000)
+            .map(|company_idx| sheet_name(&format!("{stem} {company_idx}"), &mut used))
+            .collect();
+        assert_eq!(names[0], "Przedsiębiorstwo Handlowo-Usług");
+        assert_eq!(names[1], "Przedsiębiorstwo Handlowo-U (2)");
+        assert_eq!(names[2_999], "Przedsiębiorstwo Handlow (3000)");
+        assert_eq!(used.len(), 3_000);
     }
 }

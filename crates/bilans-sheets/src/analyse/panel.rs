@@ -16,6 +16,7 @@ use crate::analyse::{
     size_ratio_columns, write_header, write_not_computable, write_ratios_block,
     write_statements_block,
 };
+use crate::cells::fit_cell_text;
 
 /// The comparison sheet's name.
 pub const COMPARISON: &str = "Comparison";
@@ -36,13 +37,16 @@ pub fn panel_workbook(
     build_panel(analyses, options).map_err(|source| SheetsError::Workbook { source })
 }
 
-/// A valid, unique Excel sheet name for `wanted`: no `[]:*?/\`, at most 31 characters,
-/// not `History` or a reserved name, unique ignoring case.
+/// A valid, unique Excel sheet name for `wanted`: no `[]:*?/\` or control characters
+/// (each becomes `_`), at most 31 characters (UTF-16 units, as Excel counts them), not
+/// starting or ending with `'`, not `History` or a reserved name, unique ignoring case.
+///
+/// The result is also a safe file name on Unix (no `/`, no NUL).
 pub fn sheet_name(wanted: &str, used: &mut BTreeSet<String>) -> String {
     let cleaned: String = wanted
         .chars()
         .map(|character| {
-            if "[]:*?/\\".contains(character) {
+            if "[]:*?/\\".contains(character) || character.is_control() {
                 '_'
             } else {
                 character
@@ -56,20 +60,44 @@ pub fn sheet_name(wanted: &str, used: &mut BTreeSet<String>) -> String {
         } else {
             cleaned
         };
-    let mut counter = 1;
-    loop {
+    let numbered = |counter: u64| {
         let suffix = if counter == 1 {
             String::new()
         } else {
             format!(" ({counter})")
         };
-        let room = 31 - suffix.chars().count();
-        let candidate: String = base.chars().take(room).collect::<String>() + &suffix;
-        if used.insert(candidate.to_lowercase()) {
-            return candidate;
-        }
-        counter += 1;
+        let room = 31 - suffix.len();
+        let mut n_units = 0;
+        let truncated: String = base
+            .chars()
+            .take_while(|character| {
+                n_units += character.len_utf16();
+                n_units <= room
+            })
+            .collect();
+        truncated.trim_end_matches('\'').to_owned() + &suffix
+    };
+    let is_free =
+        |counter: u64, used: &BTreeSet<String>| !used.contains(&numbered(counter).to_lowercase());
+    // Names that share their first 31 characters are numbered 2, 3, 4, …: the first
+    // free number is found by doubling and then halving the gap (a few lookups, not one
+    // per earlier name, which made thousands of such names quadratic).
+    let (mut taken, mut free) = (0, 1);
+    while !is_free(free, used) {
+        taken = free;
+        free *= 2;
     }
+    while taken + 1 < free {
+        let middle = taken + (free - taken) / 2;
+        if is_free(middle, used) {
+            free = middle;
+        } else {
+            taken = middle;
+        }
+    }
+    let name = numbered(free);
+    used.insert(name.to_lowercase());
+    name
 }
 
 fn reserved(name: &str) -> bool {
@@ -160,7 +188,7 @@ fn write_comparison(
         write_header(sheet, row, &period_header(&[ratio.name], periods), formats)?;
         for (analysis, layout) in analyses.iter().zip(layouts) {
             row += 1;
-            sheet.write_string(row, 0, &analysis.statements.entity.name)?;
+            sheet.write_string(row, 0, fit_cell_text(&analysis.statements.entity.name))?;
             let Some(values) = analysis.ratios.row(id) else {
                 continue;
             };
@@ -213,10 +241,10 @@ fn write_panel_checks(
     for analysis in analyses {
         for finding in &analysis.findings {
             row += 1;
-            sheet.write_string(row, 0, &analysis.statements.entity.name)?;
+            sheet.write_string(row, 0, fit_cell_text(&analysis.statements.entity.name))?;
             sheet.write_string(row, 1, finding.severity.name())?;
             sheet.write_string(row, 2, finding.period.to_string())?;
-            sheet.write_string(row, 3, finding.to_string())?;
+            sheet.write_string(row, 3, fit_cell_text(&finding.to_string()))?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;

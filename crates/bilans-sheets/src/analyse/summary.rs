@@ -5,7 +5,7 @@ use bilans_ratios::analysis::{Analysis, Trend};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::analyse::{Formats, SUMMARY, WorkbookOptions, write_header};
-use crate::cells::cell_number;
+use crate::cells::{cell_number, fit_cell_text};
 
 pub(crate) fn write_summary(
     sheet: &mut Worksheet,
@@ -18,7 +18,7 @@ pub(crate) fn write_summary(
     sheet.write_string_with_format(
         0,
         0,
-        format!("bilans analysis: {}", statements.entity.name),
+        fit_cell_text(&format!("bilans analysis: {}", statements.entity.name)),
         &formats.title,
     )?;
     let periods = statements.period_list();
@@ -42,13 +42,13 @@ pub(crate) fn write_summary(
     for (index, (label, value)) in facts.iter().enumerate() {
         let row = index as u32 + 2;
         sheet.write_string_with_format(row, 0, *label, &formats.header)?;
-        sheet.write_string(row, 1, value)?;
+        sheet.write_string(row, 1, fit_cell_text(value))?;
     }
     let mut row = facts.len() as u32 + 3;
     sheet.write_string_with_format(row, 0, "Look at first", &formats.title)?;
     for point in &analysis.attention {
         row += 1;
-        sheet.write_string(row, 0, format!("• {point}"))?;
+        sheet.write_string(row, 0, fit_cell_text(&format!("• {point}")))?;
     }
     row += 2;
     sheet.write_string_with_format(row, 0, "Headline ratios", &formats.title)?;

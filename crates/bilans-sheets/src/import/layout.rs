@@ -6,7 +6,7 @@
 //! recognised labels line up in a row is transposed); from then on one code path reads
 //! both layouts, and cell names still point to the original sheet.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use bilans_model::{LineItem, Period, Scale};
 use rust_decimal::Decimal;
@@ -61,6 +61,8 @@ pub(crate) struct UnitCell {
 /// A row (or column) with data that was not recognised.
 #[derive(Debug, Clone)]
 pub(crate) struct Skipped {
+    /// The company named in the row's company column, if any.
+    pub(crate) entity: Option<String>,
     pub(crate) cell: String,
     pub(crate) text: String,
     pub(crate) reason: String,
@@ -166,6 +168,10 @@ fn unit_cells(dictionary: &Dictionary, grid: &Grid) -> Vec<UnitCell> {
 
 /// Recognised labels and mapped cells, and how many labels are Russian-only and
 /// Ukrainian-only.
+///
+/// One pass over the cells, with a set lookup for the mapped ones: the work grows with
+/// the number of cells, not with cells times labels (a fuzzed sheet of a million
+/// identical label rows must not hang).
 fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) {
     let mut hits = Vec::new();
     let (mut russian, mut ukrainian) = (0, 0);
@@ -188,12 +194,13 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
             }
         }
     }
+    let mapped_cells = positions(&hits);
     for row in 0..grid.n_rows() {
         for col in 0..grid.n_cols() {
             let Value::Text(text) = grid.get(row, col) else {
                 continue;
             };
-            if hits.iter().any(|hit| hit.row == row && hit.col == col) {
+            if mapped_cells.contains(&(row, col)) {
                 continue;
             }
             let mapped = context
@@ -224,6 +231,11 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
         }
     }
     (hits, (russian, ukrainian))
+}
+
+/// The (row, column) of every hit, for lookups that must not scan the hits.
+fn positions(hits: &[Hit]) -> BTreeSet<(usize, usize)> {
+    hits.iter().map(|hit| (hit.row, hit.col)).collect()
 }
 
 /// Whether the labels line up along a row rather than down a column.
@@ -267,6 +279,7 @@ fn form_of(
 /// Line codes in code columns (a column under a `Код`/`Code`/`Kod` header cell), except
 /// in cells already mapped.
 fn code_hits(dictionary: &Dictionary, grid: &Grid, form: Form, taken: &[Hit]) -> Vec<Hit> {
+    let taken = positions(taken);
     let mut hits = Vec::new();
     for col in 0..grid.n_cols() {
         let header_row = (0..grid.n_rows()).find(|row| match grid.get(*row, col) {
@@ -282,7 +295,7 @@ fn code_hits(dictionary: &Dictionary, grid: &Grid, form: Form, taken: &[Hit]) ->
                 Value::Text(text) => text.trim().to_owned(),
                 _ => continue,
             };
-            let is_taken = taken.iter().any(|hit| hit.row == row && hit.col == col);
+            let is_taken = taken.contains(&(row, col));
             if let Some(item) = dictionary.code(form, &code).filter(|_| !is_taken) {
                 hits.push(Hit {
                     row,
@@ -369,7 +382,13 @@ fn read_rows(
             }
         }
         let Some(hit) = chosen else {
-            note_unrecognised(grid, row, header.as_ref(), scan);
+            if let Some(header) = header.as_ref() {
+                let entity = header
+                    .company_col
+                    .and_then(|company_col| text_of(grid.get(row, company_col)))
+                    .or_else(|| row_entity.clone());
+                note_unrecognised(grid, row, header, entity, scan);
+            }
             continue;
         };
         let Some(header) = header.as_ref() else {
@@ -459,6 +478,7 @@ fn start_header(
             && periods::period(grid.get(row, col)).is_none()
         {
             scan.skipped.push(Skipped {
+                entity: None,
                 cell: grid.cell_name(row, col),
                 text: text.clone(),
                 reason: "header is not a period; its cells are not read".to_owned(),
@@ -489,10 +509,13 @@ fn company_row(grid: &Grid, row: usize, word_col: usize) -> BTreeMap<usize, Stri
 }
 
 /// Records a row that has data under the current header but no recognised label.
-fn note_unrecognised(grid: &Grid, row: usize, header: Option<&Header>, scan: &mut SheetScan) {
-    let Some(header) = header else {
-        return;
-    };
+fn note_unrecognised(
+    grid: &Grid,
+    row: usize,
+    header: &Header,
+    entity: Option<String>,
+    scan: &mut SheetScan,
+) {
     let has_data = header
         .periods
         .iter()
@@ -500,10 +523,13 @@ fn note_unrecognised(grid: &Grid, row: usize, header: Option<&Header>, scan: &mu
     if !has_data {
         return;
     }
-    let label = (0..header.first_col).find_map(|col| match grid.get(row, col) {
-        Value::Text(text) => Some((col, text.clone())),
-        _ => None,
-    });
+    // The label is the first text left of the amounts, not the company's name.
+    let label = (0..header.first_col)
+        .filter(|col| header.company_col != Some(*col))
+        .find_map(|col| match grid.get(row, col) {
+            Value::Text(text) => Some((col, text.clone())),
+            _ => None,
+        });
     let (cell, text, reason) = match label {
         Some((col, text)) => (
             grid.cell_name(row, col),
@@ -519,5 +545,10 @@ fn note_unrecognised(grid: &Grid, row: usize, header: Option<&Header>, scan: &mu
             )
         }
     };
-    scan.skipped.push(Skipped { cell, text, reason });
+    scan.skipped.push(Skipped {
+        entity,
+        cell,
+        text,
+        reason,
+    });
 }

@@ -32,14 +32,15 @@
 //! assert_eq!(assets.source.as_ref().unwrap().cell, "B4");
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use bilans_model::{Entity, LineItem, Period, Scale, Source, StatementKind, Statements, Unit};
 use serde::Serialize;
 
 use crate::SheetsError;
-use crate::import::grid::Grid;
+use crate::cells::{MAX_CELL_TEXT, excel_length};
+use crate::import::grid::{Grid, Value};
 use crate::import::labels::Dictionary;
 use crate::import::layout::{Context, SheetScan, scan_sheet};
 
@@ -149,6 +150,10 @@ pub struct Unrecognised {
     pub text: String,
     /// Why it was not read.
     pub reason: String,
+    /// The company it belongs to: named in the row's company column, or the one company
+    /// of its sheet; `None` when the sheet holds several companies and the row names
+    /// none.
+    pub entity: Option<String>,
 }
 
 /// A line item that the requested work needs and that is missing in some periods.
@@ -194,6 +199,7 @@ pub(crate) fn import_grids(
     let dictionary = Dictionary::builtin()?;
     let mut scans: Vec<(&str, SheetScan)> = Vec::new();
     for (name, grid) in sheets {
+        check_text_lengths(file, name, grid)?;
         let context = Context {
             file,
             sheet: name,
@@ -343,11 +349,18 @@ pub(crate) fn import_grids(
                 },
             );
         }
+        // A sheet whose amounts name no company holds one company's statements.
+        let sheet_entity = scan
+            .records
+            .iter()
+            .all(|record| record.entity.is_none())
+            .then_some(default_entity);
         for skipped in &scan.skipped {
             report.unrecognised.push(Unrecognised {
                 source: source(&skipped.cell),
                 text: skipped.text.clone(),
                 reason: skipped.reason.clone(),
+                entity: skipped.entity.clone().or_else(|| sheet_entity.cloned()),
             });
         }
         report.sheets.push(SheetSummary {
@@ -367,6 +380,34 @@ pub(crate) fn import_grids(
     )?;
     report.missing = missing_items(&report.entities, &options.needs);
     Ok(report)
+}
+
+/// Refuses a text cell longer than a spreadsheet cell can hold: no spreadsheet program
+/// writes one, and the analysed workbook could not show it.
+fn check_text_lengths(file: &str, sheet: &str, grid: &Grid) -> Result<(), SheetsError> {
+    for row in 0..grid.n_rows() {
+        for col in 0..grid.n_cols() {
+            let Value::Text(text) = grid.get(row, col) else {
+                continue;
+            };
+            // No character takes more UTF-16 units than UTF-8 bytes.
+            if text.len() <= MAX_CELL_TEXT {
+                continue;
+            }
+            let length = excel_length(text);
+            if MAX_CELL_TEXT < length {
+                return Err(SheetsError::AtCell {
+                    file: file.to_owned(),
+                    sheet: sheet.to_owned(),
+                    cell: grid.cell_name(row, col),
+                    message: format!(
+                        "the cell holds {length} characters, more than a spreadsheet cell can hold ({MAX_CELL_TEXT}); the file is damaged or was not written by a spreadsheet program"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The declared unit, else the one detected in cells (all detections must agree),
@@ -496,30 +537,26 @@ fn sheet_entities(
                 .and_then(|mapping| mapping.entity.clone())
         })
         .unwrap_or_else(|| stem.to_owned());
-    let items: Vec<Vec<LineItem>> = scans
-        .iter()
-        .zip(homes)
-        .map(|((_, scan), home)| {
-            let mut items: Vec<LineItem> = scan
-                .records
-                .iter()
-                .filter(|record| {
-                    record.entity.is_none()
-                        && !is_shared(record.item)
-                        && Some(record.item.statement()) == *home
-                })
-                .map(|record| record.item)
-                .collect();
-            items.sort();
-            items.dedup();
-            items
-        })
-        .collect();
-    let overlap = items.iter().enumerate().any(|(index, these)| {
-        items[index + 1..]
+    // How many sheets hold each line item of the statement they present, without
+    // naming its company: counted in one pass, as a workbook may have thousands of
+    // sheets.
+    let mut n_sheets_of_item: BTreeMap<LineItem, usize> = BTreeMap::new();
+    for ((_, scan), home) in scans.iter().zip(homes) {
+        let items: BTreeSet<LineItem> = scan
+            .records
             .iter()
-            .any(|those| these.iter().any(|item| those.contains(item)))
-    });
+            .filter(|record| {
+                record.entity.is_none()
+                    && !is_shared(record.item)
+                    && Some(record.item.statement()) == *home
+            })
+            .map(|record| record.item)
+            .collect();
+        for item in items {
+            *n_sheets_of_item.entry(item).or_default() += 1;
+        }
+    }
+    let overlap = n_sheets_of_item.values().any(|n_sheets| 1 < *n_sheets);
     scans
         .iter()
         .map(|(sheet, _)| {

@@ -1,14 +1,54 @@
 //! The import report as plain text, for `bilans import`.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::import::{ImportReport, Layout, UnitOrigin};
+use crate::import::{ImportReport, Layout, MissingItem, UnitOrigin, Unrecognised};
 
 impl ImportReport {
     /// One line per thing the import noticed, for a workbook's Checks sheet: its notes,
     /// where the unit came from, every row not recognised, every missing item and the
     /// ratios it blocks.
     pub fn check_notes(&self) -> Vec<String> {
+        let mut notes = self.file_notes();
+        notes.extend(self.unrecognised.iter().map(unrecognised_note));
+        notes.extend(self.missing.iter().map(missing_note));
+        notes
+    }
+
+    /// [`ImportReport::check_notes`] for each entity's own workbook, in the order of
+    /// `entities`: the notes about the whole file, the rows not recognised that belong
+    /// to that entity or to no entity with amounts, and that entity's missing items.
+    ///
+    /// A company's list does not grow with the number of other companies in the file
+    /// (unless the file has rows that name no company), so one workbook per company
+    /// stays the size of its own statements.
+    pub fn check_notes_by_entity(&self) -> Vec<Vec<String>> {
+        let index_of: BTreeMap<&str, usize> = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(index, statements)| (statements.entity.name.as_str(), index))
+            .collect();
+        let index = |entity: Option<&str>| entity.and_then(|name| index_of.get(name).copied());
+        let mut lists = vec![self.file_notes(); self.entities.len()];
+        for row in &self.unrecognised {
+            let note = unrecognised_note(row);
+            match index(row.entity.as_deref()) {
+                Some(entity_idx) => lists[entity_idx].push(note),
+                None => lists.iter_mut().for_each(|list| list.push(note.clone())),
+            }
+        }
+        for missing in &self.missing {
+            if let Some(entity_idx) = index(Some(missing.entity.as_str())) {
+                lists[entity_idx].push(missing_note(missing));
+            }
+        }
+        lists
+    }
+
+    /// The notes that concern the whole file: the import's own notes and the unit.
+    fn file_notes(&self) -> Vec<String> {
         let mut notes = self.notes.clone();
         let origin = match &self.unit_origin {
             UnitOrigin::Declared => "declared".to_owned(),
@@ -16,22 +56,6 @@ impl ImportReport {
             UnitOrigin::Assumed => "assumed: nothing declared or found".to_owned(),
         };
         notes.push(format!("unit: {} ({origin})", self.unit));
-        for row in &self.unrecognised {
-            notes.push(format!(
-                "not recognised: {} `{}`: {}",
-                row.source, row.text, row.reason
-            ));
-        }
-        for missing in &self.missing {
-            let periods: Vec<String> = missing.periods.iter().map(ToString::to_string).collect();
-            notes.push(format!(
-                "{}: {} missing in {}; blocks {}",
-                missing.entity,
-                missing.item.name(),
-                periods.join(", "),
-                missing.blocks.join(", ")
-            ));
-        }
         notes
     }
 
@@ -118,4 +142,22 @@ impl ImportReport {
         }
         out
     }
+}
+
+fn unrecognised_note(row: &Unrecognised) -> String {
+    format!(
+        "not recognised: {} `{}`: {}",
+        row.source, row.text, row.reason
+    )
+}
+
+fn missing_note(missing: &MissingItem) -> String {
+    let periods: Vec<String> = missing.periods.iter().map(ToString::to_string).collect();
+    format!(
+        "{}: {} missing in {}; blocks {}",
+        missing.entity,
+        missing.item.name(),
+        periods.join(", "),
+        missing.blocks.join(", ")
+    )
 }

@@ -262,6 +262,168 @@ fn header_with_a_number_that_is_not_a_year_is_not_a_header() {
     );
 }
 
+/// The outcome of importing `rows` in one line: every amount with its source cell, or
+/// the error.
+fn outcome(rows: Vec<Vec<Value>>) -> String {
+    match import(rows) {
+        Ok(report) => {
+            let mut amounts = Vec::new();
+            for statements in &report.entities {
+                for (period, items) in &statements.periods {
+                    for (item, amount) in items {
+                        let cell = amount.source.as_ref().map_or("", |at| at.cell.as_str());
+                        amounts.push(format!("{item} {period} = {} at {cell}", amount.value));
+                    }
+                }
+            }
+            amounts.join("; ")
+        }
+        Err(error) => error.to_string(),
+    }
+}
+
+fn check_amounts(rows: Vec<Vec<Value>>, expected: &str) {
+    assert_eq!(outcome(rows), expected);
+}
+
+fn check_error(rows: Vec<Vec<Value>>, expected_start: &str) {
+    let actual = outcome(rows);
+    assert!(actual.starts_with(expected_start), "{actual}");
+}
+
+fn repeated(n_rows: usize, row: &[Value]) -> Vec<Vec<Value>> {
+    vec![row.to_vec(); n_rows]
+}
+
+// Sheets of many identical label rows (or columns), as a mutation fuzzer makes them:
+// each scan is linear in the cells, so these finish at once; a scan comparing every
+// label with every other one would take minutes.
+
+#[test]
+fn twenty_thousand_label_rows_without_a_header_are_one_located_error() {
+    check_error(
+        repeated(20_000, &[text("Total assets")]),
+        "test.xlsx: sheet `S`, cell A1: no period header found",
+    );
+}
+
+#[test]
+fn twenty_thousand_identical_rows_under_a_header_give_one_amount() {
+    let mut rows = vec![vec![text("Item"), text("2001")]];
+    rows.extend(repeated(20_000, &[text("Total assets"), number(10)]));
+    check_amounts(rows, "total_assets 2001 = 10 at B2");
+}
+
+#[test]
+fn twenty_thousand_identical_code_rows_give_one_amount() {
+    let mut rows = vec![vec![text("Показатель"), text("Код строки"), text("2001")]];
+    rows.extend(repeated(
+        20_000,
+        &[text("Итого активов"), text("1600"), number(10)],
+    ));
+    check_amounts(rows, "total_assets 2001 = 10 at C2");
+}
+
+#[test]
+fn a_row_of_sixteen_thousand_labels_is_read_transposed() {
+    let mut labels = vec![text("Year")];
+    labels.extend(vec![text("Total assets"); 16_000]);
+    let mut values = vec![text("2001")];
+    values.extend(vec![number(10); 16_000]);
+    check_amounts(vec![labels, values], "total_assets 2001 = 10 at B2");
+    check_error(
+        vec![vec![text("Total assets"); 16_000]],
+        "test.xlsx: sheet `S`, cell A1: no period header found",
+    );
+}
+
+#[test]
+fn a_text_longer_than_a_cell_can_hold_is_a_located_error() {
+    let rows = vec![
+        vec![text("Item"), text("2001")],
+        vec![text("Total assets"), number(10)],
+        vec![Value::Text("ж".repeat(32_768)), number(5)],
+    ];
+    check_error(
+        rows,
+        "test.xlsx: sheet `S`, cell A3: the cell holds 32768 characters, more than a spreadsheet cell can hold (32767)",
+    );
+    let rows = vec![
+        vec![text("Item"), text("2001")],
+        vec![text("Total assets"), number(10)],
+        vec![Value::Text("ж".repeat(32_767)), number(5)],
+    ];
+    check_amounts(rows, "total_assets 2001 = 10 at B2");
+}
+
+/// The Checks notes of each company when `n_sheets` identical sheets hold one company
+/// each (every sheet has one unrecognised row, and misses the items most ratios need).
+fn notes_of_companies_as_sheets(n_sheets: usize) -> Vec<Vec<String>> {
+    let rows = vec![
+        vec![text("Item"), text("2001")],
+        vec![text("Total assets"), number(10)],
+        vec![text("Mystery"), number(5)],
+    ];
+    let sheets: Vec<(String, Grid)> = (0..n_sheets)
+        .map(|sheet_idx| (format!("S{sheet_idx}"), Grid::new(rows.clone(), (0, 0))))
+        .collect();
+    let options = ImportOptions {
+        needs: crate::import::ratio_needs(),
+        ..ImportOptions::default()
+    };
+    let report = import_grids("test.xlsx", "test", &sheets, &options).unwrap();
+    assert_eq!(report.entities.len(), n_sheets);
+    report.check_notes_by_entity()
+}
+
+#[test]
+fn each_company_gets_only_its_own_import_notes() {
+    let two = notes_of_companies_as_sheets(2);
+    let many = notes_of_companies_as_sheets(3_000);
+    assert_eq!(many[0], two[0]);
+    assert!(
+        two[0].iter().any(|note| note.contains("S0!A3 `Mystery`")),
+        "{:?}",
+        two[0]
+    );
+    assert!(
+        two[0].iter().all(|note| !note.contains("S1")),
+        "{:?}",
+        two[0]
+    );
+    let last = &many[2_999];
+    assert_eq!(last.len(), two[1].len());
+    assert!(last.iter().any(|note| note.contains("S2999!A3 `Mystery`")));
+}
+
+#[test]
+fn rows_of_a_company_column_are_noted_for_their_company() {
+    let rows = vec![
+        vec![text("Company"), text("Item"), text("2001")],
+        vec![text("Alfa"), text("Total assets"), number(10)],
+        vec![text("Alfa"), text("Mystery"), number(1)],
+        vec![text("Beta"), text("Total assets"), number(30)],
+        vec![Value::Empty, text("Enigma"), number(2)],
+    ];
+    let report = import(rows).unwrap();
+    let notes = report.check_notes_by_entity();
+    let unrecognised = |notes: &[String]| -> Vec<String> {
+        notes
+            .iter()
+            .filter(|note| note.starts_with("not recognised"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        unrecognised(&notes[0]),
+        ["not recognised: test.xlsx: S!B3 `Mystery`: label not recognised as a line item"]
+    );
+    assert_eq!(
+        unrecognised(&notes[1]),
+        ["not recognised: test.xlsx: S!B5 `Enigma`: label not recognised as a line item"]
+    );
+}
+
 fn value_strategy() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Empty),

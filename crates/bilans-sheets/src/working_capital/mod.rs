@@ -19,7 +19,7 @@ use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
-use crate::cells::{cached_result, cell_number};
+use crate::cells::{cached_result, cell_number, fit_cell_text};
 
 /// The sheet's name.
 pub const SHEET_NAME: &str = "Working capital";
@@ -127,16 +127,13 @@ fn write_sheet(
         }
     };
     worksheet.write_string_with_format(0, 0, "Working capital (seed 002)", &bold)?;
-    worksheet.write_string(
-        1,
-        0,
-        format!(
-            "{}; {basis}; {} days in the year; amounts in {}",
-            statements.entity.name,
-            config.eval.days_in_year.days(),
-            statements.unit
-        ),
-    )?;
+    let heading = format!(
+        "{}; {basis}; {} days in the year; amounts in {}",
+        statements.entity.name,
+        config.eval.days_in_year.days(),
+        statements.unit
+    );
+    worksheet.write_string(1, 0, fit_cell_text(&heading))?;
     worksheet.write_string(2, 0, format!("Note: {NAMING_NOTE}."))?;
 
     let mut cells = Cells {
