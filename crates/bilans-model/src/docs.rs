@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{LineItem, Presentation, Sign, StatementKind};
+use crate::{Flow, LineItem, Presentation, Sign, StatementKind};
 
 /// `docs/line_items.md`: every line item per statement, in its hierarchy, with its
 /// codes, positions and XBRL concepts.
@@ -55,8 +55,8 @@ pub fn line_items_markdown() -> String {
                 })
                 .collect();
             let kind = match info.flow {
-                super::Flow::Stock => "stock",
-                super::Flow::Flow => "flow",
+                Flow::Stock => "stock",
+                Flow::Flow => "flow",
             };
             let _ = writeln!(
                 out,
