@@ -761,7 +761,7 @@ fn cli_reports_identities_whose_amounts_overflow_instead_of_panicking() {
         .iter()
         .find(|finding| finding["kind"]["type"] == "identity_overflow")
         .unwrap_or_else(|| panic!("no overflow finding in {findings:?}"));
-    assert_eq!(overflow["kind"]["identity"], "total_assets_split");
+    assert_eq!(overflow["kind"]["identity"], "total_assets");
     assert_eq!(
         overflow["kind"]["items"],
         serde_json::json!(["total_assets", "fixed_assets", "current_assets"])

@@ -35,10 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ModelError;
 
-mod docs;
 mod table;
-
-pub use docs::{dictionary_markdown, line_items_markdown};
 
 pub use table::LineItem;
 use table::TABLE;
@@ -144,6 +141,20 @@ impl Presentation {
             Presentation::FxBesideChange => "exchange-rate effect beside the change",
         }
     }
+
+    /// The stable machine name, e.g. `by_nature` (as in JSON).
+    pub fn name(self) -> &'static str {
+        match self {
+            Presentation::Any => "any",
+            Presentation::ByNature => "by_nature",
+            Presentation::ByFunction => "by_function",
+            Presentation::SmallForm => "small_form",
+            Presentation::Direct => "direct",
+            Presentation::Indirect => "indirect",
+            Presentation::FxInChange => "fx_in_change",
+            Presentation::FxBesideChange => "fx_beside_change",
+        }
+    }
 }
 
 /// One place of an item in its statement's hierarchy: it adds to `parent` with `sign`
@@ -156,6 +167,31 @@ pub struct Link {
     pub sign: Sign,
     /// The presentation in which the total is built this way.
     pub presentation: Presentation,
+}
+
+/// One term of a sum: an item and the sign it adds with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    /// The item.
+    pub item: LineItem,
+    /// Whether it is added or deducted.
+    pub sign: Sign,
+}
+
+impl Part {
+    /// `self` within a total that itself adds to its own total with `outer`: the sign of
+    /// `self` in the outer total.
+    pub fn within(self, outer: Sign) -> Part {
+        let sign = if self.sign == outer {
+            Sign::Add
+        } else {
+            Sign::Subtract
+        };
+        Part {
+            item: self.item,
+            sign,
+        }
+    }
 }
 
 /// The labels of an item, in each language of the import dictionary. The first English

@@ -1,265 +1,89 @@
-//! Accounting identities and sign checks, producing findings rather than errors.
+//! Checks the [identities](crate::identities) and signs of every period, producing
+//! findings rather than errors.
+//!
+//! # Rules
+//!
+//! - A part is *given* when the statements state it, or when they state every part of
+//!   one of its own identities (then it is their signed sum; where several such
+//!   identities give different sums, it is not given).
+//! - For a total the statements state, each identity whose parts are all given is
+//!   *complete*. The total holds when any complete identity holds within rounding;
+//!   only when every complete identity fails beyond rounding is it a break, of the
+//!   identity's severity (an error for the table's totals and for `balance`, a warning
+//!   for `closing_cash` and `net_income_in_equity`). A gap within rounding is a
+//!   warning.
+//! - Where no identity of a total is complete, the parts not given are an unstated
+//!   remainder (`identity_not_checked`, info), never a break, except for a total of
+//!   assets or liabilities, which cannot be negative: there the parts given (or the
+//!   parts of theirs given) summing to more than the total beyond rounding is an error
+//!   (`parts_exceed_total`).
+//! - Rounding: every printed amount may be off by half a unit of its last printed
+//!   digit, so a sum of `n` amounts compared with a total may be off by
+//!   `(n + 1) × ½` unit. The last printed digit is the finest one among the amounts
+//!   compared (the largest number of decimals, trailing zeros aside).
+//! - Every sum and gap is checked arithmetic: one that overflows the decimal range is
+//!   `identity_overflow`, a warning, never a panic.
 
-use std::fmt;
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
-use crate::{LineItem, Period, Statements};
+use crate::identity::{Origin, identities_of};
+use crate::{
+    Amount, Finding, FindingKind, Identity, LineItem, Part, Period, Severity, Sign, Statements,
+    identities,
+};
 
-/// An accounting identity: `total` equals the sum of `parts`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Identity {
-    /// Stable name, e.g. `current_assets_components`.
-    pub name: &'static str,
-    /// The item that should equal the sum.
-    pub total: LineItem,
-    /// Parts that must all be present for the identity to be checked.
-    pub required: &'static [LineItem],
-    /// Parts that count as zero when absent; when the list is not empty, at least one
-    /// must be present (otherwise the residual is unknown and nothing is checked).
-    pub optional: &'static [LineItem],
-}
-
-/// The identities bilans checks, in order.
-///
-/// - `current_assets_components`: current assets = inventories + receivables + cash and
-///   equivalents + other current assets (cash and other current assets may be reported
-///   together, as in seed 004, so either may be absent).
-/// - `total_assets_split`: total assets = fixed assets + current assets.
-/// - `balance`: total assets = equity + long-term liabilities + current liabilities.
-/// - `balance_total`: total assets = total equity and liabilities.
-pub fn identities() -> &'static [Identity] {
-    const IDENTITIES: &[Identity] = &[
-        Identity {
-            name: "current_assets_components",
-            total: LineItem::CurrentAssets,
-            required: &[LineItem::Inventories, LineItem::Receivables],
-            optional: &[LineItem::CashAndEquivalents, LineItem::OtherCurrentAssets],
-        },
-        Identity {
-            name: "total_assets_split",
-            total: LineItem::TotalAssets,
-            required: &[LineItem::FixedAssets, LineItem::CurrentAssets],
-            optional: &[],
-        },
-        Identity {
-            name: "balance",
-            total: LineItem::TotalAssets,
-            required: &[
-                LineItem::Equity,
-                LineItem::LongTermLiabilities,
-                LineItem::CurrentLiabilities,
-            ],
-            optional: &[],
-        },
-        Identity {
-            name: "balance_total",
-            total: LineItem::TotalAssets,
-            required: &[LineItem::TotalEquityAndLiabilities],
-            optional: &[],
-        },
-    ];
-    IDENTITIES
-}
-
-/// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Worth knowing: something could not be checked.
-    Info,
-    /// Suspicious: a rounding-size gap, a sign that needs a look.
-    Warning,
-    /// The statements contradict themselves.
-    Error,
-}
-
-impl Severity {
-    /// The lower-case name: `info`, `warning` or `error`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Info => "Info",
-            Severity::Warning => "Warning",
-            Severity::Error => "Error",
-        })
-    }
-}
-
-/// What a finding is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type")]
-pub enum FindingKind {
-    /// An identity does not hold: `total − sum(parts) = gap`.
-    IdentityBreak {
-        /// The identity's name.
-        identity: String,
-        /// The total as reported.
-        total: Decimal,
-        /// The sum of the parts.
-        sum_of_parts: Decimal,
-        /// `total − sum_of_parts`.
-        gap: Decimal,
-    },
-    /// An identity could not be checked because items are missing.
-    IdentityNotChecked {
-        /// The identity's name.
-        identity: String,
-        /// The items that are missing.
-        missing: Vec<LineItem>,
-    },
-    /// An identity could not be checked because its arithmetic overflows the decimal
-    /// range (about ±7.9 × 10²⁸): the sum of the parts, or the gap between the total
-    /// and that sum, is not representable.
-    IdentityOverflow {
-        /// The identity's name.
-        identity: String,
-        /// The items whose amounts overflow: the total, then the parts present.
-        items: Vec<LineItem>,
-    },
-    /// A part is larger than the total it belongs to.
-    PartExceedsTotal {
-        /// The part.
-        part: LineItem,
-        /// The total.
-        total: LineItem,
-        /// `part − total`, positive.
-        excess: Decimal,
-    },
-    /// A part is larger than its total by more than the decimal range can hold (a part
-    /// and a total of opposite extreme signs), so the excess has no value.
-    PartExceedsTotalBeyondRange {
-        /// The part.
-        part: LineItem,
-        /// The total.
-        total: LineItem,
-    },
-    /// Equity is negative: equity-based ratios (ROE, equity multiplier) lose their
-    /// usual meaning.
-    NegativeEquity {
-        /// The equity amount.
-        equity: Decimal,
-    },
-    /// An item that is normally not negative is negative.
-    NegativeAmount {
-        /// The item.
-        item: LineItem,
-        /// The amount.
-        value: Decimal,
-    },
-}
-
-/// One validation finding, for one period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    /// How much it matters.
-    pub severity: Severity,
-    /// The period it concerns.
-    pub period: Period,
-    /// What it is.
-    pub kind: FindingKind,
-}
-
-impl Finding {
-    /// The identity gap, for identity breaks.
-    pub fn gap(&self) -> Option<Decimal> {
-        match &self.kind {
-            FindingKind::IdentityBreak { gap, .. } => Some(*gap),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let period = self.period;
-        match &self.kind {
-            FindingKind::IdentityBreak {
-                identity,
-                total,
-                sum_of_parts,
-                gap,
-            } => write!(
-                f,
-                "{period}: identity `{identity}` breaks: total {total}, sum of parts {sum_of_parts}, gap {gap}"
-            ),
-            FindingKind::IdentityNotChecked { identity, missing } => {
-                let names: Vec<&str> = missing.iter().map(|item| item.name()).collect();
-                write!(
-                    f,
-                    "{period}: identity `{identity}` not checked: missing {}",
-                    names.join(", ")
-                )
-            }
-            FindingKind::IdentityOverflow { identity, items } => {
-                let names: Vec<&str> = items.iter().map(|item| item.name()).collect();
-                write!(
-                    f,
-                    "{period}: identity `{identity}` not checked: the amounts of {} overflow the decimal range (about ±7.9e28) when added",
-                    names.join(", ")
-                )
-            }
-            FindingKind::PartExceedsTotal {
-                part,
-                total,
-                excess,
-            } => {
-                write!(f, "{period}: {part} exceeds {total} by {excess}")
-            }
-            FindingKind::PartExceedsTotalBeyondRange { part, total } => write!(
-                f,
-                "{period}: {part} exceeds {total} by more than the decimal range holds (about 7.9e28)"
-            ),
-            FindingKind::NegativeEquity { equity } => write!(
-                f,
-                "{period}: negative equity ({equity}): return on equity and the equity multiplier are not meaningful"
-            ),
-            FindingKind::NegativeAmount { item, value } => {
-                write!(f, "{period}: {item} is negative ({value})")
-            }
-        }
-    }
-}
-
-/// Checks every identity, part-within-total relation and sign in every period.
+/// Checks every identity and sign in every period (see the [module](self) for the
+/// rules).
 ///
 /// Never fails: what cannot be checked is itself a finding (`identity_not_checked`, or
 /// `identity_overflow` when the amounts are too large to add, a warning).
-/// An identity gap of at most one unit of the statements' scale is a warning (it is
-/// usually rounding in the source); a larger gap is an error.
-/// Every sum and difference is checked: amounts near the decimal range never panic.
+///
+/// # Examples
+///
+/// ```
+/// use bilans_model::{Entity, FindingKind, LineItem, Period, Severity, Statements, Unit, validate};
+/// use rust_decimal::Decimal;
+///
+/// let mut statements = Statements::new(Entity::company("Example"), Unit::thousands("PLN"));
+/// let year = Period::year(2001);
+/// statements.set(year, LineItem::Revenue, Decimal::from(100));
+/// statements.set(year, LineItem::CostOfSales, Decimal::from(60));
+/// statements.set(year, LineItem::GrossProfit, Decimal::from(45));
+/// let findings = validate(&statements);
+/// assert_eq!(findings[0].severity, Severity::Error);
+/// assert_eq!(findings[0].identity(), Some("gross_profit"));
+/// assert_eq!(findings[0].gap(), Some(Decimal::from(5)));
+/// ```
 pub fn validate(statements: &Statements) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for period in statements.period_list() {
-        for identity in identities() {
-            findings.extend(check_identity(statements, period, identity));
+    for (period, stated) in &statements.periods {
+        let given = Given::derive(stated);
+        let mut checked = 0;
+        let all = identities();
+        while checked < all.len() {
+            let total = all[checked].total;
+            let origin = all[checked].origin;
+            let group_len = all[checked..]
+                .iter()
+                .take_while(|identity| identity.total == total && identity.origin == origin)
+                .count();
+            let group = &all[checked..checked + group_len];
+            checked += group_len;
+            if let Some(kind_and_severity) = check_total(&given, group) {
+                let (severity, kind) = kind_and_severity;
+                findings.push(Finding {
+                    severity,
+                    period: *period,
+                    kind,
+                });
+            }
         }
-        findings.extend(check_parts(statements, period));
-        findings.extend(check_signs(statements, period));
+        findings.extend(check_signs(stated, *period));
     }
     findings
 }
-
-const PARTS_WITHIN_TOTALS: &[(LineItem, LineItem)] = &[
-    (LineItem::CurrentAssets, LineItem::TotalAssets),
-    (LineItem::FixedAssets, LineItem::TotalAssets),
-    (LineItem::Inventories, LineItem::CurrentAssets),
-    (LineItem::Receivables, LineItem::CurrentAssets),
-    (LineItem::CashAndEquivalents, LineItem::CurrentAssets),
-    (LineItem::OtherCurrentAssets, LineItem::CurrentAssets),
-    (LineItem::ShortTermDebt, LineItem::CurrentLiabilities),
-    (LineItem::TradePayables, LineItem::CurrentLiabilities),
-];
 
 const NEVER_NEGATIVE: &[LineItem] = &[
     LineItem::TotalAssets,
@@ -275,128 +99,312 @@ const NEVER_NEGATIVE: &[LineItem] = &[
     LineItem::Revenue,
 ];
 
-fn check_identity(statements: &Statements, period: Period, identity: &Identity) -> Option<Finding> {
-    let get = |item: LineItem| statements.get(period, item);
-    let mut missing: Vec<LineItem> = Vec::new();
-    if get(identity.total).is_none() {
-        missing.push(identity.total);
+/// The amounts of one period that are given: stated, or derived from parts stated.
+struct Given {
+    /// Per item (by index): its value and the stated amounts it is the sum of (itself
+    /// alone when stated).
+    values: Vec<Option<(Decimal, Vec<Part>)>>,
+    /// Per item: whether it is stated.
+    stated: Vec<bool>,
+}
+
+impl Given {
+    fn derive(stated_amounts: &BTreeMap<LineItem, Amount>) -> Given {
+        let mut values: Vec<Option<(Decimal, Vec<Part>)>> = vec![None; LineItem::ALL.len()];
+        let mut stated = vec![false; LineItem::ALL.len()];
+        for (item, amount) in stated_amounts {
+            let part = Part {
+                item: *item,
+                sign: Sign::Add,
+            };
+            values[item.index()] = Some((amount.value, vec![part]));
+            stated[item.index()] = true;
+        }
+        let mut given = Given { values, stated };
+        // Each round derives the totals one level up; the hierarchy is shallower than
+        // the number of items.
+        for _ in 0..LineItem::ALL.len() {
+            let mut changed = false;
+            for item in LineItem::ALL {
+                if given.values[item.index()].is_some() {
+                    continue;
+                }
+                let sums: Vec<(Decimal, Vec<Part>)> = identities_of(item)
+                    .filter_map(|identity| given.sum(&identity.parts))
+                    .filter_map(|(terms, sum)| sum.map(|sum| (sum, terms)))
+                    .collect();
+                let Some((first, terms)) = sums.first() else {
+                    continue;
+                };
+                if sums.iter().all(|(sum, _)| sum == first) {
+                    given.values[item.index()] = Some((*first, terms.clone()));
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        given
     }
-    missing.extend(
-        identity
-            .required
-            .iter()
-            .copied()
-            .filter(|item| get(*item).is_none()),
-    );
-    let optional_present = identity.optional.iter().any(|item| get(*item).is_some());
-    if !identity.optional.is_empty() && !optional_present {
-        missing.extend(identity.optional.iter().copied());
+
+    fn value(&self, item: LineItem) -> Option<Decimal> {
+        self.values[item.index()].as_ref().map(|(value, _)| *value)
     }
-    if !missing.is_empty() {
-        return Some(Finding {
-            severity: Severity::Info,
-            period,
-            kind: FindingKind::IdentityNotChecked {
-                identity: identity.name.to_owned(),
-                missing,
-            },
-        });
+
+    fn is_stated(&self, item: LineItem) -> bool {
+        self.stated[item.index()]
     }
-    let total = get(identity.total)?;
-    let parts: Vec<(LineItem, Decimal)> = identity
-        .required
-        .iter()
-        .chain(identity.optional)
-        .filter_map(|item| get(*item).map(|value| (*item, value)))
-        .collect();
-    let sum_and_gap = parts
-        .iter()
-        .try_fold(Decimal::ZERO, |sum, (_, value)| sum.checked_add(*value))
-        .and_then(|sum_of_parts| Some((sum_of_parts, total.checked_sub(sum_of_parts)?)));
-    let Some((sum_of_parts, gap)) = sum_and_gap else {
-        let mut items = vec![identity.total];
-        items.extend(parts.iter().map(|(item, _)| *item));
-        return Some(Finding {
-            severity: Severity::Warning,
-            period,
-            kind: FindingKind::IdentityOverflow {
-                identity: identity.name.to_owned(),
-                items,
-            },
-        });
-    };
-    if gap.is_zero() {
+
+    /// When every part is given: the stated amounts they come to, with their signs,
+    /// and their signed sum (`None` when it overflows).
+    fn sum(&self, parts: &[Part]) -> Option<(Vec<Part>, Option<Decimal>)> {
+        let mut terms = Vec::new();
+        for part in parts {
+            let (_, part_terms) = self.values[part.item.index()].as_ref()?;
+            terms.extend(part_terms.iter().map(|term| term.within(part.sign)));
+        }
+        let sum = self.signed_sum(&terms);
+        Some((terms, sum))
+    }
+
+    /// The signed sum of stated `terms`, `None` when it overflows.
+    fn signed_sum(&self, terms: &[Part]) -> Option<Decimal> {
+        terms.iter().try_fold(Decimal::ZERO, |sum, term| {
+            let value = self.value(term.item)?;
+            match term.sign {
+                Sign::Add => sum.checked_add(value),
+                Sign::Subtract => sum.checked_sub(value),
+            }
+        })
+    }
+
+    /// The stated amounts within `parts` (all added): each part stated, or else the
+    /// stated amounts within its own parts.
+    fn stated_within(&self, parts: &[Part], depth: usize) -> Vec<Part> {
+        let mut terms = Vec::new();
+        for part in parts {
+            if self.is_stated(part.item) {
+                terms.push(*part);
+            } else if depth < LineItem::ALL.len()
+                && let Some(identity) = identities_of(part.item).next()
+            {
+                terms.extend(self.stated_within(&identity.parts, depth + 1));
+            }
+        }
+        terms
+    }
+}
+
+/// One complete identity of a total, evaluated.
+enum Outcome<'a> {
+    /// The sum and the gap are representable.
+    Gap {
+        identity: &'a Identity,
+        terms: Vec<Part>,
+        sum: Decimal,
+        gap: Decimal,
+        tolerance: Decimal,
+    },
+    /// The sum or the gap overflows.
+    Overflow {
+        identity: &'a Identity,
+        terms: Vec<Part>,
+    },
+}
+
+/// Checks the identities of one total (all its presentations), if it is stated.
+fn check_total(given: &Given, group: &[Identity]) -> Option<(Severity, FindingKind)> {
+    let first = group.first()?;
+    let parent = first.total;
+    if !given.is_stated(parent) {
         return None;
     }
-    let severity = if gap.abs() <= Decimal::ONE {
-        Severity::Warning
-    } else {
-        Severity::Error
-    };
-    Some(Finding {
-        severity,
-        period,
-        kind: FindingKind::IdentityBreak {
-            identity: identity.name.to_owned(),
-            total,
-            sum_of_parts,
-            gap,
-        },
-    })
+    let total = given.value(parent)?;
+    let outcomes: Vec<Outcome<'_>> = group
+        .iter()
+        .filter_map(|identity| {
+            let (terms, sum) = given.sum(&identity.parts)?;
+            let evaluated = sum.and_then(|sum| Some((sum, total.checked_sub(sum)?)));
+            Some(match evaluated {
+                Some((sum, gap)) => Outcome::Gap {
+                    identity,
+                    tolerance: tolerance(given, parent, &terms),
+                    terms,
+                    sum,
+                    gap,
+                },
+                None => Outcome::Overflow { identity, terms },
+            })
+        })
+        .collect();
+    if outcomes.is_empty() {
+        return check_incomplete(given, group, total);
+    }
+    let any_overflow = outcomes
+        .iter()
+        .any(|outcome| matches!(outcome, Outcome::Overflow { .. }));
+    let closest = outcomes
+        .iter()
+        .filter_map(|outcome| match outcome {
+            Outcome::Gap {
+                identity,
+                terms,
+                sum,
+                gap,
+                tolerance,
+            } => Some((*identity, terms, *sum, *gap, *tolerance)),
+            Outcome::Overflow { .. } => None,
+        })
+        .min_by_key(|(_, _, _, gap, _)| gap.abs());
+    match closest {
+        Some((.., gap, _)) if gap.is_zero() => None,
+        // A gap within rounding in the closest presentation; or beyond it in every
+        // presentation whose sum is representable.
+        Some((identity, terms, sum, gap, tolerance)) if gap.abs() <= tolerance || !any_overflow => {
+            let severity = if gap.abs() <= tolerance {
+                Severity::Warning
+            } else {
+                identity.severity
+            };
+            let kind = FindingKind::IdentityBreak {
+                identity: identity.name.clone(),
+                parent,
+                total,
+                parts: terms.clone(),
+                sum_of_parts: sum,
+                gap,
+                tolerance,
+            };
+            Some((severity, kind))
+        }
+        // The presentation whose sum overflows may hold: it cannot be checked.
+        _ => outcomes.iter().find_map(|outcome| match outcome {
+            Outcome::Overflow { identity, terms } => {
+                Some((Severity::Warning, overflow(identity, terms)))
+            }
+            Outcome::Gap { .. } => None,
+        }),
+    }
 }
 
-fn check_parts(statements: &Statements, period: Period) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for (part, total) in PARTS_WITHIN_TOTALS {
-        let (Some(part_value), Some(total_value)) = (
-            statements.get(period, *part),
-            statements.get(period, *total),
-        ) else {
-            continue;
+/// A total stated with no complete identity: a remainder, unless the parts given of
+/// a total that cannot have negative parts already exceed it.
+fn check_incomplete(
+    given: &Given,
+    group: &[Identity],
+    total: Decimal,
+) -> Option<(Severity, FindingKind)> {
+    let (identity, missing) = group
+        .iter()
+        .map(|identity| {
+            let missing: Vec<LineItem> = identity
+                .parts
+                .iter()
+                .map(|part| part.item)
+                .filter(|item| given.value(*item).is_none())
+                .collect();
+            (identity, missing)
+        })
+        .min_by_key(|(_, missing)| missing.len())?;
+    if identity.parts_non_negative {
+        let terms = given.stated_within(&identity.parts, 0);
+        if terms.is_empty() {
+            return None;
+        }
+        let Some(sum) = given.signed_sum(&terms) else {
+            return Some((Severity::Warning, overflow(identity, &terms)));
         };
-        if total_value < part_value {
-            let kind = match part_value.checked_sub(total_value) {
-                Some(excess) => FindingKind::PartExceedsTotal {
-                    part: *part,
-                    total: *total,
-                    excess,
-                },
-                None => FindingKind::PartExceedsTotalBeyondRange {
-                    part: *part,
-                    total: *total,
-                },
+        if total < sum {
+            let Some(gap) = total.checked_sub(sum) else {
+                return Some((Severity::Warning, overflow(identity, &terms)));
             };
-            findings.push(Finding {
-                severity: Severity::Error,
-                period,
-                kind,
-            });
+            let tolerance = tolerance(given, identity.total, &terms);
+            let severity = if gap.abs() <= tolerance {
+                Severity::Warning
+            } else {
+                identity.severity
+            };
+            return Some((
+                severity,
+                FindingKind::PartsExceedTotal {
+                    identity: identity.name.clone(),
+                    parent: identity.total,
+                    total,
+                    parts: terms,
+                    sum_of_parts: sum,
+                    gap,
+                    tolerance,
+                },
+            ));
         }
     }
-    findings
+    if identity.origin == Origin::Equality || missing.len() == identity.parts.len() {
+        // Nothing to compare: no part is given.
+        return None;
+    }
+    Some((
+        Severity::Info,
+        FindingKind::IdentityNotChecked {
+            identity: identity.name.clone(),
+            missing,
+        },
+    ))
 }
 
-fn check_signs(statements: &Statements, period: Period) -> Vec<Finding> {
+fn overflow(identity: &Identity, terms: &[Part]) -> FindingKind {
+    let mut items = vec![identity.total];
+    items.extend(terms.iter().map(|term| term.item));
+    FindingKind::IdentityOverflow {
+        identity: identity.name.clone(),
+        items,
+    }
+}
+
+/// `(n + 1) × ½` unit of the finest printed digit among the total and the `n` terms.
+fn tolerance(given: &Given, total: LineItem, terms: &[Part]) -> Decimal {
+    let decimals = std::iter::once(total)
+        .chain(terms.iter().map(|term| term.item))
+        .filter_map(|item| given.value(item))
+        .map(|value| value.normalize().scale())
+        .max()
+        .unwrap_or(0)
+        .min(27);
+    let n_amounts = i64::try_from(terms.len()).unwrap_or(i64::MAX / 10) + 1;
+    // n × 5 × 10^-(decimals + 1) = n × ½ × 10^-decimals.
+    Decimal::try_new(n_amounts.saturating_mul(5), decimals + 1)
+        .map_or(Decimal::MAX, |tolerance| tolerance.normalize())
+}
+
+fn check_signs(stated: &BTreeMap<LineItem, Amount>, period: Period) -> Vec<Finding> {
     let mut findings = Vec::new();
-    if let Some(equity) = statements.get(period, LineItem::Equity)
-        && equity < Decimal::ZERO
+    if let Some(equity) = stated.get(&LineItem::Equity)
+        && equity.value < Decimal::ZERO
     {
         findings.push(Finding {
             severity: Severity::Warning,
             period,
-            kind: FindingKind::NegativeEquity { equity },
+            kind: FindingKind::NegativeEquity {
+                equity: equity.value,
+            },
         });
     }
     for item in NEVER_NEGATIVE {
-        if let Some(value) = statements.get(period, *item)
-            && value < Decimal::ZERO
+        if let Some(amount) = stated.get(item)
+            && amount.value < Decimal::ZERO
         {
             findings.push(Finding {
                 severity: Severity::Warning,
                 period,
-                kind: FindingKind::NegativeAmount { item: *item, value },
+                kind: FindingKind::NegativeAmount {
+                    item: *item,
+                    value: amount.value,
+                },
             });
         }
     }
     findings
 }
+
+#[cfg(test)]
+mod tests;

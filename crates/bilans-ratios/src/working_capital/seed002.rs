@@ -8,7 +8,7 @@
 //! ratios. The A/B example goes through [`supplier_deferral`].
 
 use bilans_model::reconcile::ReconciledCell;
-use bilans_model::{Entity, LineItem, Period, Scale, Statements, Unit, identities};
+use bilans_model::{Entity, LineItem, Period, Scale, Sign, Statements, Unit, identities};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -427,17 +427,26 @@ fn reproduce_table7(
     })
 }
 
-/// The value of `item` from the first identity whose required parts are all present.
+/// The value of `item` as the signed sum of the parts of its first identity that the
+/// statements give, the parts not given counting as zero (the seed's Table 7 derives
+/// total assets as fixed + current assets).
 fn derive_item(statements: &Statements, item: LineItem, period: Period) -> Option<Decimal> {
     identities()
         .iter()
-        .filter(|identity| identity.total == item && identity.optional.is_empty())
+        .filter(|identity| identity.total == item)
         .find_map(|identity| {
-            let mut sum = Decimal::ZERO;
-            for part in identity.required {
-                sum = sum.checked_add(statements.get(period, *part)?)?;
+            let mut sum: Option<Decimal> = None;
+            for part in &identity.parts {
+                let Some(value) = statements.get(period, part.item) else {
+                    continue;
+                };
+                let before = sum.unwrap_or(Decimal::ZERO);
+                sum = Some(match part.sign {
+                    Sign::Add => before.checked_add(value)?,
+                    Sign::Subtract => before.checked_sub(value)?,
+                });
             }
-            Some(sum)
+            sum
         })
 }
 

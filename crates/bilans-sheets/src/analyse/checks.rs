@@ -106,23 +106,36 @@ fn notes_that_fit(n_notes: usize, last_used_row: u32) -> (usize, usize) {
 
 fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
     match &finding.kind {
-        FindingKind::IdentityBreak { identity, .. }
-        | FindingKind::IdentityNotChecked { identity, .. }
-        | FindingKind::IdentityOverflow { identity, .. } => {
+        FindingKind::IdentityBreak {
+            identity,
+            parent,
+            parts,
+            ..
+        }
+        | FindingKind::PartsExceedTotal {
+            identity,
+            parent,
+            parts,
+            ..
+        } => {
+            let mut items = vec![*parent];
+            items.extend(parts.iter().map(|part| part.item));
+            (format!("identity {identity}"), items)
+        }
+        FindingKind::IdentityNotChecked { identity, .. } => {
             let items = bilans_model::identities()
                 .iter()
-                .find(|candidate| candidate.name == identity)
+                .find(|candidate| candidate.name == *identity)
                 .map(|candidate| {
                     let mut items = vec![candidate.total];
-                    items.extend(candidate.required.iter().chain(candidate.optional));
+                    items.extend(candidate.parts.iter().map(|part| part.item));
                     items
                 })
                 .unwrap_or_default();
             (format!("identity {identity}"), items)
         }
-        FindingKind::PartExceedsTotal { part, total, .. }
-        | FindingKind::PartExceedsTotalBeyondRange { part, total } => {
-            ("part within total".to_owned(), vec![*part, *total])
+        FindingKind::IdentityOverflow { identity, items } => {
+            (format!("identity {identity}"), items.clone())
         }
         FindingKind::NegativeEquity { .. } => {
             ("negative equity".to_owned(), vec![LineItem::Equity])

@@ -3,10 +3,11 @@
 
 use std::fmt::Write as _;
 
-use super::{LineItem, Presentation, Sign, StatementKind};
+use crate::{Flow, LineItem, Origin, Presentation, Sign, StatementKind, identities};
 
 /// `docs/line_items.md`: every line item per statement, in its hierarchy, with its
-/// codes, positions and XBRL concepts.
+/// codes, positions and XBRL concepts; then the identities validation checks, with
+/// their severity rules.
 pub fn line_items_markdown() -> String {
     let mut out = String::new();
     out.push_str(
@@ -55,8 +56,8 @@ pub fn line_items_markdown() -> String {
                 })
                 .collect();
             let kind = match info.flow {
-                super::Flow::Stock => "stock",
-                super::Flow::Flow => "flow",
+                Flow::Stock => "stock",
+                Flow::Flow => "flow",
             };
             let _ = writeln!(
                 out,
@@ -79,6 +80,65 @@ pub fn line_items_markdown() -> String {
     for info in LineItem::table() {
         let _ = writeln!(out, "- `{}`: {}", info.name, info.description());
     }
+    out.push_str(&identities_markdown());
+    out
+}
+
+/// The "Identities checked" section: the rules, then every identity.
+fn identities_markdown() -> String {
+    let mut out = String::from(
+        "\n## Identities checked\n\n\
+         `bilans_model::validate` checks these identities in every period; they are derived \
+         from the hierarchy above (`bilans_model::identities`).\n\
+         A total has one identity per presentation: its children linked in any \
+         presentation, plus those of that presentation; the children of any presentation \
+         alone are one more where a total has both (a presentation that adds nothing of its \
+         own, as the closing cash where the exchange-rate effect is inside the net change).\n\
+         A single child is an \"of which\" line (interest within financial costs) and gives \
+         no identity.\n\n\
+         - A part is given when the statements state it, or state every part of one of its \
+         own identities (it is then their signed sum).\n\
+         - Deductions (costs, outflows, own shares) are held positive and subtract, as the \
+         signs below show.\n\
+         - Rounding: each printed amount may be off by half a unit of its last printed \
+         digit, so a total compared with `n` parts may be off by (n + 1) × ½ unit (the \
+         finest digit printed among them).\n\
+         - Where every part of at least one identity of a total is given, the total holds \
+         when any such identity holds within rounding.\n  A gap within rounding is a warning; \
+         a gap beyond it in every such identity is a break of the severity below.\n\
+         - Where no identity of a total has every part given, the rest is an unstated \
+         remainder: info (`identity_not_checked`), never an error.\n  For a total of assets or \
+         liabilities (marked *non-negative* below), whose parts cannot be negative, the \
+         parts given summing to more than the total beyond rounding is an error \
+         (`parts_exceed_total`).\n\
+         - A sum or gap beyond the decimal range is a warning (`identity_overflow`).\n\n\
+         | identity | formula | severity beyond rounding | partial |\n\
+         | --- | --- | --- | --- |\n",
+    );
+    for identity in identities() {
+        let partial = if identity.parts_non_negative {
+            "non-negative: excess is an error"
+        } else if identity.origin == Origin::Equality {
+            "not checked"
+        } else {
+            "remainder"
+        };
+        let _ = writeln!(
+            out,
+            "| `{}` | `{}` | {} | {partial} |",
+            identity.name,
+            identity.formula(),
+            identity.severity.name()
+        );
+    }
+    out.push_str(
+        "\nThe equalities across statements: `balance` is an error (the two sides of a \
+         balance sheet must agree); `closing_cash` is a warning, as the balance sheet's cash \
+         and the cash-flow statement's closing cash may be defined differently (restricted \
+         cash, overdrafts netted against cash); `net_income_in_equity` is a warning, as a \
+         consolidated net income may include the non-controlling interests' share that the \
+         equity's result of the year leaves out.\n",
+    );
     out
 }
 

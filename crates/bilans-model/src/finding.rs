@@ -1,0 +1,224 @@
+//! Validation findings: what [`validate`](crate::validate) reports, with its severity.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::{LineItem, Part, Period, Sign};
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing: something could not be checked.
+    Info,
+    /// Suspicious: a rounding-size gap, a sign that needs a look, two amounts that
+    /// should agree but may be defined differently.
+    Warning,
+    /// The statements contradict themselves.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name: `info`, `warning` or `error`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "Info",
+            Severity::Warning => "Warning",
+            Severity::Error => "Error",
+        })
+    }
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum FindingKind {
+    /// The statements give every part of an identity, and `total − sum(parts) = gap`
+    /// is not zero: in every presentation whose parts are all given, where a total has
+    /// several.
+    IdentityBreak {
+        /// The identity's name (of the presentation whose gap is the smallest).
+        identity: String,
+        /// The item that should equal the sum.
+        parent: LineItem,
+        /// The total as reported.
+        total: Decimal,
+        /// The amounts added, with their signs: the identity's parts, or, for a part
+        /// the statements do not give but give all parts of, those parts.
+        parts: Vec<Part>,
+        /// The signed sum of the parts.
+        sum_of_parts: Decimal,
+        /// `total − sum_of_parts`.
+        gap: Decimal,
+        /// The largest gap that rounding of the printed amounts explains.
+        tolerance: Decimal,
+    },
+    /// The statements give only some parts of a total whose parts cannot be negative
+    /// (assets, liabilities), and those parts already sum to more than the total.
+    PartsExceedTotal {
+        /// The identity's name.
+        identity: String,
+        /// The total.
+        parent: LineItem,
+        /// The total as reported.
+        total: Decimal,
+        /// The parts given, all added.
+        parts: Vec<Part>,
+        /// Their sum.
+        sum_of_parts: Decimal,
+        /// `total − sum_of_parts`, negative.
+        gap: Decimal,
+        /// The largest gap that rounding of the printed amounts explains.
+        tolerance: Decimal,
+    },
+    /// An identity could not be checked because the statements give only some of its
+    /// parts: the rest is an unstated remainder.
+    IdentityNotChecked {
+        /// The identity's name (of the presentation that misses the fewest parts).
+        identity: String,
+        /// The parts that are missing.
+        missing: Vec<LineItem>,
+    },
+    /// An identity could not be checked because its arithmetic overflows the decimal
+    /// range (about ±7.9 × 10²⁸): the sum of the parts, or the gap between the total
+    /// and that sum, is not representable.
+    IdentityOverflow {
+        /// The identity's name.
+        identity: String,
+        /// The items whose amounts overflow: the total, then the parts added.
+        items: Vec<LineItem>,
+    },
+    /// Equity is negative: equity-based ratios (ROE, equity multiplier) lose their
+    /// usual meaning.
+    NegativeEquity {
+        /// The equity amount.
+        equity: Decimal,
+    },
+    /// An item that is normally not negative is negative.
+    NegativeAmount {
+        /// The item.
+        item: LineItem,
+        /// The amount.
+        value: Decimal,
+    },
+}
+
+/// One validation finding, for one period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// How much it matters.
+    pub severity: Severity,
+    /// The period it concerns.
+    pub period: Period,
+    /// What it is.
+    pub kind: FindingKind,
+}
+
+impl Finding {
+    /// The identity gap (`total − sum of parts`), for identity breaks and for parts
+    /// that exceed their total.
+    pub fn gap(&self) -> Option<Decimal> {
+        match &self.kind {
+            FindingKind::IdentityBreak { gap, .. } | FindingKind::PartsExceedTotal { gap, .. } => {
+                Some(*gap)
+            }
+            _ => None,
+        }
+    }
+
+    /// The name of the identity the finding is about, if any.
+    pub fn identity(&self) -> Option<&str> {
+        match &self.kind {
+            FindingKind::IdentityBreak { identity, .. }
+            | FindingKind::PartsExceedTotal { identity, .. }
+            | FindingKind::IdentityNotChecked { identity, .. }
+            | FindingKind::IdentityOverflow { identity, .. } => Some(identity),
+            FindingKind::NegativeEquity { .. } | FindingKind::NegativeAmount { .. } => None,
+        }
+    }
+}
+
+/// Parts as a readable sum: `inventories + receivables − treasury_shares`.
+pub(crate) fn sum_text(parts: &[Part]) -> String {
+    let mut text = String::new();
+    for (part_idx, part) in parts.iter().enumerate() {
+        let operator = match (part_idx, part.sign) {
+            (0, Sign::Add) => "",
+            (0, Sign::Subtract) => "−",
+            (_, Sign::Add) => " + ",
+            (_, Sign::Subtract) => " − ",
+        };
+        text.push_str(operator);
+        text.push_str(part.item.name());
+    }
+    text
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let period = self.period;
+        match &self.kind {
+            FindingKind::IdentityBreak {
+                identity,
+                parent,
+                total,
+                parts,
+                sum_of_parts,
+                gap,
+                tolerance,
+            } => write!(
+                f,
+                "{period}: identity `{identity}` breaks: {parent} {total}, {} = {sum_of_parts}, gap {gap} (rounding explains up to {tolerance})",
+                sum_text(parts)
+            ),
+            FindingKind::PartsExceedTotal {
+                identity,
+                parent,
+                total,
+                parts,
+                sum_of_parts,
+                gap,
+                tolerance: _,
+            } => write!(
+                f,
+                "{period}: identity `{identity}` breaks: the parts given, {} = {sum_of_parts}, exceed {parent} {total}, gap {gap} (the parts not given cannot be negative)",
+                sum_text(parts)
+            ),
+            FindingKind::IdentityNotChecked { identity, missing } => {
+                let names: Vec<&str> = missing.iter().map(|item| item.name()).collect();
+                write!(
+                    f,
+                    "{period}: identity `{identity}` not checked: missing {}",
+                    names.join(", ")
+                )
+            }
+            FindingKind::IdentityOverflow { identity, items } => {
+                let names: Vec<&str> = items.iter().map(|item| item.name()).collect();
+                write!(
+                    f,
+                    "{period}: identity `{identity}` not checked: the amounts of {} overflow the decimal range (about ±7.9e28) when added",
+                    names.join(", ")
+                )
+            }
+            FindingKind::NegativeEquity { equity } => write!(
+                f,
+                "{period}: negative equity ({equity}): return on equity and the equity multiplier are not meaningful"
+            ),
+            FindingKind::NegativeAmount { item, value } => {
+                write!(f, "{period}: {item} is negative ({value})")
+            }
+        }
+    }
+}
