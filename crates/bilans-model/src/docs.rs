@@ -111,6 +111,12 @@ fn identities_markdown() -> String {
          liabilities (marked *non-negative* below), whose parts cannot be negative, the \
          parts given summing to more than the total beyond rounding is an error \
          (`parts_exceed_total`).\n\
+         - A total marked *open* in the table (statements print lines under it that the \
+         table does not hold: goodwill among non-current assets, impairments within the \
+         operating result, other adjustments of the operating cash flow) is a warning, not \
+         an error, where its parts fall short of it or, for parts that can be negative, \
+         miss it: the difference may be a line bilans does not read. Parts that cannot be \
+         negative exceeding it stay an error.\n\
          - A sum or gap beyond the decimal range is a warning (`identity_overflow`).\n\n\
          | identity | formula | severity beyond rounding | partial |\n\
          | --- | --- | --- | --- |\n",
@@ -128,7 +134,11 @@ fn identities_markdown() -> String {
             "| `{}` | `{}` | {} | {partial} |",
             identity.name,
             identity.formula(),
-            identity.severity.name()
+            if identity.origin == Origin::Hierarchy && identity.total.info().open {
+                "error when parts exceed it, else warning (open)"
+            } else {
+                identity.severity.name()
+            }
         );
     }
     out.push_str(

@@ -239,6 +239,12 @@ pub struct ItemInfo {
     pub pl_positions: &'static [&'static str],
     /// XBRL concepts (`us-gaap:…`, `ifrs-full:…`).
     pub xbrl: &'static [&'static str],
+    /// Whether statements print lines under this total that the table does not hold
+    /// (goodwill among non-current assets, impairments within the operating result,
+    /// other adjustments in the operating cash flow): then all of the table's children
+    /// given and summing to something else is a warning, not an error, as the
+    /// difference may be a line bilans does not read. An entry marks it `open: true`.
+    pub open: bool,
 }
 
 impl ItemInfo {
@@ -247,6 +253,17 @@ impl ItemInfo {
         self.description.trim()
     }
 }
+
+/// An entry's `open` flag: `false` unless the entry says `open: true`.
+macro_rules! open_or_closed {
+    () => {
+        false
+    };
+    ($open:literal) => {
+        $open
+    };
+}
+use open_or_closed;
 
 macro_rules! sign {
     (+) => {
@@ -273,7 +290,8 @@ macro_rules! line_items {
             ru_codes: [$($ru_code:literal),* $(,)?],
             uk_codes: [$($uk_code:literal),* $(,)?],
             pl_positions: [$($pl_position:literal),* $(,)?],
-            xbrl: [$($xbrl:literal),* $(,)?] $(,)?
+            xbrl: [$($xbrl:literal),* $(,)?]
+            $(, open: $open:literal)? $(,)?
         }
     )*) => {
         /// A standard line item. The machine name (`total_assets`) is stable: it is used
@@ -321,6 +339,7 @@ macro_rules! line_items {
                 uk_codes: &[$($uk_code),*],
                 pl_positions: &[$($pl_position),*],
                 xbrl: &[$($xbrl),*],
+                open: open_or_closed!($($open)?),
             },
         )*];
     };

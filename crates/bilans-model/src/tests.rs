@@ -77,7 +77,9 @@ fn identity_break_reports_the_gap() {
         .collect();
     assert_eq!(breaks.len(), 1);
     assert_eq!(breaks[0].gap(), Some(Decimal::from(5)));
-    assert_eq!(breaks[0].severity, Severity::Error);
+    // Receivables are an open total (statements print more lines under it than the
+    // table holds): parts short of it are a warning, parts above it an error.
+    assert_eq!(breaks[0].severity, Severity::Warning);
     assert_eq!(breaks[0].identity(), Some("receivables"));
 }
 

@@ -262,11 +262,16 @@ fn check_total(given: &Given, group: &[Identity]) -> Option<(Severity, FindingKi
         // A gap within rounding in the closest presentation; or beyond it in every
         // presentation whose sum is representable.
         Some((identity, terms, sum, gap, tolerance)) if gap.abs() <= tolerance || !any_overflow => {
-            let severity = if gap.abs() <= tolerance {
-                Severity::Warning
-            } else {
-                identity.severity
-            };
+            // A total that statements may print more lines under than the table holds
+            // (`open`): a shortfall of the parts may be a line bilans does not read, so
+            // it is a warning; parts that cannot be negative exceeding it stay an error.
+            let parts_exceed = identity.parts_non_negative && gap < Decimal::ZERO;
+            let severity =
+                if gap.abs() <= tolerance || (identity.total.info().open && !parts_exceed) {
+                    Severity::Warning
+                } else {
+                    identity.severity
+                };
             let kind = FindingKind::IdentityBreak {
                 identity: identity.name.clone(),
                 parent,

@@ -7,7 +7,10 @@
 //! us-gaap and ifrs-full taxonomies. A label that two items share in one language (the
 //! Russian `Заемные средства` is both 1410 and 1510) is left to the codes.
 
-use super::{Flow, ItemInfo, Labels, Link, Presentation, Sign, StatementKind, line_items, sign};
+use super::{
+    Flow, ItemInfo, Labels, Link, Presentation, Sign, StatementKind, line_items, open_or_closed,
+    sign,
+};
 use serde::{Deserialize, Serialize};
 
 line_items! {
@@ -35,6 +38,7 @@ line_items! {
         ru_codes: ["1100"], uk_codes: ["1095"],
         pl_positions: ["Aktywa A"],
         xbrl: ["us-gaap:NoncurrentAssets", "ifrs-full:NoncurrentAssets"],
+        open: true,
     }
     /// Intangible assets.
     IntangibleAssets = "intangible_assets" {
@@ -119,6 +123,7 @@ line_items! {
         ru_codes: ["1200"], uk_codes: ["1195"],
         pl_positions: ["Aktywa B"],
         xbrl: ["us-gaap:AssetsCurrent", "ifrs-full:CurrentAssets"],
+        open: true,
     }
     /// Inventories.
     Inventories = "inventories" {
@@ -157,6 +162,7 @@ line_items! {
         ru_codes: ["1230"], uk_codes: ["1125"],
         pl_positions: ["Aktywa B.II"],
         xbrl: ["ifrs-full:TradeAndOtherCurrentReceivables", "us-gaap:ReceivablesNetCurrent"],
+        open: true,
     }
     /// Trade receivables: amounts customers owe for goods and services.
     TradeReceivables = "trade_receivables" {
@@ -206,6 +212,7 @@ line_items! {
         ru_codes: [], uk_codes: [],
         pl_positions: ["Aktywa B.III"],
         xbrl: [],
+        open: true,
     }
     /// Short-term financial investments other than cash and cash equivalents.
     ShortTermInvestments = "short_term_investments" {
@@ -304,6 +311,7 @@ line_items! {
         ru_codes: ["1300"], uk_codes: ["1495"],
         pl_positions: ["Pasywa A"],
         xbrl: ["us-gaap:StockholdersEquity", "ifrs-full:Equity"],
+        open: true,
     }
     /// Share capital (registered, authorised or charter capital).
     ShareCapital = "share_capital" {
@@ -376,6 +384,7 @@ line_items! {
         ru_codes: ["1370"], uk_codes: ["1420"],
         pl_positions: [],
         xbrl: ["us-gaap:RetainedEarningsAccumulatedDeficit", "ifrs-full:RetainedEarnings"],
+        open: true,
     }
     /// The result of earlier years not yet distributed (Polish `Zysk (strata) z lat
     /// ubiegłych`).
@@ -426,6 +435,7 @@ line_items! {
         ru_codes: [], uk_codes: [],
         pl_positions: ["Pasywa B"],
         xbrl: ["us-gaap:Liabilities", "ifrs-full:Liabilities"],
+        open: true,
     }
     /// Provisions for liabilities (the Polish `Rezerwy na zobowiązania`, long- and
     /// short-term together).
@@ -451,6 +461,7 @@ line_items! {
         ru_codes: ["1400"], uk_codes: ["1595"],
         pl_positions: ["Pasywa B.II"],
         xbrl: ["us-gaap:LiabilitiesNoncurrent", "ifrs-full:NoncurrentLiabilities"],
+        open: true,
     }
     /// Long-term borrowings: bank credit, loans and bonds due after a year.
     LongTermDebt = "long_term_debt" {
@@ -511,6 +522,7 @@ line_items! {
         ru_codes: ["1500"], uk_codes: ["1695"],
         pl_positions: ["Pasywa B.III"],
         xbrl: ["us-gaap:LiabilitiesCurrent", "ifrs-full:CurrentLiabilities"],
+        open: true,
     }
     /// Short-term bank credit and loans, part of current liabilities.
     ShortTermDebt = "short_term_debt" {
@@ -656,6 +668,7 @@ line_items! {
         ru_codes: ["1700"], uk_codes: ["1900"],
         pl_positions: ["Pasywa razem"],
         xbrl: ["us-gaap:LiabilitiesAndStockholdersEquity", "ifrs-full:EquityAndLiabilities"],
+        open: true,
     }
     // ------------------------------------------------------------------ income statement
     /// Sales revenue (net of VAT and excise).
@@ -901,6 +914,7 @@ line_items! {
         ru_codes: ["2200"], uk_codes: ["2190"],
         pl_positions: ["RZiS-P F", "RZiS-K I"],
         xbrl: ["us-gaap:OperatingIncomeLoss", "ifrs-full:ProfitLossFromOperatingActivities"],
+        open: true,
     }
     /// Income from participations in other entities (dividends, share of results).
     ParticipationIncome = "participation_income" {
@@ -1009,6 +1023,7 @@ line_items! {
         ru_codes: [], uk_codes: ["2285"],
         pl_positions: [],
         xbrl: [],
+        open: true,
     }
     /// Profit or loss before income tax (Polish `zysk brutto`).
     ProfitBeforeTax = "profit_before_tax" {
@@ -1021,6 +1036,7 @@ line_items! {
         ru_codes: ["2300"], uk_codes: ["2290"],
         pl_positions: ["RZiS-P I", "RZiS-K L"],
         xbrl: ["us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest", "ifrs-full:ProfitLossBeforeTax"],
+        open: true,
     }
     /// Income tax expense (current and deferred).
     IncomeTax = "income_tax" {
@@ -1057,6 +1073,7 @@ line_items! {
         ru_codes: ["2400"], uk_codes: ["2350"],
         pl_positions: ["RZiS-P L", "RZiS-K O", "RPP A.I"],
         xbrl: ["us-gaap:NetIncomeLoss", "us-gaap:ProfitLoss", "ifrs-full:ProfitLoss"],
+        open: true,
     }
     // --------------------------------------------------------------- cash-flow statement
     /// Net cash from operating activities.
@@ -1070,6 +1087,7 @@ line_items! {
         ru_codes: ["4100"], uk_codes: ["3195"],
         pl_positions: ["RPP A.III"],
         xbrl: ["us-gaap:NetCashProvidedByUsedInOperatingActivities", "ifrs-full:CashFlowsFromUsedInOperatingActivities"],
+        open: true,
     }
     /// Operating receipts (the direct method's inflows).
     OperatingReceipts = "operating_receipts" {
@@ -1142,6 +1160,7 @@ line_items! {
         ru_codes: ["4200"], uk_codes: ["3295"],
         pl_positions: ["RPP B.III"],
         xbrl: ["us-gaap:NetCashProvidedByUsedInInvestingActivities", "ifrs-full:CashFlowsFromUsedInInvestingActivities"],
+        open: true,
     }
     /// Capital expenditure: payments for property, plant, equipment and intangibles.
     CapitalExpenditure = "capital_expenditure" {
@@ -1166,6 +1185,7 @@ line_items! {
         ru_codes: ["4300"], uk_codes: ["3395"],
         pl_positions: ["RPP C.III"],
         xbrl: ["us-gaap:NetCashProvidedByUsedInFinancingActivities", "ifrs-full:CashFlowsFromUsedInFinancingActivities"],
+        open: true,
     }
     /// Proceeds from borrowings (credit, loans, bonds).
     ProceedsFromBorrowings = "proceeds_from_borrowings" {
