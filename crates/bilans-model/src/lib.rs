@@ -25,6 +25,7 @@
 
 #![deny(clippy::float_arithmetic)]
 
+mod date;
 mod error;
 mod item;
 mod period;
@@ -32,12 +33,13 @@ pub mod reconcile;
 mod statement;
 mod validate;
 
+pub use crate::date::Date;
 pub use crate::error::ModelError;
 pub use crate::item::{
     Flow, ItemInfo, Labels, LineItem, Link, Presentation, Sign, StatementKind, dictionary_markdown,
     line_items_markdown,
 };
-pub use crate::period::Period;
+pub use crate::period::{Length, Part, Period};
 pub use crate::statement::{Amount, Entity, EntityKind, Scale, Source, Statements, Unit};
 pub use crate::validate::{Finding, FindingKind, Identity, Severity, identities, validate};
 

@@ -155,7 +155,7 @@ fn build() -> Vec<Ratio> {
     use LineItem::*;
     let item = Expr::item;
     let ratio = Expr::ratio;
-    let days = || Expr::DaysInYear;
+    let days = || Expr::DaysInPeriod;
     let equity_positive: &'static [LineItem] = &[Equity];
     let define = |id, name, group, unit, expr, requires_positive, source| Ratio {
         id,

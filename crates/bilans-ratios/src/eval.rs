@@ -20,6 +20,9 @@ pub(crate) struct Evaluator<'a> {
 /// closing) / 2, for more the chronological mean of seed 002
 /// ([`crate::working_capital::chronological_mean`]).
 fn chronological_mean(values: Vec<Decimal>) -> Result<Decimal, NotComputable> {
+    if let [only] = values.as_slice() {
+        return Ok(*only);
+    }
     if let [opening, closing] = values.as_slice() {
         let sum = opening
             .checked_add(*closing)
@@ -30,8 +33,8 @@ fn chronological_mean(values: Vec<Decimal>) -> Result<Decimal, NotComputable> {
 }
 
 impl<'a> Evaluator<'a> {
-    /// Fetches every line item of `period` (averaged under [`Basis::Average`] and
-    /// [`Basis::Chronological`]).
+    /// Fetches every line item of `period`: stocks averaged under [`Basis::Average`] and
+    /// [`Basis::Chronological`], flows annualised when [`EvalConfig::annualise`] is on.
     pub(crate) fn new(
         statements: &Statements,
         period: Period,
@@ -44,7 +47,13 @@ impl<'a> Evaluator<'a> {
                 .and_then(|items| items.get(&item))
                 .map(|amount| amount.value)
                 .ok_or(NotComputable::MissingItem { item, period })?;
-            if config.basis == Basis::YearEnd || item.flow() == Flow::Flow {
+            if item.flow() == Flow::Flow {
+                if period.is_instant() {
+                    return Err(NotComputable::NoDuration { period });
+                }
+                return config.flow(closing, period);
+            }
+            if config.basis == Basis::YearEnd {
                 return Ok(closing);
             }
             let dates =
@@ -126,7 +135,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
             Expr::Constant(value) => Ok(*value),
-            Expr::DaysInYear => Ok(self.config.days_in_year.days()),
+            Expr::DaysInPeriod => self.config.days_in_period(self.period),
             Expr::Add(left, right) => {
                 let (left, right) = (self.expression(left)?, self.expression(right)?);
                 left.checked_add(right).ok_or(NotComputable::Overflow)

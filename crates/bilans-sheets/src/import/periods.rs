@@ -93,6 +93,6 @@ fn quarter(words: &[&str]) -> Option<Period> {
     };
     let year = year_of(year)?;
     let quarter: u8 = quarter.parse().ok()?;
-    ((1..=4).contains(&quarter) && plausible(year).is_some())
-        .then_some(Period::Quarter { year, quarter })
+    plausible(year)?;
+    Period::quarter(year, quarter).ok()
 }
