@@ -328,3 +328,33 @@ fn annual_and_interim_columns_ending_the_same_day_are_analysed_apart() {
     assert_eq!(fiscal_quarter.end(), year.end());
     assert_ne!(fiscal_quarter, q4);
 }
+
+#[test]
+fn outputs_state_whether_interim_ratios_are_annualised() {
+    let q1 = quarter(2024, 1);
+    let interim = data(&[(q1, LineItem::NetIncome, 5), (q1, LineItem::Equity, 100)]);
+    let annual = data(&[(Period::year(2024), LineItem::Equity, 100)]);
+    let note = |statements: &Statements, annualise| {
+        let config = EvalConfig {
+            annualise,
+            ..EvalConfig::default()
+        };
+        let analysis = crate::analysis::analyse(statements, &config);
+        let markdown = crate::render::analysis_markdown(&analysis);
+        let line = markdown
+            .lines()
+            .find(|line| line.starts_with("- Interim periods: "))
+            .map(str::to_owned);
+        assert_eq!(analysis.interim_note().is_some(), line.is_some());
+        line
+    };
+    assert_eq!(
+        note(&interim, false).as_deref(),
+        Some("- Interim periods: not annualised (ratios are for the period's months)")
+    );
+    assert_eq!(
+        note(&interim, true).as_deref(),
+        Some("- Interim periods: annualised (flows × 12 / months, or × days in year / days)")
+    );
+    assert_eq!(note(&annual, false), None);
+}
