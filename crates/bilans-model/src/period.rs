@@ -192,17 +192,12 @@ impl Period {
         fiscal_year_end_month: u8,
     ) -> Result<Period, ModelError> {
         check_month(fiscal_year_end_month)?;
-        let n_days = last.days_since(first) + 1;
-        let Ok(n_days) = u32::try_from(n_days) else {
+        let n_days = u32::try_from(last.days_since(first) + 1).ok();
+        let Some(n_days) = n_days.filter(|n_days| 0 < *n_days) else {
             return Err(ModelError::InvalidPeriod(format!(
-                "the day range {first}..{last} ends before it starts"
+                "the day range {first}..{last} is empty (it ends before it starts) or too long"
             )));
         };
-        if n_days == 0 {
-            return Err(ModelError::InvalidPeriod(format!(
-                "the day range {first}..{last} ends before it starts"
-            )));
-        }
         let as_months = [3, 6, 9, 12].into_iter().find_map(|months| {
             Period::of_months(last, months, fiscal_year_end_month)
                 .filter(|period| period.first_day() == Some(first))
