@@ -40,6 +40,62 @@ fn write_analysed(folder: &Path, name: &str, config: &EvalConfig) -> PathBuf {
     path
 }
 
+/// A workbook with a year and its last quarter ending the same day, quarters under
+/// quarter-end date cells, and a half-year.
+fn write_interim_input(folder: &Path) -> PathBuf {
+    let path = folder.join("interim.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("dd.mm.yyyy");
+    sheet.write_string(0, 0, "Item").unwrap();
+    sheet.write_string(0, 1, "2023").unwrap();
+    for (column, (year, month, day)) in [(2023, 12, 31), (2024, 3, 31), (2024, 6, 30)]
+        .into_iter()
+        .enumerate()
+    {
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(year, month, day).unwrap();
+        sheet
+            .write_datetime_with_format(0, column as u16 + 2, &date, &date_format)
+            .unwrap();
+    }
+    sheet.write_string(0, 5, "H1 2024").unwrap();
+    let rows: [(&str, [f64; 5]); 7] = [
+        ("Total assets", [500.0, 500.0, 520.0, 560.0, 560.0]),
+        ("Current assets", [200.0, 200.0, 210.0, 230.0, 230.0]),
+        ("Current liabilities", [100.0, 100.0, 105.0, 115.0, 115.0]),
+        ("Receivables", [80.0, 80.0, 90.0, 100.0, 100.0]),
+        ("Equity", [100.0, 100.0, 120.0, 140.0, 140.0]),
+        ("Revenue", [1200.0, 300.0, 320.0, 330.0, 650.0]),
+        ("Net income", [40.0, 10.0, 6.0, 13.0, 19.0]),
+    ];
+    for (row, (label, values)) in rows.iter().enumerate() {
+        sheet.write_string(row as u32 + 1, 0, *label).unwrap();
+        for (column, value) in values.iter().enumerate() {
+            sheet
+                .write_number(row as u32 + 1, column as u16 + 1, *value)
+                .unwrap();
+        }
+    }
+    workbook.save(&path).unwrap();
+    path
+}
+
+/// The interim workbook analysed on average balances with annualised flows.
+fn write_interim_analysed(folder: &Path, name: &str) -> PathBuf {
+    let input = write_interim_input(folder);
+    let report = import_file(&input, &ImportOptions::default()).unwrap();
+    let config = EvalConfig {
+        basis: Basis::Average,
+        annualise: true,
+        ..EvalConfig::default()
+    };
+    let analysis = analyse(&report.entities[0], &config);
+    let mut workbook = analysed_workbook(&analysis, &WorkbookOptions::default()).unwrap();
+    let path = folder.join(name);
+    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
+    path
+}
+
 fn write_panel(folder: &Path, name: &str) -> PathBuf {
     let report = import_file(
         &fixture("workbooks/long_table.xlsx"),
@@ -175,6 +231,7 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
     };
     let average = write_analysed(folder.path(), "average.xlsx", &average_config);
     let panel = write_panel(folder.path(), "panel.xlsx");
+    let interim = write_interim_analysed(folder.path(), "interim_analysed.xlsx");
     // A control: one formula whose cached value is wrong must be caught.
     let control = folder.path().join("control.xlsx");
     let mut workbook = rust_xlsxwriter::Workbook::new();
@@ -192,16 +249,20 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         &profile,
         "xlsx:Calc MS Excel 2007 XML",
         &out,
-        &[&year_end, &average, &panel, &control],
+        &[&year_end, &average, &panel, &interim, &control],
     );
 
-    for (name, path) in [
-        ("year_end.xlsx", &year_end),
-        ("average.xlsx", &average),
-        ("panel.xlsx", &panel),
+    for (name, path, min_formulas) in [
+        ("year_end.xlsx", &year_end, 100),
+        ("average.xlsx", &average, 100),
+        ("panel.xlsx", &panel, 100),
+        ("interim_analysed.xlsx", &interim, 20),
     ] {
         let (n_formulas, problems) = mismatches(path, &out.join(name));
-        assert!(100 < n_formulas, "{name}: only {n_formulas} formulas");
+        assert!(
+            min_formulas < n_formulas,
+            "{name}: only {n_formulas} formulas"
+        );
         assert!(
             problems.is_empty(),
             "{name}: {} formulas disagree:\n{}",
@@ -731,6 +792,80 @@ fn cli_chronological_basis_reads_interim_quarters_from_a_workbook() {
     // (100/2 + 120 + 140 + 160 + 180/2) / 4 = 140; 28 / 140 = 0.2.
     let value: rust_decimal::Decimal = year["value"].as_str().unwrap().parse().unwrap();
     assert_eq!(value, rust_decimal::Decimal::new(2, 1), "{year}");
+}
+
+#[test]
+fn cli_analyses_annual_and_interim_columns_ending_the_same_day() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = write_interim_input(folder.path());
+    let return_on_equity = |extra: &[&str]| -> Vec<(String, Option<String>)> {
+        let mut args = vec!["analyse", input.to_str().unwrap(), "--format", "json"];
+        args.extend_from_slice(extra);
+        let (code, json, error) = run_bilans(&args);
+        assert_eq!(code, 0, "{error}");
+        let analyses: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let rows = analyses[0]["ratios"]["rows"].as_array().unwrap();
+        let row = rows
+            .iter()
+            .find(|row| row["id"] == "return_on_equity")
+            .unwrap();
+        row["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|value| {
+                let number = value["value"].as_str().map(|text| {
+                    let number: rust_decimal::Decimal = text.parse().unwrap();
+                    format!("{:.4}", number.round_dp(4))
+                });
+                (value["period"].as_str().unwrap().to_owned(), number)
+            })
+            .collect()
+    };
+    let values = |pairs: &[(&str, Option<&str>)]| -> Vec<(String, Option<String>)> {
+        pairs
+            .iter()
+            .map(|(period, value)| ((*period).to_owned(), value.map(str::to_owned)))
+            .collect()
+    };
+    // The date cells are quarters; the year and its last quarter end the same day.
+    assert_eq!(
+        return_on_equity(&[]),
+        values(&[
+            ("2023Q4", Some("0.1000")),
+            ("2023", Some("0.4000")),
+            ("2024Q1", Some("0.0500")),
+            ("2024Q2", Some("0.0929")),
+            ("H1 2024", Some("0.1357")),
+        ])
+    );
+    // Average balances open at the previous quarter-end (2024Q2: (120 + 140) / 2), or
+    // for the half-year at 31 December (the 2023Q4 column); annualised, a quarter's
+    // net income counts four times: 13 × 4 / 130 = 0.4.
+    assert_eq!(
+        return_on_equity(&["--basis", "average", "--annualise"]),
+        values(&[
+            ("2023Q4", None),
+            ("2023", None),
+            ("2024Q1", Some("0.2182")),
+            ("2024Q2", Some("0.4000")),
+            ("H1 2024", Some("0.3167")),
+        ])
+    );
+    let (code, markdown, _) = run_bilans(&["analyse", input.to_str().unwrap(), "--format", "md"]);
+    assert_eq!(code, 0);
+    assert!(
+        markdown.contains("- Interim periods: not annualised"),
+        "{markdown}"
+    );
+    let output = folder.path().join("analysed.xlsx");
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{error}");
 }
 
 #[test]

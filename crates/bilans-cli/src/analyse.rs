@@ -77,9 +77,14 @@ pub(crate) struct Args {
     /// Balance-sheet basis of the ratios.
     #[arg(long, value_enum, default_value = "year-end")]
     pub(crate) basis: BasisArg,
-    /// Days in a year for turnover periods: 360 or 365.
+    /// Days in a year for turnover periods: 360 or 365 (an interim period counts its
+    /// share: a quarter 90 or 91.25).
     #[arg(long, default_value = "360", value_parser = ["360", "365"])]
     pub(crate) days: String,
+    /// Annualise ratios over interim periods (quarters, half-years, nine months): their
+    /// flows are scaled to a year (× 12 / months). Without it they are for the period.
+    #[arg(long)]
+    pub(crate) annualise: bool,
     /// Creation date written into workbooks (YYYY-MM-DDTHH:MM:SS); the default is a
     /// fixed date so that the same input gives the same file.
     #[arg(long, value_name = "DATETIME")]
@@ -109,6 +114,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         } else {
             DaysInYear::Days360
         },
+        annualise: args.annualise,
         ..EvalConfig::default()
     };
     let format = args

@@ -29,6 +29,7 @@
 
 #![deny(clippy::float_arithmetic)]
 
+mod date;
 mod docs;
 mod error;
 mod finding;
@@ -39,6 +40,7 @@ pub mod reconcile;
 mod statement;
 mod validate;
 
+pub use crate::date::Date;
 pub use crate::docs::{dictionary_markdown, line_items_markdown};
 pub use crate::error::ModelError;
 pub use crate::finding::{Finding, FindingKind, Severity};
@@ -46,7 +48,7 @@ pub use crate::identity::{Identity, Origin, identities};
 pub use crate::item::{
     Flow, ItemInfo, Labels, LineItem, Link, Part, Presentation, Sign, StatementKind,
 };
-pub use crate::period::Period;
+pub use crate::period::{FiscalPart, Length, Period};
 pub use crate::statement::{Amount, Entity, EntityKind, Scale, Source, Statements, Unit};
 pub use crate::validate::validate;
 

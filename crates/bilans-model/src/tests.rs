@@ -28,12 +28,11 @@ fn periods_parse_and_print() {
     assert!("2001Q5".parse::<Period>().is_err());
     assert!("abc".parse::<Period>().is_err());
     assert_eq!(
-        Period::Quarter {
-            year: 2002,
-            quarter: 1
-        }
-        .previous()
-        .to_string(),
+        Period::quarter(2002, 1)
+            .unwrap()
+            .previous()
+            .unwrap()
+            .to_string(),
         "2001Q4"
     );
 }

@@ -1,7 +1,7 @@
 //! A complete analysis of one entity's statements: validation findings, every ratio,
 //! both Du Pont models, and what to look at first.
 
-use bilans_model::{Finding, FindingKind, Period, Severity, Statements, validate};
+use bilans_model::{Finding, FindingKind, Length, Period, Severity, Statements, validate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -102,6 +102,20 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         modified_dupont,
         headlines,
         attention,
+    }
+}
+
+impl Analysis {
+    /// How the ratios of interim periods are stated, when the statements hold a period
+    /// that is not a year (a quarter, a half-year, nine months, a balance date, a day
+    /// range): e.g. `not annualised (ratios are for the period's months)`.
+    pub fn interim_note(&self) -> Option<&'static str> {
+        let interim = self
+            .statements
+            .periods
+            .keys()
+            .any(|period| period.length() != Length::Months(12));
+        interim.then(|| self.config.annualisation_label())
     }
 }
 

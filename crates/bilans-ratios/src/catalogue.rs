@@ -171,7 +171,7 @@ fn ratio(id: RatioId) -> Expr {
 }
 
 fn days() -> Expr {
-    Expr::DaysInYear
+    Expr::DaysInPeriod
 }
 
 /// Interest expense, else the financial costs that the Ukrainian form (2250) and some

@@ -33,8 +33,11 @@ pub(crate) fn chronological_mean(values: &[Decimal]) -> Option<Decimal> {
 }
 
 /// The mean balance over the period: for two dates the plain average (opening +
-/// closing) / 2, for more the chronological mean.
+/// closing) / 2, for more the chronological mean; a single balance is itself.
 fn mean_balance(values: &[Decimal]) -> Result<Decimal, NotComputable> {
+    if let [only] = values {
+        return Ok(*only);
+    }
     if let [opening, closing] = values {
         let sum = opening
             .checked_add(*closing)
@@ -45,8 +48,8 @@ fn mean_balance(values: &[Decimal]) -> Result<Decimal, NotComputable> {
 }
 
 impl<'a> Evaluator<'a> {
-    /// Fetches every line item of `period` (averaged under [`Basis::Average`] and
-    /// [`Basis::Chronological`]).
+    /// Fetches every line item of `period`: stocks averaged under [`Basis::Average`] and
+    /// [`Basis::Chronological`], flows annualised when [`EvalConfig::annualise`] is on.
     pub(crate) fn new(
         statements: &Statements,
         period: Period,
@@ -59,7 +62,13 @@ impl<'a> Evaluator<'a> {
                 .and_then(|items| items.get(&item))
                 .map(|amount| amount.value)
                 .ok_or(NotComputable::MissingItem { item, period })?;
-            if config.basis == Basis::YearEnd || item.flow() == Flow::Flow {
+            if item.flow() == Flow::Flow {
+                if period.is_instant() {
+                    return Err(NotComputable::NoDuration { period });
+                }
+                return config.flow(closing, period);
+            }
+            if config.basis == Basis::YearEnd {
                 return Ok(closing);
             }
             let dates =
@@ -151,7 +160,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
             Expr::Constant(value) => Ok(*value),
-            Expr::DaysInYear => Ok(self.config.days_in_year.days()),
+            Expr::DaysInPeriod => self.config.days_in_period(self.period),
             Expr::Add(left, right) => {
                 let (left, right) = (self.expression(left)?, self.expression(right)?);
                 left.checked_add(right).ok_or(NotComputable::Overflow)

@@ -55,7 +55,7 @@ impl Expr {
             right.write_excel(out, right_level, period, config, cells)
         };
         match self {
-            Expr::Item(item) => out.push_str(&item_excel(*item, period, config.basis, cells)?),
+            Expr::Item(item) => out.push_str(&item_excel(*item, period, config, cells)?),
             Expr::SumOfPresent(terms) => {
                 let mut rendered = Vec::new();
                 let mut first_missing = None;
@@ -79,7 +79,9 @@ impl Expr {
                 let mut chosen = None;
                 for term in alternatives {
                     let mut text = String::new();
-                    match term.write_excel(&mut text, Precedence::Lowest, period, config, cells) {
+                    // The alternative stands where the expression stands: it brackets
+                    // itself as that place needs.
+                    match term.write_excel(&mut text, context, period, config, cells) {
                         Ok(()) => {
                             chosen = Some(text);
                             break;
@@ -91,9 +93,7 @@ impl Expr {
                     }
                 }
                 match chosen {
-                    Some(text) => {
-                        let _ = write!(out, "({text})");
-                    }
+                    Some(text) => out.push_str(&text),
                     None => return Err(first_missing.unwrap_or(NotComputable::Overflow)),
                 }
             }
@@ -125,8 +125,8 @@ impl Expr {
             Expr::Constant(value) => {
                 let _ = write!(out, "{value}");
             }
-            Expr::DaysInYear => {
-                let _ = write!(out, "{}", config.days_in_year.days());
+            Expr::DaysInPeriod => {
+                let _ = write!(out, "{}", config.days_in_period(period)?);
             }
             Expr::Add(left, right) => binary(out, left, '+', right, Precedence::Sum)?,
             Expr::Sub(left, right) => binary(out, left, '-', right, Precedence::Sum)?,

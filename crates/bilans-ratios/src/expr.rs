@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::ops;
 
-use bilans_model::{Flow, LineItem, Period};
+use bilans_model::{Date, Flow, Length, LineItem, Period};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -31,8 +31,10 @@ pub enum Expr {
     Ratio(RatioId),
     /// A constant.
     Constant(Decimal),
-    /// The number of days in a year (360 or 365, a parameter of the evaluation).
-    DaysInYear,
+    /// The number of days in the period: the days in a year (360 or 365, a parameter of
+    /// the evaluation) × the period's months / 12, or a day range's actual days (see
+    /// [`EvalConfig::days_in_period`]).
+    DaysInPeriod,
     /// Sum.
     Add(Box<Expr>, Box<Expr>),
     /// Difference.
@@ -55,11 +57,12 @@ pub enum Basis {
     /// balance and is not computable.
     Average,
     /// The chronological mean of every balance date in the period:
-    /// (x₁/2 + x₂ + … + x_{n−1} + x_n/2) / (n − 1), seed 002's average. For a year whose
-    /// statements also hold the three interim quarter-ends, the dates are the opening
-    /// balance, the quarter-ends Q1–Q3 and the closing balance; otherwise (no interim
-    /// balances) it equals [`Basis::Average`]. Some but not all interim quarter-ends is
-    /// not computable (the dates would not be evenly spaced).
+    /// (x₁/2 + x₂ + … + x_{n−1} + x_n/2) / (n − 1), seed 002's average. For a period of
+    /// six months or more whose statements also hold balances at its interim fiscal
+    /// quarter-ends (for a year: Q1–Q3), the dates are the opening balance, those
+    /// quarter-ends and the closing balance; otherwise (no interim balances) it equals
+    /// [`Basis::Average`]. Some but not all interim quarter-ends is not computable (the
+    /// dates would not be evenly spaced).
     Chronological,
 }
 
@@ -121,6 +124,82 @@ pub struct EvalConfig {
     pub rounding: Rounding,
     /// 360 or 365 days.
     pub days_in_year: DaysInYear,
+    /// Whether the flows of an interim period (a quarter, a half-year, nine months, a
+    /// day range) are scaled to a year before ratios use them, so that returns and
+    /// turnover rates are annual rates. Off by default: ratios over an interim period
+    /// are for that period, not annualised, and outputs say so.
+    #[serde(default)]
+    pub annualise: bool,
+}
+
+impl EvalConfig {
+    /// The days of `period` that turnover periods multiply by: the days in year × the
+    /// period's months / 12 (360 or 365 for a year, 90 or 91.25 for a quarter, 180 or
+    /// 182.5 for a half-year, 270 or 273.75 for nine months), or the actual days of a
+    /// stated day range. When flows are annualised, every period counts as a year.
+    ///
+    /// # Errors
+    ///
+    /// [`NotComputable::NoDuration`] for a balance date (an instant).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use bilans_model::Period;
+    /// use bilans_ratios::EvalConfig;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let quarter = Period::quarter(2024, 1).unwrap();
+    /// let days = EvalConfig::default().days_in_period(quarter).unwrap();
+    /// assert_eq!(days, Decimal::from(90));
+    /// ```
+    pub fn days_in_period(&self, period: Period) -> Result<Decimal, NotComputable> {
+        let year = self.days_in_year.days();
+        match period.length() {
+            Length::Instant => Err(NotComputable::NoDuration { period }),
+            _ if self.annualise => Ok(year),
+            Length::Months(12) => Ok(year),
+            Length::Months(months) => {
+                Ok((year * Decimal::from(months) / Decimal::from(12)).normalize())
+            }
+            Length::Days(n_days) => Ok(Decimal::from(n_days)),
+        }
+    }
+
+    /// How the flows of interim periods are treated, for outputs: `not annualised` or
+    /// `annualised (× 12 / months)`.
+    pub fn annualisation_label(&self) -> &'static str {
+        if self.annualise {
+            "annualised (flows × 12 / months, or × days in year / days)"
+        } else {
+            "not annualised (ratios are for the period's months)"
+        }
+    }
+
+    /// A flow of `period` as it enters ratios: itself, or scaled to a year when
+    /// annualising an interim period.
+    pub(crate) fn flow(&self, value: Decimal, period: Period) -> Result<Decimal, NotComputable> {
+        let Some((numerator, denominator)) = self.annualisation(period) else {
+            return Ok(value);
+        };
+        value
+            .checked_mul(numerator)
+            .and_then(|scaled| scaled.checked_div(denominator))
+            .ok_or(NotComputable::Overflow)
+    }
+
+    /// The fraction that scales a flow of `period` to a year, when flows are annualised
+    /// and the period is shorter or longer than a year.
+    fn annualisation(&self, period: Period) -> Option<(Decimal, Decimal)> {
+        if !self.annualise {
+            return None;
+        }
+        match period.length() {
+            Length::Instant | Length::Months(12) => None,
+            Length::Months(months) => Some((Decimal::from(12), Decimal::from(months))),
+            Length::Days(n_days) => Some((self.days_in_year.days(), Decimal::from(n_days))),
+        }
+    }
 }
 
 /// Where line items (and optionally ratios) live in a worksheet, for Excel rendering.
@@ -208,7 +287,7 @@ impl Expr {
             Expr::Constant(value) => {
                 let _ = write!(out, "{value}");
             }
-            Expr::DaysInYear => out.push_str("days in year"),
+            Expr::DaysInPeriod => out.push_str("days in period"),
             Expr::Add(left, right) => binary_text(out, left, " + ", right, Precedence::Sum),
             Expr::Sub(left, right) => binary_text(out, left, " - ", right, Precedence::Sum),
             Expr::Mul(left, right) => binary_text(out, left, " × ", right, Precedence::Product),
@@ -242,22 +321,34 @@ fn binary_text(out: &mut String, left: &Expr, operator: &str, right: &Expr, leve
 pub(crate) fn item_excel(
     item: LineItem,
     period: Period,
-    basis: Basis,
+    config: &EvalConfig,
     cells: &dyn CellRefs,
 ) -> Result<String, NotComputable> {
     let closing = cells
         .item(item, period)
         .ok_or(NotComputable::MissingItem { item, period })?;
-    if basis == Basis::YearEnd || item.flow() == Flow::Flow {
+    if item.flow() == Flow::Flow {
+        if period.is_instant() {
+            return Err(NotComputable::NoDuration { period });
+        }
+        return Ok(match config.annualisation(period) {
+            Some((numerator, denominator)) => format!("({closing}*{numerator}/{denominator})"),
+            None => closing,
+        });
+    }
+    if config.basis == Basis::YearEnd {
         return Ok(closing);
     }
-    let dates = balance_dates(item, period, basis, &|date| {
+    let dates = balance_dates(item, period, config.basis, &|date| {
         cells.item(item, date).is_some()
     })?;
     let references: Vec<String> = dates
         .iter()
         .filter_map(|date| cells.item(item, *date))
         .collect();
+    if let [only] = references.as_slice() {
+        return Ok(only.clone());
+    }
     if let [opening, closing] = references.as_slice() {
         return Ok(format!("(({opening}+{closing})/2)"));
     }
@@ -277,36 +368,54 @@ pub(crate) fn item_excel(
     Ok(format!("(({})/{n_intervals})", terms.join("+")))
 }
 
-/// The balance dates a stock item is averaged over in `period` under `basis` (at least
-/// two: opening and closing), given which dates have a balance.
+/// The periods whose balances of a stock item are averaged in `period` under `basis`,
+/// given which periods hold a balance: the opening balance (the balance at the day
+/// before the period starts), under [`Basis::Chronological`] the balances at the interim
+/// fiscal quarter-ends, and the closing balance, `period` itself. A balance at a date
+/// is taken from the period of the same duration ending then (the previous period), or
+/// else from the first period of [`Period::ending_on`] that holds it. A balance date
+/// (an instant) is its own balance.
 ///
 /// # Errors
 ///
 /// [`NotComputable::NoOpeningBalance`] without an opening balance;
 /// [`NotComputable::IncompleteInterimBalances`] when only some interim quarter-ends of
-/// a year are present under [`Basis::Chronological`].
+/// the period are present under [`Basis::Chronological`].
 pub(crate) fn balance_dates(
     item: LineItem,
     period: Period,
     basis: Basis,
     present: &dyn Fn(Period) -> bool,
 ) -> Result<Vec<Period>, NotComputable> {
-    let opening = period.previous();
-    if !present(opening) {
-        return Err(NotComputable::NoOpeningBalance { item, period });
-    }
+    let Some(opening_date) = period.opening_date() else {
+        return Ok(vec![period]);
+    };
+    let fiscal_year_end_month = period.fiscal_year_end_month();
+    let balance_at = |date: Date, preferred: Option<Period>| {
+        preferred
+            .into_iter()
+            .chain(Period::ending_on(date, fiscal_year_end_month))
+            .find(|candidate| candidate.end() == date && present(*candidate))
+    };
+    let opening = balance_at(opening_date, period.previous())
+        .ok_or(NotComputable::NoOpeningBalance { item, period })?;
     let mut dates = vec![opening];
-    if let (Basis::Chronological, Period::Year(year)) = (basis, period) {
-        let interim: Vec<Period> = (1..=3)
-            .map(|quarter| Period::Quarter { year, quarter })
-            .collect();
-        let found = interim.iter().filter(|date| present(**date)).count();
-        if found == interim.len() {
-            dates.extend(interim);
-        } else if 0 < found {
+    if basis == Basis::Chronological {
+        let interim = period.interim_quarter_ends();
+        let found: Vec<Option<Period>> =
+            interim.iter().map(|date| balance_at(*date, None)).collect();
+        if found.iter().all(Option::is_some) {
+            dates.extend(found.into_iter().flatten());
+        } else if found.iter().any(Option::is_some) {
             let missing = interim
-                .into_iter()
-                .find(|date| !present(*date))
+                .iter()
+                .zip(&found)
+                .find(|(_, found)| found.is_none())
+                .and_then(|(date, _)| {
+                    Period::ending_on(*date, fiscal_year_end_month)
+                        .into_iter()
+                        .find(|candidate| candidate.months() == Some(3))
+                })
                 .unwrap_or(period);
             return Err(NotComputable::IncompleteInterimBalances {
                 item,

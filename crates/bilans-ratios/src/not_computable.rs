@@ -19,22 +19,28 @@ pub enum NotComputable {
         /// The period.
         period: Period,
     },
-    /// Under average balances, the previous period's balance is absent.
+    /// Under average balances, the opening balance (at the day before the period
+    /// starts) is absent.
     NoOpeningBalance {
         /// The item.
         item: LineItem,
         /// The period whose opening balance is missing.
         period: Period,
     },
-    /// Under the chronological basis, a year has some but not all interim quarter-end
-    /// balances, so its balance dates are not evenly spaced.
+    /// Under the chronological basis, a period has some but not all interim
+    /// quarter-end balances, so its balance dates are not evenly spaced.
     IncompleteInterimBalances {
         /// The item.
         item: LineItem,
-        /// The year.
+        /// The period.
         period: Period,
-        /// The first quarter-end without a balance.
+        /// The quarter ending on the first interim quarter-end without a balance.
         missing: Period,
+    },
+    /// The period is a balance date (an instant): it has no flows and no days.
+    NoDuration {
+        /// The period.
+        period: Period,
     },
     /// The denominator is zero.
     ZeroDenominator {
@@ -68,12 +74,18 @@ impl fmt::Display for NotComputable {
             NotComputable::MissingItem { item, period } => {
                 write!(f, "{} is missing in {period}", item.label())
             }
-            NotComputable::NoOpeningBalance { item, period } => write!(
-                f,
-                "no opening balance: {} for {} is missing, so its average for {period} is unknown",
-                item.label(),
-                period.previous()
-            ),
+            NotComputable::NoOpeningBalance { item, period } => {
+                let opening = match (period.previous(), period.opening_date()) {
+                    (Some(previous), _) => format!("for {previous}"),
+                    (None, Some(date)) => format!("at {date}"),
+                    (None, None) => "at the opening".to_owned(),
+                };
+                write!(
+                    f,
+                    "no opening balance: {} {opening} is missing, so its average for {period} is unknown",
+                    item.label(),
+                )
+            }
             NotComputable::IncompleteInterimBalances {
                 item,
                 period,
@@ -82,6 +94,10 @@ impl fmt::Display for NotComputable {
                 f,
                 "incomplete interim balances: {} for {missing} is missing, so the chronological mean for {period} is unknown",
                 item.label()
+            ),
+            NotComputable::NoDuration { period } => write!(
+                f,
+                "no duration: {period} is a balance date, so it has no flows and no turnover days"
             ),
             NotComputable::ZeroDenominator {
                 denominator,

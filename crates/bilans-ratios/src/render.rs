@@ -247,6 +247,9 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         analysis.config.basis.label(),
         analysis.config.days_in_year.days()
     );
+    if let Some(note) = analysis.interim_note() {
+        let _ = writeln!(out, "- Interim periods: {note}");
+    }
     out.push_str("\n## Look at first\n\n");
     for point in &analysis.attention {
         let _ = writeln!(out, "- {point}");
@@ -374,9 +377,11 @@ pub fn ratio_catalogue_markdown() -> String {
     );
     out.push_str(
         "Every ratio bilans computes, each defined once. \\\n\
-         Balance-sheet items use year-end values, or with `--basis average` the mean of opening and closing balances, or with `--basis chronological` the chronological mean (x₁/2 + x₂ + … + x_n/2)/(n − 1) over the opening balance, the interim quarter-ends the statements hold, and the closing balance (flows are never averaged). \\\n\
-         A ratio that cannot be computed is reported with its reason (missing item, zero denominator, no opening balance, non-positive equity where the ratio needs positive equity). \\\n\
-         `days in year` is 360 unless `--days 365` is given.\n\n",
+         Balance-sheet items use period-end values, or with `--basis average` the mean of opening and closing balances, or with `--basis chronological` the chronological mean (x₁/2 + x₂ + … + x_n/2)/(n − 1) over the opening balance, the interim quarter-ends the statements hold, and the closing balance (flows are never averaged). \\\n\
+         The opening balance is the balance at the day before the period starts: the previous year-end for a year or for nine months, the previous quarter-end for a quarter, the previous 31 March for a fiscal year ending in March. \\\n\
+         A ratio that cannot be computed is reported with its reason (missing item, zero denominator, no opening balance, non-positive equity where the ratio needs positive equity, a flow at a balance date). \\\n\
+         `days in period` is the days in year (360, or 365 with `--days 365`) × the period's months / 12: 360 for a year, 90 for a quarter, 180 for a half-year, 270 for nine months; a stated day range counts its days. \\\n\
+         Ratios over an interim period are for that period (a quarter's return on equity is a quarter's), not annualised, unless `--annualise` is given: then its flows are scaled to a year (× 12 / months) and `days in period` is the days in year.\n\n",
     );
     let header: Vec<String> = [
         "Id",

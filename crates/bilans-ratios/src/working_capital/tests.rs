@@ -285,10 +285,7 @@ fn chronological_mean_of_quarterly_balances() {
 fn chronological_mean_of_an_item_over_quarters() {
     let mut statements = Statements::new(Entity::company("Test"), Unit::units("RUB"));
     let quarters: Vec<Period> = (1..=4)
-        .map(|quarter| Period::Quarter {
-            year: 2001,
-            quarter,
-        })
+        .map(|quarter| Period::quarter(2001, quarter).unwrap())
         .collect();
     for (quarter, value) in quarters.iter().zip(["10", "20", "30", "40"]) {
         statements.set(*quarter, LineItem::Inventories, d(value));

@@ -27,7 +27,7 @@ pub(crate) fn write_summary(
         _ => "none".to_owned(),
     };
     let basis = analysis.config.basis.label();
-    let facts = [
+    let mut facts = vec![
         ("Input", options.input.clone()),
         ("Entity", statements.entity.name.clone()),
         ("Periods", period_text),
@@ -39,6 +39,9 @@ pub(crate) fn write_summary(
         ),
         ("Generator", format!("bilans {}", env!("CARGO_PKG_VERSION"))),
     ];
+    if let Some(note) = analysis.interim_note() {
+        facts.insert(facts.len() - 1, ("Interim periods", note.to_owned()));
+    }
     for (index, (label, value)) in facts.iter().enumerate() {
         let row = index as u32 + 2;
         sheet.write_string_with_format(row, 0, *label, &formats.header)?;

@@ -1,6 +1,7 @@
 //! A sheet as a rectangle of cell values in one orientation (line items in rows), with
 //! the A1 name of every cell in the original sheet.
 
+use bilans_model::Date;
 use rust_decimal::Decimal;
 
 use crate::cells::a1;
@@ -15,10 +16,7 @@ pub(crate) enum Value {
     /// A text cell (not empty).
     Text(String),
     /// A date cell.
-    Date {
-        /// The year.
-        year: i32,
-    },
+    Date(Date),
     /// A cell that holds something no amount can be read from: an error value such as
     /// `#DIV/0!`, a boolean, a duration, a number out of range. The text says what.
     Untrusted(String),

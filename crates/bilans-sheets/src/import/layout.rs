@@ -315,12 +315,13 @@ fn header_periods(grid: &Grid, row: usize) -> Option<Vec<(usize, Period)>> {
     let mut found = Vec::new();
     for col in 0..grid.n_cols() {
         let value = grid.get(row, col);
-        match periods::period(value) {
-            Some(period) => found.push((col, period)),
+        match periods::header_cell(value) {
+            Some(cell) => found.push((col, cell)),
             None if matches!(value, Value::Number(_)) => return None,
             None => {}
         }
     }
+    let found = periods::resolve(&found);
     (!found.is_empty()).then_some(found)
 }
 
@@ -475,7 +476,7 @@ fn start_header(
     );
     for col in first_col..grid.n_cols() {
         if let Value::Text(text) = grid.get(row, col)
-            && periods::period(grid.get(row, col)).is_none()
+            && periods::header_cell(grid.get(row, col)).is_none()
         {
             scan.skipped.push(Skipped {
                 entity: None,

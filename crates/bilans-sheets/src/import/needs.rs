@@ -57,6 +57,6 @@ fn collect(expr: &Expr, items: &mut Vec<LineItem>, depth: usize) {
             collect(right, items, depth);
         }
         // Alternatives: any one present is enough, so none of them alone is needed.
-        Expr::SumOfPresent(_) | Expr::FirstPresent(_) | Expr::Constant(_) | Expr::DaysInYear => {}
+        Expr::SumOfPresent(_) | Expr::FirstPresent(_) | Expr::Constant(_) | Expr::DaysInPeriod => {}
     }
 }

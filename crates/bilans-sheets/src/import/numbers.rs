@@ -15,7 +15,7 @@ pub(crate) fn amount(value: &Value) -> Result<Option<Decimal>, String> {
         Value::Empty => Ok(None),
         Value::Number(number) => Ok(Some(*number)),
         Value::Text(text) => amount_from_text(text),
-        Value::Date { .. } => Err("the cell holds a date where an amount is expected".to_owned()),
+        Value::Date(_) => Err("the cell holds a date where an amount is expected".to_owned()),
         Value::Untrusted(what) => Err(format!("the cell holds {what}, not an amount")),
     }
 }

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use bilans_model::Date;
 use calamine::Data;
 use rust_decimal::Decimal;
 
@@ -80,11 +81,15 @@ fn value_of(data: &Data) -> Value {
             if *flag { "TRUE" } else { "FALSE" }
         )),
         Data::DateTime(date) if date.is_duration() => Value::Untrusted("a duration".to_owned()),
-        Data::DateTime(date) => Value::Date {
-            year: i32::from(date.to_ymd_hms_milli().0),
-        },
-        Data::DateTimeIso(text) => match text.get(..4).and_then(|year| year.parse().ok()) {
-            Some(year) => Value::Date { year },
+        Data::DateTime(date) => {
+            let (year, month, day, ..) = date.to_ymd_hms_milli();
+            match Date::new(i32::from(year), month, day) {
+                Ok(date) => Value::Date(date),
+                Err(_) => Value::Untrusted(format!("the date {year:04}-{month:02}-{day:02}")),
+            }
+        }
+        Data::DateTimeIso(text) => match text.get(..10).and_then(|date| date.parse().ok()) {
+            Some(date) => Value::Date(date),
             None => Value::Untrusted(format!("the date-time `{text}`")),
         },
         Data::DurationIso(text) => Value::Untrusted(format!("the duration `{text}`")),

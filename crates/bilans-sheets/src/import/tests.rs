@@ -1,7 +1,7 @@
 //! Unit tests of import: numbers, periods, labels, layout detection on small grids, and
 //! a property test that layout detection never panics.
 
-use bilans_model::{LineItem, Period};
+use bilans_model::{Date, LineItem, Period};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -9,7 +9,7 @@ use crate::cells::a1;
 use crate::import::grid::{Grid, Value, parse_a1};
 use crate::import::labels::{Dictionary, normalise};
 use crate::import::numbers::amount_from_text;
-use crate::import::periods::period;
+use crate::import::periods::{HeaderCell, header_cell, period, resolve};
 use crate::import::{ImportOptions, import_grids};
 
 fn check_amount(text: &str, expected: Option<&str>) {
@@ -67,21 +67,31 @@ fn period_headers() {
     ] {
         assert_eq!(text(header), Some(Period::year(2001)), "{header}");
     }
+    for (header, quarter) in [("2001Q3", 3), ("Q3 2001", 3), ("2001 q1", 1)] {
+        assert_eq!(
+            text(header),
+            Period::quarter(2001, quarter).ok(),
+            "{header}"
+        );
+    }
+    assert_eq!(text("H1 2024"), Period::half_year(2024, 1).ok());
+    assert_eq!(text("9M 2024"), Some(Period::nine_months(2024)));
+    assert_eq!(text("FY2024"), Some(Period::year(2024)));
     assert_eq!(
-        text("2001Q3"),
-        Some(Period::Quarter {
-            year: 2001,
-            quarter: 3
-        })
+        text("FY2024 (to 31 March 2024)"),
+        Period::fiscal_year_ending(2024, 3).ok()
     );
-    assert_eq!(
-        text("Q3 2001"),
-        Some(Period::Quarter {
-            year: 2001,
-            quarter: 3
-        })
-    );
-    for not_header in ["Aktywa", "2001 2002", "32.13.2001", "1600", "FY", "Q5 2001"] {
+    for not_header in [
+        "Aktywa",
+        "2001 2002",
+        "32.13.2001",
+        "30.02.2001",
+        "1600",
+        "FY",
+        "Q5 2001",
+        "H3 2001",
+        "2001 (restated)",
+    ] {
         assert_eq!(text(not_header), None, "{not_header}");
     }
     assert_eq!(
@@ -90,8 +100,94 @@ fn period_headers() {
     );
     assert_eq!(period(&Value::Number(Decimal::from(328_294))), None);
     assert_eq!(
-        period(&Value::Date { year: 2004 }),
+        period(&Value::Date(date("2004-12-31"))),
         Some(Period::year(2004))
+    );
+}
+
+fn date(text: &str) -> Date {
+    text.parse().unwrap()
+}
+
+/// The periods a header row of `cells` names.
+fn check_header(cells: &[Value], expect: &[&str]) {
+    let found: Vec<(usize, HeaderCell)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(col, value)| Some((col, header_cell(value)?)))
+        .collect();
+    let periods: Vec<String> = resolve(&found)
+        .into_iter()
+        .map(|(_, period)| period.to_string())
+        .collect();
+    assert_eq!(periods, expect, "{cells:?}");
+}
+
+#[test]
+fn dates_in_a_header_name_periods_ending_that_day() {
+    let dates = |texts: &[&str]| -> Vec<Value> {
+        texts.iter().map(|text| Value::Date(date(text))).collect()
+    };
+    // Year-ends, as today.
+    check_header(&dates(&["2023-12-31", "2024-12-31"]), &["2023", "2024"]);
+    // Consecutive quarter-ends are quarters.
+    check_header(
+        &dates(&["2024-03-31", "2024-06-30", "2024-09-30"]),
+        &["2024Q1", "2024Q2", "2024Q3"],
+    );
+    // The same month-end every year is a fiscal year ending in that month.
+    check_header(
+        &[
+            Value::Text("31.03.2023".to_owned()),
+            Value::Text("31.03.2024".to_owned()),
+        ],
+        &["FY2023 (to 31 March 2023)", "FY2024 (to 31 March 2024)"],
+    );
+    // A balance at 1 July is a balance date, not a year-end.
+    check_header(
+        &dates(&["2023-12-31", "2024-07-01"]),
+        &["2023-12-31", "2024-07-01"],
+    );
+    // Named periods keep their names beside dates.
+    check_header(
+        &[
+            Value::Text("H1 2024".to_owned()),
+            Value::Text("2024Q2".to_owned()),
+            Value::Date(date("2024-06-30")),
+        ],
+        &["H1 2024", "2024Q2", "FY2024 (to 30 June 2024)"],
+    );
+}
+
+#[test]
+fn annual_and_interim_columns_ending_the_same_day_are_not_duplicates() {
+    let rows = vec![
+        vec![
+            Value::Empty,
+            Value::Text("2024".to_owned()),
+            Value::Text("2024Q4".to_owned()),
+            Value::Text("H2 2024".to_owned()),
+        ],
+        vec![
+            Value::Text("Revenue".to_owned()),
+            Value::Number(Decimal::from(400)),
+            Value::Number(Decimal::from(100)),
+            Value::Number(Decimal::from(200)),
+        ],
+    ];
+    let report = import(rows).unwrap();
+    let statements = &report.entities[0];
+    assert_eq!(
+        statements.period_list(),
+        [
+            Period::quarter(2024, 4).unwrap(),
+            Period::half_year(2024, 2).unwrap(),
+            Period::year(2024),
+        ]
+    );
+    assert_eq!(
+        statements.get(Period::half_year(2024, 2).unwrap(), LineItem::Revenue),
+        Some(Decimal::from(200))
     );
 }
 
@@ -454,7 +550,8 @@ fn value_strategy() -> impl Strategy<Value = Value> {
         ])
         .prop_map(|text| Value::Text(text.to_owned())),
         "\\PC{0,12}".prop_map(Value::Text),
-        (1990_i32..2010).prop_map(|year| Value::Date { year }),
+        (1990_i32..2010, 1u8..=12, 1u8..=28)
+            .prop_map(|(year, month, day)| Value::Date(Date::new(year, month, day).unwrap())),
         Just(Value::Untrusted("the spreadsheet error #DIV/0!".to_owned())),
     ]
 }
