@@ -96,6 +96,22 @@ fn write_interim_analysed(folder: &Path, name: &str) -> PathBuf {
     path
 }
 
+/// The analysed workbook of a fixture's one company, under `config`.
+fn write_fixture_analysed(
+    folder: &Path,
+    relative: &str,
+    name: &str,
+    config: &EvalConfig,
+) -> PathBuf {
+    let report = import_file(&fixture(relative), &ImportOptions::default()).unwrap();
+    assert_eq!(report.entities.len(), 1, "{relative}");
+    let analysis = analyse(&report.entities[0], config);
+    let mut workbook = analysed_workbook(&analysis, &WorkbookOptions::default()).unwrap();
+    let path = folder.join(name);
+    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
+    path
+}
+
 fn write_panel(folder: &Path, name: &str) -> PathBuf {
     let report = import_file(
         &fixture("workbooks/long_table.xlsx"),
@@ -232,6 +248,20 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
     let average = write_analysed(folder.path(), "average.xlsx", &average_config);
     let panel = write_panel(folder.path(), "panel.xlsx");
     let interim = write_interim_analysed(folder.path(), "interim_analysed.xlsx");
+    // Three statements on three sheets (the cash-flow statement and the ratios on it),
+    // and a quarterly report on the average basis.
+    let three = write_fixture_analysed(
+        folder.path(),
+        "workbooks/three_statements_en.xlsx",
+        "three_statements.xlsx",
+        &EvalConfig::default(),
+    );
+    let quarterly = write_fixture_analysed(
+        folder.path(),
+        "workbooks/quarterly_en.xlsx",
+        "quarterly.xlsx",
+        &average_config,
+    );
     // A control: one formula whose cached value is wrong must be caught.
     let control = folder.path().join("control.xlsx");
     let mut workbook = rust_xlsxwriter::Workbook::new();
@@ -249,7 +279,9 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         &profile,
         "xlsx:Calc MS Excel 2007 XML",
         &out,
-        &[&year_end, &average, &panel, &interim, &control],
+        &[
+            &year_end, &average, &panel, &interim, &three, &quarterly, &control,
+        ],
     );
 
     for (name, path, min_formulas) in [
@@ -257,6 +289,8 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         ("average.xlsx", &average, 100),
         ("panel.xlsx", &panel, 100),
         ("interim_analysed.xlsx", &interim, 20),
+        ("three_statements.xlsx", &three, 150),
+        ("quarterly.xlsx", &quarterly, 50),
     ] {
         let (n_formulas, problems) = mismatches(path, &out.join(name));
         assert!(

@@ -567,3 +567,115 @@ fn the_cli_refuses_a_sheet_with_cells_at_a1_and_xfd1048576_quickly() {
         "{stderr}"
     );
 }
+
+/// The same company's three statements in English (IFRS captions, costs negative),
+/// Russian (form codes, costs in parentheses, the direct cash-flow method) and Polish
+/// (statutory captions, the income statement by nature): one company each, the same
+/// key amounts, deductions held positive, and no identity error.
+#[test]
+fn three_statements_on_three_sheets_import_alike_in_three_languages() {
+    let year = Period::year(2024);
+    let key = [
+        (LineItem::TotalAssets, 1060),
+        (LineItem::CurrentAssets, 420),
+        (LineItem::Inventories, 170),
+        (LineItem::Receivables, 130),
+        (LineItem::CashAndEquivalents, 90),
+        (LineItem::Equity, 490),
+        (LineItem::CurrentLiabilities, 310),
+        (LineItem::Revenue, 2000),
+        (LineItem::ProfitBeforeTax, 240),
+        (LineItem::IncomeTax, 48),
+        (LineItem::NetIncome, 192),
+        (LineItem::OperatingCashFlow, 242),
+        (LineItem::CapitalExpenditure, 100),
+        (LineItem::DividendsPaid, 122),
+        (LineItem::InvestingCashFlow, -100),
+        (LineItem::FinancingCashFlow, -122),
+        (LineItem::NetChangeInCash, 20),
+        (LineItem::CashAtEnd, 90),
+    ];
+    for relative in [
+        "workbooks/three_statements_en.xlsx",
+        "workbooks/three_statements_ru.xlsx",
+        "workbooks/three_statements_pl.xlsx",
+    ] {
+        let report = import(relative, &ImportOptions::default());
+        assert_eq!(report.entities.len(), 1, "{relative}: one company");
+        let statements = &report.entities[0];
+        for (item, value) in key {
+            assert_eq!(
+                statements.get(year, item),
+                Some(Decimal::from(value)),
+                "{relative} {item}"
+            );
+        }
+        let errors: Vec<String> = bilans_model::validate(statements)
+            .into_iter()
+            .filter(|finding| finding.severity != bilans_model::Severity::Info)
+            .map(|finding| finding.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{relative}: {errors:?}");
+        // Every printed line is read: nothing with an amount is left unrecognised.
+        let unread: Vec<&str> = report
+            .unrecognised
+            .iter()
+            .map(|row| row.text.as_str())
+            .filter(|text| !text.is_empty())
+            .collect();
+        assert!(unread.is_empty(), "{relative}: {unread:?}");
+    }
+    // Costs: printed negative in English and Russian, positive in Polish; held positive.
+    let english = import(
+        "workbooks/three_statements_en.xlsx",
+        &ImportOptions::default(),
+    );
+    assert_eq!(
+        english.entities[0].get(year, LineItem::CostOfSales),
+        Some(Decimal::from(1500))
+    );
+    assert!(
+        english
+            .notes
+            .iter()
+            .any(|note| note.contains("held as positive deductions")),
+        "{:?}",
+        english.notes
+    );
+    // Depreciation added back on the cash-flow statement stays positive.
+    assert_eq!(
+        english.entities[0].get(year, LineItem::DepreciationAndAmortisation),
+        Some(Decimal::from(60))
+    );
+    let polish = import(
+        "workbooks/three_statements_pl.xlsx",
+        &ImportOptions::default(),
+    );
+    assert_eq!(
+        polish.entities[0].get(year, LineItem::OperatingExpenses),
+        Some(Decimal::from(1730))
+    );
+    assert!(polish.notes.iter().all(|note| !note.contains("deductions")));
+}
+
+#[test]
+fn a_quarterly_report_holds_quarters_beside_the_year_end() {
+    let report = import("workbooks/quarterly_en.xlsx", &ImportOptions::default());
+    assert_eq!(report.entities.len(), 1);
+    let statements = &report.entities[0];
+    let q2 = Period::quarter(2024, 2).unwrap();
+    assert_eq!(
+        statements.period_list(),
+        [Period::year(2023), Period::quarter(2024, 1).unwrap(), q2]
+    );
+    assert_eq!(
+        statements.get(q2, LineItem::Revenue),
+        Some(Decimal::from(520))
+    );
+    // Return on equity of a quarter, not annualised: 13 / 515.
+    let roe = bilans_ratios::RatioId::RETURN_ON_EQUITY
+        .ratio()
+        .evaluate(statements, q2, &bilans_ratios::EvalConfig::default())
+        .unwrap();
+    assert_eq!(roe, Decimal::from(13) / Decimal::from(515));
+}

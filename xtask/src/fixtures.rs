@@ -35,6 +35,7 @@ use crate::project_root;
 
 mod bad;
 mod shapes;
+mod statements;
 
 use crate::fixtures::bad::write_bad;
 use crate::fixtures::shapes::{
@@ -134,6 +135,14 @@ fn generate(fixtures: &Path, seed: &Seed) -> anyhow::Result<()> {
         &workbooks.join("custom_labels.xlsx"),
         &[custom_labels(seed)?],
     )?;
+    for (name, sheets) in [
+        ("three_statements_en.xlsx", statements::english()),
+        ("three_statements_ru.xlsx", statements::russian()),
+        ("three_statements_pl.xlsx", statements::polish()),
+        ("quarterly_en.xlsx", statements::quarterly()),
+    ] {
+        write_xlsx(&workbooks.join(name), &sheets)?;
+    }
     write_bad(&bad, seed)
 }
 

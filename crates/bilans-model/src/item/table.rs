@@ -1195,7 +1195,7 @@ line_items! {
         pl: ["Kredyty i pożyczki (wpływy)"],
         ru: [],
         uk: ["Отримання позик"],
-        ru_codes: [], uk_codes: ["3305"],
+        ru_codes: ["4311"], uk_codes: ["3305"],
         pl_positions: ["RPP C.I.2"],
         xbrl: ["us-gaap:ProceedsFromIssuanceOfLongTermDebt", "ifrs-full:ProceedsFromBorrowingsClassifiedAsFinancingActivities"],
     }
@@ -1207,7 +1207,7 @@ line_items! {
         pl: ["Spłaty kredytów i pożyczek"],
         ru: [],
         uk: ["Погашення позик"],
-        ru_codes: [], uk_codes: ["3350"],
+        ru_codes: ["4323"], uk_codes: ["3350"],
         pl_positions: ["RPP C.II.4"],
         xbrl: ["us-gaap:RepaymentsOfLongTermDebt", "ifrs-full:RepaymentsOfBorrowingsClassifiedAsFinancingActivities"],
     }

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use bilans_model::{LineItem, Period, Source, Statements};
+use bilans_model::{LineItem, Period, Source, StatementKind, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{PolicyConfig, WorkingCapitalConfig};
 use bilans_ratios::{CellRefs, NotComputable, RatioId, RatioUnit, catalogue};
@@ -114,6 +114,8 @@ pub(crate) struct Formats {
     /// The first header cell: left-aligned, as long section titles start there.
     header_first: Format,
     title: Format,
+    /// A statement's title within a statements block.
+    section: Format,
     amount: Format,
     times: Format,
     fraction: Format,
@@ -135,6 +137,7 @@ impl Formats {
                 .set_background_color("#DDEBF7")
                 .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
             title: Format::new().set_bold().set_font_size(14),
+            section: Format::new().set_bold().set_italic(),
             amount: Format::new().set_num_format("#,##0;[Red]-#,##0"),
             times: Format::new().set_num_format("0.00"),
             fraction: Format::new().set_num_format("0.00%"),
@@ -177,6 +180,8 @@ pub(crate) struct Layout {
     /// The ratios block's header row (its sheet is in `ratios_prefix`).
     pub(crate) ratios_header: u32,
     pub(crate) item_rows: BTreeMap<LineItem, u32>,
+    /// The title row of each statement the block holds, above its items.
+    pub(crate) statement_titles: Vec<(StatementKind, u32)>,
     pub(crate) ratio_rows: BTreeMap<RatioId, u32>,
     /// `'Statements'!`: the quoted statements sheet, ready to prefix a reference.
     statements_prefix: String,
@@ -208,6 +213,17 @@ impl Layout {
         ratios_sheet: &str,
         ratios_header: u32,
     ) -> Layout {
+        let mut item_rows = BTreeMap::new();
+        let mut statement_titles = Vec::new();
+        for (index, row) in statement_rows(statements).into_iter().enumerate() {
+            let row_number = statements_header + 1 + index as u32;
+            match row {
+                StatementRow::Title(statement) => statement_titles.push((statement, row_number)),
+                StatementRow::Item(item) => {
+                    item_rows.insert(item, row_number);
+                }
+            }
+        }
         Layout {
             periods: statements.period_list(),
             statements_sheet: statements_sheet.to_owned(),
@@ -215,12 +231,8 @@ impl Layout {
             ratios_prefix: format!("{}!", quote_sheet(ratios_sheet)),
             statements_header,
             ratios_header,
-            item_rows: statements
-                .item_list()
-                .into_iter()
-                .enumerate()
-                .map(|(index, item)| (item, statements_header + 1 + index as u32))
-                .collect(),
+            item_rows,
+            statement_titles,
             ratio_rows: catalogue()
                 .iter()
                 .enumerate()
@@ -463,6 +475,29 @@ fn size_statement_columns(sheet: &mut Worksheet, layout: &Layout) -> Result<(), 
     Ok(())
 }
 
+/// A row of a statements block: a statement's title, or one of its line items.
+pub(crate) enum StatementRow {
+    /// The title above a statement's items (balance sheet, income statement, …).
+    Title(StatementKind),
+    /// A line item's amounts.
+    Item(LineItem),
+}
+
+/// The rows of a statements block: each statement the statements hold, titled, with
+/// its items in the catalogue's order.
+pub(crate) fn statement_rows(statements: &Statements) -> Vec<StatementRow> {
+    let mut rows = Vec::new();
+    let mut current = None;
+    for item in statements.item_list() {
+        if current != Some(item.statement()) {
+            current = Some(item.statement());
+            rows.push(StatementRow::Title(item.statement()));
+        }
+        rows.push(StatementRow::Item(item));
+    }
+    rows
+}
+
 pub(crate) fn write_statements_block(
     sheet: &mut Worksheet,
     statements: &Statements,
@@ -486,6 +521,12 @@ pub(crate) fn write_statements_block(
             &formats.header,
         )?;
         sheet.set_column_width(source_column, 60)?;
+    }
+    for (statement, row) in &layout.statement_titles {
+        let title = statement.label();
+        let mut capitalised = title[..1].to_uppercase();
+        capitalised.push_str(&title[1..]);
+        sheet.write_string_with_format(*row, 0, &capitalised, &formats.section)?;
     }
     for (item, row) in &layout.item_rows {
         let row = *row;

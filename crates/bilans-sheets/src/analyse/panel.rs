@@ -119,7 +119,7 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
         .iter()
         .map(|analysis| {
             let name = sheet_name(&analysis.statements.entity.name, &mut used);
-            let n_items = analysis.statements.item_list().len() as u32;
+            let n_items = crate::analyse::statement_rows(&analysis.statements).len() as u32;
             let mut layout = Layout::new(&analysis.statements, &name, 0, &name, n_items + 2)
                 .with_outcomes(analysis);
             layout.sources = if options.source_notes {

@@ -36,6 +36,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use bilans_model::{Entity, LineItem, Period, Scale, Source, StatementKind, Statements, Unit};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::SheetsError;
@@ -227,6 +228,9 @@ pub(crate) fn import_grids(
         });
     }
     let mut notes = Vec::new();
+    for (sheet, scan) in &mut scans {
+        hold_deductions_positive(sheet, scan, &mut notes);
+    }
     let (unit, unit_origin) = resolve_unit(file, &scans, options, &mut notes)?;
     let home_of_sheet: Vec<Option<StatementKind>> =
         scans.iter().map(|(_, scan)| home_statement(scan)).collect();
@@ -488,6 +492,54 @@ fn resolve_unit(
         (None, None) => UnitOrigin::Assumed,
     };
     Ok((unit, origin))
+}
+
+/// Holds a sheet's deductions (costs, outflows, own shares: the items the table
+/// subtracts) as positive amounts, whatever the statement's printing convention.
+///
+/// Statements print costs either as negative numbers (`-4218`, `(4 218)`) or as
+/// positive ones under a heading that says they are costs. The sheet's convention is
+/// the one most of its own statement's deduction lines follow: where most are negative, every
+/// deduction of the sheet is negated (a cost printed positive there is then a credit,
+/// such as a tax benefit), and a note says so; otherwise the amounts are kept as
+/// printed.
+fn hold_deductions_positive(sheet: &str, scan: &mut SheetScan, notes: &mut Vec<String>) {
+    // Only the lines of the statement the sheet presents: a cash-flow statement adds
+    // back depreciation (an income-statement cost) as a positive amount.
+    let home = home_statement(scan);
+    let own_deduction = |item: LineItem| item.is_deduction() && Some(item.statement()) == home;
+    let (negative, positive) = scan
+        .records
+        .iter()
+        .filter(|record| own_deduction(record.item))
+        .fold((0usize, 0usize), |(negative, positive), record| {
+            if record.value < Decimal::ZERO {
+                (negative + 1, positive)
+            } else if Decimal::ZERO < record.value {
+                (negative, positive + 1)
+            } else {
+                (negative, positive)
+            }
+        });
+    if negative <= positive {
+        return;
+    }
+    let mut items: Vec<&str> = Vec::new();
+    for record in scan
+        .records
+        .iter_mut()
+        .filter(|record| own_deduction(record.item))
+    {
+        record.value = -record.value;
+        if !items.contains(&record.item.name()) {
+            items.push(record.item.name());
+        }
+    }
+    notes.push(format!(
+        "sheet `{sheet}` prints costs and outflows as negative amounts ({negative} of {} such amounts); they are held as positive deductions: {}",
+        negative + positive,
+        items.join(", ")
+    ));
 }
 
 /// Whether a statement other than its own prints the item too (net income and
