@@ -945,3 +945,79 @@ fn cli_reports_identities_whose_amounts_overflow_instead_of_panicking() {
     ]);
     assert_eq!(code, 0, "{error}");
 }
+
+/// Two writers racing for one output: without `--force` exactly one wins and the file
+/// is whole; with it, the file is whole and one writer's (never a mix).
+#[test]
+fn two_concurrent_writers_never_leave_a_mixed_or_clobbered_file() {
+    use bilans_sheets::write_atomic;
+    let folder = tempfile::tempdir().unwrap();
+    let first = vec![b'a'; 256 * 1024];
+    let second = vec![b'b'; 300 * 1024];
+    for round in 0..20 {
+        let path = folder.path().join(format!("out{round}.bin"));
+        let results: Vec<bool> = std::thread::scope(|scope| {
+            let writers: Vec<_> = [&first, &second]
+                .into_iter()
+                .map(|bytes| {
+                    let path = &path;
+                    scope.spawn(move || write_atomic(path, bytes, Overwrite::Never).is_ok())
+                })
+                .collect();
+            writers
+                .into_iter()
+                .map(|writer| writer.join().unwrap())
+                .collect()
+        });
+        assert_eq!(
+            results.iter().filter(|won| **won).count(),
+            1,
+            "round {round}: exactly one writer may create the file"
+        );
+        let written = std::fs::read(&path).unwrap();
+        let winner = if results[0] { &first } else { &second };
+        assert_eq!(&written, winner, "round {round}");
+        std::thread::scope(|scope| {
+            for bytes in [&first, &second] {
+                let path = &path;
+                scope.spawn(move || write_atomic(path, bytes, Overwrite::Allowed).unwrap());
+            }
+        });
+        let written = std::fs::read(&path).unwrap();
+        assert!(
+            written == first || written == second,
+            "round {round}: a mix"
+        );
+    }
+    // No temporary file is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".bilans-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// A write that fails half-way (here: the file-size limit a full disk also imposes)
+/// leaves the earlier output whole, even with `--force`.
+#[cfg(unix)]
+#[test]
+fn a_write_that_runs_out_of_space_leaves_the_earlier_output_whole() {
+    let folder = tempfile::tempdir().unwrap();
+    let output = folder.path().join("analysed.xlsx");
+    std::fs::write(&output, b"the earlier output").unwrap();
+    let binary = crate::support::bilans_binary();
+    let input = fixture("workbooks/seed004_pl.xlsx");
+    // `ulimit -f 8`: no file may grow past 8 KiB, far less than the workbook; writing
+    // beyond it fails (or the process is stopped), as on a full disk.
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 8; exec \"$0\" analyse \"$1\" -o \"$2\" --force")
+        .arg(&binary)
+        .arg(&input)
+        .arg(&output)
+        .status()
+        .unwrap();
+    assert!(!status.success(), "the write must fail");
+    assert_eq!(std::fs::read(&output).unwrap(), b"the earlier output");
+}
