@@ -335,11 +335,6 @@ const BAD_INPUTS: &[(&str, &[&str], &[&str])] = &[
         &["sheet `Dane`, cell B6", "logical value TRUE"],
     ),
     (
-        "bad/duplicate_item.xlsx",
-        &[],
-        &["sheet `Dane`, cell C11", "Dane!C2", "two values"],
-    ),
-    (
         "bad/duplicate_period.xlsx",
         &[],
         &["sheet `Dane`, cell C1", "period 2001 appears twice", "B1"],
@@ -678,4 +673,32 @@ fn a_quarterly_report_holds_quarters_beside_the_year_end() {
         .evaluate(statements, q2, &bilans_ratios::EvalConfig::default())
         .unwrap();
     assert_eq!(roe, Decimal::from(13) / Decimal::from(515));
+}
+
+/// The same line item on two rows with different values: which one is meant cannot
+/// be known, so neither is used and a note names both cells (never a silent pick,
+/// never an abort of the whole workbook).
+#[test]
+fn an_item_read_twice_with_two_values_is_ambiguous_and_left_out() {
+    let report = import("bad/duplicate_item.xlsx", &ImportOptions::default());
+    let note = report
+        .notes
+        .iter()
+        .find(|note| note.contains("ambiguous"))
+        .expect("a note on the ambiguity");
+    assert!(
+        note.contains("Dane!C11") && note.contains("Dane!C2"),
+        "{note}"
+    );
+    let statements = &report.entities[0];
+    assert_eq!(
+        statements.get(Period::year(2002), LineItem::TotalAssets),
+        None
+    );
+    // The other years of the item are read.
+    assert!(
+        statements
+            .get(Period::year(2001), LineItem::TotalAssets)
+            .is_some()
+    );
 }

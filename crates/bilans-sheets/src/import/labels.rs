@@ -176,6 +176,13 @@ impl Dictionary {
                 .collect();
             self.labels.get(&without_unit.join(" "))
         });
+        // Then the label as statements qualify it: footnote marks, `, net`, `net of
+        // allowances of …`, `attributable to …`, parenthesised asides.
+        let found = found.or_else(|| {
+            qualified_forms(text)
+                .iter()
+                .find_map(|form| self.labels.get(&normalise(form)))
+        });
         found.map(|(item, languages)| (*item, languages))
     }
 
@@ -230,6 +237,118 @@ impl Dictionary {
     }
 }
 
+/// Shorter forms of a label, in the order they are tried when the label itself is not
+/// in the dictionary: without footnote marks (`Total assets (1)`, `Выручка5`,
+/// `Revenue*`), then also without the qualifiers statements add to a caption
+/// (`Accounts receivable, net of allowances of $6,676 and $5,994`, `Inventories, net`,
+/// `Net income attributable to the parent`, `Retained earnings (deficiency)`), then
+/// without any parenthesised aside.
+///
+/// # Examples
+///
+/// ```text
+/// Accounts receivable, net of allowances of $6,676 and $5,994 → Accounts receivable
+/// Net income attributable to owners of the parent              → Net income
+/// Выручка5                                                      → Выручка
+/// ```
+pub(crate) fn qualified_forms(text: &str) -> Vec<String> {
+    let mut forms = Vec::new();
+    let unmarked = without_footnote_marks(text);
+    let unqualified = without_qualifiers(&unmarked);
+    let bare = without_parentheses(&unqualified);
+    for form in [unmarked, unqualified, bare] {
+        if form.trim() != text.trim() && !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
+}
+
+/// Removes footnote marks: `(1)`, `[2]`, `*`, and digits glued to the end of a word
+/// (`Выручка5`, `г.3`).
+fn without_footnote_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let characters: Vec<char> = text.chars().collect();
+    let mut index = 0;
+    while index < characters.len() {
+        let character = characters[index];
+        // `(12)` or `[12]`: a bracketed number of at most three digits.
+        if matches!(character, '(' | '[') {
+            let close = if character == '(' { ')' } else { ']' };
+            let digits = characters[index + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if (1..=3).contains(&digits) && characters.get(index + 1 + digits) == Some(&close) {
+                index += digits + 2;
+                continue;
+            }
+        }
+        if character == '*' {
+            index += 1;
+            continue;
+        }
+        // Digits right after a letter, ending the word: a footnote number.
+        if character.is_ascii_digit() && index > 0 && characters[index - 1].is_alphabetic() {
+            let digits = characters[index..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let after = characters.get(index + digits);
+            if digits <= 2 && after.is_none_or(|c| !c.is_alphanumeric()) {
+                index += digits;
+                continue;
+            }
+        }
+        out.push(character);
+        index += 1;
+    }
+    out.trim().to_owned()
+}
+
+/// Removes the qualifiers statements add after a caption.
+fn without_qualifiers(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut end = text.len();
+    for marker in [
+        ", net of ",
+        " net of ",
+        ", less ",
+        " less allowance",
+        " attributable to ",
+        ", including ",
+        ", w tym",
+        ", в том числе",
+        ", у тому числі",
+    ] {
+        if let Some(at) = lower.find(marker) {
+            end = end.min(at);
+        }
+    }
+    let mut kept = text[..end].trim_end().to_owned();
+    for suffix in [", net", " - net", ", total", " total"] {
+        if kept.to_lowercase().ends_with(suffix) {
+            kept.truncate(kept.len() - suffix.len());
+        }
+    }
+    kept.trim_end_matches([',', ':', ';', ' ']).to_owned()
+}
+
+/// Removes every parenthesised aside: `Retained earnings (deficiency)`.
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for character in text.chars() {
+        match character {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(character),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn normalised_set(texts: &[String]) -> BTreeSet<String> {
     texts.iter().map(|text| normalise(text)).collect()
 }
@@ -281,12 +400,18 @@ fn is_numbering(token: &str) -> bool {
     let Some(body) = token.strip_suffix(['.', ')']) else {
         return false;
     };
-    let mut characters = body.chars();
+    // Every dot-separated segment is a number, a single letter or a Roman numeral:
+    // `2`, `a`, `II`, and their outlines `II.2`, `A.III.1.c`, `1.2`.
+    !body.is_empty() && body.split('.').all(is_outline_segment)
+}
+
+fn is_outline_segment(segment: &str) -> bool {
+    let mut characters = segment.chars();
     let Some(first) = characters.next() else {
         return false;
     };
-    let is_number = first.is_ascii_digit() && body.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let is_number = segment.chars().all(|c| c.is_ascii_digit());
     let is_letter = first.is_alphabetic() && characters.next().is_none();
-    let is_roman = body.len() <= 5 && body.chars().all(|c| "IVXLCivxlc".contains(c));
+    let is_roman = segment.len() <= 5 && segment.chars().all(|c| "IVXLCivxlc".contains(c));
     is_number || is_letter || is_roman
 }

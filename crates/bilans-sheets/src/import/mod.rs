@@ -251,6 +251,8 @@ pub(crate) fn import_grids(
     let mut first_sheets: Vec<&str> = Vec::new();
     // Per entity, the home statement of the sheet each amount came from.
     let mut amount_homes: Vec<BTreeMap<(Period, LineItem), Option<StatementKind>>> = Vec::new();
+    // Per entity, the amounts two rows gave different values for: neither is used.
+    let mut ambiguous: Vec<std::collections::BTreeSet<(Period, LineItem)>> = Vec::new();
     for (((sheet, scan), default_entity), home) in
         scans.iter().zip(&entity_of_sheet).zip(&home_of_sheet)
     {
@@ -273,6 +275,7 @@ pub(crate) fn import_grids(
                         .push(Statements::new(Entity::company(&name), unit.clone()));
                     first_sheets.push(sheet);
                     amount_homes.push(BTreeMap::new());
+                    ambiguous.push(std::collections::BTreeSet::new());
                     entity_index.insert(name.clone(), report.entities.len() - 1);
                     report.entities.len() - 1
                 }
@@ -323,24 +326,34 @@ pub(crate) fn import_grids(
                     continue;
                 }
                 if earlier.value != record.value {
+                    // Two rows read as the same line item with different values: which
+                    // one the statement means cannot be known, so neither is used.
                     let at = earlier
                         .source
                         .as_ref()
-                        .map(|at| format!("{}!{}", at.sheet, at.cell));
-                    return Err(SheetsError::AtCell {
-                        file: file.to_owned(),
-                        sheet: (*sheet).to_owned(),
-                        cell: record.cell.clone(),
-                        message: format!(
-                            "`{}` for {} of `{name}` is {} here but {} at {}; the same line item cannot have two values",
-                            record.item,
-                            record.period,
-                            record.value,
-                            earlier.value,
-                            at.unwrap_or_default()
-                        ),
-                    });
+                        .map(|at| format!("{}!{}", at.sheet, at.cell))
+                        .unwrap_or_default();
+                    report.notes.push(format!(
+                        "`{}` for {} of `{name}` is {} at {}!{} but {} at {}: ambiguous, neither is used (a mapping file can name the right cell)",
+                        record.item,
+                        record.period,
+                        record.value,
+                        sheet,
+                        record.cell,
+                        earlier.value,
+                        at
+                    ));
+                    if let Some(items) = statements.periods.get_mut(&record.period) {
+                        items.remove(&record.item);
+                        if items.is_empty() {
+                            statements.periods.remove(&record.period);
+                        }
+                    }
+                    ambiguous[index].insert(key);
                 }
+                continue;
+            }
+            if ambiguous[index].contains(&key) {
                 continue;
             }
             amount_homes[index].insert(key, home);

@@ -660,3 +660,51 @@ fn a_shared_line_that_disagrees_is_noted_and_its_own_statement_kept() {
         "{note}"
     );
 }
+
+#[test]
+fn labels_as_statements_qualify_them_are_found() {
+    let dictionary = Dictionary::builtin().unwrap();
+    for (label, item) in [
+        ("Total assets (1)", LineItem::TotalAssets),
+        ("Total assets [2]", LineItem::TotalAssets),
+        ("Выручка5", LineItem::Revenue),
+        ("Revenue*", LineItem::Revenue),
+        (
+            "Accounts receivable, net of allowances of $6,676 and $5,994",
+            LineItem::TradeReceivables,
+        ),
+        ("Accounts receivable, net", LineItem::TradeReceivables),
+        ("Inventories, net", LineItem::Inventories),
+        ("Net income attributable to the parent", LineItem::NetIncome),
+        ("Retained earnings (deficiency)", LineItem::RetainedEarnings),
+        ("Total stockholders' equity", LineItem::Equity),
+        ("Net Operating Revenues", LineItem::Revenue),
+        ("Sales, net", LineItem::Revenue),
+        ("Consolidated Net Income", LineItem::NetIncome),
+        ("I. Kapitał własny ogółem", LineItem::Equity),
+        (
+            "A. Przychody netto ze sprzedaży i zrównane z nimi, w tym:",
+            LineItem::Revenue,
+        ),
+        (
+            "II.2. Zobowiązania krótkoterminowe",
+            LineItem::CurrentLiabilities,
+        ),
+        ("A.III.1.c) Środki pieniężne", LineItem::CashAndEquivalents),
+    ] {
+        assert_eq!(
+            dictionary.label(label).map(|(found, _)| found),
+            Some(item),
+            "{label}"
+        );
+    }
+    // A cash-flow line about inventories is not the inventories, and a word is not
+    // numbering.
+    assert_eq!(
+        dictionary
+            .label("Inventories increase")
+            .map(|(found, _)| found),
+        None
+    );
+    assert_eq!(normalise("Co. Revenue"), "co revenue");
+}
