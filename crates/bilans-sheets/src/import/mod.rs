@@ -199,6 +199,7 @@ pub(crate) fn import_grids(
 ) -> Result<ImportReport, SheetsError> {
     let dictionary = Dictionary::builtin()?;
     let mut scans: Vec<(&str, SheetScan)> = Vec::new();
+    let mut failed: Vec<(&str, SheetsError)> = Vec::new();
     for (name, grid) in sheets {
         check_text_lengths(file, name, grid)?;
         let context = Context {
@@ -207,7 +208,42 @@ pub(crate) fn import_grids(
             dictionary: &dictionary,
             mapping: options.mapping.as_ref(),
         };
-        scans.push((name, scan_sheet(&context, grid)?));
+        match scan_sheet(&context, grid) {
+            Ok(scan) => scans.push((name, scan)),
+            // A sheet bilans cannot read (a note, a model or a cover sheet with text
+            // where an amount could be, a label-like heading without periods) does
+            // not stop the others: it is skipped with its reason, unless no sheet
+            // can be read at all.
+            Err(error) => failed.push((name.as_str(), error)),
+        }
+    }
+    // Sheets that fail are skipped only beside a sheet that is a statement (a note
+    // sheet's few lines must not stand in for a statement that could not be read).
+    let statements_read = scans.iter().any(|(_, scan)| is_statement_sheet(scan));
+    if !statements_read && !failed.is_empty() {
+        return Err(failed.swap_remove(0).1);
+    }
+    // A sheet that is not a statement is skipped where a statement of its kind was
+    // read (a note breaking down the receivables beside the balance sheet).
+    let statement_kinds: BTreeSet<StatementKind> = scans
+        .iter()
+        .filter(|(_, scan)| is_statement_sheet(scan))
+        .filter_map(|(_, scan)| home_statement(scan))
+        .collect();
+    let mut not_statements = Vec::new();
+    if statements_read {
+        scans.retain(|(sheet, scan)| {
+            let keep = scan.records.is_empty()
+                || is_statement_sheet(scan)
+                || home_statement(scan).is_none_or(|home| !statement_kinds.contains(&home));
+            if !keep {
+                not_statements.push(format!(
+                    "sheet `{sheet}` skipped: it holds {} line item(s) and no statement total beside a statement of its kind, so it is read as a note",
+                    distinct_items(scan)
+                ));
+            }
+            keep
+        });
     }
     if scans
         .iter()
@@ -227,10 +263,15 @@ pub(crate) fn import_grids(
             },
         });
     }
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = failed
+        .iter()
+        .map(|(sheet, error)| format!("sheet `{sheet}` skipped: {error}"))
+        .chain(not_statements)
+        .collect();
     for (sheet, scan) in &mut scans {
         hold_deductions_positive(sheet, scan, &mut notes);
     }
+    skip_sheets_of_another_unit(&mut scans, options, &mut notes);
     let (unit, unit_origin) = resolve_unit(file, &scans, options, &mut notes)?;
     let home_of_sheet: Vec<Option<StatementKind>> =
         scans.iter().map(|(_, scan)| home_statement(scan)).collect();
@@ -429,6 +470,89 @@ fn check_text_lengths(file: &str, sheet: &str, grid: &Grid) -> Result<(), Sheets
 
 /// The declared unit, else the one detected in cells (all detections must agree),
 /// else plain units of an unknown currency.
+/// The totals that make a sheet a statement rather than a note: a balance sheet's,
+/// an income statement's or a cash-flow statement's main lines.
+const STATEMENT_TOTALS: [LineItem; 13] = [
+    LineItem::TotalAssets,
+    LineItem::FixedAssets,
+    LineItem::NetIncome,
+    LineItem::OperatingResult,
+    LineItem::FinancingCashFlow,
+    LineItem::TotalEquityAndLiabilities,
+    LineItem::CurrentAssets,
+    LineItem::CurrentLiabilities,
+    LineItem::Equity,
+    LineItem::Revenue,
+    LineItem::ProfitBeforeTax,
+    LineItem::OperatingCashFlow,
+    LineItem::NetChangeInCash,
+];
+
+fn distinct_items(scan: &SheetScan) -> usize {
+    scan.records
+        .iter()
+        .map(|record| record.item)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// Whether a sheet reads as a statement: at least three line items, one of them a
+/// statement's main total.
+fn is_statement_sheet(scan: &SheetScan) -> bool {
+    distinct_items(scan) >= 3
+        && scan
+            .records
+            .iter()
+            .any(|record| STATEMENT_TOTALS.contains(&record.item))
+}
+
+/// Keeps the amounts of one file in one unit: the unit of the first sheet that holds
+/// amounts and states a unit. A sheet without amounts states nothing about them (its
+/// unit cells are ignored); another sheet with amounts whose unit contradicts it (a
+/// note in millions beside statements in thousands) is skipped with a note, unless a
+/// unit is declared. Contradicting unit cells within one sheet stay an error.
+fn skip_sheets_of_another_unit(
+    scans: &mut Vec<(&str, SheetScan)>,
+    options: &ImportOptions,
+    notes: &mut Vec<String>,
+) {
+    for (_, scan) in scans.iter_mut() {
+        if scan.records.is_empty() {
+            scan.units.clear();
+        }
+    }
+    let declared = options.scale.is_some()
+        || options
+            .mapping
+            .as_ref()
+            .is_some_and(|mapping| mapping.scale.is_some());
+    if declared {
+        return;
+    }
+    let Some((reference_sheet, reference)) = scans
+        .iter()
+        .find_map(|(sheet, scan)| scan.units.first().map(|cell| (*sheet, cell.clone())))
+    else {
+        return;
+    };
+    scans.retain(|(sheet, scan)| {
+        let Some(cell) = scan.units.first() else {
+            return true;
+        };
+        let currencies_differ = matches!(
+            (&reference.currency, &cell.currency), (Some(known), Some(other)) if known != other
+        );
+        if *sheet == reference_sheet || (cell.scale == reference.scale && !currencies_differ) {
+            return true;
+        }
+        notes.push(format!(
+            "sheet `{sheet}` skipped: its unit `{}` ({sheet}!{}) differs from `{}` at {reference_sheet}!{}, and one file's amounts share one unit (declare the unit in a mapping file to read that sheet instead)",
+            cell.text, cell.cell, reference.text, reference.cell
+        ));
+        false
+    });
+}
+
 fn resolve_unit(
     file: &str,
     scans: &[(&str, SheetScan)],

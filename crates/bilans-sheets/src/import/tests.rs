@@ -708,3 +708,48 @@ fn labels_as_statements_qualify_them_are_found() {
     );
     assert_eq!(normalise("Co. Revenue"), "co revenue");
 }
+
+#[test]
+fn note_sheets_beside_the_statements_are_skipped_and_listed() {
+    let header = || vec![text("Item"), text("2023"), text("2024")];
+    let balance = vec![
+        header(),
+        vec![text("Total assets"), number(900), number(1000)],
+        vec![text("Current assets"), number(350), number(400)],
+        vec![text("Receivables"), number(100), number(120)],
+    ];
+    // A note breaking the receivables down (another value for `receivables`), and a
+    // model sheet with text where an amount could be.
+    let note = vec![header(), vec![text("Receivables"), number(40), number(45)]];
+    let model = vec![
+        vec![text("WACC"), text("2024")],
+        vec![text("Total equity"), text("see above")],
+    ];
+    let sheets: Vec<(String, Grid)> = [("Balance", balance), ("Note 7", note), ("WACC", model)]
+        .into_iter()
+        .map(|(name, rows)| (name.to_owned(), Grid::new(rows, (0, 0))))
+        .collect();
+    let report = import_grids("test.xlsx", "test", &sheets, &ImportOptions::default()).unwrap();
+    assert_eq!(report.entities.len(), 1);
+    assert_eq!(
+        report.entities[0].get(Period::year(2024), LineItem::Receivables),
+        Some(Decimal::from(120))
+    );
+    for sheet in ["Note 7", "WACC"] {
+        assert!(
+            report
+                .notes
+                .iter()
+                .any(|note| note.starts_with(&format!("sheet `{sheet}` skipped"))),
+            "{sheet}: {:?}",
+            report.notes
+        );
+    }
+    // Without the statement, the model sheet's error is the answer: a note sheet's
+    // lines never stand in for a statement that could not be read.
+    let without: Vec<(String, Grid)> = sheets.into_iter().skip(1).collect();
+    let error = import_grids("test.xlsx", "test", &without, &ImportOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("WACC"), "{error}");
+}
