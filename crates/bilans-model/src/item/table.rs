@@ -428,7 +428,7 @@ line_items! {
     TotalLiabilities = "total_liabilities" {
         statement: BalanceSheet, flow: Stock, label: "total liabilities",
         parents: [(TotalEquityAndLiabilities, +, Any)],
-        en: ["Total liabilities", "Liabilities", "Liabilities, total"],
+        en: ["Total liabilities", "Liabilities", "Liabilities, total", "Total liabilities net minority interest"],
         pl: ["Zobowiązania i rezerwy na zobowiązania", "Zobowiązania ogółem"],
         ru: ["Итого обязательств", "Обязательства, всего"],
         uk: ["Усього зобов'язань"],
@@ -675,7 +675,7 @@ line_items! {
     Revenue = "revenue" {
         statement: IncomeStatement, flow: Flow, label: "revenue",
         parents: [(GrossProfit, +, ByFunction), (SalesResult, +, ByNature), (TotalIncome, +, SmallForm)],
-        en: ["Revenue", "Revenues", "Sales revenue", "Net sales", "Sales", "Turnover", "Net revenues", "Total revenues", "Net operating revenues", "Sales, net", "Total net sales", "Revenue from contracts with customers"],
+        en: ["Revenue", "Revenues", "Sales revenue", "Net sales", "Sales", "Turnover", "Net revenues", "Total revenues", "Net operating revenues", "Sales, net", "Total net sales", "Revenue from contracts with customers", "Total revenue", "Net revenue"],
         pl: ["Przychody ze sprzedaży", "Przychody netto ze sprzedaży", "Przychody netto ze sprzedaży produktów, towarów i materiałów", "Przychody netto ze sprzedaży i zrównane z nimi"],
         ru: ["Выручка", "Выручка от продаж", "Выручка нетто"],
         uk: ["Чистий дохід від реалізації продукції (товарів, робіт, послуг)", "Чистий дохід", "Виручка"],
