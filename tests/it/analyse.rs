@@ -642,6 +642,18 @@ fn input_folder(root: &Path, name: &str) -> (PathBuf, Vec<(PathBuf, Vec<u8>)>) {
     (inputs, files)
 }
 
+/// `bilans analyse INPUT -o OUTPUT --force`: the exit code and standard error.
+fn analyse_forced(input: &Path, output: &Path) -> (i32, String) {
+    let (code, _, error) = run_bilans(&[
+        "analyse",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+        "--force",
+    ]);
+    (code, error)
+}
+
 fn assert_unchanged(files: &[(PathBuf, Vec<u8>)]) {
     for (path, bytes) in files {
         assert_eq!(
@@ -659,13 +671,7 @@ fn cli_refuses_an_output_folder_that_leads_back_to_the_input_through_a_new_folde
     let (inputs, files) = input_folder(root.path(), "in");
     // `in/new/..` is `in` once `new` exists; `new` does not exist yet.
     let output = inputs.join("new").join("..");
-    let (code, _, error) = run_bilans(&[
-        "analyse",
-        inputs.to_str().unwrap(),
-        "-o",
-        output.to_str().unwrap(),
-        "--force",
-    ]);
+    let (code, error) = analyse_forced(&inputs, &output);
     assert_eq!(code, 1, "{error}");
     assert!(
         error.contains("never writes into the folder of its input"),
@@ -685,13 +691,7 @@ fn cli_refuses_an_output_folder_that_holds_a_symlinked_input() {
     for (path, _) in &files {
         std::os::unix::fs::symlink(path, links.join(path.file_name().unwrap())).unwrap();
     }
-    let (code, _, error) = run_bilans(&[
-        "analyse",
-        links.to_str().unwrap(),
-        "-o",
-        inputs.to_str().unwrap(),
-        "--force",
-    ]);
+    let (code, error) = analyse_forced(&links, &inputs);
     assert_eq!(code, 1, "{error}");
     assert!(
         error.contains("never writes into the folder of its input"),
@@ -701,26 +701,14 @@ fn cli_refuses_an_output_folder_that_holds_a_symlinked_input() {
     // An output folder that is a symlink to the input folder.
     let alias = root.path().join("alias");
     std::os::unix::fs::symlink(&inputs, &alias).unwrap();
-    let (code, _, error) = run_bilans(&[
-        "analyse",
-        inputs.to_str().unwrap(),
-        "-o",
-        alias.to_str().unwrap(),
-        "--force",
-    ]);
+    let (code, error) = analyse_forced(&inputs, &alias);
     assert_eq!(code, 1, "{error}");
     assert_unchanged(&files);
     // An output file that is a symlink to the input file.
     let input = &files[0].0;
     let link = root.path().join("out.xlsx");
     std::os::unix::fs::symlink(input, &link).unwrap();
-    let (code, _, error) = run_bilans(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "-o",
-        link.to_str().unwrap(),
-        "--force",
-    ]);
+    let (code, error) = analyse_forced(input, &link);
     assert_eq!(code, 1, "{error}");
     assert!(error.contains("is the input"), "{error}");
     assert_unchanged(&files);

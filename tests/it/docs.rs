@@ -1,35 +1,35 @@
 //! Generated documentation stays fresh: `docs/ratios.md` is rendered from the ratio
-//! catalogue. The test fails when the committed file is stale; `BILANS_UPDATE=1`
+//! catalogue, `docs/line_items.md` and the dictionary of `docs/import.md` from the
+//! line-item table. The test fails when the committed file is stale; `BILANS_UPDATE=1`
 //! rewrites it.
 
 use crate::support::project_root;
 
-#[test]
-fn ratio_catalogue_document_is_fresh() {
-    let path = project_root().join("docs/ratios.md");
-    let expected = bilans_ratios::render::ratio_catalogue_markdown();
+/// Compares the committed `relative` file with `expected` (`BILANS_UPDATE=1` rewrites
+/// it first).
+fn assert_fresh(relative: &str, expected: &str) {
+    let path = project_root().join(relative);
     if std::env::var_os("BILANS_UPDATE").is_some() {
-        std::fs::write(&path, &expected).unwrap();
+        std::fs::write(&path, expected).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == expected,
-        "docs/ratios.md is stale: run `BILANS_UPDATE=1 cargo test -p bilans-tests docs`"
+        "{relative} is stale: run `BILANS_UPDATE=1 cargo test -p bilans-tests docs`"
+    );
+}
+
+#[test]
+fn ratio_catalogue_document_is_fresh() {
+    assert_fresh(
+        "docs/ratios.md",
+        &bilans_ratios::render::ratio_catalogue_markdown(),
     );
 }
 
 #[test]
 fn line_item_document_is_fresh() {
-    let path = project_root().join("docs/line_items.md");
-    let expected = bilans_model::line_items_markdown();
-    if std::env::var_os("BILANS_UPDATE").is_some() {
-        std::fs::write(&path, &expected).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == expected,
-        "docs/line_items.md is stale: run `BILANS_UPDATE=1 cargo test -p bilans-tests docs`"
-    );
+    assert_fresh("docs/line_items.md", &bilans_model::line_items_markdown());
 }
 
 /// The dictionary table of docs/import.md sits between two markers.
