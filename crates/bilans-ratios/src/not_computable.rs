@@ -66,6 +66,23 @@ pub enum NotComputable {
     },
     /// The result does not fit a Decimal (28 significant digits).
     Overflow,
+    /// A variable of a distress model cannot be computed, so neither can the score
+    /// (a model never gives a partial score).
+    DistressVariable {
+        /// The variable's symbol, e.g. `X4`.
+        variable: &'static str,
+        /// The line item it needs, when an input is missing; empty otherwise.
+        needs: &'static str,
+        /// Why the variable cannot be computed.
+        cause: Box<NotComputable>,
+    },
+    /// The value needs the previous period, which the statements do not hold.
+    NoPreviousPeriod {
+        /// The period.
+        period: Period,
+        /// What needs the previous period.
+        needed_for: &'static str,
+    },
 }
 
 impl fmt::Display for NotComputable {
@@ -117,6 +134,21 @@ impl fmt::Display for NotComputable {
             NotComputable::UnknownRatio { id } => write!(f, "unknown ratio `{id}`"),
             NotComputable::Overflow => f.write_str(
                 "arithmetic overflow: a result exceeds the decimal range (about ±7.9e28)",
+            ),
+            NotComputable::DistressVariable {
+                variable,
+                needs,
+                cause,
+            } => {
+                if needs.is_empty() {
+                    write!(f, "{variable} is not computable: {cause}")
+                } else {
+                    write!(f, "{variable} needs {needs}: {cause}")
+                }
+            }
+            NotComputable::NoPreviousPeriod { period, needed_for } => write!(
+                f,
+                "no previous period: {needed_for} needs the period before {period}"
             ),
         }
     }
