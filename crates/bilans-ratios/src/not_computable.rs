@@ -66,14 +66,14 @@ pub enum NotComputable {
     },
     /// The result does not fit a Decimal (28 significant digits).
     Overflow,
-    /// A variable of a distress model cannot be computed, so neither can the score
-    /// (a model never gives a partial score).
+    /// Variables of a distress model cannot be computed, so neither can the score (a
+    /// model never gives a partial score).
     DistressVariable {
-        /// The variable's symbol, e.g. `X4`.
-        variable: &'static str,
-        /// The line item it needs, when an input is missing; empty otherwise.
-        needs: &'static str,
-        /// Why the variable cannot be computed.
+        /// The symbols of the variables that cannot be computed, e.g. `X4`.
+        variables: Vec<&'static str>,
+        /// The line items they need, when inputs are missing; empty otherwise.
+        needs: Vec<&'static str>,
+        /// Why the first of them cannot be computed.
         cause: Box<NotComputable>,
     },
     /// The value needs the previous period, which the statements do not hold.
@@ -136,14 +136,27 @@ impl fmt::Display for NotComputable {
                 "arithmetic overflow: a result exceeds the decimal range (about ±7.9e28)",
             ),
             NotComputable::DistressVariable {
-                variable,
+                variables,
                 needs,
                 cause,
             } => {
+                let (verb, copula) = match variables.len() {
+                    1 => ("needs", "is"),
+                    _ => ("need", "are"),
+                };
                 if needs.is_empty() {
-                    write!(f, "{variable} is not computable: {cause}")
+                    write!(
+                        f,
+                        "{} {copula} not computable: {cause}",
+                        enumerate(variables)
+                    )
                 } else {
-                    write!(f, "{variable} needs {needs}: {cause}")
+                    write!(
+                        f,
+                        "{} {verb} {}: {cause}",
+                        enumerate(variables),
+                        enumerate(needs)
+                    )
                 }
             }
             NotComputable::NoPreviousPeriod { period, needed_for } => write!(
@@ -151,5 +164,14 @@ impl fmt::Display for NotComputable {
                 "no previous period: {needed_for} needs the period before {period}"
             ),
         }
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn enumerate(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }

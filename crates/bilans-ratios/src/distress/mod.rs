@@ -6,8 +6,9 @@
 //! cites its primary source and names the versions other sources give where they
 //! disagree (see `docs/distress.md`, generated from the table in `models.rs`).
 //!
-//! A model whose input is missing is not computable, with the variable and the reason
-//! ("X4 needs market capitalisation: …"): there is never a partial score. Arithmetic is
+//! A model whose input is missing is not computable, naming every variable that lacks
+//! an input and the line items they need ("X4 needs market capitalisation: …"): there
+//! is never a partial score. Arithmetic is
 //! checked: a score that leaves the decimal range is "not computable: overflow".
 //!
 //! # Example
@@ -447,9 +448,10 @@ impl DistressModel {
     ///
     /// # Errors
     ///
-    /// [`NotComputable::DistressVariable`] naming the first variable that cannot be
-    /// computed and why (never a partial score), or [`NotComputable::Overflow`] when
-    /// the score leaves the decimal range.
+    /// [`NotComputable::DistressVariable`] naming every variable that lacks an input and
+    /// the line items they need, or the first variable that cannot be computed for
+    /// another reason (a zero denominator, an overflow) and why; never a partial score.
+    /// [`NotComputable::Overflow`] when the score itself leaves the decimal range.
     pub fn evaluate(
         &self,
         statements: &Statements,
@@ -458,21 +460,42 @@ impl DistressModel {
     ) -> Result<DistressScore, NotComputable> {
         let mut score = self.constant;
         let mut variables = Vec::with_capacity(self.terms.len());
+        let mut missing: Option<NotComputable> = None;
+        let mut missing_variables = Vec::new();
+        let mut missing_items = Vec::new();
         for term in &self.terms {
-            let value = term
-                .variable
-                .evaluate(statements, period, config)
-                .map_err(|reason| NotComputable::DistressVariable {
-                    variable: term.variable.symbol,
-                    needs: needs(&reason),
-                    cause: Box::new(reason),
-                })?;
+            let symbol = term.variable.symbol;
+            let value = match term.variable.evaluate(statements, period, config) {
+                Ok(value) => value,
+                Err(reason) => {
+                    let Some(item) = needs(&reason) else {
+                        return Err(NotComputable::DistressVariable {
+                            variables: vec![symbol],
+                            needs: Vec::new(),
+                            cause: Box::new(reason),
+                        });
+                    };
+                    missing_variables.push(symbol);
+                    if !missing_items.contains(&item) {
+                        missing_items.push(item);
+                    }
+                    missing.get_or_insert(reason);
+                    continue;
+                }
+            };
             let weighted = term
                 .coefficient
                 .checked_mul(value)
                 .ok_or(NotComputable::Overflow)?;
             score = score.checked_add(weighted).ok_or(NotComputable::Overflow)?;
-            variables.push((term.variable.symbol, value));
+            variables.push((symbol, value));
+        }
+        if let Some(cause) = missing {
+            return Err(NotComputable::DistressVariable {
+                variables: missing_variables,
+                needs: missing_items,
+                cause: Box::new(cause),
+            });
         }
         let zone = self.zone(score, statements, period, config);
         Ok(DistressScore {
@@ -506,8 +529,8 @@ impl DistressModel {
                 let value = variable
                     .evaluate(statements, previous, config)
                     .map_err(|reason| NotComputable::DistressVariable {
-                        variable: "the zone's norm",
-                        needs: needs(&reason),
+                        variables: vec!["the zone's norm"],
+                        needs: needs(&reason).into_iter().collect(),
                         cause: Box::new(reason),
                     })?;
                 let norm = coefficient
@@ -557,14 +580,14 @@ fn ladder_zone(score: Decimal, cutoffs: &[Cutoff], names: &[&'static str]) -> &'
     names.get(n_passed).copied().unwrap_or("unnamed zone")
 }
 
-/// What a variable needs, when it is not computable for want of an input: the missing
-/// line item's label, else an empty string.
-fn needs(reason: &NotComputable) -> &'static str {
+/// The line item a variable needs, when it is not computable for want of an input
+/// (a missing item or opening balance).
+fn needs(reason: &NotComputable) -> Option<&'static str> {
     match reason {
         NotComputable::MissingItem { item, .. } | NotComputable::NoOpeningBalance { item, .. } => {
-            item.label()
+            Some(item.label())
         }
-        _ => "",
+        _ => None,
     }
 }
 

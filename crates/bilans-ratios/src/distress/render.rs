@@ -27,7 +27,7 @@ pub fn distress_markdown() -> String {
 const INTRODUCTION: &str = "\
 Each model is one entry of a table: its variables as expressions over line items and catalogue ratios (see [ratios.md](ratios.md) and [line_items.md](line_items.md)), its coefficients as exact decimals, its constant, its zones and its primary source.
 The score is the constant plus each coefficient times its variable, in exact decimal arithmetic.
-A model whose input is missing is not computable, naming the variable and the line item it needs (`X4 needs market capitalisation: …`); there is never a partial score.
+A model whose input is missing is not computable, naming every variable that lacks an input and the line items they need (`X4 needs market capitalisation: …`, `X2 and X4 need retained earnings and market capitalisation: …`); there is never a partial score.
 A score beyond the decimal range is not computable (overflow), never a panic.
 Balance-sheet items use the evaluation's basis (year-end by default) unless a variable is defined on average balances, as Hołda's and Saifullin–Kadykov's turnover variables are.
 

@@ -488,20 +488,38 @@ fn not_computable_names_the_variable_and_what_it_needs() {
             DistressId::HOLDA_2001,
             &without_market_data,
             previous_year(),
-            "X1 needs current assets: current assets is missing in 2023",
+            // Every variable lacking an input is named; the reason is the first one's
+            // (2023 holds no opening balance for the averages of X3-X5).
+            "X1, X2, X3, X4 and X5 need current assets, total liabilities, total assets and current liabilities: current assets is missing in 2023",
         ),
     ];
     for (id, statements, period, expected) in cases {
         let reason = evaluate(id, statements, period).unwrap_err();
         assert_eq!(reason.to_string(), expected, "{id}");
     }
+    let mut without_retained_earnings = without_market_data.clone();
+    without_retained_earnings
+        .periods
+        .get_mut(&year())
+        .unwrap()
+        .remove(&LineItem::RetainedEarnings);
+    let reason = evaluate(
+        DistressId::ALTMAN_Z_1968,
+        &without_retained_earnings,
+        year(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        reason.to_string(),
+        "X2 and X4 need retained earnings and market capitalisation: retained earnings is missing in 2024"
+    );
     // Hołda's averages need the opening balance.
     let mut one_year = firm();
     one_year.periods.remove(&previous_year());
     let reason = evaluate(DistressId::HOLDA_2001, &one_year, year()).unwrap_err();
     assert_eq!(
         reason.to_string(),
-        "X3 needs total assets: no opening balance: total assets for 2023 is missing, so its average for 2024 is unknown"
+        "X3, X4 and X5 need total assets and current liabilities: no opening balance: total assets for 2023 is missing, so its average for 2024 is unknown"
     );
     // A zero denominator is not a missing input.
     let mut no_current_liabilities = firm();
