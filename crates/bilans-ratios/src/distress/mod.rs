@@ -318,7 +318,7 @@ impl Variable {
             let text = match &self.measure {
                 Measure::Expr(expr) => expr.to_text(),
                 Measure::Loss { profit, per } => format!(
-                    "loss of {} (its negative, else 0) / {}",
+                    "loss (-{} when negative, else 0) / {}",
                     profit.label(),
                     per.to_text()
                 ),

@@ -313,7 +313,7 @@ distress_models! {
         source: "Taffler, R. J. (1983). The assessment of company solvency and performance using a statistical model. Accounting and Business Research, 13(52), 295-308; the unscaled coefficients as restated in Agarwal, V., Taffler, R. J. (2007). Twenty-five years of the Taffler z-score model: does it really have predictive ability? Accounting and Business Research, 37(4), 285-300.",
         disagreements: &[
             "X4 is the no-credit interval in days: (quick assets - current liabilities) / daily operating costs excluding depreciation; bilans takes quick assets as current assets - inventories and a 365-day year.",
-            "The coefficients were transcribed from the 2007 restatement, not from the 1983 paper.",
+            "The coefficients are those of the 2007 restatement; neither paper was available to check them against, so they are unverified.",
         ],
     };
     MACZYNSKA_1994 = "maczynska_1994" => Entry {

@@ -367,7 +367,7 @@ fn formula_text_names_the_line_items() {
         ),
         (
             DistressId::ZAITSEVA_1998,
-            "Kfact = 0.25 × K1 + 0.1 × K2 + 0.2 × K3 + 0.25 × K4 + 0.1 × K5 + 0.1 × K6; K1 = loss of net income (its negative, else 0) / equity; K2 = trade payables / (receivables, else trade receivables); K3 = current liabilities / (cash and equivalents + short-term investments, where present); K4 = loss of net income (its negative, else 0) / revenue; K5 = total liabilities / equity; K6 = total assets / revenue; where total liabilities = (total liabilities, else total equity and liabilities - equity, else long-term liabilities + current liabilities)",
+            "Kfact = 0.25 × K1 + 0.1 × K2 + 0.2 × K3 + 0.25 × K4 + 0.1 × K5 + 0.1 × K6; K1 = loss (-net income when negative, else 0) / equity; K2 = trade payables / (receivables, else trade receivables); K3 = current liabilities / (cash and equivalents + short-term investments, where present); K4 = loss (-net income when negative, else 0) / revenue; K5 = total liabilities / equity; K6 = total assets / revenue; where total liabilities = (total liabilities, else total equity and liabilities - equity, else long-term liabilities + current liabilities)",
         ),
     ];
     for (id, expected) in cases {
