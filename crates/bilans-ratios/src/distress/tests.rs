@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::distress::{DistressId, DistressModel, evaluate_all_models, ladder_zone, models};
-use crate::{Basis, EvalConfig, NotComputable};
+use crate::{Basis, EvalConfig, NotComputable, Rounding};
 
 fn d(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
@@ -590,10 +590,12 @@ proptest! {
             statements.set(previous_year(), *item, values[index]);
             statements.set(year(), *item, values[LineItem::ALL.len() + index]);
         }
-        for basis in [Basis::YearEnd, Basis::Average] {
-            let config = EvalConfig { basis, ..EvalConfig::default() };
-            let rows = evaluate_all_models(&statements, &config);
-            prop_assert_eq!(rows.len(), models().len());
+        for basis in [Basis::YearEnd, Basis::Average, Basis::Chronological] {
+            for rounding in [Rounding::Exact, Rounding::Intermediates { decimals: 2 }] {
+                let config = EvalConfig { basis, rounding, ..EvalConfig::default() };
+                let rows = evaluate_all_models(&statements, &config);
+                prop_assert_eq!(rows.len(), models().len());
+            }
         }
     }
 }
