@@ -1,6 +1,7 @@
 //! Generated documentation stays fresh: `docs/ratios.md` is rendered from the ratio
-//! catalogue, `docs/line_items.md` and the dictionary of `docs/import.md` from the
-//! line-item table. The test fails when the committed file is stale; `BILANS_UPDATE=1`
+//! catalogue, `docs/distress.md` from the distress model table, `docs/line_items.md`
+//! and the dictionary of `docs/import.md` from the line-item table. The test fails when
+//! the committed file is stale; `BILANS_UPDATE=1`
 //! rewrites it.
 
 use crate::support::project_root;
@@ -24,6 +25,14 @@ fn ratio_catalogue_document_is_fresh() {
     assert_fresh(
         "docs/ratios.md",
         &bilans_ratios::render::ratio_catalogue_markdown(),
+    );
+}
+
+#[test]
+fn distress_model_document_is_fresh() {
+    assert_fresh(
+        "docs/distress.md",
+        &bilans_ratios::distress::distress_markdown(),
     );
 }
 

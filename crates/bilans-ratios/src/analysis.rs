@@ -1,10 +1,11 @@
 //! A complete analysis of one entity's statements: validation findings, every ratio,
-//! both Du Pont models, and what to look at first.
+//! both Du Pont models, every distress model, and what to look at first.
 
 use bilans_model::{Finding, FindingKind, Length, Period, Severity, Statements, validate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::distress::{DistressRow, evaluate_all_models};
 use crate::dupont::{self, ClassicDuPont, ModifiedDuPont};
 use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
 
@@ -34,6 +35,9 @@ pub struct Analysis {
     pub classic_dupont: Vec<PeriodResult<ClassicDuPont>>,
     /// The modified Du Pont model per period.
     pub modified_dupont: Vec<PeriodResult<ModifiedDuPont>>,
+    /// Every distress model per period: its score and zone, or why it is not
+    /// computable.
+    pub distress: Vec<DistressRow>,
     /// Headline ratios with their trend from the first to the last computable period.
     pub headlines: Vec<Headline>,
     /// What the user should look at first, most important first.
@@ -88,6 +92,7 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
             outcome: dupont::modified_from_table(&ratios, *period).into(),
         })
         .collect();
+    let distress = evaluate_all_models(statements, config);
     let headlines = HEADLINE_RATIOS
         .iter()
         .filter_map(|id| headline(&ratios, *id))
@@ -100,6 +105,7 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         ratios,
         classic_dupont,
         modified_dupont,
+        distress,
         headlines,
         attention,
     }

@@ -66,6 +66,23 @@ pub enum NotComputable {
     },
     /// The result does not fit a Decimal (28 significant digits).
     Overflow,
+    /// Variables of a distress model cannot be computed, so neither can the score (a
+    /// model never gives a partial score).
+    DistressVariable {
+        /// The symbols of the variables that cannot be computed, e.g. `X4`.
+        variables: Vec<&'static str>,
+        /// The line items they need, when inputs are missing; empty otherwise.
+        needs: Vec<&'static str>,
+        /// Why the first of them cannot be computed.
+        cause: Box<NotComputable>,
+    },
+    /// The value needs the previous period, which the statements do not hold.
+    NoPreviousPeriod {
+        /// The period.
+        period: Period,
+        /// What needs the previous period.
+        needed_for: &'static str,
+    },
 }
 
 impl fmt::Display for NotComputable {
@@ -118,6 +135,43 @@ impl fmt::Display for NotComputable {
             NotComputable::Overflow => f.write_str(
                 "arithmetic overflow: a result exceeds the decimal range (about ±7.9e28)",
             ),
+            NotComputable::DistressVariable {
+                variables,
+                needs,
+                cause,
+            } => {
+                let (verb, copula) = match variables.len() {
+                    1 => ("needs", "is"),
+                    _ => ("need", "are"),
+                };
+                if needs.is_empty() {
+                    write!(
+                        f,
+                        "{} {copula} not computable: {cause}",
+                        enumerate(variables)
+                    )
+                } else {
+                    write!(
+                        f,
+                        "{} {verb} {}: {cause}",
+                        enumerate(variables),
+                        enumerate(needs)
+                    )
+                }
+            }
+            NotComputable::NoPreviousPeriod { period, needed_for } => write!(
+                f,
+                "no previous period: {needed_for} needs the period before {period}"
+            ),
         }
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn enumerate(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
