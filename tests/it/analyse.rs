@@ -410,6 +410,7 @@ fn workbook_has_every_sheet_and_marks_what_is_not_computable() {
             "Statements",
             "Ratios",
             "Du Pont",
+            "Distress",
             "Working capital",
             "Checks"
         ]
@@ -1008,4 +1009,36 @@ fn a_write_that_runs_out_of_space_leaves_the_earlier_output_whole() {
         .unwrap();
     assert!(!status.success(), "the write must fail");
     assert_eq!(std::fs::read(&output).unwrap(), b"the earlier output");
+}
+
+/// The Distress sheet lists every model per period: a score with its zone, or why it
+/// is not computable (Altman's original Z needs the market capitalisation).
+#[test]
+fn the_distress_sheet_scores_every_model_or_says_why_not() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write_fixture_analysed(
+        folder.path(),
+        "workbooks/three_statements_en.xlsx",
+        "three.xlsx",
+        &EvalConfig::default(),
+    );
+    let mut workbook = open_workbook_auto(&path).unwrap();
+    let sheet = workbook.worksheet_range("Distress").unwrap();
+    let rows: Vec<Vec<Data>> = sheet.rows().map(<[Data]>::to_vec).collect();
+    assert_eq!(rows.len(), 1 + bilans_ratios::distress::models().len());
+    let row_of = |name: &str| {
+        rows.iter()
+            .find(|row| row[0].to_string().starts_with(name))
+            .unwrap_or_else(|| panic!("no row for {name}"))
+    };
+    // 2024 is the first period column pair after 2023: Z′ has a score and a zone.
+    let z_prime = row_of("Altman Z' (1983)");
+    assert!(matches!(z_prime[3], Data::Float(_)), "{:?}", z_prime[3]);
+    assert!(!z_prime[4].to_string().is_empty());
+    let z = row_of("Altman Z (1968)");
+    assert!(
+        z[3].to_string().starts_with("n/c:") && z[3].to_string().contains("market capitalisation"),
+        "{:?}",
+        z[3]
+    );
 }

@@ -5,7 +5,7 @@ use bilans_model::{Finding, FindingKind, Length, Period, Severity, Statements, v
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::distress::{DistressRow, evaluate_all_models};
+use crate::distress::{DistressRow, ZoneRisk, evaluate_all_models};
 use crate::dupont::{self, ClassicDuPont, ModifiedDuPont};
 use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
 
@@ -97,7 +97,7 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         .iter()
         .filter_map(|id| headline(&ratios, *id))
         .collect();
-    let attention = attention(&findings, &ratios);
+    let attention = attention(&findings, &ratios, &distress);
     Analysis {
         statements: statements.clone(),
         config: *config,
@@ -157,7 +157,7 @@ fn headline(ratios: &RatioTable, id: RatioId) -> Option<Headline> {
     })
 }
 
-fn attention(findings: &[Finding], ratios: &RatioTable) -> Vec<String> {
+fn attention(findings: &[Finding], ratios: &RatioTable, distress: &[DistressRow]) -> Vec<String> {
     let mut points = Vec::new();
     let errors: Vec<&Finding> = findings
         .iter()
@@ -217,6 +217,25 @@ fn attention(findings: &[Finding], ratios: &RatioTable) -> Vec<String> {
     if 0 < headline_gaps {
         points.push(format!(
             "{headline_gaps} headline ratio value(s) not computable (see Ratios for the reasons)"
+        ));
+    }
+    // Distress models whose latest score falls in their riskiest zone.
+    let in_danger: Vec<String> = distress
+        .iter()
+        .filter_map(|row| {
+            let (period, score) =
+                row.values.iter().rev().find_map(|(period, value)| {
+                    value.as_ref().ok().map(|score| (*period, score))
+                })?;
+            let zone = score.zone.as_ref().ok()?;
+            (row.id.model().zone_risk(zone) == ZoneRisk::Danger)
+                .then(|| format!("{} ({zone}, {period})", row.name))
+        })
+        .collect();
+    if !in_danger.is_empty() {
+        points.push(format!(
+            "distress models in their danger zone (see Distress): {}",
+            in_danger.join("; ")
         ));
     }
     if points.is_empty() {

@@ -652,3 +652,47 @@ proptest! {
 }
 
 mod interim;
+
+/// A firm with negative working capital, accumulated losses and an operating loss is in
+/// Altman Z′'s distress zone, and the analysis names it among what to look at first.
+#[test]
+fn a_model_in_its_danger_zone_is_named_first() {
+    use crate::distress::{DistressId, ZoneRisk};
+    use LineItem::*;
+    let data = statements(&[
+        (TotalAssets, 1_000),
+        (CurrentAssets, 200),
+        (CurrentLiabilities, 500),
+        (RetainedEarnings, -300),
+        (ProfitBeforeTax, -120),
+        (InterestExpense, 40),
+        (Equity, 100),
+        (TotalLiabilities, 900),
+        (Revenue, 600),
+        (NetIncome, -120),
+    ]);
+    let analysis = crate::analysis::analyse(&data, &EvalConfig::default());
+    let row = analysis
+        .distress
+        .iter()
+        .find(|row| row.id == DistressId::ALTMAN_Z_PRIME_1983)
+        .unwrap();
+    let score = row.values[0].1.as_ref().unwrap();
+    // Z′ = 0.717 × (−0.3) + 0.847 × (−0.3) + 3.107 × (−0.08) + 0.420 × (100/900) + 0.998 × 0.6
+    let expected = Decimal::new(717, 3) * Decimal::new(-3, 1)
+        + Decimal::new(847, 3) * Decimal::new(-3, 1)
+        + Decimal::new(3107, 3) * Decimal::new(-8, 2)
+        + Decimal::new(420, 3) * (Decimal::from(100) / Decimal::from(900))
+        + Decimal::new(998, 3) * Decimal::new(6, 1);
+    assert_eq!(score.score.round_dp(12), expected.round_dp(12));
+    let zone = *score.zone.as_ref().unwrap();
+    assert_eq!(row.id.model().zone_risk(zone), ZoneRisk::Danger);
+    assert!(
+        analysis
+            .attention
+            .iter()
+            .any(|point| point.contains("danger zone") && point.contains("Altman Z'")),
+        "{:?}",
+        analysis.attention
+    );
+}

@@ -610,3 +610,45 @@ fn serialize_scores<S: Serializer>(
 
 #[cfg(test)]
 mod tests;
+
+/// How risky a zone is, for colouring and for what to look at first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZoneRisk {
+    /// The model's riskiest zone (distress, bankruptcy risk).
+    Danger,
+    /// Between the riskiest and the safest zone (the grey zone).
+    Between,
+    /// The model's safest zone.
+    Safe,
+}
+
+impl DistressModel {
+    /// How risky `zone` is in this model: its riskiest zone is the lowest scores when
+    /// a higher score means a sounder firm, the highest when it means more risk.
+    pub fn zone_risk(&self, zone: &str) -> ZoneRisk {
+        let (riskiest, safest) = match &self.zones {
+            Zones::Ladder { names, .. } => {
+                let lowest = names.first().copied().unwrap_or_default();
+                let highest = names.last().copied().unwrap_or_default();
+                match self.direction {
+                    Direction::HigherIsSafer => (lowest, highest),
+                    Direction::HigherIsRiskier => (highest, lowest),
+                }
+            }
+            Zones::PreviousPeriodNorm {
+                at_or_below, above, ..
+            } => match self.direction {
+                Direction::HigherIsSafer => (*at_or_below, *above),
+                Direction::HigherIsRiskier => (*above, *at_or_below),
+            },
+        };
+        if zone == riskiest {
+            ZoneRisk::Danger
+        } else if zone == safest {
+            ZoneRisk::Safe
+        } else {
+            ZoneRisk::Between
+        }
+    }
+}

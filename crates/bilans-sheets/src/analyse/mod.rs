@@ -22,10 +22,13 @@ use crate::SheetsError;
 use crate::cells::{cell_number, fit_cell_text, fit_note_text};
 
 mod checks;
+mod distress;
 mod dupont;
 pub mod panel;
 mod summary;
 use crate::analyse::checks::write_checks;
+pub use crate::analyse::distress::DISTRESS;
+use crate::analyse::distress::write_distress;
 use crate::analyse::dupont::write_dupont;
 pub use crate::analyse::panel::{panel_workbook, sheet_name};
 use crate::analyse::summary::write_summary;
@@ -367,6 +370,7 @@ fn build(
         &layout,
         &formats,
     )?;
+    write_distress(printable(workbook.add_worksheet()), analysis, &formats)?;
     Ok((workbook, layout, formats))
 }
 

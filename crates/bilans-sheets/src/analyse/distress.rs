@@ -1,0 +1,84 @@
+//! The Distress sheet: every distress model's score per period with its zone
+//! (coloured: red for the model's danger zone, amber between, green for its safest
+//! zone), or why it is not computable; then the formula with the line items used and
+//! the primary source. The scores are the engine's (`bilans_ratios::distress`).
+
+use bilans_ratios::analysis::Analysis;
+use bilans_ratios::distress::ZoneRisk;
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+use crate::analyse::{Formats, write_header, write_not_computable};
+use crate::cells::{cell_number, fit_cell_text};
+
+/// The sheet's name.
+pub const DISTRESS: &str = "Distress";
+
+/// Writes the Distress sheet.
+pub(crate) fn write_distress(
+    sheet: &mut Worksheet,
+    analysis: &Analysis,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(DISTRESS)?;
+    let periods = &analysis.ratios.periods;
+    let mut header = vec!["Model".to_owned()];
+    for period in periods {
+        header.push(format!("{period} score"));
+        header.push(format!("{period} zone"));
+    }
+    header.push("Formula (line items used)".to_owned());
+    header.push("Source".to_owned());
+    write_header(sheet, 0, &header, formats)?;
+    let zone_format = |risk: ZoneRisk| -> Format {
+        let colour = match risk {
+            ZoneRisk::Danger => "#FFC7CE",
+            ZoneRisk::Between => "#FFEB9C",
+            ZoneRisk::Safe => "#C6EFCE",
+        };
+        Format::new().set_background_color(colour)
+    };
+    let score_format = Format::new().set_num_format("0.000");
+    let formula_column = 1 + 2 * periods.len() as u16;
+    for (index, row) in analysis.distress.iter().enumerate() {
+        let sheet_row = 1 + index as u32;
+        let model = row.id.model();
+        sheet.write_string(sheet_row, 0, row.name)?;
+        for (period_index, (_, value)) in row.values.iter().enumerate() {
+            let column = 1 + 2 * period_index as u16;
+            match value {
+                Ok(score) => {
+                    sheet.write_number_with_format(
+                        sheet_row,
+                        column,
+                        cell_number(score.score),
+                        &score_format,
+                    )?;
+                    match &score.zone {
+                        Ok(zone) => {
+                            sheet.write_string_with_format(
+                                sheet_row,
+                                column + 1,
+                                *zone,
+                                &zone_format(model.zone_risk(zone)),
+                            )?;
+                        }
+                        Err(reason) => {
+                            write_not_computable(sheet, sheet_row, column + 1, reason, formats)?;
+                        }
+                    }
+                }
+                Err(reason) => write_not_computable(sheet, sheet_row, column, reason, formats)?,
+            }
+        }
+        sheet.write_string(sheet_row, formula_column, fit_cell_text(row.formula))?;
+        sheet.write_string(sheet_row, formula_column + 1, model.source)?;
+    }
+    sheet.set_column_width(0, 44)?;
+    for column in 1..formula_column {
+        sheet.set_column_width(column, 12)?;
+    }
+    sheet.set_column_width(formula_column, 80)?;
+    sheet.set_column_width(formula_column + 1, 50)?;
+    sheet.set_freeze_panes(1, 1)?;
+    Ok(())
+}
