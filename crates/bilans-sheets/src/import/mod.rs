@@ -50,6 +50,7 @@ mod layout;
 mod mapping;
 mod needs;
 mod numbers;
+mod period_text;
 mod periods;
 mod read;
 mod render;
@@ -656,5 +657,7 @@ fn missing_items(entities: &[Statements], needs: &[Need]) -> Vec<MissingItem> {
     missing
 }
 
+#[cfg(test)]
+mod period_tests;
 #[cfg(test)]
 mod tests;
