@@ -330,6 +330,7 @@ fn header_periods(
             None => {}
         }
     }
+    declare_periods(context, grid, &mut found);
     let names_periods = found.iter().any(|(_, cell)| {
         !matches!(
             cell,
@@ -374,6 +375,39 @@ fn header_periods(
             message: unresolved.message,
         })?;
     Ok((!found.is_empty()).then_some(found))
+}
+
+/// Replaces the cells of a header row whose columns the mapping file declares, once the
+/// row is a header (some cell of it names a period, or is relative to one).
+fn declare_periods(context: &Context<'_>, grid: &Grid, found: &mut Vec<(usize, HeaderCell)>) {
+    let Some(mapping) = context.mapping else {
+        return;
+    };
+    let is_header = found.iter().any(|(_, cell)| {
+        !matches!(
+            cell,
+            HeaderCell::Duration(_) | HeaderCell::TrailingTwelveMonths
+        )
+    });
+    if !is_header || mapping.periods.is_empty() {
+        return;
+    }
+    for declared in &mapping.periods {
+        if declared
+            .sheet
+            .as_deref()
+            .is_some_and(|sheet| sheet != context.sheet)
+        {
+            continue;
+        }
+        let Some(col) = (0..grid.n_cols()).find(|col| grid.sheet_col(*col) == Some(declared.col))
+        else {
+            continue;
+        };
+        found.retain(|(found_col, _)| *found_col != col);
+        found.push((col, HeaderCell::Period(declared.period)));
+    }
+    found.sort_by_key(|(col, _)| *col);
 }
 
 /// Whether a row whose periods are all numbers could be a row of years: distinct and

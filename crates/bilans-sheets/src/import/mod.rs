@@ -57,7 +57,7 @@ mod render;
 
 pub use crate::import::labels::{BUILTIN_LABELS, Form, normalise};
 pub use crate::import::layout::Layout;
-pub use crate::import::mapping::{MappedCell, Mapping, Target};
+pub use crate::import::mapping::{DeclaredPeriod, MappedCell, Mapping, Target};
 pub use crate::import::needs::ratio_needs;
 
 /// What to import and what the work that follows needs.

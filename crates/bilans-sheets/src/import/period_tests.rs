@@ -2,11 +2,11 @@
 //! languages, EDGAR's two-row headers, quarters, fiscal years, ranges, headers relative
 //! to the reporting date, TTM columns, and the error for a header nothing can read.
 
-use bilans_model::{Date, Period};
+use bilans_model::Period;
 use rust_decimal::Decimal;
 
 use crate::import::grid::{Grid, Value};
-use crate::import::periods::{SheetContext, header_cell, period, resolve};
+use crate::import::periods::{header_cell, period, resolve};
 use crate::import::{ImportOptions, import_grids};
 
 fn text(text: &str) -> Value {
@@ -15,10 +15,6 @@ fn text(text: &str) -> Value {
 
 fn number(value: i64) -> Value {
     Value::Number(Decimal::from(value))
-}
-
-fn date(text: &str) -> Date {
-    text.parse().unwrap()
 }
 
 /// The period one header cell names on its own, as text (`-` for none).
@@ -329,6 +325,39 @@ fn a_row_of_numbers_far_apart_is_not_a_header() {
     let found = outcome(rows);
     assert!(found.contains("revenue 2018 = 20 at B4"), "{found}");
     assert_eq!(period(&number(2018)), Some(Period::year(2018)));
-    let _ = date("2024-01-01");
-    let _ = SheetContext::default();
+}
+
+#[test]
+fn a_mapping_declares_the_periods_of_relative_headers() {
+    let mapping = crate::import::Mapping::parse(
+        "[periods]\n\"S!B\" = \"2024\"\n\"C\" = \"FY2023 (to 31 March 2023)\"\n",
+        "map.toml",
+    )
+    .unwrap();
+    let rows = vec![
+        vec![text("Item"), text("Rok bieżący"), text("Rok poprzedni")],
+        vec![text("Total assets"), number(10), number(11)],
+    ];
+    let sheets = vec![("S".to_owned(), Grid::new(rows, (0, 0)))];
+    let options = ImportOptions {
+        mapping: Some(mapping),
+        ..ImportOptions::default()
+    };
+    let report = import_grids("test.xlsx", "test", &sheets, &options).unwrap();
+    let periods: Vec<String> = report.entities[0]
+        .period_list()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(periods, ["FY2023 (to 31 March 2023)", "2024"]);
+    for (text, message) in [
+        ("[periods]\n\"S!7\" = \"2024\"\n", "not a column like"),
+        (
+            "[periods]\n\"B\" = \"next year\"\n",
+            "`next year` is not a period",
+        ),
+    ] {
+        let error = crate::import::Mapping::parse(text, "map.toml").unwrap_err();
+        assert!(error.to_string().contains(message), "{error}");
+    }
 }
