@@ -434,12 +434,17 @@ fn plausible_number_years(grid: &Grid, row: usize, found: &[(usize, HeaderCell)]
 /// How many rows above a header are searched for a title naming the reporting date.
 const TITLE_ROWS: usize = 30;
 
-/// The nearest cell above a line item label, right of it, with text: the header that
-/// could not be read, for the error.
+/// The nearest cell above a line item label, right of it, with text (other than a TTM
+/// column, which is known and skipped): the header that could not be read, for the
+/// error.
 fn unreadable_header(grid: &Grid, hit: &Hit) -> Option<(usize, usize, String)> {
     (0..hit.row).rev().find_map(|row| {
         (hit.col + 1..grid.n_cols()).find_map(|col| match grid.get(row, col) {
-            Value::Text(text) if !text.trim().is_empty() => {
+            Value::Text(text)
+                if !text.trim().is_empty()
+                    && periods::header_cell(grid.get(row, col))
+                        != Some(HeaderCell::TrailingTwelveMonths) =>
+            {
                 Some((row, col, text.trim().to_owned()))
             }
             _ => None,
