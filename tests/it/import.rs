@@ -295,7 +295,9 @@ const BAD_INPUTS: &[(&str, &[&str], &[&str])] = &[
     (
         "bad/no_period_header.xlsx",
         &[],
-        &["sheet `Dane`, cell A2", "no period header"],
+        // `Rok bieżący` needs the reporting year from a title, and the sheet has none:
+        // the error is at the header cell.
+        &["sheet `Dane`, cell B1", "relative to the reporting date"],
     ),
     (
         "bad/text_not_number.xlsx",

@@ -9,6 +9,7 @@ mod import;
 mod kpi;
 mod limits;
 mod partners;
+mod real;
 mod support;
 mod tidy;
 mod working_capital;

@@ -101,6 +101,13 @@ impl Grid {
         )
     }
 
+    /// The absolute column, in the original sheet, of column `col` of an untransposed
+    /// grid; `None` for a transposed grid.
+    pub(crate) fn sheet_col(&self, col: usize) -> Option<u32> {
+        let col = u32::try_from(col).ok()?;
+        (!self.transposed).then(|| self.origin.1.saturating_add(col))
+    }
+
     /// The (row, column) of this grid for an absolute sheet position, if inside.
     pub(crate) fn position_of(&self, sheet_row: u32, sheet_col: u32) -> Option<(usize, usize)> {
         let row = usize::try_from(sheet_row.checked_sub(self.origin.0)?).ok()?;

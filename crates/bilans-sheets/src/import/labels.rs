@@ -309,18 +309,32 @@ fn without_footnote_marks(text: &str) -> String {
 /// Removes the qualifiers statements add after a caption.
 fn without_qualifiers(text: &str) -> String {
     let lower = text.to_lowercase();
-    let mut end = text.len();
-    for marker in [
+    // The non-controlling interests' share is a line of its own, not the caption
+    // qualified: it keeps its words.
+    let minority = [
+        "noncontrolling",
+        "non-controlling",
+        "minority",
+        "niekontroluj",
+        "неконтрол",
+    ]
+    .iter()
+    .any(|word| lower.contains(word));
+    let mut markers = vec![
         ", net of ",
         " net of ",
         ", less ",
         " less allowance",
-        " attributable to ",
         ", including ",
         ", w tym",
         ", в том числе",
         ", у тому числі",
-    ] {
+    ];
+    if !minority {
+        markers.push(" attributable to ");
+    }
+    let mut end = text.len();
+    for marker in markers {
         if let Some(at) = lower.find(marker) {
             end = end.min(at);
         }

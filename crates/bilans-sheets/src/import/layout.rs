@@ -16,6 +16,7 @@ use crate::SheetsError;
 use crate::import::grid::{Grid, Value};
 use crate::import::labels::{Dictionary, Form, Language, normalise};
 use crate::import::mapping::{Mapping, Target};
+use crate::import::periods::{HeaderCell, SheetContext};
 use crate::import::{numbers, periods};
 
 /// How a sheet is laid out.
@@ -311,18 +312,153 @@ fn code_hits(dictionary: &Dictionary, grid: &Grid, form: Form, taken: &[Hit]) ->
 
 /// The period cells of a row, if the row is a period header: at least one period and
 /// no number that is not a period.
-fn header_periods(grid: &Grid, row: usize) -> Option<Vec<(usize, Period)>> {
+///
+/// Dates under a row of durations (`3 Months Ended` over `Mar. 31, 2024`) take their
+/// duration from it; headers relative to the reporting date take it from the title rows
+/// above.
+fn header_periods(
+    context: &Context<'_>,
+    grid: &Grid,
+    row: usize,
+) -> Result<Option<Vec<(usize, Period)>>, SheetsError> {
     let mut found = Vec::new();
     for col in 0..grid.n_cols() {
         let value = grid.get(row, col);
         match periods::header_cell(value) {
             Some(cell) => found.push((col, cell)),
-            None if matches!(value, Value::Number(_)) => return None,
+            None if matches!(value, Value::Number(_)) => return Ok(None),
             None => {}
         }
     }
-    let found = periods::resolve(&found);
-    (!found.is_empty()).then_some(found)
+    declare_periods(context, grid, &mut found);
+    let names_periods = found.iter().any(|(_, cell)| {
+        !matches!(
+            cell,
+            HeaderCell::Duration(_) | HeaderCell::TrailingTwelveMonths
+        )
+    });
+    if !names_periods || !plausible_number_years(grid, row, &found) {
+        return Ok(None);
+    }
+    if let Some(above) = row.checked_sub(1) {
+        let cells_above: Vec<(usize, Option<u8>)> = (0..grid.n_cols())
+            .filter_map(|col| match grid.get(above, col) {
+                Value::Empty => None,
+                Value::Text(text) if text.trim().is_empty() => None,
+                value => Some((
+                    col,
+                    match periods::header_cell(value) {
+                        Some(HeaderCell::Duration(months)) => Some(months),
+                        _ => None,
+                    },
+                )),
+            })
+            .collect();
+        periods::under_durations(&mut found, &cells_above);
+    }
+    let sheet_context = if found.iter().any(|(_, cell)| periods::needs_context(cell)) {
+        let titles = (row.saturating_sub(TITLE_ROWS)..row).flat_map(|title_row| {
+            (0..grid.n_cols()).filter_map(move |col| match grid.get(title_row, col) {
+                Value::Text(text) => Some(text.as_str()),
+                _ => None,
+            })
+        });
+        periods::sheet_context(titles)
+    } else {
+        SheetContext::default()
+    };
+    let found =
+        periods::resolve(&found, &sheet_context).map_err(|unresolved| SheetsError::AtCell {
+            file: context.file.to_owned(),
+            sheet: context.sheet.to_owned(),
+            cell: grid.cell_name(row, unresolved.col),
+            message: unresolved.message,
+        })?;
+    Ok((!found.is_empty()).then_some(found))
+}
+
+/// Replaces the cells of a header row whose columns the mapping file declares, once the
+/// row is a header (some cell of it names a period, or is relative to one).
+fn declare_periods(context: &Context<'_>, grid: &Grid, found: &mut Vec<(usize, HeaderCell)>) {
+    let Some(mapping) = context.mapping else {
+        return;
+    };
+    let is_header = found.iter().any(|(_, cell)| {
+        !matches!(
+            cell,
+            HeaderCell::Duration(_) | HeaderCell::TrailingTwelveMonths
+        )
+    });
+    if !is_header || mapping.periods.is_empty() {
+        return;
+    }
+    for declared in &mapping.periods {
+        if declared
+            .sheet
+            .as_deref()
+            .is_some_and(|sheet| sheet != context.sheet)
+        {
+            continue;
+        }
+        let Some(col) = (0..grid.n_cols()).find(|col| grid.sheet_col(*col) == Some(declared.col))
+        else {
+            continue;
+        };
+        found.retain(|(found_col, _)| *found_col != col);
+        found.push((col, HeaderCell::Period(declared.period)));
+    }
+    found.sort_by_key(|(col, _)| *col);
+}
+
+/// Whether a row whose periods are all numbers could be a row of years: distinct and
+/// close together (`2020 2019 2018`), not the amounts 1911 and 2044 of a row whose label
+/// was not recognised.
+fn plausible_number_years(grid: &Grid, row: usize, found: &[(usize, HeaderCell)]) -> bool {
+    let mut years = Vec::new();
+    for (col, cell) in found {
+        match (grid.get(row, *col), cell) {
+            (Value::Number(_), HeaderCell::Period(period)) => years.push(period.fiscal_year()),
+            _ => return true,
+        }
+    }
+    years.sort_unstable();
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for year in &years {
+        *counts.entry(*year).or_default() += 1;
+    }
+    // Distinct years, or every year as often as the others: the year column of a long
+    // table holding several companies (`C1 2015, C1 2016, C2 2015, C2 2016`).
+    let evenly_repeated = counts
+        .values()
+        .all(|count| Some(count) == counts.values().next());
+    years.dedup();
+    let n_distinct = years.len();
+    let span = years
+        .last()
+        .zip(years.first())
+        .map_or(0, |(last, first)| last - first);
+    evenly_repeated && span < 3 * i32::try_from(n_distinct).unwrap_or(i32::MAX)
+}
+
+/// How many rows above a header are searched for a title naming the reporting date.
+const TITLE_ROWS: usize = 30;
+
+/// The nearest cell above a line item label, right of it, with text (other than a TTM
+/// column, which is known and skipped): the header that could not be read, for the
+/// error.
+fn unreadable_header(grid: &Grid, hit: &Hit) -> Option<(usize, usize, String)> {
+    (0..hit.row).rev().find_map(|row| {
+        (hit.col + 1..grid.n_cols()).find_map(|col| match grid.get(row, col) {
+            Value::Text(text)
+                if !text.trim().is_empty()
+                    && periods::header_cell(grid.get(row, col))
+                        != Some(HeaderCell::TrailingTwelveMonths) =>
+            {
+                Some((row, col, text.trim().to_owned()))
+            }
+            _ => None,
+        })
+    })
 }
 
 fn text_of(value: &Value) -> Option<String> {
@@ -363,7 +499,7 @@ fn read_rows(
             })
             .min_by_key(|hit| (hit.via, hit.col));
         if row_hits.is_empty() {
-            if let Some(periods) = header_periods(grid, row) {
+            if let Some(periods) = header_periods(context, grid, row)? {
                 header = Some(start_header(
                     context,
                     grid,
@@ -393,6 +529,15 @@ fn read_rows(
             continue;
         };
         let Some(header) = header.as_ref() else {
+            if let Some((header_row, header_col, text)) = unreadable_header(grid, hit) {
+                return Err(at(
+                    header_row,
+                    header_col,
+                    format!(
+                        "no period header found: `{text}` is not a period bilans can read, and the line item labels below it have no other header (expected cells like 2001, FY2001, 2001Q1, 31.12.2001, Dec. 31, 2001, 31 grudnia 2001, 12 Months Ended over a row of dates, or a date)"
+                    ),
+                ));
+            }
             let (line, direction) = if grid.is_transposed() {
                 ("column", "to its left")
             } else {
@@ -474,17 +619,23 @@ fn start_header(
     let company_col = (0..first_col).find(
         |col| matches!(grid.get(row, *col), Value::Text(text) if context.dictionary.is_company_word(text)),
     );
-    for col in first_col..grid.n_cols() {
-        if let Value::Text(text) = grid.get(row, col)
-            && periods::header_cell(grid.get(row, col)).is_none()
-        {
-            scan.skipped.push(Skipped {
-                entity: None,
-                cell: grid.cell_name(row, col),
-                text: text.clone(),
-                reason: "header is not a period; its cells are not read".to_owned(),
-            });
-        }
+    for col in 0..grid.n_cols() {
+        let Value::Text(text) = grid.get(row, col) else {
+            continue;
+        };
+        let reason = match periods::header_cell(grid.get(row, col)) {
+            Some(HeaderCell::TrailingTwelveMonths) => {
+                "trailing twelve months (TTM) are not a fiscal year; its cells are not read"
+            }
+            None if first_col <= col => "header is not a period; its cells are not read",
+            _ => continue,
+        };
+        scan.skipped.push(Skipped {
+            entity: None,
+            cell: grid.cell_name(row, col),
+            text: text.clone(),
+            reason: reason.to_owned(),
+        });
     }
     Ok(Header {
         periods,

@@ -13,12 +13,16 @@
 //!
 //! [cells]                     # label cell (Sheet!A1, or A1 in every sheet) -> line item
 //! "Bilans!A12" = "trade_payables"
+//!
+//! [periods]                   # period column (Sheet!C, or C in every sheet) -> period
+//! "Bilans!C" = "2024"         # what the header cell of that column names
+//! "Bilans!D" = "2023-12-31"
 //! ```
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use bilans_model::{LineItem, Scale};
+use bilans_model::{LineItem, Period, Scale};
 use serde::Deserialize;
 
 use crate::SheetsError;
@@ -47,6 +51,17 @@ pub struct MappedCell {
     pub target: Target,
 }
 
+/// A period declared for a column of period headers in a mapping file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeclaredPeriod {
+    /// The sheet, or `None` for the column in every sheet.
+    pub sheet: Option<String>,
+    /// Zero-based column.
+    pub col: u32,
+    /// The period that column's header cell names, whatever its text says.
+    pub period: Period,
+}
+
 /// A parsed mapping file (see the module documentation for the format).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mapping {
@@ -62,6 +77,8 @@ pub struct Mapping {
     pub labels: BTreeMap<String, Target>,
     /// Label cells → target; these override every label.
     pub cells: Vec<MappedCell>,
+    /// Period columns → period; these override what their header cells name.
+    pub periods: Vec<DeclaredPeriod>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -75,6 +92,8 @@ struct MappingFile {
     labels: BTreeMap<String, String>,
     #[serde(default)]
     cells: BTreeMap<String, String>,
+    #[serde(default)]
+    periods: BTreeMap<String, String>,
 }
 
 impl Mapping {
@@ -178,6 +197,27 @@ impl Mapping {
                 col,
                 target,
             });
+        }
+        for (reference, text) in &parsed.periods {
+            let (sheet, column) = match reference.rsplit_once('!') {
+                Some((sheet, column)) => (Some(sheet.trim_matches('\'').to_owned()), column),
+                None => (None, reference.as_str()),
+            };
+            let letters = column.trim().trim_start_matches('$');
+            let col = (!letters.is_empty() && letters.chars().all(|c| c.is_ascii_alphabetic()))
+                .then(|| parse_a1(&format!("{letters}1")))
+                .flatten();
+            let Some((_, col)) = col else {
+                return Err(bad(format!(
+                    "field `periods.\"{reference}\"`: not a column like `Bilans!C` or `C`"
+                )));
+            };
+            let period: Period = text.parse().map_err(|_| {
+                bad(format!(
+                    "field `periods.\"{reference}\"`: `{text}` is not a period (such as 2024, 2024Q2, H1 2024, FY2024 (to 31 March 2024) or 2024-06-30)"
+                ))
+            })?;
+            mapping.periods.push(DeclaredPeriod { sheet, col, period });
         }
         Ok(mapping)
     }

@@ -51,13 +51,14 @@ mod layout;
 mod mapping;
 mod needs;
 mod numbers;
+mod period_text;
 mod periods;
 mod read;
 mod render;
 
 pub use crate::import::labels::{BUILTIN_LABELS, Form, normalise};
 pub use crate::import::layout::Layout;
-pub use crate::import::mapping::{MappedCell, Mapping, Target};
+pub use crate::import::mapping::{DeclaredPeriod, MappedCell, Mapping, Target};
 pub use crate::import::needs::ratio_needs;
 
 /// What to import and what the work that follows needs.
@@ -262,6 +263,9 @@ pub(crate) fn import_grids(
                 message: format!("{message}; sheets: {}", names.join(", ")),
             },
         });
+    }
+    for (_, scan) in &mut scans {
+        balance_lines_off_the_balance_sheet(scan);
     }
     let mut notes: Vec<String> = failed
         .iter()
@@ -470,6 +474,68 @@ fn check_text_lengths(file: &str, sheet: &str, grid: &Grid) -> Result<(), Sheets
 
 /// The declared unit, else the one detected in cells (all detections must agree),
 /// else plain units of an unknown currency.
+/// How many statements a sheet holds lines of, not counting lines that a statement
+/// shares with another.
+fn statements_held(scan: &SheetScan) -> usize {
+    scan.records
+        .iter()
+        .filter(|record| record.entity.is_none() && !is_shared(record.item))
+        .map(|record| record.item.statement())
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// Drops, from a sheet that presents the income statement or the cash-flow statement,
+/// the lines of the balance sheet: there they are changes or notes, not balances (a
+/// cash-flow statement's `Inventories` under changes in operating assets is the
+/// change in inventories). On a cash-flow statement, inventories, receivables and
+/// trade payables are read as their changes; other balance-sheet lines are listed as
+/// not read.
+fn balance_lines_off_the_balance_sheet(scan: &mut SheetScan) {
+    let Some(home) = home_statement(scan) else {
+        return;
+    };
+    if home == StatementKind::BalanceSheet {
+        return;
+    }
+    let mut kept = Vec::with_capacity(scan.records.len());
+    for mut record in std::mem::take(&mut scan.records) {
+        if record.item.statement() != StatementKind::BalanceSheet {
+            kept.push(record);
+            continue;
+        }
+        let change = match (home, record.item) {
+            (StatementKind::CashFlowStatement, LineItem::Inventories) => {
+                Some(LineItem::ChangeInInventories)
+            }
+            (
+                StatementKind::CashFlowStatement,
+                LineItem::Receivables | LineItem::TradeReceivables,
+            ) => Some(LineItem::ChangeInReceivables),
+            (StatementKind::CashFlowStatement, LineItem::TradePayables) => {
+                Some(LineItem::ChangeInPayables)
+            }
+            _ => None,
+        };
+        match change {
+            Some(change) => {
+                record.item = change;
+                kept.push(record);
+            }
+            None => scan.skipped.push(layout::Skipped {
+                entity: record.entity.clone(),
+                cell: record.cell.clone(),
+                text: record.item.label().to_owned(),
+                reason: format!(
+                    "a balance-sheet line on the {}: not read as a balance",
+                    home.label()
+                ),
+            }),
+        }
+    }
+    scan.records = kept;
+}
+
 /// The totals that make a sheet a statement rather than a note: a balance sheet's,
 /// an income statement's or a cash-flow statement's main lines.
 const STATEMENT_TOTALS: [LineItem; 13] = [
@@ -729,27 +795,61 @@ fn sheet_entities(
     // How many sheets hold each line item of the statement they present, without
     // naming its company: counted in one pass, as a workbook may have thousands of
     // sheets.
-    let mut n_sheets_of_item: BTreeMap<LineItem, usize> = BTreeMap::new();
-    for ((_, scan), home) in scans.iter().zip(homes) {
-        let items: BTreeSet<LineItem> = scan
-            .records
+    // A sheet is a company of its own when it holds a whole company (lines of two
+    // statements or more, as a sheet per company does) sharing the lines of the
+    // statement it presents with another such sheet, or when it repeats the very same
+    // lines as another sheet (a balance sheet per company). Other sheets (a balance
+    // sheet, an income statement, notes: one statement each) are one company.
+    let items_of = |scan: &SheetScan, home: Option<StatementKind>, own_only: bool| {
+        scan.records
             .iter()
             .filter(|record| {
                 record.entity.is_none()
-                    && !is_shared(record.item)
-                    && Some(record.item.statement()) == *home
+                    && (!own_only
+                        || (!is_shared(record.item) && Some(record.item.statement()) == home))
             })
             .map(|record| record.item)
-            .collect();
-        for item in items {
-            *n_sheets_of_item.entry(item).or_default() += 1;
+            .collect::<BTreeSet<LineItem>>()
+    };
+    let mut n_sheets_of_item: BTreeMap<LineItem, usize> = BTreeMap::new();
+    let mut n_sheets_of_shape: BTreeMap<(Option<StatementKind>, Vec<LineItem>), usize> =
+        BTreeMap::new();
+    for ((_, scan), home) in scans.iter().zip(homes) {
+        if 2 <= statements_held(scan) {
+            for item in items_of(scan, *home, true) {
+                *n_sheets_of_item.entry(item).or_default() += 1;
+            }
+        }
+        let shape: Vec<LineItem> = items_of(scan, *home, false).into_iter().collect();
+        if !shape.is_empty() {
+            *n_sheets_of_shape.entry((*home, shape)).or_default() += 1;
         }
     }
-    let overlap = n_sheets_of_item.values().any(|n_sheets| 1 < *n_sheets);
+    let own_company: Vec<bool> = scans
+        .iter()
+        .zip(homes)
+        .map(|((_, scan), home)| {
+            let whole_company_shared = 2 <= statements_held(scan)
+                && items_of(scan, *home, true)
+                    .iter()
+                    .any(|item| 1 < n_sheets_of_item.get(item).copied().unwrap_or(0));
+            let shape: Vec<LineItem> = items_of(scan, *home, false).into_iter().collect();
+            let repeated = 1 < n_sheets_of_shape.get(&(*home, shape)).copied().unwrap_or(0);
+            whole_company_shared || repeated
+        })
+        .collect();
+    // A repeated shape makes companies only where the whole workbook is laid out that
+    // way (every sheet with amounts a company): an annual report's quarterly summary
+    // repeating its income statement is not a second company.
+    let one_company_per_sheet = scans
+        .iter()
+        .zip(&own_company)
+        .all(|((_, scan), own)| *own || scan.records.is_empty());
     scans
         .iter()
-        .map(|(sheet, _)| {
-            if overlap {
+        .zip(&own_company)
+        .map(|((sheet, _), own)| {
+            if one_company_per_sheet && *own {
                 (*sheet).to_owned()
             } else {
                 default.clone()
@@ -845,5 +945,7 @@ fn missing_items(entities: &[Statements], needs: &[Need]) -> Vec<MissingItem> {
     missing
 }
 
+#[cfg(test)]
+mod period_tests;
 #[cfg(test)]
 mod tests;

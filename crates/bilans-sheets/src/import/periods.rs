@@ -1,36 +1,91 @@
 //! Period header cells: `2001`, `2001 r.`, `FY2001`, `2001 г.`, `2001Q1`, `Q1 2001`,
 //! `H1 2001`, `9M 2001`, `FY2024 (to 31 March 2024)` (any rendering of a period), a
-//! whole number 1900..=2100, or a date (`31.12.2001`, `2001-12-31`, `12/31/2001`, a
-//! date cell).
+//! whole number 1900..=2100, a date (`31.12.2001`, `2001-12-31`, `12/31/2001`,
+//! `Dec. 31, 2001`, `31 grudnia 2001`, a date cell), a duration ending on a date
+//! (`12 Months Ended Dec. 31, 2001`, or `12 Months Ended` above a row of dates), a range
+//! (`01.01.2001 - 31.12.2001`), or a header relative to the sheet's reporting date
+//! (`На кінець звітного періоду`); text forms are in `period_text`.
 //!
 //! A date names a period ending that day, read from every date of its header row:
 //! when the dates are all last days of one month (`31.12.2001`, `31.12.2002`), each is
 //! the fiscal year ending then; when they are consecutive calendar quarter-ends
 //! (`31.03.2024`, `30.06.2024`), each is the quarter ending then; otherwise each is a
 //! balance date (an instant), so a balance at 1 July is not a year-end.
+//! A date under a duration (`3 Months Ended` merged over the columns of its row of
+//! dates) is the period of that many months ending then.
 
-use bilans_model::{Date, Period};
+use bilans_model::{Date, Length, Period};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::import::grid::Value;
+use crate::import::period_text;
 
-/// What a header cell names: a period, or a date whose period depends on the other
-/// dates of its header row.
+/// What a header cell names: a period, or something whose period depends on the other
+/// cells of its header row or on the sheet's title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum HeaderCell {
     /// A period named on its own (`2001`, `2001Q1`, `H1 2001`).
     Period(Period),
     /// A date (`31.12.2001`, a date cell).
     Date(Date),
+    /// A duration without its end (`12 Months Ended`), the upper row of a two-row header.
+    Duration(u8),
+    /// A number of months ending on a date (`3 Months Ended Mar. 31, 2024`).
+    Months {
+        /// 3, 6, 9 or 12.
+        months: u8,
+        /// The last day.
+        end: Date,
+    },
+    /// A stated range of days (`01.01.2024 - 31.12.2024`).
+    Range {
+        /// The first day.
+        first: Date,
+        /// The last day.
+        last: Date,
+    },
+    /// A fiscal year written with both its calendar years (`2023/24`), named by the
+    /// second; its end month comes from the sheet.
+    SplitYear(i32),
+    /// A period relative to the sheet's reporting date.
+    Relative(Relative),
+    /// A trailing-twelve-months column (`TTM`, `LTM`): not a fiscal year, not read.
+    TrailingTwelveMonths,
 }
 
-/// Words around a year that do not change it: `r.`/`rok` (Polish), `г.`/`год`
-/// (Russian), `р.`/`рік` (Ukrainian), `FY`, `year`, `za`/`за`/`на`/`as of`/`at`/`end`.
-const YEAR_WORDS: &[&str] = &[
-    "r", "rok", "г", "год", "гг", "р", "рік", "fy", "year", "za", "на", "за", "as", "of", "at",
-    "end", "stan", "na", "dzień", "dzien",
-];
+/// A header that names a period relative to the reporting date of its sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relative {
+    /// The balance at the reporting date (`На кінець звітного періоду`).
+    ReportingDate,
+    /// The balance at the end of the fiscal year this many years before the reporting
+    /// date's (`На початок звітного року` is 1: the opening balance of the year).
+    YearEndBefore(u8),
+    /// The flows from the start of the fiscal year to the reporting date
+    /// (`За звітний період`, `Rok bieżący`).
+    ReportingPeriod,
+    /// The same flows a year earlier (`За аналогічний період попереднього року`,
+    /// `Rok poprzedni`).
+    SamePeriodYearBefore,
+}
+
+/// What a header row's title rows say, for headers that depend on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct SheetContext {
+    /// The reporting date a title names (`Баланс на 31 грудня 2024 р.`; `за 2024 рік`
+    /// is 31 December 2024).
+    pub(crate) reporting_date: Option<Date>,
+    /// The month the fiscal year ends in, where a title says it (`Year ended 31 March 2024`).
+    pub(crate) year_end_month: Option<u8>,
+}
+
+/// A header cell whose period cannot be known: its column and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unresolved {
+    pub(crate) col: usize,
+    pub(crate) message: String,
+}
 
 /// What a header cell names, if it names a period or a date.
 pub(crate) fn header_cell(value: &Value) -> Option<HeaderCell> {
@@ -42,18 +97,141 @@ pub(crate) fn header_cell(value: &Value) -> Option<HeaderCell> {
             }
             plausible(Period::year(number.to_i32()?)).map(HeaderCell::Period)
         }
-        Value::Text(text) => cell_from_text(text),
+        Value::Text(text) => period_text::cell_from_text(text),
         Value::Empty | Value::Untrusted(_) => None,
     }
 }
 
+/// Whether the cell's period depends on the sheet's title.
+pub(crate) fn needs_context(cell: &HeaderCell) -> bool {
+    matches!(cell, HeaderCell::Relative(_) | HeaderCell::SplitYear(_))
+}
+
+/// What the title texts above a header say: the first date (else year) named, and a
+/// fiscal year-end where a title is one (`Year ended 31 March 2024`).
+pub(crate) fn sheet_context<'a>(titles: impl Iterator<Item = &'a str>) -> SheetContext {
+    let mut context = SheetContext::default();
+    let mut year_only: Option<Date> = None;
+    for title in titles {
+        if context.year_end_month.is_none()
+            && let Some(end) = period_text::year_end_in(title)
+        {
+            context.year_end_month = Some(end.month());
+        }
+        if context.reporting_date.is_none()
+            && let Some((date, whole_date)) = period_text::reporting_date_in(title)
+        {
+            if whole_date {
+                context.reporting_date = Some(date);
+            } else if year_only.is_none() {
+                year_only = Some(date);
+            }
+        }
+    }
+    context.reporting_date = context.reporting_date.or(year_only);
+    context
+}
+
+/// The cells of a row of dates under a row of durations: each date under a duration
+/// (carried right over the empty cells of a merged range) becomes the months ending
+/// then; `above` are the non-empty cells of the row above, with the months of those
+/// that are durations.
+pub(crate) fn under_durations(cells: &mut [(usize, HeaderCell)], above: &[(usize, Option<u8>)]) {
+    for (col, cell) in cells.iter_mut() {
+        let HeaderCell::Date(end) = *cell else {
+            continue;
+        };
+        let nearest = above.iter().rev().find(|(above_col, _)| *above_col <= *col);
+        if let Some((_, Some(months))) = nearest {
+            *cell = HeaderCell::Months {
+                months: *months,
+                end,
+            };
+        }
+    }
+}
+
 /// The periods of a header row's cells (see the module documentation for dates).
-pub(crate) fn resolve(cells: &[(usize, HeaderCell)]) -> Vec<(usize, Period)> {
+///
+/// # Errors
+///
+/// [`Unresolved`] for a cell relative to a reporting date the title does not name, or a
+/// fiscal year (`2023/24`) whose end month the sheet does not say.
+pub(crate) fn resolve(
+    cells: &[(usize, HeaderCell)],
+    context: &SheetContext,
+) -> Result<Vec<(usize, Period)>, Unresolved> {
+    let year_end_month = context.year_end_month.or_else(|| {
+        cells.iter().find_map(|(_, cell)| match cell {
+            HeaderCell::Months { months: 12, end } => Some(end.month()),
+            HeaderCell::Period(period) if period.months() == Some(12) => {
+                Some(period.fiscal_year_end_month())
+            }
+            _ => None,
+        })
+    });
+    // Relative headers become dates and ranges first, so that dates follow one rule.
+    let mut concrete: Vec<(usize, HeaderCell)> = Vec::new();
+    for (col, cell) in cells {
+        let cell = match cell {
+            HeaderCell::Relative(relative) => {
+                let Some(reporting_date) = context.reporting_date else {
+                    return Err(Unresolved {
+                        col: *col,
+                        message: "this period header is relative to the reporting date, and no title row above it names a date or a year (such as `Баланс на 31 грудня 2024 р.` or `za 2024 rok`): add one, or declare the column's period in the mapping file's [periods]".to_owned(),
+                    });
+                };
+                relative_cell(*relative, reporting_date, year_end_month.unwrap_or(12))
+            }
+            HeaderCell::SplitYear(year) => {
+                let Some(month) = year_end_month else {
+                    return Err(Unresolved {
+                        col: *col,
+                        message: format!(
+                            "this header names a fiscal year ending in {year} without its month: add a title such as `Year ended 31 March {year}`, or declare the column's period in the mapping file's [periods]"
+                        ),
+                    });
+                };
+                Period::fiscal_year_ending(*year, month)
+                    .ok()
+                    .map(HeaderCell::Period)
+            }
+            other => Some(*other),
+        };
+        if let Some(cell) = cell {
+            concrete.push((*col, cell));
+        }
+    }
+    Ok(resolve_concrete(&concrete, year_end_month))
+}
+
+/// The period a header cell names when it is read on its own, if it names one.
+#[cfg(test)]
+pub(crate) fn period(value: &Value) -> Option<Period> {
+    let cell = header_cell(value)?;
+    let periods = resolve(&[(0, cell)], &SheetContext::default()).ok()?;
+    periods.first().map(|(_, period)| *period)
+}
+
+pub(crate) fn plausible(period: Period) -> Option<Period> {
+    (1900..=2100)
+        .contains(&period.fiscal_year())
+        .then_some(period)
+}
+
+pub(crate) fn plausible_date(date: Date) -> Option<Date> {
+    (1900..=2100).contains(&date.year()).then_some(date)
+}
+
+fn resolve_concrete(
+    cells: &[(usize, HeaderCell)],
+    year_end_month: Option<u8>,
+) -> Vec<(usize, Period)> {
     let mut dates: Vec<Date> = cells
         .iter()
         .filter_map(|(_, cell)| match cell {
             HeaderCell::Date(date) => Some(*date),
-            HeaderCell::Period(_) => None,
+            _ => None,
         })
         .collect();
     dates.sort();
@@ -68,116 +246,112 @@ pub(crate) fn resolve(cells: &[(usize, HeaderCell)]) -> Vec<(usize, Period)> {
             let months = |date: Date| i64::from(date.year()) * 12 + i64::from(date.month());
             months(pair[1]) - months(pair[0]) == 3
         });
-    let period_of = |date: Date| {
+    let period_of_date = |date: Date| {
         if all_month_ends && one_month {
             Period::fiscal_year_ending(date.year(), date.month()).ok()
         } else if all_month_ends && consecutive_quarter_ends {
             Period::quarter(date.year(), date.month() / 3).ok()
         } else {
-            Period::instant(date, 12).ok()
+            Period::instant(date, year_end_month.unwrap_or(12)).ok()
         }
     };
     cells
         .iter()
-        .filter_map(|(col, cell)| match cell {
-            HeaderCell::Period(period) => Some((*col, *period)),
-            HeaderCell::Date(date) => period_of(*date).map(|period| (*col, period)),
+        .filter_map(|(col, cell)| {
+            let period = match cell {
+                HeaderCell::Period(period) => Some(*period),
+                HeaderCell::Date(date) => period_of_date(*date),
+                HeaderCell::Months { months, end } => months_ending(*end, *months, year_end_month),
+                HeaderCell::Range { first, last } => range_period(*first, *last, year_end_month),
+                HeaderCell::Duration(_)
+                | HeaderCell::SplitYear(_)
+                | HeaderCell::Relative(_)
+                | HeaderCell::TrailingTwelveMonths => None,
+            };
+            Some((*col, plausible(period?)?))
         })
         .collect()
 }
 
-/// The period a header cell names when it is read on its own, if it names one.
-#[cfg(test)]
-pub(crate) fn period(value: &Value) -> Option<Period> {
-    let cell = header_cell(value)?;
-    resolve(&[(0, cell)]).first().map(|(_, period)| *period)
-}
-
-fn plausible(period: Period) -> Option<Period> {
-    (1900..=2100)
-        .contains(&period.fiscal_year())
-        .then_some(period)
-}
-
-fn plausible_date(date: Date) -> Option<Date> {
-    (1900..=2100).contains(&date.year()).then_some(date)
-}
-
-fn cell_from_text(text: &str) -> Option<HeaderCell> {
-    let trimmed = text.trim();
-    // A rendering with a note, `FY2024 (to 31 March 2024)`, is read as bilans writes it.
-    if trimmed.ends_with(')') {
-        let period: Period = trimmed.parse().ok()?;
-        return plausible(period).map(HeaderCell::Period);
+fn relative_cell(
+    relative: Relative,
+    reporting_date: Date,
+    year_end_month: u8,
+) -> Option<HeaderCell> {
+    let year_start = fiscal_year_start(reporting_date, year_end_month)?;
+    match relative {
+        Relative::ReportingDate => Some(HeaderCell::Date(reporting_date)),
+        Relative::YearEndBefore(n_years) => {
+            let end = year_start.add_days(-1)?;
+            let year = end.year() - i32::from(n_years) + 1;
+            Date::last_of_month(year, end.month())
+                .ok()
+                .map(HeaderCell::Date)
+        }
+        Relative::ReportingPeriod => Some(HeaderCell::Range {
+            first: year_start,
+            last: reporting_date,
+        }),
+        Relative::SamePeriodYearBefore => Some(HeaderCell::Range {
+            first: year_earlier(year_start)?,
+            last: year_earlier(reporting_date)?,
+        }),
     }
-    let lower = trimmed.to_lowercase();
-    let mut words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
-        .filter(|word| !word.is_empty())
-        .collect();
-    words.retain(|word| !YEAR_WORDS.contains(&word.trim_end_matches('.')));
-    let [word] = words.as_slice() else {
-        return part_of_year(&words).map(HeaderCell::Period);
-    };
-    let word = word.trim_end_matches('.');
-    let word = word.strip_prefix("fy").unwrap_or(word);
-    if let Some(year) = year_of(word) {
-        return plausible(Period::year(year)).map(HeaderCell::Period);
-    }
-    if let Some(period) = part_of_year(&[word]) {
-        return Some(HeaderCell::Period(period));
-    }
-    date_from_text(word).map(HeaderCell::Date)
 }
 
-/// `31.12.2001`, `2001-12-31` or `12/31/2001`: day before month unless that is no date.
-fn date_from_text(word: &str) -> Option<Date> {
-    let parts: Vec<&str> = word.split(['.', '-', '/']).collect();
-    let [first, second, third] = parts.as_slice() else {
-        return None;
-    };
-    let (year, day, month) = if first.len() == 4 {
-        (first, third, second)
+/// The first day of the fiscal year (ending in `year_end_month`) that holds `date`.
+fn fiscal_year_start(date: Date, year_end_month: u8) -> Option<Date> {
+    let previous_end_year = if year_end_month < date.month() {
+        date.year()
     } else {
-        (third, first, second)
+        date.year() - 1
     };
-    let year = year_of(year)?;
-    let day: u8 = day.parse().ok()?;
-    let month: u8 = month.parse().ok()?;
-    let date = Date::new(year, month, day).or_else(|_| Date::new(year, day, month));
-    plausible_date(date.ok()?)
+    Date::last_of_month(previous_end_year, year_end_month)
+        .ok()?
+        .add_days(1)
 }
 
-fn year_of(word: &str) -> Option<i32> {
-    (word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()))
-        .then(|| word.parse().ok())
-        .flatten()
+/// The same day a year earlier (the last day of the month for a month's last day).
+fn year_earlier(date: Date) -> Option<Date> {
+    let last = Date::last_of_month(date.year() - 1, date.month()).ok()?;
+    if date.is_last_of_month() || last.day() < date.day() {
+        return Some(last);
+    }
+    Date::new(date.year() - 1, date.month(), date.day()).ok()
 }
 
-/// `2001q1`, `2001 q1`, `q1 2001`, `h1 2001`, `9m 2001`; `i kw. 2001` is not attempted.
-fn part_of_year(words: &[&str]) -> Option<Period> {
-    if let [first, year] = words
-        && let Some(year) = year_of(year)
+/// The `months` months ending on `end`, in the fiscal calendar of `year_end_month` if
+/// they are a part of it, else of any calendar they are a part of, else a day range.
+fn months_ending(end: Date, months: u8, year_end_month: Option<u8>) -> Option<Period> {
+    let index = i64::from(end.year()) * 12 + i64::from(end.month()) - 1 - i64::from(months);
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
+    let first = if end.is_last_of_month() {
+        Date::last_of_month(year, month).ok()?.add_days(1)?
+    } else {
+        let last = Date::last_of_month(year, month).ok()?;
+        Date::new(year, month, end.day().min(last.day()))
+            .ok()?
+            .add_days(1)?
+    };
+    let candidates = year_end_month.into_iter().chain([12]).chain(1..=12);
+    for candidate in candidates {
+        if let Ok(period) = Period::day_range(first, end, candidate)
+            && period.length() == Length::Months(months)
+        {
+            return Some(period);
+        }
+    }
+    Period::day_range(first, end, year_end_month.unwrap_or(12)).ok()
+}
+
+/// The days from `first` to `last`: a whole fiscal year ending in `last`'s month if they
+/// are one, else in the calendar of `year_end_month`.
+fn range_period(first: Date, last: Date, year_end_month: Option<u8>) -> Option<Period> {
+    if let Ok(period) = Period::day_range(first, last, last.month())
+        && period.length() == Length::Months(12)
     {
-        if let Some(half) = first.strip_prefix('h') {
-            return plausible(Period::half_year(year, half.parse().ok()?).ok()?);
-        }
-        if *first == "9m" {
-            return plausible(Period::nine_months(year));
-        }
+        return Some(period);
     }
-    quarter(words)
-}
-
-fn quarter(words: &[&str]) -> Option<Period> {
-    let joined: String = words.concat();
-    let (year, quarter) = joined.split_once('q')?;
-    let (year, quarter) = if year.is_empty() {
-        (quarter.get(1..)?, quarter.get(..1)?)
-    } else {
-        (year, quarter)
-    };
-    let year = year_of(year)?;
-    let quarter: u8 = quarter.parse().ok()?;
-    plausible(Period::quarter(year, quarter).ok()?)
+    Period::day_range(first, last, year_end_month.unwrap_or(12)).ok()
 }

@@ -9,7 +9,7 @@ use crate::cells::a1;
 use crate::import::grid::{Grid, Value, parse_a1};
 use crate::import::labels::{Dictionary, normalise};
 use crate::import::numbers::amount_from_text;
-use crate::import::periods::{HeaderCell, header_cell, period, resolve};
+use crate::import::periods::{HeaderCell, SheetContext, header_cell, period, resolve};
 use crate::import::{ImportOptions, import_grids};
 
 fn check_amount(text: &str, expected: Option<&str>) {
@@ -116,7 +116,8 @@ fn check_header(cells: &[Value], expect: &[&str]) {
         .enumerate()
         .filter_map(|(col, value)| Some((col, header_cell(value)?)))
         .collect();
-    let periods: Vec<String> = resolve(&found)
+    let periods: Vec<String> = resolve(&found, &SheetContext::default())
+        .unwrap()
         .into_iter()
         .map(|(_, period)| period.to_string())
         .collect();
