@@ -5,8 +5,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::kpi::card::{Card, Kpi, Level, Side, TypePair};
+use crate::kpi::card::{Card, Kpi, Side, TypePair};
 use crate::kpi::finding::{FindingKind, KpiFinding};
+use crate::kpi::level::Level;
 use crate::kpi::owner_card::OwnerCard;
 
 /// The balance of one level.

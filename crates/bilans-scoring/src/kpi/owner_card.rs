@@ -4,7 +4,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::kpi::card::{DirectionKind, Level};
+use crate::kpi::direction::DirectionKind;
+use crate::kpi::level::Level;
 use crate::kpi::scale::ScaleKind;
 use crate::kpi::score::{Light, Score};
 
