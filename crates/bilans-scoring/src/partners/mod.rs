@@ -33,6 +33,7 @@
 
 mod agreement;
 mod compliance;
+mod error;
 mod input;
 mod monitoring;
 pub mod render;
@@ -49,9 +50,10 @@ pub use crate::partners::agreement::{
 pub use crate::partners::compliance::{
     Compliance, ComplianceInput, ComplianceRowInput, Mark, ModelTotal, evaluate_compliance,
 };
+pub use crate::partners::error::{Form, InputError, InputLocation};
 pub use crate::partners::input::{
-    Divisor, Form, InputError, InputLocation, MAX_EXPERTS, MAX_SCALE_POINTS, MAX_VOTES_PER_ROW,
-    Panel, PanelInput, Partner, PartnerInput, Ratings, Scale, ScaleInput, validate_panel,
+    Divisor, MAX_EXPERTS, MAX_SCALE_POINTS, MAX_VOTES_PER_ROW, Panel, PanelInput, Partner,
+    PartnerInput, Ratings, Scale, ScaleInput, validate_panel,
 };
 pub use crate::partners::monitoring::{
     Direction, IndicatorInput, Monitoring, MonitoringInput, NEXT_STEPS_FUNCTIONAL,

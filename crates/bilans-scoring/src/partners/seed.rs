@@ -9,9 +9,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::partners::compliance::{ComplianceInput, ComplianceRowInput, evaluate_compliance};
-use crate::partners::input::{
-    InputError, InputLocation, PanelInput, PartnerInput, ScaleInput, validate_panel,
-};
+use crate::partners::error::{InputError, InputLocation};
+use crate::partners::input::{PanelInput, PartnerInput, ScaleInput, validate_panel};
 use crate::partners::render;
 use crate::partners::score::score_panel;
 
