@@ -39,6 +39,7 @@ mod monitoring;
 pub mod render;
 mod score;
 mod seed;
+mod transcription;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -63,7 +64,8 @@ pub use crate::partners::score::{
     CriterionScore, Harmony, PartnerScore, RuleComparison, ScaleFinding, Scoring, Selection,
     VoteFinding, WeightStability, WeightThreshold, harmony, population_std_dev, score_panel,
 };
-pub use crate::partners::seed::{Reproduction, Seed000, reproduce_seed000};
+pub use crate::partners::seed::reproduce_seed000;
+pub use crate::partners::transcription::{Reproduction, Seed000};
 
 /// Everything computed from one input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
