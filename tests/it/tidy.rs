@@ -1,7 +1,9 @@
 //! Tidy checks of the source tree (STYLE.md §8): every Rust file documents itself, no
 //! test is switched off, every member takes the workspace lints, the crates depend on
-//! each other only downward, and no snapshot awaits review.
+//! each other only downward, no two modules of a crate import each other, and no
+//! snapshot awaits review.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::support::project_root;
@@ -141,6 +143,108 @@ fn crates_depend_on_each_other_only_downward() {
             );
         }
     }
+}
+
+/// The modules of one crate's `src/`, by path (`kpi::card`; `crate` for the root), with
+/// their text; test modules are left out, since nothing imports them.
+fn crate_modules(src: &Path) -> BTreeMap<String, String> {
+    let mut files = Vec::new();
+    files_with_extension(src, ".rs", &mut files);
+    let mut modules = BTreeMap::new();
+    for path in files {
+        let relative = path.strip_prefix(src).unwrap().with_extension("");
+        let mut parts: Vec<String> = relative
+            .components()
+            .map(|part| part.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if parts.iter().any(|part| part == "tests") {
+            continue;
+        }
+        if matches!(
+            parts.last().map(String::as_str),
+            Some("mod" | "lib" | "main")
+        ) {
+            parts.pop();
+        }
+        let name = if parts.is_empty() {
+            "crate".to_owned()
+        } else {
+            parts.join("::")
+        };
+        modules.insert(name, std::fs::read_to_string(&path).unwrap());
+    }
+    modules
+}
+
+/// The modules each module names by a `crate::` path (in a `use`, an expression or a
+/// doc link), leaving out its own ancestors and descendants. A path is attributed to the
+/// longest module it starts with: `crate::kpi::card::Kpi` to `kpi::card`, but
+/// `crate::kpi::Kpi`, through a re-export, to `kpi`.
+fn crate_imports(modules: &BTreeMap<String, String>) -> BTreeMap<&str, BTreeSet<&str>> {
+    let mut imports = BTreeMap::new();
+    for (module, text) in modules {
+        let imported: &mut BTreeSet<&str> = imports.entry(module.as_str()).or_default();
+        for (start, _) in text.match_indices("crate::") {
+            let rest = &text[start + "crate::".len()..];
+            let length = rest
+                .find(|character: char| {
+                    !(character.is_ascii_lowercase()
+                        || character.is_ascii_digit()
+                        || character == '_'
+                        || character == ':')
+                })
+                .unwrap_or(rest.len());
+            let segments: Vec<&str> = rest[..length]
+                .split("::")
+                .take_while(|segment| !segment.is_empty() && !segment.contains(':'))
+                .collect();
+            let target = (1..=segments.len())
+                .rev()
+                .map(|n_segments| segments[..n_segments].join("::"))
+                .find_map(|candidate| modules.get_key_value(&candidate).map(|(key, _)| key));
+            let Some(target) = target else {
+                continue;
+            };
+            let related = target == module
+                || module.starts_with(&format!("{target}::"))
+                || target.starts_with(&format!("{module}::"));
+            if !related {
+                imported.insert(target.as_str());
+            }
+        }
+    }
+    imports
+}
+
+/// STYLE.md §10: when two files import each other, the shared type belongs one file
+/// lower.
+#[test]
+fn no_two_modules_of_a_crate_import_each_other() {
+    let mut circles = Vec::new();
+    let mut n_crates = 0;
+    for entry in std::fs::read_dir(project_root().join("crates")).unwrap() {
+        let folder = entry.unwrap().path();
+        let modules = crate_modules(&folder.join("src"));
+        if modules.is_empty() {
+            continue;
+        }
+        n_crates += 1;
+        let imports = crate_imports(&modules);
+        for (module, imported) in &imports {
+            for other in imported {
+                if module < other && imports[other].contains(module) {
+                    let name = folder.file_name().unwrap().to_string_lossy();
+                    circles.push(format!("{name}: {module} <-> {other}"));
+                }
+            }
+        }
+    }
+    assert!(3 < n_crates, "the circle check found too few crates");
+    assert!(
+        circles.is_empty(),
+        "modules that import each other (move the shared type one file lower):\n{}",
+        circles.join("\n")
+    );
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod kpi;
 mod output;
 mod partners;
 mod reproduce;
+mod reproduce_args;
 mod wc;
 
 /// bilans: analysed, auditable workbooks from a company's spreadsheets.
@@ -28,7 +29,7 @@ struct Cli {
 enum Command {
     /// Reproduce a published method's tables from its transcribed fixtures and
     /// reconcile every published cell.
-    Reproduce(reproduce::Args),
+    Reproduce(reproduce_args::Args),
     /// Import statements from a workbook and show what was recognised.
     Import(import::Args),
     /// Analyse statements: write the analysed workbook (or JSON, CSV, Markdown).

@@ -9,6 +9,7 @@ use anyhow::Context;
 use bilans_scoring::partners::{Analysis, PanelInput, Seed000, analyse, render, reproduce_seed000};
 
 use crate::output::{note, overwrite, print, refuse_input_as_output};
+use crate::reproduce_args::{self, fixture_text};
 
 /// The transcription of seed 000's Tables 1 and 2, the default of `bilans reproduce
 /// partners`.
@@ -89,8 +90,8 @@ fn read_and_analyse(path: &Path) -> anyhow::Result<Analysis> {
 
 /// Runs `bilans reproduce partners`: Tables 1 and 2 of seed 000 recomputed in the
 /// published layout, every published cell reconciled.
-pub(crate) fn reproduce(args: &crate::reproduce::Args) -> anyhow::Result<ExitCode> {
-    let (text, origin) = crate::reproduce::fixture_text(args, SEED_FIXTURE)?;
+pub(crate) fn reproduce(args: &reproduce_args::Args) -> anyhow::Result<ExitCode> {
+    let (text, origin) = fixture_text(args, SEED_FIXTURE)?;
     let seed: Seed000 =
         toml::from_str(&text).with_context(|| format!("{origin}: invalid seed fixture"))?;
     let reproduction =

@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::output::print;
-use crate::reproduce::fixture_text;
+use crate::reproduce_args::{self, fixture_text};
 use crate::wc::args::*;
 
 pub(crate) mod args;
@@ -49,7 +49,7 @@ pub(crate) fn run(command: Command) -> anyhow::Result<ExitCode> {
 const SEED002: &str = include_str!("../../../../fixtures/seeds/seed002_working_capital.toml");
 
 /// Runs `bilans reproduce working-capital`.
-pub(crate) fn reproduce(args: &crate::reproduce::Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn reproduce(args: &reproduce_args::Args) -> anyhow::Result<ExitCode> {
     let (text, origin) = fixture_text(args, SEED002)?;
     let seed: wc::seed002::PublishedSeed002 =
         toml::from_str(&text).with_context(|| format!("reading {origin}"))?;

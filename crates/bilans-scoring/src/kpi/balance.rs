@@ -3,9 +3,48 @@
 //! the individual : team proportion against its target.
 
 use rust_decimal::Decimal;
+use serde::Serialize;
 
-use crate::kpi::card::{Card, Kpi, Level, Side, TypePair};
-use crate::kpi::report::{FindingKind, KpiFinding, LevelBalance, OwnerCard, PairBalance};
+use crate::kpi::card::{Card, Kpi, Side, TypePair};
+use crate::kpi::finding::{FindingKind, KpiFinding};
+use crate::kpi::level::Level;
+use crate::kpi::owner_card::OwnerCard;
+
+/// The balance of one level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LevelBalance {
+    /// The level.
+    pub level: Level,
+    /// The owners at this level.
+    pub n_owners: usize,
+    /// Their KPIs.
+    pub n_kpis: usize,
+    /// One entry per type pair.
+    pub pairs: Vec<PairBalance>,
+    /// The weight share of individual KPIs (mean over the owners' cards).
+    pub individual_share: Option<Decimal>,
+    /// The configured target for it.
+    pub individual_share_target: Option<Decimal>,
+}
+
+/// The balance of one type pair at one level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PairBalance {
+    /// The pair.
+    pub pair: TypePair,
+    /// The left side's word.
+    pub left: String,
+    /// The right (neglected) side's word.
+    pub right: String,
+    /// KPIs on the left side.
+    pub left_count: usize,
+    /// KPIs on the right side.
+    pub right_count: usize,
+    /// Mean over the owners of the share of their card weight on the left side.
+    pub left_weight_share: Option<Decimal>,
+    /// The same for the right side.
+    pub right_weight_share: Option<Decimal>,
+}
 
 /// Builds the balance of every level that has cards, adding its findings.
 ///

@@ -1,31 +1,21 @@
-//! The KPI card model (seed 001): levels, the eight type pairs, directions, and the
-//! validated [`Kpi`], built from text records with located errors.
+//! The KPI card model (seed 001): the eight type pairs and the validated [`Kpi`], built
+//! from text records with located errors.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::kpi::direction::{Deviation, Direction, DirectionKind};
+use crate::kpi::input::{CardInput, InputError, InputLocation, KpiField, KpiRecord, parse_number};
+use crate::kpi::level::Level;
 use crate::kpi::scale::ScaleKind;
 use crate::kpi::settings::Settings;
 
 /// The largest weight a KPI may have: weights are relative, and the bound keeps every
 /// sum of weights far inside a Decimal's range.
 pub const MAX_WEIGHT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
-
-/// The management level a KPI's owner works at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// The organisation as a whole (the chief executive's card).
-    Organisation,
-    /// A structural unit (department, shop, warehouse).
-    Unit,
-    /// One employee.
-    Employee,
-}
 
 /// The eight pairs of KPI types of the seed; the right-hand side of each is the one
 /// managers neglect.
@@ -66,58 +56,6 @@ pub struct KpiTypes {
     sides: [Side; 8],
 }
 
-/// The direction of preference, with the plan it needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum Direction {
-    /// More is better; the plan is a floor.
-    Positive {
-        /// The plan: the value to reach at least.
-        floor: Decimal,
-        /// The value that scores 0 (optional, metric scales only), below the floor.
-        zero_at: Option<Decimal>,
-    },
-    /// Less is better; the plan is a ceiling.
-    Negative {
-        /// The plan: the value not to exceed.
-        ceiling: Decimal,
-        /// The value that scores 0 (optional, metric scales only), above the ceiling.
-        zero_at: Option<Decimal>,
-    },
-    /// Pulled to a point: the deviation from the optimum must not exceed a tolerance.
-    Interval {
-        /// The optimum (the middle of the range when a range was given).
-        optimum: Decimal,
-        /// The largest acceptable deviation (absolute units, or a fraction of the
-        /// optimum for a relative deviation).
-        tolerance: Decimal,
-        /// How the deviation is measured.
-        deviation: Deviation,
-    },
-}
-
-/// How an interval KPI's deviation from its optimum is measured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Deviation {
-    /// |actual − optimum|, in the KPI's units.
-    Absolute,
-    /// |actual − optimum| / |optimum|, a fraction (needs a natural zero).
-    Relative,
-}
-
-/// The kind of a [`Direction`], without its plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DirectionKind {
-    /// More is better.
-    Positive,
-    /// Less is better.
-    Negative,
-    /// Pulled to a point.
-    Interval,
-}
-
 /// A validated KPI: one row of a card.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kpi {
@@ -141,90 +79,6 @@ pub struct Card {
     pub settings: Settings,
     /// Every period with an actual value, in order of first appearance.
     pub periods: Vec<String>,
-}
-
-/// The fields of a KPI record; [`KpiField::name`] is the column header and TOML key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum KpiField {
-    /// `name`: unique on its owner's card.
-    Name,
-    /// `owner`: whose card the KPI is on.
-    Owner,
-    /// `level`: organisation, unit or employee.
-    Level,
-    /// `types`: one side of each of the eight pairs.
-    Types,
-    /// `scale`: nominal, ordinal, binary, interval, ratio, absolute.
-    Scale,
-    /// `direction`: positive, negative, interval.
-    Direction,
-    /// `plan`: the floor, the ceiling, or the optimum.
-    Plan,
-    /// `zero_at`: the value scoring 0 (optional).
-    ZeroAt,
-    /// `low`: the lower end of an interval KPI's range.
-    Low,
-    /// `high`: the upper end of an interval KPI's range.
-    High,
-    /// `tolerance`: the largest acceptable deviation of an interval KPI.
-    Tolerance,
-    /// `deviation`: absolute or relative.
-    Deviation,
-    /// `weight`: the KPI's weight on its owner's card.
-    Weight,
-    /// `unit`: free text for display.
-    Unit,
-}
-
-/// One KPI as read from a file: every field as the text of its cell or value.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KpiRecord {
-    /// The non-empty fields.
-    pub fields: BTreeMap<KpiField, String>,
-    /// The actual values: (period label, value text), in input order.
-    pub actuals: Vec<(String, String)>,
-}
-
-/// A whole card file as text records.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CardInput {
-    /// The KPI records.
-    pub kpis: Vec<KpiRecord>,
-    /// The settings as (key, value) pairs, e.g. `("cap.positive.ratio", "1.2")`.
-    pub settings: Vec<(String, String)>,
-}
-
-/// Where in a [`CardInput`] an error is; readers turn it into a cell or a TOML key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputLocation {
-    /// A field of a KPI record.
-    Field {
-        /// The record's index.
-        kpi_idx: usize,
-        /// The field.
-        field: KpiField,
-    },
-    /// One actual value of a KPI record.
-    Actual {
-        /// The record's index.
-        kpi_idx: usize,
-        /// The index in [`KpiRecord::actuals`].
-        actual_idx: usize,
-    },
-    /// One setting.
-    Setting {
-        /// The index in [`CardInput::settings`].
-        setting_idx: usize,
-    },
-}
-
-/// A located input error.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputError {
-    /// Where.
-    pub location: InputLocation,
-    /// What is wrong, in lower case.
-    pub message: String,
 }
 
 /// Validates a card read from a file.
@@ -282,68 +136,6 @@ pub fn build_card(input: &CardInput) -> Result<Card, InputError> {
         settings,
         periods,
     })
-}
-
-/// Text that is not a decimal number; its message names the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotANumber {
-    /// The text, trimmed.
-    pub text: String,
-}
-
-impl fmt::Display for NotANumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a number", self.text)
-    }
-}
-
-/// Parses a number written in a cell or a TOML value.
-///
-/// # Errors
-///
-/// [`NotANumber`] when the text is not a decimal number.
-pub fn parse_number(text: &str) -> Result<Decimal, NotANumber> {
-    let trimmed = text.trim();
-    Decimal::from_str(trimmed)
-        .or_else(|_| Decimal::from_scientific(trimmed))
-        .map_err(|_| NotANumber {
-            text: trimmed.to_owned(),
-        })
-}
-
-impl Level {
-    /// Every level, top down.
-    pub const ALL: [Level; 3] = [Level::Organisation, Level::Unit, Level::Employee];
-
-    /// The name used in files.
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Organisation => "organisation",
-            Level::Unit => "unit",
-            Level::Employee => "employee",
-        }
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Level {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.trim().to_lowercase().as_str() {
-            "organisation" | "organization" => Ok(Level::Organisation),
-            "unit" => Ok(Level::Unit),
-            "employee" => Ok(Level::Employee),
-            other => Err(format!(
-                "unknown level `{other}`; expected organisation, unit or employee"
-            )),
-        }
-    }
 }
 
 impl TypePair {
@@ -460,82 +252,6 @@ impl FromStr for KpiTypes {
     }
 }
 
-impl Direction {
-    /// The kind of direction.
-    pub fn kind(&self) -> DirectionKind {
-        match self {
-            Direction::Positive { .. } => DirectionKind::Positive,
-            Direction::Negative { .. } => DirectionKind::Negative,
-            Direction::Interval { .. } => DirectionKind::Interval,
-        }
-    }
-
-    /// The plan in words: `>= 2000000`, `<= 0.05`, `10 ± 1`, `1500000 ± 5 %`.
-    pub fn plan_text(&self) -> String {
-        match self {
-            Direction::Positive { floor, .. } => format!(">= {floor}"),
-            Direction::Negative { ceiling, .. } => format!("<= {ceiling}"),
-            Direction::Interval {
-                optimum,
-                tolerance,
-                deviation: Deviation::Absolute,
-            } => {
-                format!("{optimum} ± {tolerance}")
-            }
-            Direction::Interval {
-                optimum,
-                tolerance,
-                deviation: Deviation::Relative,
-            } => match tolerance.checked_mul(Decimal::ONE_HUNDRED) {
-                Some(percent) => format!("{optimum} ± {} %", percent.normalize()),
-                // Beyond the decimal range as a percentage: the fraction itself.
-                None => format!("{optimum} ± {tolerance} (a fraction)"),
-            },
-        }
-    }
-}
-
-impl DirectionKind {
-    /// Every direction.
-    pub const ALL: [DirectionKind; 3] = [
-        DirectionKind::Positive,
-        DirectionKind::Negative,
-        DirectionKind::Interval,
-    ];
-
-    /// The name used in files.
-    pub fn name(self) -> &'static str {
-        match self {
-            DirectionKind::Positive => "positive",
-            DirectionKind::Negative => "negative",
-            DirectionKind::Interval => "interval",
-        }
-    }
-}
-
-impl fmt::Display for DirectionKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for DirectionKind {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let wanted = text.trim().to_lowercase();
-        DirectionKind::ALL
-            .into_iter()
-            .find(|kind| kind.name() == wanted)
-            .ok_or_else(|| {
-                format!(
-                    "unknown direction `{}`; expected positive, negative or interval",
-                    text.trim()
-                )
-            })
-    }
-}
-
 impl Kpi {
     /// The name, unique on its owner's card.
     pub fn name(&self) -> &str {
@@ -588,60 +304,6 @@ impl Kpi {
             .iter()
             .find(|(label, _)| label == period)
             .map(|(_, value)| *value)
-    }
-}
-
-impl KpiField {
-    /// Every field, in column order.
-    pub const ALL: [KpiField; 14] = [
-        KpiField::Name,
-        KpiField::Owner,
-        KpiField::Level,
-        KpiField::Types,
-        KpiField::Scale,
-        KpiField::Direction,
-        KpiField::Plan,
-        KpiField::ZeroAt,
-        KpiField::Low,
-        KpiField::High,
-        KpiField::Tolerance,
-        KpiField::Deviation,
-        KpiField::Weight,
-        KpiField::Unit,
-    ];
-
-    /// The column header and TOML key.
-    pub fn name(self) -> &'static str {
-        match self {
-            KpiField::Name => "name",
-            KpiField::Owner => "owner",
-            KpiField::Level => "level",
-            KpiField::Types => "types",
-            KpiField::Scale => "scale",
-            KpiField::Direction => "direction",
-            KpiField::Plan => "plan",
-            KpiField::ZeroAt => "zero_at",
-            KpiField::Low => "low",
-            KpiField::High => "high",
-            KpiField::Tolerance => "tolerance",
-            KpiField::Deviation => "deviation",
-            KpiField::Weight => "weight",
-            KpiField::Unit => "unit",
-        }
-    }
-
-    /// The field named `name` (case-insensitive), if any.
-    pub fn from_name(name: &str) -> Option<KpiField> {
-        let wanted = name.trim().to_lowercase();
-        KpiField::ALL
-            .into_iter()
-            .find(|field| field.name() == wanted)
-    }
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
     }
 }
 

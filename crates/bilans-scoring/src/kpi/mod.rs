@@ -38,21 +38,28 @@
 
 mod balance;
 mod card;
+mod direction;
+mod finding;
+mod input;
+mod level;
+mod owner_card;
 mod render;
 mod report;
 pub mod scale;
 mod score;
 mod settings;
 
-pub use crate::kpi::card::{
-    Card, CardInput, Deviation, Direction, DirectionKind, InputError, InputLocation, Kpi, KpiField,
-    KpiRecord, KpiTypes, Level, MAX_WEIGHT, NotANumber, Side, TypePair, build_card, parse_number,
+pub use crate::kpi::balance::{LevelBalance, PairBalance};
+pub use crate::kpi::card::{Card, Kpi, KpiTypes, MAX_WEIGHT, Side, TypePair, build_card};
+pub use crate::kpi::direction::{Deviation, Direction, DirectionKind};
+pub use crate::kpi::finding::{FindingKind, KpiFinding};
+pub use crate::kpi::input::{
+    CardInput, InputError, InputLocation, KpiField, KpiRecord, NotANumber, parse_number,
 };
+pub use crate::kpi::level::Level;
+pub use crate::kpi::owner_card::{CardRow, OwnerCard, PeriodTotal, ScoreCell, Total};
 pub use crate::kpi::render::{DISPLAY_DECIMALS, display, render_markdown};
-pub use crate::kpi::report::{
-    CardRow, FindingKind, KpiFinding, LevelBalance, OwnerCard, PairBalance, PeriodTotal, Report,
-    ScoreCell, Total, report, type_scale_mismatches,
-};
+pub use crate::kpi::report::{Report, report, type_scale_mismatches};
 pub use crate::kpi::scale::ScaleKind;
 pub use crate::kpi::score::{Light, Method, Score, score};
 pub use crate::kpi::settings::Settings;

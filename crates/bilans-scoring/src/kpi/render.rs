@@ -5,7 +5,8 @@ use std::fmt::Write;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::kpi::balance::percent;
-use crate::kpi::report::{Report, Total};
+use crate::kpi::owner_card::Total;
+use crate::kpi::report::Report;
 use crate::kpi::score::{Light, Score};
 
 /// Decimals shown for scores, weights and totals.

@@ -7,8 +7,11 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::kpi::card::{Card, DirectionKind, Kpi, Level, Side, TypePair};
-use crate::kpi::scale::ScaleKind;
+use crate::kpi::balance::{LevelBalance, balance};
+use crate::kpi::card::{Card, Kpi, Side, TypePair};
+use crate::kpi::finding::{FindingKind, KpiFinding};
+use crate::kpi::level::Level;
+use crate::kpi::owner_card::{CardRow, OwnerCard, PeriodTotal, ScoreCell, Total};
 use crate::kpi::score::{Light, Score, score};
 
 /// Everything `bilans kpi` shows.
@@ -22,164 +25,6 @@ pub struct Report {
     pub balance: Vec<LevelBalance>,
     /// Warnings and notes, in a stable order.
     pub findings: Vec<KpiFinding>,
-}
-
-/// One owner's card.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OwnerCard {
-    /// The owner.
-    pub owner: String,
-    /// The owner's level.
-    pub level: Level,
-    /// The sum of the weights as given.
-    pub weight_sum: Decimal,
-    /// The KPI rows.
-    pub rows: Vec<CardRow>,
-    /// The weighted total per period.
-    pub totals: Vec<PeriodTotal>,
-}
-
-/// One KPI on a card.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CardRow {
-    /// The KPI's name.
-    pub kpi: String,
-    /// The unit, for display.
-    pub unit: String,
-    /// The scale.
-    pub scale: ScaleKind,
-    /// The direction.
-    pub direction: DirectionKind,
-    /// The plan in words.
-    pub plan: String,
-    /// The weight as given.
-    pub weight: Decimal,
-    /// The weight used in the total (given / sum), `None` when the weights sum to 0.
-    pub weight_used: Option<Decimal>,
-    /// The actual and score per period, in [`Report::periods`] order.
-    pub cells: Vec<ScoreCell>,
-}
-
-/// One KPI in one period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ScoreCell {
-    /// The period.
-    pub period: String,
-    /// The actual value, if recorded.
-    pub actual: Option<Decimal>,
-    /// The score.
-    pub score: Score,
-    /// The traffic light, for computed scores.
-    pub light: Option<Light>,
-}
-
-/// A card total for one period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PeriodTotal {
-    /// The period.
-    pub period: String,
-    /// Σ weight_used × score, or why not.
-    pub total: Total,
-    /// The traffic light of the total.
-    pub light: Option<Light>,
-}
-
-/// A weighted card total.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "status")]
-pub enum Total {
-    /// Computed.
-    Computed {
-        /// Σ weight_used × score, not rounded.
-        value: Decimal,
-    },
-    /// Not computable.
-    NotComputable {
-        /// Why.
-        reason: String,
-    },
-}
-
-/// The balance of one level.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LevelBalance {
-    /// The level.
-    pub level: Level,
-    /// The owners at this level.
-    pub n_owners: usize,
-    /// Their KPIs.
-    pub n_kpis: usize,
-    /// One entry per type pair.
-    pub pairs: Vec<PairBalance>,
-    /// The weight share of individual KPIs (mean over the owners' cards).
-    pub individual_share: Option<Decimal>,
-    /// The configured target for it.
-    pub individual_share_target: Option<Decimal>,
-}
-
-/// The balance of one type pair at one level.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PairBalance {
-    /// The pair.
-    pub pair: TypePair,
-    /// The left side's word.
-    pub left: String,
-    /// The right (neglected) side's word.
-    pub right: String,
-    /// KPIs on the left side.
-    pub left_count: usize,
-    /// KPIs on the right side.
-    pub right_count: usize,
-    /// Mean over the owners of the share of their card weight on the left side.
-    pub left_weight_share: Option<Decimal>,
-    /// The same for the right side.
-    pub right_weight_share: Option<Decimal>,
-}
-
-/// A warning or note about a card.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct KpiFinding {
-    /// What kind.
-    pub kind: FindingKind,
-    /// The KPI, owner or level concerned.
-    pub subject: String,
-    /// In words.
-    pub message: String,
-}
-
-/// The kinds of [`KpiFinding`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingKind {
-    /// The declared type does not fit the scale (e.g. quantitative on an ordinal scale).
-    TypeScaleMismatch,
-    /// actual/plan was refused and the KPI was scored all-or-nothing.
-    RatioRefused,
-    /// The weights of a card did not sum to 1 and were normalised.
-    WeightsNormalised,
-    /// The weights of a card sum to 0: no total.
-    WeightsZero,
-    /// A level has no KPI on the neglected side of a pair.
-    NeglectedSideMissing,
-    /// A level has little weight on the neglected side of a pair.
-    NeglectedSideThin,
-    /// The individual share of a level is off its target.
-    IndividualShareOffTarget,
-}
-
-impl FindingKind {
-    /// The snake_case name, as in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            FindingKind::TypeScaleMismatch => "type_scale_mismatch",
-            FindingKind::RatioRefused => "ratio_refused",
-            FindingKind::WeightsNormalised => "weights_normalised",
-            FindingKind::WeightsZero => "weights_zero",
-            FindingKind::NeglectedSideMissing => "neglected_side_missing",
-            FindingKind::NeglectedSideThin => "neglected_side_thin",
-            FindingKind::IndividualShareOffTarget => "individual_share_off_target",
-        }
-    }
 }
 
 /// Scores a card: every KPI in every period, the totals, the balance and the findings.
@@ -299,7 +144,7 @@ pub fn report(card: &Card) -> Report {
             message: note,
         });
     }
-    let balance = crate::kpi::balance::balance(card, &cards, &mut findings);
+    let balance = balance(card, &cards, &mut findings);
     Report {
         periods: card.periods.clone(),
         cards,

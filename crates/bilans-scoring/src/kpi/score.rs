@@ -11,7 +11,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::kpi::card::{Deviation, Direction, Kpi};
+use crate::kpi::card::Kpi;
+use crate::kpi::direction::{Deviation, Direction};
 use crate::kpi::scale::{
     Absolute, Binary, Difference, Interval, Measurement, Metric, NaturalZero, NotOnScale, Ordered,
     Ordinal, Ratio, RatioError, Scale, ScaleKind, difference, difference_ratio, ratio,

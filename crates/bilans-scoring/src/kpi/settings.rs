@@ -3,9 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::kpi::card::{DirectionKind, InputError, InputLocation, Level, parse_number};
-use crate::kpi::scale::ScaleKind;
 use rust_decimal::Decimal;
+
+use crate::kpi::direction::DirectionKind;
+use crate::kpi::input::{InputError, InputLocation, parse_number};
+use crate::kpi::level::Level;
+use crate::kpi::scale::ScaleKind;
 
 /// The settings of a card; [`Settings::default`] holds the documented defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,7 +143,7 @@ impl Settings {
                 Ok(())
             }
             ["individual_share", level] => {
-                let level: crate::kpi::card::Level = level.parse()?;
+                let level: Level = level.parse()?;
                 self.individual_share_target.insert(level, share(number)?);
                 Ok(())
             }

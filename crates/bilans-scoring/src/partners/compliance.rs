@@ -6,7 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::partners::input::{InputError, InputLocation};
+use crate::partners::error::{InputError, InputLocation};
 use crate::partners::top_names;
 
 /// The compliance matrix as written by the user.

@@ -33,11 +33,13 @@
 
 mod agreement;
 mod compliance;
+mod error;
 mod input;
 mod monitoring;
 pub mod render;
 mod score;
 mod seed;
+mod transcription;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -49,9 +51,10 @@ pub use crate::partners::agreement::{
 pub use crate::partners::compliance::{
     Compliance, ComplianceInput, ComplianceRowInput, Mark, ModelTotal, evaluate_compliance,
 };
+pub use crate::partners::error::{Form, InputError, InputLocation};
 pub use crate::partners::input::{
-    Divisor, Form, InputError, InputLocation, MAX_EXPERTS, MAX_SCALE_POINTS, MAX_VOTES_PER_ROW,
-    Panel, PanelInput, Partner, PartnerInput, Ratings, Scale, ScaleInput, validate_panel,
+    Divisor, MAX_EXPERTS, MAX_SCALE_POINTS, MAX_VOTES_PER_ROW, Panel, PanelInput, Partner,
+    PartnerInput, Ratings, Scale, ScaleInput, validate_panel,
 };
 pub use crate::partners::monitoring::{
     Direction, IndicatorInput, Monitoring, MonitoringInput, NEXT_STEPS_FUNCTIONAL,
@@ -61,7 +64,8 @@ pub use crate::partners::score::{
     CriterionScore, Harmony, PartnerScore, RuleComparison, ScaleFinding, Scoring, Selection,
     VoteFinding, WeightStability, WeightThreshold, harmony, population_std_dev, score_panel,
 };
-pub use crate::partners::seed::{Reproduction, Seed000, reproduce_seed000};
+pub use crate::partners::seed::reproduce_seed000;
+pub use crate::partners::transcription::{Reproduction, Seed000};
 
 /// Everything computed from one input.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::partners::input::{InputError, InputLocation};
+use crate::partners::error::{InputError, InputLocation};
 
 /// The article's next steps when the model is functional.
 pub const NEXT_STEPS_FUNCTIONAL: &[&str] = &[

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use bilans_model::reconcile::ReconciledCell;
 use rust_decimal::Decimal;
 
-use crate::partners::seed::Table1;
+use crate::partners::transcription::{Reproduction, Seed000, Table1};
 use crate::partners::{
     Analysis, Compliance, Monitoring, RuleComparison, Scoring, SignificanceTest,
 };
@@ -399,10 +399,7 @@ fn four(value: Option<Decimal>) -> String {
 /// The whole seed 000 reproduction as text: Table 1, Table 2, the reconciliation of
 /// every published cell and the notes. Shared by `bilans reproduce partners` and
 /// `cargo xtask reports`.
-pub fn seed000_report(
-    seed: &crate::partners::Seed000,
-    reproduction: &crate::partners::Reproduction,
-) -> String {
+pub fn seed000_report(seed: &Seed000, reproduction: &Reproduction) -> String {
     let mut out = String::new();
     out.push_str(&reproduction.table1);
     out.push('\n');

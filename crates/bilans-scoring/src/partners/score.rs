@@ -5,7 +5,8 @@ use rust_decimal::{Decimal, MathematicalOps};
 use serde::Serialize;
 
 use crate::partners::agreement::{Concordance, ConcordanceError, kendall_w};
-use crate::partners::input::{Divisor, InputError, InputLocation, Panel, Ratings, Scale};
+use crate::partners::error::{InputError, InputLocation};
+use crate::partners::input::{Divisor, Panel, Ratings, Scale};
 use crate::partners::top_names;
 
 /// The scores of one partner on one criterion.
