@@ -11,7 +11,7 @@
 
 use bilans_model::{Date, Period};
 
-use crate::import::periods::{HeaderCell, Relative, plausible, plausible_date};
+use crate::import::header_cell::{HeaderCell, Relative, plausible, plausible_date};
 
 /// Month names and their inflected forms, January first: English (and its
 /// abbreviations, matched as prefixes of at least three letters), Polish, Russian and
