@@ -50,6 +50,18 @@ fn reproduce_partners_prints_the_reconciliation_as_json() {
     let (code, stdout, _) = run_bilans(&["reproduce", "partners"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("Reconciliation"));
+    // The article's conclusion, stated as `partners score` states it: A by total, B by
+    // harmony.
+    let conclusion = stdout
+        .split_once("Conclusion\n\n")
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
+    assert!(
+        conclusion.starts_with(
+            "- winner by PT: А\n- winner by harmony: Б\n- the rules disagree: PT picks А, harmony picks Б\n"
+        ),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -157,44 +157,8 @@ pub fn scoring_markdown(scoring: &Scoring) -> String {
         push_row(&mut out, &cells);
     }
     let _ = writeln!(out);
-    let selection = &scoring.selection;
-    let _ = writeln!(out, "- winner by PT: {}", names(&selection.by_total));
-    let _ = writeln!(out, "- winner by harmony: {}", names(&selection.by_harmony));
-    if let Some(weighted) = &selection.by_weighted_total {
-        let _ = writeln!(out, "- winner by weighted total: {}", names(weighted));
-    }
-    match selection.rules {
-        RuleComparison::Agree => {
-            let _ = writeln!(out, "- the rules agree");
-        }
-        RuleComparison::Disagree => {
-            let _ = writeln!(
-                out,
-                "- the rules disagree: PT picks {}, harmony picks {}",
-                names(&selection.by_total),
-                names(&selection.by_harmony)
-            );
-        }
-        RuleComparison::Tie => {
-            for (rule, winners) in [
-                ("PT", &selection.by_total),
-                ("harmony", &selection.by_harmony),
-            ] {
-                if 1 < winners.len() {
-                    let _ = writeln!(out, "- {rule} ties between {}", names(winners));
-                }
-            }
-            let _ = writeln!(
-                out,
-                "- the rules cannot be compared: a tie leaves no single pick"
-            );
-        }
-        RuleComparison::NoWinner => {
-            let _ = writeln!(
-                out,
-                "- the rules cannot be compared: a rule has no computable winner"
-            );
-        }
+    for line in selection_lines(&scoring.selection) {
+        let _ = writeln!(out, "- {line}");
     }
     for row in &scoring.stability {
         let lower = row
@@ -376,6 +340,47 @@ fn push_row(out: &mut String, cells: &[String]) {
     let _ = writeln!(out, "| {} |", cells.join(" | "));
 }
 
+/// The partner each selection rule picks, and whether the rules agree: the
+/// conclusion of a panel's scores (the article's, for seed 000).
+pub fn selection_lines(selection: &crate::partners::score::Selection) -> Vec<String> {
+    let mut lines = Vec::new();
+    lines.push(format!("winner by PT: {}", names(&selection.by_total)));
+    lines.push(format!(
+        "winner by harmony: {}",
+        names(&selection.by_harmony)
+    ));
+    if let Some(weighted) = &selection.by_weighted_total {
+        lines.push(format!("winner by weighted total: {}", names(weighted)));
+    }
+    match selection.rules {
+        RuleComparison::Agree => {
+            lines.push("the rules agree".to_owned());
+        }
+        RuleComparison::Disagree => {
+            lines.push(format!(
+                "the rules disagree: PT picks {}, harmony picks {}",
+                names(&selection.by_total),
+                names(&selection.by_harmony)
+            ));
+        }
+        RuleComparison::Tie => {
+            for (rule, winners) in [
+                ("PT", &selection.by_total),
+                ("harmony", &selection.by_harmony),
+            ] {
+                if 1 < winners.len() {
+                    lines.push(format!("{rule} ties between {}", names(winners)));
+                }
+            }
+            lines.push("the rules cannot be compared: a tie leaves no single pick".to_owned());
+        }
+        RuleComparison::NoWinner => {
+            lines.push("the rules cannot be compared: a rule has no computable winner".to_owned());
+        }
+    }
+    lines
+}
+
 fn names(names: &[String]) -> String {
     if names.is_empty() {
         "none".to_owned()
@@ -406,6 +411,12 @@ pub fn seed000_report(seed: &Seed000, reproduction: &Reproduction) -> String {
     out.push_str(&seed.table2.title);
     out.push_str("\n\n");
     out.push_str(&reproduction.table2);
+    out.push_str("\nConclusion\n\n");
+    for line in &reproduction.conclusion {
+        out.push_str("- ");
+        out.push_str(line);
+        out.push('\n');
+    }
     out.push_str("\nReconciliation\n\n");
     out.push_str(&reconciliation_markdown(&reproduction.cells));
     if !reproduction.notes.is_empty() {

@@ -134,6 +134,7 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
         table1: render::table1_markdown(table, &scoring),
         table2: render::compliance_markdown(&compliance, &seed.table2.total.label),
         cells,
+        conclusion: render::selection_lines(&scoring.selection),
         notes,
     })
 }

@@ -132,6 +132,9 @@ pub struct Reproduction {
     pub table2: String,
     /// Every published cell, reconciled.
     pub cells: Vec<ReconciledCell>,
+    /// The article's conclusion recomputed: the partner each selection rule picks (by
+    /// total and by harmony) and whether the rules agree.
+    pub conclusion: Vec<String>,
     /// Observations: vote rows that differ from the panel, and what explains each
     /// cell that is not reproducible.
     pub notes: Vec<String>,
