@@ -261,6 +261,13 @@ pub struct DistressRow {
 /// Evaluates every model for every period of `statements`.
 pub fn evaluate_all_models(statements: &Statements, config: &EvalConfig) -> Vec<DistressRow> {
     let periods = statements.period_list();
+    let averaged = averaged_config(config);
+    // One set of evaluators per period, shared by every model: the line items are
+    // fetched and the catalogue ratios computed once per period, not per variable.
+    let mut evaluators: Vec<PeriodEvaluators<'_>> = periods
+        .iter()
+        .map(|period| PeriodEvaluators::new(statements, *period, config, &averaged))
+        .collect();
     models()
         .iter()
         .map(|model| DistressRow {
@@ -269,10 +276,71 @@ pub fn evaluate_all_models(statements: &Statements, config: &EvalConfig) -> Vec<
             formula: model.formula_text(),
             values: periods
                 .iter()
-                .map(|period| (*period, model.evaluate(statements, *period, config)))
+                .zip(&mut evaluators)
+                .map(|(period, evaluators)| {
+                    (*period, model.evaluate_in(statements, *period, evaluators))
+                })
                 .collect(),
         })
         .collect()
+}
+
+/// The configuration of a variable defined on average balances: the average basis
+/// where the evaluation's is year-end (a chronological basis is kept).
+fn averaged_config(config: &EvalConfig) -> EvalConfig {
+    match config.basis {
+        Basis::YearEnd => EvalConfig {
+            basis: Basis::Average,
+            ..*config
+        },
+        _ => *config,
+    }
+}
+
+/// The evaluators of one period: on the evaluation's balances, and (made when first
+/// needed) on average balances for the variables a source defines on averages.
+pub(crate) struct PeriodEvaluators<'a> {
+    statements: &'a Statements,
+    period: Period,
+    config: &'a EvalConfig,
+    given: Evaluator<'a>,
+    averaged_config: &'a EvalConfig,
+    averaged: Option<Evaluator<'a>>,
+}
+
+impl<'a> PeriodEvaluators<'a> {
+    fn new(
+        statements: &'a Statements,
+        period: Period,
+        config: &'a EvalConfig,
+        averaged_config: &'a EvalConfig,
+    ) -> PeriodEvaluators<'a> {
+        PeriodEvaluators {
+            statements,
+            period,
+            config,
+            given: Evaluator::new(statements, period, config),
+            averaged_config,
+            averaged: None,
+        }
+    }
+
+    /// The evaluator for a variable on `balances`.
+    fn on(&mut self, balances: Balances) -> &mut Evaluator<'a> {
+        let PeriodEvaluators {
+            statements,
+            period,
+            config,
+            given,
+            averaged_config,
+            averaged,
+        } = self;
+        if balances == Balances::Average && config.basis == Basis::YearEnd {
+            averaged.get_or_insert_with(|| Evaluator::new(statements, *period, averaged_config))
+        } else {
+            given
+        }
+    }
 }
 
 pub use crate::distress::models::DistressId;
@@ -341,18 +409,18 @@ impl Variable {
         period: Period,
         config: &EvalConfig,
     ) -> Result<Decimal, NotComputable> {
-        let averaged;
-        let config = match (self.balances, config.basis) {
-            (Balances::Average, Basis::YearEnd) => {
-                averaged = EvalConfig {
-                    basis: Basis::Average,
-                    ..*config
-                };
-                &averaged
-            }
-            _ => config,
-        };
-        let mut evaluator = Evaluator::new(statements, period, config);
+        let averaged = averaged_config(config);
+        let mut evaluators = PeriodEvaluators::new(statements, period, config, &averaged);
+        self.evaluate_in(period, &mut evaluators)
+    }
+
+    /// The variable's value with the evaluators of `period`.
+    fn evaluate_in(
+        &self,
+        period: Period,
+        evaluators: &mut PeriodEvaluators<'_>,
+    ) -> Result<Decimal, NotComputable> {
+        let evaluator = evaluators.on(self.balances);
         match &self.measure {
             Measure::Expr(expr) => evaluator.expression(expr),
             Measure::Loss { profit, per } => {
@@ -458,6 +526,19 @@ impl DistressModel {
         period: Period,
         config: &EvalConfig,
     ) -> Result<DistressScore, NotComputable> {
+        let averaged = averaged_config(config);
+        let mut evaluators = PeriodEvaluators::new(statements, period, config, &averaged);
+        self.evaluate_in(statements, period, &mut evaluators)
+    }
+
+    /// The score and zone in `period`, with the evaluators of that period.
+    fn evaluate_in(
+        &self,
+        statements: &Statements,
+        period: Period,
+        evaluators: &mut PeriodEvaluators<'_>,
+    ) -> Result<DistressScore, NotComputable> {
+        let config = evaluators.config;
         let mut score = self.constant;
         let mut variables = Vec::with_capacity(self.terms.len());
         let mut missing: Option<NotComputable> = None;
@@ -465,7 +546,7 @@ impl DistressModel {
         let mut missing_items = Vec::new();
         for term in &self.terms {
             let symbol = term.variable.symbol;
-            let value = match term.variable.evaluate(statements, period, config) {
+            let value = match term.variable.evaluate_in(period, evaluators) {
                 Ok(value) => value,
                 Err(reason) => {
                     let Some(item) = needs(&reason) else {
