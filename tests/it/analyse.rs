@@ -15,7 +15,7 @@ use bilans_sheets::import::{ImportOptions, import_file};
 use bilans_sheets::{Overwrite, save_workbook};
 use calamine::{Data, Reader, open_workbook_auto};
 
-use crate::support::{fixture, run_bilans};
+use crate::support::{analyse_into, fixture, run_bilans};
 
 /// The seed 004 statements as imported from the Polish workbook, with provenance.
 fn seed004_statements() -> bilans_model::Statements {
@@ -643,18 +643,6 @@ fn input_folder(root: &Path, name: &str) -> (PathBuf, Vec<(PathBuf, Vec<u8>)>) {
     (inputs, files)
 }
 
-/// `bilans analyse INPUT -o OUTPUT --force`: the exit code and standard error.
-fn analyse_forced(input: &Path, output: &Path) -> (i32, String) {
-    let (code, _, error) = run_bilans(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "-o",
-        output.to_str().unwrap(),
-        "--force",
-    ]);
-    (code, error)
-}
-
 fn assert_unchanged(files: &[(PathBuf, Vec<u8>)]) {
     for (path, bytes) in files {
         assert_eq!(
@@ -672,7 +660,7 @@ fn cli_refuses_an_output_folder_that_leads_back_to_the_input_through_a_new_folde
     let (inputs, files) = input_folder(root.path(), "in");
     // `in/new/..` is `in` once `new` exists; `new` does not exist yet.
     let output = inputs.join("new").join("..");
-    let (code, error) = analyse_forced(&inputs, &output);
+    let (code, error) = analyse_into(&inputs, &output, &["--force"]);
     assert_eq!(code, 1, "{error}");
     assert!(
         error.contains("never writes into the folder of its input"),
@@ -692,7 +680,7 @@ fn cli_refuses_an_output_folder_that_holds_a_symlinked_input() {
     for (path, _) in &files {
         std::os::unix::fs::symlink(path, links.join(path.file_name().unwrap())).unwrap();
     }
-    let (code, error) = analyse_forced(&links, &inputs);
+    let (code, error) = analyse_into(&links, &inputs, &["--force"]);
     assert_eq!(code, 1, "{error}");
     assert!(
         error.contains("never writes into the folder of its input"),
@@ -702,14 +690,14 @@ fn cli_refuses_an_output_folder_that_holds_a_symlinked_input() {
     // An output folder that is a symlink to the input folder.
     let alias = root.path().join("alias");
     std::os::unix::fs::symlink(&inputs, &alias).unwrap();
-    let (code, error) = analyse_forced(&inputs, &alias);
+    let (code, error) = analyse_into(&inputs, &alias, &["--force"]);
     assert_eq!(code, 1, "{error}");
     assert_unchanged(&files);
     // An output file that is a symlink to the input file.
     let input = &files[0].0;
     let link = root.path().join("out.xlsx");
     std::os::unix::fs::symlink(input, &link).unwrap();
-    let (code, error) = analyse_forced(input, &link);
+    let (code, error) = analyse_into(input, &link, &["--force"]);
     assert_eq!(code, 1, "{error}");
     assert!(error.contains("is the input"), "{error}");
     assert_unchanged(&files);
@@ -882,12 +870,7 @@ fn cli_analyses_annual_and_interim_columns_ending_the_same_day() {
         "{markdown}"
     );
     let output = folder.path().join("analysed.xlsx");
-    let (code, _, error) = run_bilans(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "-o",
-        output.to_str().unwrap(),
-    ]);
+    let (code, error) = analyse_into(&input, &output, &[]);
     assert_eq!(code, 0, "{error}");
 }
 
@@ -926,12 +909,7 @@ fn cli_reports_identities_whose_amounts_overflow_instead_of_panicking() {
     );
     // The workbook is written too, with the finding on the Checks sheet.
     let output = folder.path().join("analysed.xlsx");
-    let (code, _, error) = run_bilans(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "-o",
-        output.to_str().unwrap(),
-    ]);
+    let (code, error) = analyse_into(&input, &output, &[]);
     assert_eq!(code, 0, "{error}");
 }
 

@@ -11,7 +11,7 @@ use bilans_sheets::import::{ImportOptions, import_file};
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_decimal::Decimal;
 
-use crate::support::run_bilans;
+use crate::support::{analyse_into, run_bilans};
 
 /// A long table (`Company | Item | 2001`) holding, for each company, its total assets,
 /// revenue and one row whose label is not recognised.
@@ -56,16 +56,6 @@ fn file_names(folder: &Path) -> Vec<String> {
     names
 }
 
-fn analyse_into(input: &Path, output: &Path) -> (i32, String) {
-    let (code, _, error) = run_bilans(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "-o",
-        output.to_str().unwrap(),
-    ]);
-    (code, error)
-}
-
 #[test]
 fn a_workbook_of_twenty_thousand_identical_label_rows_is_read() {
     let folder = tempfile::tempdir().unwrap();
@@ -99,7 +89,7 @@ fn a_company_workbook_does_not_grow_with_the_other_companies() {
         let input = run.join("panel.xlsx");
         write_long_table(&input, &companies, "Mystery");
         let output = run.join("out");
-        let (code, error) = analyse_into(&input, &output);
+        let (code, error) = analyse_into(&input, &output, &[]);
         assert_eq!(code, 0, "{error}");
         assert_eq!(file_names(&output).len(), n_companies);
         // The input's path differs between the runs, as it should.
@@ -146,7 +136,7 @@ fn names_and_labels_no_sheet_file_or_cell_can_hold_are_made_to_fit() {
         .set_modified(two_hours_ago)
         .unwrap();
     std::fs::write(output.join(".bilans-L1ve00.tmp"), b"").unwrap();
-    let (code, error) = analyse_into(&input, &output);
+    let (code, error) = analyse_into(&input, &output, &[]);
     assert_eq!(code, 0, "{error}");
     let y31 = "y".repeat(31);
     let x31 = "x".repeat(31);
@@ -187,7 +177,7 @@ fn an_existing_output_stops_the_set_of_company_workbooks_before_any_is_written()
     let output = folder.path().join("out");
     std::fs::create_dir(&output).unwrap();
     std::fs::write(output.join("panel.Beta.xlsx"), b"earlier").unwrap();
-    let (code, error) = analyse_into(&input, &output);
+    let (code, error) = analyse_into(&input, &output, &[]);
     assert_eq!(code, 1);
     assert!(
         error.contains("panel.Beta.xlsx already exists") && error.contains("no workbook"),

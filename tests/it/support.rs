@@ -45,6 +45,23 @@ pub(crate) fn run_bilans(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `bilans analyse INPUT -o OUTPUT [FLAGS…]`: the exit code and standard error.
+pub(crate) fn analyse_into(
+    input: &std::path::Path,
+    output: &std::path::Path,
+    flags: &[&str],
+) -> (i32, String) {
+    let mut args = vec![
+        "analyse",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ];
+    args.extend_from_slice(flags);
+    let (code, _, error) = run_bilans(&args);
+    (code, error)
+}
+
 /// `bilans reproduce METHOD --json`: checks the exit code and that every cell has the
 /// fields the issues ask for, and returns the cells.
 pub(crate) fn reconciliation_json(method: &str) -> Vec<serde_json::Value> {
