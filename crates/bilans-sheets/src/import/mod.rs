@@ -265,19 +265,24 @@ pub(crate) fn import_grids(
             },
         });
     }
-    for (_, scan) in &mut scans {
-        balance_lines_off_the_balance_sheet(scan);
+    // The statement each sheet presents, found once: reading its lines off the balance
+    // sheet and its deductions' signs do not change it.
+    let home_of_sheet: Vec<Option<StatementKind>> =
+        scans.iter().map(|(_, scan)| home_statement(scan)).collect();
+    for ((_, scan), home) in scans.iter_mut().zip(&home_of_sheet) {
+        balance_lines_off_the_balance_sheet(scan, *home);
     }
     let mut notes: Vec<String> = failed
         .iter()
         .map(|(sheet, error)| format!("sheet `{sheet}` skipped: {error}"))
         .chain(not_statements)
         .collect();
-    for (sheet, scan) in &mut scans {
-        hold_deductions_positive(sheet, scan, &mut notes);
+    for ((sheet, scan), home) in scans.iter_mut().zip(&home_of_sheet) {
+        hold_deductions_positive(sheet, scan, *home, &mut notes);
     }
     skip_sheets_of_another_unit(&mut scans, options, &mut notes);
     let (unit, unit_origin) = resolve_unit(file, &scans, options, &mut notes)?;
+    // Again for the sheets the unit kept.
     let home_of_sheet: Vec<Option<StatementKind>> =
         scans.iter().map(|(_, scan)| home_statement(scan)).collect();
     let entity_of_sheet = sheet_entities(stem, &scans, &home_of_sheet, options);
@@ -475,6 +480,9 @@ fn check_text_lengths(file: &str, sheet: &str, grid: &Grid) -> Result<(), Sheets
 
 /// The declared unit, else the one detected in cells (all detections must agree),
 /// else plain units of an unknown currency.
+/// A sheet's shape: the statement it presents and every line item it holds.
+type Shape = (Option<StatementKind>, Vec<LineItem>);
+
 /// How many statements a sheet holds lines of, not counting lines that a statement
 /// shares with another.
 fn statements_held(scan: &SheetScan) -> usize {
@@ -492,8 +500,8 @@ fn statements_held(scan: &SheetScan) -> usize {
 /// change in inventories). On a cash-flow statement, inventories, receivables and
 /// trade payables are read as their changes; other balance-sheet lines are listed as
 /// not read.
-fn balance_lines_off_the_balance_sheet(scan: &mut SheetScan) {
-    let Some(home) = home_statement(scan) else {
+fn balance_lines_off_the_balance_sheet(scan: &mut SheetScan, home: Option<StatementKind>) {
+    let Some(home) = home else {
         return;
     };
     if home == StatementKind::BalanceSheet {
@@ -707,10 +715,14 @@ fn resolve_unit(
 /// deduction of the sheet is negated (a cost printed positive there is then a credit,
 /// such as a tax benefit), and a note says so; otherwise the amounts are kept as
 /// printed.
-fn hold_deductions_positive(sheet: &str, scan: &mut SheetScan, notes: &mut Vec<String>) {
+fn hold_deductions_positive(
+    sheet: &str,
+    scan: &mut SheetScan,
+    home: Option<StatementKind>,
+    notes: &mut Vec<String>,
+) {
     // Only the lines of the statement the sheet presents: a cash-flow statement adds
     // back depreciation (an income-statement cost) as a positive amount.
-    let home = home_statement(scan);
     let own_deduction = |item: LineItem| item.is_deduction() && Some(item.statement()) == home;
     let (negative, positive) = scan
         .records
@@ -812,30 +824,38 @@ fn sheet_entities(
             .map(|record| record.item)
             .collect::<BTreeSet<LineItem>>()
     };
-    let mut n_sheets_of_item: BTreeMap<LineItem, usize> = BTreeMap::new();
-    let mut n_sheets_of_shape: BTreeMap<(Option<StatementKind>, Vec<LineItem>), usize> =
-        BTreeMap::new();
-    for ((_, scan), home) in scans.iter().zip(homes) {
-        if 2 <= statements_held(scan) {
-            for item in items_of(scan, *home, true) {
-                *n_sheets_of_item.entry(item).or_default() += 1;
-            }
-        }
-        let shape: Vec<LineItem> = items_of(scan, *home, false).into_iter().collect();
-        if !shape.is_empty() {
-            *n_sheets_of_shape.entry((*home, shape)).or_default() += 1;
-        }
-    }
-    let own_company: Vec<bool> = scans
+    // Per sheet, once: the lines of its own statement where it holds a whole company,
+    // and its shape (its statement and every line item it holds).
+    let sheets: Vec<(BTreeSet<LineItem>, Shape)> = scans
         .iter()
         .zip(homes)
         .map(|((_, scan), home)| {
-            let whole_company_shared = 2 <= statements_held(scan)
-                && items_of(scan, *home, true)
-                    .iter()
-                    .any(|item| 1 < n_sheets_of_item.get(item).copied().unwrap_or(0));
-            let shape: Vec<LineItem> = items_of(scan, *home, false).into_iter().collect();
-            let repeated = 1 < n_sheets_of_shape.get(&(*home, shape)).copied().unwrap_or(0);
+            let whole_company = if 2 <= statements_held(scan) {
+                items_of(scan, *home, true)
+            } else {
+                BTreeSet::new()
+            };
+            let shape = (*home, items_of(scan, *home, false).into_iter().collect());
+            (whole_company, shape)
+        })
+        .collect();
+    let mut n_sheets_of_item: BTreeMap<LineItem, usize> = BTreeMap::new();
+    let mut n_sheets_of_shape: BTreeMap<&Shape, usize> = BTreeMap::new();
+    for (whole_company, shape) in &sheets {
+        for item in whole_company {
+            *n_sheets_of_item.entry(*item).or_default() += 1;
+        }
+        if !shape.1.is_empty() {
+            *n_sheets_of_shape.entry(shape).or_default() += 1;
+        }
+    }
+    let own_company: Vec<bool> = sheets
+        .iter()
+        .map(|(whole_company, shape)| {
+            let whole_company_shared = whole_company
+                .iter()
+                .any(|item| 1 < n_sheets_of_item.get(item).copied().unwrap_or(0));
+            let repeated = 1 < n_sheets_of_shape.get(shape).copied().unwrap_or(0);
             whole_company_shared || repeated
         })
         .collect();
