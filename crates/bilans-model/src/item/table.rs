@@ -56,7 +56,7 @@ line_items! {
     PropertyPlantAndEquipment = "property_plant_and_equipment" {
         statement: BalanceSheet, flow: Stock, label: "property, plant and equipment",
         parents: [(FixedAssets, +, Any)],
-        en: ["Property, plant and equipment", "Property, plant and equipment, net", "Property and equipment, net", "Tangible fixed assets", "PP&E"],
+        en: ["Property, plant and equipment", "Property, plant and equipment, net", "Property and equipment, net", "Tangible fixed assets", "PP&E", "Net block"],
         pl: ["Rzeczowe aktywa trwałe"],
         ru: ["Основные средства"],
         uk: ["Основні засоби"],
@@ -230,7 +230,7 @@ line_items! {
     CashAndEquivalents = "cash_and_equivalents" {
         statement: BalanceSheet, flow: Stock, label: "cash and equivalents",
         parents: [(ShortTermInvestmentsAndCash, +, Any)],
-        en: ["Cash and cash equivalents", "Cash and equivalents", "Cash", "Cash and cash equivalents, at carrying value"],
+        en: ["Cash and cash equivalents", "Cash and equivalents", "Cash", "Cash and cash equivalents, at carrying value", "Cash & bank", "Cash and bank balances"],
         pl: ["Środki pieniężne", "Środki pieniężne i inne aktywa pieniężne"],
         ru: ["Денежные средства и денежные эквиваленты", "Денежные средства"],
         uk: ["Гроші та їх еквіваленти", "Грошові кошти"],
@@ -317,7 +317,7 @@ line_items! {
     ShareCapital = "share_capital" {
         statement: BalanceSheet, flow: Stock, label: "share capital",
         parents: [(Equity, +, Any)],
-        en: ["Share capital", "Issued capital", "Common stock", "Registered capital"],
+        en: ["Share capital", "Issued capital", "Common stock", "Registered capital", "Equity share capital"],
         pl: ["Kapitał (fundusz) podstawowy", "Kapitał podstawowy", "Kapitał zakładowy"],
         ru: ["Уставный капитал (складочный капитал, уставный фонд, вклады товарищей)", "Уставный капитал"],
         uk: ["Зареєстрований (пайовий) капітал", "Зареєстрований капітал"],
@@ -1080,7 +1080,7 @@ line_items! {
     OperatingCashFlow = "operating_cash_flow" {
         statement: CashFlowStatement, flow: Flow, label: "operating cash flow",
         parents: [(NetChangeInCash, +, Any)],
-        en: ["Net cash from operating activities", "Net cash provided by operating activities", "Net cash provided by (used in) operating activities", "Cash flows from operating activities", "Operating cash flow", "Net cash generated from operating activities"],
+        en: ["Net cash from operating activities", "Net cash provided by operating activities", "Net cash provided by (used in) operating activities", "Cash flows from operating activities", "Operating cash flow", "Net cash generated from operating activities", "Cash from operating activity", "Cash from operating activities"],
         pl: ["Przepływy pieniężne netto z działalności operacyjnej"],
         ru: ["Сальдо денежных потоков от текущих операций"],
         uk: ["Чистий рух коштів від операційної діяльності"],
@@ -1153,7 +1153,7 @@ line_items! {
     InvestingCashFlow = "investing_cash_flow" {
         statement: CashFlowStatement, flow: Flow, label: "investing cash flow",
         parents: [(NetChangeInCash, +, Any)],
-        en: ["Net cash used in investing activities", "Net cash from investing activities", "Net cash provided by (used in) investing activities", "Cash flows from investing activities"],
+        en: ["Net cash used in investing activities", "Net cash from investing activities", "Net cash provided by (used in) investing activities", "Cash flows from investing activities", "Cash from investing activity", "Cash from investing activities"],
         pl: ["Przepływy pieniężne netto z działalności inwestycyjnej"],
         ru: ["Сальдо денежных потоков от инвестиционных операций"],
         uk: ["Чистий рух коштів від інвестиційної діяльності"],
@@ -1178,7 +1178,7 @@ line_items! {
     FinancingCashFlow = "financing_cash_flow" {
         statement: CashFlowStatement, flow: Flow, label: "financing cash flow",
         parents: [(NetChangeInCash, +, Any)],
-        en: ["Net cash used in financing activities", "Net cash from financing activities", "Net cash provided by (used in) financing activities", "Cash flows from financing activities"],
+        en: ["Net cash used in financing activities", "Net cash from financing activities", "Net cash provided by (used in) financing activities", "Cash flows from financing activities", "Cash from financing activity", "Cash from financing activities"],
         pl: ["Przepływy pieniężne netto z działalności finansowej"],
         ru: ["Сальдо денежных потоков от финансовых операций"],
         uk: ["Чистий рух коштів від фінансової діяльності"],
@@ -1239,7 +1239,7 @@ line_items! {
     NetChangeInCash = "net_change_in_cash" {
         statement: CashFlowStatement, flow: Flow, label: "net change in cash",
         parents: [(CashAtEnd, +, Any)],
-        en: ["Net increase (decrease) in cash and cash equivalents", "Net change in cash", "Net increase in cash and cash equivalents", "Net decrease in cash and cash equivalents"],
+        en: ["Net increase (decrease) in cash and cash equivalents", "Net change in cash", "Net increase in cash and cash equivalents", "Net decrease in cash and cash equivalents", "Net cash flow"],
         pl: ["Przepływy pieniężne netto razem", "Przepływy pieniężne netto, razem"],
         ru: ["Сальдо денежных потоков за отчетный период"],
         uk: ["Чистий рух грошових коштів за звітний період", "Чистий рух коштів за звітний період"],

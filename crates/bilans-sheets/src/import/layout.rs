@@ -39,6 +39,9 @@ pub(crate) struct Record {
     pub(crate) item: LineItem,
     pub(crate) value: Decimal,
     pub(crate) cell: String,
+    /// Which of the sheet's period headers it is under, counted from 0: statements
+    /// stacked on one sheet are each under a header of their own.
+    pub(crate) block: usize,
 }
 
 /// An empty cell where an amount of a recognised line item could have been.
@@ -488,6 +491,12 @@ fn read_rows(
     let mut header: Option<Header> = None;
     let mut column_entities: BTreeMap<usize, String> = BTreeMap::new();
     let mut row_entity: Option<String> = None;
+    // The error for the first label without a header above it, and those labels.
+    let mut headless: Option<SheetsError> = None;
+    let mut headless_rows: Vec<Hit> = Vec::new();
+    // The index of the current header, for the records under it.
+    let mut block = 0;
+    let mut n_headers = 0;
     for row in 0..grid.n_rows() {
         let row_hits = hits_by_row.get(&row).map(Vec::as_slice).unwrap_or_default();
         let chosen = row_hits
@@ -509,6 +518,16 @@ fn read_rows(
                     scan,
                 )?);
                 row_entity = None;
+                block = n_headers;
+                n_headers += 1;
+                for hit in headless_rows.drain(..) {
+                    scan.skipped.push(Skipped {
+                        entity: None,
+                        cell: grid.cell_name(hit.row, hit.col),
+                        text: text_of(grid.get(hit.row, hit.col)).unwrap_or_default(),
+                        reason: "above the sheet's first period header: not read".to_owned(),
+                    });
+                }
                 continue;
             }
             if let Some(word_col) = (0..grid.n_cols()).find(|col| {
@@ -529,27 +548,14 @@ fn read_rows(
             continue;
         };
         let Some(header) = header.as_ref() else {
-            if let Some((header_row, header_col, text)) = unreadable_header(grid, hit) {
-                return Err(at(
-                    header_row,
-                    header_col,
-                    format!(
-                        "no period header found: `{text}` is not a period bilans can read, and the line item labels below it have no other header (expected cells like 2001, FY2001, 2001Q1, 31.12.2001, Dec. 31, 2001, 31 grudnia 2001, 12 Months Ended over a row of dates, or a date)"
-                    ),
-                ));
+            // A label above the sheet's first period header (a block of market data
+            // over the statements, `Number of shares` or `Market Capitalization`) is
+            // an error only if no header follows: otherwise it is listed as not read.
+            if headless.is_none() {
+                headless = Some(no_header_error(context, grid, hit));
             }
-            let (line, direction) = if grid.is_transposed() {
-                ("column", "to its left")
-            } else {
-                ("row", "above it")
-            };
-            return Err(at(
-                hit.row,
-                hit.col,
-                format!(
-                    "no period header found: this line item label has no {line} of periods {direction} (expected cells like 2001, 2001 r., FY2001, 2001 г., 31.12.2001 or a date)"
-                ),
-            ));
+            headless_rows.push(*hit);
+            continue;
         };
         let Target::Item(item) = hit.target else {
             continue;
@@ -572,6 +578,7 @@ fn read_rows(
                         item,
                         value,
                         cell,
+                        block,
                     });
                 }
                 Ok(None) => scan.gaps.push(Gap {
@@ -590,7 +597,42 @@ fn read_rows(
             }
         }
     }
-    Ok(())
+    match headless {
+        Some(error) if !headless_rows.is_empty() => Err(error),
+        _ => Ok(()),
+    }
+}
+
+/// The error for a line item label without a period header above it: the header text
+/// that could not be read, else the label.
+fn no_header_error(context: &Context<'_>, grid: &Grid, hit: &Hit) -> SheetsError {
+    let at = |row: usize, col: usize, message: String| SheetsError::AtCell {
+        file: context.file.to_owned(),
+        sheet: context.sheet.to_owned(),
+        cell: grid.cell_name(row, col),
+        message,
+    };
+    if let Some((header_row, header_col, text)) = unreadable_header(grid, hit) {
+        return at(
+            header_row,
+            header_col,
+            format!(
+                "no period header found: `{text}` is not a period bilans can read, and the line item labels below it have no other header (expected cells like 2001, FY2001, 2001Q1, 31.12.2001, Dec. 31, 2001, 31 grudnia 2001, 12 Months Ended over a row of dates, or a date)"
+            ),
+        );
+    }
+    let (line, direction) = if grid.is_transposed() {
+        ("column", "to its left")
+    } else {
+        ("row", "above it")
+    };
+    at(
+        hit.row,
+        hit.col,
+        format!(
+            "no period header found: this line item label has no {line} of periods {direction} (expected cells like 2001, 2001 r., FY2001, 2001 г., 31.12.2001 or a date)"
+        ),
+    )
 }
 
 fn start_header(

@@ -500,15 +500,19 @@ fn statements_held(scan: &SheetScan) -> usize {
 /// change in inventories). On a cash-flow statement, inventories, receivables and
 /// trade payables are read as their changes; other balance-sheet lines are listed as
 /// not read.
-fn balance_lines_off_the_balance_sheet(scan: &mut SheetScan, home: Option<StatementKind>) {
-    let Some(home) = home else {
-        return;
-    };
-    if home == StatementKind::BalanceSheet {
-        return;
-    }
+///
+/// Statements stacked on one sheet, each under its own period header (a vendor's data
+/// sheet: income statement, balance sheet, cash flows), are each judged by their own
+/// block's statement.
+fn balance_lines_off_the_balance_sheet(scan: &mut SheetScan, sheet_home: Option<StatementKind>) {
+    let homes = block_homes(scan, sheet_home);
     let mut kept = Vec::with_capacity(scan.records.len());
     for mut record in std::mem::take(&mut scan.records) {
+        let home = homes.get(&record.block).copied().flatten();
+        let Some(home) = home.filter(|home| *home != StatementKind::BalanceSheet) else {
+            kept.push(record);
+            continue;
+        };
         if record.item.statement() != StatementKind::BalanceSheet {
             kept.push(record);
             continue;
@@ -718,16 +722,20 @@ fn resolve_unit(
 fn hold_deductions_positive(
     sheet: &str,
     scan: &mut SheetScan,
-    home: Option<StatementKind>,
+    sheet_home: Option<StatementKind>,
     notes: &mut Vec<String>,
 ) {
-    // Only the lines of the statement the sheet presents: a cash-flow statement adds
-    // back depreciation (an income-statement cost) as a positive amount.
-    let own_deduction = |item: LineItem| item.is_deduction() && Some(item.statement()) == home;
+    // Only the lines of the statement the sheet (or its block) presents: a cash-flow
+    // statement adds back depreciation (an income-statement cost) as a positive amount.
+    let homes = block_homes(scan, sheet_home);
+    let own_deduction = |record: &layout::Record| {
+        record.item.is_deduction()
+            && Some(record.item.statement()) == homes.get(&record.block).copied().flatten()
+    };
     let (negative, positive) = scan
         .records
         .iter()
-        .filter(|record| own_deduction(record.item))
+        .filter(|record| own_deduction(record))
         .fold((0usize, 0usize), |(negative, positive), record| {
             if record.value < Decimal::ZERO {
                 (negative + 1, positive)
@@ -744,7 +752,7 @@ fn hold_deductions_positive(
     for record in scan
         .records
         .iter_mut()
-        .filter(|record| own_deduction(record.item))
+        .filter(|record| own_deduction(record))
     {
         record.value = -record.value;
         if !items.contains(&record.item.name()) {
@@ -770,8 +778,28 @@ fn is_shared(item: LineItem) -> bool {
 /// The statement a sheet holds: the one most of its unshared unnamed records belong
 /// to.
 fn home_statement(scan: &SheetScan) -> Option<StatementKind> {
+    home_of_records(scan.records.iter())
+}
+
+/// The statement of each block of a sheet (the records under one period header): the
+/// block's own where its records tell one, else the sheet's.
+fn block_homes(
+    scan: &SheetScan,
+    sheet_home: Option<StatementKind>,
+) -> BTreeMap<usize, Option<StatementKind>> {
+    let mut blocks: BTreeMap<usize, Vec<&layout::Record>> = BTreeMap::new();
+    for record in &scan.records {
+        blocks.entry(record.block).or_default().push(record);
+    }
+    blocks
+        .into_iter()
+        .map(|(block, records)| (block, home_of_records(records.into_iter()).or(sheet_home)))
+        .collect()
+}
+
+fn home_of_records<'a>(records: impl Iterator<Item = &'a layout::Record>) -> Option<StatementKind> {
     let mut counts: BTreeMap<StatementKind, usize> = BTreeMap::new();
-    for record in scan.records.iter().filter(|record| record.entity.is_none()) {
+    for record in records.filter(|record| record.entity.is_none()) {
         if !is_shared(record.item) {
             *counts.entry(record.item.statement()).or_default() += 1;
         }
@@ -966,6 +994,8 @@ fn missing_items(entities: &[Statements], needs: &[Need]) -> Vec<MissingItem> {
     missing
 }
 
+#[cfg(test)]
+mod layout_tests;
 #[cfg(test)]
 mod period_tests;
 #[cfg(test)]
