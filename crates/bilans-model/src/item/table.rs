@@ -26,6 +26,8 @@ line_items! {
         ru_codes: ["1600"], uk_codes: ["1300"],
         pl_positions: ["Aktywa razem"],
         xbrl: ["us-gaap:Assets", "ifrs-full:Assets"],
+        sv: ["Totala tillgångar", "Summa tillgångar", "Tillgångar totalt"],
+        vi: ["Tổng cộng tài sản"],
     }
     /// Fixed (non-current) assets.
     FixedAssets = "fixed_assets" {
@@ -38,6 +40,8 @@ line_items! {
         ru_codes: ["1100"], uk_codes: ["1095"],
         pl_positions: ["Aktywa A"],
         xbrl: ["us-gaap:NoncurrentAssets", "ifrs-full:NoncurrentAssets"],
+        sv: ["Anläggningstillgångar", "Summa anläggningstillgångar"],
+        vi: ["Tài sản dài hạn"],
         open: true,
     }
     /// Intangible assets.
@@ -51,6 +55,7 @@ line_items! {
         ru_codes: ["1110"], uk_codes: ["1000"],
         pl_positions: ["Aktywa A.I"],
         xbrl: ["us-gaap:IntangibleAssetsNetExcludingGoodwill", "ifrs-full:IntangibleAssetsOtherThanGoodwill"],
+        sv: ["Immateriella anläggningstillgångar", "Summa immateriella anläggningstillgångar"],
     }
     /// Property, plant and equipment (tangible fixed assets).
     PropertyPlantAndEquipment = "property_plant_and_equipment" {
@@ -63,6 +68,7 @@ line_items! {
         ru_codes: ["1150"], uk_codes: ["1010"],
         pl_positions: ["Aktywa A.II"],
         xbrl: ["us-gaap:PropertyPlantAndEquipmentNet", "ifrs-full:PropertyPlantAndEquipment"],
+        sv: ["Materiella anläggningstillgångar", "Summa materiella anläggningstillgångar"],
     }
     /// Long-term receivables.
     LongTermReceivables = "long_term_receivables" {
@@ -87,6 +93,7 @@ line_items! {
         ru_codes: ["1170"], uk_codes: ["1030", "1035"],
         pl_positions: ["Aktywa A.IV"],
         xbrl: ["us-gaap:LongTermInvestments", "ifrs-full:NoncurrentFinancialAssets"],
+        sv: ["Finansiella anläggningstillgångar", "Summa finansiella anläggningstillgångar"],
     }
     /// Deferred tax assets.
     DeferredTaxAssets = "deferred_tax_assets" {
@@ -123,6 +130,8 @@ line_items! {
         ru_codes: ["1200"], uk_codes: ["1195"],
         pl_positions: ["Aktywa B"],
         xbrl: ["us-gaap:AssetsCurrent", "ifrs-full:CurrentAssets"],
+        sv: ["Omsättningstillgångar", "Summa omsättningstillgångar"],
+        vi: ["Tài sản ngắn hạn"],
         open: true,
     }
     /// Inventories.
@@ -136,6 +145,8 @@ line_items! {
         ru_codes: ["1210"], uk_codes: ["1100"],
         pl_positions: ["Aktywa B.I"],
         xbrl: ["us-gaap:InventoryNet", "ifrs-full:Inventories"],
+        sv: ["Varulager", "Varulager m.m.", "Summa varulager"],
+        vi: ["Hàng tồn kho"],
     }
     /// Value added tax on purchased assets, to be recovered (a line of the Russian form).
     RecoverableVat = "recoverable_vat" {
@@ -162,6 +173,7 @@ line_items! {
         ru_codes: ["1230"], uk_codes: ["1125"],
         pl_positions: ["Aktywa B.II"],
         xbrl: ["ifrs-full:TradeAndOtherCurrentReceivables", "us-gaap:ReceivablesNetCurrent"],
+        vi: ["Các khoản phải thu ngắn hạn"],
         open: true,
     }
     /// Trade receivables: amounts customers owe for goods and services.
@@ -175,6 +187,8 @@ line_items! {
         ru_codes: [], uk_codes: [],
         pl_positions: ["Aktywa B.II.3.a"],
         xbrl: ["us-gaap:AccountsReceivableNetCurrent", "ifrs-full:CurrentTradeReceivables"],
+        sv: ["Kundfordringar"],
+        vi: ["Phải thu của khách hàng", "Phải thu ngắn hạn của khách hàng"],
     }
     /// Other short-term receivables (taxes, advances, other debtors).
     OtherReceivables = "other_receivables" {
@@ -225,6 +239,8 @@ line_items! {
         ru_codes: ["1240"], uk_codes: ["1160"],
         pl_positions: [],
         xbrl: ["us-gaap:ShortTermInvestments", "us-gaap:MarketableSecuritiesCurrent", "ifrs-full:OtherCurrentFinancialAssets"],
+        sv: ["Kortfristiga placeringar", "Summa kortfristiga placeringar"],
+        vi: ["Các khoản đầu tư tài chính ngắn hạn", "Đầu tư tài chính ngắn hạn"],
     }
     /// Cash and cash equivalents.
     CashAndEquivalents = "cash_and_equivalents" {
@@ -237,6 +253,8 @@ line_items! {
         ru_codes: ["1250"], uk_codes: ["1165"],
         pl_positions: ["Aktywa B.III.1.c"],
         xbrl: ["us-gaap:CashAndCashEquivalentsAtCarryingValue", "ifrs-full:CashAndCashEquivalents"],
+        sv: ["Kassa och bank", "Likvida medel", "Kassa och bank samt kortfristiga placeringar"],
+        vi: ["Tiền và các khoản tương đương tiền"],
     }
     /// Prepayments and short-term accruals (deferred expenses).
     Prepayments = "prepayments" {
@@ -262,6 +280,7 @@ line_items! {
         ru_codes: ["1260"], uk_codes: ["1190"],
         pl_positions: [],
         xbrl: ["us-gaap:OtherAssetsCurrent", "ifrs-full:OtherCurrentAssets"],
+        sv: ["Övriga omsättningstillgångar"],
     }
     /// Called-up share capital not paid (Polish `Należne wpłaty na kapitał`).
     CalledUpCapitalNotPaid = "called_up_capital_not_paid" {
@@ -311,6 +330,8 @@ line_items! {
         ru_codes: ["1300"], uk_codes: ["1495"],
         pl_positions: ["Pasywa A"],
         xbrl: ["us-gaap:StockholdersEquity", "ifrs-full:Equity"],
+        sv: ["Eget kapital", "Summa eget kapital", "Totalt eget kapital"],
+        vi: ["Vốn chủ sở hữu"],
         open: true,
     }
     /// Share capital (registered, authorised or charter capital).
@@ -324,6 +345,7 @@ line_items! {
         ru_codes: ["1310"], uk_codes: ["1400"],
         pl_positions: ["Pasywa A.I"],
         xbrl: ["us-gaap:CommonStockValue", "ifrs-full:IssuedCapital"],
+        sv: ["Aktiekapital"],
     }
     /// Own shares bought back, a deduction within equity.
     TreasuryShares = "treasury_shares" {
@@ -423,6 +445,7 @@ line_items! {
         ru_codes: [], uk_codes: [],
         pl_positions: [],
         xbrl: ["us-gaap:MinorityInterest", "ifrs-full:NoncontrollingInterests"],
+        sv: ["Minoritetsintressen", "Minoritetsintresse", "Innehav utan bestämmande inflytande"],
     }
     /// Total liabilities (provisions included).
     TotalLiabilities = "total_liabilities" {
@@ -435,6 +458,8 @@ line_items! {
         ru_codes: [], uk_codes: [],
         pl_positions: ["Pasywa B"],
         xbrl: ["us-gaap:Liabilities", "ifrs-full:Liabilities"],
+        sv: ["Summa skulder", "Totala skulder"],
+        vi: ["Nợ phải trả"],
         open: true,
     }
     /// Provisions for liabilities (the Polish `Rezerwy na zobowiązania`, long- and
@@ -461,6 +486,7 @@ line_items! {
         ru_codes: ["1400"], uk_codes: ["1595"],
         pl_positions: ["Pasywa B.II"],
         xbrl: ["us-gaap:LiabilitiesNoncurrent", "ifrs-full:NoncurrentLiabilities"],
+        sv: ["Långfristiga skulder", "Summa långfristiga skulder"],
         open: true,
     }
     /// Long-term borrowings: bank credit, loans and bonds due after a year.
@@ -522,6 +548,8 @@ line_items! {
         ru_codes: ["1500"], uk_codes: ["1695"],
         pl_positions: ["Pasywa B.III"],
         xbrl: ["us-gaap:LiabilitiesCurrent", "ifrs-full:CurrentLiabilities"],
+        sv: ["Kortfristiga skulder", "Summa kortfristiga skulder"],
+        vi: ["Nợ ngắn hạn"],
         open: true,
     }
     /// Short-term bank credit and loans, part of current liabilities.
@@ -535,6 +563,7 @@ line_items! {
         ru_codes: ["1510"], uk_codes: ["1600"],
         pl_positions: ["Pasywa B.III.3.a"],
         xbrl: ["us-gaap:ShortTermBorrowings", "ifrs-full:ShorttermBorrowings"],
+        vi: ["Vay ngắn hạn", "Vay và nợ thuê tài chính ngắn hạn"],
     }
     /// The part of long-term debt due within a year.
     CurrentPortionOfLongTermDebt = "current_portion_of_long_term_debt" {
@@ -559,6 +588,8 @@ line_items! {
         ru_codes: ["1520"], uk_codes: ["1615"],
         pl_positions: ["Pasywa B.III.3.d"],
         xbrl: ["us-gaap:AccountsPayableCurrent", "ifrs-full:TradeAndOtherCurrentPayables"],
+        sv: ["Leverantörsskulder"],
+        vi: ["Phải trả cho người bán", "Phải trả người bán ngắn hạn"],
     }
     /// Tax liabilities (the state budget), part of current liabilities.
     TaxLiabilities = "tax_liabilities" {
@@ -668,6 +699,8 @@ line_items! {
         ru_codes: ["1700"], uk_codes: ["1900"],
         pl_positions: ["Pasywa razem"],
         xbrl: ["us-gaap:LiabilitiesAndStockholdersEquity", "ifrs-full:EquityAndLiabilities"],
+        sv: ["Totalt eget kapital och skulder", "Summa eget kapital och skulder"],
+        vi: ["Tổng cộng nguồn vốn"],
         open: true,
     }
     // ------------------------------------------------------------------ income statement
@@ -682,6 +715,8 @@ line_items! {
         ru_codes: ["2110"], uk_codes: ["2000"],
         pl_positions: ["RZiS-P A", "RZiS-K A"],
         xbrl: ["us-gaap:Revenues", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "us-gaap:SalesRevenueNet", "ifrs-full:Revenue"],
+        sv: ["Intäkter", "Nettoomsättning", "Omsättning", "Summa intäkter", "Rörelsens intäkter"],
+        vi: ["Doanh thu thuần về bán hàng và cung cấp dịch vụ"],
     }
     /// Cost of sales (cost of goods and services sold).
     CostOfSales = "cost_of_sales" {
@@ -694,6 +729,8 @@ line_items! {
         ru_codes: ["2120"], uk_codes: ["2050"],
         pl_positions: ["RZiS-K B"],
         xbrl: ["us-gaap:CostOfRevenue", "us-gaap:CostOfGoodsAndServicesSold", "ifrs-full:CostOfSales"],
+        sv: ["Kostnad för sålda varor", "Kostnad sålda varor"],
+        vi: ["Giá vốn hàng bán"],
     }
     /// Gross profit (revenue less cost of sales).
     GrossProfit = "gross_profit" {
@@ -706,6 +743,8 @@ line_items! {
         ru_codes: ["2100"], uk_codes: ["2090"],
         pl_positions: ["RZiS-K C"],
         xbrl: ["us-gaap:GrossProfit", "ifrs-full:GrossProfit"],
+        sv: ["Bruttoresultat", "Bruttovinst"],
+        vi: ["Lợi nhuận gộp về bán hàng và cung cấp dịch vụ"],
     }
     /// Selling (distribution) expenses.
     SellingExpenses = "selling_expenses" {
@@ -914,6 +953,8 @@ line_items! {
         ru_codes: ["2200"], uk_codes: ["2190"],
         pl_positions: ["RZiS-P F", "RZiS-K I"],
         xbrl: ["us-gaap:OperatingIncomeLoss", "ifrs-full:ProfitLossFromOperatingActivities"],
+        sv: ["Rörelseresultat"],
+        vi: ["Lợi nhuận thuần từ hoạt động kinh doanh"],
         open: true,
     }
     /// Income from participations in other entities (dividends, share of results).
@@ -1036,6 +1077,8 @@ line_items! {
         ru_codes: ["2300"], uk_codes: ["2290"],
         pl_positions: ["RZiS-P I", "RZiS-K L"],
         xbrl: ["us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest", "ifrs-full:ProfitLossBeforeTax"],
+        sv: ["Resultat före skatt"],
+        vi: ["Tổng lợi nhuận kế toán trước thuế"],
         open: true,
     }
     /// Income tax expense (current and deferred).
@@ -1049,6 +1092,7 @@ line_items! {
         ru_codes: ["2410"], uk_codes: ["2300"],
         pl_positions: ["RZiS-P J", "RZiS-K M"],
         xbrl: ["us-gaap:IncomeTaxExpenseBenefit", "ifrs-full:IncomeTaxExpenseContinuingOperations"],
+        sv: ["Skatt på årets resultat", "Inkomstskatt"],
     }
     /// Other obligatory reductions of profit (Polish RZiS K / N).
     OtherProfitReductions = "other_profit_reductions" {
@@ -1073,6 +1117,8 @@ line_items! {
         ru_codes: ["2400"], uk_codes: ["2350"],
         pl_positions: ["RZiS-P L", "RZiS-K O", "RPP A.I"],
         xbrl: ["us-gaap:NetIncomeLoss", "us-gaap:ProfitLoss", "ifrs-full:ProfitLoss"],
+        sv: ["Nettoresultat", "Årets resultat", "Periodens resultat", "Resultat efter skatt"],
+        vi: ["Lợi nhuận sau thuế thu nhập doanh nghiệp"],
         open: true,
     }
     // --------------------------------------------------------------- cash-flow statement
@@ -1087,6 +1133,7 @@ line_items! {
         ru_codes: ["4100"], uk_codes: ["3195"],
         pl_positions: ["RPP A.III"],
         xbrl: ["us-gaap:NetCashProvidedByUsedInOperatingActivities", "ifrs-full:CashFlowsFromUsedInOperatingActivities"],
+        sv: ["Kassaflöde från den löpande verksamheten", "Kassaflöde från löpande verksamhet"],
         open: true,
     }
     /// Operating receipts (the direct method's inflows).
@@ -1160,6 +1207,7 @@ line_items! {
         ru_codes: ["4200"], uk_codes: ["3295"],
         pl_positions: ["RPP B.III"],
         xbrl: ["us-gaap:NetCashProvidedByUsedInInvestingActivities", "ifrs-full:CashFlowsFromUsedInInvestingActivities"],
+        sv: ["Kassaflöde från investeringsverksamheten", "Kassaflöde från investeringsverksamhet"],
         open: true,
     }
     /// Capital expenditure: payments for property, plant, equipment and intangibles.
@@ -1185,6 +1233,7 @@ line_items! {
         ru_codes: ["4300"], uk_codes: ["3395"],
         pl_positions: ["RPP C.III"],
         xbrl: ["us-gaap:NetCashProvidedByUsedInFinancingActivities", "ifrs-full:CashFlowsFromUsedInFinancingActivities"],
+        sv: ["Kassaflöde från finansieringsverksamheten", "Kassaflöde från finansieringsverksamhet"],
         open: true,
     }
     /// Proceeds from borrowings (credit, loans, bonds).

@@ -20,6 +20,8 @@ pub(crate) enum Language {
     Polish,
     Russian,
     Ukrainian,
+    Swedish,
+    Vietnamese,
 }
 
 /// A national statement form whose lines have codes.
@@ -111,6 +113,8 @@ impl Dictionary {
                 (Language::Polish, info.labels.pl),
                 (Language::Russian, info.labels.ru),
                 (Language::Ukrainian, info.labels.uk),
+                (Language::Swedish, info.labels.sv),
+                (Language::Vietnamese, info.labels.vi),
             ];
             for (language, texts) in languages {
                 for text in texts {
@@ -317,6 +321,8 @@ fn without_qualifiers(text: &str) -> String {
         "minority",
         "niekontroluj",
         "неконтрол",
+        "minoritet",
+        "bestämmande inflytande",
     ]
     .iter()
     .any(|word| lower.contains(word));
@@ -331,7 +337,13 @@ fn without_qualifiers(text: &str) -> String {
         ", у тому числі",
     ];
     if !minority {
-        markers.push(" attributable to ");
+        // The parent's share, in English and in Swedish (`Eget kapital hänförligt till
+        // moderbolagets aktieägare`, `Eget kapital - Moderbolagets ägare`).
+        markers.extend([
+            " attributable to ",
+            " hänförligt till ",
+            " - moderbolagets ",
+        ]);
     }
     let mut end = text.len();
     for marker in markers {

@@ -380,6 +380,96 @@ fn header_periods(
     Ok((!found.is_empty()).then_some(found))
 }
 
+/// The periods bounded by a row of first days (`Startdatum`, `Period start`) and the
+/// row of last days under it (`Slutdatum`, `Period end`): two rows of date cells in the
+/// same columns, each last day after its first day, with no line item label in either.
+fn period_bounds(
+    context: &Context<'_>,
+    grid: &Grid,
+    row: usize,
+    hits_by_row: &BTreeMap<usize, Vec<Hit>>,
+) -> Result<Option<Vec<(usize, Period)>>, SheetsError> {
+    let dates = |row: usize| -> Vec<(usize, bilans_model::Date)> {
+        (0..grid.n_cols())
+            .filter_map(|col| match grid.get(row, col) {
+                Value::Date(date) => Some((col, *date)),
+                _ => None,
+            })
+            .collect()
+    };
+    let next = row + 1;
+    let (firsts, lasts) = (dates(row), dates(next));
+    let same_columns = firsts.len() == lasts.len()
+        && firsts
+            .iter()
+            .zip(&lasts)
+            .all(|((first_col, first), (last_col, last))| first_col == last_col && first < last);
+    let only_dates = |row: usize, n_dates: usize| {
+        (0..grid.n_cols())
+            .filter(|col| matches!(grid.get(row, *col), Value::Number(_) | Value::Date(_)))
+            .count()
+            == n_dates
+    };
+    if firsts.is_empty()
+        || !same_columns
+        || hits_by_row.contains_key(&next)
+        || !only_dates(row, firsts.len())
+        || !only_dates(next, lasts.len())
+    {
+        return Ok(None);
+    }
+    let cells: Vec<(usize, HeaderCell)> = firsts
+        .iter()
+        .zip(&lasts)
+        .map(|((col, first), (_, last))| {
+            (
+                *col,
+                HeaderCell::Range {
+                    first: *first,
+                    last: *last,
+                },
+            )
+        })
+        .collect();
+    let periods = periods::resolve(&cells, &SheetContext::default()).map_err(|unresolved| {
+        SheetsError::AtCell {
+            file: context.file.to_owned(),
+            sheet: context.sheet.to_owned(),
+            cell: grid.cell_name(row, unresolved.col),
+            message: unresolved.message,
+        }
+    })?;
+    Ok((periods.len() == cells.len()).then_some(periods))
+}
+
+/// How bounded periods refine a header of bare years in the same columns: each year
+/// (`2024`, read as the calendar year) becomes the twelve months of that fiscal year
+/// the bounds state (1 April 2023 to 31 March 2024). `None` when the columns differ or
+/// any bound period is not twelve months of the year its column is headed with.
+fn refinement(
+    header: &[(usize, Period)],
+    bounds: &[(usize, Period)],
+) -> Option<BTreeMap<Period, Period>> {
+    if header.len() != bounds.len() {
+        return None;
+    }
+    let mut map = BTreeMap::new();
+    for ((col, year), (bound_col, bounded)) in header.iter().zip(bounds) {
+        let refines = col == bound_col
+            && *year == Period::year(year.fiscal_year())
+            && bounded.months() == Some(12)
+            && bounded.fiscal_year() == year.fiscal_year();
+        if !refines
+            || map
+                .insert(*year, *bounded)
+                .is_some_and(|other| other != *bounded)
+        {
+            return None;
+        }
+    }
+    Some(map)
+}
+
 /// Replaces the cells of a header row whose columns the mapping file declares, once the
 /// row is a header (some cell of it names a period, or is relative to one).
 fn declare_periods(context: &Context<'_>, grid: &Grid, found: &mut Vec<(usize, HeaderCell)>) {
@@ -497,8 +587,59 @@ fn read_rows(
     // The index of the current header, for the records under it.
     let mut block = 0;
     let mut n_headers = 0;
+    // Where the current block's records and gaps start, and a row already read as the
+    // last days of a row of period bounds.
+    let (mut block_records, mut block_gaps) = (0, 0);
+    let mut bounds_end_row: Option<usize> = None;
     for row in 0..grid.n_rows() {
+        if bounds_end_row == Some(row) {
+            continue;
+        }
         let row_hits = hits_by_row.get(&row).map(Vec::as_slice).unwrap_or_default();
+        if row_hits.is_empty()
+            && let Some(bounds) = period_bounds(context, grid, row, &hits_by_row)?
+        {
+            bounds_end_row = Some(row + 1);
+            scan.skipped.push(Skipped {
+                entity: None,
+                cell: grid.cell_name(row, 0),
+                text: text_of(grid.get(row, 0)).unwrap_or_default(),
+                reason: "the first days of the periods whose last days are in the next row: read with them".to_owned(),
+            });
+            let refined = header.as_mut().and_then(|header| {
+                let map = refinement(&header.periods, &bounds)?;
+                header.periods = bounds.clone();
+                Some(map)
+            });
+            if let Some(map) = refined {
+                // The block's bare years, bounded by these dates (a fiscal year
+                // from 1 April headed `2024`): its amounts take the bounded periods.
+                for record in &mut scan.records[block_records..] {
+                    if let Some(bounded) = map.get(&record.period) {
+                        record.period = *bounded;
+                    }
+                }
+                for gap in &mut scan.gaps[block_gaps..] {
+                    if let Some(bounded) = map.get(&gap.period) {
+                        gap.period = *bounded;
+                    }
+                }
+                continue;
+            }
+            header = Some(start_header(
+                context,
+                grid,
+                row + 1,
+                bounds,
+                &column_entities,
+                scan,
+            )?);
+            row_entity = None;
+            block = n_headers;
+            n_headers += 1;
+            (block_records, block_gaps) = (scan.records.len(), scan.gaps.len());
+            continue;
+        }
         let chosen = row_hits
             .iter()
             .filter(|hit| {
@@ -520,6 +661,7 @@ fn read_rows(
                 row_entity = None;
                 block = n_headers;
                 n_headers += 1;
+                (block_records, block_gaps) = (scan.records.len(), scan.gaps.len());
                 for hit in headless_rows.drain(..) {
                     scan.skipped.push(Skipped {
                         entity: None,

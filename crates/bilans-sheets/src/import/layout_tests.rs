@@ -130,3 +130,89 @@ fn statements_stacked_on_one_sheet_are_each_read_as_their_own_statement() {
         Some(Decimal::from(26_312))
     );
 }
+
+/// A Swedish key-figure sheet as data vendors lay it out: bare years over a short
+/// income block, the unit and the fiscal year's first and last days as data rows, then
+/// a short balance block.
+fn swedish_company(first_day: &str, last_day: &str) -> Vec<Vec<Value>> {
+    let days = |label: &str, day: &str| vec![text(label), date(day)];
+    vec![
+        vec![Value::Empty, number(2024)],
+        vec![text("Intäkter"), number(20_019)],
+        vec![text("Rörelseresultat"), number(2426)],
+        vec![text("Nettoresultat"), number(1691)],
+        vec![text("Valuta"), text("MSEK")],
+        days("Startdatum Resultaträkning", first_day),
+        days("Slutdatum Resultaträkning", last_day),
+        vec![text("Varulager"), number(3125)],
+        vec![text("Kassa och bank"), number(798)],
+        vec![text("Totala tillgångar"), number(16_657)],
+        vec![text("Eget kapital - Moderbolagets ägare"), number(6478)],
+        vec![text("Minoritetsintressen"), number(0)],
+        vec![text("Kortfristiga skulder"), number(5254)],
+        vec![text("Totalt eget kapital och skulder"), number(16_657)],
+    ]
+}
+
+#[test]
+fn swedish_labels_and_units_are_read() {
+    let report = import_sheets(vec![("AAK", swedish_company("2024-01-01", "2024-12-31"))]).unwrap();
+    let year = Period::year(2024);
+    for (item, value) in [
+        (LineItem::Revenue, 20_019),
+        (LineItem::OperatingResult, 2426),
+        (LineItem::NetIncome, 1691),
+        (LineItem::Inventories, 3125),
+        (LineItem::CashAndEquivalents, 798),
+        (LineItem::TotalAssets, 16_657),
+        (LineItem::Equity, 6478),
+        (LineItem::NonControllingInterests, 0),
+        (LineItem::CurrentLiabilities, 5254),
+        (LineItem::TotalEquityAndLiabilities, 16_657),
+    ] {
+        assert_eq!(
+            amount(&report, year, item),
+            Some(Decimal::from(value)),
+            "{item}"
+        );
+    }
+    assert_eq!(report.unit.scale, bilans_model::Scale::Millions);
+    assert_eq!(report.unit.currency, "SEK");
+}
+
+#[test]
+fn first_and_last_day_rows_bound_the_bare_years_above_them() {
+    // `2024` heads a fiscal year from 1 April 2023 to 31 March 2024: every amount of
+    // the sheet is of that fiscal year, none of the calendar year 2024.
+    let report = import_sheets(vec![(
+        "Addtech",
+        swedish_company("2023-04-01", "2024-03-31"),
+    )])
+    .unwrap();
+    let fiscal = Period::fiscal_year_ending(2024, 3).unwrap();
+    assert_eq!(report.entities[0].period_list(), [fiscal]);
+    assert_eq!(
+        amount(&report, fiscal, LineItem::Revenue),
+        Some(Decimal::from(20_019))
+    );
+    assert_eq!(
+        amount(&report, fiscal, LineItem::TotalAssets),
+        Some(Decimal::from(16_657))
+    );
+}
+
+#[test]
+fn bounds_of_another_year_start_a_new_header() {
+    // Bounds whose fiscal year is not the one above head the lines below them only.
+    let report = import_sheets(vec![("S", swedish_company("2022-04-01", "2023-03-31"))]).unwrap();
+    let fiscal = Period::fiscal_year_ending(2023, 3).unwrap();
+    assert_eq!(
+        amount(&report, Period::year(2024), LineItem::Revenue),
+        Some(Decimal::from(20_019))
+    );
+    assert_eq!(
+        amount(&report, fiscal, LineItem::TotalAssets),
+        Some(Decimal::from(16_657))
+    );
+    assert_eq!(amount(&report, fiscal, LineItem::Revenue), None);
+}
