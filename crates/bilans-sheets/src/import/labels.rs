@@ -48,6 +48,7 @@ struct Words {
     code: Vec<String>,
     code_ru: Vec<String>,
     code_uk: Vec<String>,
+    total: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,6 +70,7 @@ pub(crate) struct Dictionary {
     code_words: BTreeSet<String>,
     code_words_ru: BTreeSet<String>,
     code_words_uk: BTreeSet<String>,
+    total_words: BTreeSet<String>,
     scale_words: BTreeMap<String, Scale>,
     currency_words: BTreeMap<String, String>,
     filler_words: BTreeSet<String>,
@@ -101,6 +103,7 @@ impl Dictionary {
             code_words: normalised_set(&file.words.code),
             code_words_ru: normalised_set(&file.words.code_ru),
             code_words_uk: normalised_set(&file.words.code_uk),
+            total_words: normalised_set(&file.words.total),
             scale_words: BTreeMap::new(),
             currency_words: BTreeMap::new(),
             filler_words: normalised_set(&file.units.fillers),
@@ -167,7 +170,16 @@ impl Dictionary {
     ///
     /// A label that carries its unit (`Przychody ze sprzedaży (tys. zł)`) is also
     /// found: unit and filler words are dropped when the whole label is not known.
+    #[cfg(test)]
     pub(crate) fn label(&self, text: &str) -> Option<(LineItem, &BTreeSet<Language>)> {
+        self.label_match(text)
+            .map(|(item, languages, _)| (item, languages))
+    }
+
+    /// As [`Dictionary::label`], and whether the label was found only once stripped of
+    /// its qualifiers (`Net income attributable to the parent`): a part of the line
+    /// the dictionary names, weaker than the line itself.
+    pub(crate) fn label_match(&self, text: &str) -> Option<(LineItem, &BTreeSet<Language>, bool)> {
         let normalised = normalise(text);
         let found = self.labels.get(&normalised).or_else(|| {
             let without_unit: Vec<&str> = normalised
@@ -182,12 +194,28 @@ impl Dictionary {
         });
         // Then the label as statements qualify it: footnote marks, `, net`, `net of
         // allowances of …`, `attributable to …`, parenthesised asides.
-        let found = found.or_else(|| {
-            qualified_forms(text)
-                .iter()
-                .find_map(|form| self.labels.get(&normalise(form)))
-        });
-        found.map(|(item, languages)| (*item, languages))
+        if let Some((item, languages)) = found {
+            return Some((*item, languages, false));
+        }
+        let unmarked = without_footnote_marks(text);
+        qualified_forms(text).iter().find_map(|form| {
+            let (item, languages) = self.labels.get(&normalise(form))?;
+            // Footnote marks alone do not qualify a caption (`Total assets (1)`).
+            Some((*item, languages, *form != unmarked))
+        })
+    }
+
+    /// Whether a label is written as a total (`Total current assets`, `Итого по
+    /// разделу IV`, `Aktywa razem`): its first or last word is a total word.
+    pub(crate) fn is_total(&self, text: &str) -> bool {
+        let normalised = normalise(text);
+        let mut words = normalised.split(' ');
+        let first = words.next();
+        let last = normalised.rsplit(' ').next();
+        [first, last]
+            .into_iter()
+            .flatten()
+            .any(|word| self.total_words.contains(word))
     }
 
     /// The item a form line code names.

@@ -42,6 +42,12 @@ pub(crate) struct Record {
     /// Which of the sheet's period headers it is under, counted from 0: statements
     /// stacked on one sheet are each under a header of their own.
     pub(crate) block: usize,
+    /// Its line, counted from 0 down the sheet (across, when transposed).
+    pub(crate) line: usize,
+    /// Whether its label was found only once stripped of its qualifiers.
+    pub(crate) qualified: bool,
+    /// Whether its label is written as a total (`Total …`, `Итого …`).
+    pub(crate) total: bool,
 }
 
 /// An empty cell where an amount of a recognised line item could have been.
@@ -98,6 +104,9 @@ enum Via {
     MappedLabel,
     Code,
     Label,
+    /// A label found once stripped of its qualifiers (`Net income attributable to the
+    /// parent`).
+    QualifiedLabel,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -217,7 +226,8 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
                     target: *target,
                     via: Via::MappedLabel,
                 });
-            } else if let Some((item, languages)) = context.dictionary.label(text) {
+            } else if let Some((item, languages, qualified)) = context.dictionary.label_match(text)
+            {
                 let has = |language| languages.contains(&language);
                 if has(Language::Russian) && !has(Language::Ukrainian) {
                     russian += 1;
@@ -229,7 +239,11 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
                     row,
                     col,
                     target: Target::Item(item),
-                    via: Via::Label,
+                    via: if qualified {
+                        Via::QualifiedLabel
+                    } else {
+                        Via::Label
+                    },
                 });
             }
         }
@@ -707,6 +721,10 @@ fn read_rows(
         {
             row_entity = Some(name);
         }
+        let total = match grid.get(row, hit.col) {
+            Value::Text(text) => context.dictionary.is_total(text),
+            _ => false,
+        };
         for (col, period) in header.periods.iter().filter(|(col, _)| hit.col < *col) {
             let entity = row_entity
                 .clone()
@@ -721,6 +739,9 @@ fn read_rows(
                         value,
                         cell,
                         block,
+                        line: row,
+                        qualified: hit.via == Via::QualifiedLabel,
+                        total,
                     });
                 }
                 Ok(None) => scan.gaps.push(Gap {

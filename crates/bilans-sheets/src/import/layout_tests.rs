@@ -216,3 +216,126 @@ fn bounds_of_another_year_start_a_new_header() {
     );
     assert_eq!(amount(&report, fiscal, LineItem::Revenue), None);
 }
+
+/// An EDGAR-style income statement: two quarters, the consolidated net income, the
+/// parent's share as a qualified caption, then revenue broken down by kind below the
+/// bottom line (a dimension block).
+fn edgar_income_statement() -> Vec<Vec<Value>> {
+    vec![
+        vec![
+            text("Statements of Income - USD ($) $ in Millions"),
+            text("3 Months Ended"),
+        ],
+        vec![Value::Empty, text("Jun. 30, 2018"), text("Jun. 30, 2017")],
+        vec![text("Revenues"), number(5548), number(3015)],
+        vec![text("Operating income (loss)"), number(78), number(-66)],
+        vec![text("Net income (loss)"), number(-38), number(-20)],
+        vec![
+            text("Less: Net income (loss) attributable to noncontrolling interests"),
+            number(-19),
+            number(6),
+        ],
+        vec![
+            text("Net income (loss) attributable to Baker Hughes, a GE company"),
+            number(-19),
+            number(0),
+        ],
+        vec![text("Sales of goods")],
+        vec![text("Revenues"), number(3119), number(2270)],
+        vec![text("Sales of services")],
+        vec![text("Revenues"), number(2429), number(745)],
+    ]
+}
+
+#[test]
+fn a_statement_keeps_its_lines_over_qualified_parts_and_breakdowns_below_its_bottom_line() {
+    let report = import_sheets(vec![("Income", edgar_income_statement())]).unwrap();
+    let q2 = |year| Period::quarter(year, 2).unwrap();
+    assert_eq!(
+        amount(&report, q2(2018), LineItem::Revenue),
+        Some(Decimal::from(5548))
+    );
+    assert_eq!(
+        amount(&report, q2(2017), LineItem::Revenue),
+        Some(Decimal::from(3015))
+    );
+    assert_eq!(
+        amount(&report, q2(2018), LineItem::NetIncome),
+        Some(Decimal::from(-38))
+    );
+    assert_eq!(
+        amount(&report, q2(2017), LineItem::NetIncome),
+        Some(Decimal::from(-20))
+    );
+    assert!(
+        report.notes.iter().any(|note| note
+            .contains("kept as the statement's line, not a breakdown below its bottom line")),
+        "{:?}",
+        report.notes
+    );
+}
+
+#[test]
+fn a_section_title_carrying_another_amount_gives_way_to_its_total() {
+    // The title row of section IV carries the borrowings' amount, one row too high;
+    // the section's `Итого` line is the section's amount.
+    let rows = vec![
+        vec![text("ПАССИВ"), text("На 30.06.24"), text("На 31.12.23")],
+        vec![
+            text("IV. ДОЛГОСРОЧНЫЕ ОБЯЗАТЕЛЬСТВА"),
+            number(9867),
+            number(11_274),
+        ],
+        vec![text("Заемные средства"), number(1504), number(814)],
+        vec![text("Итого по разделу IV"), number(11_371), number(12_088)],
+    ];
+    let report = import_sheets(vec![("S", rows)]).unwrap();
+    let june = Period::instant("2024-06-30".parse().unwrap(), 12).unwrap();
+    assert_eq!(
+        amount(&report, june, LineItem::LongTermLiabilities),
+        Some(Decimal::from(11_371))
+    );
+}
+
+#[test]
+fn a_statement_keeps_its_line_over_a_note_that_repeats_it() {
+    let note = vec![
+        vec![text("Segment information"), text("2018"), text("2017")],
+        vec![text("Revenue"), number(3119), number(2270)],
+        vec![text("Interest expense"), number(63), number(14)],
+    ];
+    let statement = vec![
+        vec![text("Income statement"), text("2018"), text("2017")],
+        vec![text("Revenue"), number(5548), number(3015)],
+        vec![text("Operating income"), number(78), number(-66)],
+        vec![text("Net income"), number(-38), number(-20)],
+    ];
+    // The note comes first in the workbook: the statement still wins.
+    let report = import_sheets(vec![("Note", note), ("Income", statement)]).unwrap();
+    assert_eq!(
+        amount(&report, Period::year(2018), LineItem::Revenue),
+        Some(Decimal::from(5548))
+    );
+}
+
+#[test]
+fn two_lines_no_rule_tells_apart_are_both_left_out() {
+    // A table in reverse order (net income first): no bottom line to tell a breakdown
+    // by, and neither caption is a total or qualified.
+    let rows = vec![
+        vec![Value::Empty, text("2021")],
+        vec![text("Net income"), number(94_680)],
+        vec![text("EBIT"), number(111_852)],
+        vec![text("Operating income"), number(108_949)],
+        vec![text("Total revenue"), number(365_817)],
+    ];
+    let report = import_sheets(vec![("S", rows)]).unwrap();
+    assert_eq!(
+        amount(&report, Period::year(2021), LineItem::OperatingResult),
+        None
+    );
+    assert_eq!(
+        amount(&report, Period::year(2021), LineItem::NetIncome),
+        Some(Decimal::from(94_680))
+    );
+}

@@ -54,6 +54,7 @@ mod needs;
 mod numbers;
 mod period_text;
 mod periods;
+mod precedence;
 mod read;
 mod render;
 
@@ -300,20 +301,29 @@ pub(crate) fn import_grids(
     let mut entity_index: BTreeMap<String, usize> = BTreeMap::new();
     // The sheet each entity was first seen on, by the same index.
     let mut first_sheets: Vec<&str> = Vec::new();
-    // Per entity, the home statement of the sheet each amount came from.
-    let mut amount_homes: Vec<BTreeMap<(Period, LineItem), Option<StatementKind>>> = Vec::new();
+    // Per entity, where each amount came from, for the rules that settle two rows
+    // giving one amount different values.
+    let mut amount_claims: Vec<BTreeMap<(Period, LineItem), precedence::Claim>> = Vec::new();
     // Per entity, the amounts two rows gave different values for: neither is used.
     let mut ambiguous: Vec<std::collections::BTreeSet<(Period, LineItem)>> = Vec::new();
-    for (((sheet, scan), default_entity), home) in
-        scans.iter().zip(&entity_of_sheet).zip(&home_of_sheet)
+    for (sheet_index, (((sheet, scan), default_entity), home)) in scans
+        .iter()
+        .zip(&entity_of_sheet)
+        .zip(&home_of_sheet)
+        .enumerate()
     {
-        let home = *home;
+        let claims = precedence::claims(
+            sheet_index,
+            scan,
+            is_statement_sheet(scan),
+            &block_homes(scan, *home),
+        );
         let source = |cell: &str| Source {
             file: file.to_owned(),
             sheet: (*sheet).to_owned(),
             cell: cell.to_owned(),
         };
-        for record in &scan.records {
+        for (record, claim) in scan.records.iter().zip(&claims) {
             let name = record
                 .entity
                 .clone()
@@ -325,7 +335,7 @@ pub(crate) fn import_grids(
                         .entities
                         .push(Statements::new(Entity::company(&name), unit.clone()));
                     first_sheets.push(sheet);
-                    amount_homes.push(BTreeMap::new());
+                    amount_claims.push(BTreeMap::new());
                     ambiguous.push(std::collections::BTreeSet::new());
                     entity_index.insert(name.clone(), report.entities.len() - 1);
                     report.entities.len() - 1
@@ -333,81 +343,71 @@ pub(crate) fn import_grids(
             };
             let statements = &mut report.entities[index];
             let key = (record.period, record.item);
-            let item_statement = Some(record.item.statement());
             let here = Some(source(&record.cell));
             if let Some(earlier) = statements.amount(record.period, record.item) {
-                // A line shared by two statements (net income on the cash-flow
-                // statement) is checked against its own statement's line: the value
-                // of the statement the item belongs to is kept, a difference noted.
-                let earlier_home = amount_homes[index].get(&key).copied().flatten();
-                let earlier_is_guest = earlier_home != item_statement;
-                let this_is_guest = home != item_statement;
-                if earlier_is_guest != this_is_guest {
-                    let (kept, other) = if this_is_guest {
-                        (earlier.clone(), (record.value, here.clone()))
-                    } else {
-                        (
-                            bilans_model::Amount {
-                                value: record.value,
-                                source: here.clone(),
-                            },
-                            (earlier.value, earlier.source.clone()),
-                        )
+                if earlier.value == record.value {
+                    continue;
+                }
+                let at = |source: &Option<Source>| {
+                    source
+                        .as_ref()
+                        .map_or_else(String::new, |at| format!("{}!{}", at.sheet, at.cell))
+                };
+                let earlier_claim = amount_claims[index].get(&key).copied();
+                let choice = earlier_claim
+                    .and_then(|earlier| precedence::prefer(&earlier, claim, record.item));
+                let this = bilans_model::Amount {
+                    value: record.value,
+                    source: here.clone(),
+                };
+                if let Some((keep, why)) = choice {
+                    // One of the two rows is the line by the statement's own rules
+                    // (a statement's line over a note's copy, a total over a section
+                    // title, …): it is kept and the other noted.
+                    let (kept, other) = match keep {
+                        precedence::Keep::Earlier => (earlier.clone(), this),
+                        precedence::Keep::This => (this, earlier.clone()),
                     };
-                    if kept.value != other.0 {
-                        let at = |source: &Option<Source>| {
-                            source
-                                .as_ref()
-                                .map_or_else(String::new, |at| format!("{}!{}", at.sheet, at.cell))
-                        };
-                        report.notes.push(format!(
-                            "`{}` for {} of `{name}` is {} at {} (its own statement) but {} at {}: the two statements disagree; the first is used",
-                            record.item,
-                            record.period,
-                            kept.value,
-                            at(&kept.source),
-                            other.0,
-                            at(&other.1)
-                        ));
-                    }
-                    if !this_is_guest {
-                        amount_homes[index].insert(key, home);
+                    report.notes.push(format!(
+                        "`{}` for {} of `{name}` is {} at {} but {} at {}: the two rows disagree; the first is kept as {why}",
+                        record.item,
+                        record.period,
+                        kept.value,
+                        at(&kept.source),
+                        other.value,
+                        at(&other.source)
+                    ));
+                    if keep == precedence::Keep::This {
+                        amount_claims[index].insert(key, *claim);
                         statements.set_amount(record.period, record.item, kept);
                     }
                     continue;
                 }
-                if earlier.value != record.value {
-                    // Two rows read as the same line item with different values: which
-                    // one the statement means cannot be known, so neither is used.
-                    let at = earlier
-                        .source
-                        .as_ref()
-                        .map(|at| format!("{}!{}", at.sheet, at.cell))
-                        .unwrap_or_default();
-                    report.notes.push(format!(
-                        "`{}` for {} of `{name}` is {} at {}!{} but {} at {}: ambiguous, neither is used (a mapping file can name the right cell)",
-                        record.item,
-                        record.period,
-                        record.value,
-                        sheet,
-                        record.cell,
-                        earlier.value,
-                        at
-                    ));
-                    if let Some(items) = statements.periods.get_mut(&record.period) {
-                        items.remove(&record.item);
-                        if items.is_empty() {
-                            statements.periods.remove(&record.period);
-                        }
+                // Two rows read as the same line item with different values, and no
+                // rule tells which one the statement means: neither is used.
+                report.notes.push(format!(
+                    "`{}` for {} of `{name}` is {} at {}!{} but {} at {}: ambiguous, neither is used (a mapping file can name the right cell)",
+                    record.item,
+                    record.period,
+                    record.value,
+                    sheet,
+                    record.cell,
+                    earlier.value,
+                    at(&earlier.source)
+                ));
+                if let Some(items) = statements.periods.get_mut(&record.period) {
+                    items.remove(&record.item);
+                    if items.is_empty() {
+                        statements.periods.remove(&record.period);
                     }
-                    ambiguous[index].insert(key);
                 }
+                ambiguous[index].insert(key);
                 continue;
             }
             if ambiguous[index].contains(&key) {
                 continue;
             }
-            amount_homes[index].insert(key, home);
+            amount_claims[index].insert(key, *claim);
             statements.set_amount(
                 record.period,
                 record.item,
