@@ -45,6 +45,7 @@ use crate::import::grid::{Grid, Value};
 use crate::import::labels::Dictionary;
 use crate::import::layout::{Context, SheetScan, scan_sheet};
 
+mod balance_dates;
 mod grid;
 mod header_cell;
 mod labels;
@@ -272,6 +273,8 @@ pub(crate) fn import_grids(
         scans.iter().map(|(_, scan)| home_statement(scan)).collect();
     for ((_, scan), home) in scans.iter_mut().zip(&home_of_sheet) {
         balance_lines_off_the_balance_sheet(scan, *home);
+        let homes = block_homes(scan, *home);
+        balance_dates::name_balance_dates(scan, &homes);
     }
     let mut notes: Vec<String> = failed
         .iter()
