@@ -340,3 +340,99 @@ fn two_lines_no_rule_tells_apart_are_both_left_out() {
         Some(Decimal::from(94_680))
     );
 }
+
+/// A Vietnamese monthly balance sheet (form B 01-DN): the decree the form follows in
+/// parentheses, the month as the title, the unit, a header relative to the reporting
+/// date, line codes and captions carrying their own formulas.
+fn vietnamese_balance_sheet() -> Vec<Vec<Value>> {
+    vec![
+        vec![text("CÔNG TY TNHH"), Value::Empty, text("Mẫu số B 01 - DN")],
+        vec![
+            Value::Empty,
+            Value::Empty,
+            text("(Ban hành theo QĐ số 15/2006/QĐ-BTC Ngày 20/03/2006 của Bộ trưởng BTC)"),
+        ],
+        vec![text("BẢNG CÂN ĐỐI KẾ TOÁN")],
+        vec![text("Tháng 04 Năm 2015")],
+        vec![Value::Empty, Value::Empty, Value::Empty, text("ĐVT: Đồng")],
+        vec![
+            text("TÀI SẢN"),
+            text("Mã số"),
+            text("Số cuối kỳ"),
+            text("Số đầu kỳ"),
+        ],
+        vec![
+            text("A. Tài sản ngắn hạn (100=110+120+130+140+150)"),
+            text("100"),
+            number(693_436_184),
+            number(436_145_950),
+        ],
+        vec![
+            text("  I. Tiền và các khoản tương đương tiền"),
+            text("110"),
+            number(319_024_400),
+            number(-78_650),
+        ],
+        vec![
+            text(" IV. Hàng tồn kho"),
+            text("140"),
+            number(340_374_349),
+            number(310_887_818),
+        ],
+        vec![
+            text("   1. Hàng tồn kho"),
+            text("141"),
+            number(340_374_349),
+            number(310_887_818),
+        ],
+        vec![
+            text("Tổng cộng tài sản (270 = 100 + 200)"),
+            text("270"),
+            number(693_436_184),
+            number(436_145_950),
+        ],
+        vec![
+            text("A. Nợ phải trả (300 = 310 + 330)"),
+            text("300"),
+            number(607_276_184),
+            number(349_985_950),
+        ],
+        vec![
+            text("  I. Nợ ngắn hạn"),
+            text("310"),
+            number(607_276_184),
+            number(349_985_950),
+        ],
+    ]
+}
+
+#[test]
+fn a_vietnamese_monthly_balance_sheet_reads_its_closing_column() {
+    let report = import_sheets(vec![("BalanceSheet", vietnamese_balance_sheet())]).unwrap();
+    let april = Period::instant("2015-04-30".parse().unwrap(), 12).unwrap();
+    // Only the closing balances: `Số đầu kỳ` may open the month or the year.
+    assert_eq!(report.entities[0].period_list(), [april]);
+    for (item, value) in [
+        (LineItem::CurrentAssets, 693_436_184),
+        (LineItem::CashAndEquivalents, 319_024_400),
+        (LineItem::Inventories, 340_374_349),
+        (LineItem::TotalAssets, 693_436_184),
+        (LineItem::TotalLiabilities, 607_276_184),
+        (LineItem::CurrentLiabilities, 607_276_184),
+    ] {
+        assert_eq!(
+            amount(&report, april, item),
+            Some(Decimal::from(value)),
+            "{item}"
+        );
+    }
+    assert_eq!(report.unit.currency, "VND");
+    assert!(
+        report
+            .unrecognised
+            .iter()
+            .any(|row| row.text == "Số đầu kỳ" && row.reason.contains("not a period")),
+        "{:?}",
+        report.unrecognised
+    );
+}
