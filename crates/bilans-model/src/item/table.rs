@@ -138,7 +138,7 @@ line_items! {
     Inventories = "inventories" {
         statement: BalanceSheet, flow: Stock, label: "inventories",
         parents: [(CurrentAssets, +, Any)],
-        en: ["Inventories", "Inventory", "Stocks", "Inventory, net", "Inventories, net", "Merchandise inventories"],
+        en: ["Inventories", "Inventory", "Stocks", "Inventory, net", "Inventories, net", "Merchandise inventories", "Inventories and contracts in progress"],
         pl: ["Zapasy"],
         ru: ["Запасы"],
         uk: ["Запаси"],
@@ -166,7 +166,7 @@ line_items! {
     Receivables = "receivables" {
         statement: BalanceSheet, flow: Stock, label: "receivables",
         parents: [(CurrentAssets, +, Any)],
-        en: ["Receivables", "Short-term receivables", "Trade and other receivables", "Trade and other current receivables", "Total receivables"],
+        en: ["Receivables", "Short-term receivables", "Trade and other receivables", "Trade and other current receivables", "Total receivables", "Current receivables"],
         pl: ["Należności", "Należności krótkoterminowe"],
         ru: ["Дебиторская задолженность"],
         uk: ["Дебіторська заборгованість", "Дебіторська заборгованість за продукцію, товари, роботи, послуги"],
@@ -180,7 +180,7 @@ line_items! {
     TradeReceivables = "trade_receivables" {
         statement: BalanceSheet, flow: Stock, label: "trade receivables",
         parents: [(Receivables, +, Any)],
-        en: ["Trade receivables", "Accounts receivable", "Accounts receivable, net", "Trade accounts receivable", "Accounts receivable - trade"],
+        en: ["Trade receivables", "Accounts receivable", "Accounts receivable, net", "Trade accounts receivable", "Accounts receivable - trade", "Accounts and notes receivable"],
         pl: ["Należności z tytułu dostaw i usług", "Należności handlowe"],
         ru: ["Дебиторская задолженность покупателей и заказчиков"],
         uk: [],
@@ -246,7 +246,7 @@ line_items! {
     CashAndEquivalents = "cash_and_equivalents" {
         statement: BalanceSheet, flow: Stock, label: "cash and equivalents",
         parents: [(ShortTermInvestmentsAndCash, +, Any)],
-        en: ["Cash and cash equivalents", "Cash and equivalents", "Cash", "Cash and cash equivalents, at carrying value", "Cash & bank", "Cash and bank balances"],
+        en: ["Cash and cash equivalents", "Cash and equivalents", "Cash", "Cash and cash equivalents, at carrying value", "Cash & bank", "Cash and bank balances", "Cash, cash equivalents and restricted cash"],
         pl: ["Środki pieniężne", "Środki pieniężne i inne aktywa pieniężne", "Środki pieniężne i ekwiwalenty środków pieniężnych"],
         ru: ["Денежные средства и денежные эквиваленты", "Денежные средства"],
         uk: ["Гроші та їх еквіваленти", "Грошові кошти"],
@@ -708,7 +708,7 @@ line_items! {
     Revenue = "revenue" {
         statement: IncomeStatement, flow: Flow, label: "revenue",
         parents: [(GrossProfit, +, ByFunction), (SalesResult, +, ByNature), (TotalIncome, +, SmallForm)],
-        en: ["Revenue", "Revenues", "Sales revenue", "Net sales", "Sales", "Turnover", "Net revenues", "Total revenues", "Net operating revenues", "Sales, net", "Total net sales", "Revenue from contracts with customers", "Total revenue", "Net revenue"],
+        en: ["Revenue", "Revenues", "Sales revenue", "Net sales", "Sales", "Turnover", "Net revenues", "Total revenues", "Net operating revenues", "Sales, net", "Total net sales", "Revenue from contracts with customers", "Total revenue", "Net revenue", "Operating revenues"],
         pl: ["Przychody ze sprzedaży", "Przychody netto ze sprzedaży", "Przychody netto ze sprzedaży produktów, towarów i materiałów", "Przychody netto ze sprzedaży i zrównane z nimi"],
         ru: ["Выручка", "Выручка от продаж", "Выручка нетто"],
         uk: ["Чистий дохід від реалізації продукції (товарів, робіт, послуг)", "Чистий дохід", "Виручка"],
@@ -1110,7 +1110,7 @@ line_items! {
     NetIncome = "net_income" {
         statement: IncomeStatement, flow: Flow, label: "net income",
         parents: [(OperatingCashFlow, +, Indirect)],
-        en: ["Net income", "Net profit", "Net profit (loss)", "Net income (loss)", "Net result", "Profit for the year", "Profit (loss) for the year", "Consolidated net income", "Net earnings", "Profit (loss)"],
+        en: ["Net income", "Net profit", "Net profit (loss)", "Net income (loss)", "Net result", "Profit for the year", "Profit (loss) for the year", "Consolidated net income", "Net earnings", "Profit (loss)", "Net loss"],
         pl: ["Wynik finansowy netto", "Zysk netto", "Zysk (strata) netto", "Wynik netto"],
         ru: ["Чистая прибыль", "Чистая прибыль (убыток)"],
         uk: ["Чистий прибуток", "Чистий прибуток (збиток)", "Чистий фінансовий результат: прибуток", "Чистий фінансовий результат"],
@@ -1126,7 +1126,7 @@ line_items! {
     OperatingCashFlow = "operating_cash_flow" {
         statement: CashFlowStatement, flow: Flow, label: "operating cash flow",
         parents: [(NetChangeInCash, +, Any)],
-        en: ["Net cash from operating activities", "Net cash provided by operating activities", "Net cash provided by (used in) operating activities", "Cash flows from operating activities", "Operating cash flow", "Net cash generated from operating activities", "Cash from operating activity", "Cash from operating activities"],
+        en: ["Net cash from operating activities", "Net cash provided by operating activities", "Net cash provided by (used in) operating activities", "Cash flows from operating activities", "Operating cash flow", "Net cash generated from operating activities", "Cash from operating activity", "Cash from operating activities", "Net cash flows from operating activities"],
         pl: ["Przepływy pieniężne netto z działalności operacyjnej"],
         ru: ["Сальдо денежных потоков от текущих операций"],
         uk: ["Чистий рух коштів від операційної діяльності"],
