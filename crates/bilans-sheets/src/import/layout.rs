@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::SheetsError;
+use crate::import::balance_sides::Sides;
 use crate::import::grid::{Grid, Value};
 use crate::import::labels::{Dictionary, Form, Language, normalise};
 use crate::import::mapping::{Mapping, Target};
@@ -605,6 +606,8 @@ fn read_rows(
     // last days of a row of period bounds.
     let (mut block_records, mut block_gaps) = (0, 0);
     let mut bounds_end_row: Option<usize> = None;
+    // The block's bare `Total` rows, for the two sides of a balance sheet.
+    let mut sides = Sides::default();
     for row in 0..grid.n_rows() {
         if bounds_end_row == Some(row) {
             continue;
@@ -649,6 +652,7 @@ fn read_rows(
                 scan,
             )?);
             row_entity = None;
+            finish_sides(&mut sides, block, scan);
             block = n_headers;
             n_headers += 1;
             (block_records, block_gaps) = (scan.records.len(), scan.gaps.len());
@@ -673,6 +677,7 @@ fn read_rows(
                     scan,
                 )?);
                 row_entity = None;
+                finish_sides(&mut sides, block, scan);
                 block = n_headers;
                 n_headers += 1;
                 (block_records, block_gaps) = (scan.records.len(), scan.gaps.len());
@@ -699,6 +704,9 @@ fn read_rows(
                     .company_col
                     .and_then(|company_col| text_of(grid.get(row, company_col)))
                     .or_else(|| row_entity.clone());
+                if header.company_col.is_none() && column_entities.is_empty() {
+                    feed_sides(context, grid, row, header, None, &mut sides);
+                }
                 note_unrecognised(grid, row, header, entity, scan);
             }
             continue;
@@ -725,6 +733,9 @@ fn read_rows(
             Value::Text(text) => context.dictionary.is_total(text),
             _ => false,
         };
+        if header.company_col.is_none() && column_entities.is_empty() {
+            feed_sides(context, grid, row, header, Some(item), &mut sides);
+        }
         for (col, period) in header.periods.iter().filter(|(col, _)| hit.col < *col) {
             let entity = row_entity
                 .clone()
@@ -760,10 +771,56 @@ fn read_rows(
             }
         }
     }
+    finish_sides(&mut sides, block, scan);
     match headless {
         Some(error) if !headless_rows.is_empty() => Err(error),
         _ => Ok(()),
     }
+}
+
+/// Feeds a row under `header` to the block's balance sides: a bare total (`Total`,
+/// `Razem`, `Итого` alone) as a candidate, any other row's amounts to the sums.
+fn feed_sides(
+    context: &Context<'_>,
+    grid: &Grid,
+    row: usize,
+    header: &Header,
+    item: Option<LineItem>,
+    sides: &mut Sides,
+) {
+    let label = (0..header.first_col).find_map(|col| match grid.get(row, col) {
+        Value::Text(text) => Some((col, text.as_str())),
+        _ => None,
+    });
+    let bare_total = item.is_none()
+        && label.is_some_and(|(_, text)| {
+            let normalised = normalise(text);
+            !normalised.contains(' ') && context.dictionary.is_total(text)
+        });
+    let mut amounts = BTreeMap::new();
+    let mut cells = BTreeMap::new();
+    for (col, period) in &header.periods {
+        if let Ok(Some(value)) = numbers::amount(grid.get(row, *col)) {
+            amounts.insert(*col, value);
+            cells.insert(*col, (*period, value, grid.cell_name(row, *col)));
+        }
+    }
+    match label {
+        Some((col, _)) if bare_total => sides.total(row, grid.cell_name(row, col), cells),
+        _ => sides.add(item, &amounts),
+    }
+}
+
+/// Adds the records of the block's two balance sides, if it has them, and drops their
+/// rows from the unrecognised ones.
+fn finish_sides(sides: &mut Sides, block: usize, scan: &mut SheetScan) {
+    let (records, cells) = sides.finish(block);
+    if records.is_empty() {
+        return;
+    }
+    scan.skipped
+        .retain(|skipped| !cells.contains(&skipped.cell));
+    scan.records.extend(records);
 }
 
 /// The error for a line item label without a period header above it: the header text

@@ -436,3 +436,56 @@ fn a_vietnamese_monthly_balance_sheet_reads_its_closing_column() {
         report.unrecognised
     );
 }
+
+/// A vendor's condensed balance sheet: each side closed by a bare `Total`, with lines
+/// bilans does not know (`Borrowings`, `Other Assets`) in both.
+fn condensed_balance_sheet(assets_total: i64) -> Vec<Vec<Value>> {
+    vec![
+        vec![text("Report Date"), date("2024-03-31")],
+        vec![text("Equity Share Capital"), number(1404)],
+        vec![text("Reserves"), number(254_739)],
+        vec![text("Borrowings"), number(1_651_007)],
+        vec![text("Other Liabilities"), number(456_911)],
+        vec![text("Total"), number(2_364_061)],
+        vec![text("Net Block"), number(15_714)],
+        vec![text("Investments"), number(827_162)],
+        vec![text("Other Assets"), number(1_521_185)],
+        vec![text("Total"), number(assets_total)],
+        vec![text("Cash & Bank"), number(162_768)],
+    ]
+}
+
+#[test]
+fn two_bare_totals_that_balance_are_the_two_sides_of_the_balance_sheet() {
+    let report = import_sheets(vec![("S", condensed_balance_sheet(2_364_061))]).unwrap();
+    let fy2024 = Period::fiscal_year_ending(2024, 3).unwrap();
+    assert_eq!(
+        amount(&report, fy2024, LineItem::TotalAssets),
+        Some(Decimal::from(2_364_061))
+    );
+    assert_eq!(
+        amount(&report, fy2024, LineItem::TotalEquityAndLiabilities),
+        Some(Decimal::from(2_364_061))
+    );
+    let cells: Vec<&str> = report
+        .unrecognised
+        .iter()
+        .map(|row| row.source.cell.as_str())
+        .collect();
+    assert!(
+        !cells.contains(&"A6") && !cells.contains(&"A10"),
+        "{cells:?}"
+    );
+}
+
+#[test]
+fn bare_totals_that_do_not_add_up_or_balance_are_not_read() {
+    // The assets' total is not the sum of the lines above it: neither total is read.
+    let report = import_sheets(vec![("S", condensed_balance_sheet(2_364_000))]).unwrap();
+    let fy2024 = Period::fiscal_year_ending(2024, 3).unwrap();
+    assert_eq!(amount(&report, fy2024, LineItem::TotalAssets), None);
+    assert_eq!(
+        amount(&report, fy2024, LineItem::TotalEquityAndLiabilities),
+        None
+    );
+}

@@ -46,6 +46,7 @@ use crate::import::labels::Dictionary;
 use crate::import::layout::{Context, SheetScan, scan_sheet};
 
 mod balance_dates;
+mod balance_sides;
 mod grid;
 mod header_cell;
 mod labels;
