@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use bilans_model::{LineItem, Period};
 use rust_decimal::Decimal;
 
-use crate::import::layout::Record;
+/// An amount the two sides give: its period, item, value, cell and line.
+pub(crate) type SideAmount = (Period, LineItem, Decimal, String, usize);
 
 /// Which side of the balance sheet the recognised lines of a segment are on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +112,7 @@ impl Sides {
 
     /// The records the block's two sides give, if they are two sides, and the label
     /// cells of the rows they were read from.
-    pub(crate) fn finish(&mut self, block: usize) -> (Vec<Record>, Vec<String>) {
+    pub(crate) fn finish(&mut self) -> (Vec<SideAmount>, Vec<String>) {
         let candidates = std::mem::take(&mut self.candidates);
         self.sums.clear();
         self.items.clear();
@@ -139,17 +140,7 @@ impl Sides {
             (other, LineItem::TotalEquityAndLiabilities),
         ] {
             for (period, value, cell) in candidate.amounts.values() {
-                records.push(Record {
-                    entity: None,
-                    period: *period,
-                    item,
-                    value: *value,
-                    cell: cell.clone(),
-                    block,
-                    line: candidate.line,
-                    qualified: false,
-                    total: true,
-                });
+                records.push((*period, item, *value, cell.clone(), candidate.line));
             }
         }
         let cells = vec![assets.label_cell.clone(), other.label_cell.clone()];

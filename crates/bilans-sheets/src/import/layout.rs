@@ -814,13 +814,25 @@ fn feed_sides(
 /// Adds the records of the block's two balance sides, if it has them, and drops their
 /// rows from the unrecognised ones.
 fn finish_sides(sides: &mut Sides, block: usize, scan: &mut SheetScan) {
-    let (records, cells) = sides.finish(block);
-    if records.is_empty() {
+    let (amounts, cells) = sides.finish();
+    if amounts.is_empty() {
         return;
     }
     scan.skipped
         .retain(|skipped| !cells.contains(&skipped.cell));
-    scan.records.extend(records);
+    for (period, item, value, cell, line) in amounts {
+        scan.records.push(Record {
+            entity: None,
+            period,
+            item,
+            value,
+            cell,
+            block,
+            line,
+            qualified: false,
+            total: true,
+        });
+    }
 }
 
 /// The error for a line item label without a period header above it: the header text
