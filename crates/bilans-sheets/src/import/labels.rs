@@ -1,4 +1,4 @@
-//! The label dictionary: line items by their labels in four languages and by the line
+//! The label dictionary: line items by their labels in six languages and by the line
 //! codes of the Russian and Ukrainian statement forms (both from the model's line-item
 //! table, `bilans_model::LineItem::table`), plus the words that mark a company column,
 //! a code column and a unit (`labels.toml`, embedded).

@@ -8,7 +8,7 @@
 //! - several period headers on one sheet (a balance-sheet block above an
 //!   income-statement block), statements spread over sheets, companies as sheets or in
 //!   a company column (or, transposed, a company row);
-//! - labels in English, Polish, Russian and Ukrainian (the dictionary is data:
+//! - labels in English, Polish, Russian, Ukrainian, Swedish and Vietnamese (the dictionary is data:
 //!   [`BUILTIN_LABELS`]), and the line codes of the Russian and Ukrainian forms, under a
 //!   `Код строки` / `Код рядка` / `Code` header; a [`Mapping`] file adds or overrides
 //!   labels and cells;
