@@ -329,6 +329,7 @@ fn build(
         printable(workbook.add_worksheet()),
         analysis,
         options,
+        &layout,
         &formats,
     )?;
     write_statements(
@@ -383,7 +384,7 @@ pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
 
 /// `prefix` then the absolute reference `$C$5`, built in one allocation (formulas
 /// reference thousands of cells in a panel).
-fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
+pub(crate) fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
     use std::fmt::Write as _;
     let mut reference = String::with_capacity(prefix.len() + 12);
     reference.push_str(prefix);
