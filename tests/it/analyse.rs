@@ -262,6 +262,16 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         "quarterly.xlsx",
         &average_config,
     );
+    // The distress scores are live formulas (LibreOffice recalculates them below from
+    // the statements, independently of the Decimal engine).
+    let distress_formulas = open_workbook_auto(&three)
+        .unwrap()
+        .worksheet_formula("Distress")
+        .unwrap()
+        .used_cells()
+        .filter(|(_, _, formula)| !formula.is_empty())
+        .count();
+    assert!(20 <= distress_formulas, "{distress_formulas}");
     // A control: one formula whose cached value is wrong must be caught.
     let control = folder.path().join("control.xlsx");
     let mut workbook = rust_xlsxwriter::Workbook::new();

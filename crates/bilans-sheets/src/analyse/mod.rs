@@ -350,7 +350,12 @@ fn build(
         &layout,
         &formats,
     )?;
-    write_distress(printable(workbook.add_worksheet()), analysis, &formats)?;
+    write_distress(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
     Ok((workbook, layout, formats))
 }
 
