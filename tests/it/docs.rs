@@ -34,6 +34,9 @@ fn distress_model_document_is_fresh() {
         "docs/distress.md",
         &bilans_ratios::distress::distress_markdown(),
     );
+    for (relative, page) in bilans_ratios::distress::distress_family_pages() {
+        assert_fresh(&relative, &page);
+    }
 }
 
 #[test]

@@ -67,7 +67,7 @@ mod models;
 mod render;
 
 pub use crate::distress::models::models;
-pub use crate::distress::render::distress_markdown;
+pub use crate::distress::render::{distress_family_pages, distress_markdown};
 
 /// A family of models, for grouping in documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -94,6 +94,17 @@ impl Family {
             Family::Polish => "Polish models",
             Family::Russian => "Russian models",
             Family::Ukrainian => "Ukrainian models",
+        }
+    }
+
+    /// The family's page name in `docs/distress/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Family::Altman => "altman",
+            Family::Western => "western",
+            Family::Polish => "polish",
+            Family::Russian => "russian",
+            Family::Ukrainian => "ukrainian",
         }
     }
 }
