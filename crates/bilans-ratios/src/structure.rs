@@ -116,6 +116,20 @@ impl Structure {
         self.lines.iter().find(|line| line.item == item)
     }
 
+    /// The periods in which at least one line has a comparison period, in order.
+    pub fn compared_periods(&self) -> Vec<Period> {
+        self.periods
+            .iter()
+            .copied()
+            .filter(|period| {
+                self.lines.iter().any(|line| {
+                    line.cell(*period)
+                        .is_some_and(|cell| cell.compared_with.is_some())
+                })
+            })
+            .collect()
+    }
+
     /// Every large move, in line then period order.
     pub fn large_moves(&self) -> impl Iterator<Item = (&StructureLine, &StructureCell)> {
         self.lines.iter().flat_map(|line| {
@@ -131,6 +145,19 @@ impl StructureLine {
     /// The cell of `period`, if it is one of the statements' periods.
     pub fn cell(&self, period: Period) -> Option<&StructureCell> {
         self.values.iter().find(|cell| cell.period == period)
+    }
+
+    /// The totals the line's shares are of, in first-used order: one, or two when the
+    /// statements give total equity and liabilities in some periods and only total
+    /// assets in others.
+    pub fn totals(&self) -> Vec<LineItem> {
+        let mut totals = Vec::new();
+        for total in self.values.iter().filter_map(|cell| cell.total) {
+            if !totals.contains(&total) {
+                totals.push(total);
+            }
+        }
+        totals
     }
 }
 

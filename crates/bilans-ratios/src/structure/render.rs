@@ -5,8 +5,8 @@
 
 use std::fmt::Write as _;
 
+use bilans_model::Period;
 use bilans_model::reconcile::fixed;
-use bilans_model::{LineItem, Period};
 use rust_decimal::Decimal;
 
 use crate::NotComputable;
@@ -34,17 +34,7 @@ pub fn structure_markdown(structure: &Structure) -> String {
         percent(structure.material_share).trim_end_matches(".00"),
     );
     // Periods compared with nothing are left out of the horizontal table.
-    let compared: Vec<Period> = structure
-        .periods
-        .iter()
-        .copied()
-        .filter(|period| {
-            structure.lines.iter().any(|line| {
-                line.cell(*period)
-                    .is_some_and(|cell| cell.compared_with.is_some())
-            })
-        })
-        .collect();
+    let compared = structure.compared_periods();
     out.push_str("\n### Horizontal analysis\n\n");
     let uncompared: Vec<String> = structure
         .periods
@@ -140,16 +130,9 @@ fn large_move_text(
     text
 }
 
-/// The totals a line's shares are of, as machine names (two when the statements give
-/// total equity and liabilities in some periods and only total assets in others).
+/// The machine names of the totals a line's shares are of.
 fn totals_text(line: &StructureLine) -> String {
-    let mut totals: Vec<LineItem> = Vec::new();
-    for total in line.values.iter().filter_map(|cell| cell.total) {
-        if !totals.contains(&total) {
-            totals.push(total);
-        }
-    }
-    let names: Vec<&str> = totals.iter().map(|total| total.name()).collect();
+    let names: Vec<&str> = line.totals().iter().map(|total| total.name()).collect();
     names.join(", ")
 }
 
