@@ -34,7 +34,7 @@ use crate::{NotComputable, Outcome};
 
 mod render;
 
-pub use crate::structure::render::structure_markdown;
+pub use crate::structure::render::{structure_document, structure_markdown, threshold_text};
 
 /// A change is large when its size is at least this fraction of the amount it
 /// changes from: 0.25 (25 %).

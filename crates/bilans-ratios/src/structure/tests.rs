@@ -447,3 +447,9 @@ fn every_balance_sheet_line_has_a_side() {
         [LineItem::TotalEquityAndLiabilities, LineItem::TotalAssets]
     );
 }
+
+#[test]
+fn thresholds_print_as_exact_percentages() {
+    assert_eq!(crate::structure::threshold_text(dec(25, 2)), "25 %");
+    assert_eq!(crate::structure::threshold_text(dec(125, 3)), "12.5 %");
+}

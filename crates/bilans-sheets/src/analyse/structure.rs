@@ -12,7 +12,7 @@ use std::fmt::Display;
 use bilans_model::{LineItem, StatementKind};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::structure::{
-    LARGE_CHANGE, MATERIAL_SHARE, Structure, StructureCell, StructureLine,
+    LARGE_CHANGE, MATERIAL_SHARE, Structure, StructureCell, StructureLine, threshold_text,
 };
 use bilans_ratios::{CellRefs, NotComputable, RatioUnit};
 use rust_decimal::Decimal;
@@ -91,8 +91,8 @@ pub(crate) fn write_horizontal(
          that is at least {} of its total in either period (bilans's flag when the workbook \
          was written). Flows are compared with the previous period of the same length, \
          balances with the opening balance. Not computable: n/c with the reason.",
-        percent(LARGE_CHANGE),
-        percent(MATERIAL_SHARE),
+        threshold_text(LARGE_CHANGE),
+        threshold_text(MATERIAL_SHARE),
     );
     sheet.write_string(last_row + 2, 0, note)?;
     let uncompared: Vec<String> = structure
@@ -252,9 +252,4 @@ fn size_columns(sheet: &mut Worksheet, n_value_columns: u16) -> Result<(), XlsxE
         sheet.set_column_width(FIRST_COLUMN + index, 14)?;
     }
     Ok(())
-}
-
-/// `0.25` as `25 %`.
-fn percent(fraction: Decimal) -> String {
-    format!("{} %", (fraction * Decimal::ONE_HUNDRED).normalize())
 }
