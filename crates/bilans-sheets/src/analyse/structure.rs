@@ -86,15 +86,20 @@ pub(crate) fn write_horizontal(
             )?;
         }
     }
-    let note = format!(
-        "Highlighted: a large move, a change of at least {} of the earlier amount on a line \
-         that is at least {} of its total in either period (bilans's flag when the workbook \
-         was written). Flows are compared with the previous period of the same length, \
-         balances with the opening balance. Not computable: n/c with the reason.",
-        threshold_text(LARGE_CHANGE),
-        threshold_text(MATERIAL_SHARE),
-    );
-    sheet.write_string(last_row + 2, 0, note)?;
+    let mut notes = vec![
+        format!(
+            "Highlighted: a large move, a change of at least {} of the earlier amount",
+            threshold_text(LARGE_CHANGE)
+        ),
+        format!(
+            "on a line that is at least {} of its total in either period (bilans's flag when \
+             the workbook was written).",
+            threshold_text(MATERIAL_SHARE)
+        ),
+        "Flows are compared with the previous period of the same length, balances with the \
+         opening balance."
+            .to_owned(),
+    ];
     let uncompared: Vec<String> = structure
         .periods
         .iter()
@@ -102,12 +107,12 @@ pub(crate) fn write_horizontal(
         .map(ToString::to_string)
         .collect();
     if !uncompared.is_empty() {
-        let text = format!(
+        notes.push(format!(
             "No comparison period in the statements for {}: left out.",
             uncompared.join(", ")
-        );
-        sheet.write_string(last_row + 3, 0, text)?;
+        ));
     }
+    write_notes(sheet, last_row + 2, &notes)?;
     size_columns(sheet, 2 * compared.len() as u16)?;
     sheet.set_freeze_panes(layout.statements_header + 1, FIRST_COLUMN)?;
     Ok(())
@@ -148,13 +153,24 @@ pub(crate) fn write_vertical(
         }
         sheet.write_string(row, totals_column, totals_text(line))?;
     }
-    let note = "Assets over total assets; equity and liabilities over total equity and \
-                liabilities (total assets where that is not given); income-statement and \
-                cash-flow lines over revenue. Not computable: n/c with the reason.";
-    sheet.write_string(last_row + 2, 0, note)?;
+    let notes = [
+        "Assets over total assets; equity and liabilities over total equity and liabilities",
+        "(total assets where that is not given); income-statement and cash-flow lines over revenue.",
+    ]
+    .map(str::to_owned);
+    write_notes(sheet, last_row + 2, &notes)?;
     size_columns(sheet, structure.periods.len() as u16)?;
     sheet.set_column_width(totals_column, 30)?;
     sheet.set_freeze_panes(layout.statements_header + 1, FIRST_COLUMN)?;
+    Ok(())
+}
+
+/// `notes` one per row from `first_row`, then what `n/c` means.
+fn write_notes(sheet: &mut Worksheet, first_row: u32, notes: &[String]) -> Result<(), XlsxError> {
+    let end = "Not computable: n/c with the reason.";
+    for (index, note) in notes.iter().map(String::as_str).chain([end]).enumerate() {
+        sheet.write_string(first_row + index as u32, 0, note)?;
+    }
     Ok(())
 }
 
