@@ -201,11 +201,24 @@ fn number(cell: Option<&Data>) -> Option<f64> {
 /// Every formula cell of `original` whose recalculated value in `recalculated`
 /// differs from the cached one by a relative 1e-9 or more: (sheet, cell, cached, recalculated).
 fn mismatches(original: &Path, recalculated: &Path) -> (usize, Vec<String>) {
+    let (per_sheet, problems) = mismatches_per_sheet(original, recalculated);
+    (
+        per_sheet.iter().map(|(_, n_formulas)| n_formulas).sum(),
+        problems,
+    )
+}
+
+/// [`mismatches`], with the number of formulas on each sheet.
+fn mismatches_per_sheet(
+    original: &Path,
+    recalculated: &Path,
+) -> (Vec<(String, usize)>, Vec<String>) {
     let mut written = open_workbook_auto(original).unwrap();
     let mut recomputed = open_workbook_auto(recalculated).unwrap();
-    let mut n_formulas = 0;
+    let mut per_sheet = Vec::new();
     let mut problems = Vec::new();
     for sheet in written.sheet_names() {
+        let mut n_formulas = 0;
         let formulas = written.worksheet_formula(&sheet).unwrap();
         let cached = written.worksheet_range(&sheet).unwrap();
         let fresh = recomputed.worksheet_range(&sheet).unwrap();
@@ -232,8 +245,9 @@ fn mismatches(original: &Path, recalculated: &Path) -> (usize, Vec<String>) {
                 ));
             }
         }
+        per_sheet.push((sheet, n_formulas));
     }
-    (n_formulas, problems)
+    (per_sheet, problems)
 }
 
 #[test]
@@ -294,6 +308,19 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         ],
     );
 
+    // The structure sheets are live too: every change, relative change and share of
+    // the three statements (none of the first year's changes has a formula).
+    let (per_sheet, _) = mismatches_per_sheet(&three, &out.join("three_statements.xlsx"));
+    for (sheet, min_formulas) in [("Horizontal", 80), ("Vertical", 80)] {
+        let n_formulas = per_sheet
+            .iter()
+            .find(|(name, _)| name == sheet)
+            .map_or(0, |(_, n_formulas)| *n_formulas);
+        assert!(
+            min_formulas < n_formulas,
+            "{sheet}: only {n_formulas} formulas"
+        );
+    }
     for (name, path, min_formulas) in [
         ("year_end.xlsx", &year_end, 100),
         ("average.xlsx", &average, 100),
@@ -391,6 +418,15 @@ fn libreoffice_renders_both_charts_to_pdf() {
             "legend `{legend}` not found in the PDF"
         );
     }
+    // The structure sheets print too: their headers and notes.
+    for words in [
+        "2002 change %",
+        "2006 share",
+        "Highlighted: a large move",
+        "income-statement and cash-flow lines over revenue",
+    ] {
+        assert!(text.contains(words), "`{words}` not found in the PDF");
+    }
 }
 
 #[test]
@@ -418,6 +454,8 @@ fn workbook_has_every_sheet_and_marks_what_is_not_computable() {
         [
             "Summary",
             "Statements",
+            "Horizontal",
+            "Vertical",
             "Ratios",
             "Du Pont",
             "Distress",
@@ -1076,4 +1114,78 @@ fn every_figure_of_the_summary_conclusion_is_at_the_cell_it_names() {
         }
     }
     assert!(10 <= checked, "{checked}");
+}
+
+#[test]
+fn structure_sheets_follow_the_statements_row_by_row() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write_analysed(folder.path(), "structure.xlsx", &EvalConfig::default());
+    let mut workbook = open_workbook_auto(&path).unwrap();
+    let statements = workbook.worksheet_range("Statements").unwrap();
+    let horizontal = workbook.worksheet_range("Horizontal").unwrap();
+    let vertical = workbook.worksheet_range("Vertical").unwrap();
+    let header = |range: &calamine::Range<Data>| -> Vec<String> {
+        range.rows().next().unwrap()[2..]
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    // Seed 004 has 2001–2006; 2001 has nothing to compare with and is left out.
+    assert_eq!(header(&horizontal)[..2], ["2002 change", "2002 change %"]);
+    assert_eq!(header(&horizontal).len(), 2 * 5);
+    assert_eq!(header(&vertical)[0], "2001 share");
+    let row_of = |range: &calamine::Range<Data>, name: &str| -> Vec<Data> {
+        range
+            .rows()
+            .find(|row| row.get(1) == Some(&Data::String(name.to_owned())))
+            .unwrap()
+            .to_vec()
+    };
+    let amounts = |name: &str| -> Vec<f64> {
+        row_of(&statements, name)[2..8]
+            .iter()
+            .map(|cell| number(Some(cell)).unwrap())
+            .collect()
+    };
+    let (inventories, total_assets) = (amounts("inventories"), amounts("total_assets"));
+    let changes = row_of(&horizontal, "inventories");
+    let shares = row_of(&vertical, "inventories");
+    for year_idx in 1..6 {
+        let change = number(changes.get(2 * year_idx)).unwrap();
+        let relative = number(changes.get(2 * year_idx + 1)).unwrap();
+        let expected = inventories[year_idx] - inventories[year_idx - 1];
+        assert!((change - expected).abs() < 1e-9, "{change} vs {expected}");
+        let expected = expected / inventories[year_idx - 1];
+        assert!(
+            (relative - expected).abs() < 1e-12,
+            "{relative} vs {expected}"
+        );
+    }
+    for year_idx in 0..6 {
+        let share = number(shares.get(2 + year_idx)).unwrap();
+        let expected = inventories[year_idx] / total_assets[year_idx];
+        assert!((share - expected).abs() < 1e-12, "{share} vs {expected}");
+    }
+    // Net income was a loss in 2001: no relative change from it, with the reason.
+    let net_income = row_of(&horizontal, "net_income");
+    assert_eq!(
+        net_income[3],
+        Data::String(
+            "n/c: not meaningful: net income is -5202 in 2001 (must be positive)".to_owned()
+        )
+    );
+}
+
+#[test]
+fn structure_markdown_of_three_statements() {
+    let report = import_file(
+        &fixture("workbooks/three_statements_en.xlsx"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let analysis = analyse(&report.entities[0], &EvalConfig::default());
+    insta::assert_snapshot!(
+        "three_statements_structure_md",
+        bilans_ratios::structure::structure_markdown(&analysis.structure)
+    );
 }

@@ -65,3 +65,11 @@ fn import_dictionary_table_is_fresh() {
         "the dictionary in docs/import.md is stale: run `BILANS_UPDATE=1 cargo test -p bilans-tests docs`"
     );
 }
+
+#[test]
+fn structure_document_is_fresh() {
+    assert_fresh(
+        "docs/structure.md",
+        &bilans_ratios::structure::structure_document(),
+    );
+}

@@ -1,5 +1,6 @@
 //! A complete analysis of one entity's statements: validation findings, every ratio,
-//! both Du Pont models, every distress model, and what to look at first.
+//! both Du Pont models, every distress model, the horizontal and vertical analysis,
+//! and what to look at first.
 
 use bilans_model::{Finding, FindingKind, Length, Period, Severity, Statements, validate};
 use rust_decimal::Decimal;
@@ -8,6 +9,7 @@ use serde::Serialize;
 use crate::conclusion::{Conclusion, Facts, conclude};
 use crate::distress::{DistressRow, ZoneRisk, evaluate_all_models};
 use crate::dupont::{self, ClassicDuPont, ModifiedDuPont};
+use crate::structure::{Structure, analyse_structure};
 use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
 
 /// The ratios shown on a summary, in order.
@@ -39,6 +41,9 @@ pub struct Analysis {
     /// Every distress model per period: its score and zone, or why it is not
     /// computable.
     pub distress: Vec<DistressRow>,
+    /// The horizontal and vertical analysis: every statement line's change from the
+    /// comparison period and share of its total, per period, with large moves flagged.
+    pub structure: Structure,
     /// Headline ratios with their trend from the first to the last computable period.
     pub headlines: Vec<Headline>,
     /// What the user should look at first, most important first.
@@ -96,6 +101,7 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         })
         .collect();
     let distress = evaluate_all_models(statements, config);
+    let structure = analyse_structure(statements);
     let headlines = HEADLINE_RATIOS
         .iter()
         .filter_map(|id| headline(&ratios, *id))
@@ -115,6 +121,7 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         classic_dupont,
         modified_dupont,
         distress,
+        structure,
         headlines,
         attention,
         conclusion,

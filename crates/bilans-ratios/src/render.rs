@@ -236,7 +236,8 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// The analysis as Markdown: summary, statements, every ratio, Du Pont and checks.
+/// The analysis as Markdown: summary, statements, their structure and dynamics, every
+/// ratio, Du Pont and checks.
 pub fn analysis_markdown(analysis: &Analysis) -> String {
     let statements = &analysis.statements;
     let periods = statements.period_list();
@@ -258,6 +259,7 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
     out.push_str(&conclusion_markdown(&analysis.conclusion));
     out.push_str("\n## Statements\n\n");
     out.push_str(&statements_table(statements));
+    out.push_str(&crate::structure::structure_markdown(&analysis.structure));
     out.push_str("\n## Ratios (4 decimals, half away from zero; n/c = not computable)\n\n");
     let mut header = vec!["Ratio".to_owned()];
     header.extend(periods.iter().map(|period| period.to_string()));
