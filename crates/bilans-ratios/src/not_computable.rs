@@ -76,6 +76,17 @@ pub enum NotComputable {
         /// Why the first of them cannot be computed.
         cause: Box<NotComputable>,
     },
+    /// Components of a balance analysis (a liquidity group, own working capital, the
+    /// net assets) cannot be computed, so neither can what is built on them.
+    Component {
+        /// The components, e.g. `A1`.
+        components: Vec<&'static str>,
+        /// The line items they refer to that the statements lack; empty when none is
+        /// missing (a division by zero, an overflow).
+        needs: Vec<&'static str>,
+        /// Why the first of them cannot be computed.
+        cause: Box<NotComputable>,
+    },
     /// The value needs the previous period, which the statements do not hold.
     NoPreviousPeriod {
         /// The period.
@@ -137,6 +148,11 @@ impl fmt::Display for NotComputable {
             ),
             NotComputable::DistressVariable {
                 variables,
+                needs,
+                cause,
+            }
+            | NotComputable::Component {
+                components: variables,
                 needs,
                 cause,
             } => {

@@ -291,6 +291,11 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         out.push('\n');
     }
     out.push_str(&dupont_markdown(analysis));
+    out.push_str(&crate::liquidity::render::analysis_section(
+        &analysis.balance_liquidity,
+        &analysis.financial_stability,
+        &analysis.net_assets,
+    ));
     out.push_str("\n## Checks\n\n");
     out.push_str(&findings_list(&analysis.findings));
     out
