@@ -5,7 +5,7 @@ use bilans_ratios::analysis::{Analysis, Trend};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::analyse::{Formats, SUMMARY, WorkbookOptions, write_header};
-use crate::cells::{cell_number, fit_cell_text};
+use crate::cells::{cell_number, fit_cell_text, write_computed};
 
 pub(crate) fn write_summary(
     sheet: &mut Worksheet,
@@ -78,7 +78,8 @@ pub(crate) fn write_summary(
                     )?;
                 }
                 None => {
-                    sheet.write_string_with_format(row, offset, "n/c", &formats.not_computable)?;
+                    let reason = &"not computable in any period";
+                    write_computed(sheet, row, offset, Err(reason), formats.for_unit(unit))?;
                 }
             }
         }
