@@ -81,9 +81,10 @@ pub enum NotComputable {
     Component {
         /// The components, e.g. `A1`.
         components: Vec<&'static str>,
-        /// The line items they refer to that the statements lack; empty when none is
-        /// missing (a division by zero, an overflow).
-        needs: Vec<&'static str>,
+        /// The line items they lack, each entry one requirement (`trade payables or
+        /// tax liabilities` where any one will do); empty when none is missing (an
+        /// overflow).
+        needs: Vec<String>,
         /// Why the first of them cannot be computed.
         cause: Box<NotComputable>,
     },
@@ -150,11 +151,6 @@ impl fmt::Display for NotComputable {
                 variables,
                 needs,
                 cause,
-            }
-            | NotComputable::Component {
-                components: variables,
-                needs,
-                cause,
             } => {
                 let (verb, copula) = match variables.len() {
                     1 => ("needs", "is"),
@@ -172,6 +168,31 @@ impl fmt::Display for NotComputable {
                         "{} {verb} {}: {cause}",
                         enumerate(variables),
                         enumerate(needs)
+                    )
+                }
+            }
+            NotComputable::Component {
+                components,
+                needs,
+                cause,
+            } => {
+                let (verb, copula) = match components.len() {
+                    1 => ("needs", "is"),
+                    _ => ("need", "are"),
+                };
+                if needs.is_empty() {
+                    write!(
+                        f,
+                        "{} {copula} not computable: {cause}",
+                        enumerate(components)
+                    )
+                } else {
+                    let needs: Vec<&str> = needs.iter().map(String::as_str).collect();
+                    write!(
+                        f,
+                        "{} {verb} {}: {cause}",
+                        enumerate(components),
+                        enumerate(&needs)
                     )
                 }
             }

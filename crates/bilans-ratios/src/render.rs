@@ -211,7 +211,7 @@ pub fn findings_list(findings: &[Finding]) -> String {
 }
 
 /// Adds `period` to the group of `text`, keeping groups in first-seen order.
-fn add_period(groups: &mut Vec<(String, Vec<String>)>, text: String, period: String) {
+pub(crate) fn add_period(groups: &mut Vec<(String, Vec<String>)>, text: String, period: String) {
     match groups.iter_mut().find(|(existing, _)| *existing == text) {
         Some((_, periods)) => periods.push(period),
         None => groups.push((text, vec![period])),

@@ -315,40 +315,8 @@ pub fn balance_config(config: &EvalConfig) -> EvalConfig {
     }
 }
 
-/// The line items `expr` refers to, referenced ratios expanded, in order, once each.
-pub fn referenced_items(expr: &Expr) -> Vec<LineItem> {
-    let mut found = Vec::new();
-    collect_items(expr, &mut found);
-    found
-}
-
-fn collect_items(expr: &Expr, found: &mut Vec<LineItem>) {
-    match expr {
-        Expr::Item(item) => {
-            if !found.contains(item) {
-                found.push(*item);
-            }
-        }
-        Expr::Ratio(id) => collect_items(&id.ratio().expr, found),
-        Expr::SumOfPresent(terms) | Expr::FirstPresent(terms) => {
-            for term in terms {
-                collect_items(term, found);
-            }
-        }
-        Expr::Add(left, right)
-        | Expr::Sub(left, right)
-        | Expr::Mul(left, right)
-        | Expr::Div(left, right) => {
-            collect_items(left, found);
-            collect_items(right, found);
-        }
-        Expr::Constant(_) | Expr::DaysInPeriod => {}
-    }
-}
-
 /// The value of a component (`symbol`, defined by `expr`) in `period`; when it is not
-/// computable, the reason names the component and the line items it refers to that the
-/// statements lack in that period.
+/// computable, the reason names the component and what it lacks ([`missing`]).
 pub(crate) fn component(
     symbol: &'static str,
     expr: &Expr,
@@ -357,17 +325,52 @@ pub(crate) fn component(
     evaluator: &mut Evaluator<'_>,
 ) -> Result<Decimal, NotComputable> {
     evaluator.expression(expr).map_err(|cause| {
-        let needs: Vec<&'static str> = referenced_items(expr)
-            .into_iter()
-            .filter(|item| statements.get(period, *item).is_none())
-            .map(LineItem::label)
-            .collect();
+        // A single line item's own reason says it all.
+        if let Expr::Item(_) = expr {
+            return cause;
+        }
+        let present = |item: LineItem| statements.get(period, item).is_some();
         NotComputable::Component {
             components: vec![symbol],
-            needs,
+            needs: missing(expr, &present),
             cause: Box::new(cause),
         }
     })
+}
+
+/// What `expr` lacks, given which line items are `present`: one entry per requirement;
+/// a sum of the terms present or a choice of alternatives lacks something only when
+/// every term does, and then any of them will do (`a, b or c`).
+pub fn missing(expr: &Expr, present: &dyn Fn(LineItem) -> bool) -> Vec<String> {
+    match expr {
+        Expr::Item(item) if present(*item) => Vec::new(),
+        Expr::Item(item) => vec![item.label().to_owned()],
+        Expr::Ratio(id) => missing(&id.ratio().expr, present),
+        Expr::Constant(_) | Expr::DaysInPeriod => Vec::new(),
+        Expr::SumOfPresent(terms) | Expr::FirstPresent(terms) => {
+            let mut alternatives = Vec::new();
+            for term in terms {
+                let lacks = missing(term, present);
+                if lacks.is_empty() {
+                    return Vec::new();
+                }
+                alternatives.extend(lacks);
+            }
+            match alternatives.as_slice() {
+                [] => Vec::new(),
+                [only] => vec![only.clone()],
+                [init @ .., last] => vec![format!("{} or {last}", init.join(", "))],
+            }
+        }
+        Expr::Add(left, right)
+        | Expr::Sub(left, right)
+        | Expr::Mul(left, right)
+        | Expr::Div(left, right) => {
+            let mut lacks = missing(left, present);
+            lacks.extend(missing(right, present));
+            lacks
+        }
+    }
 }
 
 /// Both values, or the first one's reason.
@@ -507,7 +510,7 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             symbol_ru: "П3",
             name: "long-term liabilities",
             name_ru: "долгосрочные пассивы",
-            expr: item(LongTermLiabilities) + present_or_zero(Provisions),
+            expr: long_term_liabilities(),
             note: "long-term liabilities; the Polish provisions (Pasywa B.I), which the form does not split by term, are counted here",
         },
         Group {
@@ -523,6 +526,13 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
         },
     ]
 });
+
+/// Long-term liabilities, with the Polish provisions (Pasywa B.I), which the form
+/// prints apart from the liabilities and does not split by term: P3, and the long-term
+/// source of the functioning capital.
+pub(crate) fn long_term_liabilities() -> Expr {
+    item(LineItem::LongTermLiabilities) + present_or_zero(LineItem::Provisions)
+}
 
 /// The total liabilities as the ratio catalogue defines them.
 pub(crate) fn total_liabilities() -> Expr {

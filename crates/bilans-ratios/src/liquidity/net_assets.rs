@@ -148,8 +148,8 @@ pub fn net_assets(statements: &Statements, config: &EvalConfig) -> Vec<NetAssets
             let mut evaluator = Evaluator::new(statements, period, &config);
             let mut value =
                 |symbol, expr: &Expr| component(symbol, expr, statements, period, &mut evaluator);
-            let assets = value("net assets' assets", &assets_expr);
-            let liabilities = value("net assets' liabilities", &liabilities_expr);
+            let assets = value("assets taken", &assets_expr);
+            let liabilities = value("liabilities taken", &liabilities_expr);
             let share_capital = value("share capital", &share_capital_expr);
             let net_assets =
                 crate::liquidity::both(&assets, &liabilities).and_then(|(assets, liabilities)| {

@@ -3,13 +3,17 @@
 
 use std::fmt::Write as _;
 
-use bilans_model::LineItem;
+use bilans_model::reconcile::fixed;
+use bilans_model::{LineItem, Period};
+use rust_decimal::Decimal;
 
-use crate::Expr;
-use crate::liquidity::net_assets::{NetAssetsMethod, NetAssetsPeriod};
+use crate::liquidity::net_assets::NetAssetsMethod;
+use crate::liquidity::net_assets::NetAssetsPeriod;
 use crate::liquidity::stability::{SOURCES, StabilityPeriod, amounts};
 use crate::liquidity::{CONDITIONS, LiquidityPeriod, groups};
+use crate::render::add_period;
 use crate::render::markdown_table;
+use crate::{Expr, NotComputable};
 
 /// A numbering of balance lines: Russian codes, Ukrainian codes, Polish positions or
 /// IFRS taxonomy concepts.
@@ -238,6 +242,7 @@ Sources and where they disagree:
 - Deferred income (1530): P4 here, as own-like funds that are not repaid; other texts put it in P2 with the other short-term liabilities.
 - Short-term provisions (1540): P2 here (the remainder of current liabilities); texts after the old form's reserve for future expenses (line 650) put them in P4.
 - Other short-term liabilities (1550): P2 here; some texts put them in P1 with the payables (ukrbukva.net: П1 = payables, dividends payable, other short-term liabilities, overdue loans).
+- IFRS statements: the deferred-income line item is read from contract liabilities (`CurrentContractLiabilities`, advances from customers), which the Russian form shows within payables (1520); for such statements P4 holds them and P1 does not, a known limit of reading both through one line item.
 - Overdue loans: P1 in the texts; the balance sheet does not show which loans are overdue, so they stay in P2.
 ";
 
@@ -263,6 +268,7 @@ Sources and where they disagree:
 - Inventories: bilans adds VAT on purchases (1220) to the inventories (1210), as the classic «запасы и затраты» of the older form (lines 210 + 220) did; other texts take 1210 alone.
   A company without recoverable VAT gets the same type either way.
 - Own working capital: 1300 − 1100 here; some texts add deferred income (1300 + 1530 − 1100), as the liquidity group P4 does.
+- Functioning capital takes the long-term liabilities as P3 does, with the Polish provisions (Pasywa B.I), which that form prints apart and does not split by term.
 - Short-term borrowings: 1510 only; some texts add other short-term sources.
 ";
 
@@ -283,7 +289,8 @@ Limits and choices:
 ";
 
 /// The report section of the balance analyses: the groups and conditions, the stability
-/// amounts, surpluses and type, and the net assets, per period (amounts to 4 decimals).
+/// amounts, surpluses and type, and the net assets, per period (amounts to 4 decimals,
+/// half away from zero); `n/c` cells with the reasons listed under each table.
 pub fn analysis_section(
     liquidity: &[LiquidityPeriod],
     stability: &[StabilityPeriod],
@@ -291,160 +298,171 @@ pub fn analysis_section(
 ) -> String {
     let mut out =
         String::from("\n## Balance liquidity (groups A1–A4, P1–P4; period-end balances)\n\n");
-    let mut header = vec!["Group".to_owned()];
-    header.extend(liquidity.iter().map(|period| period.period.to_string()));
-    let mut rows: Vec<Vec<String>> = groups()
-        .iter()
-        .map(|group| {
-            let mut row = vec![format!("{} {}", group.symbol, group.name)];
-            row.extend(
-                liquidity
-                    .iter()
-                    .map(|period| value_or_reason(&period.group(group.id), 4)),
-            );
-            row
-        })
-        .collect();
-    for (index, condition) in CONDITIONS.iter().enumerate() {
-        let mut row = vec![format!("{} (surplus)", condition.text())];
-        row.extend(liquidity.iter().map(|period| {
-            let result = &period.conditions[index];
-            match &result.holds {
-                Ok(holds) => format!(
-                    "{} ({})",
-                    if *holds { "holds" } else { "fails" },
-                    value_or_reason(&result.surplus, 4)
-                ),
-                Err(reason) => format!("n/c: {reason}"),
-            }
-        }));
-        rows.push(row);
+    let mut table = Section::default();
+    for group in groups() {
+        table.add(
+            format!("{} {}", group.symbol, group.name),
+            liquidity
+                .iter()
+                .map(|period| (period.period, amount(&period.group(group.id))))
+                .collect(),
+        );
     }
-    let mut verdict = vec!["verdict".to_owned()];
-    verdict.extend(liquidity.iter().map(|period| match &period.verdict {
-        Ok(verdict) => verdict.to_string(),
-        Err(reason) => format!("n/c: {reason}"),
-    }));
-    rows.push(verdict);
-    out.push_str(&markdown_table(&header, &rows));
+    for (index, condition) in CONDITIONS.iter().enumerate() {
+        table.add(
+            format!("{} (surplus)", condition.text()),
+            liquidity
+                .iter()
+                .map(|period| {
+                    let result = &period.conditions[index];
+                    let cell = result.holds.clone().and_then(|holds| {
+                        let surplus = amount(&result.surplus)?;
+                        Ok(format!(
+                            "{} ({surplus})",
+                            if holds { "holds" } else { "fails" }
+                        ))
+                    });
+                    (period.period, cell)
+                })
+                .collect(),
+        );
+    }
+    table.add(
+        "verdict".to_owned(),
+        liquidity
+            .iter()
+            .map(|period| (period.period, period.verdict.clone().map(|v| v.to_string())))
+            .collect(),
+    );
+    out.push_str(&table.finish(liquidity.iter().map(|period| period.period)));
 
     out.push_str("\n## Financial stability (three-component indicator)\n\n");
-    let mut header = vec!["Amount".to_owned()];
-    header.extend(stability.iter().map(|period| period.period.to_string()));
-    let mut rows: Vec<Vec<String>> = amounts()
-        .iter()
-        .map(|amount| {
-            let mut row = vec![format!("{} {}", amount.symbol, amount.name)];
-            row.extend(
-                stability
-                    .iter()
-                    .map(|period| value_or_reason(&period.amount(amount.id), 4)),
-            );
-            row
-        })
-        .collect();
-    for (index, source) in SOURCES.iter().enumerate() {
-        let mut row = vec![format!("S{}: {} - INV", index + 1, source.amount().symbol)];
-        row.extend(
+    let mut table = Section::default();
+    for definition in amounts() {
+        table.add(
+            format!("{} {}", definition.symbol, definition.name),
             stability
                 .iter()
-                .map(|period| value_or_reason(&period.surpluses[index].value, 4)),
+                .map(|period| (period.period, amount(&period.amount(definition.id))))
+                .collect(),
         );
-        rows.push(row);
     }
-    let mut indicator = vec!["S".to_owned()];
-    indicator.extend(stability.iter().map(|period| match &period.indicator {
-        Ok(s) => {
-            let digits: Vec<&str> = s.iter().map(|bit| if *bit { "1" } else { "0" }).collect();
-            format!("({})", digits.join(", "))
-        }
-        Err(reason) => format!("n/c: {reason}"),
-    }));
-    rows.push(indicator);
-    let mut kind = vec!["type".to_owned()];
-    kind.extend(stability.iter().map(|period| match &period.stability_type {
-        Ok(kind) => kind.to_string(),
-        Err(reason) => format!("n/c: {reason}"),
-    }));
-    rows.push(kind);
-    out.push_str(&markdown_table(&header, &rows));
+    for (index, source) in SOURCES.iter().enumerate() {
+        table.add(
+            format!("S{}: {} - INV", index + 1, source.amount().symbol),
+            stability
+                .iter()
+                .map(|period| (period.period, amount(&period.surpluses[index].value)))
+                .collect(),
+        );
+    }
+    table.add(
+        "S".to_owned(),
+        stability
+            .iter()
+            .map(|period| {
+                let cell = period.indicator.clone().map(|s| {
+                    let digits: Vec<&str> =
+                        s.iter().map(|bit| if *bit { "1" } else { "0" }).collect();
+                    format!("({})", digits.join(", "))
+                });
+                (period.period, cell)
+            })
+            .collect(),
+    );
+    table.add(
+        "type".to_owned(),
+        stability
+            .iter()
+            .map(|period| {
+                (
+                    period.period,
+                    period.stability_type.clone().map(|kind| kind.to_string()),
+                )
+            })
+            .collect(),
+    );
+    out.push_str(&table.finish(stability.iter().map(|period| period.period)));
 
     out.push_str("\n## Net assets\n\n");
     if let Some(first) = net_assets.first() {
         let _ = writeln!(out, "Method: {}.\n", first.method);
     }
-    let mut header = vec!["Amount".to_owned()];
-    header.extend(net_assets.iter().map(|period| period.period.to_string()));
-    let line = |name: &str, cells: Vec<String>| {
-        let mut row = vec![name.to_owned()];
-        row.extend(cells);
-        row
-    };
-    let rows = vec![
-        line(
-            "assets taken",
-            net_assets
-                .iter()
-                .map(|p| value_or_reason(&p.assets, 4))
-                .collect(),
-        ),
-        line(
-            "liabilities taken",
-            net_assets
-                .iter()
-                .map(|p| value_or_reason(&p.liabilities, 4))
-                .collect(),
-        ),
-        line(
-            "net assets",
-            net_assets
-                .iter()
-                .map(|p| value_or_reason(&p.net_assets, 4))
-                .collect(),
-        ),
-        line(
-            "deferred income added back",
-            net_assets
-                .iter()
-                .map(|p| value_or_reason(&Ok(p.deferred_income_added_back), 4))
-                .collect(),
-        ),
-        line(
-            "share capital",
-            net_assets
-                .iter()
-                .map(|p| value_or_reason(&p.share_capital, 4))
-                .collect(),
-        ),
-        line(
-            "net assets - share capital",
-            net_assets
-                .iter()
-                .map(|p| value_or_reason(&p.excess_over_share_capital, 4))
-                .collect(),
-        ),
-        line(
-            "net assets against share capital",
-            net_assets
-                .iter()
-                .map(|p| match &p.coverage {
-                    Ok(coverage) => coverage.to_string(),
-                    Err(reason) => format!("n/c: {reason}"),
-                })
-                .collect(),
-        ),
+    let mut table = Section::default();
+    let rows: [(&str, NetAssetsCell); 7] = [
+        ("assets taken", |p| amount(&p.assets)),
+        ("liabilities taken", |p| amount(&p.liabilities)),
+        ("net assets", |p| amount(&p.net_assets)),
+        ("deferred income added back", |p| {
+            amount(&Ok(p.deferred_income_added_back))
+        }),
+        ("share capital", |p| amount(&p.share_capital)),
+        ("net assets - share capital", |p| {
+            amount(&p.excess_over_share_capital)
+        }),
+        ("net assets against share capital", |p| {
+            p.coverage.clone().map(|coverage| coverage.to_string())
+        }),
     ];
-    out.push_str(&markdown_table(&header, &rows));
+    for (label, cell) in rows {
+        table.add(
+            label.to_owned(),
+            net_assets
+                .iter()
+                .map(|period| (period.period, cell(period)))
+                .collect(),
+        );
+    }
+    out.push_str(&table.finish(net_assets.iter().map(|period| period.period)));
     out
 }
 
-/// A value to 4 decimals (half away from zero), or `n/c: reason`.
-fn value_or_reason(
-    value: &Result<rust_decimal::Decimal, crate::NotComputable>,
-    decimals: u32,
-) -> String {
-    match value {
-        Ok(value) => bilans_model::reconcile::fixed(*value, decimals),
-        Err(reason) => format!("n/c: {reason}"),
+/// One row's cell of the net-assets table.
+type NetAssetsCell = fn(&NetAssetsPeriod) -> Result<String, NotComputable>;
+
+/// An amount to 4 decimals, half away from zero.
+fn amount(value: &Result<Decimal, NotComputable>) -> Result<String, NotComputable> {
+    value.clone().map(|value| fixed(value, 4))
+}
+
+/// A table of rows with `n/c` cells, and the reasons, one line per row and reason with
+/// the periods it applies to.
+#[derive(Default)]
+struct Section {
+    rows: Vec<Vec<String>>,
+    reasons: Vec<String>,
+}
+
+impl Section {
+    fn add(&mut self, label: String, cells: Vec<(Period, Result<String, NotComputable>)>) {
+        let mut row = vec![label.clone()];
+        let mut grouped = Vec::new();
+        for (period, cell) in cells {
+            match cell {
+                Ok(text) => row.push(text),
+                Err(reason) => {
+                    row.push("n/c".to_owned());
+                    let text = reason.to_string().replace(&format!(" in {period}"), "");
+                    add_period(&mut grouped, text, period.to_string());
+                }
+            }
+        }
+        for (text, periods) in grouped {
+            self.reasons
+                .push(format!("- {label} ({}): {text}", periods.join(", ")));
+        }
+        self.rows.push(row);
+    }
+
+    fn finish(self, periods: impl Iterator<Item = Period>) -> String {
+        let mut header = vec![String::new()];
+        header.extend(periods.map(|period| period.to_string()));
+        let mut out = markdown_table(&header, &self.rows);
+        if !self.reasons.is_empty() {
+            out.push_str("\nNot computable:\n\n");
+            out.push_str(&self.reasons.join("\n"));
+            out.push('\n');
+        }
+        out
     }
 }

@@ -13,7 +13,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::eval::Evaluator;
-use crate::liquidity::{balance_config, component, present_or_zero, serialize_outcome};
+use crate::liquidity::{
+    balance_config, component, long_term_liabilities, present_or_zero, serialize_outcome,
+};
 use crate::{EvalConfig, Expr, NotComputable};
 
 /// An amount of the stability analysis.
@@ -235,7 +237,7 @@ fn own_working_capital() -> Expr {
 }
 
 fn functioning_capital() -> Expr {
-    own_working_capital() + item(LineItem::LongTermLiabilities)
+    own_working_capital() + long_term_liabilities()
 }
 
 static AMOUNTS: LazyLock<Vec<Amount>> = LazyLock::new(|| {

@@ -3,7 +3,7 @@
 //! and a summary.
 //!
 //! Layout (one sheet each, in this order): Summary, Statements, Ratios, Du Pont,
-//! Working capital, Checks. A panel of companies gets one workbook with a sheet per
+//! Distress, Liquidity, Stability, Working capital, Checks. A panel of companies gets one workbook with a sheet per
 //! company and a comparison sheet ([`panel`]). Formulas never divide by zero: a ratio that is not computable is written as
 //! the text `n/c: <reason>` instead of a formula.
 
@@ -24,12 +24,15 @@ use crate::cells::{cell_number, fit_cell_text, fit_note_text, unit_format, write
 mod checks;
 mod distress;
 mod dupont;
+mod liquidity;
 pub mod panel;
 mod summary;
 use crate::analyse::checks::write_checks;
 pub use crate::analyse::distress::DISTRESS;
 use crate::analyse::distress::write_distress;
 use crate::analyse::dupont::write_dupont;
+pub use crate::analyse::liquidity::{LIQUIDITY, STABILITY};
+use crate::analyse::liquidity::{write_liquidity, write_stability};
 pub use crate::analyse::panel::{panel_workbook, sheet_name};
 use crate::analyse::summary::write_summary;
 use crate::working_capital::write_linked_working_capital_sheet;
@@ -350,6 +353,18 @@ fn build(
         &formats,
     )?;
     write_distress(printable(workbook.add_worksheet()), analysis, &formats)?;
+    write_liquidity(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_stability(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
     Ok((workbook, layout, formats))
 }
 
