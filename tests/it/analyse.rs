@@ -286,6 +286,21 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         .filter(|(_, _, formula)| !formula.is_empty())
         .count();
     assert!(20 <= distress_formulas, "{distress_formulas}");
+    // The Russian and Polish forms, whose lines the liquidity groups, the stability
+    // amounts and the net assets (Order 84n for roubles) read; the Russian one on the
+    // average basis, which those sheets must not use.
+    let russian = write_fixture_analysed(
+        folder.path(),
+        "workbooks/three_statements_ru.xlsx",
+        "three_statements_ru.xlsx",
+        &average_config,
+    );
+    let polish = write_fixture_analysed(
+        folder.path(),
+        "workbooks/three_statements_pl.xlsx",
+        "three_statements_pl.xlsx",
+        &EvalConfig::default(),
+    );
     // A control: one formula whose cached value is wrong must be caught.
     let control = folder.path().join("control.xlsx");
     let mut workbook = rust_xlsxwriter::Workbook::new();
@@ -304,7 +319,7 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         "xlsx:Calc MS Excel 2007 XML",
         &out,
         &[
-            &year_end, &average, &panel, &interim, &three, &quarterly, &control,
+            &year_end, &average, &panel, &interim, &three, &quarterly, &russian, &polish, &control,
         ],
     );
 
@@ -328,6 +343,8 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         ("interim_analysed.xlsx", &interim, 20),
         ("three_statements.xlsx", &three, 150),
         ("quarterly.xlsx", &quarterly, 50),
+        ("three_statements_ru.xlsx", &russian, 150),
+        ("three_statements_pl.xlsx", &polish, 150),
     ] {
         let (n_formulas, problems) = mismatches(path, &out.join(name));
         assert!(
@@ -340,6 +357,22 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
             problems.len(),
             problems.join("\n")
         );
+    }
+    // The balance sheets hold live formulas in every period: the groups, conditions and
+    // verdict; the stability amounts, surpluses and indicator; the net assets.
+    for path in [&russian, &polish] {
+        let mut workbook = open_workbook_auto(path).unwrap();
+        for (sheet, min_formulas) in [("Liquidity", 2 * 17), ("Stability", 2 * 16)] {
+            let formulas = workbook.worksheet_formula(sheet).unwrap();
+            let n_formulas = formulas
+                .used_cells()
+                .filter(|(_, _, formula)| !formula.is_empty())
+                .count();
+            assert!(
+                min_formulas <= n_formulas,
+                "{path:?} {sheet}: only {n_formulas} formulas"
+            );
+        }
     }
     // The scoring workbooks (partners, KPI cards, human capital) carry formulas with
     // cached values too: the committed reports are fresh (`reports_are_fresh`), so
@@ -459,6 +492,8 @@ fn workbook_has_every_sheet_and_marks_what_is_not_computable() {
             "Ratios",
             "Du Pont",
             "Distress",
+            "Liquidity",
+            "Stability",
             "Working capital",
             "Checks"
         ]

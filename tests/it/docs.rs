@@ -1,5 +1,6 @@
 //! Generated documentation stays fresh: `docs/ratios.md` is rendered from the ratio
-//! catalogue, `docs/distress.md` from the distress model table, `docs/line_items.md`
+//! catalogue, `docs/distress.md` from the distress model table, `docs/liquidity.md`
+//! from the liquidity group and stability tables, `docs/line_items.md`
 //! and the dictionary of `docs/import.md` from the line-item table. The test fails when
 //! the committed file is stale; `BILANS_UPDATE=1`
 //! rewrites it.
@@ -37,6 +38,14 @@ fn distress_model_document_is_fresh() {
     for (relative, page) in bilans_ratios::distress::distress_family_pages() {
         assert_fresh(&relative, &page);
     }
+}
+
+#[test]
+fn liquidity_document_is_fresh() {
+    assert_fresh(
+        "docs/liquidity.md",
+        &bilans_ratios::liquidity::render::liquidity_markdown(),
+    );
 }
 
 #[test]

@@ -22,6 +22,7 @@ use serde::Serialize;
 use bilans_model::{Finding, Statements};
 
 use crate::distress::{DistressRow, ZoneRisk};
+use crate::text::capitalise;
 use crate::{NotComputable, RatioId, RatioTable};
 
 /// The conclusion: its paragraphs, in reading order.
@@ -598,7 +599,7 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
         } => {
             let mut text = format!(
                 "{} was {} in {period}",
-                capitalised(id.label()),
+                capitalise(id.label()),
                 ratio_value(*id, *value)
             );
             if let Some((previous_period, previous_value)) = previous {
@@ -618,7 +619,7 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
         }
         Claim::RatioNotComputable { id, period, reason } => format!(
             "{} is not computable for {period}: {reason}.",
-            capitalised(id.label())
+            capitalise(id.label())
         ),
         Claim::CurrentLiabilitiesExceedCurrentAssets { period } => format!(
             "With a current ratio below 1, current liabilities exceed current assets in \
@@ -635,7 +636,7 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
             };
             let mut text = format!(
                 "{} {verb} from {} in {first_period} to {} in {last_period} ({unit})",
-                capitalised(item.label()),
+                capitalise(item.label()),
                 amount(*first_value),
                 amount(*last_value)
             );
@@ -692,14 +693,6 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
         | Claim::CheckShortTermFunding
         | Claim::CheckDistressInputs
         | Claim::CheckMissingInputs { .. } => step_text(claim),
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut characters = text.chars();
-    match characters.next() {
-        Some(first) => first.to_uppercase().chain(characters).collect(),
-        None => String::new(),
     }
 }
 

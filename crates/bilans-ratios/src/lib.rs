@@ -49,11 +49,13 @@ mod eval;
 mod excel;
 mod expr;
 mod id;
+pub mod liquidity;
 mod not_computable;
 pub mod render;
 pub mod seed004;
 pub mod structure;
 mod table;
+mod text;
 pub mod working_capital;
 
 pub use crate::catalogue::{Group, Ratio, RatioUnit, catalogue, find};

@@ -10,10 +10,10 @@ use bilans_model::{LineItem, Period};
 use rust_decimal::Decimal;
 
 use crate::NotComputable;
-use crate::render::markdown_table;
 use crate::structure::{
     LARGE_CHANGE, MATERIAL_SHARE, Structure, StructureCell, StructureLine, share_totals,
 };
+use crate::text::markdown_table;
 
 /// The horizontal and vertical analysis as a Markdown section (`## Structure and
 /// dynamics`), with the large moves listed and every not-computable value's reason.

@@ -4,7 +4,7 @@
 //!
 //! Layout (one sheet each, in this order): Summary, Statements, Horizontal and
 //! Vertical (the structure and dynamics of every line), Ratios, Du Pont, Distress,
-//! Working capital, Checks. A panel of companies gets one workbook with a sheet per
+//! Liquidity, Stability, Working capital, Checks. A panel of companies gets one workbook with a sheet per
 //! company and a comparison sheet ([`panel`]). Formulas never divide by zero: a ratio that is not computable is written as
 //! the text `n/c: <reason>` instead of a formula.
 
@@ -25,6 +25,7 @@ use crate::cells::{cell_number, fit_cell_text, fit_note_text, unit_format, write
 mod checks;
 mod distress;
 mod dupont;
+mod liquidity;
 pub mod panel;
 mod structure;
 mod summary;
@@ -32,6 +33,8 @@ use crate::analyse::checks::write_checks;
 pub use crate::analyse::distress::DISTRESS;
 use crate::analyse::distress::write_distress;
 use crate::analyse::dupont::write_dupont;
+pub use crate::analyse::liquidity::{LIQUIDITY, STABILITY};
+use crate::analyse::liquidity::{write_liquidity, write_stability};
 pub use crate::analyse::panel::{panel_workbook, sheet_name};
 pub use crate::analyse::structure::{HORIZONTAL, VERTICAL};
 use crate::analyse::structure::{write_horizontal, write_vertical};
@@ -367,6 +370,18 @@ fn build(
         &formats,
     )?;
     write_distress(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_liquidity(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_stability(
         printable(workbook.add_worksheet()),
         analysis,
         &layout,
