@@ -125,6 +125,10 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         findings: &findings,
         ratios: &ratios,
         distress: &distress,
+        structure: &structure,
+        balance_liquidity: &balance_liquidity,
+        financial_stability: &financial_stability,
+        net_assets: &net_assets,
     });
     Analysis {
         statements: statements.clone(),
