@@ -573,7 +573,7 @@ fn large_moves(analysis: &Facts<'_>) -> Vec<Sentence> {
         return Vec::new();
     }
     let count = moves.len();
-    moves.sort_by(|left, right| right.1.abs().cmp(&left.1.abs()));
+    moves.sort_by_key(|(_, change, _)| std::cmp::Reverse(change.abs()));
     moves.truncate(3);
     let figures = moves
         .iter()

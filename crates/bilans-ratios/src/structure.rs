@@ -288,8 +288,9 @@ fn structure_line(statements: &Statements, periods: &[Period], item: LineItem) -
     }
 }
 
-/// Whether |change| ≥ [`LARGE_CHANGE`] × `base` (a non-negative amount); a change
-/// whose threshold overflows is not large (it cannot exceed the decimal range).
+/// Whether |change| ≥ [`LARGE_CHANGE`] × `base` (a non-negative amount). The product
+/// is smaller than `base` and cannot overflow; it is checked all the same, and an
+/// overflow would not be large.
 fn large_relative_to(change: Decimal, base: Decimal) -> bool {
     match LARGE_CHANGE.checked_mul(base) {
         Some(threshold) => threshold <= change.abs(),

@@ -453,3 +453,52 @@ fn thresholds_print_as_exact_percentages() {
     assert_eq!(crate::structure::threshold_text(dec(25, 2)), "25 %");
     assert_eq!(crate::structure::threshold_text(dec(125, 3)), "12.5 %");
 }
+
+/// Amounts from ordinary to the edges of the decimal range.
+fn any_amount() -> impl proptest::strategy::Strategy<Value = Option<Decimal>> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just(None),
+        Just(Some(Decimal::ZERO)),
+        Just(Some(Decimal::MAX)),
+        Just(Some(Decimal::MIN)),
+        Just(Some(Decimal::new(1, 28))),
+        Just(Some(Decimal::new(-1, 28))),
+        any::<i64>().prop_map(|value| Some(Decimal::new(value, 2))),
+    ]
+}
+
+proptest::proptest! {
+    /// Whatever the amounts, the analysis and its Markdown never panic, a flagged move
+    /// has a change, and a share always names its total.
+    #[test]
+    fn any_amounts_give_values_or_reasons(
+        amounts in proptest::collection::vec(any_amount(), 15),
+    ) {
+        let items = [
+            LineItem::TotalAssets,
+            LineItem::Inventories,
+            LineItem::Revenue,
+            LineItem::NetIncome,
+            LineItem::CashAtEnd,
+        ];
+        let mut statements = Statements::new(Entity::company("Test"), Unit::units("EUR"));
+        for (index, amount) in amounts.iter().enumerate() {
+            if let Some(amount) = amount {
+                statements.set(year(2001 + (index / 5) as i32), items[index % 5], *amount);
+            }
+        }
+        let structure = analyse_structure(&statements);
+        let _ = crate::structure::structure_markdown(&structure);
+        for line in &structure.lines {
+            for cell in &line.values {
+                proptest::prop_assert!(!cell.large_move || cell.change.is_ok());
+                proptest::prop_assert!(cell.share.is_err() || cell.total.is_some());
+                if let (Ok(change), Some(amount)) = (&cell.change, cell.amount) {
+                    let previous = statements.get(cell.compared_with.unwrap(), line.item).unwrap();
+                    proptest::prop_assert_eq!(*change, amount - previous);
+                }
+            }
+        }
+    }
+}
