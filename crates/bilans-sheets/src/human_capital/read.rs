@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::str::FromStr;
 
 use bilans_scoring::human_capital::{
     AggregationMethod, Assessment, Band, Baseline, BaselineKind, Company, Config, Group,
@@ -14,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::SheetsError;
 use crate::cells::a1;
+use crate::numbers::{NumberError, NumberRules, number_in_cell, parse_number};
 use crate::reader::open_workbook;
 
 /// The sheet and cell of each field path (`staff[0].fte`, `company.revenue`, ...).
@@ -151,20 +151,17 @@ impl Grid {
     }
 
     fn decimal(&self, row: u32, column: u32) -> Result<Option<Decimal>, SheetsError> {
-        match self.get(row, column) {
-            Data::Empty => Ok(None),
-            Data::Int(value) => Ok(Some(Decimal::from(*value))),
-            Data::Float(value) if value.is_finite() => Decimal::from_str(&value.to_string())
-                .map(Some)
-                .map_err(|_| {
-                    self.error(row, column, format!("the number {value} is out of range"))
-                }),
-            Data::String(text) if text.trim().is_empty() => Ok(None),
-            Data::String(text) => Decimal::from_str(text.trim())
-                .map(Some)
-                .map_err(|_| self.error(row, column, format!("expected a number, found `{text}`"))),
-            other => Err(self.error(row, column, format!("expected a number, found `{other}`"))),
-        }
+        let data = self.get(row, column);
+        number_in_cell(data, NumberRules::FIGURES).map_err(|error| {
+            let message = match error {
+                NumberError::NotANumber { .. } | NumberError::NotNumeric { .. } => {
+                    format!("expected a number, found `{data}`")
+                }
+                NumberError::OutOfRange { .. } => format!("the number {data} is out of range"),
+                other => format!("expected a number: {other}"),
+            };
+            self.error(row, column, message)
+        })
     }
 
     fn required_decimal(&self, row: u32, column: u32, what: &str) -> Result<Decimal, SheetsError> {
@@ -264,13 +261,16 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
                 education.insert((*level).to_owned(), number()?);
             }
             ["prospects", kind @ ("tenure" | "age"), from] => {
-                let from = Decimal::from_str(from).map_err(|_| {
-                    grid.error(
-                        row,
-                        0,
-                        format!("`{key}`: the band's lower bound `{from}` is not a number"),
-                    )
-                })?;
+                let from = match parse_number(from, NumberRules::FIGURES) {
+                    Ok(Some(from)) => from,
+                    _ => {
+                        return Err(grid.error(
+                            row,
+                            0,
+                            format!("`{key}`: the band's lower bound `{from}` is not a number"),
+                        ));
+                    }
+                };
                 let bands = if *kind == "tenure" {
                     &mut tenure
                 } else {

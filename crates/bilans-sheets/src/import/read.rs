@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::SheetsError;
 use crate::import::grid::{Grid, Value};
+use crate::numbers::{NumberError, float_decimal};
 use crate::reader::{LIMITS, SheetCells, open_with_limits};
 
 /// Reads every worksheet of the workbook at `path` (or only `only`), in workbook order.
@@ -97,14 +98,14 @@ fn value_of(data: &Data) -> Value {
     }
 }
 
-/// A floating-point cell as the shortest decimal that reads back as the same double
-/// (what a spreadsheet shows at full precision): 0.1 stays 0.1.
+/// A floating-point cell through the one number parser ([`float_decimal`]): 0.1 stays
+/// 0.1.
 fn float_value(number: f64) -> Value {
-    if !number.is_finite() {
-        return Value::Untrusted("a number that is not finite".to_owned());
-    }
-    match format!("{number}").parse::<Decimal>() {
+    match float_decimal(number) {
         Ok(value) => Value::Number(value),
-        Err(_) => Value::Untrusted(format!("the number {number:e}, out of range")),
+        Err(NumberError::OutOfRange { .. }) => {
+            Value::Untrusted(format!("the number {number:e}, out of range"))
+        }
+        Err(_) => Value::Untrusted("a number that is not finite".to_owned()),
     }
 }

@@ -15,6 +15,7 @@ use bilans_scoring::partners::{
 
 use crate::SheetsError;
 use crate::cells::a1;
+use crate::numbers::{NumberError, NumberRules, number_in_cell};
 use crate::partners::form_sheet;
 use crate::reader::open_workbook;
 
@@ -456,22 +457,20 @@ impl Sheet {
     }
 
     fn decimal(&self, row: u32, column: u32) -> Result<Decimal, SheetsError> {
-        let parsed = match self.get(row, column) {
-            Data::Int(value) => Some(Decimal::from(*value)),
-            Data::Float(value) => value.to_string().parse().ok(),
-            Data::String(text) => text.trim().replace(',', ".").parse().ok(),
-            _ => None,
-        };
-        parsed.ok_or_else(|| {
-            self.cell_error(
-                row,
-                column,
-                format!(
-                    "expected a number, found {}",
-                    describe(self.get(row, column))
-                ),
-            )
-        })
+        match number_in_cell(self.get(row, column), NumberRules::FIGURES) {
+            Ok(Some(value)) => Ok(value),
+            Ok(None) | Err(NumberError::NotANumber { .. } | NumberError::NotNumeric { .. }) => {
+                Err(self.cell_error(
+                    row,
+                    column,
+                    format!(
+                        "expected a number, found {}",
+                        describe(self.get(row, column))
+                    ),
+                ))
+            }
+            Err(error) => Err(self.cell_error(row, column, format!("expected a number: {error}"))),
+        }
     }
 
     fn integer(&self, row: u32, column: u32) -> Result<i64, SheetsError> {
