@@ -212,7 +212,10 @@ pub fn parse_number(text: &str, rules: NumberRules) -> Result<Option<Decimal>, N
 ///
 /// A [`NumberError`] for text that is not a number (by [`parse_number`]), a float out
 /// of the decimal range, a date, a logical value or an error value.
-pub(crate) fn number_in_cell(data: &Data, rules: NumberRules) -> Result<Option<Decimal>, NumberError> {
+pub(crate) fn number_in_cell(
+    data: &Data,
+    rules: NumberRules,
+) -> Result<Option<Decimal>, NumberError> {
     match data {
         Data::Empty => Ok(None),
         Data::Int(number) => Ok(Some(Decimal::from(*number))),
@@ -281,8 +284,8 @@ fn is_dash(text: &str) -> bool {
 /// Currency signs and codes dropped before or after a number, longest first where one
 /// begins another.
 const CURRENCIES: [&str; 22] = [
-    "US$", "$", "€", "£", "¥", "₽", "₴", "₸", "₹", "zł", "zl", "руб.", "руб", "грн.", "грн",
-    "USD", "EUR", "GBP", "PLN", "RUB", "UAH", "CHF",
+    "US$", "$", "€", "£", "¥", "₽", "₴", "₸", "₹", "zł", "zl", "руб.", "руб", "грн.", "грн", "USD",
+    "EUR", "GBP", "PLN", "RUB", "UAH", "CHF",
 ];
 
 /// The text without one currency sign or code at its start and one at its end.

@@ -11,10 +11,10 @@ use bilans_scoring::human_capital::{
 use calamine::{Data, Range};
 use rust_decimal::Decimal;
 
-use crate::SheetsError;
 use crate::cells::a1;
 use crate::numbers::{NumberError, NumberRules, number_in_cell, parse_number};
 use crate::reader::open_workbook;
+use crate::{ErrorKind, SheetsError};
 
 /// The sheet and cell of each field path (`staff[0].fte`, `company.revenue`, ...).
 pub(crate) type Provenance = BTreeMap<String, (String, String)>;
@@ -50,7 +50,7 @@ pub(crate) fn read_workbook(path: &Path) -> Result<(StaffFile, Provenance), Shee
                 );
                 return Err(SheetsError::InFile {
                     file: file.clone(),
-                    message,
+                    kind: ErrorKind::Invalid(message),
                 });
             }
             return Ok(None);
@@ -122,7 +122,7 @@ impl Grid {
             file: self.file.clone(),
             sheet: self.sheet.clone(),
             cell: a1(row, column),
-            message: message.into(),
+            kind: ErrorKind::Invalid(message.into()),
         }
     }
 
@@ -153,14 +153,18 @@ impl Grid {
     fn decimal(&self, row: u32, column: u32) -> Result<Option<Decimal>, SheetsError> {
         let data = self.get(row, column);
         number_in_cell(data, NumberRules::FIGURES).map_err(|error| {
-            let message = match error {
+            let kind = match error {
                 NumberError::NotANumber { .. } | NumberError::NotNumeric { .. } => {
-                    format!("expected a number, found `{data}`")
+                    ErrorKind::ExpectedNumber {
+                        found: format!("`{data}`"),
+                    }
                 }
-                NumberError::OutOfRange { .. } => format!("the number {data} is out of range"),
-                other => format!("expected a number: {other}"),
+                NumberError::OutOfRange { .. } => {
+                    ErrorKind::Invalid(format!("the number {data} is out of range"))
+                }
+                other => ErrorKind::from(other),
             };
-            self.error(row, column, message)
+            SheetsError::at_cell(&self.file, &self.sheet, &a1(row, column), kind)
         })
     }
 
@@ -332,7 +336,7 @@ fn read_staff(grid: &Grid, provenance: &mut Provenance) -> Result<Vec<StaffRow>,
             return Err(SheetsError::InSheet {
                 file: grid.file.clone(),
                 sheet: grid.sheet.clone(),
-                message,
+                kind: ErrorKind::Invalid(message),
             });
         }
     }
@@ -397,7 +401,7 @@ fn read_scores(
             return Err(SheetsError::InSheet {
                 file: grid.file.clone(),
                 sheet: grid.sheet.clone(),
-                message,
+                kind: ErrorKind::Invalid(message),
             });
         }
     }

@@ -7,34 +7,38 @@ use bilans_model::Date;
 use calamine::Data;
 use rust_decimal::Decimal;
 
-use crate::SheetsError;
 use crate::import::grid::{Grid, Value};
 use crate::numbers::{NumberError, float_decimal};
 use crate::reader::{LIMITS, SheetCells, open_with_limits};
+use crate::{ErrorKind, SheetsError};
 
-/// Reads every worksheet of the workbook at `path` (or only `only`), in workbook order.
+/// Reads every worksheet of the workbook at `path`, or only those named in `only`, in
+/// workbook order.
+///
+/// # Errors
+///
+/// [`ErrorKind::NoSuchSheet`] naming the first sheet of `only` that the workbook does
+/// not have, and listing those it has; the reader's errors.
 pub(crate) fn read_sheets(
     path: &Path,
     file: &str,
-    only: Option<&str>,
+    only: &[String],
 ) -> Result<Vec<(String, Grid)>, SheetsError> {
     let mut workbook = open_with_limits(path, file, LIMITS)?;
     let names = workbook.worksheet_names();
-    let wanted: Vec<String> = match only {
-        Some(name) => {
-            if !names.iter().any(|sheet| sheet == name) {
-                return Err(SheetsError::InFile {
-                    file: file.to_owned(),
-                    message: format!(
-                        "no sheet named `{name}` (the sheets are: {})",
-                        names.join(", ")
-                    ),
-                });
-            }
-            vec![name.to_owned()]
-        }
-        None => names,
-    };
+    if let Some(missing) = only.iter().find(|name| !names.contains(name)) {
+        return Err(SheetsError::in_file(
+            file,
+            ErrorKind::NoSuchSheet {
+                name: missing.clone(),
+                present: names.into(),
+            },
+        ));
+    }
+    let wanted: Vec<String> = names
+        .into_iter()
+        .filter(|name| only.is_empty() || only.contains(name))
+        .collect();
     let mut sheets = Vec::new();
     for name in wanted {
         let cells = workbook.sheet_cells(&name)?;

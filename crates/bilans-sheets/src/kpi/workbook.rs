@@ -14,7 +14,7 @@ use rust_xlsxwriter::Format;
 use crate::cells::{a1, cell_number};
 use crate::numbers::{NumberError, NumberRules, number_in_cell};
 use crate::reader::open_workbook;
-use crate::{Overwrite, SheetsError, save_workbook};
+use crate::{ErrorKind, Overwrite, SheetsError, save_workbook};
 
 /// The sheet of KPI rows.
 pub const KPI_SHEET: &str = "KPI";
@@ -91,12 +91,14 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
         workbook.worksheet_range(sheet).map(Some)
     };
     let Some(kpi_range) = range_of(KPI_SHEET)? else {
-        return Err(SheetsError::InFile {
-            file,
-            message: format!(
-                "no sheet `{KPI_SHEET}`: a card workbook has sheets `{KPI_SHEET}` and `{ACTUALS_SHEET}`"
-            ),
-        });
+        return Err(SheetsError::in_file(
+            &file,
+            ErrorKind::MissingSheet {
+                name: KPI_SHEET.to_owned(),
+                why: format!(": a card workbook has sheets `{KPI_SHEET}` and `{ACTUALS_SHEET}`")
+                    .into(),
+            },
+        ));
     };
     let actuals_range = range_of(ACTUALS_SHEET)?;
     let settings_range = range_of(SETTINGS_SHEET)?;
@@ -348,7 +350,12 @@ fn number_text(
         Err(NumberError::NotANumber { .. } | NumberError::NotNumeric { .. }) => {
             Ok(Some(data.to_string()))
         }
-        Err(error) => Err(at_cell(path, sheet, cell, error.to_string())),
+        Err(error) => Err(SheetsError::at_cell(
+            &path.display().to_string(),
+            sheet,
+            &a1(cell.0, cell.1),
+            ErrorKind::from(error),
+        )),
     }
 }
 
@@ -425,7 +432,7 @@ fn at_cell(path: &Path, sheet: &str, cell: (u32, u32), message: String) -> Sheet
         file: path.display().to_string(),
         sheet: sheet.to_owned(),
         cell: a1(cell.0, cell.1),
-        message,
+        kind: ErrorKind::Invalid(message),
     }
 }
 
@@ -433,6 +440,6 @@ fn in_sheet(path: &Path, sheet: &str, message: String) -> SheetsError {
     SheetsError::InSheet {
         file: path.display().to_string(),
         sheet: sheet.to_owned(),
-        message,
+        kind: ErrorKind::Invalid(message),
     }
 }

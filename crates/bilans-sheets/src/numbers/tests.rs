@@ -44,7 +44,10 @@ fn expected(expect: Expect) -> String {
 fn check(cases: &[(&str, Expect, Expect)]) {
     let mut failures = Vec::new();
     for (text, amount, figure) in cases {
-        for (rules, expect) in [(NumberRules::AMOUNTS, amount), (NumberRules::FIGURES, figure)] {
+        for (rules, expect) in [
+            (NumberRules::AMOUNTS, amount),
+            (NumberRules::FIGURES, figure),
+        ] {
             let got = outcome(&parse_number(text, rules));
             if got != expected(*expect) {
                 failures.push(format!(
@@ -177,7 +180,7 @@ fn grouped(whole: u64, separator: char, fraction: Option<(char, &str)>) -> Strin
     let digits = whole.to_string();
     let mut text = String::new();
     for (index, digit) in digits.chars().enumerate() {
-        if 0 < index && (digits.len() - index) % 3 == 0 {
+        if 0 < index && (digits.len() - index).is_multiple_of(3) {
             text.push(separator);
         }
         text.push(digit);
