@@ -1010,3 +1010,50 @@ fn the_distress_sheet_scores_every_model_or_says_why_not() {
         z[3]
     );
 }
+
+#[test]
+fn every_figure_of_the_summary_conclusion_is_at_the_cell_it_names() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write_analysed(folder.path(), "conclusion.xlsx", &EvalConfig::default());
+    let mut workbook = open_workbook_auto(&path).unwrap();
+    let summary = workbook.worksheet_range("Summary").unwrap();
+    let texts: Vec<String> = summary
+        .rows()
+        .filter_map(|row| match row.first() {
+            Some(Data::String(text)) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let start = texts.iter().position(|text| text == "Conclusion").unwrap();
+    let traces: Vec<&String> = texts[start..]
+        .iter()
+        .filter(|text| text.starts_with("    from "))
+        .collect();
+    assert!(5 <= traces.len(), "{traces:?}");
+    let mut checked = 0;
+    for trace in traces {
+        for figure in trace.trim_start_matches("    from ").split("; ") {
+            // `<name> <period> = <value> at '<sheet>'!$C$R`
+            let (left, cell) = figure.rsplit_once(" at ").unwrap();
+            let value: f64 = left.rsplit_once(" = ").unwrap().1.parse().unwrap();
+            let (sheet, reference) = cell.split_once('!').unwrap();
+            let sheet = sheet.trim_matches('\'');
+            let reference = reference.replace('$', "");
+            let split = reference.find(|c: char| c.is_ascii_digit()).unwrap();
+            let (letters, digits) = reference.split_at(split);
+            let column = letters.bytes().fold(0u32, |column, letter| {
+                column * 26 + u32::from(letter - b'A' + 1)
+            }) - 1;
+            let row: u32 = digits.parse::<u32>().unwrap() - 1;
+            let range = workbook.worksheet_range(sheet).unwrap();
+            let at = range.get_value((row, column));
+            let stored = number(at).unwrap_or_else(|| panic!("{figure}: {at:?}"));
+            assert!(
+                (stored - value).abs() <= 1e-9 * value.abs().max(1.0),
+                "{figure}: the cell holds {stored}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(10 <= checked, "{checked}");
+}

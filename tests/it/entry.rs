@@ -151,7 +151,7 @@ fn a_missing_sheet_is_named_with_the_sheets_present() {
     let error = analysed(relative, &["Balance sheet", "Notes"]).unwrap_err();
     match error.kind() {
         Some(ErrorKind::NoSuchSheet { name, present }) => {
-            assert_eq!(name, "Notes");
+            assert_eq!(&**name, "Notes");
             assert_eq!(
                 present.as_ref(),
                 ["Balance sheet", "Income statement", "Cash flows"]

@@ -5,6 +5,7 @@ use bilans_model::{Finding, FindingKind, Length, Period, Severity, Statements, v
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::conclusion::{Conclusion, Facts, conclude};
 use crate::distress::{DistressRow, ZoneRisk, evaluate_all_models};
 use crate::dupont::{self, ClassicDuPont, ModifiedDuPont};
 use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
@@ -42,6 +43,8 @@ pub struct Analysis {
     pub headlines: Vec<Headline>,
     /// What the user should look at first, most important first.
     pub attention: Vec<String>,
+    /// The written conclusion, each sentence with the figures it rests on.
+    pub conclusion: Conclusion,
 }
 
 /// The direction of a headline ratio between the first and last computable period.
@@ -98,6 +101,12 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         .filter_map(|id| headline(&ratios, *id))
         .collect();
     let attention = attention(&findings, &ratios, &distress);
+    let conclusion = conclude(&Facts {
+        statements,
+        findings: &findings,
+        ratios: &ratios,
+        distress: &distress,
+    });
     Analysis {
         statements: statements.clone(),
         config: *config,
@@ -108,6 +117,7 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         distress,
         headlines,
         attention,
+        conclusion,
     }
 }
 

@@ -41,6 +41,7 @@
 
 pub mod analysis;
 mod catalogue;
+pub mod conclusion;
 pub mod distress;
 pub mod dupont;
 mod eval;

@@ -10,6 +10,7 @@ use bilans_model::{Finding, FindingKind, Statements};
 use rust_decimal::Decimal;
 
 use crate::analysis::Analysis;
+use crate::conclusion::Conclusion;
 use crate::seed004::{ReproducedTable, Reproduction};
 use crate::{NotComputable, RatioId, catalogue};
 
@@ -254,6 +255,7 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
     for point in &analysis.attention {
         let _ = writeln!(out, "- {point}");
     }
+    out.push_str(&conclusion_markdown(&analysis.conclusion));
     out.push_str("\n## Statements\n\n");
     out.push_str(&statements_table(statements));
     out.push_str("\n## Ratios (4 decimals, half away from zero; n/c = not computable)\n\n");
@@ -293,6 +295,25 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
     out.push_str(&dupont_markdown(analysis));
     out.push_str("\n## Checks\n\n");
     out.push_str(&findings_list(&analysis.findings));
+    out
+}
+
+/// The written conclusion: one paragraph per topic, its heading in bold.
+pub fn conclusion_markdown(conclusion: &Conclusion) -> String {
+    let mut out = String::from("\n## Conclusion\n");
+    for paragraph in &conclusion.paragraphs {
+        let sentences: Vec<&str> = paragraph
+            .sentences
+            .iter()
+            .map(|sentence| sentence.text.as_str())
+            .collect();
+        let _ = write!(
+            out,
+            "\n**{}.** {}\n",
+            paragraph.topic.heading(),
+            sentences.join(" ")
+        );
+    }
     out
 }
 

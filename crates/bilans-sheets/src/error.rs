@@ -93,7 +93,7 @@ pub enum ErrorKind {
     #[error("no sheet named `{name}` (the sheets are: {})", present.join(", "))]
     NoSuchSheet {
         /// The sheet asked for.
-        name: String,
+        name: Box<str>,
         /// The sheets of the workbook, in workbook order.
         present: Box<[String]>,
     },
@@ -101,7 +101,7 @@ pub enum ErrorKind {
     #[error("no sheet `{name}`{why}")]
     MissingSheet {
         /// The sheet's name.
-        name: String,
+        name: Box<str>,
         /// What the sheet is for, starting with `: ` (or empty).
         why: Box<str>,
     },

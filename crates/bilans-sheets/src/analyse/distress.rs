@@ -7,8 +7,8 @@ use bilans_ratios::analysis::Analysis;
 use bilans_ratios::distress::ZoneRisk;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use crate::analyse::{Formats, write_header, write_not_computable};
-use crate::cells::{cell_number, fit_cell_text};
+use crate::analyse::{Formats, write_header};
+use crate::cells::{cell_number, fit_cell_text, write_computed};
 
 /// The sheet's name.
 pub const DISTRESS: &str = "Distress";
@@ -63,11 +63,19 @@ pub(crate) fn write_distress(
                             )?;
                         }
                         Err(reason) => {
-                            write_not_computable(sheet, sheet_row, column + 1, reason, formats)?;
+                            write_computed(
+                                sheet,
+                                sheet_row,
+                                column + 1,
+                                Err(reason),
+                                &Format::new(),
+                            )?;
                         }
                     }
                 }
-                Err(reason) => write_not_computable(sheet, sheet_row, column, reason, formats)?,
+                Err(reason) => {
+                    write_computed(sheet, sheet_row, column, Err(reason), &Format::new())?
+                }
             }
         }
         sheet.write_string(sheet_row, formula_column, fit_cell_text(row.formula))?;

@@ -8,18 +8,18 @@
 //! the text `n/c: <reason>` instead of a formula.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Display;
 
 use bilans_model::{LineItem, Period, Source, StatementKind, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{PolicyConfig, WorkingCapitalConfig};
-use bilans_ratios::{CellRefs, NotComputable, RatioId, RatioUnit, catalogue};
+use bilans_ratios::{CellRefs, RatioId, RatioUnit, catalogue};
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Workbook, Worksheet,
-    XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, Note, Workbook, Worksheet, XlsxError,
 };
 
 use crate::SheetsError;
-use crate::cells::{cell_number, fit_cell_text, fit_note_text};
+use crate::cells::{cell_number, fit_cell_text, fit_note_text, unit_format, write_computed};
 
 mod checks;
 mod distress;
@@ -92,12 +92,7 @@ pub fn analysed_workbook(
         eval: analysis.config,
         policy: options.policy,
     };
-    write_linked_working_capital_sheet(
-        &mut workbook,
-        &analysis.statements,
-        &working_capital,
-        &layout,
-    )?;
+    write_linked_working_capital_sheet(&mut workbook, analysis, &working_capital, &layout)?;
     if let Ok(sheet) = workbook.worksheet_from_name(WORKING_CAPITAL) {
         printable(sheet);
     }
@@ -120,10 +115,6 @@ pub(crate) struct Formats {
     /// A statement's title within a statements block.
     section: Format,
     amount: Format,
-    times: Format,
-    fraction: Format,
-    days: Format,
-    not_computable: Format,
     wrap: Format,
 }
 
@@ -141,25 +132,13 @@ impl Formats {
                 .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
             title: Format::new().set_bold().set_font_size(14),
             section: Format::new().set_bold().set_italic(),
-            amount: Format::new().set_num_format("#,##0;[Red]-#,##0"),
-            times: Format::new().set_num_format("0.00"),
-            fraction: Format::new().set_num_format("0.00%"),
-            days: Format::new().set_num_format("0.0"),
-            not_computable: Format::new()
-                .set_italic()
-                .set_font_color("#9C0006")
-                .set_background_color("#FFC7CE"),
+            amount: unit_format(RatioUnit::Amount).clone(),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
 
-    pub(crate) fn for_unit(&self, unit: RatioUnit) -> &Format {
-        match unit {
-            RatioUnit::Times => &self.times,
-            RatioUnit::Fraction => &self.fraction,
-            RatioUnit::Days => &self.days,
-            RatioUnit::Amount => &self.amount,
-        }
+    pub(crate) fn for_unit(&self, unit: RatioUnit) -> &'static Format {
+        unit_format(unit)
     }
 }
 
@@ -350,6 +329,7 @@ fn build(
         printable(workbook.add_worksheet()),
         analysis,
         options,
+        &layout,
         &formats,
     )?;
     write_statements(
@@ -404,7 +384,7 @@ pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
 
 /// `prefix` then the absolute reference `$C$5`, built in one allocation (formulas
 /// reference thousands of cells in a panel).
-fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
+pub(crate) fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
     use std::fmt::Write as _;
     let mut reference = String::with_capacity(prefix.len() + 12);
     reference.push_str(prefix);
@@ -440,22 +420,6 @@ pub(crate) fn period_header(first: &[&str], periods: &[Period]) -> Vec<String> {
     let mut header: Vec<String> = first.iter().map(|text| (*text).to_owned()).collect();
     header.extend(periods.iter().map(|period| period.to_string()));
     header
-}
-
-pub(crate) fn write_not_computable(
-    sheet: &mut Worksheet,
-    row: u32,
-    column: u16,
-    reason: &NotComputable,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(
-        row,
-        column,
-        format!("n/c: {reason}"),
-        &formats.not_computable,
-    )?;
-    Ok(())
 }
 
 fn write_statements(
@@ -652,21 +616,11 @@ pub(crate) fn write_ratios_block(
                 continue;
             };
             let formula = ratio.excel_formula(*period, &analysis.config, &FromRatiosSheet(layout));
-            match (value, formula.as_ref()) {
-                (Ok(value), Ok(formula)) => {
-                    let formula = Formula::new(formula.as_str())
-                        .set_result(crate::cells::cached_result(*value));
-                    sheet.write_formula_with_format(
-                        row,
-                        column,
-                        formula,
-                        formats.for_unit(ratio.unit),
-                    )?;
-                }
-                (Err(reason), _) | (Ok(_), Err(reason)) => {
-                    write_not_computable(sheet, row, column, reason, formats)?;
-                }
-            }
+            let value = match (value, formula.as_ref()) {
+                (Ok(value), Ok(formula)) => Ok((formula.as_str(), *value)),
+                (Err(reason), _) | (Ok(_), Err(reason)) => Err(reason as &dyn Display),
+            };
+            write_computed(sheet, row, column, value, formats.for_unit(ratio.unit))?;
         }
     }
     Ok(())

@@ -30,7 +30,7 @@ pub(crate) fn read_sheets(
         return Err(SheetsError::in_file(
             file,
             ErrorKind::NoSuchSheet {
-                name: missing.clone(),
+                name: missing.as_str().into(),
                 present: names.into(),
             },
         ));

@@ -94,7 +94,7 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
         return Err(SheetsError::in_file(
             &file,
             ErrorKind::MissingSheet {
-                name: KPI_SHEET.to_owned(),
+                name: KPI_SHEET.into(),
                 why: format!(": a card workbook has sheets `{KPI_SHEET}` and `{ACTUALS_SHEET}`")
                     .into(),
             },

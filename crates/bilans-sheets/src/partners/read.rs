@@ -55,7 +55,7 @@ pub fn read_panel_workbook(path: &Path) -> Result<(PanelInput, CellMap), SheetsE
         SheetsError::in_file(
             &file,
             ErrorKind::MissingSheet {
-                name: name.to_owned(),
+                name: name.into(),
                 why: "".into(),
             },
         )
