@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use bilans_model::StatementKind;
+use bilans_model::{LineItem, Period, StatementKind};
 use bilans_scoring::kpi::KpiField;
-use bilans_sheets::import::ImportOptions;
+use bilans_sheets::import::{AmountError, ImportOptions};
 use bilans_sheets::numbers::NumberError;
 use bilans_sheets::{AnalyseOptions, ErrorKind, Overwrite, SheetsError, TextFormat, analyse_file};
 
@@ -206,6 +206,37 @@ fn error_kinds_can_be_matched() {
         kind_of("bad/mapping_not_toml.toml"),
         Some(ErrorKind::Toml(_))
     ));
+    let Some(ErrorKind::BadAmount {
+        reason,
+        item,
+        period,
+    }) = kind_of("bad/text_not_number.xlsx")
+    else {
+        panic!("expected BadAmount");
+    };
+    assert!(matches!(
+        *reason,
+        AmountError::Number(NumberError::NotANumber { .. })
+    ));
+    assert_eq!((item, period), (LineItem::Inventories, Period::year(2002)));
+    for (relative, expected) in [
+        ("bad/percent_in_amount.xlsx", "percentage"),
+        ("bad/bad_grouping.xlsx", "groups"),
+        ("bad/error_cell.xlsx", "untrusted"),
+        ("bad/date_in_amount.xlsx", "date"),
+    ] {
+        let reason = match kind_of(relative) {
+            Some(ErrorKind::BadAmount { reason, .. }) => match *reason {
+                AmountError::Number(NumberError::Percentage { .. }) => "percentage",
+                AmountError::Number(NumberError::Groups { .. }) => "groups",
+                AmountError::Untrusted(_) => "untrusted",
+                AmountError::Date => "date",
+                _ => "another reason",
+            },
+            _ => "another kind",
+        };
+        assert_eq!(reason, expected, "{relative}");
+    }
 }
 
 /// A KPI card workbook whose first KPI's weight is the text `weight`.

@@ -4,6 +4,9 @@
 
 use std::path::PathBuf;
 
+use bilans_model::{LineItem, Period};
+
+use crate::import::AmountError;
 use crate::numbers::NumberError;
 
 /// What can go wrong reading or writing spreadsheets.
@@ -116,6 +119,16 @@ pub enum ErrorKind {
     /// [`crate::numbers`]): ambiguous, badly grouped, a percentage, out of range.
     #[error("{0}")]
     Number(Box<NumberError>),
+    /// An amount cell of a statement that holds no trustworthy amount.
+    #[error("{reason} (line item `{item}`, period {period})")]
+    BadAmount {
+        /// Why it is not an amount.
+        reason: Box<AmountError>,
+        /// The line item of its row (or column).
+        item: LineItem,
+        /// The period of its column (or row).
+        period: Period,
+    },
     /// A cell that must hold a number holds something else.
     #[error("expected a number, found {found}")]
     ExpectedNumber {

@@ -581,10 +581,15 @@ fn read_rows(
                     cell,
                 }),
                 Err(reason) => {
-                    return Err(at(
-                        row,
-                        *col,
-                        format!("{reason} (line item `{item}`, period {period})"),
+                    return Err(SheetsError::at_cell(
+                        context.file,
+                        context.sheet,
+                        &cell,
+                        ErrorKind::BadAmount {
+                            reason: Box::new(reason),
+                            item,
+                            period: *period,
+                        },
                     ));
                 }
             }

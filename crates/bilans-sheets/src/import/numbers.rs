@@ -7,15 +7,31 @@ use rust_decimal::Decimal;
 use crate::import::grid::Value;
 use crate::numbers::{NumberError, NumberRules, parse_number};
 
-/// The amount in a cell: `Ok(None)` for an empty cell, `Err(reason)` for a cell that
-/// holds something that is not an amount.
-pub(crate) fn amount(value: &Value) -> Result<Option<Decimal>, String> {
+/// Why a statement's amount cell holds no amount.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AmountError {
+    /// Text that is not an amount by [`NumberRules::AMOUNTS`].
+    #[error("{0}")]
+    Number(NumberError),
+    /// A date.
+    #[error("the cell holds a date where an amount is expected")]
+    Date,
+    /// A value that cannot be trusted as a number: a logical value, an error value, a
+    /// duration, a number out of range.
+    #[error("the cell holds {0}, not an amount")]
+    Untrusted(String),
+}
+
+/// The amount in a cell: `Ok(None)` for an empty cell, an [`AmountError`] for a cell
+/// that holds something that is not an amount.
+pub(crate) fn amount(value: &Value) -> Result<Option<Decimal>, AmountError> {
     match value {
         Value::Empty => Ok(None),
         Value::Number(number) => Ok(Some(*number)),
-        Value::Text(text) => amount_from_text(text).map_err(|error| error.to_string()),
-        Value::Date(_) => Err("the cell holds a date where an amount is expected".to_owned()),
-        Value::Untrusted(what) => Err(format!("the cell holds {what}, not an amount")),
+        Value::Text(text) => amount_from_text(text).map_err(AmountError::Number),
+        Value::Date(_) => Err(AmountError::Date),
+        Value::Untrusted(what) => Err(AmountError::Untrusted(what.clone())),
     }
 }
 
