@@ -6,8 +6,7 @@ use std::path::PathBuf;
 
 use bilans_model::{LineItem, Period};
 
-use crate::import::AmountError;
-use crate::numbers::NumberError;
+use crate::numbers::{AmountError, NumberError};
 
 /// What can go wrong reading or writing spreadsheets.
 #[derive(Debug, thiserror::Error)]

@@ -135,6 +135,22 @@ pub enum NumberError {
     },
 }
 
+/// Why a statement's amount cell holds no amount.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AmountError {
+    /// Text that is not an amount by [`NumberRules::AMOUNTS`].
+    #[error("{0}")]
+    Number(NumberError),
+    /// A date.
+    #[error("the cell holds a date where an amount is expected")]
+    Date,
+    /// A value that cannot be trusted as a number: a logical value, an error value, a
+    /// duration, a number out of range.
+    #[error("the cell holds {0}, not an amount")]
+    Untrusted(String),
+}
+
 /// Parses a number written as text, by the rules of the module documentation.
 ///
 /// `Ok(None)` is an empty text (or a dash under [`Dash::Empty`]).

@@ -61,7 +61,7 @@ pub use crate::import::labels::{BUILTIN_LABELS, Form, normalise};
 pub use crate::import::layout::Layout;
 pub use crate::import::mapping::{DeclaredPeriod, MappedCell, Mapping, Target};
 pub use crate::import::needs::ratio_needs;
-pub use crate::import::numbers::AmountError;
+pub use crate::numbers::AmountError;
 
 /// What to import and what the work that follows needs.
 #[derive(Debug, Clone, Default)]

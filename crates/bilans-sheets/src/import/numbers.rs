@@ -5,23 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::import::grid::Value;
-use crate::numbers::{NumberError, NumberRules, parse_number};
-
-/// Why a statement's amount cell holds no amount.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum AmountError {
-    /// Text that is not an amount by [`NumberRules::AMOUNTS`].
-    #[error("{0}")]
-    Number(NumberError),
-    /// A date.
-    #[error("the cell holds a date where an amount is expected")]
-    Date,
-    /// A value that cannot be trusted as a number: a logical value, an error value, a
-    /// duration, a number out of range.
-    #[error("the cell holds {0}, not an amount")]
-    Untrusted(String),
-}
+use crate::numbers::{AmountError, NumberError, NumberRules, parse_number};
 
 /// The amount in a cell: `Ok(None)` for an empty cell, an [`AmountError`] for a cell
 /// that holds something that is not an amount.

@@ -516,3 +516,6 @@ fn describe(data: &Data) -> String {
         other => format!("`{other}`"),
     }
 }
+
+#[cfg(test)]
+mod tests;
