@@ -5,9 +5,12 @@
 
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::{CellRefs, RatioId};
-use rust_xlsxwriter::{Chart, ChartType, Formula, Worksheet, XlsxError};
+use std::fmt::Display;
 
-use crate::analyse::{DUPONT, Formats, Layout, period_header, write_header, write_not_computable};
+use rust_xlsxwriter::{Chart, ChartType, Worksheet, XlsxError};
+
+use crate::analyse::{DUPONT, Formats, Layout, period_header, write_header};
+use crate::cells::write_computed;
 
 /// The sections of the sheet: a title and its rows (label, ratio id).
 const SECTIONS: [(&str, &[(&str, RatioId)]); 3] = [
@@ -167,22 +170,13 @@ fn write_ratio_line(
     };
     for (period_idx, (period, value)) in values.values.iter().enumerate() {
         let column = FIRST_COLUMN + period_idx as u16;
-        match (value, layout.ratio(id, *period)) {
-            (Ok(value), Some(reference)) => {
-                let formula = Formula::new(format!("={reference}"))
-                    .set_result(crate::cells::cached_result(*value));
-                sheet.write_formula_with_format(row, column, formula, formats.for_unit(unit))?;
-            }
-            (Err(reason), _) => write_not_computable(sheet, row, column, reason, formats)?,
-            (Ok(_), None) => {
-                sheet.write_string_with_format(
-                    row,
-                    column,
-                    "n/c: no cell",
-                    &formats.not_computable,
-                )?;
-            }
-        }
+        let reference = layout.ratio(id, *period);
+        let value = match (value, &reference) {
+            (Ok(value), Some(reference)) => Ok((reference.as_str(), *value)),
+            (Err(reason), _) => Err(reason as &dyn Display),
+            (Ok(_), None) => Err(&"no cell" as &dyn Display),
+        };
+        write_computed(sheet, row, column, value, formats.for_unit(unit))?;
     }
     Ok(())
 }

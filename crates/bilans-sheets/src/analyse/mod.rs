@@ -2,35 +2,42 @@
 //! formula with the value bilans cached, both Du Pont models with charts, the checks,
 //! and a summary.
 //!
-//! Layout (one sheet each, in this order): Summary, Statements, Ratios, Du Pont,
-//! Working capital, Checks. A panel of companies gets one workbook with a sheet per
+//! Layout (one sheet each, in this order): Summary, Statements, Horizontal and
+//! Vertical (the structure and dynamics of every line), Ratios, Du Pont, Distress,
+//! Liquidity, Stability, Working capital, Checks. A panel of companies gets one workbook with a sheet per
 //! company and a comparison sheet ([`panel`]). Formulas never divide by zero: a ratio that is not computable is written as
 //! the text `n/c: <reason>` instead of a formula.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Display;
 
 use bilans_model::{LineItem, Period, Source, StatementKind, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{PolicyConfig, WorkingCapitalConfig};
-use bilans_ratios::{CellRefs, NotComputable, RatioId, RatioUnit, catalogue};
+use bilans_ratios::{CellRefs, RatioId, RatioUnit, catalogue};
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Workbook, Worksheet,
-    XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, Note, Workbook, Worksheet, XlsxError,
 };
 
 use crate::SheetsError;
-use crate::cells::{cell_number, fit_cell_text, fit_note_text};
+use crate::cells::{cell_number, fit_cell_text, fit_note_text, unit_format, write_computed};
 
 mod checks;
 mod distress;
 mod dupont;
+mod liquidity;
 pub mod panel;
+mod structure;
 mod summary;
 use crate::analyse::checks::write_checks;
 pub use crate::analyse::distress::DISTRESS;
 use crate::analyse::distress::write_distress;
 use crate::analyse::dupont::write_dupont;
+pub use crate::analyse::liquidity::{LIQUIDITY, STABILITY};
+use crate::analyse::liquidity::{write_liquidity, write_stability};
 pub use crate::analyse::panel::{panel_workbook, sheet_name};
+pub use crate::analyse::structure::{HORIZONTAL, VERTICAL};
+use crate::analyse::structure::{write_horizontal, write_vertical};
 use crate::analyse::summary::write_summary;
 use crate::working_capital::write_linked_working_capital_sheet;
 
@@ -92,12 +99,7 @@ pub fn analysed_workbook(
         eval: analysis.config,
         policy: options.policy,
     };
-    write_linked_working_capital_sheet(
-        &mut workbook,
-        &analysis.statements,
-        &working_capital,
-        &layout,
-    )?;
+    write_linked_working_capital_sheet(&mut workbook, analysis, &working_capital, &layout)?;
     if let Ok(sheet) = workbook.worksheet_from_name(WORKING_CAPITAL) {
         printable(sheet);
     }
@@ -120,10 +122,6 @@ pub(crate) struct Formats {
     /// A statement's title within a statements block.
     section: Format,
     amount: Format,
-    times: Format,
-    fraction: Format,
-    days: Format,
-    not_computable: Format,
     wrap: Format,
 }
 
@@ -141,25 +139,13 @@ impl Formats {
                 .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
             title: Format::new().set_bold().set_font_size(14),
             section: Format::new().set_bold().set_italic(),
-            amount: Format::new().set_num_format("#,##0;[Red]-#,##0"),
-            times: Format::new().set_num_format("0.00"),
-            fraction: Format::new().set_num_format("0.00%"),
-            days: Format::new().set_num_format("0.0"),
-            not_computable: Format::new()
-                .set_italic()
-                .set_font_color("#9C0006")
-                .set_background_color("#FFC7CE"),
+            amount: unit_format(RatioUnit::Amount).clone(),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
 
-    pub(crate) fn for_unit(&self, unit: RatioUnit) -> &Format {
-        match unit {
-            RatioUnit::Times => &self.times,
-            RatioUnit::Fraction => &self.fraction,
-            RatioUnit::Days => &self.days,
-            RatioUnit::Amount => &self.amount,
-        }
+    pub(crate) fn for_unit(&self, unit: RatioUnit) -> &'static Format {
+        unit_format(unit)
     }
 }
 
@@ -350,11 +336,24 @@ fn build(
         printable(workbook.add_worksheet()),
         analysis,
         options,
+        &layout,
         &formats,
     )?;
     write_statements(
         printable(workbook.add_worksheet()),
         statements,
+        &layout,
+        &formats,
+    )?;
+    write_horizontal(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_vertical(
+        printable(workbook.add_worksheet()),
+        analysis,
         &layout,
         &formats,
     )?;
@@ -370,7 +369,24 @@ fn build(
         &layout,
         &formats,
     )?;
-    write_distress(printable(workbook.add_worksheet()), analysis, &formats)?;
+    write_distress(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_liquidity(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_stability(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
     Ok((workbook, layout, formats))
 }
 
@@ -404,7 +420,7 @@ pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
 
 /// `prefix` then the absolute reference `$C$5`, built in one allocation (formulas
 /// reference thousands of cells in a panel).
-fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
+pub(crate) fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
     use std::fmt::Write as _;
     let mut reference = String::with_capacity(prefix.len() + 12);
     reference.push_str(prefix);
@@ -440,22 +456,6 @@ pub(crate) fn period_header(first: &[&str], periods: &[Period]) -> Vec<String> {
     let mut header: Vec<String> = first.iter().map(|text| (*text).to_owned()).collect();
     header.extend(periods.iter().map(|period| period.to_string()));
     header
-}
-
-pub(crate) fn write_not_computable(
-    sheet: &mut Worksheet,
-    row: u32,
-    column: u16,
-    reason: &NotComputable,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(
-        row,
-        column,
-        format!("n/c: {reason}"),
-        &formats.not_computable,
-    )?;
-    Ok(())
 }
 
 fn write_statements(
@@ -502,6 +502,20 @@ pub(crate) fn statement_rows(statements: &Statements) -> Vec<StatementRow> {
     rows
 }
 
+/// A statement's title (`Balance sheet`) at the start of `row`.
+pub(crate) fn write_statement_title(
+    sheet: &mut Worksheet,
+    row: u32,
+    statement: StatementKind,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let title = statement.label();
+    let mut capitalised = title[..1].to_uppercase();
+    capitalised.push_str(&title[1..]);
+    sheet.write_string_with_format(row, 0, &capitalised, &formats.section)?;
+    Ok(())
+}
+
 pub(crate) fn write_statements_block(
     sheet: &mut Worksheet,
     statements: &Statements,
@@ -527,10 +541,7 @@ pub(crate) fn write_statements_block(
         sheet.set_column_width(source_column, 60)?;
     }
     for (statement, row) in &layout.statement_titles {
-        let title = statement.label();
-        let mut capitalised = title[..1].to_uppercase();
-        capitalised.push_str(&title[1..]);
-        sheet.write_string_with_format(*row, 0, &capitalised, &formats.section)?;
+        write_statement_title(sheet, *row, *statement, formats)?;
     }
     for (item, row) in &layout.item_rows {
         let row = *row;
@@ -652,21 +663,11 @@ pub(crate) fn write_ratios_block(
                 continue;
             };
             let formula = ratio.excel_formula(*period, &analysis.config, &FromRatiosSheet(layout));
-            match (value, formula.as_ref()) {
-                (Ok(value), Ok(formula)) => {
-                    let formula = Formula::new(formula.as_str())
-                        .set_result(crate::cells::cached_result(*value));
-                    sheet.write_formula_with_format(
-                        row,
-                        column,
-                        formula,
-                        formats.for_unit(ratio.unit),
-                    )?;
-                }
-                (Err(reason), _) | (Ok(_), Err(reason)) => {
-                    write_not_computable(sheet, row, column, reason, formats)?;
-                }
-            }
+            let value = match (value, formula.as_ref()) {
+                (Ok(value), Ok(formula)) => Ok((formula.as_str(), *value)),
+                (Err(reason), _) | (Ok(_), Err(reason)) => Err(reason as &dyn Display),
+            };
+            write_computed(sheet, row, column, value, formats.for_unit(ratio.unit))?;
         }
     }
     Ok(())

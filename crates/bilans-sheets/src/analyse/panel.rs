@@ -3,20 +3,20 @@
 //! headline ratios across companies.
 
 use std::collections::BTreeSet;
+use std::fmt::Display;
 
 use bilans_model::Period;
 use bilans_ratios::CellRefs;
 use bilans_ratios::analysis::{Analysis, HEADLINE_RATIOS};
 use rayon::prelude::*;
-use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
 use crate::analyse::{
     Formats, Layout, Sources, WorkbookOptions, period_header, printable, set_properties,
-    size_ratio_columns, write_header, write_not_computable, write_ratios_block,
-    write_statements_block,
+    size_ratio_columns, write_header, write_ratios_block, write_statements_block,
 };
-use crate::cells::fit_cell_text;
+use crate::cells::{fit_cell_text, write_computed};
 
 /// The comparison sheet's name.
 pub const COMPARISON: &str = "Comparison";
@@ -194,29 +194,13 @@ fn write_comparison(
             };
             for (period_idx, period) in periods.iter().enumerate() {
                 let column = 1 + period_idx as u16;
-                match (values.value(*period), layout.ratio(id, *period)) {
-                    (Some(Ok(value)), Some(reference)) => {
-                        let formula = Formula::new(format!("={reference}"))
-                            .set_result(crate::cells::cached_result(*value));
-                        sheet.write_formula_with_format(
-                            row,
-                            column,
-                            formula,
-                            formats.for_unit(ratio.unit),
-                        )?;
-                    }
-                    (Some(Err(reason)), _) => {
-                        write_not_computable(sheet, row, column, reason, formats)?
-                    }
-                    _ => {
-                        sheet.write_string_with_format(
-                            row,
-                            column,
-                            "no data",
-                            &formats.not_computable,
-                        )?;
-                    }
-                }
+                let reference = layout.ratio(id, *period);
+                let value = match (values.value(*period), &reference) {
+                    (Some(Ok(value)), Some(reference)) => Ok((reference.as_str(), *value)),
+                    (Some(Err(reason)), _) => Err(reason as &dyn Display),
+                    _ => Err(&"no statements for this period" as &dyn Display),
+                };
+                write_computed(sheet, row, column, value, formats.for_unit(ratio.unit))?;
             }
         }
         row += 2;

@@ -12,13 +12,13 @@ use bilans_model::{LineItem, Period, Scale};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::SheetsError;
 use crate::import::balance_sides::Sides;
 use crate::import::grid::{Grid, Value};
 use crate::import::labels::{Dictionary, Form, Language, normalise};
 use crate::import::mapping::{Mapping, Target};
 use crate::import::periods::{HeaderCell, SheetContext};
 use crate::import::{numbers, periods};
+use crate::{ErrorKind, SheetsError};
 
 /// How a sheet is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -390,7 +390,7 @@ fn header_periods(
             file: context.file.to_owned(),
             sheet: context.sheet.to_owned(),
             cell: grid.cell_name(row, unresolved.col),
-            message: unresolved.message,
+            kind: ErrorKind::Invalid(unresolved.message),
         })?;
     Ok((!found.is_empty()).then_some(found))
 }
@@ -451,7 +451,7 @@ fn period_bounds(
             file: context.file.to_owned(),
             sheet: context.sheet.to_owned(),
             cell: grid.cell_name(row, unresolved.col),
-            message: unresolved.message,
+            kind: ErrorKind::Invalid(unresolved.message),
         }
     })?;
     Ok((periods.len() == cells.len()).then_some(periods))
@@ -583,12 +583,6 @@ fn read_rows(
     hits: &[Hit],
     scan: &mut SheetScan,
 ) -> Result<(), SheetsError> {
-    let at = |row: usize, col: usize, message: String| SheetsError::AtCell {
-        file: context.file.to_owned(),
-        sheet: context.sheet.to_owned(),
-        cell: grid.cell_name(row, col),
-        message,
-    };
     let mut hits_by_row: BTreeMap<usize, Vec<Hit>> = BTreeMap::new();
     for hit in hits {
         hits_by_row.entry(hit.row).or_default().push(*hit);
@@ -762,10 +756,15 @@ fn read_rows(
                     cell,
                 }),
                 Err(reason) => {
-                    return Err(at(
-                        row,
-                        *col,
-                        format!("{reason} (line item `{item}`, period {period})"),
+                    return Err(SheetsError::at_cell(
+                        context.file,
+                        context.sheet,
+                        &cell,
+                        ErrorKind::BadAmount {
+                            reason: Box::new(reason),
+                            item,
+                            period: *period,
+                        },
                     ));
                 }
             }
@@ -842,7 +841,7 @@ fn no_header_error(context: &Context<'_>, grid: &Grid, hit: &Hit) -> SheetsError
         file: context.file.to_owned(),
         sheet: context.sheet.to_owned(),
         cell: grid.cell_name(row, col),
-        message,
+        kind: ErrorKind::Invalid(message),
     };
     if let Some((header_row, header_col, text)) = unreadable_header(grid, hit) {
         return at(
@@ -883,10 +882,10 @@ fn start_header(
                 file: context.file.to_owned(),
                 sheet: context.sheet.to_owned(),
                 cell: grid.cell_name(row, *col),
-                message: format!(
+                kind: ErrorKind::Invalid(format!(
                     "period {period} appears twice in this header (also at {}); each period can have one column per company",
                     grid.cell_name(row, other)
-                ),
+                )),
             });
         }
     }

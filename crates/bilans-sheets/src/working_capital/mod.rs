@@ -1,25 +1,29 @@
 //! The "Working capital" sheet of the analysed workbook (seed 002).
 //!
-//! The sheet is self-contained and auditable: it copies the statements' line items,
-//! then writes every working-capital measure of
+//! Standing alone (`bilans wc`), the sheet is self-contained and auditable: it copies
+//! the statements' line items, then writes every working-capital measure of
 //! [`WORKING_CAPITAL_RATIOS`] as a live Excel formula over those cells with its cached
 //! result (the Decimal value computed by `bilans-ratios`), then the policies per
-//! period as text, with the bands used and the naming note.
+//! period as text, with the bands used and the naming note. In the analysed workbook
+//! it reads the analysis instead: each measure is a reference to its cell on the
+//! Ratios sheet with the analysis's value cached, so no ratio is evaluated twice.
 
 use std::collections::BTreeMap;
+use std::fmt::Display;
 
 use bilans_model::{LineItem, Period, Statements};
+use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{
     NAMING_NOTE, PolicyAssessment, PolicyBands, WORKING_CAPITAL_RATIOS, WorkingCapitalConfig,
     assess_policies,
 };
-use bilans_ratios::{Basis, CellRefs, NotComputable, RatioId, RatioUnit};
+use bilans_ratios::{Basis, CellRefs, NotComputable, RatioId};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::row_col_to_cell;
-use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
-use crate::cells::{cached_result, cell_number, fit_cell_text};
+use crate::cells::{cell_number, fit_cell_text, not_computable_text, unit_format, write_computed};
 
 /// The sheet's name.
 pub const SHEET_NAME: &str = "Working capital";
@@ -39,31 +43,58 @@ pub fn write_working_capital_sheet(
     statements: &Statements,
     config: &WorkingCapitalConfig,
 ) -> Result<(), SheetsError> {
-    add_sheet(workbook, statements, config, None)
+    add_sheet(workbook, statements, config, Measures::Evaluated)
 }
 
-/// Adds the "Working capital" sheet to a workbook that already holds the statements
-/// (and ratios): every measure is a formula over the cells `linked` names, so an edit
-/// of the statements flows through, and no amount is copied.
+/// Adds the "Working capital" sheet to a workbook that already holds `analysis` (its
+/// statements and ratios, at the cells `linked` names): every measure refers to its
+/// ratio's cell with the analysis's value cached, so an edit of the statements flows
+/// through, and no amount is copied and no ratio evaluated again.
 ///
 /// # Errors
 ///
 /// As [`write_working_capital_sheet`].
-pub fn write_linked_working_capital_sheet(
+pub(crate) fn write_linked_working_capital_sheet(
     workbook: &mut Workbook,
-    statements: &Statements,
+    analysis: &Analysis,
     config: &WorkingCapitalConfig,
     linked: &dyn CellRefs,
 ) -> Result<(), SheetsError> {
-    add_sheet(workbook, statements, config, Some(linked))
+    add_sheet(
+        workbook,
+        &analysis.statements,
+        config,
+        Measures::FromAnalysis { analysis, linked },
+    )
 }
 
-/// Adds the sheet, its line items copied (`linked` is `None`) or linked.
+/// Where the sheet's measures come from.
+#[derive(Clone, Copy)]
+enum Measures<'a> {
+    /// Evaluated here, as formulas over the line items the sheet copies.
+    Evaluated,
+    /// Read from the analysis, as references to the cells `linked` names.
+    FromAnalysis {
+        analysis: &'a Analysis,
+        linked: &'a dyn CellRefs,
+    },
+}
+
+impl<'a> Measures<'a> {
+    fn linked(self) -> Option<&'a dyn CellRefs> {
+        match self {
+            Measures::Evaluated => None,
+            Measures::FromAnalysis { linked, .. } => Some(linked),
+        }
+    }
+}
+
+/// Adds the sheet, its line items copied or linked.
 fn add_sheet(
     workbook: &mut Workbook,
     statements: &Statements,
     config: &WorkingCapitalConfig,
-    linked: Option<&dyn CellRefs>,
+    measures: Measures<'_>,
 ) -> Result<(), SheetsError> {
     let sheet_error = |source| SheetsError::Workbook { source };
     if workbook.worksheet_from_name(SHEET_NAME).is_ok() {
@@ -72,7 +103,7 @@ fn add_sheet(
         )));
     }
     let worksheet = workbook.add_worksheet();
-    write_sheet(worksheet, statements, config, linked).map_err(sheet_error)
+    write_sheet(worksheet, statements, config, measures).map_err(sheet_error)
 }
 
 /// Where line items and measures live in the sheet.
@@ -108,8 +139,9 @@ fn write_sheet(
     worksheet: &mut Worksheet,
     statements: &Statements,
     config: &WorkingCapitalConfig,
-    linked: Option<&dyn CellRefs>,
+    measures: Measures<'_>,
 ) -> Result<(), XlsxError> {
+    let linked = measures.linked();
     worksheet.set_name(SHEET_NAME)?;
     let bold = Format::new().set_bold();
     let periods = statements.period_list();
@@ -176,7 +208,7 @@ fn write_sheet(
     for id in WORKING_CAPITAL_RATIOS {
         let ratio = id.ratio();
         row += 1;
-        let format = number_format(ratio.unit);
+        let format = unit_format(ratio.unit);
         worksheet.write_string(row, 0, ratio.name)?;
         worksheet.write_string(
             row,
@@ -185,15 +217,26 @@ fn write_sheet(
         )?;
         for period in &periods {
             let column = cells.columns[period];
-            let value = ratio.evaluate(statements, *period, &config.eval);
-            let formula = ratio.excel_formula(*period, &config.eval, &cells);
-            match (value, formula) {
-                (Ok(value), Ok(formula)) => {
-                    let formula = Formula::new(formula).set_result(cached_result(value));
-                    worksheet.write_formula_with_format(row, column, formula, &format)?;
+            match measures {
+                Measures::Evaluated => {
+                    let value = ratio.evaluate(statements, *period, &config.eval);
+                    let formula = ratio.excel_formula(*period, &config.eval, &cells);
+                    let value = match (&value, &formula) {
+                        (Ok(value), Ok(formula)) => Ok((formula.as_str(), *value)),
+                        (Err(reason), _) | (_, Err(reason)) => Err(reason as &dyn Display),
+                    };
+                    write_computed(worksheet, row, column, value, format)?;
                 }
-                (Err(reason), _) | (_, Err(reason)) => {
-                    worksheet.write_string(row, column, not_computable(&reason))?;
+                Measures::FromAnalysis { analysis, linked } => {
+                    let value = analysis.ratios.row(id).and_then(|row| row.value(*period));
+                    let reference = linked.ratio(id, *period).map(|cell| format!("={cell}"));
+                    let value = match (value, &reference) {
+                        (Some(Ok(value)), Some(reference)) => Ok((reference.as_str(), *value)),
+                        (Some(Err(reason)), _) => Err(reason as &dyn Display),
+                        (Some(Ok(_)), None) => Err(&"the ratio has no cell" as &dyn Display),
+                        (None, _) => Err(&"not evaluated for this period" as &dyn Display),
+                    };
+                    write_computed(worksheet, row, column, value, format)?;
                 }
             }
         }
@@ -286,17 +329,13 @@ impl PolicyCell {
     fn from_value(value: &Result<Decimal, NotComputable>) -> PolicyCell {
         match value {
             Ok(value) => PolicyCell::Number(*value),
-            Err(reason) => PolicyCell::Text(not_computable(reason)),
+            Err(reason) => PolicyCell::Text(not_computable_text(reason)),
         }
     }
 
     fn from_text(text: Result<String, &NotComputable>) -> PolicyCell {
-        PolicyCell::Text(text.unwrap_or_else(not_computable))
+        PolicyCell::Text(text.unwrap_or_else(|reason| not_computable_text(reason)))
     }
-}
-
-fn not_computable(reason: &NotComputable) -> String {
-    format!("n/c: {reason}")
 }
 
 fn bands_text(name: &str, bands: &PolicyBands) -> String {
@@ -305,16 +344,6 @@ fn bands_text(name: &str, bands: &PolicyBands) -> String {
         bands.conservative_below(),
         bands.aggressive_from()
     )
-}
-
-fn number_format(unit: RatioUnit) -> Format {
-    let pattern = match unit {
-        RatioUnit::Fraction => "0.00%",
-        RatioUnit::Days => "0.0",
-        RatioUnit::Amount => "#,##0.00",
-        _ => "0.00",
-    };
-    Format::new().set_num_format(pattern)
 }
 
 #[cfg(test)]
