@@ -9,6 +9,7 @@ mod human_capital;
 mod import;
 mod kpi;
 mod limits;
+mod liquidity;
 mod partners;
 mod real;
 mod support;

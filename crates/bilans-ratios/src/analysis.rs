@@ -1,5 +1,6 @@
 //! A complete analysis of one entity's statements: validation findings, every ratio,
-//! both Du Pont models, every distress model, and what to look at first.
+//! both Du Pont models, every distress model, the horizontal and vertical analysis,
+//! and what to look at first.
 
 use bilans_model::{Finding, FindingKind, Length, Period, Severity, Statements, validate};
 use rust_decimal::Decimal;
@@ -8,6 +9,10 @@ use serde::Serialize;
 use crate::conclusion::{Conclusion, Facts, conclude};
 use crate::distress::{DistressRow, ZoneRisk, evaluate_all_models};
 use crate::dupont::{self, ClassicDuPont, ModifiedDuPont};
+use crate::liquidity::net_assets::{Coverage, NetAssetsPeriod, net_assets};
+use crate::liquidity::stability::{StabilityPeriod, StabilityType, financial_stability};
+use crate::liquidity::{LiquidityPeriod, balance_liquidity};
+use crate::structure::{Structure, analyse_structure};
 use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
 
 /// The ratios shown on a summary, in order.
@@ -39,6 +44,15 @@ pub struct Analysis {
     /// Every distress model per period: its score and zone, or why it is not
     /// computable.
     pub distress: Vec<DistressRow>,
+    /// The horizontal and vertical analysis: every statement line's change from the
+    /// comparison period and share of its total, per period, with large moves flagged.
+    pub structure: Structure,
+    /// Balance liquidity by groups (A1–A4 against P1–P4) per period.
+    pub balance_liquidity: Vec<LiquidityPeriod>,
+    /// The financial-stability type (three-component indicator) per period.
+    pub financial_stability: Vec<StabilityPeriod>,
+    /// Net assets against share capital per period.
+    pub net_assets: Vec<NetAssetsPeriod>,
     /// Headline ratios with their trend from the first to the last computable period.
     pub headlines: Vec<Headline>,
     /// What the user should look at first, most important first.
@@ -96,16 +110,25 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         })
         .collect();
     let distress = evaluate_all_models(statements, config);
+    let structure = analyse_structure(statements);
     let headlines = HEADLINE_RATIOS
         .iter()
         .filter_map(|id| headline(&ratios, *id))
         .collect();
-    let attention = attention(&findings, &ratios, &distress);
+    let balance_liquidity = balance_liquidity(statements, config);
+    let financial_stability = financial_stability(statements, config);
+    let net_assets = net_assets(statements, config);
+    let mut attention = attention(&findings, &ratios, &distress);
+    balance_attention(&mut attention, &financial_stability, &net_assets);
     let conclusion = conclude(&Facts {
         statements,
         findings: &findings,
         ratios: &ratios,
         distress: &distress,
+        structure: &structure,
+        balance_liquidity: &balance_liquidity,
+        financial_stability: &financial_stability,
+        net_assets: &net_assets,
     });
     Analysis {
         statements: statements.clone(),
@@ -115,6 +138,10 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         classic_dupont,
         modified_dupont,
         distress,
+        structure,
+        balance_liquidity,
+        financial_stability,
+        net_assets,
         headlines,
         attention,
         conclusion,
@@ -254,4 +281,57 @@ fn attention(findings: &[Finding], ratios: &RatioTable, distress: &[DistressRow]
         );
     }
     points
+}
+
+/// Adds the balance analyses' warnings before the closing all-clear line (which it
+/// removes when there is a warning): a crisis stability type, net assets below the
+/// share capital or negative.
+fn balance_attention(
+    points: &mut Vec<String>,
+    stability: &[StabilityPeriod],
+    net_assets: &[NetAssetsPeriod],
+) {
+    let mut added = Vec::new();
+    let crisis: Vec<String> = stability
+        .iter()
+        .filter(|period| period.stability_type == Ok(StabilityType::Crisis))
+        .map(|period| period.period.to_string())
+        .collect();
+    if !crisis.is_empty() {
+        added.push(format!(
+            "crisis financial stability in {}: own working capital, long-term liabilities and short-term borrowings together do not cover the inventories (see Stability)",
+            crisis.join(", ")
+        ));
+    }
+    let negative: Vec<String> = net_assets
+        .iter()
+        .filter(|period| {
+            period
+                .net_assets
+                .as_ref()
+                .is_ok_and(|value| *value < Decimal::ZERO)
+        })
+        .map(|period| period.period.to_string())
+        .collect();
+    if !negative.is_empty() {
+        added.push(format!("negative net assets in {}", negative.join(", ")));
+    }
+    let below: Vec<String> = net_assets
+        .iter()
+        .filter(|period| period.coverage == Ok(Coverage::BelowShareCapital))
+        .map(|period| period.period.to_string())
+        .collect();
+    if !below.is_empty() {
+        added.push(format!(
+            "net assets below share capital in {} (see Stability)",
+            below.join(", ")
+        ));
+    }
+    if added.is_empty() {
+        return;
+    }
+    if points.len() == 1 && points[0].starts_with("no identity breaks") {
+        points.clear();
+    }
+    points.extend(added);
 }

@@ -22,6 +22,11 @@ use serde::Serialize;
 use bilans_model::{Finding, Statements};
 
 use crate::distress::{DistressRow, ZoneRisk};
+use crate::liquidity::net_assets::{Coverage, NetAssetsPeriod};
+use crate::liquidity::stability::{StabilityPeriod, StabilityType};
+use crate::liquidity::{LiquidityPeriod, Verdict};
+use crate::structure::Structure;
+use crate::text::capitalise;
 use crate::{NotComputable, RatioId, RatioTable};
 
 /// The conclusion: its paragraphs, in reading order.
@@ -117,6 +122,16 @@ pub enum Figure {
         /// The score.
         value: Decimal,
     },
+    /// An amount of the balance analyses (a liquidity group's surplus, a stability
+    /// surplus, net assets), on the Liquidity or Stability sheet.
+    Measure {
+        /// What it is, e.g. `A1 >= P1 (surplus)`.
+        name: String,
+        /// The period.
+        period: Period,
+        /// Its value.
+        value: Decimal,
+    },
     /// How many findings of a severity the checks raised.
     Findings {
         /// The severity.
@@ -194,6 +209,43 @@ pub enum Claim {
         /// Models not computable in that period.
         not_computable: usize,
     },
+    /// The verdict of balance liquidity by groups.
+    BalanceLiquidity {
+        /// The period.
+        period: Period,
+        /// The conditions that fail (none: absolutely liquid).
+        failed: Vec<String>,
+    },
+    /// The financial-stability type from the three-component indicator.
+    Stability {
+        /// The period.
+        period: Period,
+        /// The indicator S.
+        indicator: [bool; 3],
+        /// The type.
+        stability_type: StabilityType,
+    },
+    /// Net assets against share capital.
+    NetAssets {
+        /// The period.
+        period: Period,
+        /// Net assets.
+        net_assets: Decimal,
+        /// The share capital.
+        share_capital: Decimal,
+        /// At least or below the share capital.
+        coverage: Coverage,
+    },
+    /// The lines that moved most in the latest period (large moves: see
+    /// `docs/structure.md`).
+    LargeMoves {
+        /// The period.
+        period: Period,
+        /// Each line and its relative change, largest first (at most three).
+        lines: Vec<(LineItem, Decimal)>,
+        /// How many lines moved that much in all.
+        count: usize,
+    },
     /// No distress model is computable in any period.
     DistressNoneComputable {
         /// How many models there are.
@@ -205,6 +257,10 @@ pub enum Claim {
     CheckShortTermFunding,
     /// Read the inputs of the models in their danger zone.
     CheckDistressInputs,
+    /// Look at how the inventories are financed (an unstable or crisis type).
+    CheckInventoryFinancing,
+    /// Net assets below share capital: what company law requires.
+    CheckNetAssets,
     /// Add the missing inputs the not-computable headline ratios need.
     CheckMissingInputs {
         /// The ratios.
@@ -232,6 +288,14 @@ pub struct Facts<'a> {
     pub ratios: &'a RatioTable,
     /// Every distress model per period.
     pub distress: &'a [DistressRow],
+    /// The horizontal and vertical analysis.
+    pub structure: &'a Structure,
+    /// Balance liquidity by groups per period.
+    pub balance_liquidity: &'a [LiquidityPeriod],
+    /// The financial-stability type per period.
+    pub financial_stability: &'a [StabilityPeriod],
+    /// Net assets against share capital per period.
+    pub net_assets: &'a [NetAssetsPeriod],
 }
 
 /// Writes the conclusion drawn from `analysis`.
@@ -239,14 +303,23 @@ pub fn conclude(analysis: &Facts<'_>) -> Conclusion {
     let mut paragraphs: Vec<Paragraph> = [
         (Topic::Checks, checks(analysis)),
         (Topic::Liquidity, liquidity(analysis)),
-        (Topic::Financing, ratio_levels(analysis, &FINANCING)),
+        (Topic::Financing, financing(analysis)),
         (Topic::Profitability, profitability(analysis)),
         (Topic::Trends, trends(analysis)),
+        (Topic::Trends, large_moves(analysis)),
         (Topic::Distress, distress(analysis)),
     ]
     .into_iter()
-    .map(|(topic, sentences)| Paragraph { topic, sentences })
-    .collect();
+    .fold(
+        Vec::new(),
+        |mut paragraphs: Vec<Paragraph>, (topic, sentences)| {
+            match paragraphs.last_mut() {
+                Some(last) if last.topic == topic => last.sentences.extend(sentences),
+                _ => paragraphs.push(Paragraph { topic, sentences }),
+            }
+            paragraphs
+        },
+    );
     let next = next_steps(&paragraphs);
     paragraphs.push(Paragraph {
         topic: Topic::NextSteps,
@@ -385,7 +458,140 @@ fn liquidity(analysis: &Facts<'_>) -> Vec<Sentence> {
         let claim = Claim::CurrentLiabilitiesExceedCurrentAssets { period };
         sentences.push(sentence(analysis, claim, figures));
     }
+    let latest = analysis
+        .balance_liquidity
+        .iter()
+        .rev()
+        .find_map(|period| Some((period, period.verdict.as_ref().ok()?)));
+    if let Some((liquidity, verdict)) = latest {
+        let figures = liquidity
+            .conditions
+            .iter()
+            .filter_map(|condition| {
+                Some(Figure::Measure {
+                    name: format!("{} (surplus)", condition.condition),
+                    period: liquidity.period,
+                    value: *condition.surplus.as_ref().ok()?,
+                })
+            })
+            .collect();
+        let failed = match verdict {
+            Verdict::AbsolutelyLiquid => Vec::new(),
+            Verdict::NotAbsolutelyLiquid { failed } => failed.clone(),
+        };
+        let claim = Claim::BalanceLiquidity {
+            period: liquidity.period,
+            failed,
+        };
+        sentences.push(sentence(analysis, claim, figures));
+    }
     sentences
+}
+
+fn financing(analysis: &Facts<'_>) -> Vec<Sentence> {
+    let mut sentences = ratio_levels(analysis, &FINANCING);
+    let latest = analysis
+        .financial_stability
+        .iter()
+        .rev()
+        .find_map(|period| {
+            Some((
+                period,
+                *period.indicator.as_ref().ok()?,
+                *period.stability_type.as_ref().ok()?,
+            ))
+        });
+    if let Some((stability, indicator, stability_type)) = latest {
+        let figures = stability
+            .surpluses
+            .iter()
+            .zip(["S1", "S2", "S3"])
+            .filter_map(|(surplus, symbol)| {
+                Some(Figure::Measure {
+                    name: format!("{symbol} surplus"),
+                    period: stability.period,
+                    value: *surplus.value.as_ref().ok()?,
+                })
+            })
+            .collect();
+        let claim = Claim::Stability {
+            period: stability.period,
+            indicator,
+            stability_type,
+        };
+        sentences.push(sentence(analysis, claim, figures));
+    }
+    let latest = analysis.net_assets.iter().rev().find_map(|period| {
+        Some((
+            period.period,
+            *period.net_assets.as_ref().ok()?,
+            *period.share_capital.as_ref().ok()?,
+            *period.coverage.as_ref().ok()?,
+        ))
+    });
+    if let Some((period, net_assets, share_capital, coverage)) = latest
+        && coverage != Coverage::Undetermined
+    {
+        let figures = vec![
+            Figure::Measure {
+                name: "net assets".to_owned(),
+                period,
+                value: net_assets,
+            },
+            Figure::Measure {
+                name: "share capital".to_owned(),
+                period,
+                value: share_capital,
+            },
+        ];
+        let claim = Claim::NetAssets {
+            period,
+            net_assets,
+            share_capital,
+            coverage,
+        };
+        sentences.push(sentence(analysis, claim, figures));
+    }
+    sentences
+}
+
+fn large_moves(analysis: &Facts<'_>) -> Vec<Sentence> {
+    let structure = analysis.structure;
+    let Some(period) = structure.periods.last().copied() else {
+        return Vec::new();
+    };
+    let mut moves: Vec<(LineItem, Decimal, Decimal)> = structure
+        .lines
+        .iter()
+        .filter_map(|line| {
+            let cell = line.values.iter().find(|cell| cell.period == period)?;
+            let change = *cell.relative_change.as_ref().ok()?;
+            (cell.large_move).then_some((line.item, change, cell.amount?))
+        })
+        .collect();
+    if moves.is_empty() {
+        return Vec::new();
+    }
+    let count = moves.len();
+    moves.sort_by_key(|(_, change, _)| std::cmp::Reverse(change.abs()));
+    moves.truncate(3);
+    let figures = moves
+        .iter()
+        .map(|(item, _, amount)| Figure::Amount {
+            item: *item,
+            period,
+            value: *amount,
+        })
+        .collect();
+    let claim = Claim::LargeMoves {
+        period,
+        lines: moves
+            .iter()
+            .map(|(item, change, _)| (*item, *change))
+            .collect(),
+        count,
+    };
+    vec![sentence(analysis, claim, figures)]
 }
 
 fn profitability(analysis: &Facts<'_>) -> Vec<Sentence> {
@@ -531,6 +737,14 @@ fn next_steps(paragraphs: &[Paragraph]) -> Vec<Sentence> {
                 steps.push((Claim::CheckDistressInputs, figures));
             }
             Claim::RatioNotComputable { id, .. } => missing.push(*id),
+            Claim::Stability {
+                stability_type: StabilityType::Unstable | StabilityType::Crisis,
+                ..
+            } => steps.push((Claim::CheckInventoryFinancing, figures)),
+            Claim::NetAssets {
+                coverage: Coverage::BelowShareCapital,
+                ..
+            } => steps.push((Claim::CheckNetAssets, figures)),
             _ => {}
         }
     }
@@ -563,6 +777,17 @@ fn step_text(claim: &Claim) -> String {
             "Read the inputs of the models in their danger zone (the Distress sheet lists \
              each model's variables and source) before drawing a verdict: each model was \
              estimated on its own country, industry and years."
+                .to_owned()
+        }
+        Claim::CheckInventoryFinancing => {
+            "Look at how the inventories are financed: the Stability sheet shows which \
+             sources (own working capital, long-term liabilities, short-term borrowings) \
+             fall short of them."
+                .to_owned()
+        }
+        Claim::CheckNetAssets => {
+            "Net assets are below the share capital: check what company law requires \
+             where the company is registered when this lasts."
                 .to_owned()
         }
         Claim::CheckMissingInputs { ratios } => {
@@ -598,7 +823,7 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
         } => {
             let mut text = format!(
                 "{} was {} in {period}",
-                capitalised(id.label()),
+                capitalise(id.label()),
                 ratio_value(*id, *value)
             );
             if let Some((previous_period, previous_value)) = previous {
@@ -618,7 +843,7 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
         }
         Claim::RatioNotComputable { id, period, reason } => format!(
             "{} is not computable for {period}: {reason}.",
-            capitalised(id.label())
+            capitalise(id.label())
         ),
         Claim::CurrentLiabilitiesExceedCurrentAssets { period } => format!(
             "With a current ratio below 1, current liabilities exceed current assets in \
@@ -635,7 +860,7 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
             };
             let mut text = format!(
                 "{} {verb} from {} in {first_period} to {} in {last_period} ({unit})",
-                capitalised(item.label()),
+                capitalise(item.label()),
                 amount(*first_value),
                 amount(*last_value)
             );
@@ -684,6 +909,63 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
             }
             text
         }
+        Claim::BalanceLiquidity { period, failed } => {
+            if failed.is_empty() {
+                format!(
+                    "By liquidity groups the balance is absolutely liquid in {period}: all \
+                     four conditions A1 >= P1, A2 >= P2, A3 >= P3, A4 <= P4 hold."
+                )
+            } else {
+                format!(
+                    "By liquidity groups the balance is not absolutely liquid in {period}: \
+                     {} fail(s).",
+                    failed.join(", ")
+                )
+            }
+        }
+        Claim::Stability {
+            period,
+            indicator,
+            stability_type,
+        } => {
+            let bits: Vec<&str> = indicator
+                .iter()
+                .map(|bit| if *bit { "1" } else { "0" })
+                .collect();
+            format!(
+                "The three-component indicator S = ({}) gives the financial-stability type \
+                 \"{stability_type}\" in {period}.",
+                bits.join(", ")
+            )
+        }
+        Claim::NetAssets {
+            period,
+            net_assets,
+            share_capital,
+            coverage,
+        } => format!(
+            "Net assets were {} in {period}, {coverage} of {} ({unit}).",
+            amount(*net_assets),
+            amount(*share_capital)
+        ),
+        Claim::LargeMoves {
+            period,
+            lines,
+            count,
+        } => {
+            let named: Vec<String> = lines
+                .iter()
+                .map(|(item, change)| {
+                    let percent = signed_percent(*change).unwrap_or_else(|| "n/c".to_owned());
+                    format!("{} {percent}", item.label())
+                })
+                .collect();
+            format!(
+                "{count} line(s) moved by a quarter or more of their amount in {period} \
+                 while weighing at least 5% of their total; the largest: {}.",
+                named.join(", ")
+            )
+        }
         Claim::DistressNoneComputable { models } => format!(
             "None of the {models} distress models is computable (see Distress for what \
              each needs)."
@@ -691,15 +973,9 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
         Claim::CheckReconcile
         | Claim::CheckShortTermFunding
         | Claim::CheckDistressInputs
+        | Claim::CheckInventoryFinancing
+        | Claim::CheckNetAssets
         | Claim::CheckMissingInputs { .. } => step_text(claim),
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut characters = text.chars();
-    match characters.next() {
-        Some(first) => first.to_uppercase().chain(characters).collect(),
-        None => String::new(),
     }
 }
 

@@ -76,6 +76,18 @@ pub enum NotComputable {
         /// Why the first of them cannot be computed.
         cause: Box<NotComputable>,
     },
+    /// Components of a balance analysis (a liquidity group, own working capital, the
+    /// net assets) cannot be computed, so neither can what is built on them.
+    Component {
+        /// The components, e.g. `A1`.
+        components: Vec<&'static str>,
+        /// The line items they lack, each entry one requirement (`trade payables or
+        /// tax liabilities` where any one will do); empty when none is missing (an
+        /// overflow).
+        needs: Vec<String>,
+        /// Why the first of them cannot be computed.
+        cause: Box<NotComputable>,
+    },
     /// The value needs the previous period, which the statements do not hold.
     NoPreviousPeriod {
         /// The period.
@@ -156,6 +168,31 @@ impl fmt::Display for NotComputable {
                         "{} {verb} {}: {cause}",
                         enumerate(variables),
                         enumerate(needs)
+                    )
+                }
+            }
+            NotComputable::Component {
+                components,
+                needs,
+                cause,
+            } => {
+                let (verb, copula) = match components.len() {
+                    1 => ("needs", "is"),
+                    _ => ("need", "are"),
+                };
+                if needs.is_empty() {
+                    write!(
+                        f,
+                        "{} {copula} not computable: {cause}",
+                        enumerate(components)
+                    )
+                } else {
+                    let needs: Vec<&str> = needs.iter().map(String::as_str).collect();
+                    write!(
+                        f,
+                        "{} {verb} {}: {cause}",
+                        enumerate(components),
+                        enumerate(&needs)
                     )
                 }
             }

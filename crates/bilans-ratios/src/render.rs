@@ -12,6 +12,8 @@ use rust_decimal::Decimal;
 use crate::analysis::Analysis;
 use crate::conclusion::Conclusion;
 use crate::seed004::{ReproducedTable, Reproduction};
+pub use crate::text::markdown_table;
+use crate::text::{add_period, capitalise};
 use crate::{NotComputable, RatioId, catalogue};
 
 /// A value rounded half away from zero to `decimals` places, or `n/c` when not
@@ -21,22 +23,6 @@ pub fn value_cell(value: &Result<Decimal, NotComputable>, decimals: u32) -> Stri
         Ok(value) => fixed(*value, decimals),
         Err(_) => "n/c".to_owned(),
     }
-}
-
-/// A Markdown table with `header` and `rows` (cells already formatted).
-pub fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let separators: Vec<&str> = header
-        .iter()
-        .enumerate()
-        .map(|(index, _)| if index == 0 { "---" } else { "---:" })
-        .collect();
-    let _ = writeln!(out, "| {} |", separators.join(" | "));
-    for row in rows {
-        let _ = writeln!(out, "| {} |", row.join(" | "));
-    }
-    out
 }
 
 /// The statements as a Markdown table: one row per line item (machine name), one
@@ -211,14 +197,6 @@ pub fn findings_list(findings: &[Finding]) -> String {
     out
 }
 
-/// Adds `period` to the group of `text`, keeping groups in first-seen order.
-fn add_period(groups: &mut Vec<(String, Vec<String>)>, text: String, period: String) {
-    match groups.iter_mut().find(|(existing, _)| *existing == text) {
-        Some((_, periods)) => periods.push(period),
-        None => groups.push((text, vec![period])),
-    }
-}
-
 /// A number with an explicit sign: `+0.01`, `-0.01`.
 fn signed(text: String) -> String {
     if text.starts_with('-') {
@@ -228,15 +206,8 @@ fn signed(text: String) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
-    let mut characters = text.chars();
-    match characters.next() {
-        Some(first) => first.to_uppercase().chain(characters).collect(),
-        None => String::new(),
-    }
-}
-
-/// The analysis as Markdown: summary, statements, every ratio, Du Pont and checks.
+/// The analysis as Markdown: summary, statements, their structure and dynamics, every
+/// ratio, Du Pont and checks.
 pub fn analysis_markdown(analysis: &Analysis) -> String {
     let statements = &analysis.statements;
     let periods = statements.period_list();
@@ -258,6 +229,7 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
     out.push_str(&conclusion_markdown(&analysis.conclusion));
     out.push_str("\n## Statements\n\n");
     out.push_str(&statements_table(statements));
+    out.push_str(&crate::structure::structure_markdown(&analysis.structure));
     out.push_str("\n## Ratios (4 decimals, half away from zero; n/c = not computable)\n\n");
     let mut header = vec!["Ratio".to_owned()];
     header.extend(periods.iter().map(|period| period.to_string()));
@@ -293,6 +265,11 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         out.push('\n');
     }
     out.push_str(&dupont_markdown(analysis));
+    out.push_str(&crate::liquidity::render::analysis_section(
+        &analysis.balance_liquidity,
+        &analysis.financial_stability,
+        &analysis.net_assets,
+    ));
     out.push_str("\n## Checks\n\n");
     out.push_str(&findings_list(&analysis.findings));
     out

@@ -7,7 +7,9 @@ use bilans_ratios::analysis::{Analysis, Trend};
 use bilans_ratios::conclusion::Figure;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use crate::analyse::{DISTRESS, Formats, Layout, SUMMARY, WorkbookOptions, write_header};
+use crate::analyse::{
+    DISTRESS, Formats, LIQUIDITY, Layout, STABILITY, SUMMARY, WorkbookOptions, write_header,
+};
 use crate::cells::{cell_number, fit_cell_text, write_computed};
 
 pub(crate) fn write_summary(
@@ -165,6 +167,13 @@ fn figure_trace(figure: &Figure, analysis: &Analysis, layout: &Layout) -> Option
                 crate::analyse::prefixed_absolute(&format!("'{DISTRESS}'!"), row_number, column);
             Some(format!("{} {period} = {value} at {cell}", row.name))
         }
+        Figure::Measure {
+            name,
+            period,
+            value,
+        } => Some(format!(
+            "{name} {period} = {value} (on the {LIQUIDITY} and {STABILITY} sheets)"
+        )),
         Figure::Findings { .. } => None,
     }
 }
