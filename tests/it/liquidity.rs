@@ -11,15 +11,15 @@ use bilans_ratios::liquidity::net_assets::NetAssetsMethod;
 use bilans_ratios::liquidity::render::analysis_section;
 use bilans_ratios::liquidity::stability::{AmountId, StabilityType};
 use bilans_ratios::liquidity::{GroupId, Verdict};
-use bilans_sheets::import::{ImportOptions, import_file};
 use rust_decimal::Decimal;
 
-use crate::support::fixture;
+use crate::support::{analysed_in_process, fixture};
 
+/// The statements of a fixture's one company, as the library entry point imports them.
 fn imported(relative: &str) -> Statements {
-    let report = import_file(&fixture(relative), &ImportOptions::default()).unwrap();
-    assert_eq!(report.entities.len(), 1, "{relative}");
-    report.entities.into_iter().next().unwrap()
+    let analysed = analysed_in_process(&fixture(relative), EvalConfig::default());
+    assert_eq!(analysed.analyses.len(), 1, "{relative}");
+    analysed.analyses.into_iter().next().unwrap().statements
 }
 
 /// The Russian statements' amount on line `code` in `period`, zero when the form
