@@ -48,6 +48,7 @@ mod excel;
 mod expr;
 mod id;
 pub mod liquidity;
+mod markdown;
 mod not_computable;
 pub mod render;
 pub mod seed004;

@@ -10,6 +10,8 @@ use bilans_model::{Finding, FindingKind, Statements};
 use rust_decimal::Decimal;
 
 use crate::analysis::Analysis;
+use crate::markdown::add_period;
+pub use crate::markdown::markdown_table;
 use crate::seed004::{ReproducedTable, Reproduction};
 use crate::{NotComputable, RatioId, catalogue};
 
@@ -20,22 +22,6 @@ pub fn value_cell(value: &Result<Decimal, NotComputable>, decimals: u32) -> Stri
         Ok(value) => fixed(*value, decimals),
         Err(_) => "n/c".to_owned(),
     }
-}
-
-/// A Markdown table with `header` and `rows` (cells already formatted).
-pub fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let separators: Vec<&str> = header
-        .iter()
-        .enumerate()
-        .map(|(index, _)| if index == 0 { "---" } else { "---:" })
-        .collect();
-    let _ = writeln!(out, "| {} |", separators.join(" | "));
-    for row in rows {
-        let _ = writeln!(out, "| {} |", row.join(" | "));
-    }
-    out
 }
 
 /// The statements as a Markdown table: one row per line item (machine name), one
@@ -208,14 +194,6 @@ pub fn findings_list(findings: &[Finding]) -> String {
         out.push_str("- every identity holds\n");
     }
     out
-}
-
-/// Adds `period` to the group of `text`, keeping groups in first-seen order.
-pub(crate) fn add_period(groups: &mut Vec<(String, Vec<String>)>, text: String, period: String) {
-    match groups.iter_mut().find(|(existing, _)| *existing == text) {
-        Some((_, periods)) => periods.push(period),
-        None => groups.push((text, vec![period])),
-    }
 }
 
 /// A number with an explicit sign: `+0.01`, `-0.01`.
