@@ -35,6 +35,9 @@ fn distress_model_document_is_fresh() {
         "docs/distress.md",
         &bilans_ratios::distress::distress_markdown(),
     );
+    for (relative, page) in bilans_ratios::distress::distress_family_pages() {
+        assert_fresh(&relative, &page);
+    }
 }
 
 #[test]
@@ -69,5 +72,13 @@ fn import_dictionary_table_is_fresh() {
     assert!(
         committed == expected,
         "the dictionary in docs/import.md is stale: run `BILANS_UPDATE=1 cargo test -p bilans-tests docs`"
+    );
+}
+
+#[test]
+fn structure_document_is_fresh() {
+    assert_fresh(
+        "docs/structure.md",
+        &bilans_ratios::structure::structure_document(),
     );
 }

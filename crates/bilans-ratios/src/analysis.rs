@@ -1,15 +1,18 @@
 //! A complete analysis of one entity's statements: validation findings, every ratio,
-//! both Du Pont models, every distress model, and what to look at first.
+//! both Du Pont models, every distress model, the horizontal and vertical analysis,
+//! and what to look at first.
 
 use bilans_model::{Finding, FindingKind, Length, Period, Severity, Statements, validate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::conclusion::{Conclusion, Facts, conclude};
 use crate::distress::{DistressRow, ZoneRisk, evaluate_all_models};
 use crate::dupont::{self, ClassicDuPont, ModifiedDuPont};
 use crate::liquidity::net_assets::{Coverage, NetAssetsPeriod, net_assets};
 use crate::liquidity::stability::{StabilityPeriod, StabilityType, financial_stability};
 use crate::liquidity::{LiquidityPeriod, balance_liquidity};
+use crate::structure::{Structure, analyse_structure};
 use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
 
 /// The ratios shown on a summary, in order.
@@ -41,6 +44,9 @@ pub struct Analysis {
     /// Every distress model per period: its score and zone, or why it is not
     /// computable.
     pub distress: Vec<DistressRow>,
+    /// The horizontal and vertical analysis: every statement line's change from the
+    /// comparison period and share of its total, per period, with large moves flagged.
+    pub structure: Structure,
     /// Balance liquidity by groups (A1–A4 against P1–P4) per period.
     pub balance_liquidity: Vec<LiquidityPeriod>,
     /// The financial-stability type (three-component indicator) per period.
@@ -51,6 +57,8 @@ pub struct Analysis {
     pub headlines: Vec<Headline>,
     /// What the user should look at first, most important first.
     pub attention: Vec<String>,
+    /// The written conclusion, each sentence with the figures it rests on.
+    pub conclusion: Conclusion,
 }
 
 /// The direction of a headline ratio between the first and last computable period.
@@ -102,6 +110,7 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         })
         .collect();
     let distress = evaluate_all_models(statements, config);
+    let structure = analyse_structure(statements);
     let headlines = HEADLINE_RATIOS
         .iter()
         .filter_map(|id| headline(&ratios, *id))
@@ -111,6 +120,16 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
     let net_assets = net_assets(statements, config);
     let mut attention = attention(&findings, &ratios, &distress);
     balance_attention(&mut attention, &financial_stability, &net_assets);
+    let conclusion = conclude(&Facts {
+        statements,
+        findings: &findings,
+        ratios: &ratios,
+        distress: &distress,
+        structure: &structure,
+        balance_liquidity: &balance_liquidity,
+        financial_stability: &financial_stability,
+        net_assets: &net_assets,
+    });
     Analysis {
         statements: statements.clone(),
         config: *config,
@@ -119,11 +138,13 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         classic_dupont,
         modified_dupont,
         distress,
+        structure,
         balance_liquidity,
         financial_stability,
         net_assets,
         headlines,
         attention,
+        conclusion,
     }
 }
 

@@ -10,9 +10,10 @@ use bilans_model::{Finding, FindingKind, Statements};
 use rust_decimal::Decimal;
 
 use crate::analysis::Analysis;
-use crate::markdown::add_period;
-pub use crate::markdown::markdown_table;
+use crate::conclusion::Conclusion;
 use crate::seed004::{ReproducedTable, Reproduction};
+pub use crate::text::markdown_table;
+use crate::text::{add_period, capitalise};
 use crate::{NotComputable, RatioId, catalogue};
 
 /// A value rounded half away from zero to `decimals` places, or `n/c` when not
@@ -205,15 +206,8 @@ fn signed(text: String) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
-    let mut characters = text.chars();
-    match characters.next() {
-        Some(first) => first.to_uppercase().chain(characters).collect(),
-        None => String::new(),
-    }
-}
-
-/// The analysis as Markdown: summary, statements, every ratio, Du Pont and checks.
+/// The analysis as Markdown: summary, statements, their structure and dynamics, every
+/// ratio, Du Pont and checks.
 pub fn analysis_markdown(analysis: &Analysis) -> String {
     let statements = &analysis.statements;
     let periods = statements.period_list();
@@ -232,8 +226,10 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
     for point in &analysis.attention {
         let _ = writeln!(out, "- {point}");
     }
+    out.push_str(&conclusion_markdown(&analysis.conclusion));
     out.push_str("\n## Statements\n\n");
     out.push_str(&statements_table(statements));
+    out.push_str(&crate::structure::structure_markdown(&analysis.structure));
     out.push_str("\n## Ratios (4 decimals, half away from zero; n/c = not computable)\n\n");
     let mut header = vec!["Ratio".to_owned()];
     header.extend(periods.iter().map(|period| period.to_string()));
@@ -276,6 +272,25 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
     ));
     out.push_str("\n## Checks\n\n");
     out.push_str(&findings_list(&analysis.findings));
+    out
+}
+
+/// The written conclusion: one paragraph per topic, its heading in bold.
+pub fn conclusion_markdown(conclusion: &Conclusion) -> String {
+    let mut out = String::from("\n## Conclusion\n");
+    for paragraph in &conclusion.paragraphs {
+        let sentences: Vec<&str> = paragraph
+            .sentences
+            .iter()
+            .map(|sentence| sentence.text.as_str())
+            .collect();
+        let _ = write!(
+            out,
+            "\n**{}.** {}\n",
+            paragraph.topic.heading(),
+            sentences.join(" ")
+        );
+    }
     out
 }
 

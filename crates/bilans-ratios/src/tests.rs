@@ -651,6 +651,7 @@ proptest! {
     }
 }
 
+mod conclusion;
 mod interim;
 
 /// A firm with negative working capital, accumulated losses and an operating loss is in

@@ -11,7 +11,8 @@ use crate::liquidity::net_assets::NetAssetsMethod;
 use crate::liquidity::net_assets::NetAssetsPeriod;
 use crate::liquidity::stability::{SOURCES, StabilityPeriod, amounts};
 use crate::liquidity::{CONDITIONS, LiquidityPeriod, groups};
-use crate::markdown::{add_period, markdown_table};
+use crate::text::add_period;
+use crate::text::markdown_table;
 use crate::{Expr, NotComputable};
 
 /// A numbering of balance lines: Russian codes, Ukrainian codes, Polish positions or

@@ -1,4 +1,5 @@
-//! The Distress sheet: every distress model's score per period with its zone
+//! The Distress sheet: every distress model's score per period, as a live formula
+//! over the Statements and Ratios sheets with the engine's score cached, and its zone
 //! (coloured: red for the model's danger zone, amber between, green for its safest
 //! zone), or why it is not computable; then the formula with the line items used and
 //! the primary source. The scores are the engine's (`bilans_ratios::distress`).
@@ -7,8 +8,10 @@ use bilans_ratios::analysis::Analysis;
 use bilans_ratios::distress::ZoneRisk;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use crate::analyse::{Formats, write_header};
-use crate::cells::{cell_number, fit_cell_text, write_computed};
+use std::fmt::Display;
+
+use crate::analyse::{Formats, Layout, write_header};
+use crate::cells::{fit_cell_text, write_computed};
 
 /// The sheet's name.
 pub const DISTRESS: &str = "Distress";
@@ -17,6 +20,7 @@ pub const DISTRESS: &str = "Distress";
 pub(crate) fn write_distress(
     sheet: &mut Worksheet,
     analysis: &Analysis,
+    layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(DISTRESS)?;
@@ -43,16 +47,16 @@ pub(crate) fn write_distress(
         let sheet_row = 1 + index as u32;
         let model = row.id.model();
         sheet.write_string(sheet_row, 0, row.name)?;
-        for (period_index, (_, value)) in row.values.iter().enumerate() {
+        for (period_index, (period, value)) in row.values.iter().enumerate() {
             let column = 1 + 2 * period_index as u16;
             match value {
                 Ok(score) => {
-                    sheet.write_number_with_format(
-                        sheet_row,
-                        column,
-                        cell_number(score.score),
-                        &score_format,
-                    )?;
+                    let formula = model.excel_formula(*period, &analysis.config, layout);
+                    let value = match &formula {
+                        Ok(formula) => Ok((formula.as_str(), score.score)),
+                        Err(reason) => Err(reason as &dyn Display),
+                    };
+                    write_computed(sheet, sheet_row, column, value, &score_format)?;
                     match &score.zone {
                         Ok(zone) => {
                             sheet.write_string_with_format(

@@ -2,8 +2,9 @@
 //! formula with the value bilans cached, both Du Pont models with charts, the checks,
 //! and a summary.
 //!
-//! Layout (one sheet each, in this order): Summary, Statements, Ratios, Du Pont,
-//! Distress, Liquidity, Stability, Working capital, Checks. A panel of companies gets one workbook with a sheet per
+//! Layout (one sheet each, in this order): Summary, Statements, Horizontal and
+//! Vertical (the structure and dynamics of every line), Ratios, Du Pont, Distress,
+//! Liquidity, Stability, Working capital, Checks. A panel of companies gets one workbook with a sheet per
 //! company and a comparison sheet ([`panel`]). Formulas never divide by zero: a ratio that is not computable is written as
 //! the text `n/c: <reason>` instead of a formula.
 
@@ -26,6 +27,7 @@ mod distress;
 mod dupont;
 mod liquidity;
 pub mod panel;
+mod structure;
 mod summary;
 use crate::analyse::checks::write_checks;
 pub use crate::analyse::distress::DISTRESS;
@@ -34,6 +36,8 @@ use crate::analyse::dupont::write_dupont;
 pub use crate::analyse::liquidity::{LIQUIDITY, STABILITY};
 use crate::analyse::liquidity::{write_liquidity, write_stability};
 pub use crate::analyse::panel::{panel_workbook, sheet_name};
+pub use crate::analyse::structure::{HORIZONTAL, VERTICAL};
+use crate::analyse::structure::{write_horizontal, write_vertical};
 use crate::analyse::summary::write_summary;
 use crate::working_capital::write_linked_working_capital_sheet;
 
@@ -332,11 +336,24 @@ fn build(
         printable(workbook.add_worksheet()),
         analysis,
         options,
+        &layout,
         &formats,
     )?;
     write_statements(
         printable(workbook.add_worksheet()),
         statements,
+        &layout,
+        &formats,
+    )?;
+    write_horizontal(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_vertical(
+        printable(workbook.add_worksheet()),
+        analysis,
         &layout,
         &formats,
     )?;
@@ -352,7 +369,12 @@ fn build(
         &layout,
         &formats,
     )?;
-    write_distress(printable(workbook.add_worksheet()), analysis, &formats)?;
+    write_distress(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
     write_liquidity(
         printable(workbook.add_worksheet()),
         analysis,
@@ -398,7 +420,7 @@ pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
 
 /// `prefix` then the absolute reference `$C$5`, built in one allocation (formulas
 /// reference thousands of cells in a panel).
-fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
+pub(crate) fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
     use std::fmt::Write as _;
     let mut reference = String::with_capacity(prefix.len() + 12);
     reference.push_str(prefix);
@@ -480,6 +502,20 @@ pub(crate) fn statement_rows(statements: &Statements) -> Vec<StatementRow> {
     rows
 }
 
+/// A statement's title (`Balance sheet`) at the start of `row`.
+pub(crate) fn write_statement_title(
+    sheet: &mut Worksheet,
+    row: u32,
+    statement: StatementKind,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let title = statement.label();
+    let mut capitalised = title[..1].to_uppercase();
+    capitalised.push_str(&title[1..]);
+    sheet.write_string_with_format(row, 0, &capitalised, &formats.section)?;
+    Ok(())
+}
+
 pub(crate) fn write_statements_block(
     sheet: &mut Worksheet,
     statements: &Statements,
@@ -505,10 +541,7 @@ pub(crate) fn write_statements_block(
         sheet.set_column_width(source_column, 60)?;
     }
     for (statement, row) in &layout.statement_titles {
-        let title = statement.label();
-        let mut capitalised = title[..1].to_uppercase();
-        capitalised.push_str(&title[1..]);
-        sheet.write_string_with_format(*row, 0, &capitalised, &formats.section)?;
+        write_statement_title(sheet, *row, *statement, formats)?;
     }
     for (item, row) in &layout.item_rows {
         let row = *row;

@@ -1,5 +1,6 @@
-//! Markdown building blocks shared by the renderings: tables, and reasons grouped by
-//! the periods they apply to.
+//! Text helpers shared by every rendering (the reports, the liquidity and structure
+//! sections, the conclusion): a Markdown table, periods grouped under one text, and a
+//! capitalised first letter.
 
 use std::fmt::Write as _;
 
@@ -24,5 +25,14 @@ pub(crate) fn add_period(groups: &mut Vec<(String, Vec<String>)>, text: String, 
     match groups.iter_mut().find(|(existing, _)| *existing == text) {
         Some((_, periods)) => periods.push(period),
         None => groups.push((text, vec![period])),
+    }
+}
+
+/// `text` with its first letter in upper case.
+pub(crate) fn capitalise(text: &str) -> String {
+    let mut characters = text.chars();
+    match characters.next() {
+        Some(first) => first.to_uppercase().chain(characters).collect(),
+        None => String::new(),
     }
 }
