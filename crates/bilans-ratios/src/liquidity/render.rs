@@ -239,7 +239,7 @@ Sources and where they disagree:
 - Other current assets (1260): A3 here; A2 in other texts (e.g. kakprosto.ru, «Как определить ликвидность баланса»: A2 = receivables due within 12 months and other current assets).
 - Receivables due after 12 months: A3 in the texts; the Russian form holds them within 1230 (A2 here) and only the notes separate them; where a form prints them apart (Ukrainian 1040) bilans moves them from A4 to A3.
 - Long-term financial investments: A4 here (part of 1100); some Ukrainian texts count them in A3 (Rzayeva, «Економічний аналіз», studmed.ru).
-- Deferred income (1530): P4 here, as own-like funds that are not repaid; other texts put it in P2 with the other short-term liabilities.
+- Deferred income (1530): P4 here, as own-like funds that are not repaid; other texts put it in P2 with the other short-term liabilities, and a Ukrainian worked example on the pre-2013 form puts deferred income and provisions in P3 (ukrbukva.net, analysis of ВАТ «Укрнафта»: П3 = sections II, III and V of the liabilities).
 - Short-term provisions (1540): P2 here (the remainder of current liabilities); texts after the old form's reserve for future expenses (line 650) put them in P4.
 - Other short-term liabilities (1550): P2 here; some texts put them in P1 with the payables (ukrbukva.net: П1 = payables, dividends payable, other short-term liabilities, overdue loans).
 - IFRS statements: the deferred-income line item is read from contract liabilities (`CurrentContractLiabilities`, advances from customers), which the Russian form shows within payables (1520); for such statements P4 holds them and P1 does not, a known limit of reading both through one line item.
