@@ -5,7 +5,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::{LineItem, Part, Period, Sign};
+use crate::{Lang, LineItem, Part, Period, Sign};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -166,9 +166,12 @@ pub(crate) fn sum_text(parts: &[Part]) -> String {
     text
 }
 
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let period = self.period;
+impl Finding {
+    /// The finding as a sentence in `lang`, e.g. `2001: identity `…` breaks: …`. Items
+    /// and identities keep their machine names (`total_assets`), which are codes.
+    pub fn text(&self, lang: Lang) -> String {
+        let messages = crate::lang::messages();
+        let period = &self.period;
         match &self.kind {
             FindingKind::IdentityBreak {
                 identity,
@@ -178,10 +181,19 @@ impl fmt::Display for Finding {
                 sum_of_parts,
                 gap,
                 tolerance,
-            } => write!(
-                f,
-                "{period}: identity `{identity}` breaks: {parent} {total}, {} = {sum_of_parts}, gap {gap} (rounding explains up to {tolerance})",
-                sum_text(parts)
+            } => messages.format(
+                lang,
+                "finding.identity_break",
+                &[
+                    ("period", period),
+                    ("identity", identity),
+                    ("parent", parent),
+                    ("total", total),
+                    ("parts", &sum_text(parts)),
+                    ("sum", sum_of_parts),
+                    ("gap", gap),
+                    ("tolerance", tolerance),
+                ],
             ),
             FindingKind::PartsExceedTotal {
                 identity,
@@ -191,34 +203,59 @@ impl fmt::Display for Finding {
                 sum_of_parts,
                 gap,
                 tolerance: _,
-            } => write!(
-                f,
-                "{period}: identity `{identity}` breaks: the parts given, {} = {sum_of_parts}, exceed {parent} {total}, gap {gap} (the parts not given cannot be negative)",
-                sum_text(parts)
+            } => messages.format(
+                lang,
+                "finding.parts_exceed_total",
+                &[
+                    ("period", period),
+                    ("identity", identity),
+                    ("parent", parent),
+                    ("total", total),
+                    ("parts", &sum_text(parts)),
+                    ("sum", sum_of_parts),
+                    ("gap", gap),
+                ],
             ),
-            FindingKind::IdentityNotChecked { identity, missing } => {
-                let names: Vec<&str> = missing.iter().map(|item| item.name()).collect();
-                write!(
-                    f,
-                    "{period}: identity `{identity}` not checked: missing {}",
-                    names.join(", ")
-                )
-            }
-            FindingKind::IdentityOverflow { identity, items } => {
-                let names: Vec<&str> = items.iter().map(|item| item.name()).collect();
-                write!(
-                    f,
-                    "{period}: identity `{identity}` not checked: the amounts of {} overflow the decimal range (about ±7.9e28) when added",
-                    names.join(", ")
-                )
-            }
-            FindingKind::NegativeEquity { equity } => write!(
-                f,
-                "{period}: negative equity ({equity}): return on equity and the equity multiplier are not meaningful"
+            FindingKind::IdentityNotChecked { identity, missing } => messages.format(
+                lang,
+                "finding.identity_not_checked",
+                &[
+                    ("period", period),
+                    ("identity", identity),
+                    ("missing", &names(missing)),
+                ],
             ),
-            FindingKind::NegativeAmount { item, value } => {
-                write!(f, "{period}: {item} is negative ({value})")
-            }
+            FindingKind::IdentityOverflow { identity, items } => messages.format(
+                lang,
+                "finding.identity_overflow",
+                &[
+                    ("period", period),
+                    ("identity", identity),
+                    ("items", &names(items)),
+                ],
+            ),
+            FindingKind::NegativeEquity { equity } => messages.format(
+                lang,
+                "finding.negative_equity",
+                &[("period", period), ("equity", equity)],
+            ),
+            FindingKind::NegativeAmount { item, value } => messages.format(
+                lang,
+                "finding.negative_amount",
+                &[("period", period), ("item", item), ("value", value)],
+            ),
         }
+    }
+}
+
+/// Machine names, comma-separated.
+fn names(items: &[LineItem]) -> String {
+    let names: Vec<&str> = items.iter().map(|item| item.name()).collect();
+    names.join(", ")
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }

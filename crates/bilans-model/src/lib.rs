@@ -35,6 +35,7 @@ mod error;
 mod finding;
 mod identity;
 mod item;
+pub mod lang;
 mod period;
 pub mod reconcile;
 mod statement;
@@ -44,6 +45,7 @@ pub use crate::date::Date;
 pub use crate::docs::{dictionary_markdown, line_items_markdown};
 pub use crate::error::ModelError;
 pub use crate::finding::{Finding, FindingKind, Severity};
+pub use crate::lang::{Lang, Messages};
 pub use crate::identity::{Identity, Origin, identities};
 pub use crate::item::{
     Flow, ItemInfo, Labels, LineItem, Link, Part, Presentation, Sign, StatementKind,
