@@ -47,6 +47,7 @@ mod eval;
 mod excel;
 mod expr;
 mod id;
+mod lang;
 mod not_computable;
 pub mod render;
 pub mod seed004;

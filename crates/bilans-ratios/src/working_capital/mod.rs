@@ -41,7 +41,7 @@ pub use crate::working_capital::cash::{
 };
 pub use crate::working_capital::error::WorkingCapitalError;
 pub use crate::working_capital::policy::{
-    AssetPolicy, CombinedPolicy, NAMING_NOTE, Policy, PolicyBands, PolicyClassification,
+    AssetPolicy, CombinedPolicy, NAMING_NOTE, Policy, PolicyBands, PolicyClassification, naming_note_in,
     PolicyConfig, PolicyIndicators, TABLE_8, classify_policies, combined_policy,
     current_asset_policy, current_liability_policy,
 };
