@@ -1,10 +1,11 @@
 //! The Summary sheet: what was analysed, what to look at first, and the headline
 //! ratios with their trend.
 
-use bilans_ratios::analysis::{Analysis, Trend};
+use bilans_ratios::analysis::Analysis;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use crate::analyse::{Formats, SUMMARY, WorkbookOptions, write_header};
+use crate::analyse::{Formats, WorkbookOptions, write_header};
+use crate::lang::{Sheet, message, sheet_name_in, text};
 use crate::cells::{cell_number, fit_cell_text};
 
 pub(crate) fn write_summary(
@@ -13,59 +14,89 @@ pub(crate) fn write_summary(
     options: &WorkbookOptions,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(SUMMARY)?;
+    let lang = formats.lang;
+    sheet.set_name(sheet_name_in(Sheet::Summary, lang))?;
     let statements = &analysis.statements;
     sheet.write_string_with_format(
         0,
         0,
-        fit_cell_text(&format!("bilans analysis: {}", statements.entity.name)),
+        fit_cell_text(&message(
+            lang,
+            "workbook.title",
+            &[("entity", &statements.entity.name)],
+        )),
         &formats.title,
     )?;
     let periods = statements.period_list();
     let period_text = match (periods.first(), periods.last()) {
-        (Some(first), Some(last)) => format!("{first}–{last} ({} periods)", periods.len()),
-        _ => "none".to_owned(),
+        (Some(first), Some(last)) => message(
+            lang,
+            "summary.periods_value",
+            &[("first", first), ("last", last), ("count", &periods.len())],
+        ),
+        _ => text(lang, "summary.none").to_owned(),
     };
-    let basis = analysis.config.basis.label();
+    let basis = analysis.config.basis.label_in(lang);
     let mut facts = vec![
-        ("Input", options.input.clone()),
-        ("Entity", statements.entity.name.clone()),
-        ("Periods", period_text),
-        ("Unit", statements.unit.to_string()),
-        ("Balance basis", basis.to_owned()),
+        ("summary.input", options.input.clone()),
+        ("summary.entity", statements.entity.name.clone()),
+        ("summary.periods", period_text),
+        ("summary.unit", statements.unit.to_string()),
+        ("summary.basis", basis.to_owned()),
         (
-            "Days in year",
+            "summary.days_in_year",
             analysis.config.days_in_year.days().to_string(),
         ),
-        ("Generator", format!("bilans {}", env!("CARGO_PKG_VERSION"))),
+        (
+            "summary.generator",
+            format!("bilans {}", env!("CARGO_PKG_VERSION")),
+        ),
     ];
-    if let Some(note) = analysis.interim_note() {
-        facts.insert(facts.len() - 1, ("Interim periods", note.to_owned()));
+    if let Some(note) = analysis.interim_note_in(lang) {
+        facts.insert(facts.len() - 1, ("summary.interim", note.to_owned()));
     }
     for (index, (label, value)) in facts.iter().enumerate() {
         let row = index as u32 + 2;
-        sheet.write_string_with_format(row, 0, *label, &formats.header)?;
+        sheet.write_string_with_format(row, 0, text(lang, label), &formats.header)?;
         sheet.write_string(row, 1, fit_cell_text(value))?;
     }
     let mut row = facts.len() as u32 + 3;
-    sheet.write_string_with_format(row, 0, "Look at first", &formats.title)?;
+    sheet.write_string_with_format(
+        row,
+        0,
+        text(lang, "summary.look_at_first"),
+        &formats.title,
+    )?;
     for point in &analysis.attention {
         row += 1;
-        sheet.write_string(row, 0, fit_cell_text(&format!("• {point}")))?;
+        sheet.write_string(
+            row,
+            0,
+            fit_cell_text(&format!("• {}", point.text(lang))),
+        )?;
     }
     row += 2;
-    sheet.write_string_with_format(row, 0, "Headline ratios", &formats.title)?;
-    row += 1;
-    write_header(
-        sheet,
+    sheet.write_string_with_format(
         row,
-        &["Ratio", "First", "Value", "Last", "Value", "Trend"].map(String::from),
-        formats,
+        0,
+        text(lang, "summary.headline_ratios"),
+        &formats.title,
     )?;
+    row += 1;
+    let header = [
+        "summary.ratio",
+        "summary.first",
+        "summary.value",
+        "summary.last",
+        "summary.value",
+        "summary.trend",
+    ]
+    .map(|key| text(lang, key).to_owned());
+    write_header(sheet, row, &header, formats)?;
     for headline in &analysis.headlines {
         row += 1;
         let unit = headline.id.ratio().unit;
-        sheet.write_string(row, 0, headline.name)?;
+        sheet.write_string(row, 0, headline.id.label_in(lang))?;
         for (offset, point) in [(1u16, headline.first), (3u16, headline.last)] {
             match point {
                 Some((period, value)) => {
@@ -78,17 +109,16 @@ pub(crate) fn write_summary(
                     )?;
                 }
                 None => {
-                    sheet.write_string_with_format(row, offset, "n/c", &formats.not_computable)?;
+                    sheet.write_string_with_format(
+                        row,
+                        offset,
+                        text(lang, "workbook.not_computable_short"),
+                        &formats.not_computable,
+                    )?;
                 }
             }
         }
-        let trend = match headline.trend {
-            Trend::Up => "up",
-            Trend::Down => "down",
-            Trend::Flat => "flat",
-            Trend::Unknown => "unknown",
-        };
-        sheet.write_string(row, 5, trend)?;
+        sheet.write_string(row, 5, headline.trend.label_in(lang))?;
     }
     sheet.set_column_width(0, 34)?;
     sheet.set_column_width(1, 40)?;
