@@ -7,14 +7,17 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 
 use anyhow::Context;
-use bilans_model::Statements;
+use bilans_model::{Lang, Statements};
 use bilans_ratios::analysis::{Analysis, analyse};
 use bilans_ratios::{Basis, DaysInYear, EvalConfig, render, seed004};
-use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook, sheet_name};
+use bilans_sheets::analyse::{
+    Sheet, WorkbookOptions, analysed_workbook, panel_workbook, sheet_name, sheet_name_in,
+};
 use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
 use bilans_sheets::{save_workbook, workbook_bytes, write_atomic};
 use rayon::prelude::*;
 
+use crate::lang::{message, text};
 use crate::output::{Inputs, note, overwrite, print, refuse_input_as_output, write_file};
 
 /// Output formats.
@@ -102,7 +105,7 @@ pub(crate) struct Args {
 }
 
 /// Runs `bilans analyse`.
-pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let config = EvalConfig {
         basis: match args.basis {
             BasisArg::YearEnd => Basis::YearEnd,
@@ -127,34 +130,42 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if args.input.is_dir() {
-        return analyse_folder(&args, &config, format);
+        return analyse_folder(&args, &config, format, lang);
     }
-    let analysed = load_and_analyse(&args, &config, &args.input)?;
+    let analysed = load_and_analyse(&args, &config, &args.input, lang)?;
     let (analyses, options) = (&analysed.analyses, &analysed.options);
     match (format, analyses.len(), args.panel) {
         (Format::Xlsx, 1, _) => {
             let output = args
                 .output
                 .as_ref()
-                .context("the workbook needs an output file\nhint: add `-o analysed.xlsx`")?;
+                .context(text(lang, "analyse.needs_output"))?;
             let mut workbook = analysed_workbook(&analyses[0], &analysed.options_for(0))?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
-            note(&format!(
-                "wrote {}: open it in Excel or LibreOffice; start with the Summary sheet",
-                output.display()
+            note(&message(
+                lang,
+                "analyse.wrote_workbook",
+                &[
+                    ("path", &output.display()),
+                    ("summary", &sheet_name_in(Sheet::Summary, lang)),
+                ],
             ));
         }
         (Format::Xlsx, _, true) => {
             let output = args
                 .output
                 .as_ref()
-                .context("the panel workbook needs an output file\nhint: add `-o panel.xlsx`")?;
+                .context(text(lang, "analyse.panel_needs_output"))?;
             let mut workbook = panel_workbook(analyses, options)?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
-            note(&format!(
-                "wrote {}: {} companies; start with the Comparison sheet",
-                output.display(),
-                analyses.len()
+            note(&message(
+                lang,
+                "analyse.wrote_panel",
+                &[
+                    ("path", &output.display()),
+                    ("count", &analyses.len()),
+                    ("comparison", &sheet_name_in(Sheet::Comparison, lang)),
+                ],
             ));
         }
         (Format::Xlsx, n_companies, false) => {
@@ -173,10 +184,10 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 args.force,
                 &inputs,
             )? {
-                note(&format!("wrote {}", path.display()));
+                note(&message(lang, "analyse.wrote", &[("path", &path.display())]));
             }
         }
-        (format, _, _) => emit(&args, &text_output(format, analyses)?)?,
+        (format, _, _) => emit(&args, &text_output(format, analyses, lang)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -204,8 +215,9 @@ impl Analysed {
     }
 }
 
-fn workbook_options(args: &Args, input: &Path) -> anyhow::Result<WorkbookOptions> {
+fn workbook_options(args: &Args, input: &Path, lang: Lang) -> anyhow::Result<WorkbookOptions> {
     Ok(WorkbookOptions {
+        lang,
         input: input.display().to_string(),
         created: args.created.clone(),
         import_notes: Vec::new(),
@@ -297,13 +309,13 @@ fn file_name_part(company: &str) -> String {
         .collect()
 }
 
-fn text_output(format: Format, analyses: &[Analysis]) -> anyhow::Result<String> {
+fn text_output(format: Format, analyses: &[Analysis], lang: Lang) -> anyhow::Result<String> {
     Ok(match format {
         Format::Json => serde_json::to_string_pretty(analyses)?,
         Format::Csv => {
             let mut text = String::new();
             for (index, analysis) in analyses.iter().enumerate() {
-                let csv = render::analysis_csv(analysis);
+                let csv = render::analysis_csv_in(analysis, lang);
                 // One header line for the whole file.
                 let body = if index == 0 {
                     csv.as_str()
@@ -316,18 +328,23 @@ fn text_output(format: Format, analyses: &[Analysis]) -> anyhow::Result<String> 
         }
         Format::Md | Format::Xlsx => analyses
             .iter()
-            .map(render::analysis_markdown)
+            .map(|analysis| render::analysis_markdown_in(analysis, lang))
             .collect::<Vec<_>>()
             .join("\n"),
     })
 }
 
 /// Analyses every workbook in a folder, in parallel; one failure does not stop the rest.
-fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::Result<ExitCode> {
+fn analyse_folder(
+    args: &Args,
+    config: &EvalConfig,
+    format: Format,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     let output = args
         .output
         .as_ref()
-        .context("a folder input needs an output folder\nhint: add `-o analysed/`")?;
+        .context(text(lang, "analyse.folder_needs_output"))?;
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(&args.input)
         .with_context(|| format!("reading {}", args.input.display()))?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -359,7 +376,7 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
         .par_iter()
         .zip(&stems)
         .map(|(input, stem)| {
-            let result = analyse_one(args, config, format, input, stem, output, &guard);
+            let result = analyse_one(args, config, format, input, stem, output, &guard, lang);
             progress.inc(1);
             match result {
                 Ok(n_written) => n_written,
@@ -375,14 +392,18 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
     progress.finish_and_clear();
     let mut failures = failures.into_inner().unwrap_or_default();
     failures.sort();
-    note(&format!(
-        "{} workbook(s) read, {n_written} output(s) written to {}, {} failure(s)",
-        inputs.len(),
-        output.display(),
-        failures.len()
+    note(&message(
+        lang,
+        "analyse.folder_summary",
+        &[
+            ("read", &inputs.len()),
+            ("written", &n_written),
+            ("folder", &output.display()),
+            ("failures", &failures.len()),
+        ],
     ));
     for failure in &failures {
-        note(&format!("failed: {failure}"));
+        note(&message(lang, "analyse.failed", &[("failure", failure)]));
     }
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS
@@ -393,7 +414,12 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
 
 /// Reads `input`, analyses every company in it (in parallel: they are independent),
 /// and the workbook options that go with it.
-fn load_and_analyse(args: &Args, config: &EvalConfig, input: &Path) -> anyhow::Result<Analysed> {
+fn load_and_analyse(
+    args: &Args,
+    config: &EvalConfig,
+    input: &Path,
+    lang: Lang,
+) -> anyhow::Result<Analysed> {
     let loaded = load_statements(input, &args.import)?;
     let analyses: Vec<Analysis> = loaded
         .entities
@@ -403,7 +429,7 @@ fn load_and_analyse(args: &Args, config: &EvalConfig, input: &Path) -> anyhow::R
     Ok(Analysed {
         analyses,
         notes: loaded.notes,
-        options: workbook_options(args, input)?,
+        options: workbook_options(args, input, lang)?,
     })
 }
 
@@ -416,8 +442,9 @@ fn analyse_one(
     stem: &str,
     folder: &Path,
     inputs: &Inputs,
+    lang: Lang,
 ) -> anyhow::Result<usize> {
-    let analysed = load_and_analyse(args, config, input)?;
+    let analysed = load_and_analyse(args, config, input, lang)?;
     let analyses = &analysed.analyses;
     match format {
         Format::Xlsx if args.panel && 1 < analyses.len() => {
@@ -431,7 +458,7 @@ fn analyse_one(
         other => {
             let path = folder.join(format!("{stem}.{}", other.extension()));
             inputs.refuse_file(&path)?;
-            write_file(&path, &text_output(other, analyses)?, args.force)?;
+            write_file(&path, &text_output(other, analyses, lang)?, args.force)?;
             Ok(1)
         }
     }

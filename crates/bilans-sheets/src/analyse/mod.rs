@@ -530,7 +530,7 @@ pub(crate) fn write_statements_block(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = formats.lang;
-    let unit = statements.unit.to_string();
+    let unit = statements.unit.text_in(lang);
     let label = message(lang, "statements.line_item", &[("unit", &unit)]);
     write_header(
         sheet,

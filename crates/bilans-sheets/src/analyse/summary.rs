@@ -41,7 +41,7 @@ pub(crate) fn write_summary(
         ("summary.input", options.input.clone()),
         ("summary.entity", statements.entity.name.clone()),
         ("summary.periods", period_text),
-        ("summary.unit", statements.unit.to_string()),
+        ("summary.unit", statements.unit.text_in(lang)),
         ("summary.basis", basis.to_owned()),
         (
             "summary.days_in_year",

@@ -138,7 +138,7 @@ fn write_sheet(
             ("entity", &statements.entity.name),
             ("basis", &basis),
             ("days", &config.eval.days_in_year.days()),
-            ("unit", &statements.unit),
+            ("unit", &statements.unit.text_in(lang)),
         ],
     );
     worksheet.write_string(1, 0, fit_cell_text(&heading))?;
