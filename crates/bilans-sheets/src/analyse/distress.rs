@@ -7,8 +7,8 @@ use bilans_ratios::analysis::Analysis;
 use bilans_ratios::distress::{ZoneRisk, zone_in};
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use crate::analyse::{Formats, write_header, write_not_computable};
-use crate::cells::{cell_number, fit_cell_text};
+use crate::analyse::{Formats, write_header};
+use crate::cells::{cell_number, fit_cell_text, write_computed_in};
 use crate::lang::{Sheet, message, sheet_name_in, text};
 
 /// The sheet's name in English ([`crate::lang::sheet_name_in`] in every language).
@@ -65,11 +65,25 @@ pub(crate) fn write_distress(
                             )?;
                         }
                         Err(reason) => {
-                            write_not_computable(sheet, sheet_row, column + 1, reason, formats)?;
+                            write_computed_in(
+                                sheet,
+                                sheet_row,
+                                column + 1,
+                                Err(reason.text(lang)),
+                                &Format::new(),
+                                lang,
+                            )?;
                         }
                     }
                 }
-                Err(reason) => write_not_computable(sheet, sheet_row, column, reason, formats)?,
+                Err(reason) => write_computed_in(
+                    sheet,
+                    sheet_row,
+                    column,
+                    Err(reason.text(lang)),
+                    &Format::new(),
+                    lang,
+                )?,
             }
         }
         sheet.write_string(

@@ -6,9 +6,11 @@
 use bilans_model::Lang;
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::{CellRefs, RatioId};
-use rust_xlsxwriter::{Chart, ChartType, Formula, Worksheet, XlsxError};
 
-use crate::analyse::{Formats, Layout, period_header, write_header, write_not_computable};
+use rust_xlsxwriter::{Chart, ChartType, Worksheet, XlsxError};
+
+use crate::analyse::{Formats, Layout, period_header, write_header};
+use crate::cells::write_computed_in;
 use crate::lang::{Sheet, sheet_name_in, text};
 
 /// The sections of the sheet: a title and its rows (label, ratio id), as message keys
@@ -160,6 +162,7 @@ fn write_ratio_line(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
+    let lang = formats.lang;
     sheet.write_string(row, 0, label)?;
     let unit = id.ratio().unit;
     let Some(values) = analysis.ratios.row(id) else {
@@ -167,22 +170,13 @@ fn write_ratio_line(
     };
     for (period_idx, (period, value)) in values.values.iter().enumerate() {
         let column = FIRST_COLUMN + period_idx as u16;
-        match (value, layout.ratio(id, *period)) {
-            (Ok(value), Some(reference)) => {
-                let formula = Formula::new(format!("={reference}"))
-                    .set_result(crate::cells::cached_result(*value));
-                sheet.write_formula_with_format(row, column, formula, formats.for_unit(unit))?;
-            }
-            (Err(reason), _) => write_not_computable(sheet, row, column, reason, formats)?,
-            (Ok(_), None) => {
-                sheet.write_string_with_format(
-                    row,
-                    column,
-                    text(formats.lang, "workbook.no_cell"),
-                    &formats.not_computable,
-                )?;
-            }
-        }
+        let reference = layout.ratio(id, *period);
+        let value = match (value, &reference) {
+            (Ok(value), Some(reference)) => Ok((reference.as_str(), *value)),
+            (Err(reason), _) => Err(reason.text(lang)),
+            (Ok(_), None) => Err(text(lang, "workbook.no_cell").to_owned()),
+        };
+        write_computed_in(sheet, row, column, value, formats.for_unit(unit), lang)?;
     }
     Ok(())
 }

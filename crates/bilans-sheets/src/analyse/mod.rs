@@ -12,14 +12,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use bilans_model::{Lang, LineItem, Period, Source, StatementKind, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{PolicyConfig, WorkingCapitalConfig};
-use bilans_ratios::{CellRefs, NotComputable, RatioId, RatioUnit, catalogue};
+use bilans_ratios::{CellRefs, RatioId, RatioUnit, catalogue};
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Workbook, Worksheet,
-    XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, Note, Workbook, Worksheet, XlsxError,
 };
 
 use crate::SheetsError;
-use crate::cells::{cell_number, fit_cell_text, fit_note_text};
+use crate::cells::{cell_number, fit_cell_text, fit_note_text, unit_format, write_computed_in};
 pub use crate::lang::{Sheet, sheet_name_in};
 use crate::lang::{message, text};
 
@@ -100,12 +99,13 @@ pub fn analysed_workbook(
     };
     write_linked_working_capital_sheet(
         &mut workbook,
-        &analysis.statements,
+        analysis,
         &working_capital,
         &layout,
         options.lang,
     )?;
-    if let Ok(sheet) = workbook.worksheet_from_name(sheet_name_in(Sheet::WorkingCapital, options.lang)) {
+    let working_capital_sheet = sheet_name_in(Sheet::WorkingCapital, options.lang);
+    if let Ok(sheet) = workbook.worksheet_from_name(working_capital_sheet) {
         printable(sheet);
     }
     write_checks(
@@ -129,10 +129,6 @@ pub(crate) struct Formats {
     /// A statement's title within a statements block.
     section: Format,
     amount: Format,
-    times: Format,
-    fraction: Format,
-    days: Format,
-    not_computable: Format,
     wrap: Format,
 }
 
@@ -151,25 +147,13 @@ impl Formats {
                 .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
             title: Format::new().set_bold().set_font_size(14),
             section: Format::new().set_bold().set_italic(),
-            amount: Format::new().set_num_format("#,##0;[Red]-#,##0"),
-            times: Format::new().set_num_format("0.00"),
-            fraction: Format::new().set_num_format("0.00%"),
-            days: Format::new().set_num_format("0.0"),
-            not_computable: Format::new()
-                .set_italic()
-                .set_font_color("#9C0006")
-                .set_background_color("#FFC7CE"),
+            amount: unit_format(RatioUnit::Amount).clone(),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
 
-    pub(crate) fn for_unit(&self, unit: RatioUnit) -> &Format {
-        match unit {
-            RatioUnit::Times => &self.times,
-            RatioUnit::Fraction => &self.fraction,
-            RatioUnit::Days => &self.days,
-            RatioUnit::Amount => &self.amount,
-        }
+    pub(crate) fn for_unit(&self, unit: RatioUnit) -> &'static Format {
+        unit_format(unit)
     }
 }
 
@@ -460,25 +444,6 @@ pub(crate) fn period_header(first: &[&str], periods: &[Period]) -> Vec<String> {
     header
 }
 
-pub(crate) fn write_not_computable(
-    sheet: &mut Worksheet,
-    row: u32,
-    column: u16,
-    reason: &NotComputable,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    let lang = formats.lang;
-    sheet.write_string_with_format(
-        row,
-        column,
-        fit_cell_text(&message(lang, "workbook.not_computable",
-            &[("reason", &reason.text(lang))],
-        )),
-        &formats.not_computable,
-    )?;
-    Ok(())
-}
-
 fn write_statements(
     sheet: &mut Worksheet,
     statements: &Statements,
@@ -687,21 +652,11 @@ pub(crate) fn write_ratios_block(
                 continue;
             };
             let formula = ratio.excel_formula(*period, &analysis.config, &FromRatiosSheet(layout));
-            match (value, formula.as_ref()) {
-                (Ok(value), Ok(formula)) => {
-                    let formula = Formula::new(formula.as_str())
-                        .set_result(crate::cells::cached_result(*value));
-                    sheet.write_formula_with_format(
-                        row,
-                        column,
-                        formula,
-                        formats.for_unit(ratio.unit),
-                    )?;
-                }
-                (Err(reason), _) | (Ok(_), Err(reason)) => {
-                    write_not_computable(sheet, row, column, reason, formats)?;
-                }
-            }
+            let value = match (value, formula.as_ref()) {
+                (Ok(value), Ok(formula)) => Ok((formula.as_str(), *value)),
+                (Err(reason), _) | (Ok(_), Err(reason)) => Err(reason.text(lang)),
+            };
+            write_computed_in(sheet, row, column, value, formats.for_unit(ratio.unit), lang)?;
         }
     }
     Ok(())

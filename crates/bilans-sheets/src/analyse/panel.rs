@@ -8,15 +8,14 @@ use bilans_model::Period;
 use bilans_ratios::CellRefs;
 use bilans_ratios::analysis::{Analysis, HEADLINE_RATIOS};
 use rayon::prelude::*;
-use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
 use crate::analyse::{
     Formats, Layout, Sources, WorkbookOptions, period_header, printable, set_properties,
-    size_ratio_columns, write_header, write_not_computable, write_ratios_block,
-    write_statements_block,
+    size_ratio_columns, write_header, write_ratios_block, write_statements_block,
 };
-use crate::cells::fit_cell_text;
+use crate::cells::{fit_cell_text, write_computed_in};
 use crate::lang::{Sheet, message, sheet_name_in, text};
 
 /// The comparison sheet's name in English ([`sheet_name_in`] in every language).
@@ -202,29 +201,13 @@ fn write_comparison(
             };
             for (period_idx, period) in periods.iter().enumerate() {
                 let column = 1 + period_idx as u16;
-                match (values.value(*period), layout.ratio(id, *period)) {
-                    (Some(Ok(value)), Some(reference)) => {
-                        let formula = Formula::new(format!("={reference}"))
-                            .set_result(crate::cells::cached_result(*value));
-                        sheet.write_formula_with_format(
-                            row,
-                            column,
-                            formula,
-                            formats.for_unit(ratio.unit),
-                        )?;
-                    }
-                    (Some(Err(reason)), _) => {
-                        write_not_computable(sheet, row, column, reason, formats)?
-                    }
-                    _ => {
-                        sheet.write_string_with_format(
-                            row,
-                            column,
-                            text(lang, "workbook.no_data"),
-                            &formats.not_computable,
-                        )?;
-                    }
-                }
+                let reference = layout.ratio(id, *period);
+                let value = match (values.value(*period), &reference) {
+                    (Some(Ok(value)), Some(reference)) => Ok((reference.as_str(), *value)),
+                    (Some(Err(reason)), _) => Err(reason.text(lang)),
+                    _ => Err(text(lang, "workbook.no_statements").to_owned()),
+                };
+                write_computed_in(sheet, row, column, value, formats.for_unit(ratio.unit), lang)?;
             }
         }
         row += 2;

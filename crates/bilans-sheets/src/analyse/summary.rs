@@ -5,8 +5,8 @@ use bilans_ratios::analysis::Analysis;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::analyse::{Formats, WorkbookOptions, write_header};
+use crate::cells::{cell_number, fit_cell_text, write_computed_in};
 use crate::lang::{Sheet, message, sheet_name_in, text};
-use crate::cells::{cell_number, fit_cell_text};
 
 pub(crate) fn write_summary(
     sheet: &mut Worksheet,
@@ -109,11 +109,14 @@ pub(crate) fn write_summary(
                     )?;
                 }
                 None => {
-                    sheet.write_string_with_format(
+                    let reason = text(lang, "workbook.not_computable_anywhere").to_owned();
+                    write_computed_in(
+                        sheet,
                         row,
                         offset,
-                        text(lang, "workbook.not_computable_short"),
-                        &formats.not_computable,
+                        Err(reason),
+                        formats.for_unit(unit),
+                        lang,
                     )?;
                 }
             }

@@ -1,25 +1,28 @@
 //! The "Working capital" sheet of the analysed workbook (seed 002).
 //!
-//! The sheet is self-contained and auditable: it copies the statements' line items,
-//! then writes every working-capital measure of
+//! Standing alone (`bilans wc`), the sheet is self-contained and auditable: it copies
+//! the statements' line items, then writes every working-capital measure of
 //! [`WORKING_CAPITAL_RATIOS`] as a live Excel formula over those cells with its cached
 //! result (the Decimal value computed by `bilans-ratios`), then the policies per
-//! period as text, with the bands used and the naming note.
+//! period as text, with the bands used and the naming note. In the analysed workbook
+//! it reads the analysis instead: each measure is a reference to its cell on the
+//! Ratios sheet with the analysis's value cached, so no ratio is evaluated twice.
 
 use std::collections::BTreeMap;
 
 use bilans_model::{Lang, LineItem, Period, Statements};
+use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{
     PolicyAssessment, PolicyBands, WORKING_CAPITAL_RATIOS, WorkingCapitalConfig,
     assess_policies, naming_note_in,
 };
-use bilans_ratios::{Basis, CellRefs, NotComputable, RatioId, RatioUnit};
+use bilans_ratios::{Basis, CellRefs, NotComputable, RatioId};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::utility::row_col_to_cell;
-use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
-use crate::cells::{cached_result, cell_number, fit_cell_text};
+use crate::cells::{cell_number, fit_cell_text, not_computable_text_in, unit_format, write_computed_in};
 use crate::lang::{Sheet, message, sheet_name_in, text};
 
 /// The sheet's name in English ([`crate::lang::sheet_name_in`] in every language).
@@ -40,32 +43,61 @@ pub fn write_working_capital_sheet(
     statements: &Statements,
     config: &WorkingCapitalConfig,
 ) -> Result<(), SheetsError> {
-    add_sheet(workbook, statements, config, None, Lang::En)
+    add_sheet(workbook, statements, config, Measures::Evaluated, Lang::En)
 }
 
-/// Adds the "Working capital" sheet to a workbook that already holds the statements
-/// (and ratios): every measure is a formula over the cells `linked` names, so an edit
-/// of the statements flows through, and no amount is copied. Its words are in `lang`.
+/// Adds the "Working capital" sheet to a workbook that already holds `analysis` (its
+/// statements and ratios, at the cells `linked` names): every measure refers to its
+/// ratio's cell with the analysis's value cached, so an edit of the statements flows
+/// through, and no amount is copied and no ratio evaluated again. Its words are in
+/// `lang`.
 ///
 /// # Errors
 ///
 /// As [`write_working_capital_sheet`].
-pub fn write_linked_working_capital_sheet(
+pub(crate) fn write_linked_working_capital_sheet(
     workbook: &mut Workbook,
-    statements: &Statements,
+    analysis: &Analysis,
     config: &WorkingCapitalConfig,
     linked: &dyn CellRefs,
     lang: Lang,
 ) -> Result<(), SheetsError> {
-    add_sheet(workbook, statements, config, Some(linked), lang)
+    add_sheet(
+        workbook,
+        &analysis.statements,
+        config,
+        Measures::FromAnalysis { analysis, linked },
+        lang,
+    )
 }
 
-/// Adds the sheet, its line items copied (`linked` is `None`) or linked.
+/// Where the sheet's measures come from.
+#[derive(Clone, Copy)]
+enum Measures<'a> {
+    /// Evaluated here, as formulas over the line items the sheet copies.
+    Evaluated,
+    /// Read from the analysis, as references to the cells `linked` names.
+    FromAnalysis {
+        analysis: &'a Analysis,
+        linked: &'a dyn CellRefs,
+    },
+}
+
+impl<'a> Measures<'a> {
+    fn linked(self) -> Option<&'a dyn CellRefs> {
+        match self {
+            Measures::Evaluated => None,
+            Measures::FromAnalysis { linked, .. } => Some(linked),
+        }
+    }
+}
+
+/// Adds the sheet, its line items copied or linked.
 fn add_sheet(
     workbook: &mut Workbook,
     statements: &Statements,
     config: &WorkingCapitalConfig,
-    linked: Option<&dyn CellRefs>,
+    measures: Measures<'_>,
     lang: Lang,
 ) -> Result<(), SheetsError> {
     let sheet_error = |source| SheetsError::Workbook { source };
@@ -74,7 +106,7 @@ fn add_sheet(
         return Err(sheet_error(XlsxError::SheetnameReused(name.to_owned())));
     }
     let worksheet = workbook.add_worksheet();
-    write_sheet(worksheet, statements, config, linked, lang).map_err(sheet_error)
+    write_sheet(worksheet, statements, config, measures, lang).map_err(sheet_error)
 }
 
 /// Where line items and measures live in the sheet.
@@ -110,9 +142,10 @@ fn write_sheet(
     worksheet: &mut Worksheet,
     statements: &Statements,
     config: &WorkingCapitalConfig,
-    linked: Option<&dyn CellRefs>,
+    measures: Measures<'_>,
     lang: Lang,
 ) -> Result<(), XlsxError> {
+    let linked = measures.linked();
     worksheet.set_name(sheet_name_in(Sheet::WorkingCapital, lang))?;
     let bold = Format::new().set_bold();
     let periods = statements.period_list();
@@ -197,7 +230,7 @@ fn write_sheet(
     for id in WORKING_CAPITAL_RATIOS {
         let ratio = id.ratio();
         row += 1;
-        let format = number_format(ratio.unit);
+        let format = unit_format(ratio.unit);
         worksheet.write_string(row, 0, ratio.name_in(lang))?;
         worksheet.write_string(
             row,
@@ -210,15 +243,28 @@ fn write_sheet(
         )?;
         for period in &periods {
             let column = cells.columns[period];
-            let value = ratio.evaluate(statements, *period, &config.eval);
-            let formula = ratio.excel_formula(*period, &config.eval, &cells);
-            match (value, formula) {
-                (Ok(value), Ok(formula)) => {
-                    let formula = Formula::new(formula).set_result(cached_result(value));
-                    worksheet.write_formula_with_format(row, column, formula, &format)?;
+            match measures {
+                Measures::Evaluated => {
+                    let value = ratio.evaluate(statements, *period, &config.eval);
+                    let formula = ratio.excel_formula(*period, &config.eval, &cells);
+                    let value = match (&value, &formula) {
+                        (Ok(value), Ok(formula)) => Ok((formula.as_str(), *value)),
+                        (Err(reason), _) | (_, Err(reason)) => Err(reason.text(lang)),
+                    };
+                    write_computed_in(worksheet, row, column, value, format, lang)?;
                 }
-                (Err(reason), _) | (_, Err(reason)) => {
-                    worksheet.write_string(row, column, not_computable(&reason, lang))?;
+                Measures::FromAnalysis { analysis, linked } => {
+                    let value = analysis.ratios.row(id).and_then(|row| row.value(*period));
+                    let reference = linked.ratio(id, *period).map(|cell| format!("={cell}"));
+                    let value = match (value, &reference) {
+                        (Some(Ok(value)), Some(reference)) => Ok((reference.as_str(), *value)),
+                        (Some(Err(reason)), _) => Err(reason.text(lang)),
+                        (Some(Ok(_)), None) => {
+                            Err(text(lang, "workbook.ratio_has_no_cell").to_owned())
+                        }
+                        (None, _) => Err(text(lang, "workbook.not_evaluated").to_owned()),
+                    };
+                    write_computed_in(worksheet, row, column, value, format, lang)?;
                 }
             }
         }
@@ -346,12 +392,7 @@ impl PolicyCell {
 }
 
 fn not_computable(reason: &NotComputable, lang: Lang) -> String {
-    fit_cell_text(&message(
-        lang,
-        "workbook.not_computable",
-        &[("reason", &reason.text(lang))],
-    ))
-    .into_owned()
+    not_computable_text_in(&reason.text(lang), lang)
 }
 
 fn bands_text(name_key: &str, bands: &PolicyBands, lang: Lang) -> String {
@@ -364,16 +405,6 @@ fn bands_text(name_key: &str, bands: &PolicyBands, lang: Lang) -> String {
             ("from", &bands.aggressive_from()),
         ],
     )
-}
-
-fn number_format(unit: RatioUnit) -> Format {
-    let pattern = match unit {
-        RatioUnit::Fraction => "0.00%",
-        RatioUnit::Days => "0.0",
-        RatioUnit::Amount => "#,##0.00",
-        _ => "0.00",
-    };
-    Format::new().set_num_format(pattern)
 }
 
 #[cfg(test)]
