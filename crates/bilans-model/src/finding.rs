@@ -31,6 +31,13 @@ impl Severity {
     }
 }
 
+impl Severity {
+    /// The lower-case name in `lang` (`info`, `ostrzeżenie`, `ошибка`).
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        crate::lang::messages().get(lang, &format!("severity.{}", self.name()))
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

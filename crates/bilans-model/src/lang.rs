@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{LineItem, ModelError, Severity, StatementKind};
+use crate::ModelError;
 
 /// The model's own messages (statements, severities, findings).
 pub(crate) fn messages() -> &'static Messages {
@@ -26,53 +26,11 @@ pub(crate) fn messages() -> &'static Messages {
 
 /// The names of line items that a language's import dictionary has no caption for
 /// (`locales/items.toml`): item name → language → name.
-fn item_names() -> &'static BTreeMap<String, BTreeMap<String, String>> {
+pub(crate) fn item_names() -> &'static BTreeMap<String, BTreeMap<String, String>> {
     static NAMES: LazyLock<BTreeMap<String, BTreeMap<String, String>>> = LazyLock::new(|| {
         toml::from_str(include_str!("../locales/items.toml")).unwrap_or_default()
     });
     &NAMES
-}
-
-impl LineItem {
-    /// The item's name in `lang`, as bilans prints it in statements and formulas:
-    /// the English label (`total assets`), else the first caption of the language's
-    /// import dictionary (`Aktywa razem`), else the name `locales/items.toml` gives.
-    pub fn label_in(self, lang: Lang) -> &'static str {
-        let info = self.info();
-        let captions = match lang {
-            Lang::En => return info.label,
-            Lang::Pl => info.labels.pl,
-            Lang::Ru => info.labels.ru,
-            Lang::Uk => info.labels.uk,
-        };
-        if let Some(first) = captions.first() {
-            return first;
-        }
-        item_names()
-            .get(info.name)
-            .and_then(|names| names.get(lang.code()))
-            .map_or(info.label, String::as_str)
-    }
-}
-
-impl StatementKind {
-    /// The statement's name in `lang`, e.g. `rachunek zysków i strat`.
-    pub fn label_in(self, lang: Lang) -> &'static str {
-        let key = match self {
-            StatementKind::BalanceSheet => "statement.balance_sheet",
-            StatementKind::IncomeStatement => "statement.income_statement",
-            StatementKind::CashFlowStatement => "statement.cash_flow_statement",
-            StatementKind::MarketData => "statement.market_data",
-        };
-        messages().get(lang, key)
-    }
-}
-
-impl Severity {
-    /// The lower-case name in `lang` (`info`, `ostrzeżenie`, `ошибка`).
-    pub fn label_in(self, lang: Lang) -> &'static str {
-        messages().get(lang, &format!("severity.{}", self.name()))
-    }
 }
 
 /// A language of bilans's output. JSON keys and machine names never change with it.

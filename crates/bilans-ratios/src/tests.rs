@@ -652,6 +652,7 @@ proptest! {
 }
 
 mod interim;
+mod lang;
 
 /// A firm with negative working capital, accumulated losses and an operating loss is in
 /// Altman Z′'s distress zone, and the analysis names it among what to look at first.
