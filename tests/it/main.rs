@@ -7,6 +7,7 @@ mod dupont;
 mod human_capital;
 mod import;
 mod kpi;
+mod lang;
 mod limits;
 mod partners;
 mod real;

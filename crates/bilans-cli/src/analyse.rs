@@ -184,7 +184,11 @@ pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
                 args.force,
                 &inputs,
             )? {
-                note(&message(lang, "analyse.wrote", &[("path", &path.display())]));
+                note(&message(
+                    lang,
+                    "analyse.wrote",
+                    &[("path", &path.display())],
+                ));
             }
         }
         (format, _, _) => emit(&args, &text_output(format, analyses, lang)?)?,

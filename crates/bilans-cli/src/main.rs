@@ -27,7 +27,13 @@ mod wc;
 struct Cli {
     /// The language of workbooks, reports and messages: en, pl, ru or uk (JSON keys
     /// and machine names stay as they are).
-    #[arg(long, global = true, env = "BILANS_LANG", default_value = "en", value_name = "LANG")]
+    #[arg(
+        long,
+        global = true,
+        env = "BILANS_LANG",
+        default_value = "en",
+        value_name = "LANG"
+    )]
     lang: Lang,
     #[command(subcommand)]
     command: Command,
@@ -71,11 +77,7 @@ fn main() -> ExitCode {
         Err(error) => {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!(
-                    "{}: {}",
-                    text(lang, "error"),
-                    error_chain(&error, lang)
-                );
+                eprintln!("{}: {}", text(lang, "error"), error_chain(&error, lang));
             }
             ExitCode::FAILURE
         }

@@ -27,9 +27,8 @@ pub(crate) fn messages() -> &'static Messages {
 /// The names of line items that a language's import dictionary has no caption for
 /// (`locales/items.toml`): item name → language → name.
 pub(crate) fn item_names() -> &'static BTreeMap<String, BTreeMap<String, String>> {
-    static NAMES: LazyLock<BTreeMap<String, BTreeMap<String, String>>> = LazyLock::new(|| {
-        toml::from_str(include_str!("../locales/items.toml")).unwrap_or_default()
-    });
+    static NAMES: LazyLock<BTreeMap<String, BTreeMap<String, String>>> =
+        LazyLock::new(|| toml::from_str(include_str!("../locales/items.toml")).unwrap_or_default());
     &NAMES
 }
 
@@ -262,7 +261,10 @@ mod tests {
 
     #[test]
     fn every_item_has_one_name_per_language() {
-        assert!(!item_names().is_empty(), "locales/items.toml does not parse");
+        assert!(
+            !item_names().is_empty(),
+            "locales/items.toml does not parse"
+        );
         for (name, names) in item_names() {
             let item: LineItem = name.parse().unwrap();
             for (code, text) in names {

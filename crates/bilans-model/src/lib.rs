@@ -45,11 +45,11 @@ pub use crate::date::Date;
 pub use crate::docs::{dictionary_markdown, line_items_markdown};
 pub use crate::error::ModelError;
 pub use crate::finding::{Finding, FindingKind, Severity};
-pub use crate::lang::{Lang, Messages};
 pub use crate::identity::{Identity, Origin, identities};
 pub use crate::item::{
     Flow, ItemInfo, Labels, LineItem, Link, Part, Presentation, Sign, StatementKind,
 };
+pub use crate::lang::{Lang, Messages};
 pub use crate::period::{FiscalPart, Length, Period};
 pub use crate::statement::{Amount, Entity, EntityKind, Scale, Source, Statements, Unit};
 pub use crate::validate::validate;

@@ -3,15 +3,13 @@
 
 use std::fmt;
 
-use bilans_model::{
-    Finding, FindingKind, Lang, Length, Period, Severity, Statements, validate,
-};
+use bilans_model::{Finding, FindingKind, Lang, Length, Period, Severity, Statements, validate};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::distress::{DistressId, DistressRow, ZoneRisk, evaluate_all_models, zone_in};
-use crate::lang::messages;
 use crate::dupont::{self, ClassicDuPont, ModifiedDuPont};
+use crate::lang::messages;
 use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
 
 /// The ratios shown on a summary, in order.

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::ops;
 
-use bilans_model::{Date, Flow, Lang, LineItem, Length, Period};
+use bilans_model::{Date, Flow, Lang, Length, LineItem, Period};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -312,8 +312,12 @@ impl Expr {
             Expr::DaysInPeriod => out.push_str(text(lang, "expr.days_in_period")),
             Expr::Add(left, right) => binary_text(out, left, " + ", right, Precedence::Sum, lang),
             Expr::Sub(left, right) => binary_text(out, left, " - ", right, Precedence::Sum, lang),
-            Expr::Mul(left, right) => binary_text(out, left, " × ", right, Precedence::Product, lang),
-            Expr::Div(left, right) => binary_text(out, left, " / ", right, Precedence::Product, lang),
+            Expr::Mul(left, right) => {
+                binary_text(out, left, " × ", right, Precedence::Product, lang)
+            }
+            Expr::Div(left, right) => {
+                binary_text(out, left, " / ", right, Precedence::Product, lang)
+            }
         }
         if wrap {
             out.push(')');

@@ -176,7 +176,10 @@ impl NotComputable {
             NotComputable::NoPreviousPeriod { period, needed_for } => format(
                 "no_previous_period",
                 &[
-                    ("needed_for", &text(lang, &format!("needed_for.{needed_for}"))),
+                    (
+                        "needed_for",
+                        &text(lang, &format!("needed_for.{needed_for}")),
+                    ),
                     ("period", period),
                 ],
             ),

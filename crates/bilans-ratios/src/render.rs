@@ -10,8 +10,8 @@ use bilans_model::{Finding, FindingKind, Lang, Severity, Statements};
 use rust_decimal::Decimal;
 
 use crate::analysis::Analysis;
-use crate::seed004::{ReproducedTable, Reproduction};
 use crate::lang::messages;
+use crate::seed004::{ReproducedTable, Reproduction};
 use crate::{NotComputable, RatioId, catalogue};
 
 /// A value rounded half away from zero to `decimals` places, or `n/c` when not
@@ -272,13 +272,14 @@ pub fn analysis_markdown_in(analysis: &Analysis, lang: Lang) -> String {
     let periods = statements.period_list();
     let mut out = format!(
         "# {}\n\n",
-        messages().format(
-            lang,
-            "render.title",
-            &[("entity", &statements.entity.name)]
-        )
+        messages().format(lang, "render.title", &[("entity", &statements.entity.name)])
     );
-    let _ = writeln!(out, "- {}: {}", words(lang, "unit"), statements.unit.text_in(lang));
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        words(lang, "unit"),
+        statements.unit.text_in(lang)
+    );
     let basis = messages().format(
         lang,
         "render.basis",

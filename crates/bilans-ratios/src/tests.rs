@@ -692,7 +692,8 @@ fn a_model_in_its_danger_zone_is_named_first() {
         analysis
             .attention
             .iter()
-            .any(|point| point.to_string().contains("danger zone") && point.to_string().contains("Altman Z'")),
+            .any(|point| point.to_string().contains("danger zone")
+                && point.to_string().contains("Altman Z'")),
         "{:?}",
         analysis.attention
     );

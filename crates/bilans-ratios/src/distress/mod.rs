@@ -415,7 +415,10 @@ impl Variable {
             Measure::Loss { profit, per } => messages.format(
                 lang,
                 "distress.loss",
-                &[("profit", &profit.label_in(lang)), ("per", &per.to_text_in(lang))],
+                &[
+                    ("profit", &profit.label_in(lang)),
+                    ("per", &per.to_text_in(lang)),
+                ],
             ),
         };
         match self.balances {

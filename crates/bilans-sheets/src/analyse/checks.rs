@@ -101,7 +101,8 @@ fn notes_that_fit(n_notes: usize, last_used_row: u32) -> (usize, usize) {
 }
 
 fn describe(finding: &Finding, lang: Lang) -> (String, Vec<LineItem>) {
-    let identity_check = |identity: &str| message(lang, "checks.identity", &[("identity", &identity)]);
+    let identity_check =
+        |identity: &str| message(lang, "checks.identity", &[("identity", &identity)]);
     match &finding.kind {
         FindingKind::IdentityBreak {
             identity,
@@ -134,12 +135,10 @@ fn describe(finding: &Finding, lang: Lang) -> (String, Vec<LineItem>) {
         FindingKind::IdentityOverflow { identity, items } => {
             (identity_check(identity), items.clone())
         }
-        FindingKind::NegativeEquity { .. } => {
-            (
-                text(lang, "checks.negative_equity").to_owned(),
-                vec![LineItem::Equity],
-            )
-        }
+        FindingKind::NegativeEquity { .. } => (
+            text(lang, "checks.negative_equity").to_owned(),
+            vec![LineItem::Equity],
+        ),
         FindingKind::NegativeAmount { item, .. } => {
             (text(lang, "checks.sign").to_owned(), vec![*item])
         }

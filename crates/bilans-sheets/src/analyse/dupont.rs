@@ -32,8 +32,14 @@ const SECTIONS: [(&str, &[(&str, RatioId)]); 3] = [
         "modified",
         &[
             ("current_ratio", RatioId::CURRENT_RATIO),
-            ("modified_return_on_equity", RatioId::MODIFIED_RETURN_ON_EQUITY),
-            ("modified_return_on_assets", RatioId::MODIFIED_RETURN_ON_ASSETS),
+            (
+                "modified_return_on_equity",
+                RatioId::MODIFIED_RETURN_ON_EQUITY,
+            ),
+            (
+                "modified_return_on_assets",
+                RatioId::MODIFIED_RETURN_ON_ASSETS,
+            ),
             (
                 "modified_to_classic",
                 RatioId::MODIFIED_TO_CLASSIC_RETURN_ON_EQUITY,

@@ -346,7 +346,11 @@ fn build(
     }
     let formats = Formats::new(lang);
     let mut workbook = Workbook::new();
-    let title = message(lang, "workbook.title", &[("entity", &statements.entity.name)]);
+    let title = message(
+        lang,
+        "workbook.title",
+        &[("entity", &statements.entity.name)],
+    );
     set_properties(&mut workbook, &title, options)?;
     write_summary(
         printable(workbook.add_worksheet()),
@@ -519,7 +523,11 @@ pub(crate) fn write_statements_block(
     for (statement, row) in &layout.statement_titles {
         let title = statement.label_in(lang);
         let mut characters = title.chars();
-        let mut capitalised: String = characters.next().into_iter().flat_map(char::to_uppercase).collect();
+        let mut capitalised: String = characters
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .collect();
         capitalised.push_str(characters.as_str());
         sheet.write_string_with_format(*row, 0, &capitalised, &formats.section)?;
     }
@@ -626,7 +634,11 @@ pub(crate) fn write_ratios_block(
         text(lang, "ratios.definition_elsewhere")
     };
     let mut header = period_header(
-        &[text(lang, "ratios.ratio"), text(lang, "ratios.id"), definition],
+        &[
+            text(lang, "ratios.ratio"),
+            text(lang, "ratios.id"),
+            definition,
+        ],
         &layout.periods,
     );
     if layout.ratio_details {
@@ -656,7 +668,14 @@ pub(crate) fn write_ratios_block(
                 (Ok(value), Ok(formula)) => Ok((formula.as_str(), *value)),
                 (Err(reason), _) | (Ok(_), Err(reason)) => Err(reason.text(lang)),
             };
-            write_computed_in(sheet, row, column, value, formats.for_unit(ratio.unit), lang)?;
+            write_computed_in(
+                sheet,
+                row,
+                column,
+                value,
+                formats.for_unit(ratio.unit),
+                lang,
+            )?;
         }
     }
     Ok(())

@@ -207,7 +207,14 @@ fn write_comparison(
                     (Some(Err(reason)), _) => Err(reason.text(lang)),
                     _ => Err(text(lang, "workbook.no_statements").to_owned()),
                 };
-                write_computed_in(sheet, row, column, value, formats.for_unit(ratio.unit), lang)?;
+                write_computed_in(
+                    sheet,
+                    row,
+                    column,
+                    value,
+                    formats.for_unit(ratio.unit),
+                    lang,
+                )?;
             }
         }
         row += 2;

@@ -61,19 +61,10 @@ pub(crate) fn write_summary(
         sheet.write_string(row, 1, fit_cell_text(value))?;
     }
     let mut row = facts.len() as u32 + 3;
-    sheet.write_string_with_format(
-        row,
-        0,
-        text(lang, "summary.look_at_first"),
-        &formats.title,
-    )?;
+    sheet.write_string_with_format(row, 0, text(lang, "summary.look_at_first"), &formats.title)?;
     for point in &analysis.attention {
         row += 1;
-        sheet.write_string(
-            row,
-            0,
-            fit_cell_text(&format!("• {}", point.text(lang))),
-        )?;
+        sheet.write_string(row, 0, fit_cell_text(&format!("• {}", point.text(lang))))?;
     }
     row += 2;
     sheet.write_string_with_format(

@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use bilans_model::{Lang, LineItem, Period, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{
-    PolicyAssessment, PolicyBands, WORKING_CAPITAL_RATIOS, WorkingCapitalConfig,
-    assess_policies, naming_note_in,
+    PolicyAssessment, PolicyBands, WORKING_CAPITAL_RATIOS, WorkingCapitalConfig, assess_policies,
+    naming_note_in,
 };
 use bilans_ratios::{Basis, CellRefs, NotComputable, RatioId};
 use rust_decimal::Decimal;
@@ -22,7 +22,9 @@ use rust_xlsxwriter::utility::row_col_to_cell;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
-use crate::cells::{cell_number, fit_cell_text, not_computable_text_in, unit_format, write_computed_in};
+use crate::cells::{
+    cell_number, fit_cell_text, not_computable_text_in, unit_format, write_computed_in,
+};
 use crate::lang::{Sheet, message, sheet_name_in, text};
 
 /// The sheet's name in English ([`crate::lang::sheet_name_in`] in every language).
@@ -282,22 +284,28 @@ fn write_sheet(
         ("working_capital.current_asset_share", |assessment, lang| {
             PolicyCell::from_value(&assessment.current_asset_share_percent, lang)
         }),
-        ("working_capital.short_term_credit_share", |assessment, lang| {
-            PolicyCell::from_value(&assessment.short_term_credit_share_percent, lang)
-        }),
+        (
+            "working_capital.short_term_credit_share",
+            |assessment, lang| {
+                PolicyCell::from_value(&assessment.short_term_credit_share_percent, lang)
+            },
+        ),
         ("working_capital.asset_policy", |assessment, lang| {
-            let text = assessment.assets.as_ref().map(|assets| match assets.by_turnover {
-                Some(by_turnover) if by_turnover != assets.by_share => message(
-                    lang,
-                    "working_capital.share_and_turnover",
-                    &[
-                        ("policy", &assets.policy.label_in(lang)),
-                        ("share", &assets.by_share.label_in(lang)),
-                        ("turnover", &by_turnover.label_in(lang)),
-                    ],
-                ),
-                _ => assets.policy.label_in(lang).to_owned(),
-            });
+            let text = assessment
+                .assets
+                .as_ref()
+                .map(|assets| match assets.by_turnover {
+                    Some(by_turnover) if by_turnover != assets.by_share => message(
+                        lang,
+                        "working_capital.share_and_turnover",
+                        &[
+                            ("policy", &assets.policy.label_in(lang)),
+                            ("share", &assets.by_share.label_in(lang)),
+                            ("turnover", &by_turnover.label_in(lang)),
+                        ],
+                    ),
+                    _ => assets.policy.label_in(lang).to_owned(),
+                });
             PolicyCell::from_text(text, lang)
         }),
         ("working_capital.liability_policy", |assessment, lang| {
@@ -350,11 +358,7 @@ fn write_sheet(
         ),
     ];
     match &policy.turnover_days {
-        Some(turnover) => bands.push(bands_text(
-            "working_capital.band_turnover",
-            turnover,
-            lang,
-        )),
+        Some(turnover) => bands.push(bands_text("working_capital.band_turnover", turnover, lang)),
         None => bands.push(text(lang, "working_capital.turnover_not_used").to_owned()),
     }
     worksheet.write_string(
