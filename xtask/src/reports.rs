@@ -14,6 +14,7 @@ use bilans_model::Statements;
 use bilans_ratios::analysis::analyse;
 use bilans_ratios::{EvalConfig, render, seed004};
 use bilans_sheets::Overwrite;
+use bilans_model::Lang;
 use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook};
 use bilans_sheets::import::{ImportOptions, import_file};
 
@@ -94,6 +95,17 @@ pub(crate) fn generate(root: &Path) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>
         let mut workbook = analysed_workbook(&analysis, &options)?;
         let name = format!("workbooks/{}.analysed.xlsx", shape.replace('.', "_"));
         files.insert(PathBuf::from(name), workbook.save_to_buffer()?);
+        // The Polish and Russian shapes also in their own language.
+        let own = [("seed004_pl.xlsx", Lang::Pl), ("seed004_ru_transposed.ods", Lang::Ru)];
+        if let Some((_, lang)) = own.iter().find(|(own_shape, _)| *own_shape == shape) {
+            let options = WorkbookOptions {
+                lang: *lang,
+                ..options
+            };
+            let mut workbook = analysed_workbook(&analysis, &options)?;
+            let name = format!("workbooks/{}.analysed.{lang}.xlsx", shape.replace('.', "_"));
+            files.insert(PathBuf::from(name), workbook.save_to_buffer()?);
+        }
     }
 
     let relative = "fixtures/workbooks/long_table.xlsx";
@@ -177,7 +189,7 @@ fn index(files: &BTreeMap<PathBuf, Vec<u8>>) -> String {
     out.push_str("- `seed004_dupont.md`: seed 004 (modified Du Pont), Tables 1–7 recomputed and every published cell reconciled.\n");
     out.push_str("- `seed000_partners.md`: seed 000 (partner selection), Tables 1–2 recomputed and reconciled.\n");
     out.push_str("- `seed002_working_capital.md`: seed 002 (working capital), Table 7 and the A/B example reconciled, Table 8.\n");
-    out.push_str("- `workbooks/`: the analysed workbook of each seed 004 fixture shape, the panel workbook of `long_table.xlsx`, and the partner, KPI and human-capital example workbooks.\n\n");
+    out.push_str("- `workbooks/`: the analysed workbook of each seed 004 fixture shape (the Polish and Russian ones also in their language, `.pl.xlsx` and `.ru.xlsx`), the panel workbook of `long_table.xlsx`, and the partner, KPI and human-capital example workbooks.\n\n");
     for path in files.keys() {
         out.push_str(&format!("  - `{}`\n", path.display()));
     }
