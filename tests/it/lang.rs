@@ -23,7 +23,7 @@ use crate::support::{fixture, run_bilans};
 const SHARED: [&str; 3] = [
     // An acronym every language writes as is.
     "EBITDA", // The distress sheet's first header: the word is Polish too.
-    "Model", // The check of an import note: the word is Polish too.
+    "Model",  // The check of an import note: the word is Polish too.
     "import",
 ];
 

@@ -10,11 +10,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use bilans_model::Lang;
 use bilans_model::Statements;
 use bilans_ratios::analysis::analyse;
 use bilans_ratios::{EvalConfig, render, seed004};
 use bilans_sheets::Overwrite;
-use bilans_model::Lang;
 use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook};
 use bilans_sheets::import::{ImportOptions, import_file};
 
@@ -96,7 +96,10 @@ pub(crate) fn generate(root: &Path) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>
         let name = format!("workbooks/{}.analysed.xlsx", shape.replace('.', "_"));
         files.insert(PathBuf::from(name), workbook.save_to_buffer()?);
         // The Polish and Russian shapes also in their own language.
-        let own = [("seed004_pl.xlsx", Lang::Pl), ("seed004_ru_transposed.ods", Lang::Ru)];
+        let own = [
+            ("seed004_pl.xlsx", Lang::Pl),
+            ("seed004_ru_transposed.ods", Lang::Ru),
+        ];
         if let Some((_, lang)) = own.iter().find(|(own_shape, _)| *own_shape == shape) {
             let options = WorkbookOptions {
                 lang: *lang,

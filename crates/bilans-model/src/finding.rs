@@ -157,8 +157,22 @@ impl Finding {
     }
 }
 
+/// An item as findings name it: its machine name in English, its name in `lang`
+/// otherwise.
+fn item_name_in(item: LineItem, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => item.name(),
+        _ => item.label_in(lang),
+    }
+}
+
 /// Parts as a readable sum: `inventories + receivables − treasury_shares`.
 pub(crate) fn sum_text(parts: &[Part]) -> String {
+    sum_text_in(parts, Lang::En)
+}
+
+/// [`sum_text`] with the items named as in `lang`.
+fn sum_text_in(parts: &[Part], lang: Lang) -> String {
     let mut text = String::new();
     for (part_idx, part) in parts.iter().enumerate() {
         let operator = match (part_idx, part.sign) {
@@ -168,17 +182,22 @@ pub(crate) fn sum_text(parts: &[Part]) -> String {
             (_, Sign::Subtract) => " − ",
         };
         text.push_str(operator);
-        text.push_str(part.item.name());
+        text.push_str(item_name_in(part.item, lang));
     }
     text
 }
 
 impl Finding {
-    /// The finding as a sentence in `lang`, e.g. `2001: identity `…` breaks: …`. Items
-    /// and identities keep their machine names (`total_assets`), which are codes.
+    /// The finding as a sentence in `lang`, e.g. `2001: identity `…` breaks: …`.
+    /// Identities keep their machine names (`total_assets`), which are codes; items
+    /// keep theirs in English (as the identities name them) and are named in `lang`
+    /// otherwise.
     pub fn text(&self, lang: Lang) -> String {
         let messages = crate::lang::messages();
         let period = &self.period;
+        let item_name = |item: &LineItem| item_name_in(*item, lang);
+        let sum_text = |parts: &[Part]| sum_text_in(parts, lang);
+        let names = |items: &[LineItem]| names_in(items, lang);
         match &self.kind {
             FindingKind::IdentityBreak {
                 identity,
@@ -194,7 +213,7 @@ impl Finding {
                 &[
                     ("period", period),
                     ("identity", identity),
-                    ("parent", parent),
+                    ("parent", &item_name(parent)),
                     ("total", total),
                     ("parts", &sum_text(parts)),
                     ("sum", sum_of_parts),
@@ -216,7 +235,7 @@ impl Finding {
                 &[
                     ("period", period),
                     ("identity", identity),
-                    ("parent", parent),
+                    ("parent", &item_name(parent)),
                     ("total", total),
                     ("parts", &sum_text(parts)),
                     ("sum", sum_of_parts),
@@ -249,15 +268,19 @@ impl Finding {
             FindingKind::NegativeAmount { item, value } => messages.format(
                 lang,
                 "finding.negative_amount",
-                &[("period", period), ("item", item), ("value", value)],
+                &[
+                    ("period", period),
+                    ("item", &item_name(item)),
+                    ("value", value),
+                ],
             ),
         }
     }
 }
 
-/// Machine names, comma-separated.
-fn names(items: &[LineItem]) -> String {
-    let names: Vec<&str> = items.iter().map(|item| item.name()).collect();
+/// Items as findings name them, comma-separated.
+fn names_in(items: &[LineItem], lang: Lang) -> String {
+    let names: Vec<&str> = items.iter().map(|item| item_name_in(*item, lang)).collect();
     names.join(", ")
 }
 

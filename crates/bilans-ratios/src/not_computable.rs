@@ -76,7 +76,8 @@ pub enum NotComputable {
         /// The symbols of the variables that cannot be computed, e.g. `X4`.
         variables: Vec<&'static str>,
         /// The line items they need, when inputs are missing; empty otherwise.
-        needs: Vec<&'static str>,
+        #[serde(serialize_with = "item_labels")]
+        needs: Vec<LineItem>,
         /// Why the first of them cannot be computed.
         cause: Box<NotComputable>,
     },
@@ -168,7 +169,16 @@ impl NotComputable {
                     key,
                     &[
                         ("variables", &enumerate(variables, lang)),
-                        ("needs", &enumerate(needs, lang)),
+                        (
+                            "needs",
+                            &enumerate(
+                                &needs
+                                    .iter()
+                                    .map(|item| item.label_in(lang))
+                                    .collect::<Vec<_>>(),
+                                lang,
+                            ),
+                        ),
                         ("cause", &cause.text(lang)),
                     ],
                 )
@@ -209,4 +219,9 @@ fn enumerate(names: &[&str], lang: Lang) -> String {
 /// An expression serialised as its English text, as JSON has always shown it.
 fn expression_text<S: Serializer>(expr: &Expr, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&expr.to_text())
+}
+
+/// Line items serialised as their English labels, as JSON has always shown them.
+fn item_labels<S: Serializer>(items: &[LineItem], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(items.iter().map(|item| item.label()))
 }

@@ -718,10 +718,10 @@ fn ladder_zone(score: Decimal, cutoffs: &[Cutoff], names: &[&'static str]) -> &'
 
 /// The line item a variable needs, when it is not computable for want of an input
 /// (a missing item or opening balance).
-fn needs(reason: &NotComputable) -> Option<&'static str> {
+fn needs(reason: &NotComputable) -> Option<LineItem> {
     match reason {
         NotComputable::MissingItem { item, .. } | NotComputable::NoOpeningBalance { item, .. } => {
-            Some(item.label())
+            Some(*item)
         }
         _ => None,
     }
