@@ -1,7 +1,7 @@
 //! Generated documentation stays fresh: `docs/ratios.md` is rendered from the ratio
 //! catalogue, `docs/distress.md` from the distress model table, `docs/line_items.md`
 //! and the dictionary of `docs/import.md` from the line-item table. The test fails when
-//! the committed file is stale; `BILANS_UPDATE=1`
+//! the committed file is stale (`docs/languages.md` from the message files too); `BILANS_UPDATE=1`
 //! rewrites it.
 
 use crate::support::project_root;
@@ -33,6 +33,14 @@ fn distress_model_document_is_fresh() {
     assert_fresh(
         "docs/distress.md",
         &bilans_ratios::distress::distress_markdown(),
+    );
+}
+
+#[test]
+fn languages_document_is_fresh() {
+    assert_fresh(
+        "docs/languages.md",
+        &bilans_ratios::render::languages_markdown(),
     );
 }
 

@@ -480,3 +480,43 @@ pub fn ratio_catalogue_markdown() -> String {
     out.push_str(&markdown_table(&header, &rows));
     out
 }
+
+/// The languages document (`docs/languages.md`): every ratio's and group's name, and
+/// every line item's, in English, Polish, Russian and Ukrainian, from the message
+/// files and the line-item table.
+pub fn languages_markdown() -> String {
+    let mut out = String::from(
+        "<!-- generated from the message files (crates/*/locales/*.toml) and the line-item table; do not edit: BILANS_UPDATE=1 cargo test -p bilans-tests rewrites it -->\n\n# Languages\n\n",
+    );
+    out.push_str(
+        "`--lang en|pl|ru|uk` (or `BILANS_LANG`) chooses the language of workbooks, Markdown and CSV reports and messages; JSON keys and machine names never change.\n\
+         Each crate keeps its words in `locales/{en,pl,ru,uk}.toml` (English is the reference: a test asserts that every message is in every language with the same placeholders).\n\
+         A line item's name is the first caption of its import dictionary in that language (`crates/bilans-model/src/item/table.rs`), else `crates/bilans-model/locales/items.toml`.\n\n",
+    );
+    let header = |first: &str| -> Vec<String> {
+        let mut header = vec![first.to_owned()];
+        header.extend(["English", "Polski", "Русский", "Українська"].map(String::from));
+        header
+    };
+    out.push_str("## Ratios\n\n");
+    let rows: Vec<Vec<String>> = catalogue()
+        .iter()
+        .map(|ratio| {
+            let mut cells = vec![format!("`{}`", ratio.id)];
+            cells.extend(Lang::ALL.map(|lang| ratio.name_in(lang).to_owned()));
+            cells
+        })
+        .collect();
+    out.push_str(&markdown_table(&header("Id"), &rows));
+    out.push_str("\n## Line items\n\n");
+    let rows: Vec<Vec<String>> = bilans_model::LineItem::ALL
+        .iter()
+        .map(|item| {
+            let mut cells = vec![format!("`{}`", item.name())];
+            cells.extend(Lang::ALL.map(|lang| item.label_in(lang).to_owned()));
+            cells
+        })
+        .collect();
+    out.push_str(&markdown_table(&header("Name"), &rows));
+    out
+}
