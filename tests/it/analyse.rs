@@ -213,11 +213,24 @@ fn number(cell: Option<&Data>) -> Option<f64> {
 /// Every formula cell of `original` whose recalculated value in `recalculated`
 /// differs from the cached one by a relative 1e-9 or more: (sheet, cell, cached, recalculated).
 fn mismatches(original: &Path, recalculated: &Path) -> (usize, Vec<String>) {
+    let (per_sheet, problems) = mismatches_per_sheet(original, recalculated);
+    (
+        per_sheet.iter().map(|(_, n_formulas)| n_formulas).sum(),
+        problems,
+    )
+}
+
+/// [`mismatches`], with the number of formulas on each sheet.
+fn mismatches_per_sheet(
+    original: &Path,
+    recalculated: &Path,
+) -> (Vec<(String, usize)>, Vec<String>) {
     let mut written = open_workbook_auto(original).unwrap();
     let mut recomputed = open_workbook_auto(recalculated).unwrap();
-    let mut n_formulas = 0;
+    let mut per_sheet = Vec::new();
     let mut problems = Vec::new();
     for sheet in written.sheet_names() {
+        let mut n_formulas = 0;
         let formulas = written.worksheet_formula(&sheet).unwrap();
         let cached = written.worksheet_range(&sheet).unwrap();
         let fresh = recomputed.worksheet_range(&sheet).unwrap();
@@ -244,8 +257,9 @@ fn mismatches(original: &Path, recalculated: &Path) -> (usize, Vec<String>) {
                 ));
             }
         }
+        per_sheet.push((sheet, n_formulas));
     }
-    (n_formulas, problems)
+    (per_sheet, problems)
 }
 
 #[test]
@@ -260,13 +274,18 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
     let average = write_analysed(folder.path(), "average.xlsx", &average_config);
     // The same workbook in Polish and (on average balances, with its `n/c` texts) in
     // Russian: translated sheet names in every reference must recalculate alike.
-    let polish = write_analysed_in(
+    let polish_words = write_analysed_in(
         folder.path(),
-        "polish.xlsx",
+        "polish_words.xlsx",
         &EvalConfig::default(),
         Lang::Pl,
     );
-    let russian = write_analysed_in(folder.path(), "russian.xlsx", &average_config, Lang::Ru);
+    let russian_words = write_analysed_in(
+        folder.path(),
+        "russian_words.xlsx",
+        &average_config,
+        Lang::Ru,
+    );
     let panel = write_panel(folder.path(), "panel.xlsx");
     let interim = write_interim_analysed(folder.path(), "interim_analysed.xlsx");
     // Three statements on three sheets (the cash-flow statement and the ratios on it),
@@ -282,6 +301,31 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         "workbooks/quarterly_en.xlsx",
         "quarterly.xlsx",
         &average_config,
+    );
+    // The distress scores are live formulas (LibreOffice recalculates them below from
+    // the statements, independently of the Decimal engine).
+    let distress_formulas = open_workbook_auto(&three)
+        .unwrap()
+        .worksheet_formula("Distress")
+        .unwrap()
+        .used_cells()
+        .filter(|(_, _, formula)| !formula.is_empty())
+        .count();
+    assert!(20 <= distress_formulas, "{distress_formulas}");
+    // The Russian and Polish forms, whose lines the liquidity groups, the stability
+    // amounts and the net assets (Order 84n for roubles) read; the Russian one on the
+    // average basis, which those sheets must not use.
+    let russian = write_fixture_analysed(
+        folder.path(),
+        "workbooks/three_statements_ru.xlsx",
+        "three_statements_ru.xlsx",
+        &average_config,
+    );
+    let polish = write_fixture_analysed(
+        folder.path(),
+        "workbooks/three_statements_pl.xlsx",
+        "three_statements_pl.xlsx",
+        &EvalConfig::default(),
     );
     // A control: one formula whose cached value is wrong must be caught.
     let control = folder.path().join("control.xlsx");
@@ -301,19 +345,44 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         "xlsx:Calc MS Excel 2007 XML",
         &out,
         &[
-            &year_end, &average, &polish, &russian, &panel, &interim, &three, &quarterly, &control,
+            &year_end,
+            &average,
+            &polish_words,
+            &russian_words,
+            &panel,
+            &interim,
+            &three,
+            &quarterly,
+            &russian,
+            &polish,
+            &control,
         ],
     );
 
+    // The structure sheets are live too: every change, relative change and share of
+    // the three statements (none of the first year's changes has a formula).
+    let (per_sheet, _) = mismatches_per_sheet(&three, &out.join("three_statements.xlsx"));
+    for (sheet, min_formulas) in [("Horizontal", 80), ("Vertical", 80)] {
+        let n_formulas = per_sheet
+            .iter()
+            .find(|(name, _)| name == sheet)
+            .map_or(0, |(_, n_formulas)| *n_formulas);
+        assert!(
+            min_formulas < n_formulas,
+            "{sheet}: only {n_formulas} formulas"
+        );
+    }
     for (name, path, min_formulas) in [
         ("year_end.xlsx", &year_end, 100),
         ("average.xlsx", &average, 100),
-        ("polish.xlsx", &polish, 100),
-        ("russian.xlsx", &russian, 100),
+        ("polish_words.xlsx", &polish_words, 100),
+        ("russian_words.xlsx", &russian_words, 100),
         ("panel.xlsx", &panel, 100),
         ("interim_analysed.xlsx", &interim, 20),
         ("three_statements.xlsx", &three, 150),
         ("quarterly.xlsx", &quarterly, 50),
+        ("three_statements_ru.xlsx", &russian, 150),
+        ("three_statements_pl.xlsx", &polish, 150),
     ] {
         let (n_formulas, problems) = mismatches(path, &out.join(name));
         assert!(
@@ -326,6 +395,22 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
             problems.len(),
             problems.join("\n")
         );
+    }
+    // The balance sheets hold live formulas in every period: the groups, conditions and
+    // verdict; the stability amounts, surpluses and indicator; the net assets.
+    for path in [&russian, &polish] {
+        let mut workbook = open_workbook_auto(path).unwrap();
+        for (sheet, min_formulas) in [("Liquidity", 2 * 17), ("Stability", 2 * 16)] {
+            let formulas = workbook.worksheet_formula(sheet).unwrap();
+            let n_formulas = formulas
+                .used_cells()
+                .filter(|(_, _, formula)| !formula.is_empty())
+                .count();
+            assert!(
+                min_formulas <= n_formulas,
+                "{path:?} {sheet}: only {n_formulas} formulas"
+            );
+        }
     }
     // The scoring workbooks (partners, KPI cards, human capital) carry formulas with
     // cached values too: the committed reports are fresh (`reports_are_fresh`), so
@@ -443,6 +528,15 @@ fn libreoffice_renders_both_charts_to_pdf() {
             assert!(text.contains(phrase), "{pdf}: `{phrase}` not found");
         }
     }
+    // The structure sheets print too: their headers and notes.
+    for words in [
+        "2002 change %",
+        "2006 share",
+        "Highlighted: a large move",
+        "income-statement and cash-flow lines over revenue",
+    ] {
+        assert!(text.contains(words), "`{words}` not found in the PDF");
+    }
 }
 
 #[test]
@@ -470,9 +564,13 @@ fn workbook_has_every_sheet_and_marks_what_is_not_computable() {
         [
             "Summary",
             "Statements",
+            "Horizontal",
+            "Vertical",
             "Ratios",
             "Du Pont",
             "Distress",
+            "Liquidity",
+            "Stability",
             "Working capital",
             "Checks"
         ]
@@ -1081,4 +1179,179 @@ fn the_distress_sheet_scores_every_model_or_says_why_not() {
         "{:?}",
         z[3]
     );
+}
+
+#[test]
+fn every_figure_of_the_summary_conclusion_is_at_the_cell_it_names() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write_analysed(folder.path(), "conclusion.xlsx", &EvalConfig::default());
+    let mut workbook = open_workbook_auto(&path).unwrap();
+    let summary = workbook.worksheet_range("Summary").unwrap();
+    let texts: Vec<String> = summary
+        .rows()
+        .filter_map(|row| match row.first() {
+            Some(Data::String(text)) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let start = texts.iter().position(|text| text == "Conclusion").unwrap();
+    let traces: Vec<&String> = texts[start..]
+        .iter()
+        .filter(|text| text.starts_with("    from "))
+        .collect();
+    assert!(5 <= traces.len(), "{traces:?}");
+    let mut checked = 0;
+    for trace in traces {
+        for figure in trace.trim_start_matches("    from ").split("; ") {
+            // `<name> <period> = <value> at '<sheet>'!$C$R`; the balance analyses'
+            // amounts name their sheets instead.
+            let Some((left, cell)) = figure.rsplit_once(" at ") else {
+                assert!(figure.ends_with("sheets)"), "{figure}");
+                continue;
+            };
+            let value: f64 = left.rsplit_once(" = ").unwrap().1.parse().unwrap();
+            let (sheet, reference) = cell.split_once('!').unwrap();
+            let sheet = sheet.trim_matches('\'');
+            let reference = reference.replace('$', "");
+            let split = reference.find(|c: char| c.is_ascii_digit()).unwrap();
+            let (letters, digits) = reference.split_at(split);
+            let column = letters.bytes().fold(0u32, |column, letter| {
+                column * 26 + u32::from(letter - b'A' + 1)
+            }) - 1;
+            let row: u32 = digits.parse::<u32>().unwrap() - 1;
+            let range = workbook.worksheet_range(sheet).unwrap();
+            let at = range.get_value((row, column));
+            let stored = number(at).unwrap_or_else(|| panic!("{figure}: {at:?}"));
+            assert!(
+                (stored - value).abs() <= 1e-9 * value.abs().max(1.0),
+                "{figure}: the cell holds {stored}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(10 <= checked, "{checked}");
+}
+
+#[test]
+fn structure_sheets_follow_the_statements_row_by_row() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write_analysed(folder.path(), "structure.xlsx", &EvalConfig::default());
+    let mut workbook = open_workbook_auto(&path).unwrap();
+    let statements = workbook.worksheet_range("Statements").unwrap();
+    let horizontal = workbook.worksheet_range("Horizontal").unwrap();
+    let vertical = workbook.worksheet_range("Vertical").unwrap();
+    let header = |range: &calamine::Range<Data>| -> Vec<String> {
+        range.rows().next().unwrap()[2..]
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    // Seed 004 has 2001–2006; 2001 has nothing to compare with and is left out.
+    assert_eq!(header(&horizontal)[..2], ["2002 change", "2002 change %"]);
+    assert_eq!(header(&horizontal).len(), 2 * 5);
+    assert_eq!(header(&vertical)[0], "2001 share");
+    let row_of = |range: &calamine::Range<Data>, name: &str| -> Vec<Data> {
+        range
+            .rows()
+            .find(|row| row.get(1) == Some(&Data::String(name.to_owned())))
+            .unwrap()
+            .to_vec()
+    };
+    let amounts = |name: &str| -> Vec<f64> {
+        row_of(&statements, name)[2..8]
+            .iter()
+            .map(|cell| number(Some(cell)).unwrap())
+            .collect()
+    };
+    let (inventories, total_assets) = (amounts("inventories"), amounts("total_assets"));
+    let changes = row_of(&horizontal, "inventories");
+    let shares = row_of(&vertical, "inventories");
+    for year_idx in 1..6 {
+        let change = number(changes.get(2 * year_idx)).unwrap();
+        let relative = number(changes.get(2 * year_idx + 1)).unwrap();
+        let expected = inventories[year_idx] - inventories[year_idx - 1];
+        assert!((change - expected).abs() < 1e-9, "{change} vs {expected}");
+        let expected = expected / inventories[year_idx - 1];
+        assert!(
+            (relative - expected).abs() < 1e-12,
+            "{relative} vs {expected}"
+        );
+    }
+    for year_idx in 0..6 {
+        let share = number(shares.get(2 + year_idx)).unwrap();
+        let expected = inventories[year_idx] / total_assets[year_idx];
+        assert!((share - expected).abs() < 1e-12, "{share} vs {expected}");
+    }
+    // Net income was a loss in 2001: no relative change from it, with the reason.
+    let net_income = row_of(&horizontal, "net_income");
+    assert_eq!(
+        net_income[3],
+        Data::String(
+            "n/c: not meaningful: net income is -5202 in 2001 (must be positive)".to_owned()
+        )
+    );
+}
+
+#[test]
+fn structure_markdown_of_three_statements() {
+    let report = import_file(
+        &fixture("workbooks/three_statements_en.xlsx"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let analysis = analyse(&report.entities[0], &EvalConfig::default());
+    insta::assert_snapshot!(
+        "three_statements_structure_md",
+        bilans_ratios::structure::structure_markdown(&analysis.structure)
+    );
+}
+
+#[test]
+fn the_conclusion_states_the_balance_analyses_of_the_latest_period() {
+    use bilans_ratios::conclusion::Claim;
+    use bilans_ratios::liquidity::GroupId;
+    let report = import_file(
+        &fixture("workbooks/three_statements_ru.xlsx"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let analysis = analyse(&report.entities[0], &EvalConfig::default());
+    let claims: Vec<&Claim> = analysis
+        .conclusion
+        .paragraphs
+        .iter()
+        .flat_map(|paragraph| &paragraph.sentences)
+        .map(|sentence| &sentence.claim)
+        .collect();
+    // The failing conditions, recomputed from the group amounts of the last period.
+    let last = analysis.balance_liquidity.last().unwrap();
+    let group = |id| last.group(id).unwrap();
+    let mut expected = Vec::new();
+    for (assets, liabilities, name) in [
+        (GroupId::A1, GroupId::P1, "A1 >= P1"),
+        (GroupId::A2, GroupId::P2, "A2 >= P2"),
+        (GroupId::A3, GroupId::P3, "A3 >= P3"),
+    ] {
+        if group(assets) < group(liabilities) {
+            expected.push(name.to_owned());
+        }
+    }
+    if group(GroupId::P4) < group(GroupId::A4) {
+        expected.push("A4 <= P4".to_owned());
+    }
+    assert!(
+        claims.iter().any(|claim| **claim
+            == Claim::BalanceLiquidity {
+                period: last.period,
+                failed: expected.clone(),
+            }),
+        "{expected:?} in {claims:#?}"
+    );
+    let stability = analysis.financial_stability.last().unwrap();
+    assert!(claims.iter().any(|claim| matches!(
+        claim,
+        Claim::Stability { period, stability_type, .. }
+            if *period == stability.period
+                && Ok(*stability_type) == stability.stability_type.clone()
+    )));
 }

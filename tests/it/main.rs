@@ -9,6 +9,7 @@ mod import;
 mod kpi;
 mod lang;
 mod limits;
+mod liquidity;
 mod partners;
 mod real;
 mod support;

@@ -1,5 +1,6 @@
 //! A complete analysis of one entity's statements: validation findings, every ratio,
-//! both Du Pont models, every distress model, and what to look at first.
+//! both Du Pont models, every distress model, the horizontal and vertical analysis,
+//! and what to look at first.
 
 use std::fmt;
 
@@ -7,9 +8,14 @@ use bilans_model::{Finding, FindingKind, Lang, Length, Period, Severity, Stateme
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use crate::conclusion::{Conclusion, Facts, conclude};
 use crate::distress::{DistressId, DistressRow, ZoneRisk, evaluate_all_models, zone_in};
 use crate::dupont::{self, ClassicDuPont, ModifiedDuPont};
 use crate::lang::messages;
+use crate::liquidity::net_assets::{Coverage, NetAssetsPeriod, net_assets};
+use crate::liquidity::stability::{StabilityPeriod, StabilityType, financial_stability};
+use crate::liquidity::{LiquidityPeriod, balance_liquidity};
+use crate::structure::{Structure, analyse_structure};
 use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
 
 /// The ratios shown on a summary, in order.
@@ -41,10 +47,21 @@ pub struct Analysis {
     /// Every distress model per period: its score and zone, or why it is not
     /// computable.
     pub distress: Vec<DistressRow>,
+    /// The horizontal and vertical analysis: every statement line's change from the
+    /// comparison period and share of its total, per period, with large moves flagged.
+    pub structure: Structure,
+    /// Balance liquidity by groups (A1–A4 against P1–P4) per period.
+    pub balance_liquidity: Vec<LiquidityPeriod>,
+    /// The financial-stability type (three-component indicator) per period.
+    pub financial_stability: Vec<StabilityPeriod>,
+    /// Net assets against share capital per period.
+    pub net_assets: Vec<NetAssetsPeriod>,
     /// Headline ratios with their trend from the first to the last computable period.
     pub headlines: Vec<Headline>,
     /// What the user should look at first, most important first.
     pub attention: Vec<Attention>,
+    /// The written conclusion, each sentence with the figures it rests on.
+    pub conclusion: Conclusion,
 }
 
 /// A point to look at first. Serialised as its English sentence.
@@ -69,6 +86,12 @@ pub enum Attention {
     /// The distress models whose latest score is in their danger zone: the model, the
     /// zone (its English name in the model table) and the period.
     DistressDanger(Vec<(DistressId, &'static str, Period)>),
+    /// The periods of a crisis financial stability type.
+    CrisisStability(Vec<Period>),
+    /// The periods whose net assets are negative.
+    NegativeNetAssets(Vec<Period>),
+    /// The periods whose net assets are below the share capital.
+    NetAssetsBelowShareCapital(Vec<Period>),
     /// Nothing stands out.
     Nothing,
 }
@@ -135,11 +158,26 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         })
         .collect();
     let distress = evaluate_all_models(statements, config);
+    let structure = analyse_structure(statements);
     let headlines = HEADLINE_RATIOS
         .iter()
         .filter_map(|id| headline(&ratios, *id))
         .collect();
-    let attention = attention(&findings, &ratios, &distress);
+    let balance_liquidity = balance_liquidity(statements, config);
+    let financial_stability = financial_stability(statements, config);
+    let net_assets = net_assets(statements, config);
+    let mut attention = attention(&findings, &ratios, &distress);
+    balance_attention(&mut attention, &financial_stability, &net_assets);
+    let conclusion = conclude(&Facts {
+        statements,
+        findings: &findings,
+        ratios: &ratios,
+        distress: &distress,
+        structure: &structure,
+        balance_liquidity: &balance_liquidity,
+        financial_stability: &financial_stability,
+        net_assets: &net_assets,
+    });
     Analysis {
         statements: statements.clone(),
         config: *config,
@@ -148,8 +186,13 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         classic_dupont,
         modified_dupont,
         distress,
+        structure,
+        balance_liquidity,
+        financial_stability,
+        net_assets,
         headlines,
         attention,
+        conclusion,
     }
 }
 
@@ -326,6 +369,21 @@ impl Attention {
                     &[("models", &models.join("; "))],
                 )
             }
+            Attention::CrisisStability(periods) => messages.format(
+                lang,
+                "attention.crisis_stability",
+                &[("periods", &periods_text(periods))],
+            ),
+            Attention::NegativeNetAssets(periods) => messages.format(
+                lang,
+                "attention.negative_net_assets",
+                &[("periods", &periods_text(periods))],
+            ),
+            Attention::NetAssetsBelowShareCapital(periods) => messages.format(
+                lang,
+                "attention.net_assets_below_share_capital",
+                &[("periods", &periods_text(periods))],
+            ),
             Attention::Nothing => messages.get(lang, "attention.none").to_owned(),
         }
     }
@@ -341,4 +399,51 @@ impl Serialize for Attention {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.text(Lang::En))
     }
+}
+
+/// Adds the balance analyses' warnings before the closing all-clear line (which it
+/// removes when there is a warning): a crisis stability type, net assets below the
+/// share capital or negative.
+fn balance_attention(
+    points: &mut Vec<Attention>,
+    stability: &[StabilityPeriod],
+    net_assets: &[NetAssetsPeriod],
+) {
+    let mut added = Vec::new();
+    let crisis: Vec<Period> = stability
+        .iter()
+        .filter(|period| period.stability_type == Ok(StabilityType::Crisis))
+        .map(|period| period.period)
+        .collect();
+    if !crisis.is_empty() {
+        added.push(Attention::CrisisStability(crisis));
+    }
+    let negative: Vec<Period> = net_assets
+        .iter()
+        .filter(|period| {
+            period
+                .net_assets
+                .as_ref()
+                .is_ok_and(|value| *value < Decimal::ZERO)
+        })
+        .map(|period| period.period)
+        .collect();
+    if !negative.is_empty() {
+        added.push(Attention::NegativeNetAssets(negative));
+    }
+    let below: Vec<Period> = net_assets
+        .iter()
+        .filter(|period| period.coverage == Ok(Coverage::BelowShareCapital))
+        .map(|period| period.period)
+        .collect();
+    if !below.is_empty() {
+        added.push(Attention::NetAssetsBelowShareCapital(below));
+    }
+    if added.is_empty() {
+        return;
+    }
+    if points.as_slice() == [Attention::Nothing] {
+        points.clear();
+    }
+    points.extend(added);
 }

@@ -81,6 +81,18 @@ pub enum NotComputable {
         /// Why the first of them cannot be computed.
         cause: Box<NotComputable>,
     },
+    /// Components of a balance analysis (a liquidity group, own working capital, the
+    /// net assets) cannot be computed, so neither can what is built on them.
+    Component {
+        /// The components, e.g. `A1`.
+        components: Vec<&'static str>,
+        /// The line items they lack, each entry one requirement (`trade payables or
+        /// tax liabilities` where any one will do); empty when none is missing (an
+        /// overflow).
+        needs: Vec<String>,
+        /// Why the first of them cannot be computed.
+        cause: Box<NotComputable>,
+    },
     /// The value needs the previous period, which the statements do not hold.
     NoPreviousPeriod {
         /// The period.
@@ -179,6 +191,29 @@ impl NotComputable {
                                 lang,
                             ),
                         ),
+                        ("cause", &cause.text(lang)),
+                    ],
+                )
+            }
+            NotComputable::Component {
+                components,
+                needs,
+                cause,
+            } => {
+                let key = match (components.len(), needs.is_empty()) {
+                    (1, true) => "variable_not_computable",
+                    (_, true) => "variables_not_computable",
+                    (1, false) => "variable_needs",
+                    (_, false) => "variables_need",
+                };
+                // FIXME(issue 15): the needs are English phrases the balance analyses
+                // write (`trade payables or tax liabilities`).
+                let needs: Vec<&str> = needs.iter().map(String::as_str).collect();
+                format(
+                    key,
+                    &[
+                        ("variables", &enumerate(components, lang)),
+                        ("needs", &enumerate(&needs, lang)),
                         ("cause", &cause.text(lang)),
                     ],
                 )

@@ -10,8 +10,11 @@ use bilans_model::{Finding, FindingKind, Lang, Severity, Statements};
 use rust_decimal::Decimal;
 
 use crate::analysis::Analysis;
+use crate::conclusion::Conclusion;
 use crate::lang::messages;
 use crate::seed004::{ReproducedTable, Reproduction};
+pub use crate::text::markdown_table;
+use crate::text::{add_period, capitalise};
 use crate::{NotComputable, RatioId, catalogue};
 
 /// A value rounded half away from zero to `decimals` places, or `n/c` when not
@@ -21,22 +24,6 @@ pub fn value_cell(value: &Result<Decimal, NotComputable>, decimals: u32) -> Stri
         Ok(value) => fixed(*value, decimals),
         Err(_) => "n/c".to_owned(),
     }
-}
-
-/// A Markdown table with `header` and `rows` (cells already formatted).
-pub fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let separators: Vec<&str> = header
-        .iter()
-        .enumerate()
-        .map(|(index, _)| if index == 0 { "---" } else { "---:" })
-        .collect();
-    let _ = writeln!(out, "| {} |", separators.join(" | "));
-    for row in rows {
-        let _ = writeln!(out, "| {} |", row.join(" | "));
-    }
-    out
 }
 
 /// The statements as a Markdown table: one row per line item (machine name), one
@@ -235,14 +222,6 @@ pub fn findings_list_in(findings: &[Finding], lang: Lang) -> String {
     out
 }
 
-/// Adds `period` to the group of `text`, keeping groups in first-seen order.
-fn add_period(groups: &mut Vec<(String, Vec<String>)>, text: String, period: String) {
-    match groups.iter_mut().find(|(existing, _)| *existing == text) {
-        Some((_, periods)) => periods.push(period),
-        None => groups.push((text, vec![period])),
-    }
-}
-
 /// A number with an explicit sign: `+0.01`, `-0.01`.
 fn signed(text: String) -> String {
     if text.starts_with('-') {
@@ -252,15 +231,8 @@ fn signed(text: String) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
-    let mut characters = text.chars();
-    match characters.next() {
-        Some(first) => first.to_uppercase().chain(characters).collect(),
-        None => String::new(),
-    }
-}
-
-/// The analysis as Markdown: summary, statements, every ratio, Du Pont and checks.
+/// The analysis as Markdown: summary, statements, their structure and dynamics, every
+/// ratio, Du Pont and checks.
 pub fn analysis_markdown(analysis: &Analysis) -> String {
     analysis_markdown_in(analysis, Lang::En)
 }
@@ -296,8 +268,12 @@ pub fn analysis_markdown_in(analysis: &Analysis, lang: Lang) -> String {
     for point in &analysis.attention {
         let _ = writeln!(out, "- {}", point.text(lang));
     }
+    // FIXME(issue 15): the conclusion, the structure and the balance-liquidity
+    // sections are English in every language.
+    out.push_str(&conclusion_markdown(&analysis.conclusion));
     let _ = write!(out, "\n## {}\n\n", words(lang, "statements"));
     out.push_str(&statements_table_in(statements, lang));
+    out.push_str(&crate::structure::structure_markdown(&analysis.structure));
     let _ = write!(out, "\n## {}\n\n", words(lang, "ratios"));
     let mut header = vec![words(lang, "ratio").to_owned()];
     header.extend(periods.iter().map(|period| period.to_string()));
@@ -350,6 +326,11 @@ pub fn analysis_markdown_in(analysis: &Analysis, lang: Lang) -> String {
         out.push('\n');
     }
     out.push_str(&dupont_markdown(analysis, lang));
+    out.push_str(&crate::liquidity::render::analysis_section(
+        &analysis.balance_liquidity,
+        &analysis.financial_stability,
+        &analysis.net_assets,
+    ));
     let _ = write!(out, "\n## {}\n\n", words(lang, "checks"));
     out.push_str(&findings_list_in(&analysis.findings, lang));
     out
@@ -358,6 +339,25 @@ pub fn analysis_markdown_in(analysis: &Analysis, lang: Lang) -> String {
 /// The message `render.<key>` in `lang`.
 fn words(lang: Lang, key: &str) -> &'static str {
     messages().get(lang, &format!("render.{key}"))
+}
+
+/// The written conclusion: one paragraph per topic, its heading in bold.
+pub fn conclusion_markdown(conclusion: &Conclusion) -> String {
+    let mut out = String::from("\n## Conclusion\n");
+    for paragraph in &conclusion.paragraphs {
+        let sentences: Vec<&str> = paragraph
+            .sentences
+            .iter()
+            .map(|sentence| sentence.text.as_str())
+            .collect();
+        let _ = write!(
+            out,
+            "\n**{}.** {}\n",
+            paragraph.topic.heading(),
+            sentences.join(" ")
+        );
+    }
+    out
 }
 
 /// The classic and modified Du Pont models per period (4 decimals).

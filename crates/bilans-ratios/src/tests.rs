@@ -651,6 +651,7 @@ proptest! {
     }
 }
 
+mod conclusion;
 mod interim;
 mod lang;
 

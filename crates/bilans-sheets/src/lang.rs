@@ -36,12 +36,20 @@ pub enum Sheet {
     Summary,
     /// The statements with their sources.
     Statements,
+    /// The horizontal analysis (changes between periods).
+    Horizontal,
+    /// The vertical analysis (shares of a total).
+    Vertical,
     /// Every ratio as a formula.
     Ratios,
     /// Both Du Pont models.
     DuPont,
     /// The distress models.
     Distress,
+    /// The balance liquidity groups (A1–A4, P1–P4).
+    Liquidity,
+    /// The financial stability type and net assets.
+    Stability,
     /// Seed 002's working capital.
     WorkingCapital,
     /// Findings and import notes.
@@ -54,9 +62,13 @@ pub enum Sheet {
 
 impl Sheet {
     /// Every translated sheet.
-    pub const ALL: [Sheet; 9] = [
+    pub const ALL: [Sheet; 13] = [
         Sheet::Summary,
         Sheet::Statements,
+        Sheet::Horizontal,
+        Sheet::Vertical,
+        Sheet::Liquidity,
+        Sheet::Stability,
         Sheet::Ratios,
         Sheet::DuPont,
         Sheet::Distress,
@@ -70,6 +82,10 @@ impl Sheet {
         match self {
             Sheet::Summary => "sheet.summary",
             Sheet::Statements => "sheet.statements",
+            Sheet::Horizontal => "sheet.horizontal",
+            Sheet::Vertical => "sheet.vertical",
+            Sheet::Liquidity => "sheet.liquidity",
+            Sheet::Stability => "sheet.stability",
             Sheet::Ratios => "sheet.ratios",
             Sheet::DuPont => "sheet.du_pont",
             Sheet::Distress => "sheet.distress",

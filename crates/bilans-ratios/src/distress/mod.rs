@@ -60,7 +60,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::eval::Evaluator;
-use crate::expr::{Basis, EvalConfig, Expr};
+use crate::expr::{Basis, CellRefs, EvalConfig, Expr};
 use crate::lang::messages;
 use crate::{NotComputable, Outcome, PeriodResult, RatioId};
 
@@ -68,7 +68,7 @@ mod models;
 mod render;
 
 pub use crate::distress::models::models;
-pub use crate::distress::render::distress_markdown;
+pub use crate::distress::render::{distress_family_pages, distress_markdown};
 
 /// A family of models, for grouping in documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -102,6 +102,17 @@ impl Family {
             Family::Ukrainian => "distress.family.ukrainian",
         };
         messages().get(lang, key)
+    }
+
+    /// The family's page name in `docs/distress/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Family::Altman => "altman",
+            Family::Western => "western",
+            Family::Polish => "polish",
+            Family::Russian => "russian",
+            Family::Ukrainian => "ukrainian",
+        }
     }
 }
 
@@ -554,6 +565,53 @@ impl DistressModel {
         score
     }
 
+    /// The score as an Excel formula (with the leading `=`) over the cells `cells`
+    /// names: `=constant + coefficient*(variable) + …`, each variable rendered from its
+    /// catalogue expression. A variable the source defines on average balances refers
+    /// to the line items, never to a ratio's cell, when the evaluation's balances are
+    /// year-end (the cell holds the year-end value); a loss variable is
+    /// `IF(profit<0,-(profit)/(per),0)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Expr::to_excel`]: a needed cell that does not exist.
+    pub fn excel_formula(
+        &self,
+        period: Period,
+        config: &EvalConfig,
+        cells: &dyn CellRefs,
+    ) -> Result<String, NotComputable> {
+        let averaged = averaged_config(config);
+        let expanded = ItemsOnly(cells);
+        let mut formula = String::from("=");
+        if !self.constant.is_zero() {
+            formula.push_str(&self.constant.to_string());
+        }
+        for term in &self.terms {
+            let variable = &term.variable;
+            let (config, cells): (&EvalConfig, &dyn CellRefs) =
+                match (variable.balances, averaged == *config) {
+                    (Balances::Average, false) => (&averaged, &expanded),
+                    (Balances::Average, true) | (Balances::AsConfigured, _) => (config, cells),
+                };
+            let value = match &variable.measure {
+                Measure::Expr(expr) => expr.to_excel(period, config, cells)?,
+                Measure::Loss { profit, per } => {
+                    let profit = Expr::Item(*profit).to_excel(period, config, cells)?;
+                    let per = per.to_excel(period, config, cells)?;
+                    format!("IF({profit}<0,-({profit})/({per}),0)")
+                }
+            };
+            if term.coefficient.is_sign_negative() {
+                formula.push('-');
+            } else if formula.len() > 1 {
+                formula.push('+');
+            }
+            let _ = write!(formula, "{}*({value})", term.coefficient.abs());
+        }
+        Ok(formula)
+    }
+
     /// The catalogue ratios and amounts the variables refer to, directly or through
     /// one another, in order of first use.
     pub fn derived_amounts(&self) -> Vec<RatioId> {
@@ -676,6 +734,19 @@ impl DistressModel {
                 Ok(if score <= norm { at_or_below } else { above })
             }
         }
+    }
+}
+
+/// The cells of line items only: every ratio is expanded into its definition.
+struct ItemsOnly<'a>(&'a dyn CellRefs);
+
+impl CellRefs for ItemsOnly<'_> {
+    fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        self.0.item(item, period)
+    }
+
+    fn ratio(&self, _: RatioId, _: Period) -> Option<String> {
+        None
     }
 }
 

@@ -1,4 +1,5 @@
-//! The Distress sheet: every distress model's score per period with its zone
+//! The Distress sheet: every distress model's score per period, as a live formula
+//! over the Statements and Ratios sheets with the engine's score cached, and its zone
 //! (coloured: red for the model's danger zone, amber between, green for its safest
 //! zone), or why it is not computable; then the formula with the line items used and
 //! the primary source. The scores are the engine's (`bilans_ratios::distress`).
@@ -7,8 +8,8 @@ use bilans_ratios::analysis::Analysis;
 use bilans_ratios::distress::{ZoneRisk, zone_in};
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use crate::analyse::{Formats, write_header};
-use crate::cells::{cell_number, fit_cell_text, write_computed_in};
+use crate::analyse::{Formats, Layout, write_header};
+use crate::cells::{fit_cell_text, write_computed_in};
 use crate::lang::{Sheet, message, sheet_name_in, text};
 
 /// The sheet's name in English ([`crate::lang::sheet_name_in`] in every language).
@@ -18,6 +19,7 @@ pub const DISTRESS: &str = "Distress";
 pub(crate) fn write_distress(
     sheet: &mut Worksheet,
     analysis: &Analysis,
+    layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = formats.lang;
@@ -45,16 +47,16 @@ pub(crate) fn write_distress(
         let sheet_row = 1 + index as u32;
         let model = row.id.model();
         sheet.write_string(sheet_row, 0, model.name_in(lang))?;
-        for (period_index, (_, value)) in row.values.iter().enumerate() {
+        for (period_index, (period, value)) in row.values.iter().enumerate() {
             let column = 1 + 2 * period_index as u16;
             match value {
                 Ok(score) => {
-                    sheet.write_number_with_format(
-                        sheet_row,
-                        column,
-                        cell_number(score.score),
-                        &score_format,
-                    )?;
+                    let formula = model.excel_formula(*period, &analysis.config, layout);
+                    let value = match &formula {
+                        Ok(formula) => Ok((formula.as_str(), score.score)),
+                        Err(reason) => Err(reason.text(lang)),
+                    };
+                    write_computed_in(sheet, sheet_row, column, value, &score_format, lang)?;
                     match &score.zone {
                         Ok(zone) => {
                             sheet.write_string_with_format(

@@ -2,8 +2,9 @@
 //! formula with the value bilans cached, both Du Pont models with charts, the checks,
 //! and a summary.
 //!
-//! Layout (one sheet each, in this order): Summary, Statements, Ratios, Du Pont,
-//! Working capital, Checks. A panel of companies gets one workbook with a sheet per
+//! Layout (one sheet each, in this order): Summary, Statements, Horizontal and
+//! Vertical (the structure and dynamics of every line), Ratios, Du Pont, Distress,
+//! Liquidity, Stability, Working capital, Checks. A panel of companies gets one workbook with a sheet per
 //! company and a comparison sheet ([`panel`]). Formulas never divide by zero: a ratio that is not computable is written as
 //! the text `n/c: <reason>` instead of a formula.
 
@@ -25,13 +26,19 @@ use crate::lang::{message, text};
 mod checks;
 mod distress;
 mod dupont;
+mod liquidity;
 pub mod panel;
+mod structure;
 mod summary;
 use crate::analyse::checks::write_checks;
 pub use crate::analyse::distress::DISTRESS;
 use crate::analyse::distress::write_distress;
 use crate::analyse::dupont::write_dupont;
+pub use crate::analyse::liquidity::{LIQUIDITY, STABILITY};
+use crate::analyse::liquidity::{write_liquidity, write_stability};
 pub use crate::analyse::panel::{panel_workbook, sheet_name};
+pub use crate::analyse::structure::{HORIZONTAL, VERTICAL};
+use crate::analyse::structure::{write_horizontal, write_vertical};
 use crate::analyse::summary::write_summary;
 use crate::working_capital::write_linked_working_capital_sheet;
 
@@ -356,11 +363,24 @@ fn build(
         printable(workbook.add_worksheet()),
         analysis,
         options,
+        &layout,
         &formats,
     )?;
     write_statements(
         printable(workbook.add_worksheet()),
         statements,
+        &layout,
+        &formats,
+    )?;
+    write_horizontal(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_vertical(
+        printable(workbook.add_worksheet()),
+        analysis,
         &layout,
         &formats,
     )?;
@@ -376,7 +396,24 @@ fn build(
         &layout,
         &formats,
     )?;
-    write_distress(printable(workbook.add_worksheet()), analysis, &formats)?;
+    write_distress(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_liquidity(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_stability(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
     Ok((workbook, layout, formats))
 }
 
@@ -410,7 +447,7 @@ pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
 
 /// `prefix` then the absolute reference `$C$5`, built in one allocation (formulas
 /// reference thousands of cells in a panel).
-fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
+pub(crate) fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
     use std::fmt::Write as _;
     let mut reference = String::with_capacity(prefix.len() + 12);
     reference.push_str(prefix);
@@ -492,6 +529,25 @@ pub(crate) fn statement_rows(statements: &Statements) -> Vec<StatementRow> {
     rows
 }
 
+/// A statement's title (`Balance sheet`) at the start of `row`.
+pub(crate) fn write_statement_title(
+    sheet: &mut Worksheet,
+    row: u32,
+    statement: StatementKind,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let title = statement.label_in(formats.lang);
+    let mut characters = title.chars();
+    let mut capitalised: String = characters
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
+    capitalised.push_str(characters.as_str());
+    sheet.write_string_with_format(row, 0, &capitalised, &formats.section)?;
+    Ok(())
+}
+
 pub(crate) fn write_statements_block(
     sheet: &mut Worksheet,
     statements: &Statements,
@@ -521,15 +577,7 @@ pub(crate) fn write_statements_block(
         sheet.set_column_width(source_column, 60)?;
     }
     for (statement, row) in &layout.statement_titles {
-        let title = statement.label_in(lang);
-        let mut characters = title.chars();
-        let mut capitalised: String = characters
-            .next()
-            .into_iter()
-            .flat_map(char::to_uppercase)
-            .collect();
-        capitalised.push_str(characters.as_str());
-        sheet.write_string_with_format(*row, 0, &capitalised, &formats.section)?;
+        write_statement_title(sheet, *row, *statement, formats)?;
     }
     for (item, row) in &layout.item_rows {
         let row = *row;
