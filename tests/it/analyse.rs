@@ -527,15 +527,18 @@ fn libreoffice_renders_both_charts_to_pdf() {
         for phrase in words {
             assert!(text.contains(phrase), "{pdf}: `{phrase}` not found");
         }
-    }
-    // The structure sheets print too: their headers and notes.
-    for words in [
-        "2002 change %",
-        "2006 share",
-        "Highlighted: a large move",
-        "income-statement and cash-flow lines over revenue",
-    ] {
-        assert!(text.contains(words), "`{words}` not found in the PDF");
+        if pdf != "analysed.pdf" {
+            continue;
+        }
+        // The structure sheets print too: their headers and notes.
+        for words in [
+            "2002 change %",
+            "2006 share",
+            "Highlighted: a large move",
+            "income-statement and cash-flow lines over revenue",
+        ] {
+            assert!(text.contains(words), "`{words}` not found in the PDF");
+        }
     }
 }
 
