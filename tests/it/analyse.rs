@@ -9,26 +9,24 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bilans_model::Lang;
-use bilans_ratios::analysis::analyse;
 use bilans_ratios::{Basis, EvalConfig};
-use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook};
-use bilans_sheets::import::{ImportOptions, import_file};
-use bilans_sheets::{Overwrite, save_workbook};
+use bilans_sheets::analyse::WorkbookOptions;
+use bilans_sheets::{AnalyseOptions, Overwrite, analyse_file, save_workbook};
 use calamine::{Data, Reader, open_workbook_auto};
 
-use crate::support::{analyse_into, fixture, run_bilans};
+use crate::support::{analyse_into, analysed_in_process, fixture, run_bilans};
 
-/// The seed 004 statements as imported from the Polish workbook, with provenance.
+/// The seed 004 statements as the library entry point imports them from the Polish
+/// workbook, with provenance.
 fn seed004_statements() -> bilans_model::Statements {
-    let report = import_file(
-        &fixture("workbooks/seed004_pl.xlsx"),
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(report.entities.len(), 1);
-    report.entities[0].clone()
+    let analysed =
+        analysed_in_process(&fixture("workbooks/seed004_pl.xlsx"), EvalConfig::default());
+    assert_eq!(analysed.analyses.len(), 1);
+    analysed.analyses[0].statements.clone()
 }
 
+/// The analysed workbook of the Polish seed 004 workbook under `config`, named
+/// `seed004_pl.xlsx` in it.
 fn write_analysed(folder: &Path, name: &str, config: &EvalConfig) -> PathBuf {
     write_analysed_in(folder, name, config, Lang::En)
 }
@@ -40,16 +38,25 @@ pub(crate) fn write_analysed_in(
     config: &EvalConfig,
     lang: Lang,
 ) -> PathBuf {
-    let analysis = analyse(&seed004_statements(), config);
-    let options = WorkbookOptions {
-        input: "seed004_pl.xlsx".to_owned(),
-        lang,
-        ..WorkbookOptions::default()
+    let options = AnalyseOptions {
+        eval: *config,
+        input_name: Some("seed004_pl.xlsx".to_owned()),
+        workbook: WorkbookOptions {
+            lang,
+            ..WorkbookOptions::default()
+        },
+        ..AnalyseOptions::default()
     };
-    let mut workbook = analysed_workbook(&analysis, &options).unwrap();
-    let path = folder.join(name);
-    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
-    path
+    let analysed = analyse_file(&fixture("workbooks/seed004_pl.xlsx"), &options).unwrap();
+    save(
+        &mut analysed.company_workbook(0).unwrap(),
+        &folder.join(name),
+    )
+}
+
+fn save(workbook: &mut rust_xlsxwriter::Workbook, path: &Path) -> PathBuf {
+    save_workbook(workbook, path, Overwrite::Never).unwrap();
+    path.to_owned()
 }
 
 /// A workbook with a year and its last quarter ending the same day, quarters under
@@ -95,17 +102,16 @@ fn write_interim_input(folder: &Path) -> PathBuf {
 /// The interim workbook analysed on average balances with annualised flows.
 fn write_interim_analysed(folder: &Path, name: &str) -> PathBuf {
     let input = write_interim_input(folder);
-    let report = import_file(&input, &ImportOptions::default()).unwrap();
     let config = EvalConfig {
         basis: Basis::Average,
         annualise: true,
         ..EvalConfig::default()
     };
-    let analysis = analyse(&report.entities[0], &config);
-    let mut workbook = analysed_workbook(&analysis, &WorkbookOptions::default()).unwrap();
-    let path = folder.join(name);
-    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
-    path
+    let analysed = analysed_in_process(&input, config);
+    save(
+        &mut analysed.company_workbook(0).unwrap(),
+        &folder.join(name),
+    )
 }
 
 /// The analysed workbook of a fixture's one company, under `config`.
@@ -115,31 +121,19 @@ fn write_fixture_analysed(
     name: &str,
     config: &EvalConfig,
 ) -> PathBuf {
-    let report = import_file(&fixture(relative), &ImportOptions::default()).unwrap();
-    assert_eq!(report.entities.len(), 1, "{relative}");
-    let analysis = analyse(&report.entities[0], config);
-    let mut workbook = analysed_workbook(&analysis, &WorkbookOptions::default()).unwrap();
-    let path = folder.join(name);
-    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
-    path
+    let analysed = analysed_in_process(&fixture(relative), *config);
+    assert_eq!(analysed.analyses.len(), 1, "{relative}");
+    save(
+        &mut analysed.company_workbook(0).unwrap(),
+        &folder.join(name),
+    )
 }
 
 fn write_panel(folder: &Path, name: &str) -> PathBuf {
-    let report = import_file(
-        &fixture("workbooks/long_table.xlsx"),
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    assert!(1 < report.entities.len());
-    let analyses: Vec<_> = report
-        .entities
-        .iter()
-        .map(|statements| analyse(statements, &EvalConfig::default()))
-        .collect();
-    let mut workbook = panel_workbook(&analyses, &WorkbookOptions::default()).unwrap();
-    let path = folder.join(name);
-    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
-    path
+    let analysed =
+        analysed_in_process(&fixture("workbooks/long_table.xlsx"), EvalConfig::default());
+    assert!(1 < analysed.analyses.len());
+    save(&mut analysed.panel_workbook().unwrap(), &folder.join(name))
 }
 
 fn find_program(names: &[&str]) -> Option<PathBuf> {
@@ -1297,12 +1291,11 @@ fn structure_sheets_follow_the_statements_row_by_row() {
 
 #[test]
 fn structure_markdown_of_three_statements() {
-    let report = import_file(
+    let analysed = analysed_in_process(
         &fixture("workbooks/three_statements_en.xlsx"),
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    let analysis = analyse(&report.entities[0], &EvalConfig::default());
+        EvalConfig::default(),
+    );
+    let analysis = &analysed.analyses[0];
     insta::assert_snapshot!(
         "three_statements_structure_md",
         bilans_ratios::structure::structure_markdown(&analysis.structure)
@@ -1313,12 +1306,11 @@ fn structure_markdown_of_three_statements() {
 fn the_conclusion_states_the_balance_analyses_of_the_latest_period() {
     use bilans_ratios::conclusion::Claim;
     use bilans_ratios::liquidity::GroupId;
-    let report = import_file(
+    let analysed = analysed_in_process(
         &fixture("workbooks/three_statements_ru.xlsx"),
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    let analysis = analyse(&report.entities[0], &EvalConfig::default());
+        EvalConfig::default(),
+    );
+    let analysis = &analysed.analyses[0];
     let claims: Vec<&Claim> = analysis
         .conclusion
         .paragraphs

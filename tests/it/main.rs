@@ -4,6 +4,7 @@ mod analyse;
 mod cli;
 mod docs;
 mod dupont;
+mod entry;
 mod human_capital;
 mod import;
 mod kpi;

@@ -11,7 +11,7 @@ use crate::support::fixture;
 /// The periods found on one sheet of a real workbook, in order, or the import error.
 fn periods_of(file: &str, sheet: &str) -> Result<Vec<String>, String> {
     let options = ImportOptions {
-        sheet: Some(sheet.to_owned()),
+        sheets: vec![sheet.to_owned()],
         ..ImportOptions::default()
     };
     let report = import_file(&fixture(&format!("real/{file}")), &options)

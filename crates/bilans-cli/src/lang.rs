@@ -35,7 +35,7 @@ pub(crate) fn translated_error(error: &anyhow::Error, lang: Lang) -> Option<Stri
             file,
             sheet,
             cell,
-            message: detail,
+            kind: detail,
         } => message(
             lang,
             "sheets_error.at_cell",
@@ -49,7 +49,7 @@ pub(crate) fn translated_error(error: &anyhow::Error, lang: Lang) -> Option<Stri
         SheetsError::InSheet {
             file,
             sheet,
-            message: detail,
+            kind: detail,
         } => message(
             lang,
             "sheets_error.in_sheet",

@@ -37,7 +37,7 @@ use bilans_ratios::EvalConfig;
 use bilans_ratios::analysis::{Analysis, analyse};
 use bilans_sheets::analyse::{WorkbookOptions, panel_workbook};
 use bilans_sheets::import::{ImportOptions, import_file, ratio_needs};
-use bilans_sheets::{Overwrite, save_workbook};
+use bilans_sheets::{AnalyseOptions, Overwrite, analyse_file, save_workbook};
 use rayon::prelude::*;
 
 use crate::project_root;
@@ -293,26 +293,17 @@ fn import_options() -> ImportOptions {
     }
 }
 
-/// `bilans analyse INPUT --panel -o OUTPUT` through the library, as the CLI does it
-/// (import with the ratio needs, the import notes on the Checks sheet, one analysis per
-/// company, the panel workbook saved atomically).
+/// `bilans analyse INPUT --panel -o OUTPUT` through the library entry point the CLI
+/// calls ([`analyse_file`]), the panel workbook saved atomically.
 fn in_process(input: &Path, output: &Path, source_notes: bool) -> anyhow::Result<()> {
-    let report = import_file(input, &import_options())?;
-    let notes = report.check_notes();
-    let config = EvalConfig::default();
-    let analyses: Vec<Analysis> = report
-        .entities
-        .par_iter()
-        .map(|statements| analyse(statements, &config))
-        .collect();
-    let options = WorkbookOptions {
-        input: input.display().to_string(),
-        created: None,
-        import_notes: notes,
-        source_notes,
-        ..WorkbookOptions::default()
+    let options = AnalyseOptions {
+        workbook: WorkbookOptions {
+            source_notes,
+            ..WorkbookOptions::default()
+        },
+        ..AnalyseOptions::default()
     };
-    let mut workbook = panel_workbook(&analyses, &options)?;
+    let mut workbook = analyse_file(input, &options)?.panel_workbook()?;
     save_workbook(&mut workbook, output, Overwrite::Allowed)?;
     Ok(())
 }

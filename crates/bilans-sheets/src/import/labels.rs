@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use bilans_model::{LineItem, Scale};
 use serde::Deserialize;
 
-use crate::SheetsError;
+use crate::{ErrorKind, SheetsError};
 
 /// The dictionary as shipped, in TOML.
 pub const BUILTIN_LABELS: &str = include_str!("labels.toml");
@@ -88,7 +88,7 @@ impl Dictionary {
     fn parse(text: &str) -> Result<Dictionary, SheetsError> {
         let bad = |message: String| SheetsError::InFile {
             file: "labels.toml (built in)".to_owned(),
-            message,
+            kind: ErrorKind::Invalid(message),
         };
         let file: DictionaryFile =
             toml::from_str(text).map_err(|error| bad(crate::toml_text::parse_error(&error)))?;

@@ -12,12 +12,12 @@ use bilans_model::{LineItem, Period, Scale};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::SheetsError;
 use crate::import::grid::{Grid, Value};
 use crate::import::labels::{Dictionary, Form, Language, normalise};
 use crate::import::mapping::{Mapping, Target};
 use crate::import::periods::{HeaderCell, SheetContext};
 use crate::import::{numbers, periods};
+use crate::{ErrorKind, SheetsError};
 
 /// How a sheet is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -372,7 +372,7 @@ fn header_periods(
             file: context.file.to_owned(),
             sheet: context.sheet.to_owned(),
             cell: grid.cell_name(row, unresolved.col),
-            message: unresolved.message,
+            kind: ErrorKind::Invalid(unresolved.message),
         })?;
     Ok((!found.is_empty()).then_some(found))
 }
@@ -479,7 +479,7 @@ fn read_rows(
         file: context.file.to_owned(),
         sheet: context.sheet.to_owned(),
         cell: grid.cell_name(row, col),
-        message,
+        kind: ErrorKind::Invalid(message),
     };
     let mut hits_by_row: BTreeMap<usize, Vec<Hit>> = BTreeMap::new();
     for hit in hits {
@@ -581,10 +581,15 @@ fn read_rows(
                     cell,
                 }),
                 Err(reason) => {
-                    return Err(at(
-                        row,
-                        *col,
-                        format!("{reason} (line item `{item}`, period {period})"),
+                    return Err(SheetsError::at_cell(
+                        context.file,
+                        context.sheet,
+                        &cell,
+                        ErrorKind::BadAmount {
+                            reason: Box::new(reason),
+                            item,
+                            period: *period,
+                        },
                     ));
                 }
             }
@@ -609,10 +614,10 @@ fn start_header(
                 file: context.file.to_owned(),
                 sheet: context.sheet.to_owned(),
                 cell: grid.cell_name(row, *col),
-                message: format!(
+                kind: ErrorKind::Invalid(format!(
                     "period {period} appears twice in this header (also at {}); each period can have one column per company",
                     grid.cell_name(row, other)
-                ),
+                )),
             });
         }
     }

@@ -39,11 +39,11 @@ use bilans_model::{Entity, LineItem, Period, Scale, Source, StatementKind, State
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::SheetsError;
 use crate::cells::{MAX_CELL_TEXT, excel_length};
 use crate::import::grid::{Grid, Value};
 use crate::import::labels::Dictionary;
 use crate::import::layout::{Context, SheetScan, scan_sheet};
+use crate::{ErrorKind, SheetsError};
 
 mod grid;
 mod header_cell;
@@ -61,12 +61,17 @@ pub use crate::import::labels::{BUILTIN_LABELS, Form, normalise};
 pub use crate::import::layout::Layout;
 pub use crate::import::mapping::{DeclaredPeriod, MappedCell, Mapping, Target};
 pub use crate::import::needs::ratio_needs;
+pub use crate::numbers::AmountError;
 
 /// What to import and what the work that follows needs.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
-    /// Read only this sheet.
-    pub sheet: Option<String>,
+    /// Read only these sheets (all when empty): `--sheet A --sheet B` reads A and B,
+    /// in workbook order, as one company where they are its statements.
+    pub sheets: Vec<String>,
+    /// The name of the file in every amount's source and in errors; by default the path
+    /// as given.
+    pub name: Option<String>,
     /// The user's mapping file, if any.
     pub mapping: Option<Mapping>,
     /// The declared scale; overrides the mapping file and detection.
@@ -183,8 +188,11 @@ pub struct MissingItem {
 /// values, contradicting unit declarations, a required item missing. The file is only
 /// read.
 pub fn import_file(path: &Path, options: &ImportOptions) -> Result<ImportReport, SheetsError> {
-    let file = path.display().to_string();
-    let sheets = read::read_sheets(path, &file, options.sheet.as_deref())?;
+    let file = options
+        .name
+        .clone()
+        .unwrap_or_else(|| path.display().to_string());
+    let sheets = read::read_sheets(path, &file, &options.sheets)?;
     let stem = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -251,18 +259,12 @@ pub(crate) fn import_grids(
         .iter()
         .all(|(_, scan)| scan.layout == Layout::NoLineItems)
     {
-        let names: Vec<&str> = scans.iter().map(|(name, _)| *name).collect();
-        let message = "no line item label recognised (labels are matched against the dictionary in docs/import.md; a mapping file can name others)";
-        return Err(match &options.sheet {
-            Some(sheet) => SheetsError::InSheet {
-                file: file.to_owned(),
-                sheet: sheet.clone(),
-                message: message.to_owned(),
-            },
-            None => SheetsError::InFile {
-                file: file.to_owned(),
-                message: format!("{message}; sheets: {}", names.join(", ")),
-            },
+        let names: Vec<String> = scans.iter().map(|(name, _)| (*name).to_owned()).collect();
+        return Err(match options.sheets.as_slice() {
+            [sheet] => {
+                SheetsError::in_sheet(file, sheet, ErrorKind::NoLineItems { sheets: Vec::new() })
+            }
+            _ => SheetsError::in_file(file, ErrorKind::NoLineItems { sheets: names }),
         });
     }
     // The statement each sheet presents, found once: reading its lines off the balance
@@ -468,9 +470,9 @@ fn check_text_lengths(file: &str, sheet: &str, grid: &Grid) -> Result<(), Sheets
                     file: file.to_owned(),
                     sheet: sheet.to_owned(),
                     cell: grid.cell_name(row, col),
-                    message: format!(
+                    kind: ErrorKind::Invalid(format!(
                         "the cell holds {length} characters, more than a spreadsheet cell can hold ({MAX_CELL_TEXT}); the file is damaged or was not written by a spreadsheet program"
-                    ),
+                    )),
                 });
             }
         }
@@ -658,9 +660,9 @@ fn resolve_unit(
                             file: file.to_owned(),
                             sheet: (*sheet).to_owned(),
                             cell: cell.cell.clone(),
-                            message: format!(
+                            kind: ErrorKind::Invalid(format!(
                                 "{message}; amounts in one file must share one unit (if one of them is not about the amounts, declare the unit in a mapping file: unit = \"thousands\")"
-                            ),
+                            )),
                         });
                     }
                     notes.push(format!(
@@ -912,16 +914,16 @@ fn check_required(
                         file: file.to_owned(),
                         sheet: sheet.to_owned(),
                         cell,
-                        message: format!(
+                        kind: ErrorKind::Invalid(format!(
                             "the cell is empty, but `{item}` for {period} of `{name}` is required"
-                        ),
+                        )),
                     },
                     None => SheetsError::InSheet {
                         file: file.to_owned(),
                         sheet: (*first_sheet).to_owned(),
-                        message: format!(
+                        kind: ErrorKind::Invalid(format!(
                             "`{item}` is required but no row is labelled as it for `{name}` ({period}); add the row or map its label in a mapping file"
-                        ),
+                        )),
                     },
                 });
             }
