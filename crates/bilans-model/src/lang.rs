@@ -18,11 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::ModelError;
 
-/// The model's own messages (statements, severities, findings).
-pub(crate) fn messages() -> &'static Messages {
-    static MESSAGES: LazyLock<Messages> = LazyLock::new(|| crate::embedded_messages!());
-    &MESSAGES
-}
+// The model's own messages (statements, severities, findings, units).
+crate::message_files!();
 
 /// The names of line items that a language's import dictionary has no caption for
 /// (`locales/items.toml`): item name → language → name.
@@ -117,6 +114,43 @@ macro_rules! embedded_messages {
             include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/ru.toml")),
             include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/uk.toml")),
         ])
+    };
+}
+
+/// Defines, in the calling module, `messages()` (the crate's message files, embedded
+/// with [`embedded_messages!`] and parsed once), `text(lang, key)`, `message(lang, key,
+/// args)`, and the test that every message is in every language.
+#[macro_export]
+macro_rules! message_files {
+    () => {
+        /// This crate's messages (`locales/*.toml`), parsed once.
+        pub(crate) fn messages() -> &'static $crate::Messages {
+            static MESSAGES: std::sync::LazyLock<$crate::Messages> =
+                std::sync::LazyLock::new(|| $crate::embedded_messages!());
+            &MESSAGES
+        }
+
+        /// The message `key` in `lang`.
+        #[allow(dead_code)]
+        pub(crate) fn text(lang: $crate::Lang, key: &str) -> &'static str {
+            messages().get(lang, key)
+        }
+
+        /// The message `key` in `lang` with its placeholders filled.
+        #[allow(dead_code)]
+        pub(crate) fn message(
+            lang: $crate::Lang,
+            key: &str,
+            args: &[(&str, &dyn std::fmt::Display)],
+        ) -> String {
+            messages().format(lang, key, args)
+        }
+
+        #[cfg(test)]
+        #[test]
+        fn every_message_is_in_every_language() {
+            assert_eq!(messages().problems(), Vec::<String>::new());
+        }
     };
 }
 
@@ -251,13 +285,8 @@ fn flatten(
 
 #[cfg(test)]
 mod tests {
-    use super::{Lang, Messages, item_names, messages, placeholders};
+    use super::{Lang, Messages, item_names, placeholders};
     use crate::LineItem;
-
-    #[test]
-    fn every_message_is_in_every_language() {
-        assert_eq!(messages().problems(), Vec::<String>::new());
-    }
 
     #[test]
     fn every_item_has_one_name_per_language() {

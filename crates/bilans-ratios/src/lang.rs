@@ -4,22 +4,11 @@
 //! This module depends only on [`RatioId`], so every other module of the engine may
 //! use it.
 
-use std::sync::LazyLock;
-
-use bilans_model::{Lang, Messages};
+use bilans_model::Lang;
 
 use crate::RatioId;
 
-/// The engine's messages.
-pub(crate) fn messages() -> &'static Messages {
-    static MESSAGES: LazyLock<Messages> = LazyLock::new(|| bilans_model::embedded_messages!());
-    &MESSAGES
-}
-
-/// The message `key` in `lang`.
-pub(crate) fn text(lang: Lang, key: &str) -> &'static str {
-    messages().get(lang, key)
-}
+bilans_model::message_files!();
 
 impl RatioId {
     /// The readable name in `lang`, e.g. `wskaźnik bieżącej płynności`; in English the

@@ -2,26 +2,9 @@
 //! `locales/*.toml` (sheet names, headers, notes, chart titles), read through
 //! [`text`] and [`message`].
 
-use std::fmt;
-use std::sync::LazyLock;
+use bilans_model::Lang;
 
-use bilans_model::{Lang, Messages};
-
-/// The crate's messages.
-pub(crate) fn messages() -> &'static Messages {
-    static MESSAGES: LazyLock<Messages> = LazyLock::new(|| bilans_model::embedded_messages!());
-    &MESSAGES
-}
-
-/// The message `key` in `lang`.
-pub(crate) fn text(lang: Lang, key: &str) -> &'static str {
-    messages().get(lang, key)
-}
-
-/// The message `key` in `lang` with its placeholders filled.
-pub(crate) fn message(lang: Lang, key: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
-    messages().format(lang, key, args)
-}
+bilans_model::message_files!();
 
 /// The name of one of the analysed workbook's sheets in `lang`, e.g. `Wskaźniki`.
 pub fn sheet_name_in(sheet: Sheet, lang: Lang) -> &'static str {
@@ -104,11 +87,6 @@ mod tests {
     use bilans_model::Lang;
 
     use crate::lang::{Sheet, messages, sheet_name_in};
-
-    #[test]
-    fn every_message_is_in_every_language() {
-        assert_eq!(messages().problems(), Vec::<String>::new());
-    }
 
     #[test]
     fn sheet_names_are_valid_excel_names_and_distinct_in_every_language() {
