@@ -219,6 +219,12 @@ pub struct Labels {
     pub ru: &'static [&'static str],
     /// Ukrainian (НП(С)БО 1 captions and common variants).
     pub uk: &'static [&'static str],
+    /// Swedish (the Annual Accounts Act's captions, ÅRL, and the key-figure names of
+    /// Swedish data vendors); only the items such tables print.
+    pub sv: &'static [&'static str],
+    /// Vietnamese (the captions of form B 01-DN, Circular 200/2014/TT-BTC); only the
+    /// items such tables print.
+    pub vi: &'static [&'static str],
 }
 
 /// Everything the catalogue says about one line item (one entry of the table).
@@ -304,6 +310,8 @@ macro_rules! line_items {
             uk_codes: [$($uk_code:literal),* $(,)?],
             pl_positions: [$($pl_position:literal),* $(,)?],
             xbrl: [$($xbrl:literal),* $(,)?]
+            $(, sv: [$($sv:literal),* $(,)?])?
+            $(, vi: [$($vi:literal),* $(,)?])?
             $(, open: $open:literal)? $(,)?
         }
     )*) => {
@@ -347,6 +355,8 @@ macro_rules! line_items {
                     pl: &[$($pl),*],
                     ru: &[$($ru),*],
                     uk: &[$($uk),*],
+                    sv: &[$($($sv),*)?],
+                    vi: &[$($($vi),*)?],
                 },
                 ru_codes: &[$($ru_code),*],
                 uk_codes: &[$($uk_code),*],
