@@ -8,7 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use bilans_model::Lang;
 use bilans_ratios::{Basis, EvalConfig};
+use bilans_sheets::analyse::WorkbookOptions;
 use bilans_sheets::{AnalyseOptions, Overwrite, analyse_file, save_workbook};
 use calamine::{Data, Reader, open_workbook_auto};
 
@@ -26,9 +28,23 @@ fn seed004_statements() -> bilans_model::Statements {
 /// The analysed workbook of the Polish seed 004 workbook under `config`, named
 /// `seed004_pl.xlsx` in it.
 fn write_analysed(folder: &Path, name: &str, config: &EvalConfig) -> PathBuf {
+    write_analysed_in(folder, name, config, Lang::En)
+}
+
+/// The seed 004 workbook analysed under `config`, its words in `lang`.
+pub(crate) fn write_analysed_in(
+    folder: &Path,
+    name: &str,
+    config: &EvalConfig,
+    lang: Lang,
+) -> PathBuf {
     let options = AnalyseOptions {
         eval: *config,
         input_name: Some("seed004_pl.xlsx".to_owned()),
+        workbook: WorkbookOptions {
+            lang,
+            ..WorkbookOptions::default()
+        },
         ..AnalyseOptions::default()
     };
     let analysed = analyse_file(&fixture("workbooks/seed004_pl.xlsx"), &options).unwrap();
@@ -250,6 +266,20 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         ..EvalConfig::default()
     };
     let average = write_analysed(folder.path(), "average.xlsx", &average_config);
+    // The same workbook in Polish and (on average balances, with its `n/c` texts) in
+    // Russian: translated sheet names in every reference must recalculate alike.
+    let polish_words = write_analysed_in(
+        folder.path(),
+        "polish_words.xlsx",
+        &EvalConfig::default(),
+        Lang::Pl,
+    );
+    let russian_words = write_analysed_in(
+        folder.path(),
+        "russian_words.xlsx",
+        &average_config,
+        Lang::Ru,
+    );
     let panel = write_panel(folder.path(), "panel.xlsx");
     let interim = write_interim_analysed(folder.path(), "interim_analysed.xlsx");
     // Three statements on three sheets (the cash-flow statement and the ratios on it),
@@ -309,7 +339,17 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         "xlsx:Calc MS Excel 2007 XML",
         &out,
         &[
-            &year_end, &average, &panel, &interim, &three, &quarterly, &russian, &polish, &control,
+            &year_end,
+            &average,
+            &polish_words,
+            &russian_words,
+            &panel,
+            &interim,
+            &three,
+            &quarterly,
+            &russian,
+            &polish,
+            &control,
         ],
     );
 
@@ -329,6 +369,8 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
     for (name, path, min_formulas) in [
         ("year_end.xlsx", &year_end, 100),
         ("average.xlsx", &average, 100),
+        ("polish_words.xlsx", &polish_words, 100),
+        ("russian_words.xlsx", &russian_words, 100),
         ("panel.xlsx", &panel, 100),
         ("interim_analysed.xlsx", &interim, 20),
         ("three_statements.xlsx", &three, 150),
@@ -417,38 +459,80 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
 fn libreoffice_renders_both_charts_to_pdf() {
     let Some(soffice) = libreoffice() else { return };
     let folder = tempfile::tempdir().unwrap();
-    let book = write_analysed(folder.path(), "analysed.xlsx", &EvalConfig::default());
+    let config = EvalConfig::default();
+    let books = [
+        write_analysed(folder.path(), "analysed.xlsx", &config),
+        write_analysed_in(folder.path(), "polish.xlsx", &config, Lang::Pl),
+        write_analysed_in(folder.path(), "russian.xlsx", &config, Lang::Ru),
+    ];
     let profile = recalculating_profile(folder.path());
-    convert(&soffice, &profile, "pdf", folder.path(), &[&book]);
-    let pdf = folder.path().join("analysed.pdf");
+    let inputs: Vec<&Path> = books.iter().map(PathBuf::as_path).collect();
+    convert(&soffice, &profile, "pdf", folder.path(), &inputs);
+    // Each workbook's chart titles and two legends, as its language's message file
+    // words them, and a line item and ratio of its Statements and Ratios sheets.
+    let expected: [(&str, [&str; 6]); 3] = [
+        (
+            "analysed.pdf",
+            [
+                "ROE and ROA: traditional vs modified Du Pont",
+                "Liquidity: traditional vs modified Du Pont",
+                "ROE modified",
+                "Quick, modified",
+                "current assets",
+                "current ratio",
+            ],
+        ),
+        (
+            "polish.pdf",
+            [
+                "ROE i ROA: model Du Ponta tradycyjny i zmodyfikowany",
+                "Płynność: model Du Ponta tradycyjny i zmodyfikowany",
+                "ROE zmodyfikowane",
+                "Szybka, zmodyfikowana",
+                "Aktywa obrotowe",
+                "wskaźnik bieżącej płynności",
+            ],
+        ),
+        (
+            "russian.pdf",
+            [
+                "ROE и ROA: традиционная и модифицированная модели Дюпона",
+                "Ликвидность: традиционная и модифицированная модели Дюпона",
+                "ROE модифицированная",
+                "Быстрая, модифицированная",
+                "Оборотные активы",
+                "коэффициент текущей ликвидности",
+            ],
+        ),
+    ];
     let pdftotext =
         find_program(&["pdftotext"]).expect("pdftotext (poppler-utils) is needed to read the PDF");
-    let output = Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap();
-    // Chart titles wrap over lines: compare with whitespace collapsed.
-    let text = String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    for title in [
-        "ROE and ROA: traditional vs modified Du Pont",
-        "Liquidity: traditional vs modified Du Pont",
-    ] {
-        assert!(text.contains(title), "chart `{title}` not found in the PDF");
-    }
-    for legend in ["ROE modified", "Quick, modified"] {
-        assert!(
-            text.contains(legend),
-            "legend `{legend}` not found in the PDF"
-        );
-    }
-    // The structure sheets print too: their headers and notes.
-    for words in [
-        "2002 change %",
-        "2006 share",
-        "Highlighted: a large move",
-        "income-statement and cash-flow lines over revenue",
-    ] {
-        assert!(text.contains(words), "`{words}` not found in the PDF");
+    for (pdf, words) in expected {
+        let output = Command::new(&pdftotext)
+            .arg(folder.path().join(pdf))
+            .arg("-")
+            .output()
+            .unwrap();
+        // Chart titles wrap over lines: compare with whitespace collapsed.
+        let text = String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for phrase in words {
+            assert!(text.contains(phrase), "{pdf}: `{phrase}` not found");
+        }
+        if pdf != "analysed.pdf" {
+            continue;
+        }
+        // The structure sheets print too: their headers and notes.
+        for words in [
+            "2002 change %",
+            "2006 share",
+            "Highlighted: a large move",
+            "income-statement and cash-flow lines over revenue",
+        ] {
+            assert!(text.contains(words), "`{words}` not found in the PDF");
+        }
     }
 }
 

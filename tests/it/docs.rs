@@ -2,7 +2,7 @@
 //! catalogue, `docs/distress.md` from the distress model table, `docs/liquidity.md`
 //! from the liquidity group and stability tables, `docs/line_items.md`
 //! and the dictionary of `docs/import.md` from the line-item table. The test fails when
-//! the committed file is stale; `BILANS_UPDATE=1`
+//! the committed file is stale (`docs/languages.md` from the message files too); `BILANS_UPDATE=1`
 //! rewrites it.
 
 use crate::support::project_root;
@@ -45,6 +45,14 @@ fn liquidity_document_is_fresh() {
     assert_fresh(
         "docs/liquidity.md",
         &bilans_ratios::liquidity::render::liquidity_markdown(),
+    );
+}
+
+#[test]
+fn languages_document_is_fresh() {
+    assert_fresh(
+        "docs/languages.md",
+        &bilans_ratios::render::languages_markdown(),
     );
 }
 

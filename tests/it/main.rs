@@ -8,6 +8,7 @@ mod entry;
 mod human_capital;
 mod import;
 mod kpi;
+mod lang;
 mod limits;
 mod liquidity;
 mod partners;

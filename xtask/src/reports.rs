@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use bilans_model::Lang;
 use bilans_ratios::{render, seed004};
 use bilans_sheets::{AnalyseOptions, AnalysedFile, Overwrite, analyse_file};
 
@@ -80,10 +81,21 @@ pub(crate) fn generate(root: &Path) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>
     files.insert(markdown("seed002_working_capital.md"), page(&report));
 
     for shape in SEED004_SHAPES {
-        let analysed = analyse(root, &format!("fixtures/workbooks/{shape}"))?;
+        let mut analysed = analyse(root, &format!("fixtures/workbooks/{shape}"))?;
         let mut workbook = analysed.company_workbook(0)?;
         let name = format!("workbooks/{}.analysed.xlsx", shape.replace('.', "_"));
         files.insert(PathBuf::from(name), workbook.save_to_buffer()?);
+        // The Polish and Russian shapes also in their own language.
+        let own = [
+            ("seed004_pl.xlsx", Lang::Pl),
+            ("seed004_ru_transposed.ods", Lang::Ru),
+        ];
+        if let Some((_, lang)) = own.iter().find(|(own_shape, _)| *own_shape == shape) {
+            analysed.options.lang = *lang;
+            let mut workbook = analysed.company_workbook(0)?;
+            let name = format!("workbooks/{}.analysed.{lang}.xlsx", shape.replace('.', "_"));
+            files.insert(PathBuf::from(name), workbook.save_to_buffer()?);
+        }
     }
 
     let mut workbook = analyse(root, "fixtures/workbooks/long_table.xlsx")?.panel_workbook()?;
@@ -152,7 +164,7 @@ fn index(files: &BTreeMap<PathBuf, Vec<u8>>) -> String {
     out.push_str("- `seed004_dupont.md`: seed 004 (modified Du Pont), Tables 1–7 recomputed and every published cell reconciled.\n");
     out.push_str("- `seed000_partners.md`: seed 000 (partner selection), Tables 1–2 recomputed and reconciled.\n");
     out.push_str("- `seed002_working_capital.md`: seed 002 (working capital), Table 7 and the A/B example reconciled, Table 8.\n");
-    out.push_str("- `workbooks/`: the analysed workbook of each seed 004 fixture shape, the panel workbook of `long_table.xlsx`, and the partner, KPI and human-capital example workbooks.\n\n");
+    out.push_str("- `workbooks/`: the analysed workbook of each seed 004 fixture shape (the Polish and Russian ones also in their language, `.pl.xlsx` and `.ru.xlsx`), the panel workbook of `long_table.xlsx`, and the partner, KPI and human-capital example workbooks.\n\n");
     for path in files.keys() {
         out.push_str(&format!("  - `{}`\n", path.display()));
     }

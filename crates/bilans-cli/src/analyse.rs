@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 
 use anyhow::Context;
+use bilans_model::Lang;
 use bilans_ratios::{Basis, DaysInYear, EvalConfig};
-use bilans_sheets::analyse::{WorkbookOptions, sheet_name};
+use bilans_sheets::analyse::{Sheet, WorkbookOptions, sheet_name, sheet_name_in};
 use bilans_sheets::import::{ImportOptions, Mapping};
 use bilans_sheets::{
     AnalyseOptions, AnalysedFile, TextFormat, analyse_file, save_workbook, workbook_bytes,
@@ -16,6 +17,7 @@ use bilans_sheets::{
 };
 use rayon::prelude::*;
 
+use crate::lang::{message, text};
 use crate::output::{Inputs, note, overwrite, print, refuse_input_as_output, write_file};
 
 /// Output formats.
@@ -113,7 +115,7 @@ pub(crate) struct Args {
 }
 
 /// Runs `bilans analyse`.
-pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let config = EvalConfig {
         basis: match args.basis {
             BasisArg::YearEnd => Basis::YearEnd,
@@ -137,7 +139,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
             refuse_input_as_output(mapping, output)?;
         }
     }
-    let options = analyse_options(&args, config)?;
+    let options = analyse_options(&args, config, lang)?;
     if args.input.is_dir() {
         return analyse_folder(&args, &options, format);
     }
@@ -148,25 +150,33 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
             let output = args
                 .output
                 .as_ref()
-                .context("the workbook needs an output file\nhint: add `-o analysed.xlsx`")?;
+                .context(text(lang, "analyse.needs_output"))?;
             let mut workbook = analysed.company_workbook(0)?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
-            note(&format!(
-                "wrote {}: open it in Excel or LibreOffice; start with the Summary sheet",
-                output.display()
+            note(&message(
+                lang,
+                "analyse.wrote_workbook",
+                &[
+                    ("path", &output.display()),
+                    ("summary", &sheet_name_in(Sheet::Summary, lang)),
+                ],
             ));
         }
         (Format::Xlsx, _, true) => {
             let output = args
                 .output
                 .as_ref()
-                .context("the panel workbook needs an output file\nhint: add `-o panel.xlsx`")?;
+                .context(text(lang, "analyse.panel_needs_output"))?;
             let mut workbook = analysed.panel_workbook()?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
-            note(&format!(
-                "wrote {}: {} companies; start with the Comparison sheet",
-                output.display(),
-                analyses.len()
+            note(&message(
+                lang,
+                "analyse.wrote_panel",
+                &[
+                    ("path", &output.display()),
+                    ("count", &analyses.len()),
+                    ("comparison", &sheet_name_in(Sheet::Comparison, lang)),
+                ],
             ));
         }
         (Format::Xlsx, n_companies, false) => {
@@ -185,7 +195,11 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 args.force,
                 &inputs,
             )? {
-                note(&format!("wrote {}", path.display()));
+                note(&message(
+                    lang,
+                    "analyse.wrote",
+                    &[("path", &path.display())],
+                ));
             }
         }
         (format, _, _) => emit(&args, &text_output(format, &analysed)?)?,
@@ -194,7 +208,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// The library's options for this command line: how to read, evaluate and write.
-fn analyse_options(args: &Args, eval: EvalConfig) -> anyhow::Result<AnalyseOptions> {
+fn analyse_options(args: &Args, eval: EvalConfig, lang: Lang) -> anyhow::Result<AnalyseOptions> {
     let mapping = args
         .import
         .mapping
@@ -210,6 +224,7 @@ fn analyse_options(args: &Args, eval: EvalConfig) -> anyhow::Result<AnalyseOptio
         },
         eval,
         workbook: WorkbookOptions {
+            lang,
             created: args.created.clone(),
             source_notes: !args.no_source_notes,
             policy: crate::wc::policy_config(&args.bands)?,
@@ -313,10 +328,11 @@ fn analyse_folder(
     options: &AnalyseOptions,
     format: Format,
 ) -> anyhow::Result<ExitCode> {
+    let lang = options.workbook.lang;
     let output = args
         .output
         .as_ref()
-        .context("a folder input needs an output folder\nhint: add `-o analysed/`")?;
+        .context(text(lang, "analyse.folder_needs_output"))?;
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(&args.input)
         .with_context(|| format!("reading {}", args.input.display()))?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -364,14 +380,18 @@ fn analyse_folder(
     progress.finish_and_clear();
     let mut failures = failures.into_inner().unwrap_or_default();
     failures.sort();
-    note(&format!(
-        "{} workbook(s) read, {n_written} output(s) written to {}, {} failure(s)",
-        inputs.len(),
-        output.display(),
-        failures.len()
+    note(&message(
+        lang,
+        "analyse.folder_summary",
+        &[
+            ("read", &inputs.len()),
+            ("written", &n_written),
+            ("folder", &output.display()),
+            ("failures", &failures.len()),
+        ],
     ));
     for failure in &failures {
-        note(&format!("failed: {failure}"));
+        note(&message(lang, "analyse.failed", &[("failure", failure)]));
     }
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use bilans_model::Lang;
 use bilans_model::LineItem;
 use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
 
@@ -37,7 +38,8 @@ pub(crate) struct Args {
 }
 
 /// Runs `bilans import`.
-pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+/// FIXME(issue 15): its report is still English whatever `--lang` says.
+pub(crate) fn run(args: Args, _lang: Lang) -> anyhow::Result<ExitCode> {
     let mapping = args.mapping.as_deref().map(Mapping::load).transpose()?;
     let required = args
         .require

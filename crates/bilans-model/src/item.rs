@@ -33,7 +33,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ModelError;
+use crate::{Lang, ModelError};
 
 mod table;
 
@@ -72,6 +72,19 @@ impl StatementKind {
             StatementKind::CashFlowStatement => "cash-flow statement",
             StatementKind::MarketData => "market data",
         }
+    }
+}
+
+impl StatementKind {
+    /// The statement's name in `lang`, e.g. `rachunek zysków i strat`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            StatementKind::BalanceSheet => "statement.balance_sheet",
+            StatementKind::IncomeStatement => "statement.income_statement",
+            StatementKind::CashFlowStatement => "statement.cash_flow_statement",
+            StatementKind::MarketData => "statement.market_data",
+        };
+        crate::lang::messages().get(lang, key)
     }
 }
 
@@ -445,5 +458,27 @@ impl FromStr for LineItem {
             .into_iter()
             .find(|item| item.name() == wanted)
             .ok_or_else(|| ModelError::UnknownLineItem(wanted.to_owned()))
+    }
+}
+
+impl LineItem {
+    /// The item's name in `lang`, as bilans prints it in statements and formulas:
+    /// the English label (`total assets`), else the first caption of the language's
+    /// import dictionary (`Aktywa razem`), else the name `locales/items.toml` gives.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let info = self.info();
+        let captions = match lang {
+            Lang::En => return info.label,
+            Lang::Pl => info.labels.pl,
+            Lang::Ru => info.labels.ru,
+            Lang::Uk => info.labels.uk,
+        };
+        if let Some(first) = captions.first() {
+            return first;
+        }
+        crate::lang::item_names()
+            .get(info.name)
+            .and_then(|names| names.get(lang.code()))
+            .map_or(info.label, String::as_str)
     }
 }

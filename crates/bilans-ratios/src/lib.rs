@@ -49,6 +49,7 @@ mod eval;
 mod excel;
 mod expr;
 mod id;
+mod lang;
 pub mod liquidity;
 mod not_computable;
 pub mod render;

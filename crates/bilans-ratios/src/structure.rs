@@ -327,7 +327,7 @@ fn relative_change(
 fn positive_base(item: LineItem, value: Decimal, period: Period) -> Result<(), NotComputable> {
     if value.is_zero() {
         return Err(NotComputable::ZeroDenominator {
-            denominator: item.label().to_owned(),
+            denominator: Box::new(crate::Expr::Item(item)),
             period,
         });
     }

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::fmt::Display;
 use std::sync::LazyLock;
 
+use bilans_model::Lang;
 use bilans_ratios::RatioUnit;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -56,9 +57,10 @@ pub(crate) fn unit_format(unit: RatioUnit) -> &'static Format {
     }
 }
 
-/// The text of a cell that is not computable: `n/c: reason`.
-pub(crate) fn not_computable_text(reason: &dyn Display) -> String {
-    format!("n/c: {reason}")
+/// The text of a cell that is not computable in `lang` (`nie do obliczenia: reason`),
+/// `reason` already in that language.
+pub(crate) fn not_computable_text_in(reason: &str, lang: Lang) -> String {
+    crate::lang::message(lang, "workbook.not_computable", &[("reason", &reason)])
 }
 
 /// Writes one computed cell, the one way every sheet does it: `Ok((formula, value))`
@@ -74,13 +76,27 @@ pub(crate) fn write_computed(
     value: Result<(&str, Decimal), &dyn Display>,
     format: &Format,
 ) -> Result<(), XlsxError> {
+    let value = value.map_err(|reason| reason.to_string());
+    write_computed_in(sheet, row, column, value, format, Lang::En)
+}
+
+/// [`write_computed`] in `lang`: the reason is already in that language, and the
+/// `n/c` prefix is put in it.
+pub(crate) fn write_computed_in(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    column: ColNum,
+    value: Result<(&str, Decimal), String>,
+    format: &Format,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     match value {
         Ok((formula, value)) => {
             let formula = Formula::new(formula).set_result(cached_result(value));
             sheet.write_formula_with_format(row, column, formula, format)?;
         }
         Err(reason) => {
-            let text = not_computable_text(reason);
+            let text = not_computable_text_in(&reason, lang);
             sheet.write_string_with_format(
                 row,
                 column,

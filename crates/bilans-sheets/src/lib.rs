@@ -12,6 +12,7 @@ mod error;
 pub mod human_capital;
 pub mod import;
 pub mod kpi;
+pub mod lang;
 pub mod numbers;
 pub mod partners;
 mod pipeline;

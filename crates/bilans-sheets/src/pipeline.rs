@@ -174,7 +174,7 @@ impl AnalysedFile {
             TextFormat::Csv => {
                 let mut text = String::new();
                 for (index, analysis) in self.analyses.iter().enumerate() {
-                    let csv = render::analysis_csv(analysis);
+                    let csv = render::analysis_csv_in(analysis, self.options.lang);
                     // One header line for the whole file.
                     let body = if index == 0 {
                         csv.as_str()
@@ -188,7 +188,7 @@ impl AnalysedFile {
             TextFormat::Markdown => self
                 .analyses
                 .iter()
-                .map(render::analysis_markdown)
+                .map(|analysis| render::analysis_markdown_in(analysis, self.options.lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
         })

@@ -20,6 +20,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use crate::analyse::{Formats, Layout, period_header, write_header};
 use crate::cells::{a1, fit_cell_text, write_computed};
+use crate::lang::{Sheet, sheet_name_in};
 
 /// The liquidity sheet's name.
 pub const LIQUIDITY: &str = "Liquidity";
@@ -36,7 +37,7 @@ pub(crate) fn write_liquidity(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(LIQUIDITY)?;
+    sheet.set_name(sheet_name_in(Sheet::Liquidity, formats.lang))?;
     let config = balance_config(&analysis.config);
     let cells = ItemsOnly(layout);
     let periods: Vec<Period> = analysis
@@ -168,7 +169,7 @@ pub(crate) fn write_stability(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(STABILITY)?;
+    sheet.set_name(sheet_name_in(Sheet::Stability, formats.lang))?;
     let config = balance_config(&analysis.config);
     let cells = ItemsOnly(layout);
     let periods: Vec<Period> = analysis

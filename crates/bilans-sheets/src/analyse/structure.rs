@@ -7,9 +7,7 @@
 //! highlighted on the Horizontal sheet: the highlight is bilans's flag when the
 //! workbook was written, and does not follow later edits of the amounts.
 
-use std::fmt::Display;
-
-use bilans_model::{LineItem, StatementKind};
+use bilans_model::{Lang, LineItem, StatementKind};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::structure::{
     LARGE_CHANGE, MATERIAL_SHARE, Structure, StructureCell, StructureLine, threshold_text,
@@ -19,7 +17,8 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use crate::analyse::{Formats, Layout, write_header, write_statement_title};
-use crate::cells::{unit_format, write_computed};
+use crate::cells::{unit_format, write_computed_in};
+use crate::lang::{Sheet, message, sheet_name_in, text};
 
 /// The sheet of changes from the comparison period.
 pub const HORIZONTAL: &str = "Horizontal";
@@ -36,17 +35,19 @@ pub(crate) fn write_horizontal(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(HORIZONTAL)?;
+    let lang = formats.lang;
+    sheet.set_name(sheet_name_in(Sheet::Horizontal, lang))?;
     let structure = &analysis.structure;
     // Periods compared with nothing are left out (the note below names them).
     let compared = structure.compared_periods();
-    let mut header = vec![
-        format!("Line item ({})", analysis.statements.unit),
-        "Name".to_owned(),
-    ];
+    let mut header = first_header(analysis, lang);
     for period in &compared {
-        header.push(format!("{period} change"));
-        header.push(format!("{period} change %"));
+        header.push(message(lang, "structure.change", &[("period", period)]));
+        header.push(message(
+            lang,
+            "structure.change_percent",
+            &[("period", period)],
+        ));
     }
     write_header(sheet, layout.statements_header, &header, formats)?;
     let highlight = |format: &Format| format.clone().set_bold().set_background_color("#FFEB9C");
@@ -75,6 +76,7 @@ pub(crate) fn write_horizontal(
                 cells.change(),
                 &cell.change,
                 amount_format,
+                lang,
             )?;
             write_value(
                 sheet,
@@ -83,22 +85,22 @@ pub(crate) fn write_horizontal(
                 cells.relative_change(),
                 &cell.relative_change,
                 fraction_format,
+                lang,
             )?;
         }
     }
     let mut notes = vec![
-        format!(
-            "Highlighted: a large move, a change of at least {} of the earlier amount",
-            threshold_text(LARGE_CHANGE)
+        message(
+            lang,
+            "structure.highlighted",
+            &[("threshold", &threshold_text(LARGE_CHANGE))],
         ),
-        format!(
-            "on a line that is at least {} of its total in either period (bilans's flag when \
-             the workbook was written).",
-            threshold_text(MATERIAL_SHARE)
+        message(
+            lang,
+            "structure.material",
+            &[("share", &threshold_text(MATERIAL_SHARE))],
         ),
-        "Flows are compared with the previous period of the same length, balances with the \
-         opening balance."
-            .to_owned(),
+        text(lang, "structure.compared").to_owned(),
     ];
     let uncompared: Vec<String> = structure
         .periods
@@ -107,12 +109,13 @@ pub(crate) fn write_horizontal(
         .map(ToString::to_string)
         .collect();
     if !uncompared.is_empty() {
-        notes.push(format!(
-            "No comparison period in the statements for {}: left out.",
-            uncompared.join(", ")
+        notes.push(message(
+            lang,
+            "structure.uncompared",
+            &[("periods", &uncompared.join(", "))],
         ));
     }
-    write_notes(sheet, last_row + 2, &notes)?;
+    write_notes(sheet, last_row + 2, &notes, lang)?;
     size_columns(sheet, 2 * compared.len() as u16)?;
     sheet.set_freeze_panes(layout.statements_header + 1, FIRST_COLUMN)?;
     Ok(())
@@ -125,19 +128,17 @@ pub(crate) fn write_vertical(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(VERTICAL)?;
+    let lang = formats.lang;
+    sheet.set_name(sheet_name_in(Sheet::Vertical, lang))?;
     let structure = &analysis.structure;
-    let mut header = vec![
-        format!("Line item ({})", analysis.statements.unit),
-        "Name".to_owned(),
-    ];
+    let mut header = first_header(analysis, lang);
     header.extend(
         structure
             .periods
             .iter()
-            .map(|period| format!("{period} share")),
+            .map(|period| message(lang, "structure.share", &[("period", period)])),
     );
-    header.push("Share of".to_owned());
+    header.push(text(lang, "structure.share_of").to_owned());
     write_header(sheet, layout.statements_header, &header, formats)?;
     let fraction = unit_format(RatioUnit::Fraction);
     let last_row = write_titles_and_labels(sheet, structure, layout, formats)?;
@@ -149,25 +150,36 @@ pub(crate) fn write_vertical(
         for (period_idx, cell) in line.values.iter().enumerate() {
             let column = FIRST_COLUMN + period_idx as u16;
             let formula = Cells::of(layout, line.item, cell).share();
-            write_value(sheet, row, column, formula, &cell.share, fraction)?;
+            write_value(sheet, row, column, formula, &cell.share, fraction, lang)?;
         }
-        sheet.write_string(row, totals_column, totals_text(line))?;
+        sheet.write_string(row, totals_column, totals_text(line, lang))?;
     }
-    let notes = [
-        "Assets over total assets; equity and liabilities over total equity and liabilities",
-        "(total assets where that is not given); income-statement and cash-flow lines over revenue.",
-    ]
-    .map(str::to_owned);
-    write_notes(sheet, last_row + 2, &notes)?;
+    let notes = ["structure.shares_of_totals", "structure.shares_of_revenue"]
+        .map(|key| text(lang, key).to_owned());
+    write_notes(sheet, last_row + 2, &notes, lang)?;
     size_columns(sheet, structure.periods.len() as u16)?;
     sheet.set_column_width(totals_column, 30)?;
     sheet.set_freeze_panes(layout.statements_header + 1, FIRST_COLUMN)?;
     Ok(())
 }
 
+/// The first two headers: the line item (in the statements' unit) and its name.
+fn first_header(analysis: &Analysis, lang: Lang) -> Vec<String> {
+    let unit = analysis.statements.unit.text_in(lang);
+    vec![
+        message(lang, "statements.line_item", &[("unit", &unit)]),
+        text(lang, "statements.name").to_owned(),
+    ]
+}
+
 /// `notes` one per row from `first_row`, then what `n/c` means.
-fn write_notes(sheet: &mut Worksheet, first_row: u32, notes: &[String]) -> Result<(), XlsxError> {
-    let end = "Not computable: n/c with the reason.";
+fn write_notes(
+    sheet: &mut Worksheet,
+    first_row: u32,
+    notes: &[String],
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let end = text(lang, "structure.not_computable");
     for (index, note) in notes.iter().map(String::as_str).chain([end]).enumerate() {
         sheet.write_string(first_row + index as u32, 0, note)?;
     }
@@ -218,14 +230,14 @@ fn write_value(
     formula: Option<String>,
     value: &Result<Decimal, NotComputable>,
     format: &Format,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
-    let no_cell = "an amount the formula needs has no cell on the Statements sheet";
     let value = match (value, &formula) {
         (Ok(value), Some(formula)) => Ok((formula.as_str(), *value)),
-        (Err(reason), _) => Err(reason as &dyn Display),
-        (Ok(_), None) => Err(&no_cell as &dyn Display),
+        (Err(reason), _) => Err(reason.text(lang)),
+        (Ok(_), None) => Err(text(lang, "structure.no_cell").to_owned()),
     };
-    write_computed(sheet, row, column, value, format)
+    write_computed_in(sheet, row, column, value, format, lang)
 }
 
 /// The statement titles and each line's label and name, on the rows of the
@@ -248,7 +260,7 @@ fn write_titles_and_labels(
         let Some(row) = layout.item_rows.get(&line.item).copied() else {
             continue;
         };
-        sheet.write_string(row, 0, line.item.label())?;
+        sheet.write_string(row, 0, line.item.label_in(formats.lang))?;
         sheet.write_string(row, 1, line.item.name())?;
         last_row = last_row.max(row);
     }
@@ -256,8 +268,12 @@ fn write_titles_and_labels(
 }
 
 /// The labels of the totals a line's shares are of.
-fn totals_text(line: &StructureLine) -> String {
-    let labels: Vec<&str> = line.totals().iter().map(|total| total.label()).collect();
+fn totals_text(line: &StructureLine, lang: Lang) -> String {
+    let labels: Vec<&str> = line
+        .totals()
+        .iter()
+        .map(|total| total.label_in(lang))
+        .collect();
     labels.join(", ")
 }
 
