@@ -530,6 +530,12 @@ fn libreoffice_renders_both_charts_to_pdf() {
             "2006 share",
             "Highlighted: a large move",
             "income-statement and cash-flow lines over revenue",
+            // The Distress, Liquidity and Stability sheets and the Summary's
+            // conclusion print too.
+            "Altman Z (1968), public manufacturers",
+            "most liquid assets",
+            "own working capital",
+            "Conclusion Checks The statements contradict themselves",
         ] {
             assert!(text.contains(words), "`{words}` not found in the PDF");
         }
