@@ -60,6 +60,12 @@ pub enum Scale {
     Thousands,
     /// Amounts in millions.
     Millions,
+    /// Amounts in billions (thousand millions: `bn`, `mld`, `млрд`).
+    Billions,
+    /// Amounts in lakhs (Indian numbering: 100,000).
+    Lakhs,
+    /// Amounts in crores (Indian numbering: 10,000,000).
+    Crores,
 }
 
 impl Scale {
@@ -69,6 +75,9 @@ impl Scale {
             Scale::Units => Decimal::ONE,
             Scale::Thousands => Decimal::from(1_000),
             Scale::Millions => Decimal::from(1_000_000),
+            Scale::Billions => Decimal::from(1_000_000_000),
+            Scale::Lakhs => Decimal::from(100_000),
+            Scale::Crores => Decimal::from(10_000_000),
         }
     }
 }
@@ -81,6 +90,9 @@ impl FromStr for Scale {
             "units" => Ok(Scale::Units),
             "thousands" => Ok(Scale::Thousands),
             "millions" => Ok(Scale::Millions),
+            "billions" => Ok(Scale::Billions),
+            "lakhs" => Ok(Scale::Lakhs),
+            "crores" => Ok(Scale::Crores),
             other => Err(ModelError::BadScale(other.to_owned())),
         }
     }
@@ -121,6 +133,9 @@ impl Unit {
             Scale::Units => "unit.units",
             Scale::Thousands => "unit.thousands",
             Scale::Millions => "unit.millions",
+            Scale::Billions => "unit.billions",
+            Scale::Lakhs => "unit.lakhs",
+            Scale::Crores => "unit.crores",
         };
         let currency = if self.currency.is_empty() {
             messages.get(lang, "unit.currency_unknown")

@@ -56,6 +56,9 @@ struct Words {
 struct Units {
     thousands: Vec<String>,
     millions: Vec<String>,
+    billions: Vec<String>,
+    lakhs: Vec<String>,
+    crores: Vec<String>,
     fillers: Vec<String>,
     currencies: BTreeMap<String, Vec<String>>,
 }
@@ -82,6 +85,9 @@ pub(crate) struct UnitWords {
     pub(crate) scale: Scale,
     pub(crate) currency: Option<String>,
 }
+
+/// Currency signs that name one currency, and its code.
+const CURRENCY_SIGNS: [(&str, &str); 4] = [("₹", "INR"), ("€", "EUR"), ("£", "GBP"), ("₴", "UAH")];
 
 impl Dictionary {
     /// The built-in dictionary.
@@ -151,6 +157,9 @@ impl Dictionary {
         for (words, scale) in [
             (&file.units.thousands, Scale::Thousands),
             (&file.units.millions, Scale::Millions),
+            (&file.units.billions, Scale::Billions),
+            (&file.units.lakhs, Scale::Lakhs),
+            (&file.units.crores, Scale::Crores),
         ] {
             for word in words {
                 dictionary.scale_words.insert(normalise(word), scale);
@@ -242,7 +251,15 @@ impl Dictionary {
 
     /// The unit a text declares, if it declares one.
     pub(crate) fn unit(&self, text: &str) -> Option<UnitWords> {
-        let normalised = normalise(text);
+        // Currency signs that name one currency are read as its code (`₹ in lakhs`,
+        // `€'000`); `$` names several and is left to the words around it (`USD ($)`).
+        let mut text = text.to_owned();
+        for (sign, code) in CURRENCY_SIGNS {
+            if text.contains(sign) {
+                text = text.replace(sign, &format!(" {code} "));
+            }
+        }
+        let normalised = normalise(&text);
         let words: Vec<&str> = normalised
             .split(' ')
             .filter(|word| !word.is_empty())

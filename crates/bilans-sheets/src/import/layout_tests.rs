@@ -489,3 +489,30 @@ fn bare_totals_that_do_not_add_up_or_balance_are_not_read() {
         None
     );
 }
+
+#[test]
+fn indian_and_billion_scales_are_read_from_the_unit_cell() {
+    for (unit, scale, currency) in [
+        ("Rs. in Crores", bilans_model::Scale::Crores, "INR"),
+        ("₹ in lakhs", bilans_model::Scale::Lakhs, "INR"),
+        ("USD in billions", bilans_model::Scale::Billions, "USD"),
+        ("w mld zł", bilans_model::Scale::Billions, "PLN"),
+        ("€'000", bilans_model::Scale::Thousands, "EUR"),
+    ] {
+        let report = import_sheets(vec![(
+            "Balance",
+            vec![
+                vec![text(unit)],
+                vec![Value::Empty, text("2024")],
+                vec![text("Total assets"), number(1_000)],
+                vec![text("Total equity"), number(400)],
+            ],
+        )])
+        .unwrap();
+        assert_eq!(report.unit.scale, scale, "{unit}");
+        assert_eq!(report.unit.currency, currency, "{unit}");
+    }
+    // A crore is ten million, a lakh a hundred thousand.
+    assert_eq!(bilans_model::Scale::Crores.factor(), Decimal::from(10_000_000));
+    assert_eq!(bilans_model::Scale::Lakhs.factor(), Decimal::from(100_000));
+}
