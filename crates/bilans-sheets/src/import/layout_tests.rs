@@ -513,6 +513,9 @@ fn indian_and_billion_scales_are_read_from_the_unit_cell() {
         assert_eq!(report.unit.currency, currency, "{unit}");
     }
     // A crore is ten million, a lakh a hundred thousand.
-    assert_eq!(bilans_model::Scale::Crores.factor(), Decimal::from(10_000_000));
+    assert_eq!(
+        bilans_model::Scale::Crores.factor(),
+        Decimal::from(10_000_000)
+    );
     assert_eq!(bilans_model::Scale::Lakhs.factor(), Decimal::from(100_000));
 }
