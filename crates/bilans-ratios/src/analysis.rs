@@ -4,7 +4,9 @@
 
 use std::fmt;
 
-use bilans_model::{Finding, FindingKind, Lang, Length, Period, Severity, Statements, validate};
+use bilans_model::{
+    Finding, FindingKind, Lang, Length, LineItem, Period, Severity, Statements, validate,
+};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -16,7 +18,7 @@ use crate::liquidity::net_assets::{Coverage, NetAssetsPeriod, net_assets};
 use crate::liquidity::stability::{StabilityPeriod, StabilityType, financial_stability};
 use crate::liquidity::{LiquidityPeriod, balance_liquidity};
 use crate::structure::{Structure, analyse_structure};
-use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
+use crate::{EvalConfig, NotComputable, PeriodResult, RatioId, RatioTable, evaluate_all};
 
 /// The ratios shown on a summary, in order.
 pub const HEADLINE_RATIOS: [RatioId; 7] = [
@@ -92,6 +94,10 @@ pub enum Attention {
     NegativeNetAssets(Vec<Period>),
     /// The periods whose net assets are below the share capital.
     NetAssetsBelowShareCapital(Vec<Period>),
+    /// The balance sheet has no current/non-current split (as banks and insurers
+    /// print theirs): how many ratios need current assets or current liabilities and
+    /// so do not apply.
+    NoCurrentSplit(usize),
     /// Nothing stands out.
     Nothing,
 }
@@ -168,6 +174,7 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
     let net_assets = net_assets(statements, config);
     let mut attention = attention(&findings, &ratios, &distress);
     balance_attention(&mut attention, &financial_stability, &net_assets);
+    split_attention(&mut attention, statements, &ratios);
     let conclusion = conclude(&Facts {
         statements,
         findings: &findings,
@@ -245,6 +252,50 @@ fn headline(ratios: &RatioTable, id: RatioId) -> Option<Headline> {
         last,
         trend,
     })
+}
+
+/// Adds [`Attention::NoCurrentSplit`] when the statements give total assets but
+/// neither current assets nor current liabilities in any period: a balance sheet
+/// ordered by liquidity without a current/non-current split, as banks' and insurers'
+/// are. The ratios counted are those not computable for want of either item.
+fn split_attention(points: &mut Vec<Attention>, statements: &Statements, ratios: &RatioTable) {
+    let periods = statements.period_list();
+    let holds = |item| {
+        periods
+            .iter()
+            .any(|period| statements.get(*period, item).is_some())
+    };
+    if !holds(LineItem::TotalAssets)
+        || holds(LineItem::CurrentAssets)
+        || holds(LineItem::CurrentLiabilities)
+    {
+        return;
+    }
+    let needs_current = |reason: &NotComputable| {
+        matches!(
+            reason,
+            NotComputable::MissingItem {
+                item: LineItem::CurrentAssets | LineItem::CurrentLiabilities,
+                ..
+            }
+        )
+    };
+    let count = ratios
+        .rows
+        .iter()
+        .filter(|row| {
+            row.values
+                .iter()
+                .any(|(_, value)| value.as_ref().is_err_and(needs_current))
+        })
+        .count();
+    if count == 0 {
+        return;
+    }
+    if points.as_slice() == [Attention::Nothing] {
+        points.clear();
+    }
+    points.push(Attention::NoCurrentSplit(count));
 }
 
 fn attention(
@@ -384,6 +435,9 @@ impl Attention {
                 "attention.net_assets_below_share_capital",
                 &[("periods", &periods_text(periods))],
             ),
+            Attention::NoCurrentSplit(count) => {
+                messages.format(lang, "attention.no_current_split", &[("count", count)])
+            }
             Attention::Nothing => messages.get(lang, "attention.none").to_owned(),
         }
     }

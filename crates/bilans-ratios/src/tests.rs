@@ -699,3 +699,48 @@ fn a_model_in_its_danger_zone_is_named_first() {
         analysis.attention
     );
 }
+
+#[test]
+fn a_balance_sheet_without_a_current_split_is_named_with_the_ratios_that_do_not_apply() {
+    use crate::analysis::{Attention, analyse};
+    // A bank's balance: total assets, equity, liabilities; no current split.
+    let bank = statements(&[
+        (LineItem::TotalAssets, 10_000),
+        (LineItem::Equity, 900),
+        (LineItem::TotalLiabilities, 9_100),
+        (LineItem::Revenue, 700),
+        (LineItem::NetIncome, 90),
+    ]);
+    let analysis = analyse(&bank, &EvalConfig::default());
+    let Some(Attention::NoCurrentSplit(count)) = analysis
+        .attention
+        .iter()
+        .find(|point| matches!(point, Attention::NoCurrentSplit(_)))
+    else {
+        panic!("{:?}", analysis.attention)
+    };
+    // The current ratio and the quick ratio are among them.
+    assert!(2 <= *count, "{count}");
+    for id in [RatioId::CURRENT_RATIO, RatioId::QUICK_RATIO] {
+        assert!(matches!(
+            evaluate(id, &bank, &EvalConfig::default()),
+            Err(NotComputable::MissingItem {
+                item: LineItem::CurrentAssets | LineItem::CurrentLiabilities,
+                ..
+            })
+        ));
+    }
+    // With a current split the point is not made.
+    let company = statements(&[
+        (LineItem::TotalAssets, 10_000),
+        (LineItem::CurrentAssets, 4_000),
+        (LineItem::CurrentLiabilities, 3_000),
+    ]);
+    let analysis = analyse(&company, &EvalConfig::default());
+    assert!(
+        !analysis
+            .attention
+            .iter()
+            .any(|point| matches!(point, Attention::NoCurrentSplit(_)))
+    );
+}
