@@ -526,14 +526,31 @@ pub(crate) fn write_statements_block(
         )?;
         sheet.set_column_width(source_column, 60)?;
     }
-    for (statement, row) in &layout.statement_titles {
-        let title = statement.label();
-        let mut capitalised = title[..1].to_uppercase();
-        capitalised.push_str(&title[1..]);
-        sheet.write_string_with_format(*row, 0, &capitalised, &formats.section)?;
-    }
-    for (item, row) in &layout.item_rows {
-        let row = *row;
+    // Row after row, titles among the items (a constant-memory worksheet takes its rows
+    // in order).
+    let mut rows: Vec<(u32, StatementRow)> = layout
+        .statement_titles
+        .iter()
+        .map(|(statement, row)| (*row, StatementRow::Title(*statement)))
+        .chain(
+            layout
+                .item_rows
+                .iter()
+                .map(|(item, row)| (*row, StatementRow::Item(*item))),
+        )
+        .collect();
+    rows.sort_by_key(|(row, _)| *row);
+    for (row, content) in rows {
+        let item = match content {
+            StatementRow::Title(statement) => {
+                let title = statement.label();
+                let mut capitalised = title[..1].to_uppercase();
+                capitalised.push_str(&title[1..]);
+                sheet.write_string_with_format(row, 0, &capitalised, &formats.section)?;
+                continue;
+            }
+            StatementRow::Item(item) => item,
+        };
         sheet.write_string(row, 0, item.label())?;
         sheet.write_string(row, 1, item.name())?;
         let mut sources = Vec::new();
@@ -541,7 +558,7 @@ pub(crate) fn write_statements_block(
             let Some(column) = layout.period_column(*period, STATEMENT_FIRST_COLUMN) else {
                 continue;
             };
-            let Some(amount) = statements.amount(*period, *item) else {
+            let Some(amount) = statements.amount(*period, item) else {
                 continue;
             };
             sheet.write_number_with_format(
