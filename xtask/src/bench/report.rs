@@ -448,17 +448,30 @@ impl Report {
         }
     }
 
-    /// Linear cost: the marginal wall time per company of each step between sizes.
+    /// Linear cost: the marginal cost per company of each step between sizes, in CPU
+    /// time when every size has it (the wall clock follows the machine's load, which
+    /// changes between sizes), else in wall-clock time.
     fn linearity(&self) -> String {
+        let cpu: Option<Vec<f64>> = self
+            .sizes
+            .iter()
+            .map(|size| size.bilans.best_cpu().map(|cpu| cpu.as_secs_f64()))
+            .collect();
+        let (measure, costs) = match cpu {
+            Some(cpu) => ("CPU time", cpu),
+            None => (
+                "wall clock",
+                self.sizes
+                    .iter()
+                    .map(|size| size.bilans.wall().best().as_secs_f64())
+                    .collect(),
+            ),
+        };
         let points: Vec<(f64, f64)> = self
             .sizes
             .iter()
-            .map(|size| {
-                (
-                    f64::from(size.companies),
-                    size.bilans.wall().best().as_secs_f64(),
-                )
-            })
+            .zip(costs)
+            .map(|(size, cost)| (f64::from(size.companies), cost))
             .collect();
         if points.len() < 3 {
             return "SKIP cost linear in the panel's size: needs three sizes (`--sizes 100,1000,5000`)".to_owned();
@@ -487,7 +500,7 @@ impl Report {
         check(
             0.0 < low && high / low <= LINEAR_TOLERANCE,
             &format!(
-                "cost linear in the panel's size (each step's cost per added company within {LINEAR_TOLERANCE}× of the others): {}",
+                "cost linear in the panel's size (each step's {measure} per added company within {LINEAR_TOLERANCE}× of the others): {}",
                 steps.join(", ")
             ),
         )
