@@ -8,36 +8,55 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use bilans_ratios::analysis::analyse;
+use bilans_model::Lang;
 use bilans_ratios::{Basis, EvalConfig};
-use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook};
-use bilans_sheets::import::{ImportOptions, import_file};
-use bilans_sheets::{Overwrite, save_workbook};
+use bilans_sheets::analyse::WorkbookOptions;
+use bilans_sheets::{AnalyseOptions, Overwrite, analyse_file, save_workbook};
 use calamine::{Data, Reader, open_workbook_auto};
 
-use crate::support::{analyse_into, fixture, run_bilans};
+use crate::support::{analyse_into, analysed_in_process, fixture, run_bilans};
 
-/// The seed 004 statements as imported from the Polish workbook, with provenance.
+/// The seed 004 statements as the library entry point imports them from the Polish
+/// workbook, with provenance.
 fn seed004_statements() -> bilans_model::Statements {
-    let report = import_file(
-        &fixture("workbooks/seed004_pl.xlsx"),
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(report.entities.len(), 1);
-    report.entities[0].clone()
+    let analysed =
+        analysed_in_process(&fixture("workbooks/seed004_pl.xlsx"), EvalConfig::default());
+    assert_eq!(analysed.analyses.len(), 1);
+    analysed.analyses[0].statements.clone()
 }
 
+/// The analysed workbook of the Polish seed 004 workbook under `config`, named
+/// `seed004_pl.xlsx` in it.
 fn write_analysed(folder: &Path, name: &str, config: &EvalConfig) -> PathBuf {
-    let analysis = analyse(&seed004_statements(), config);
-    let options = WorkbookOptions {
-        input: "seed004_pl.xlsx".to_owned(),
-        ..WorkbookOptions::default()
+    write_analysed_in(folder, name, config, Lang::En)
+}
+
+/// The seed 004 workbook analysed under `config`, its words in `lang`.
+pub(crate) fn write_analysed_in(
+    folder: &Path,
+    name: &str,
+    config: &EvalConfig,
+    lang: Lang,
+) -> PathBuf {
+    let options = AnalyseOptions {
+        eval: *config,
+        input_name: Some("seed004_pl.xlsx".to_owned()),
+        workbook: WorkbookOptions {
+            lang,
+            ..WorkbookOptions::default()
+        },
+        ..AnalyseOptions::default()
     };
-    let mut workbook = analysed_workbook(&analysis, &options).unwrap();
-    let path = folder.join(name);
-    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
-    path
+    let analysed = analyse_file(&fixture("workbooks/seed004_pl.xlsx"), &options).unwrap();
+    save(
+        &mut analysed.company_workbook(0).unwrap(),
+        &folder.join(name),
+    )
+}
+
+fn save(workbook: &mut rust_xlsxwriter::Workbook, path: &Path) -> PathBuf {
+    save_workbook(workbook, path, Overwrite::Never).unwrap();
+    path.to_owned()
 }
 
 /// A workbook with a year and its last quarter ending the same day, quarters under
@@ -83,17 +102,16 @@ fn write_interim_input(folder: &Path) -> PathBuf {
 /// The interim workbook analysed on average balances with annualised flows.
 fn write_interim_analysed(folder: &Path, name: &str) -> PathBuf {
     let input = write_interim_input(folder);
-    let report = import_file(&input, &ImportOptions::default()).unwrap();
     let config = EvalConfig {
         basis: Basis::Average,
         annualise: true,
         ..EvalConfig::default()
     };
-    let analysis = analyse(&report.entities[0], &config);
-    let mut workbook = analysed_workbook(&analysis, &WorkbookOptions::default()).unwrap();
-    let path = folder.join(name);
-    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
-    path
+    let analysed = analysed_in_process(&input, config);
+    save(
+        &mut analysed.company_workbook(0).unwrap(),
+        &folder.join(name),
+    )
 }
 
 /// The analysed workbook of a fixture's one company, under `config`.
@@ -103,31 +121,19 @@ fn write_fixture_analysed(
     name: &str,
     config: &EvalConfig,
 ) -> PathBuf {
-    let report = import_file(&fixture(relative), &ImportOptions::default()).unwrap();
-    assert_eq!(report.entities.len(), 1, "{relative}");
-    let analysis = analyse(&report.entities[0], config);
-    let mut workbook = analysed_workbook(&analysis, &WorkbookOptions::default()).unwrap();
-    let path = folder.join(name);
-    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
-    path
+    let analysed = analysed_in_process(&fixture(relative), *config);
+    assert_eq!(analysed.analyses.len(), 1, "{relative}");
+    save(
+        &mut analysed.company_workbook(0).unwrap(),
+        &folder.join(name),
+    )
 }
 
 fn write_panel(folder: &Path, name: &str) -> PathBuf {
-    let report = import_file(
-        &fixture("workbooks/long_table.xlsx"),
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    assert!(1 < report.entities.len());
-    let analyses: Vec<_> = report
-        .entities
-        .iter()
-        .map(|statements| analyse(statements, &EvalConfig::default()))
-        .collect();
-    let mut workbook = panel_workbook(&analyses, &WorkbookOptions::default()).unwrap();
-    let path = folder.join(name);
-    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
-    path
+    let analysed =
+        analysed_in_process(&fixture("workbooks/long_table.xlsx"), EvalConfig::default());
+    assert!(1 < analysed.analyses.len());
+    save(&mut analysed.panel_workbook().unwrap(), &folder.join(name))
 }
 
 fn find_program(names: &[&str]) -> Option<PathBuf> {
@@ -201,11 +207,24 @@ fn number(cell: Option<&Data>) -> Option<f64> {
 /// Every formula cell of `original` whose recalculated value in `recalculated`
 /// differs from the cached one by a relative 1e-9 or more: (sheet, cell, cached, recalculated).
 fn mismatches(original: &Path, recalculated: &Path) -> (usize, Vec<String>) {
+    let (per_sheet, problems) = mismatches_per_sheet(original, recalculated);
+    (
+        per_sheet.iter().map(|(_, n_formulas)| n_formulas).sum(),
+        problems,
+    )
+}
+
+/// [`mismatches`], with the number of formulas on each sheet.
+fn mismatches_per_sheet(
+    original: &Path,
+    recalculated: &Path,
+) -> (Vec<(String, usize)>, Vec<String>) {
     let mut written = open_workbook_auto(original).unwrap();
     let mut recomputed = open_workbook_auto(recalculated).unwrap();
-    let mut n_formulas = 0;
+    let mut per_sheet = Vec::new();
     let mut problems = Vec::new();
     for sheet in written.sheet_names() {
+        let mut n_formulas = 0;
         let formulas = written.worksheet_formula(&sheet).unwrap();
         let cached = written.worksheet_range(&sheet).unwrap();
         let fresh = recomputed.worksheet_range(&sheet).unwrap();
@@ -232,8 +251,9 @@ fn mismatches(original: &Path, recalculated: &Path) -> (usize, Vec<String>) {
                 ));
             }
         }
+        per_sheet.push((sheet, n_formulas));
     }
-    (n_formulas, problems)
+    (per_sheet, problems)
 }
 
 #[test]
@@ -246,6 +266,20 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         ..EvalConfig::default()
     };
     let average = write_analysed(folder.path(), "average.xlsx", &average_config);
+    // The same workbook in Polish and (on average balances, with its `n/c` texts) in
+    // Russian: translated sheet names in every reference must recalculate alike.
+    let polish_words = write_analysed_in(
+        folder.path(),
+        "polish_words.xlsx",
+        &EvalConfig::default(),
+        Lang::Pl,
+    );
+    let russian_words = write_analysed_in(
+        folder.path(),
+        "russian_words.xlsx",
+        &average_config,
+        Lang::Ru,
+    );
     let panel = write_panel(folder.path(), "panel.xlsx");
     let interim = write_interim_analysed(folder.path(), "interim_analysed.xlsx");
     // Three statements on three sheets (the cash-flow statement and the ratios on it),
@@ -261,6 +295,31 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         "workbooks/quarterly_en.xlsx",
         "quarterly.xlsx",
         &average_config,
+    );
+    // The distress scores are live formulas (LibreOffice recalculates them below from
+    // the statements, independently of the Decimal engine).
+    let distress_formulas = open_workbook_auto(&three)
+        .unwrap()
+        .worksheet_formula("Distress")
+        .unwrap()
+        .used_cells()
+        .filter(|(_, _, formula)| !formula.is_empty())
+        .count();
+    assert!(20 <= distress_formulas, "{distress_formulas}");
+    // The Russian and Polish forms, whose lines the liquidity groups, the stability
+    // amounts and the net assets (Order 84n for roubles) read; the Russian one on the
+    // average basis, which those sheets must not use.
+    let russian = write_fixture_analysed(
+        folder.path(),
+        "workbooks/three_statements_ru.xlsx",
+        "three_statements_ru.xlsx",
+        &average_config,
+    );
+    let polish = write_fixture_analysed(
+        folder.path(),
+        "workbooks/three_statements_pl.xlsx",
+        "three_statements_pl.xlsx",
+        &EvalConfig::default(),
     );
     // A control: one formula whose cached value is wrong must be caught.
     let control = folder.path().join("control.xlsx");
@@ -280,17 +339,44 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
         "xlsx:Calc MS Excel 2007 XML",
         &out,
         &[
-            &year_end, &average, &panel, &interim, &three, &quarterly, &control,
+            &year_end,
+            &average,
+            &polish_words,
+            &russian_words,
+            &panel,
+            &interim,
+            &three,
+            &quarterly,
+            &russian,
+            &polish,
+            &control,
         ],
     );
 
+    // The structure sheets are live too: every change, relative change and share of
+    // the three statements (none of the first year's changes has a formula).
+    let (per_sheet, _) = mismatches_per_sheet(&three, &out.join("three_statements.xlsx"));
+    for (sheet, min_formulas) in [("Horizontal", 80), ("Vertical", 80)] {
+        let n_formulas = per_sheet
+            .iter()
+            .find(|(name, _)| name == sheet)
+            .map_or(0, |(_, n_formulas)| *n_formulas);
+        assert!(
+            min_formulas < n_formulas,
+            "{sheet}: only {n_formulas} formulas"
+        );
+    }
     for (name, path, min_formulas) in [
         ("year_end.xlsx", &year_end, 100),
         ("average.xlsx", &average, 100),
+        ("polish_words.xlsx", &polish_words, 100),
+        ("russian_words.xlsx", &russian_words, 100),
         ("panel.xlsx", &panel, 100),
         ("interim_analysed.xlsx", &interim, 20),
         ("three_statements.xlsx", &three, 150),
         ("quarterly.xlsx", &quarterly, 50),
+        ("three_statements_ru.xlsx", &russian, 150),
+        ("three_statements_pl.xlsx", &polish, 150),
     ] {
         let (n_formulas, problems) = mismatches(path, &out.join(name));
         assert!(
@@ -303,6 +389,22 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
             problems.len(),
             problems.join("\n")
         );
+    }
+    // The balance sheets hold live formulas in every period: the groups, conditions and
+    // verdict; the stability amounts, surpluses and indicator; the net assets.
+    for path in [&russian, &polish] {
+        let mut workbook = open_workbook_auto(path).unwrap();
+        for (sheet, min_formulas) in [("Liquidity", 2 * 17), ("Stability", 2 * 16)] {
+            let formulas = workbook.worksheet_formula(sheet).unwrap();
+            let n_formulas = formulas
+                .used_cells()
+                .filter(|(_, _, formula)| !formula.is_empty())
+                .count();
+            assert!(
+                min_formulas <= n_formulas,
+                "{path:?} {sheet}: only {n_formulas} formulas"
+            );
+        }
     }
     // The scoring workbooks (partners, KPI cards, human capital) carry formulas with
     // cached values too: the committed reports are fresh (`reports_are_fresh`), so
@@ -357,29 +459,86 @@ fn libreoffice_recalculates_every_formula_to_the_cached_value() {
 fn libreoffice_renders_both_charts_to_pdf() {
     let Some(soffice) = libreoffice() else { return };
     let folder = tempfile::tempdir().unwrap();
-    let book = write_analysed(folder.path(), "analysed.xlsx", &EvalConfig::default());
+    let config = EvalConfig::default();
+    let books = [
+        write_analysed(folder.path(), "analysed.xlsx", &config),
+        write_analysed_in(folder.path(), "polish.xlsx", &config, Lang::Pl),
+        write_analysed_in(folder.path(), "russian.xlsx", &config, Lang::Ru),
+    ];
     let profile = recalculating_profile(folder.path());
-    convert(&soffice, &profile, "pdf", folder.path(), &[&book]);
-    let pdf = folder.path().join("analysed.pdf");
+    let inputs: Vec<&Path> = books.iter().map(PathBuf::as_path).collect();
+    convert(&soffice, &profile, "pdf", folder.path(), &inputs);
+    // Each workbook's chart titles and two legends, as its language's message file
+    // words them, and a line item and ratio of its Statements and Ratios sheets.
+    let expected: [(&str, [&str; 6]); 3] = [
+        (
+            "analysed.pdf",
+            [
+                "ROE and ROA: traditional vs modified Du Pont",
+                "Liquidity: traditional vs modified Du Pont",
+                "ROE modified",
+                "Quick, modified",
+                "current assets",
+                "current ratio",
+            ],
+        ),
+        (
+            "polish.pdf",
+            [
+                "ROE i ROA: model Du Ponta tradycyjny i zmodyfikowany",
+                "Płynność: model Du Ponta tradycyjny i zmodyfikowany",
+                "ROE zmodyfikowane",
+                "Szybka, zmodyfikowana",
+                "Aktywa obrotowe",
+                "wskaźnik bieżącej płynności",
+            ],
+        ),
+        (
+            "russian.pdf",
+            [
+                "ROE и ROA: традиционная и модифицированная модели Дюпона",
+                "Ликвидность: традиционная и модифицированная модели Дюпона",
+                "ROE модифицированная",
+                "Быстрая, модифицированная",
+                "Оборотные активы",
+                "коэффициент текущей ликвидности",
+            ],
+        ),
+    ];
     let pdftotext =
         find_program(&["pdftotext"]).expect("pdftotext (poppler-utils) is needed to read the PDF");
-    let output = Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap();
-    // Chart titles wrap over lines: compare with whitespace collapsed.
-    let text = String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    for title in [
-        "ROE and ROA: traditional vs modified Du Pont",
-        "Liquidity: traditional vs modified Du Pont",
-    ] {
-        assert!(text.contains(title), "chart `{title}` not found in the PDF");
-    }
-    for legend in ["ROE modified", "Quick, modified"] {
-        assert!(
-            text.contains(legend),
-            "legend `{legend}` not found in the PDF"
-        );
+    for (pdf, words) in expected {
+        let output = Command::new(&pdftotext)
+            .arg(folder.path().join(pdf))
+            .arg("-")
+            .output()
+            .unwrap();
+        // Chart titles wrap over lines: compare with whitespace collapsed.
+        let text = String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for phrase in words {
+            assert!(text.contains(phrase), "{pdf}: `{phrase}` not found");
+        }
+        if pdf != "analysed.pdf" {
+            continue;
+        }
+        // The structure sheets print too: their headers and notes.
+        for words in [
+            "2002 change %",
+            "2006 share",
+            "Highlighted: a large move",
+            "income-statement and cash-flow lines over revenue",
+            // The Distress, Liquidity and Stability sheets and the Summary's
+            // conclusion print too.
+            "Altman Z (1968), public manufacturers",
+            "most liquid assets",
+            "own working capital",
+            "Conclusion Checks The statements contradict themselves",
+        ] {
+            assert!(text.contains(words), "`{words}` not found in the PDF");
+        }
     }
 }
 
@@ -408,9 +567,13 @@ fn workbook_has_every_sheet_and_marks_what_is_not_computable() {
         [
             "Summary",
             "Statements",
+            "Horizontal",
+            "Vertical",
             "Ratios",
             "Du Pont",
             "Distress",
+            "Liquidity",
+            "Stability",
             "Working capital",
             "Checks"
         ]
@@ -1019,4 +1182,177 @@ fn the_distress_sheet_scores_every_model_or_says_why_not() {
         "{:?}",
         z[3]
     );
+}
+
+#[test]
+fn every_figure_of_the_summary_conclusion_is_at_the_cell_it_names() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write_analysed(folder.path(), "conclusion.xlsx", &EvalConfig::default());
+    let mut workbook = open_workbook_auto(&path).unwrap();
+    let summary = workbook.worksheet_range("Summary").unwrap();
+    let texts: Vec<String> = summary
+        .rows()
+        .filter_map(|row| match row.first() {
+            Some(Data::String(text)) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let start = texts.iter().position(|text| text == "Conclusion").unwrap();
+    let traces: Vec<&String> = texts[start..]
+        .iter()
+        .filter(|text| text.starts_with("    from "))
+        .collect();
+    assert!(5 <= traces.len(), "{traces:?}");
+    let mut checked = 0;
+    for trace in traces {
+        for figure in trace.trim_start_matches("    from ").split("; ") {
+            // `<name> <period> = <value> at '<sheet>'!$C$R`; the balance analyses'
+            // amounts name their sheets instead.
+            let Some((left, cell)) = figure.rsplit_once(" at ") else {
+                assert!(figure.ends_with("sheets)"), "{figure}");
+                continue;
+            };
+            let value: f64 = left.rsplit_once(" = ").unwrap().1.parse().unwrap();
+            let (sheet, reference) = cell.split_once('!').unwrap();
+            let sheet = sheet.trim_matches('\'');
+            let reference = reference.replace('$', "");
+            let split = reference.find(|c: char| c.is_ascii_digit()).unwrap();
+            let (letters, digits) = reference.split_at(split);
+            let column = letters.bytes().fold(0u32, |column, letter| {
+                column * 26 + u32::from(letter - b'A' + 1)
+            }) - 1;
+            let row: u32 = digits.parse::<u32>().unwrap() - 1;
+            let range = workbook.worksheet_range(sheet).unwrap();
+            let at = range.get_value((row, column));
+            let stored = number(at).unwrap_or_else(|| panic!("{figure}: {at:?}"));
+            assert!(
+                (stored - value).abs() <= 1e-9 * value.abs().max(1.0),
+                "{figure}: the cell holds {stored}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(10 <= checked, "{checked}");
+}
+
+#[test]
+fn structure_sheets_follow_the_statements_row_by_row() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write_analysed(folder.path(), "structure.xlsx", &EvalConfig::default());
+    let mut workbook = open_workbook_auto(&path).unwrap();
+    let statements = workbook.worksheet_range("Statements").unwrap();
+    let horizontal = workbook.worksheet_range("Horizontal").unwrap();
+    let vertical = workbook.worksheet_range("Vertical").unwrap();
+    let header = |range: &calamine::Range<Data>| -> Vec<String> {
+        range.rows().next().unwrap()[2..]
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    // Seed 004 has 2001–2006; 2001 has nothing to compare with and is left out.
+    assert_eq!(header(&horizontal)[..2], ["2002 change", "2002 change %"]);
+    assert_eq!(header(&horizontal).len(), 2 * 5);
+    assert_eq!(header(&vertical)[0], "2001 share");
+    let row_of = |range: &calamine::Range<Data>, name: &str| -> Vec<Data> {
+        range
+            .rows()
+            .find(|row| row.get(1) == Some(&Data::String(name.to_owned())))
+            .unwrap()
+            .to_vec()
+    };
+    let amounts = |name: &str| -> Vec<f64> {
+        row_of(&statements, name)[2..8]
+            .iter()
+            .map(|cell| number(Some(cell)).unwrap())
+            .collect()
+    };
+    let (inventories, total_assets) = (amounts("inventories"), amounts("total_assets"));
+    let changes = row_of(&horizontal, "inventories");
+    let shares = row_of(&vertical, "inventories");
+    for year_idx in 1..6 {
+        let change = number(changes.get(2 * year_idx)).unwrap();
+        let relative = number(changes.get(2 * year_idx + 1)).unwrap();
+        let expected = inventories[year_idx] - inventories[year_idx - 1];
+        assert!((change - expected).abs() < 1e-9, "{change} vs {expected}");
+        let expected = expected / inventories[year_idx - 1];
+        assert!(
+            (relative - expected).abs() < 1e-12,
+            "{relative} vs {expected}"
+        );
+    }
+    for year_idx in 0..6 {
+        let share = number(shares.get(2 + year_idx)).unwrap();
+        let expected = inventories[year_idx] / total_assets[year_idx];
+        assert!((share - expected).abs() < 1e-12, "{share} vs {expected}");
+    }
+    // Net income was a loss in 2001: no relative change from it, with the reason.
+    let net_income = row_of(&horizontal, "net_income");
+    assert_eq!(
+        net_income[3],
+        Data::String(
+            "n/c: not meaningful: net income is -5202 in 2001 (must be positive)".to_owned()
+        )
+    );
+}
+
+#[test]
+fn structure_markdown_of_three_statements() {
+    let analysed = analysed_in_process(
+        &fixture("workbooks/three_statements_en.xlsx"),
+        EvalConfig::default(),
+    );
+    let analysis = &analysed.analyses[0];
+    insta::assert_snapshot!(
+        "three_statements_structure_md",
+        bilans_ratios::structure::structure_markdown(&analysis.structure)
+    );
+}
+
+#[test]
+fn the_conclusion_states_the_balance_analyses_of_the_latest_period() {
+    use bilans_ratios::conclusion::Claim;
+    use bilans_ratios::liquidity::GroupId;
+    let analysed = analysed_in_process(
+        &fixture("workbooks/three_statements_ru.xlsx"),
+        EvalConfig::default(),
+    );
+    let analysis = &analysed.analyses[0];
+    let claims: Vec<&Claim> = analysis
+        .conclusion
+        .paragraphs
+        .iter()
+        .flat_map(|paragraph| &paragraph.sentences)
+        .map(|sentence| &sentence.claim)
+        .collect();
+    // The failing conditions, recomputed from the group amounts of the last period.
+    let last = analysis.balance_liquidity.last().unwrap();
+    let group = |id| last.group(id).unwrap();
+    let mut expected = Vec::new();
+    for (assets, liabilities, name) in [
+        (GroupId::A1, GroupId::P1, "A1 >= P1"),
+        (GroupId::A2, GroupId::P2, "A2 >= P2"),
+        (GroupId::A3, GroupId::P3, "A3 >= P3"),
+    ] {
+        if group(assets) < group(liabilities) {
+            expected.push(name.to_owned());
+        }
+    }
+    if group(GroupId::P4) < group(GroupId::A4) {
+        expected.push("A4 <= P4".to_owned());
+    }
+    assert!(
+        claims.iter().any(|claim| **claim
+            == Claim::BalanceLiquidity {
+                period: last.period,
+                failed: expected.clone(),
+            }),
+        "{expected:?} in {claims:#?}"
+    );
+    let stability = analysis.financial_stability.last().unwrap();
+    assert!(claims.iter().any(|claim| matches!(
+        claim,
+        Claim::Stability { period, stability_type, .. }
+            if *period == stability.period
+                && Ok(*stability_type) == stability.stability_type.clone()
+    )));
 }

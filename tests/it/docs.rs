@@ -1,7 +1,8 @@
 //! Generated documentation stays fresh: `docs/ratios.md` is rendered from the ratio
-//! catalogue, `docs/distress.md` from the distress model table, `docs/line_items.md`
+//! catalogue, `docs/distress.md` from the distress model table, `docs/liquidity.md`
+//! from the liquidity group and stability tables, `docs/line_items.md`
 //! and the dictionary of `docs/import.md` from the line-item table. The test fails when
-//! the committed file is stale; `BILANS_UPDATE=1`
+//! the committed file is stale (`docs/languages.md` from the message files too); `BILANS_UPDATE=1`
 //! rewrites it.
 
 use crate::support::project_root;
@@ -34,6 +35,25 @@ fn distress_model_document_is_fresh() {
         "docs/distress.md",
         &bilans_ratios::distress::distress_markdown(),
     );
+    for (relative, page) in bilans_ratios::distress::distress_family_pages() {
+        assert_fresh(&relative, &page);
+    }
+}
+
+#[test]
+fn liquidity_document_is_fresh() {
+    assert_fresh(
+        "docs/liquidity.md",
+        &bilans_ratios::liquidity::render::liquidity_markdown(),
+    );
+}
+
+#[test]
+fn languages_document_is_fresh() {
+    assert_fresh(
+        "docs/languages.md",
+        &bilans_ratios::render::languages_markdown(),
+    );
 }
 
 #[test]
@@ -60,5 +80,13 @@ fn import_dictionary_table_is_fresh() {
     assert!(
         committed == expected,
         "the dictionary in docs/import.md is stale: run `BILANS_UPDATE=1 cargo test -p bilans-tests docs`"
+    );
+}
+
+#[test]
+fn structure_document_is_fresh() {
+    assert_fresh(
+        "docs/structure.md",
+        &bilans_ratios::structure::structure_document(),
     );
 }

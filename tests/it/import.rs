@@ -132,7 +132,7 @@ fn every_single_company_shape_gives_exactly_table1() {
         (
             "workbooks/seed004_pl.xlsx",
             &ImportOptions {
-                sheet: Some("Tabela 1".to_owned()),
+                sheets: vec!["Tabela 1".to_owned()],
                 ..ImportOptions::default()
             },
             &[],
@@ -187,7 +187,7 @@ fn companies_in_a_column_or_as_sheets_become_separate_entities() {
 #[test]
 fn one_sheet_of_several_companies_is_one_entity() {
     let options = ImportOptions {
-        sheet: Some("Grupa B".to_owned()),
+        sheets: vec!["Grupa B".to_owned()],
         entity: Some("B".to_owned()),
         ..ImportOptions::default()
     };

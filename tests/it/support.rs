@@ -45,6 +45,19 @@ pub(crate) fn run_bilans(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `bilans analyse INPUT` in process: the library entry point the CLI calls, with the
+/// default options but for `eval`.
+pub(crate) fn analysed_in_process(
+    input: &std::path::Path,
+    eval: bilans_ratios::EvalConfig,
+) -> bilans_sheets::AnalysedFile {
+    let options = bilans_sheets::AnalyseOptions {
+        eval,
+        ..bilans_sheets::AnalyseOptions::default()
+    };
+    bilans_sheets::analyse_file(input, &options).unwrap()
+}
+
 /// `bilans analyse INPUT -o OUTPUT [FLAGS…]`: the exit code and standard error.
 pub(crate) fn analyse_into(
     input: &std::path::Path,

@@ -10,12 +10,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use bilans_model::Statements;
-use bilans_ratios::analysis::analyse;
-use bilans_ratios::{EvalConfig, render, seed004};
-use bilans_sheets::Overwrite;
-use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook};
-use bilans_sheets::import::{ImportOptions, import_file};
+use bilans_model::Lang;
+use bilans_ratios::{render, seed004};
+use bilans_sheets::{AnalyseOptions, AnalysedFile, Overwrite, analyse_file};
 
 use crate::project_root;
 
@@ -84,28 +81,24 @@ pub(crate) fn generate(root: &Path) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>
     files.insert(markdown("seed002_working_capital.md"), page(&report));
 
     for shape in SEED004_SHAPES {
-        let relative = format!("fixtures/workbooks/{shape}");
-        let entities = import(root, &relative)?;
-        let analysis = analyse(&entities[0], &EvalConfig::default());
-        let options = WorkbookOptions {
-            input: relative.clone(),
-            ..WorkbookOptions::default()
-        };
-        let mut workbook = analysed_workbook(&analysis, &options)?;
+        let mut analysed = analyse(root, &format!("fixtures/workbooks/{shape}"))?;
+        let mut workbook = analysed.company_workbook(0)?;
         let name = format!("workbooks/{}.analysed.xlsx", shape.replace('.', "_"));
         files.insert(PathBuf::from(name), workbook.save_to_buffer()?);
+        // The Polish and Russian shapes also in their own language.
+        let own = [
+            ("seed004_pl.xlsx", Lang::Pl),
+            ("seed004_ru_transposed.ods", Lang::Ru),
+        ];
+        if let Some((_, lang)) = own.iter().find(|(own_shape, _)| *own_shape == shape) {
+            analysed.options.lang = *lang;
+            let mut workbook = analysed.company_workbook(0)?;
+            let name = format!("workbooks/{}.analysed.{lang}.xlsx", shape.replace('.', "_"));
+            files.insert(PathBuf::from(name), workbook.save_to_buffer()?);
+        }
     }
 
-    let relative = "fixtures/workbooks/long_table.xlsx";
-    let analyses: Vec<_> = import(root, relative)?
-        .iter()
-        .map(|statements| analyse(statements, &EvalConfig::default()))
-        .collect();
-    let options = WorkbookOptions {
-        input: relative.to_owned(),
-        ..WorkbookOptions::default()
-    };
-    let mut workbook = panel_workbook(&analyses, &options)?;
+    let mut workbook = analyse(root, "fixtures/workbooks/long_table.xlsx")?.panel_workbook()?;
     files.insert(
         PathBuf::from("workbooks/long_table.panel.xlsx"),
         workbook.save_to_buffer()?,
@@ -153,21 +146,15 @@ fn page(body: &str) -> Vec<u8> {
     format!("{GENERATED}{body}").into_bytes()
 }
 
-/// Imports a fixture and makes every source path relative to the project root, so
-/// that the reports do not depend on where the project is checked out.
-fn import(root: &Path, relative: &str) -> anyhow::Result<Vec<Statements>> {
-    let report = import_file(&root.join(relative), &ImportOptions::default())?;
-    let mut entities = report.entities;
-    for statements in &mut entities {
-        for items in statements.periods.values_mut() {
-            for amount in items.values_mut() {
-                if let Some(source) = &mut amount.source {
-                    source.file = relative.to_owned();
-                }
-            }
-        }
-    }
-    Ok(entities)
+/// `bilans analyse FIXTURE` run from the project root, through the one library entry
+/// point: the file is named by its path relative to the root, so that the reports do
+/// not depend on where the project is checked out.
+fn analyse(root: &Path, relative: &str) -> anyhow::Result<AnalysedFile> {
+    let options = AnalyseOptions {
+        input_name: Some(relative.to_owned()),
+        ..AnalyseOptions::default()
+    };
+    Ok(analyse_file(&root.join(relative), &options)?)
 }
 
 fn index(files: &BTreeMap<PathBuf, Vec<u8>>) -> String {
@@ -177,7 +164,7 @@ fn index(files: &BTreeMap<PathBuf, Vec<u8>>) -> String {
     out.push_str("- `seed004_dupont.md`: seed 004 (modified Du Pont), Tables 1–7 recomputed and every published cell reconciled.\n");
     out.push_str("- `seed000_partners.md`: seed 000 (partner selection), Tables 1–2 recomputed and reconciled.\n");
     out.push_str("- `seed002_working_capital.md`: seed 002 (working capital), Table 7 and the A/B example reconciled, Table 8.\n");
-    out.push_str("- `workbooks/`: the analysed workbook of each seed 004 fixture shape, the panel workbook of `long_table.xlsx`, and the partner, KPI and human-capital example workbooks.\n\n");
+    out.push_str("- `workbooks/`: the analysed workbook of each seed 004 fixture shape (the Polish and Russian ones also in their language, `.pl.xlsx` and `.ru.xlsx`), the panel workbook of `long_table.xlsx`, and the partner, KPI and human-capital example workbooks.\n\n");
     for path in files.keys() {
         out.push_str(&format!("  - `{}`\n", path.display()));
     }

@@ -7,14 +7,17 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 
 use anyhow::Context;
-use bilans_model::Statements;
-use bilans_ratios::analysis::{Analysis, analyse};
-use bilans_ratios::{Basis, DaysInYear, EvalConfig, render, seed004};
-use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook, sheet_name};
-use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
-use bilans_sheets::{save_workbook, workbook_bytes, write_atomic};
+use bilans_model::Lang;
+use bilans_ratios::{Basis, DaysInYear, EvalConfig};
+use bilans_sheets::analyse::{Sheet, WorkbookOptions, sheet_name, sheet_name_in};
+use bilans_sheets::import::{ImportOptions, Mapping};
+use bilans_sheets::{
+    AnalyseOptions, AnalysedFile, TextFormat, analyse_file, save_workbook, workbook_bytes,
+    write_atomic,
+};
 use rayon::prelude::*;
 
+use crate::lang::{message, text};
 use crate::output::{Inputs, note, overwrite, print, refuse_input_as_output, write_file};
 
 /// Output formats.
@@ -31,6 +34,16 @@ pub(crate) enum Format {
 }
 
 impl Format {
+    /// The text output of this format; the workbook's format has none.
+    fn text_format(self) -> Option<TextFormat> {
+        match self {
+            Format::Xlsx => None,
+            Format::Json => Some(TextFormat::Json),
+            Format::Csv => Some(TextFormat::Csv),
+            Format::Md => Some(TextFormat::Markdown),
+        }
+    }
+
     fn extension(self) -> &'static str {
         match self {
             Format::Xlsx => "xlsx",
@@ -102,7 +115,7 @@ pub(crate) struct Args {
 }
 
 /// Runs `bilans analyse`.
-pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let config = EvalConfig {
         basis: match args.basis {
             BasisArg::YearEnd => Basis::YearEnd,
@@ -126,35 +139,44 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
             refuse_input_as_output(mapping, output)?;
         }
     }
+    let options = analyse_options(&args, config, lang)?;
     if args.input.is_dir() {
-        return analyse_folder(&args, &config, format);
+        return analyse_folder(&args, &options, format);
     }
-    let analysed = load_and_analyse(&args, &config, &args.input)?;
-    let (analyses, options) = (&analysed.analyses, &analysed.options);
+    let analysed = analyse_file(&args.input, &options)?;
+    let analyses = &analysed.analyses;
     match (format, analyses.len(), args.panel) {
         (Format::Xlsx, 1, _) => {
             let output = args
                 .output
                 .as_ref()
-                .context("the workbook needs an output file\nhint: add `-o analysed.xlsx`")?;
-            let mut workbook = analysed_workbook(&analyses[0], &analysed.options_for(0))?;
+                .context(text(lang, "analyse.needs_output"))?;
+            let mut workbook = analysed.company_workbook(0)?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
-            note(&format!(
-                "wrote {}: open it in Excel or LibreOffice; start with the Summary sheet",
-                output.display()
+            note(&message(
+                lang,
+                "analyse.wrote_workbook",
+                &[
+                    ("path", &output.display()),
+                    ("summary", &sheet_name_in(Sheet::Summary, lang)),
+                ],
             ));
         }
         (Format::Xlsx, _, true) => {
             let output = args
                 .output
                 .as_ref()
-                .context("the panel workbook needs an output file\nhint: add `-o panel.xlsx`")?;
-            let mut workbook = panel_workbook(analyses, options)?;
+                .context(text(lang, "analyse.panel_needs_output"))?;
+            let mut workbook = analysed.panel_workbook()?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
-            note(&format!(
-                "wrote {}: {} companies; start with the Comparison sheet",
-                output.display(),
-                analyses.len()
+            note(&message(
+                lang,
+                "analyse.wrote_panel",
+                &[
+                    ("path", &output.display()),
+                    ("count", &analyses.len()),
+                    ("comparison", &sheet_name_in(Sheet::Comparison, lang)),
+                ],
             ));
         }
         (Format::Xlsx, n_companies, false) => {
@@ -173,44 +195,42 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 args.force,
                 &inputs,
             )? {
-                note(&format!("wrote {}", path.display()));
+                note(&message(
+                    lang,
+                    "analyse.wrote",
+                    &[("path", &path.display())],
+                ));
             }
         }
-        (format, _, _) => emit(&args, &text_output(format, analyses)?)?,
+        (format, _, _) => emit(&args, &text_output(format, &analysed)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The analyses of one input, and what its import noticed about each company.
-struct Analysed {
-    /// One analysis per company, in the order of the input.
-    analyses: Vec<Analysis>,
-    /// The import notes of each company (the file's own notes, and the rows and items
-    /// that concern that company), by the index of its analysis.
-    notes: Vec<Vec<String>>,
-    /// The options shared by every workbook of this input; their `import_notes` are
-    /// empty (a company's own are in `notes`).
-    options: WorkbookOptions,
-}
-
-impl Analysed {
-    /// The workbook options of the company at `index`: the shared ones with its own
-    /// import notes, so that no company's workbook carries the others' notes.
-    fn options_for(&self, index: usize) -> WorkbookOptions {
-        WorkbookOptions {
-            import_notes: self.notes.get(index).cloned().unwrap_or_default(),
-            ..self.options.clone()
-        }
-    }
-}
-
-fn workbook_options(args: &Args, input: &Path) -> anyhow::Result<WorkbookOptions> {
-    Ok(WorkbookOptions {
-        input: input.display().to_string(),
-        created: args.created.clone(),
-        import_notes: Vec::new(),
-        source_notes: !args.no_source_notes,
-        policy: crate::wc::policy_config(&args.bands)?,
+/// The library's options for this command line: how to read, evaluate and write.
+fn analyse_options(args: &Args, eval: EvalConfig, lang: Lang) -> anyhow::Result<AnalyseOptions> {
+    let mapping = args
+        .import
+        .mapping
+        .as_deref()
+        .map(Mapping::load)
+        .transpose()?;
+    Ok(AnalyseOptions {
+        import: ImportOptions {
+            sheets: args.import.sheets.clone(),
+            mapping,
+            entity: args.import.entity.clone(),
+            ..ImportOptions::default()
+        },
+        eval,
+        workbook: WorkbookOptions {
+            lang,
+            created: args.created.clone(),
+            source_notes: !args.no_source_notes,
+            policy: crate::wc::policy_config(&args.bands)?,
+            ..WorkbookOptions::default()
+        },
+        input_name: None,
     })
 }
 
@@ -222,7 +242,7 @@ fn workbook_options(args: &Args, input: &Path) -> anyhow::Result<WorkbookOptions
 /// cannot be built leaves no partial set behind. Only a failure while writing (a full
 /// disk, say) can stop part-way, and its error says how many files were written.
 fn write_per_company(
-    analysed: &Analysed,
+    analysed: &AnalysedFile,
     stem: &str,
     folder: &Path,
     force: bool,
@@ -250,13 +270,12 @@ fn write_per_company(
         .zip(paths.par_iter())
         .enumerate()
         .map(|(index, (analysis, path))| {
-            let mut workbook = analysed_workbook(analysis, &analysed.options_for(index))
-                .with_context(|| {
-                    format!(
-                        "building the workbook of `{}` (no workbook of {stem} was written)",
-                        analysis.statements.entity.name
-                    )
-                })?;
+            let mut workbook = analysed.company_workbook(index).with_context(|| {
+                format!(
+                    "building the workbook of `{}` (no workbook of {stem} was written)",
+                    analysis.statements.entity.name
+                )
+            })?;
             Ok(workbook_bytes(&mut workbook, path)?)
         })
         .collect::<anyhow::Result<_>>()?;
@@ -297,37 +316,23 @@ fn file_name_part(company: &str) -> String {
         .collect()
 }
 
-fn text_output(format: Format, analyses: &[Analysis]) -> anyhow::Result<String> {
-    Ok(match format {
-        Format::Json => serde_json::to_string_pretty(analyses)?,
-        Format::Csv => {
-            let mut text = String::new();
-            for (index, analysis) in analyses.iter().enumerate() {
-                let csv = render::analysis_csv(analysis);
-                // One header line for the whole file.
-                let body = if index == 0 {
-                    csv.as_str()
-                } else {
-                    csv.split_once('\n').map_or("", |(_, rest)| rest)
-                };
-                text.push_str(body);
-            }
-            text
-        }
-        Format::Md | Format::Xlsx => analyses
-            .iter()
-            .map(render::analysis_markdown)
-            .collect::<Vec<_>>()
-            .join("\n"),
-    })
+fn text_output(format: Format, analysed: &AnalysedFile) -> anyhow::Result<String> {
+    // The workbook format asked for on standard output prints the Markdown report.
+    let format = format.text_format().unwrap_or(TextFormat::Markdown);
+    Ok(analysed.text(format)?)
 }
 
 /// Analyses every workbook in a folder, in parallel; one failure does not stop the rest.
-fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::Result<ExitCode> {
+fn analyse_folder(
+    args: &Args,
+    options: &AnalyseOptions,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let lang = options.workbook.lang;
     let output = args
         .output
         .as_ref()
-        .context("a folder input needs an output folder\nhint: add `-o analysed/`")?;
+        .context(text(lang, "analyse.folder_needs_output"))?;
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(&args.input)
         .with_context(|| format!("reading {}", args.input.display()))?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -359,7 +364,7 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
         .par_iter()
         .zip(&stems)
         .map(|(input, stem)| {
-            let result = analyse_one(args, config, format, input, stem, output, &guard);
+            let result = analyse_one(args, options, format, input, stem, output, &guard);
             progress.inc(1);
             match result {
                 Ok(n_written) => n_written,
@@ -375,14 +380,18 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
     progress.finish_and_clear();
     let mut failures = failures.into_inner().unwrap_or_default();
     failures.sort();
-    note(&format!(
-        "{} workbook(s) read, {n_written} output(s) written to {}, {} failure(s)",
-        inputs.len(),
-        output.display(),
-        failures.len()
+    note(&message(
+        lang,
+        "analyse.folder_summary",
+        &[
+            ("read", &inputs.len()),
+            ("written", &n_written),
+            ("folder", &output.display()),
+            ("failures", &failures.len()),
+        ],
     ));
     for failure in &failures {
-        note(&format!("failed: {failure}"));
+        note(&message(lang, "analyse.failed", &[("failure", failure)]));
     }
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS
@@ -391,37 +400,21 @@ fn analyse_folder(args: &Args, config: &EvalConfig, format: Format) -> anyhow::R
     })
 }
 
-/// Reads `input`, analyses every company in it (in parallel: they are independent),
-/// and the workbook options that go with it.
-fn load_and_analyse(args: &Args, config: &EvalConfig, input: &Path) -> anyhow::Result<Analysed> {
-    let loaded = load_statements(input, &args.import)?;
-    let analyses: Vec<Analysis> = loaded
-        .entities
-        .par_iter()
-        .map(|statements| analyse(statements, config))
-        .collect();
-    Ok(Analysed {
-        analyses,
-        notes: loaded.notes,
-        options: workbook_options(args, input)?,
-    })
-}
-
 #[allow(clippy::too_many_arguments)]
 fn analyse_one(
     args: &Args,
-    config: &EvalConfig,
+    options: &AnalyseOptions,
     format: Format,
     input: &Path,
     stem: &str,
     folder: &Path,
     inputs: &Inputs,
 ) -> anyhow::Result<usize> {
-    let analysed = load_and_analyse(args, config, input)?;
+    let analysed = analyse_file(input, options)?;
     let analyses = &analysed.analyses;
     match format {
         Format::Xlsx if args.panel && 1 < analyses.len() => {
-            let mut workbook = panel_workbook(analyses, &analysed.options)?;
+            let mut workbook = analysed.panel_workbook()?;
             let path = folder.join(format!("{stem}.xlsx"));
             inputs.refuse_file(&path)?;
             save_workbook(&mut workbook, &path, overwrite(args.force))?;
@@ -431,7 +424,7 @@ fn analyse_one(
         other => {
             let path = folder.join(format!("{stem}.{}", other.extension()));
             inputs.refuse_file(&path)?;
-            write_file(&path, &text_output(other, analyses)?, args.force)?;
+            write_file(&path, &text_output(other, &analysed)?, args.force)?;
             Ok(1)
         }
     }
@@ -508,60 +501,16 @@ fn format_from_extension(output: Option<&Path>) -> Format {
     }
 }
 
-/// Statements read from one input, and what the import noticed.
-pub(crate) struct Loaded {
-    /// One set of statements per entity.
-    pub(crate) entities: Vec<Statements>,
-    /// Import notes for each entity's Checks sheet (unit origin, unrecognised rows,
-    /// missing items), by the index of its statements.
-    pub(crate) notes: Vec<Vec<String>>,
-}
-
-/// Reads statements from a workbook or a statements TOML file.
-pub(crate) fn load_statements(path: &Path, args: &ImportArgs) -> anyhow::Result<Loaded> {
-    let extension = path
-        .extension()
-        .and_then(|extension| extension.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if extension == "toml" {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let seed: seed004::PublishedSeed =
-            toml::from_str(&text).with_context(|| format!("reading {}", path.display()))?;
-        let statements = seed
-            .statements()
-            .with_context(|| format!("reading {}", path.display()))?;
-        return Ok(Loaded {
-            entities: vec![statements],
-            notes: vec![Vec::new()],
-        });
-    }
-    let mapping = args.mapping.as_deref().map(Mapping::load).transpose()?;
-    let options = ImportOptions {
-        sheet: args.sheet.clone(),
-        mapping,
-        entity: args.entity.clone(),
-        needs: ratio_needs(),
-        ..ImportOptions::default()
-    };
-    let report = import_file(path, &options)?;
-    let notes = report.check_notes_by_entity();
-    Ok(Loaded {
-        entities: report.entities,
-        notes,
-    })
-}
-
 /// How to read a workbook (the options of `bilans import`).
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct ImportArgs {
     /// A mapping file (TOML) naming labels or cells as line items (see docs/import.md).
     #[arg(long, value_name = "MAP.toml")]
     pub(crate) mapping: Option<PathBuf>,
-    /// Read only this sheet.
-    #[arg(long, value_name = "NAME")]
-    pub(crate) sheet: Option<String>,
+    /// Read only this sheet; repeat it to read several (`--sheet A --sheet B`), which
+    /// are one company where they are its statements.
+    #[arg(long = "sheet", value_name = "NAME")]
+    pub(crate) sheets: Vec<String>,
     /// The entity name for sheets that do not name their companies.
     #[arg(long, value_name = "NAME")]
     pub(crate) entity: Option<String>,

@@ -4,9 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use bilans_model::Lang;
 use bilans_scoring::human_capital::render_markdown;
 use bilans_sheets::human_capital::{assess_file, write_report};
 
+use crate::lang::message;
 use crate::output::{note, overwrite, print, refuse_input_as_output};
 
 /// Arguments of `bilans hc`.
@@ -26,7 +28,7 @@ pub(crate) struct Args {
 }
 
 /// Runs `bilans hc`: assesses the file, prints the report and writes the workbook.
-pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     // The error already names the file, sheet and cell (or TOML field).
     let report = assess_file(&args.file)?;
     if args.json {
@@ -37,7 +39,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(output) = &args.output {
         refuse_input_as_output(&args.file, output)?;
         write_report(&report, output, overwrite(args.force))?;
-        note(&format!("wrote {}", output.display()));
+        note(&message(lang, "wrote", &[("path", &output.display())]));
     }
     Ok(ExitCode::SUCCESS)
 }

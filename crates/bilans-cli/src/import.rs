@@ -1,4 +1,4 @@
-//! `bilans import FILE [--mapping MAP.toml] [--sheet NAME] [--require ITEMS] [--json]`:
+//! `bilans import FILE [--mapping MAP.toml] [--sheet NAME]... [--require ITEMS] [--json]`:
 //! shows what was recognised in a workbook, amount by amount with its cell, and which
 //! ratios of the catalogue each missing line item blocks.
 
@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use bilans_model::Lang;
 use bilans_model::LineItem;
 use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
 
@@ -19,9 +20,10 @@ pub(crate) struct Args {
     /// A mapping file (TOML) naming labels or cells as line items (see docs/import.md).
     #[arg(long, value_name = "MAP.toml")]
     mapping: Option<PathBuf>,
-    /// Read only this sheet.
-    #[arg(long, value_name = "NAME")]
-    sheet: Option<String>,
+    /// Read only this sheet; repeat it to read several (`--sheet A --sheet B`), which
+    /// are one company where they are its statements.
+    #[arg(long = "sheet", value_name = "NAME")]
+    sheets: Vec<String>,
     /// The entity name for sheets that do not name their companies (default: the
     /// file name).
     #[arg(long, value_name = "NAME")]
@@ -36,7 +38,8 @@ pub(crate) struct Args {
 }
 
 /// Runs `bilans import`.
-pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+/// FIXME(issue 15): its report is still English whatever `--lang` says.
+pub(crate) fn run(args: Args, _lang: Lang) -> anyhow::Result<ExitCode> {
     let mapping = args.mapping.as_deref().map(Mapping::load).transpose()?;
     let required = args
         .require
@@ -45,7 +48,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         .collect::<Result<Vec<_>, _>>()
         .context("--require")?;
     let options = ImportOptions {
-        sheet: args.sheet,
+        sheets: args.sheets,
         mapping,
         entity: args.entity,
         required,

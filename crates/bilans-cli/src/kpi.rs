@@ -8,8 +8,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use bilans_model::Lang;
 use bilans_scoring::kpi::{render_markdown, report};
 
+use crate::lang::message;
 use crate::output::{note, overwrite, print, refuse_input_as_output};
 
 /// Arguments of `bilans kpi`.
@@ -29,7 +31,7 @@ pub(crate) struct Args {
 }
 
 /// Runs `bilans kpi`.
-pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let card = bilans_sheets::kpi::read_card(&args.file)?;
     let report = report(&card);
     if args.json {
@@ -41,12 +43,13 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(output) = &args.output {
         refuse_input_as_output(&args.file, output)?;
         bilans_sheets::kpi::write_report(&report, &card.settings, output, overwrite(args.force))?;
-        note(&format!("wrote {}", output.display()));
+        note(&message(lang, "wrote", &[("path", &output.display())]));
     }
     if !report.findings.is_empty() {
-        note(&format!(
-            "{} finding(s); see the Findings section",
-            report.findings.len()
+        note(&message(
+            lang,
+            "kpi.findings",
+            &[("count", &report.findings.len())],
         ));
     }
     Ok(ExitCode::SUCCESS)

@@ -5,12 +5,16 @@
 
 use std::process::ExitCode;
 
+use bilans_model::Lang;
 use clap::{Parser, Subcommand};
+
+use crate::lang::{text, translated_error};
 
 mod analyse;
 mod hc;
 mod import;
 mod kpi;
+mod lang;
 mod output;
 mod partners;
 mod reproduce;
@@ -21,6 +25,16 @@ mod wc;
 #[derive(Debug, Parser)]
 #[command(name = "bilans", version, about, long_about = None)]
 struct Cli {
+    /// The language of workbooks, reports and messages: en, pl, ru or uk (JSON keys
+    /// and machine names stay as they are).
+    #[arg(
+        long,
+        global = true,
+        env = "BILANS_LANG",
+        default_value = "en",
+        value_name = "LANG"
+    )]
+    lang: Lang,
     #[command(subcommand)]
     command: Command,
 }
@@ -48,21 +62,22 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang;
     let result = match cli.command {
-        Command::Reproduce(args) => reproduce::run(args),
-        Command::Import(args) => import::run(args),
-        Command::Analyse(args) => analyse::run(args),
-        Command::Partners(command) => partners::run(command),
-        Command::Wc(command) => wc::run(command),
-        Command::Kpi(args) => kpi::run(args),
-        Command::Hc(args) => hc::run(args),
+        Command::Reproduce(args) => reproduce::run(args, lang),
+        Command::Import(args) => import::run(args, lang),
+        Command::Analyse(args) => analyse::run(args, lang),
+        Command::Partners(command) => partners::run(command, lang),
+        Command::Wc(command) => wc::run(command, lang),
+        Command::Kpi(args) => kpi::run(args, lang),
+        Command::Hc(args) => hc::run(args, lang),
     };
     match result {
         Ok(code) => code,
         Err(error) => {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("error: {}", error_chain(&error));
+                eprintln!("{}: {}", text(lang, "error"), error_chain(&error, lang));
             }
             ExitCode::FAILURE
         }
@@ -71,8 +86,8 @@ fn main() -> ExitCode {
 
 /// The error and its causes on one line, `a: b: c`, leaving out a cause whose text the
 /// message already holds (library errors often print their source themselves).
-fn error_chain(error: &anyhow::Error) -> String {
-    let mut message = error.to_string();
+fn error_chain(error: &anyhow::Error, lang: Lang) -> String {
+    let mut message = translated_error(error, lang).unwrap_or_else(|| error.to_string());
     for cause in error.chain().skip(1) {
         let text = cause.to_string();
         if !message.contains(&text) {
@@ -87,7 +102,8 @@ fn error_chain(error: &anyhow::Error) -> String {
         )
     });
     if output_exists {
-        message.push_str("\nhint: pass --force to overwrite it");
+        message.push('\n');
+        message.push_str(text(lang, "hint_force"));
     }
     message
 }

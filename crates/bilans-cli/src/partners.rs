@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use bilans_model::Lang;
 use bilans_scoring::partners::{Analysis, PanelInput, Seed000, analyse, render, reproduce_seed000};
 
+use crate::lang::message;
 use crate::output::{note, overwrite, print, refuse_input_as_output};
 use crate::reproduce_args::{self, fixture_text};
 
@@ -42,19 +44,19 @@ pub(crate) struct ScoreArgs {
 }
 
 /// Runs `bilans partners`.
-pub(crate) fn run(command: Command) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Score(args) => score(&args),
+        Command::Score(args) => score(&args, lang),
     }
 }
 
-fn score(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
+fn score(args: &ScoreArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let analysis = read_and_analyse(&args.file)?;
     if let Some(output) = &args.output {
         refuse_input_as_output(&args.file, output)?;
         let mut workbook = bilans_sheets::partners::analysis_workbook(&analysis, output)?;
         bilans_sheets::save_workbook(&mut workbook, output, overwrite(args.force))?;
-        note(&format!("wrote {}", output.display()));
+        note(&message(lang, "wrote", &[("path", &output.display())]));
     }
     if args.json {
         print(&serde_json::to_string_pretty(&analysis).context("serialising the analysis")?)?;

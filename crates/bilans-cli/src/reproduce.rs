@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
+use bilans_model::Lang;
 use bilans_ratios::{render, seed004};
 
 use crate::output::print;
@@ -12,7 +13,8 @@ use crate::reproduce_args::{Args, Method, fixture_text};
 const SEED004: &str = include_str!("../../../fixtures/seeds/seed004_dupont.toml");
 
 /// Runs `bilans reproduce`.
-pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
+/// FIXME(issue 15): its report is still English whatever `--lang` says.
+pub(crate) fn run(args: Args, _lang: Lang) -> anyhow::Result<ExitCode> {
     match args.method {
         Method::Dupont => dupont(&args),
         Method::Partners => crate::partners::reproduce(&args),

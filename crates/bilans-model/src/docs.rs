@@ -156,18 +156,20 @@ fn identities_markdown() -> String {
 /// its Russian and Ukrainian form codes.
 pub fn dictionary_markdown() -> String {
     let mut out = String::from(
-        "| line item | EN | PL | RU | UK | RU code | UA code |\n| --- | --- | --- | --- | --- | --- | --- |\n",
+        "| line item | EN | PL | RU | UK | SV | VI | RU code | UA code |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
     );
     for info in LineItem::table() {
         let labels = info.labels;
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} | {} |",
             info.name,
             labels.en.join("; "),
             labels.pl.join("; "),
             labels.ru.join("; "),
             labels.uk.join("; "),
+            labels.sv.join("; "),
+            labels.vi.join("; "),
             info.ru_codes.join(", "),
             info.uk_codes.join(", ")
         );

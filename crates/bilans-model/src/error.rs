@@ -22,4 +22,7 @@ pub enum ModelError {
     /// A unit scale that cannot be parsed.
     #[error("unknown unit scale `{0}` (expected units, thousands or millions)")]
     BadScale(String),
+    /// A language code that bilans does not write.
+    #[error("unknown language `{0}` (expected en, pl, ru or uk)")]
+    UnknownLanguage(String),
 }

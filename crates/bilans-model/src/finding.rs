@@ -5,7 +5,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::{LineItem, Part, Period, Sign};
+use crate::{Lang, LineItem, Part, Period, Sign};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -28,6 +28,13 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
+    }
+}
+
+impl Severity {
+    /// The lower-case name in `lang` (`info`, `ostrzeżenie`, `ошибка`).
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        crate::lang::messages().get(lang, &format!("severity.{}", self.name()))
     }
 }
 
@@ -150,8 +157,22 @@ impl Finding {
     }
 }
 
+/// An item as findings name it: its machine name in English, its name in `lang`
+/// otherwise.
+fn item_name_in(item: LineItem, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => item.name(),
+        _ => item.label_in(lang),
+    }
+}
+
 /// Parts as a readable sum: `inventories + receivables − treasury_shares`.
 pub(crate) fn sum_text(parts: &[Part]) -> String {
+    sum_text_in(parts, Lang::En)
+}
+
+/// [`sum_text`] with the items named as in `lang`.
+fn sum_text_in(parts: &[Part], lang: Lang) -> String {
     let mut text = String::new();
     for (part_idx, part) in parts.iter().enumerate() {
         let operator = match (part_idx, part.sign) {
@@ -161,14 +182,22 @@ pub(crate) fn sum_text(parts: &[Part]) -> String {
             (_, Sign::Subtract) => " − ",
         };
         text.push_str(operator);
-        text.push_str(part.item.name());
+        text.push_str(item_name_in(part.item, lang));
     }
     text
 }
 
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let period = self.period;
+impl Finding {
+    /// The finding as a sentence in `lang`, e.g. `2001: identity `…` breaks: …`.
+    /// Identities keep their machine names (`total_assets`), which are codes; items
+    /// keep theirs in English (as the identities name them) and are named in `lang`
+    /// otherwise.
+    pub fn text(&self, lang: Lang) -> String {
+        let messages = crate::lang::messages();
+        let period = &self.period;
+        let item_name = |item: &LineItem| item_name_in(*item, lang);
+        let sum_text = |parts: &[Part]| sum_text_in(parts, lang);
+        let names = |items: &[LineItem]| names_in(items, lang);
         match &self.kind {
             FindingKind::IdentityBreak {
                 identity,
@@ -178,10 +207,19 @@ impl fmt::Display for Finding {
                 sum_of_parts,
                 gap,
                 tolerance,
-            } => write!(
-                f,
-                "{period}: identity `{identity}` breaks: {parent} {total}, {} = {sum_of_parts}, gap {gap} (rounding explains up to {tolerance})",
-                sum_text(parts)
+            } => messages.format(
+                lang,
+                "finding.identity_break",
+                &[
+                    ("period", period),
+                    ("identity", identity),
+                    ("parent", &item_name(parent)),
+                    ("total", total),
+                    ("parts", &sum_text(parts)),
+                    ("sum", sum_of_parts),
+                    ("gap", gap),
+                    ("tolerance", tolerance),
+                ],
             ),
             FindingKind::PartsExceedTotal {
                 identity,
@@ -191,34 +229,63 @@ impl fmt::Display for Finding {
                 sum_of_parts,
                 gap,
                 tolerance: _,
-            } => write!(
-                f,
-                "{period}: identity `{identity}` breaks: the parts given, {} = {sum_of_parts}, exceed {parent} {total}, gap {gap} (the parts not given cannot be negative)",
-                sum_text(parts)
+            } => messages.format(
+                lang,
+                "finding.parts_exceed_total",
+                &[
+                    ("period", period),
+                    ("identity", identity),
+                    ("parent", &item_name(parent)),
+                    ("total", total),
+                    ("parts", &sum_text(parts)),
+                    ("sum", sum_of_parts),
+                    ("gap", gap),
+                ],
             ),
-            FindingKind::IdentityNotChecked { identity, missing } => {
-                let names: Vec<&str> = missing.iter().map(|item| item.name()).collect();
-                write!(
-                    f,
-                    "{period}: identity `{identity}` not checked: missing {}",
-                    names.join(", ")
-                )
-            }
-            FindingKind::IdentityOverflow { identity, items } => {
-                let names: Vec<&str> = items.iter().map(|item| item.name()).collect();
-                write!(
-                    f,
-                    "{period}: identity `{identity}` not checked: the amounts of {} overflow the decimal range (about ±7.9e28) when added",
-                    names.join(", ")
-                )
-            }
-            FindingKind::NegativeEquity { equity } => write!(
-                f,
-                "{period}: negative equity ({equity}): return on equity and the equity multiplier are not meaningful"
+            FindingKind::IdentityNotChecked { identity, missing } => messages.format(
+                lang,
+                "finding.identity_not_checked",
+                &[
+                    ("period", period),
+                    ("identity", identity),
+                    ("missing", &names(missing)),
+                ],
             ),
-            FindingKind::NegativeAmount { item, value } => {
-                write!(f, "{period}: {item} is negative ({value})")
-            }
+            FindingKind::IdentityOverflow { identity, items } => messages.format(
+                lang,
+                "finding.identity_overflow",
+                &[
+                    ("period", period),
+                    ("identity", identity),
+                    ("items", &names(items)),
+                ],
+            ),
+            FindingKind::NegativeEquity { equity } => messages.format(
+                lang,
+                "finding.negative_equity",
+                &[("period", period), ("equity", equity)],
+            ),
+            FindingKind::NegativeAmount { item, value } => messages.format(
+                lang,
+                "finding.negative_amount",
+                &[
+                    ("period", period),
+                    ("item", &item_name(item)),
+                    ("value", value),
+                ],
+            ),
         }
+    }
+}
+
+/// Items as findings name them, comma-separated.
+fn names_in(items: &[LineItem], lang: Lang) -> String {
+    let names: Vec<&str> = items.iter().map(|item| item_name_in(*item, lang)).collect();
+    names.join(", ")
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }

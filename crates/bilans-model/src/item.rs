@@ -33,7 +33,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ModelError;
+use crate::{Lang, ModelError};
 
 mod table;
 
@@ -72,6 +72,19 @@ impl StatementKind {
             StatementKind::CashFlowStatement => "cash-flow statement",
             StatementKind::MarketData => "market data",
         }
+    }
+}
+
+impl StatementKind {
+    /// The statement's name in `lang`, e.g. `rachunek zysków i strat`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            StatementKind::BalanceSheet => "statement.balance_sheet",
+            StatementKind::IncomeStatement => "statement.income_statement",
+            StatementKind::CashFlowStatement => "statement.cash_flow_statement",
+            StatementKind::MarketData => "statement.market_data",
+        };
+        crate::lang::messages().get(lang, key)
     }
 }
 
@@ -206,6 +219,12 @@ pub struct Labels {
     pub ru: &'static [&'static str],
     /// Ukrainian (НП(С)БО 1 captions and common variants).
     pub uk: &'static [&'static str],
+    /// Swedish (the Annual Accounts Act's captions, ÅRL, and the key-figure names of
+    /// Swedish data vendors); only the items such tables print.
+    pub sv: &'static [&'static str],
+    /// Vietnamese (the captions of form B 01-DN, Circular 200/2014/TT-BTC); only the
+    /// items such tables print.
+    pub vi: &'static [&'static str],
 }
 
 /// Everything the catalogue says about one line item (one entry of the table).
@@ -291,6 +310,8 @@ macro_rules! line_items {
             uk_codes: [$($uk_code:literal),* $(,)?],
             pl_positions: [$($pl_position:literal),* $(,)?],
             xbrl: [$($xbrl:literal),* $(,)?]
+            $(, sv: [$($sv:literal),* $(,)?])?
+            $(, vi: [$($vi:literal),* $(,)?])?
             $(, open: $open:literal)? $(,)?
         }
     )*) => {
@@ -334,6 +355,8 @@ macro_rules! line_items {
                     pl: &[$($pl),*],
                     ru: &[$($ru),*],
                     uk: &[$($uk),*],
+                    sv: &[$($($sv),*)?],
+                    vi: &[$($($vi),*)?],
                 },
                 ru_codes: &[$($ru_code),*],
                 uk_codes: &[$($uk_code),*],
@@ -435,5 +458,27 @@ impl FromStr for LineItem {
             .into_iter()
             .find(|item| item.name() == wanted)
             .ok_or_else(|| ModelError::UnknownLineItem(wanted.to_owned()))
+    }
+}
+
+impl LineItem {
+    /// The item's name in `lang`, as bilans prints it in statements and formulas:
+    /// the English label (`total assets`), else the first caption of the language's
+    /// import dictionary (`Aktywa razem`), else the name `locales/items.toml` gives.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let info = self.info();
+        let captions = match lang {
+            Lang::En => return info.label,
+            Lang::Pl => info.labels.pl,
+            Lang::Ru => info.labels.ru,
+            Lang::Uk => info.labels.uk,
+        };
+        if let Some(first) = captions.first() {
+            return first;
+        }
+        crate::lang::item_names()
+            .get(info.name)
+            .and_then(|names| names.get(lang.code()))
+            .map_or(info.label, String::as_str)
     }
 }

@@ -35,6 +35,7 @@ mod error;
 mod finding;
 mod identity;
 mod item;
+pub mod lang;
 mod period;
 pub mod reconcile;
 mod statement;
@@ -48,6 +49,7 @@ pub use crate::identity::{Identity, Origin, identities};
 pub use crate::item::{
     Flow, ItemInfo, Labels, LineItem, Link, Part, Presentation, Sign, StatementKind,
 };
+pub use crate::lang::{Lang, Messages};
 pub use crate::period::{FiscalPart, Length, Period};
 pub use crate::statement::{Amount, Entity, EntityKind, Scale, Source, Statements, Unit};
 pub use crate::validate::validate;

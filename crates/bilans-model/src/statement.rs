@@ -7,7 +7,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::{LineItem, ModelError, Period};
+use crate::{Lang, LineItem, ModelError, Period};
 
 /// Who the statements describe.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,19 +113,27 @@ impl Unit {
     }
 }
 
-impl fmt::Display for Unit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let scale = match self.scale {
-            Scale::Units => "",
-            Scale::Thousands => "thousands ",
-            Scale::Millions => "millions ",
+impl Unit {
+    /// The unit in `lang`, e.g. `thousands PLN`, `tys. PLN`, `тыс. RUB`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        let messages = crate::lang::messages();
+        let key = match self.scale {
+            Scale::Units => "unit.units",
+            Scale::Thousands => "unit.thousands",
+            Scale::Millions => "unit.millions",
         };
         let currency = if self.currency.is_empty() {
-            "(currency unknown)"
+            messages.get(lang, "unit.currency_unknown")
         } else {
             &self.currency
         };
-        write!(f, "{scale}{currency}")
+        messages.format(lang, key, &[("currency", &currency)])
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
     }
 }
 

@@ -1,12 +1,21 @@
 //! A complete analysis of one entity's statements: validation findings, every ratio,
-//! both Du Pont models, every distress model, and what to look at first.
+//! both Du Pont models, every distress model, the horizontal and vertical analysis,
+//! and what to look at first.
 
-use bilans_model::{Finding, FindingKind, Length, Period, Severity, Statements, validate};
+use std::fmt;
+
+use bilans_model::{Finding, FindingKind, Lang, Length, Period, Severity, Statements, validate};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use crate::distress::{DistressRow, ZoneRisk, evaluate_all_models};
+use crate::conclusion::{Conclusion, Facts, conclude};
+use crate::distress::{DistressId, DistressRow, ZoneRisk, evaluate_all_models, zone_in};
 use crate::dupont::{self, ClassicDuPont, ModifiedDuPont};
+use crate::lang::messages;
+use crate::liquidity::net_assets::{Coverage, NetAssetsPeriod, net_assets};
+use crate::liquidity::stability::{StabilityPeriod, StabilityType, financial_stability};
+use crate::liquidity::{LiquidityPeriod, balance_liquidity};
+use crate::structure::{Structure, analyse_structure};
 use crate::{EvalConfig, PeriodResult, RatioId, RatioTable, evaluate_all};
 
 /// The ratios shown on a summary, in order.
@@ -38,10 +47,66 @@ pub struct Analysis {
     /// Every distress model per period: its score and zone, or why it is not
     /// computable.
     pub distress: Vec<DistressRow>,
+    /// The horizontal and vertical analysis: every statement line's change from the
+    /// comparison period and share of its total, per period, with large moves flagged.
+    pub structure: Structure,
+    /// Balance liquidity by groups (A1–A4 against P1–P4) per period.
+    pub balance_liquidity: Vec<LiquidityPeriod>,
+    /// The financial-stability type (three-component indicator) per period.
+    pub financial_stability: Vec<StabilityPeriod>,
+    /// Net assets against share capital per period.
+    pub net_assets: Vec<NetAssetsPeriod>,
     /// Headline ratios with their trend from the first to the last computable period.
     pub headlines: Vec<Headline>,
     /// What the user should look at first, most important first.
-    pub attention: Vec<String>,
+    pub attention: Vec<Attention>,
+    /// The written conclusion, each sentence with the figures it rests on.
+    pub conclusion: Conclusion,
+}
+
+/// A point to look at first. Serialised as its English sentence.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Attention {
+    /// Identity or consistency errors: how many, and the first.
+    Errors {
+        /// How many error findings there are.
+        count: usize,
+        /// The first of them.
+        first: Finding,
+    },
+    /// A negative-equity finding.
+    NegativeEquity(Finding),
+    /// The periods whose current ratio is below 1.
+    CurrentRatioBelowOne(Vec<Period>),
+    /// The periods whose return on equity is negative.
+    NegativeReturnOnEquity(Vec<Period>),
+    /// How many headline ratio values are not computable.
+    HeadlineGaps(usize),
+    /// The distress models whose latest score is in their danger zone: the model, the
+    /// zone (its English name in the model table) and the period.
+    DistressDanger(Vec<(DistressId, &'static str, Period)>),
+    /// The periods of a crisis financial stability type.
+    CrisisStability(Vec<Period>),
+    /// The periods whose net assets are negative.
+    NegativeNetAssets(Vec<Period>),
+    /// The periods whose net assets are below the share capital.
+    NetAssetsBelowShareCapital(Vec<Period>),
+    /// Nothing stands out.
+    Nothing,
+}
+
+impl Trend {
+    /// The word in `lang`: up, down, flat or unknown.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Trend::Up => "trend.up",
+            Trend::Down => "trend.down",
+            Trend::Flat => "trend.flat",
+            Trend::Unknown => "trend.unknown",
+        };
+        messages().get(lang, key)
+    }
 }
 
 /// The direction of a headline ratio between the first and last computable period.
@@ -93,11 +158,26 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         })
         .collect();
     let distress = evaluate_all_models(statements, config);
+    let structure = analyse_structure(statements);
     let headlines = HEADLINE_RATIOS
         .iter()
         .filter_map(|id| headline(&ratios, *id))
         .collect();
-    let attention = attention(&findings, &ratios, &distress);
+    let balance_liquidity = balance_liquidity(statements, config);
+    let financial_stability = financial_stability(statements, config);
+    let net_assets = net_assets(statements, config);
+    let mut attention = attention(&findings, &ratios, &distress);
+    balance_attention(&mut attention, &financial_stability, &net_assets);
+    let conclusion = conclude(&Facts {
+        statements,
+        findings: &findings,
+        ratios: &ratios,
+        distress: &distress,
+        structure: &structure,
+        balance_liquidity: &balance_liquidity,
+        financial_stability: &financial_stability,
+        net_assets: &net_assets,
+    });
     Analysis {
         statements: statements.clone(),
         config: *config,
@@ -106,8 +186,13 @@ pub fn analyse(statements: &Statements, config: &EvalConfig) -> Analysis {
         classic_dupont,
         modified_dupont,
         distress,
+        structure,
+        balance_liquidity,
+        financial_stability,
+        net_assets,
         headlines,
         attention,
+        conclusion,
     }
 }
 
@@ -116,12 +201,17 @@ impl Analysis {
     /// that is not a year (a quarter, a half-year, nine months, a balance date, a day
     /// range): e.g. `not annualised (ratios are for the period's months)`.
     pub fn interim_note(&self) -> Option<&'static str> {
+        self.interim_note_in(Lang::En)
+    }
+
+    /// [`Analysis::interim_note`] in `lang`.
+    pub fn interim_note_in(&self, lang: Lang) -> Option<&'static str> {
         let interim = self
             .statements
             .periods
             .keys()
             .any(|period| period.length() != Length::Months(12));
-        interim.then(|| self.config.annualisation_label())
+        interim.then(|| self.config.annualisation_label_in(lang))
     }
 }
 
@@ -157,51 +247,43 @@ fn headline(ratios: &RatioTable, id: RatioId) -> Option<Headline> {
     })
 }
 
-fn attention(findings: &[Finding], ratios: &RatioTable, distress: &[DistressRow]) -> Vec<String> {
+fn attention(
+    findings: &[Finding],
+    ratios: &RatioTable,
+    distress: &[DistressRow],
+) -> Vec<Attention> {
     let mut points = Vec::new();
     let errors: Vec<&Finding> = findings
         .iter()
         .filter(|finding| finding.severity == Severity::Error)
         .collect();
-    if !errors.is_empty() {
-        points.push(format!(
-            "{} identity or consistency error(s) in the statements (see Checks), first: {}",
-            errors.len(),
-            errors[0]
-        ));
+    if let Some(first) = errors.first() {
+        points.push(Attention::Errors {
+            count: errors.len(),
+            first: (*first).clone(),
+        });
     }
     for finding in findings {
         if let FindingKind::NegativeEquity { .. } = finding.kind {
-            points.push(format!("{finding}"));
+            points.push(Attention::NegativeEquity(finding.clone()));
         }
     }
-    if let Some(row) = ratios.row(RatioId::CURRENT_RATIO) {
-        let below: Vec<String> = row
-            .values
-            .iter()
-            .filter(|(_, value)| value.as_ref().is_ok_and(|value| *value < Decimal::ONE))
-            .map(|(period, _)| period.to_string())
-            .collect();
-        if !below.is_empty() {
-            points.push(format!(
-                "current ratio below 1 in {}: current liabilities exceed current assets",
-                below.join(", ")
-            ));
-        }
+    let periods_where = |id: RatioId, test: fn(&Decimal) -> bool| -> Vec<Period> {
+        ratios.row(id).map_or_else(Vec::new, |row| {
+            row.values
+                .iter()
+                .filter(|(_, value)| value.as_ref().is_ok_and(test))
+                .map(|(period, _)| *period)
+                .collect()
+        })
+    };
+    let below = periods_where(RatioId::CURRENT_RATIO, |value| *value < Decimal::ONE);
+    if !below.is_empty() {
+        points.push(Attention::CurrentRatioBelowOne(below));
     }
-    if let Some(row) = ratios.row(RatioId::RETURN_ON_EQUITY) {
-        let losses: Vec<String> = row
-            .values
-            .iter()
-            .filter(|(_, value)| value.as_ref().is_ok_and(|value| *value < Decimal::ZERO))
-            .map(|(period, _)| period.to_string())
-            .collect();
-        if !losses.is_empty() {
-            points.push(format!(
-                "negative return on equity (a loss) in {}",
-                losses.join(", ")
-            ));
-        }
+    let losses = periods_where(RatioId::RETURN_ON_EQUITY, |value| *value < Decimal::ZERO);
+    if !losses.is_empty() {
+        points.push(Attention::NegativeReturnOnEquity(losses));
     }
     let headline_gaps: usize = ratios
         .rows
@@ -215,33 +297,153 @@ fn attention(findings: &[Finding], ratios: &RatioTable, distress: &[DistressRow]
         })
         .sum();
     if 0 < headline_gaps {
-        points.push(format!(
-            "{headline_gaps} headline ratio value(s) not computable (see Ratios for the reasons)"
-        ));
+        points.push(Attention::HeadlineGaps(headline_gaps));
     }
     // Distress models whose latest score falls in their riskiest zone.
-    let in_danger: Vec<String> = distress
+    let in_danger: Vec<(DistressId, &'static str, Period)> = distress
         .iter()
         .filter_map(|row| {
             let (period, score) =
                 row.values.iter().rev().find_map(|(period, value)| {
                     value.as_ref().ok().map(|score| (*period, score))
                 })?;
-            let zone = score.zone.as_ref().ok()?;
-            (row.id.model().zone_risk(zone) == ZoneRisk::Danger)
-                .then(|| format!("{} ({zone}, {period})", row.name))
+            let zone = *score.zone.as_ref().ok()?;
+            (row.id.model().zone_risk(zone) == ZoneRisk::Danger).then_some((row.id, zone, period))
         })
         .collect();
     if !in_danger.is_empty() {
-        points.push(format!(
-            "distress models in their danger zone (see Distress): {}",
-            in_danger.join("; ")
-        ));
+        points.push(Attention::DistressDanger(in_danger));
     }
     if points.is_empty() {
-        points.push(
-            "no identity breaks, no negative equity, headline ratios all computable".to_owned(),
-        );
+        points.push(Attention::Nothing);
     }
     points
+}
+
+impl Attention {
+    /// The point as a sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let messages = messages();
+        let periods_text = |periods: &[Period]| {
+            let texts: Vec<String> = periods.iter().map(ToString::to_string).collect();
+            texts.join(", ")
+        };
+        match self {
+            Attention::Errors { count, first } => messages.format(
+                lang,
+                "attention.errors",
+                &[("count", count), ("first", &first.text(lang))],
+            ),
+            Attention::NegativeEquity(finding) => finding.text(lang),
+            Attention::CurrentRatioBelowOne(periods) => messages.format(
+                lang,
+                "attention.current_below_one",
+                &[("periods", &periods_text(periods))],
+            ),
+            Attention::NegativeReturnOnEquity(periods) => messages.format(
+                lang,
+                "attention.negative_return_on_equity",
+                &[("periods", &periods_text(periods))],
+            ),
+            Attention::HeadlineGaps(count) => {
+                messages.format(lang, "attention.headline_gaps", &[("count", count)])
+            }
+            Attention::DistressDanger(models) => {
+                let models: Vec<String> = models
+                    .iter()
+                    .map(|(id, zone, period)| {
+                        messages.format(
+                            lang,
+                            "attention.distress_model",
+                            &[
+                                ("model", &id.model().name_in(lang)),
+                                ("zone", &zone_in(zone, lang)),
+                                ("period", period),
+                            ],
+                        )
+                    })
+                    .collect();
+                messages.format(
+                    lang,
+                    "attention.distress_danger",
+                    &[("models", &models.join("; "))],
+                )
+            }
+            Attention::CrisisStability(periods) => messages.format(
+                lang,
+                "attention.crisis_stability",
+                &[("periods", &periods_text(periods))],
+            ),
+            Attention::NegativeNetAssets(periods) => messages.format(
+                lang,
+                "attention.negative_net_assets",
+                &[("periods", &periods_text(periods))],
+            ),
+            Attention::NetAssetsBelowShareCapital(periods) => messages.format(
+                lang,
+                "attention.net_assets_below_share_capital",
+                &[("periods", &periods_text(periods))],
+            ),
+            Attention::Nothing => messages.get(lang, "attention.none").to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Attention {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl Serialize for Attention {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text(Lang::En))
+    }
+}
+
+/// Adds the balance analyses' warnings before the closing all-clear line (which it
+/// removes when there is a warning): a crisis stability type, net assets below the
+/// share capital or negative.
+fn balance_attention(
+    points: &mut Vec<Attention>,
+    stability: &[StabilityPeriod],
+    net_assets: &[NetAssetsPeriod],
+) {
+    let mut added = Vec::new();
+    let crisis: Vec<Period> = stability
+        .iter()
+        .filter(|period| period.stability_type == Ok(StabilityType::Crisis))
+        .map(|period| period.period)
+        .collect();
+    if !crisis.is_empty() {
+        added.push(Attention::CrisisStability(crisis));
+    }
+    let negative: Vec<Period> = net_assets
+        .iter()
+        .filter(|period| {
+            period
+                .net_assets
+                .as_ref()
+                .is_ok_and(|value| *value < Decimal::ZERO)
+        })
+        .map(|period| period.period)
+        .collect();
+    if !negative.is_empty() {
+        added.push(Attention::NegativeNetAssets(negative));
+    }
+    let below: Vec<Period> = net_assets
+        .iter()
+        .filter(|period| period.coverage == Ok(Coverage::BelowShareCapital))
+        .map(|period| period.period)
+        .collect();
+    if !below.is_empty() {
+        added.push(Attention::NetAssetsBelowShareCapital(below));
+    }
+    if added.is_empty() {
+        return;
+    }
+    if points.as_slice() == [Attention::Nothing] {
+        points.clear();
+    }
+    points.extend(added);
 }

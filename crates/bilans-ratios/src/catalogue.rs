@@ -7,12 +7,13 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 use std::sync::{LazyLock, OnceLock};
 
-use bilans_model::{LineItem, Period};
+use bilans_model::{Lang, LineItem, Period};
 use serde::Serialize;
 
 use crate::NotComputable;
 use crate::expr::{CellRefs, EvalConfig, Expr};
 use crate::id::RatioId;
+use crate::lang::text;
 
 /// A family of ratios, for grouping in reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -42,20 +43,26 @@ pub enum Group {
 }
 
 impl Group {
-    /// A readable name.
+    /// A readable name, in English.
     pub fn label(self) -> &'static str {
-        match self {
-            Group::Liquidity => "Liquidity",
-            Group::Profitability => "Profitability",
-            Group::Turnover => "Turnover",
-            Group::Structure => "Structure",
-            Group::ModifiedDuPont => "Modified Du Pont",
-            Group::WorkingCapital => "Working capital",
-            Group::Amounts => "Derived amounts",
-            Group::Solvency => "Solvency and coverage",
-            Group::CashFlow => "Cash flow",
-            Group::Valuation => "Valuation (needs market data)",
-        }
+        self.label_in(Lang::En)
+    }
+
+    /// The name in `lang`, e.g. `Płynność`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Group::Liquidity => "group.liquidity",
+            Group::Profitability => "group.profitability",
+            Group::Turnover => "group.turnover",
+            Group::Structure => "group.structure",
+            Group::ModifiedDuPont => "group.modified_du_pont",
+            Group::WorkingCapital => "group.working_capital",
+            Group::Amounts => "group.amounts",
+            Group::Solvency => "group.solvency",
+            Group::CashFlow => "group.cash_flow",
+            Group::Valuation => "group.valuation",
+        };
+        text(lang, key)
     }
 }
 
@@ -101,6 +108,31 @@ impl Ratio {
         self.text.get_or_init(|| self.expr.to_text())
     }
 
+    /// The name in `lang` (the catalogue's `name` in English).
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        self.id.label_in(lang)
+    }
+
+    /// The definition as readable text in `lang`, with the items' and ratios' names in
+    /// that language.
+    pub fn formula_text_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.formula_text().to_owned(),
+            _ => self.expr.to_text_in(lang),
+        }
+    }
+
+    /// Where the definition comes from, in `lang`: in English the catalogue's full
+    /// note; in another language the kind of source (seed 004, seed 002, a standard
+    /// textbook definition, the five-factor Du Pont model, a check of bilans), as the
+    /// notes themselves are English prose.
+    pub fn source_in(&self, lang: Lang) -> &'static str {
+        if lang == Lang::En {
+            return self.source;
+        }
+        text(lang, source_kind_key(self.source))
+    }
+
     /// The definition as an Excel formula, with the leading `=`.
     ///
     /// # Errors
@@ -114,6 +146,22 @@ impl Ratio {
     ) -> Result<String, NotComputable> {
         Ok(format!("={}", self.expr.to_excel(period, config, cells)?))
     }
+}
+
+/// The message key of a source note's kind, read from how the note starts (every note
+/// starts with one of them: a test checks it).
+fn source_kind_key(source: &str) -> &'static str {
+    const KINDS: [(&str, &str); 5] = [
+        ("seed 004", "source.seed_004"),
+        ("seed 002", "source.seed_002"),
+        ("standard", "source.standard"),
+        ("five-factor Du Pont", "source.five_factor"),
+        ("bilans", "source.bilans"),
+    ];
+    KINDS
+        .iter()
+        .find(|(start, _)| source.starts_with(start))
+        .map_or("source.unknown", |(_, key)| key)
 }
 
 /// Every ratio, in report order.

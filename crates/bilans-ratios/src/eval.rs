@@ -177,7 +177,7 @@ impl<'a> Evaluator<'a> {
                 let (top, bottom) = (self.expression(numerator)?, self.expression(denominator)?);
                 if bottom.is_zero() {
                     return Err(NotComputable::ZeroDenominator {
-                        denominator: denominator.to_text(),
+                        denominator: denominator.clone(),
                         period: self.period,
                     });
                 }

@@ -4,12 +4,13 @@
 use std::fmt::Write as _;
 use std::ops;
 
-use bilans_model::{Date, Flow, Length, LineItem, Period};
+use bilans_model::{Date, Flow, Lang, Length, LineItem, Period};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::NotComputable;
 use crate::id::RatioId;
+use crate::lang::text;
 
 /// An expression over line items, other ratios, constants and parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,13 +68,19 @@ pub enum Basis {
 }
 
 impl Basis {
+    /// The description in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Basis::YearEnd => "basis.year_end",
+            Basis::Chronological => "basis.chronological",
+            Basis::Average => "basis.average",
+        };
+        text(lang, key)
+    }
+
     /// A readable description, e.g. `year-end balances`.
     pub fn label(self) -> &'static str {
-        match self {
-            Basis::YearEnd => "year-end balances",
-            Basis::Chronological => "chronological mean of the balances in each period",
-            Basis::Average => "average of opening and closing balances",
-        }
+        self.label_in(Lang::En)
     }
 }
 
@@ -168,12 +175,17 @@ impl EvalConfig {
 
     /// How the flows of interim periods are treated, for outputs: `not annualised` or
     /// `annualised (× 12 / months)`.
-    pub fn annualisation_label(&self) -> &'static str {
+    pub fn annualisation_label_in(&self, lang: Lang) -> &'static str {
         if self.annualise {
-            "annualised (flows × 12 / months, or × days in year / days)"
+            text(lang, "annualisation.annualised")
         } else {
-            "not annualised (ratios are for the period's months)"
+            text(lang, "annualisation.not_annualised")
         }
+    }
+
+    /// How interim flows are stated, in English.
+    pub fn annualisation_label(&self) -> &'static str {
+        self.annualisation_label_in(Lang::En)
     }
 
     /// A flow of `period` as it enters ratios: itself, or scaled to a year when
@@ -243,8 +255,14 @@ impl Expr {
 
     /// Renders the expression as readable text, e.g. `net income / equity`.
     pub fn to_text(&self) -> String {
+        self.to_text_in(Lang::En)
+    }
+
+    /// Renders the expression as readable text in `lang`, with the line items' and
+    /// ratios' names in that language, e.g. `Zysk netto / Kapitał własny`.
+    pub fn to_text_in(&self, lang: Lang) -> String {
         let mut text = String::new();
-        self.write_text(&mut text, Precedence::Lowest);
+        self.write_text(&mut text, Precedence::Lowest, lang);
         text
     }
 
@@ -256,42 +274,50 @@ impl Expr {
         }
     }
 
-    fn write_text(&self, out: &mut String, context: Precedence) {
+    fn write_text(&self, out: &mut String, context: Precedence, lang: Lang) {
         let wrap = self.precedence() < context;
         if wrap {
             out.push('(');
         }
         match self {
-            Expr::Item(item) => out.push_str(item.label()),
+            Expr::Item(item) => out.push_str(item.label_in(lang)),
             Expr::SumOfPresent(terms) => {
                 out.push('(');
                 for (index, term) in terms.iter().enumerate() {
                     if 0 < index {
                         out.push_str(" + ");
                     }
-                    term.write_text(out, Precedence::Sum);
+                    term.write_text(out, Precedence::Sum, lang);
                 }
-                out.push_str(", where present)");
+                out.push_str(", ");
+                out.push_str(text(lang, "expr.where_present"));
+                out.push(')');
             }
             Expr::FirstPresent(alternatives) => {
                 out.push('(');
                 for (index, term) in alternatives.iter().enumerate() {
                     if 0 < index {
-                        out.push_str(", else ");
+                        out.push_str(", ");
+                        out.push_str(text(lang, "expr.else"));
+                        out.push(' ');
                     }
-                    term.write_text(out, Precedence::Sum);
+                    term.write_text(out, Precedence::Sum, lang);
                 }
                 out.push(')');
             }
-            Expr::Ratio(id) => out.push_str(id.label()),
+            Expr::Ratio(id) => out.push_str(id.label_in(lang)),
             Expr::Constant(value) => {
                 let _ = write!(out, "{value}");
             }
-            Expr::DaysInPeriod => out.push_str("days in period"),
-            Expr::Add(left, right) => binary_text(out, left, " + ", right, Precedence::Sum),
-            Expr::Sub(left, right) => binary_text(out, left, " - ", right, Precedence::Sum),
-            Expr::Mul(left, right) => binary_text(out, left, " × ", right, Precedence::Product),
-            Expr::Div(left, right) => binary_text(out, left, " / ", right, Precedence::Product),
+            Expr::DaysInPeriod => out.push_str(text(lang, "expr.days_in_period")),
+            Expr::Add(left, right) => binary_text(out, left, " + ", right, Precedence::Sum, lang),
+            Expr::Sub(left, right) => binary_text(out, left, " - ", right, Precedence::Sum, lang),
+            Expr::Mul(left, right) => {
+                binary_text(out, left, " × ", right, Precedence::Product, lang)
+            }
+            Expr::Div(left, right) => {
+                binary_text(out, left, " / ", right, Precedence::Product, lang)
+            }
         }
         if wrap {
             out.push(')');
@@ -307,15 +333,22 @@ pub(crate) enum Precedence {
     Atom,
 }
 
-fn binary_text(out: &mut String, left: &Expr, operator: &str, right: &Expr, level: Precedence) {
-    left.write_text(out, level);
+fn binary_text(
+    out: &mut String,
+    left: &Expr,
+    operator: &str,
+    right: &Expr,
+    level: Precedence,
+    lang: Lang,
+) {
+    left.write_text(out, level, lang);
     out.push_str(operator);
     // The right operand of a non-associative operator needs brackets at equal level.
     let right_level = match level {
         Precedence::Sum => Precedence::Product,
         _ => Precedence::Atom,
     };
-    right.write_text(out, right_level);
+    right.write_text(out, right_level, lang);
 }
 
 pub(crate) fn item_excel(

@@ -11,8 +11,9 @@
 //! makes the ratio meaningless such as negative equity), never a zero and never a panic.
 //!
 //! The crate also holds the classic and modified Du Pont analyses ([`dupont`]), the
-//! reproduction of seed 004's published tables ([`seed004`]) and working-capital
-//! management ([`working_capital`]). It does no I/O.
+//! reproduction of seed 004's published tables ([`seed004`]), working-capital
+//! management ([`working_capital`]) and the horizontal and vertical analysis of the
+//! statements ([`structure`]). It does no I/O.
 //!
 //! # Example
 //!
@@ -41,16 +42,21 @@
 
 pub mod analysis;
 mod catalogue;
+pub mod conclusion;
 pub mod distress;
 pub mod dupont;
 mod eval;
 mod excel;
 mod expr;
 mod id;
+mod lang;
+pub mod liquidity;
 mod not_computable;
 pub mod render;
 pub mod seed004;
+pub mod structure;
 mod table;
+mod text;
 pub mod working_capital;
 
 pub use crate::catalogue::{Group, Ratio, RatioUnit, catalogue, find};

@@ -2,9 +2,12 @@
 
 use std::fmt;
 
-use bilans_model::{LineItem, Period};
+use bilans_model::{Lang, LineItem, Period};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+
+use crate::Expr;
+use crate::lang::{messages, text};
 
 /// The reason a ratio has no value in a period. Not an error of the program: a fact
 /// about the data, reported to the user in place of the value.
@@ -44,8 +47,9 @@ pub enum NotComputable {
     },
     /// The denominator is zero.
     ZeroDenominator {
-        /// The denominator, as text.
-        denominator: String,
+        /// The denominator (serialised as its English text).
+        #[serde(serialize_with = "expression_text")]
+        denominator: Box<Expr>,
         /// The period.
         period: Period,
     },
@@ -72,7 +76,20 @@ pub enum NotComputable {
         /// The symbols of the variables that cannot be computed, e.g. `X4`.
         variables: Vec<&'static str>,
         /// The line items they need, when inputs are missing; empty otherwise.
-        needs: Vec<&'static str>,
+        #[serde(serialize_with = "item_labels")]
+        needs: Vec<LineItem>,
+        /// Why the first of them cannot be computed.
+        cause: Box<NotComputable>,
+    },
+    /// Components of a balance analysis (a liquidity group, own working capital, the
+    /// net assets) cannot be computed, so neither can what is built on them.
+    Component {
+        /// The components, e.g. `A1`.
+        components: Vec<&'static str>,
+        /// The line items they lack, each entry one requirement (`trade payables or
+        /// tax liabilities` where any one will do); empty when none is missing (an
+        /// overflow).
+        needs: Vec<String>,
         /// Why the first of them cannot be computed.
         cause: Box<NotComputable>,
     },
@@ -80,98 +97,166 @@ pub enum NotComputable {
     NoPreviousPeriod {
         /// The period.
         period: Period,
-        /// What needs the previous period.
+        /// What needs the previous period, in English (its translations are keyed by it).
         needed_for: &'static str,
     },
 }
 
-impl fmt::Display for NotComputable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl NotComputable {
+    /// The reason as a sentence in `lang`, with line items named in that language.
+    pub fn text(&self, lang: Lang) -> String {
+        let messages = messages();
+        let format = |key: &str, args: &[(&str, &dyn fmt::Display)]| {
+            messages.format(lang, &format!("not_computable.{key}"), args)
+        };
         match self {
-            NotComputable::MissingItem { item, period } => {
-                write!(f, "{} is missing in {period}", item.label())
-            }
+            NotComputable::MissingItem { item, period } => format(
+                "missing_item",
+                &[("item", &item.label_in(lang)), ("period", period)],
+            ),
             NotComputable::NoOpeningBalance { item, period } => {
                 let opening = match (period.previous(), period.opening_date()) {
-                    (Some(previous), _) => format!("for {previous}"),
-                    (None, Some(date)) => format!("at {date}"),
-                    (None, None) => "at the opening".to_owned(),
+                    (Some(previous), _) => format("opening_for", &[("previous", &previous)]),
+                    (None, Some(date)) => format("opening_at", &[("date", &date)]),
+                    (None, None) => format("opening_unknown", &[]),
                 };
-                write!(
-                    f,
-                    "no opening balance: {} {opening} is missing, so its average for {period} is unknown",
-                    item.label(),
+                format(
+                    "no_opening_balance",
+                    &[
+                        ("item", &item.label_in(lang)),
+                        ("opening", &opening),
+                        ("period", period),
+                    ],
                 )
             }
             NotComputable::IncompleteInterimBalances {
                 item,
                 period,
                 missing,
-            } => write!(
-                f,
-                "incomplete interim balances: {} for {missing} is missing, so the chronological mean for {period} is unknown",
-                item.label()
+            } => format(
+                "incomplete_interim",
+                &[
+                    ("item", &item.label_in(lang)),
+                    ("missing", missing),
+                    ("period", period),
+                ],
             ),
-            NotComputable::NoDuration { period } => write!(
-                f,
-                "no duration: {period} is a balance date, so it has no flows and no turnover days"
-            ),
+            NotComputable::NoDuration { period } => format("no_duration", &[("period", period)]),
             NotComputable::ZeroDenominator {
                 denominator,
                 period,
-            } => {
-                write!(f, "division by zero: {denominator} is 0 in {period}")
-            }
+            } => format(
+                "zero_denominator",
+                &[
+                    ("denominator", &denominator.to_text_in(lang)),
+                    ("period", period),
+                ],
+            ),
             NotComputable::NotMeaningful {
                 item,
                 value,
                 period,
-            } => write!(
-                f,
-                "not meaningful: {} is {value} in {period} (must be positive)",
-                item.label()
+            } => format(
+                "not_meaningful",
+                &[
+                    ("item", &item.label_in(lang)),
+                    ("value", value),
+                    ("period", period),
+                ],
             ),
-            NotComputable::UnknownRatio { id } => write!(f, "unknown ratio `{id}`"),
-            NotComputable::Overflow => f.write_str(
-                "arithmetic overflow: a result exceeds the decimal range (about ±7.9e28)",
-            ),
+            NotComputable::UnknownRatio { id } => format("unknown_ratio", &[("id", id)]),
+            NotComputable::Overflow => format("overflow", &[]),
             NotComputable::DistressVariable {
                 variables,
                 needs,
                 cause,
             } => {
-                let (verb, copula) = match variables.len() {
-                    1 => ("needs", "is"),
-                    _ => ("need", "are"),
+                let key = match (variables.len(), needs.is_empty()) {
+                    (1, true) => "variable_not_computable",
+                    (_, true) => "variables_not_computable",
+                    (1, false) => "variable_needs",
+                    (_, false) => "variables_need",
                 };
-                if needs.is_empty() {
-                    write!(
-                        f,
-                        "{} {copula} not computable: {cause}",
-                        enumerate(variables)
-                    )
-                } else {
-                    write!(
-                        f,
-                        "{} {verb} {}: {cause}",
-                        enumerate(variables),
-                        enumerate(needs)
-                    )
-                }
+                format(
+                    key,
+                    &[
+                        ("variables", &enumerate(variables, lang)),
+                        (
+                            "needs",
+                            &enumerate(
+                                &needs
+                                    .iter()
+                                    .map(|item| item.label_in(lang))
+                                    .collect::<Vec<_>>(),
+                                lang,
+                            ),
+                        ),
+                        ("cause", &cause.text(lang)),
+                    ],
+                )
             }
-            NotComputable::NoPreviousPeriod { period, needed_for } => write!(
-                f,
-                "no previous period: {needed_for} needs the period before {period}"
+            NotComputable::Component {
+                components,
+                needs,
+                cause,
+            } => {
+                let key = match (components.len(), needs.is_empty()) {
+                    (1, true) => "variable_not_computable",
+                    (_, true) => "variables_not_computable",
+                    (1, false) => "variable_needs",
+                    (_, false) => "variables_need",
+                };
+                // FIXME(issue 15): the needs are English phrases the balance analyses
+                // write (`trade payables or tax liabilities`).
+                let needs: Vec<&str> = needs.iter().map(String::as_str).collect();
+                format(
+                    key,
+                    &[
+                        ("variables", &enumerate(components, lang)),
+                        ("needs", &enumerate(&needs, lang)),
+                        ("cause", &cause.text(lang)),
+                    ],
+                )
+            }
+            NotComputable::NoPreviousPeriod { period, needed_for } => format(
+                "no_previous_period",
+                &[
+                    (
+                        "needed_for",
+                        &text(lang, &format!("needed_for.{needed_for}")),
+                    ),
+                    ("period", period),
+                ],
             ),
         }
     }
 }
 
+impl fmt::Display for NotComputable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
 /// `a`, `a and b`, `a, b and c`.
-fn enumerate(names: &[&str]) -> String {
+fn enumerate(names: &[&str], lang: Lang) -> String {
     match names {
         [] => String::new(),
         [only] => (*only).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!(
+            "{} {} {last}",
+            init.join(", "),
+            text(lang, "not_computable.and")
+        ),
     }
+}
+
+/// An expression serialised as its English text, as JSON has always shown it.
+fn expression_text<S: Serializer>(expr: &Expr, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&expr.to_text())
+}
+
+/// Line items serialised as their English labels, as JSON has always shown them.
+fn item_labels<S: Serializer>(items: &[LineItem], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(items.iter().map(|item| item.label()))
 }

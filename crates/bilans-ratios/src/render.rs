@@ -6,11 +6,15 @@
 use std::fmt::Write as _;
 
 use bilans_model::reconcile::{ReconciledCell, Status, fixed};
-use bilans_model::{Finding, FindingKind, Statements};
+use bilans_model::{Finding, FindingKind, Lang, Severity, Statements};
 use rust_decimal::Decimal;
 
 use crate::analysis::Analysis;
+use crate::conclusion::Conclusion;
+use crate::lang::messages;
 use crate::seed004::{ReproducedTable, Reproduction};
+pub use crate::text::markdown_table;
+use crate::text::{add_period, capitalise};
 use crate::{NotComputable, RatioId, catalogue};
 
 /// A value rounded half away from zero to `decimals` places, or `n/c` when not
@@ -22,33 +26,27 @@ pub fn value_cell(value: &Result<Decimal, NotComputable>, decimals: u32) -> Stri
     }
 }
 
-/// A Markdown table with `header` and `rows` (cells already formatted).
-pub fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let separators: Vec<&str> = header
-        .iter()
-        .enumerate()
-        .map(|(index, _)| if index == 0 { "---" } else { "---:" })
-        .collect();
-    let _ = writeln!(out, "| {} |", separators.join(" | "));
-    for row in rows {
-        let _ = writeln!(out, "| {} |", row.join(" | "));
-    }
-    out
-}
-
 /// The statements as a Markdown table: one row per line item (machine name), one
 /// column per period, amounts exactly as held.
 pub fn statements_table(statements: &Statements) -> String {
+    statements_table_in(statements, Lang::En)
+}
+
+/// [`statements_table`] in `lang`: outside English the items are named in `lang`
+/// rather than by machine name.
+pub fn statements_table_in(statements: &Statements, lang: Lang) -> String {
     let periods = statements.period_list();
-    let mut header = vec!["Line item".to_owned()];
+    let mut header = vec![words(lang, "line_item").to_owned()];
     header.extend(periods.iter().map(|period| period.to_string()));
     let rows: Vec<Vec<String>> = statements
         .item_list()
         .into_iter()
         .map(|item| {
-            let mut cells = vec![item.name().to_owned()];
+            let name = match lang {
+                Lang::En => item.name(),
+                _ => item.label_in(lang),
+            };
+            let mut cells = vec![name.to_owned()];
             cells.extend(periods.iter().map(|period| {
                 statements
                     .get(*period, item)
@@ -187,35 +185,41 @@ pub fn seed004_report(reproduction: &Reproduction) -> String {
 /// Findings as a Markdown list; identities that could not be checked for the same
 /// reason are grouped on one line with their periods.
 pub fn findings_list(findings: &[Finding]) -> String {
+    findings_list_in(findings, Lang::En)
+}
+
+/// [`findings_list`] in `lang`.
+pub fn findings_list_in(findings: &[Finding], lang: Lang) -> String {
     let mut out = String::new();
     let mut unchecked: Vec<(String, Vec<String>)> = Vec::new();
     for finding in findings {
-        if let FindingKind::IdentityNotChecked { identity, missing } = &finding.kind {
-            let names: Vec<&str> = missing.iter().map(|item| item.name()).collect();
-            let key = format!(
-                "identity `{identity}` not checked: missing {}",
-                names.join(", ")
-            );
+        if let FindingKind::IdentityNotChecked { .. } = &finding.kind {
+            // The sentence without its leading `period: `, shared by every period.
+            let text = finding.text(lang);
+            let prefix = format!("{}: ", finding.period);
+            let key = text.strip_prefix(&prefix).unwrap_or(&text).to_owned();
             add_period(&mut unchecked, key, finding.period.to_string());
             continue;
         }
-        let _ = writeln!(out, "- {}: {finding}", finding.severity);
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            capitalise(finding.severity.label_in(lang)),
+            finding.text(lang)
+        );
     }
     for (text, periods) in unchecked {
-        let _ = writeln!(out, "- Info: {text} ({})", periods.join(", "));
+        let _ = writeln!(
+            out,
+            "- {}: {text} ({})",
+            capitalise(Severity::Info.label_in(lang)),
+            periods.join(", ")
+        );
     }
     if findings.is_empty() {
-        out.push_str("- every identity holds\n");
+        let _ = writeln!(out, "- {}", words(lang, "every_identity_holds"));
     }
     out
-}
-
-/// Adds `period` to the group of `text`, keeping groups in first-seen order.
-fn add_period(groups: &mut Vec<(String, Vec<String>)>, text: String, period: String) {
-    match groups.iter_mut().find(|(existing, _)| *existing == text) {
-        Some((_, periods)) => periods.push(period),
-        None => groups.push((text, vec![period])),
-    }
 }
 
 /// A number with an explicit sign: `+0.01`, `-0.01`.
@@ -227,47 +231,69 @@ fn signed(text: String) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
-    let mut characters = text.chars();
-    match characters.next() {
-        Some(first) => first.to_uppercase().chain(characters).collect(),
-        None => String::new(),
-    }
+/// The analysis as Markdown: summary, statements, their structure and dynamics, every
+/// ratio, Du Pont and checks.
+pub fn analysis_markdown(analysis: &Analysis) -> String {
+    analysis_markdown_in(analysis, Lang::En)
 }
 
-/// The analysis as Markdown: summary, statements, every ratio, Du Pont and checks.
-pub fn analysis_markdown(analysis: &Analysis) -> String {
+/// [`analysis_markdown`] in `lang`: headings, names, definitions, reasons and findings
+/// in that language (outside English, ratios and items by name rather than id).
+pub fn analysis_markdown_in(analysis: &Analysis, lang: Lang) -> String {
     let statements = &analysis.statements;
     let periods = statements.period_list();
-    let mut out = format!("# bilans analysis: {}\n\n", statements.entity.name);
-    let _ = writeln!(out, "- Unit: {}", statements.unit);
+    let mut out = format!(
+        "# {}\n\n",
+        messages().format(lang, "render.title", &[("entity", &statements.entity.name)])
+    );
     let _ = writeln!(
         out,
-        "- Basis: {}, days in year: {}",
-        analysis.config.basis.label(),
-        analysis.config.days_in_year.days()
+        "- {}: {}",
+        words(lang, "unit"),
+        statements.unit.text_in(lang)
     );
-    if let Some(note) = analysis.interim_note() {
-        let _ = writeln!(out, "- Interim periods: {note}");
+    let basis = messages().format(
+        lang,
+        "render.basis",
+        &[
+            ("basis", &analysis.config.basis.label_in(lang)),
+            ("days", &analysis.config.days_in_year.days()),
+        ],
+    );
+    let _ = writeln!(out, "- {basis}");
+    if let Some(note) = analysis.interim_note_in(lang) {
+        let _ = writeln!(out, "- {}: {note}", words(lang, "interim"));
     }
-    out.push_str("\n## Look at first\n\n");
+    let _ = write!(out, "\n## {}\n\n", words(lang, "look_at_first"));
     for point in &analysis.attention {
-        let _ = writeln!(out, "- {point}");
+        let _ = writeln!(out, "- {}", point.text(lang));
     }
-    out.push_str("\n## Statements\n\n");
-    out.push_str(&statements_table(statements));
-    out.push_str("\n## Ratios (4 decimals, half away from zero; n/c = not computable)\n\n");
-    let mut header = vec!["Ratio".to_owned()];
+    // FIXME(issue 15): the conclusion, the structure and the balance-liquidity
+    // sections are English in every language.
+    out.push_str(&conclusion_markdown(&analysis.conclusion));
+    let _ = write!(out, "\n## {}\n\n", words(lang, "statements"));
+    out.push_str(&statements_table_in(statements, lang));
+    out.push_str(&crate::structure::structure_markdown(&analysis.structure));
+    let _ = write!(out, "\n## {}\n\n", words(lang, "ratios"));
+    let mut header = vec![words(lang, "ratio").to_owned()];
     header.extend(periods.iter().map(|period| period.to_string()));
-    header.push("Definition".to_owned());
+    header.push(words(lang, "definition").to_owned());
+    let not_computable = words(lang, "not_computable_short");
     let rows: Vec<Vec<String>> = analysis
         .ratios
         .rows
         .iter()
         .map(|row| {
-            let mut cells = vec![row.id.name().to_owned()];
-            cells.extend(row.values.iter().map(|(_, value)| value_cell(value, 4)));
-            cells.push(row.formula.to_owned());
+            let (name, formula) = match lang {
+                Lang::En => (row.id.name(), row.formula.to_owned()),
+                _ => (row.id.label_in(lang), row.id.ratio().formula_text_in(lang)),
+            };
+            let mut cells = vec![name.to_owned()];
+            cells.extend(row.values.iter().map(|(_, value)| match value {
+                Ok(_) => value_cell(value, 4),
+                Err(_) => not_computable.to_owned(),
+            }));
+            cells.push(formula);
             cells
         })
         .collect();
@@ -278,65 +304,104 @@ pub fn analysis_markdown(analysis: &Analysis) -> String {
         let mut grouped: Vec<(String, Vec<String>)> = Vec::new();
         for (period, value) in &row.values {
             let Err(reason) = value else { continue };
-            let text = reason.to_string().replace(&format!(" in {period}"), "");
+            // In English the period is cut from the reason so that periods sharing
+            // it share a line; other languages keep it (their word order differs).
+            let text = match lang {
+                Lang::En => reason.to_string().replace(&format!(" in {period}"), ""),
+                _ => reason.text(lang),
+            };
             add_period(&mut grouped, text, period.to_string());
         }
+        let name = match lang {
+            Lang::En => row.id.name(),
+            _ => row.id.label_in(lang),
+        };
         for (text, periods) in grouped {
-            reasons.push(format!("- {} ({}): {text}", row.id, periods.join(", ")));
+            reasons.push(format!("- {name} ({}): {text}", periods.join(", ")));
         }
     }
     if !reasons.is_empty() {
-        out.push_str("\nNot computable:\n\n");
+        let _ = write!(out, "\n{}:\n\n", words(lang, "not_computable"));
         out.push_str(&reasons.join("\n"));
         out.push('\n');
     }
-    out.push_str(&dupont_markdown(analysis));
-    out.push_str("\n## Checks\n\n");
-    out.push_str(&findings_list(&analysis.findings));
+    out.push_str(&dupont_markdown(analysis, lang));
+    out.push_str(&crate::liquidity::render::analysis_section(
+        &analysis.balance_liquidity,
+        &analysis.financial_stability,
+        &analysis.net_assets,
+    ));
+    let _ = write!(out, "\n## {}\n\n", words(lang, "checks"));
+    out.push_str(&findings_list_in(&analysis.findings, lang));
+    out
+}
+
+/// The message `render.<key>` in `lang`.
+fn words(lang: Lang, key: &str) -> &'static str {
+    messages().get(lang, &format!("render.{key}"))
+}
+
+/// The written conclusion: one paragraph per topic, its heading in bold.
+pub fn conclusion_markdown(conclusion: &Conclusion) -> String {
+    let mut out = String::from("\n## Conclusion\n");
+    for paragraph in &conclusion.paragraphs {
+        let sentences: Vec<&str> = paragraph
+            .sentences
+            .iter()
+            .map(|sentence| sentence.text.as_str())
+            .collect();
+        let _ = write!(
+            out,
+            "\n**{}.** {}\n",
+            paragraph.topic.heading(),
+            sentences.join(" ")
+        );
+    }
     out
 }
 
 /// The classic and modified Du Pont models per period (4 decimals).
-fn dupont_markdown(analysis: &Analysis) -> String {
+fn dupont_markdown(analysis: &Analysis, lang: Lang) -> String {
     let rows_of = |ids: &[(&str, RatioId)]| -> Vec<Vec<String>> {
         ids.iter()
             .filter_map(|(label, id)| {
                 let row = analysis.ratios.row(*id)?;
-                let mut cells = vec![(*label).to_owned()];
+                let mut cells = vec![words(lang, label).to_owned()];
                 cells.extend(row.values.iter().map(|(_, value)| value_cell(value, 4)));
                 Some(cells)
             })
             .collect()
     };
-    let mut header = vec!["Du Pont".to_owned()];
+    let mut header = vec![words(lang, "du_pont").to_owned()];
     header.extend(analysis.ratios.periods.iter().map(ToString::to_string));
     let rows = rows_of(&[
+        ("classic_product", RatioId::CLASSIC_DUPONT_RETURN_ON_EQUITY),
+        ("return_on_equity", RatioId::RETURN_ON_EQUITY),
+        ("classic_check", RatioId::CLASSIC_DUPONT_CHECK),
+        ("modified_product", RatioId::MODIFIED_RETURN_ON_EQUITY),
         (
-            "ROS × asset turnover × equity multiplier (classic)",
-            RatioId::CLASSIC_DUPONT_RETURN_ON_EQUITY,
-        ),
-        ("ROE = net income / equity", RatioId::RETURN_ON_EQUITY),
-        ("classic product / ROE", RatioId::CLASSIC_DUPONT_CHECK),
-        (
-            "ROS × current ratio × equity multiplier (modified)",
-            RatioId::MODIFIED_RETURN_ON_EQUITY,
-        ),
-        (
-            "modified ROE / ROE",
+            "modified_to_classic",
             RatioId::MODIFIED_TO_CLASSIC_RETURN_ON_EQUITY,
         ),
-        (
-            "residual factor (AO/S) × (A/ZB)",
-            RatioId::MODIFIED_RESIDUAL_FACTOR,
-        ),
+        ("residual_factor", RatioId::MODIFIED_RESIDUAL_FACTOR),
     ]);
-    format!("\n## Du Pont\n\n{}", markdown_table(&header, &rows))
+    format!(
+        "\n## {}\n\n{}",
+        words(lang, "du_pont"),
+        markdown_table(&header, &rows)
+    )
 }
 
 /// Every ratio value as CSV in long form: `entity,period,ratio,value,status,reason`.
 /// Values are written at full Decimal precision, not rounded.
 pub fn analysis_csv(analysis: &Analysis) -> String {
-    let mut out = String::from("entity,period,ratio,value,status,reason\n");
+    analysis_csv_in(analysis, Lang::En)
+}
+
+/// [`analysis_csv`] in `lang`: the header and the reasons in that language; ratio ids
+/// and the status (`ok`, `not_computable`) stay machine names.
+pub fn analysis_csv_in(analysis: &Analysis, lang: Lang) -> String {
+    let mut out = format!("{}\n", words(lang, "csv_header"));
     let entity = csv_field(&analysis.statements.entity.name);
     for ratio in catalogue() {
         let Some(row) = analysis.ratios.row(ratio.id) else {
@@ -352,7 +417,7 @@ pub fn analysis_csv(analysis: &Analysis) -> String {
                         out,
                         "{entity},{period},{},,not_computable,{}",
                         ratio.id,
-                        csv_field(&reason.to_string())
+                        csv_field(&reason.text(lang))
                     );
                 }
             }
@@ -413,5 +478,45 @@ pub fn ratio_catalogue_markdown() -> String {
         })
         .collect();
     out.push_str(&markdown_table(&header, &rows));
+    out
+}
+
+/// The languages document (`docs/languages.md`): every ratio's and group's name, and
+/// every line item's, in English, Polish, Russian and Ukrainian, from the message
+/// files and the line-item table.
+pub fn languages_markdown() -> String {
+    let mut out = String::from(
+        "<!-- generated from the message files (crates/*/locales/*.toml) and the line-item table; do not edit: BILANS_UPDATE=1 cargo test -p bilans-tests rewrites it -->\n\n# Languages\n\n",
+    );
+    out.push_str(
+        "`--lang en|pl|ru|uk` (or `BILANS_LANG`) chooses the language of workbooks, Markdown and CSV reports and messages; JSON keys and machine names never change.\n\
+         Each crate keeps its words in `locales/{en,pl,ru,uk}.toml` (English is the reference: a test asserts that every message is in every language with the same placeholders).\n\
+         A line item's name is the first caption of its import dictionary in that language (`crates/bilans-model/src/item/table.rs`), else `crates/bilans-model/locales/items.toml`.\n\n",
+    );
+    let header = |first: &str| -> Vec<String> {
+        let mut header = vec![first.to_owned()];
+        header.extend(["English", "Polski", "Русский", "Українська"].map(String::from));
+        header
+    };
+    out.push_str("## Ratios\n\n");
+    let rows: Vec<Vec<String>> = catalogue()
+        .iter()
+        .map(|ratio| {
+            let mut cells = vec![format!("`{}`", ratio.id)];
+            cells.extend(Lang::ALL.map(|lang| ratio.name_in(lang).to_owned()));
+            cells
+        })
+        .collect();
+    out.push_str(&markdown_table(&header("Id"), &rows));
+    out.push_str("\n## Line items\n\n");
+    let rows: Vec<Vec<String>> = bilans_model::LineItem::ALL
+        .iter()
+        .map(|item| {
+            let mut cells = vec![format!("`{}`", item.name())];
+            cells.extend(Lang::ALL.map(|lang| item.label_in(lang).to_owned()));
+            cells
+        })
+        .collect();
+    out.push_str(&markdown_table(&header("Name"), &rows));
     out
 }

@@ -651,7 +651,9 @@ proptest! {
     }
 }
 
+mod conclusion;
 mod interim;
+mod lang;
 
 /// A firm with negative working capital, accumulated losses and an operating loss is in
 /// Altman Z′'s distress zone, and the analysis names it among what to look at first.
@@ -691,7 +693,8 @@ fn a_model_in_its_danger_zone_is_named_first() {
         analysis
             .attention
             .iter()
-            .any(|point| point.contains("danger zone") && point.contains("Altman Z'")),
+            .any(|point| point.to_string().contains("danger zone")
+                && point.to_string().contains("Altman Z'")),
         "{:?}",
         analysis.attention
     );

@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime};
 
 use rust_xlsxwriter::Workbook;
 
-use crate::SheetsError;
+use crate::{ErrorKind, SheetsError};
 
 /// Whether an existing output may be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,10 +76,10 @@ fn write_atomic_with(
     if !folder.is_dir() {
         return Err(SheetsError::InFile {
             file: path.display().to_string(),
-            message: format!(
+            kind: ErrorKind::Invalid(format!(
                 "cannot write here: the folder {} does not exist",
                 folder.display()
-            ),
+            )),
         });
     }
     let first_write_here = SWEPT_FOLDERS

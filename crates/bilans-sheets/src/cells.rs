@@ -1,10 +1,16 @@
 //! Cell helpers shared by every workbook module: a `Decimal` as the number a cell
-//! stores, A1 cell names, and text cut to what a cell can hold.
+//! stores, the one writer of a computed cell (a live formula with its cached value,
+//! or `n/c: reason`), A1 cell names, and text cut to what a cell can hold.
 
 use std::borrow::Cow;
+use std::fmt::Display;
+use std::sync::LazyLock;
 
+use bilans_model::Lang;
+use bilans_ratios::RatioUnit;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Worksheet, XlsxError};
 
 /// The number a spreadsheet cell stores for `value`: the `f64` nearest to the decimal.
 ///
@@ -23,6 +29,83 @@ pub(crate) fn cell_number(value: Decimal) -> f64 {
 /// which is all a spreadsheet keeps (the 28-digit decimal would only lengthen the file).
 pub(crate) fn cached_result(value: Decimal) -> String {
     cell_number(value).to_string()
+}
+
+/// The one style of a cell that is not computable: dark red italic on light red, as
+/// Excel's "bad" style.
+pub(crate) static NOT_COMPUTABLE_FORMAT: LazyLock<Format> = LazyLock::new(|| {
+    Format::new()
+        .set_italic()
+        .set_font_color("#9C0006")
+        .set_background_color("#FFC7CE")
+});
+
+/// The number format of a value in `unit`, the same on every sheet: times and
+/// fractions to two decimals (fractions as percentages), days to one, amounts whole
+/// with negatives red.
+pub(crate) fn unit_format(unit: RatioUnit) -> &'static Format {
+    static TIMES: LazyLock<Format> = LazyLock::new(|| Format::new().set_num_format("0.00"));
+    static FRACTION: LazyLock<Format> = LazyLock::new(|| Format::new().set_num_format("0.00%"));
+    static DAYS: LazyLock<Format> = LazyLock::new(|| Format::new().set_num_format("0.0"));
+    static AMOUNT: LazyLock<Format> =
+        LazyLock::new(|| Format::new().set_num_format("#,##0;[Red]-#,##0"));
+    match unit {
+        RatioUnit::Times => &TIMES,
+        RatioUnit::Fraction => &FRACTION,
+        RatioUnit::Days => &DAYS,
+        RatioUnit::Amount => &AMOUNT,
+    }
+}
+
+/// The text of a cell that is not computable in `lang` (`nie do obliczenia: reason`),
+/// `reason` already in that language.
+pub(crate) fn not_computable_text_in(reason: &str, lang: Lang) -> String {
+    crate::lang::message(lang, "workbook.not_computable", &[("reason", &reason)])
+}
+
+/// Writes one computed cell, the one way every sheet does it: `Ok((formula, value))`
+/// is the live formula (with or without its leading `=`) with `value` cached in
+/// `format`, so that a spreadsheet shows the figure bilans computed before it
+/// recalculates; `Err(reason)` is the text `n/c: reason` in
+/// [`NOT_COMPUTABLE_FORMAT`], so no formula ever divides by zero or refers to a
+/// missing amount.
+pub(crate) fn write_computed(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    column: ColNum,
+    value: Result<(&str, Decimal), &dyn Display>,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let value = value.map_err(|reason| reason.to_string());
+    write_computed_in(sheet, row, column, value, format, Lang::En)
+}
+
+/// [`write_computed`] in `lang`: the reason is already in that language, and the
+/// `n/c` prefix is put in it.
+pub(crate) fn write_computed_in(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    column: ColNum,
+    value: Result<(&str, Decimal), String>,
+    format: &Format,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    match value {
+        Ok((formula, value)) => {
+            let formula = Formula::new(formula).set_result(cached_result(value));
+            sheet.write_formula_with_format(row, column, formula, format)?;
+        }
+        Err(reason) => {
+            let text = not_computable_text_in(&reason, lang);
+            sheet.write_string_with_format(
+                row,
+                column,
+                fit_cell_text(&text),
+                &NOT_COMPUTABLE_FORMAT,
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// The last row of a worksheet (zero-based: Excel's 1,048,576 rows).

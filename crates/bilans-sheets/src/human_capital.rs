@@ -19,7 +19,7 @@ use std::path::Path;
 use bilans_scoring::human_capital::{InputError, Report, StaffFile, assess};
 
 use crate::human_capital::read::{Provenance, read_workbook};
-use crate::{Overwrite, SheetsError, save_workbook};
+use crate::{ErrorKind, Overwrite, SheetsError, save_workbook};
 
 mod read;
 mod write;
@@ -91,7 +91,7 @@ fn load_with_provenance(path: &Path) -> Result<(StaffFile, Provenance), SheetsEr
     })?;
     let file = toml::from_str(&text).map_err(|error: toml::de::Error| SheetsError::InFile {
         file: path.display().to_string(),
-        message: crate::toml_text::parse_error(&error),
+        kind: ErrorKind::Toml(crate::toml_text::parse_error(&error)),
     })?;
     Ok((file, Provenance::new()))
 }
@@ -104,11 +104,11 @@ fn locate(path: &Path, provenance: &Provenance, error: InputError) -> SheetsErro
             file,
             sheet: sheet.clone(),
             cell: cell.clone(),
-            message: format!("{} ({})", error.message, error.field),
+            kind: ErrorKind::Invalid(format!("{} ({})", error.message, error.field)),
         },
         None => SheetsError::InFile {
             file,
-            message: format!("field `{}`: {}", error.field, error.message),
+            kind: ErrorKind::Invalid(format!("field `{}`: {}", error.field, error.message)),
         },
     }
 }

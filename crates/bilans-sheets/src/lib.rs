@@ -12,7 +12,10 @@ mod error;
 pub mod human_capital;
 pub mod import;
 pub mod kpi;
+pub mod lang;
+pub mod numbers;
 pub mod partners;
+mod pipeline;
 mod reader;
 mod toml_text;
 pub mod working_capital;
@@ -21,7 +24,8 @@ pub use crate::atomic::{
     Overwrite, STALE_TEMPORARY_AGE, remove_stale_temporaries, save_workbook, workbook_bytes,
     write_atomic,
 };
-pub use crate::error::SheetsError;
+pub use crate::error::{ErrorKind, SheetsError};
+pub use crate::pipeline::{AnalyseOptions, AnalysedFile, TextFormat, analyse_file};
 
 /// A new workbook whose properties carry `title`, the generator and a fixed creation
 /// date (2000-01-01), so that the same content always gives the same bytes.

@@ -24,8 +24,8 @@ use calamine::{
     Cell, Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, XlsxError, open_workbook_from_rs,
 };
 
-use crate::SheetsError;
 use crate::cells::a1;
+use crate::{ErrorKind, SheetsError};
 
 mod contain;
 mod ods;
@@ -109,9 +109,9 @@ pub(crate) fn open_with_limits(
     file: &str,
     limits: Limits,
 ) -> Result<Workbook, SheetsError> {
-    let in_file = |message: String| SheetsError::InFile {
+    let in_file = |kind: ErrorKind| SheetsError::InFile {
         file: file.to_owned(),
-        message,
+        kind,
     };
     let extension = path
         .extension()
@@ -121,7 +121,9 @@ pub(crate) fn open_with_limits(
     let expected = "expected an .xlsx, .xlsm, .xlsb, .xls or .ods workbook";
     let bytes = read_file(path, &limits).map_err(in_file)?;
     if !EXTENSIONS.contains(&extension.as_str()) {
-        return Err(in_file(format!("not a spreadsheet ({expected})")));
+        return Err(in_file(ErrorKind::NotAWorkbook(format!(
+            "not a spreadsheet ({expected})"
+        ))));
     }
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
@@ -131,17 +133,22 @@ pub(crate) fn open_with_limits(
         } else {
             "its content is not a workbook"
         };
-        return Err(in_file(format!("not a spreadsheet: {what} ({expected})")));
+        return Err(in_file(ErrorKind::NotAWorkbook(format!(
+            "not a spreadsheet: {what} ({expected})"
+        ))));
     }
     if is_ole && extension != "xls" && is_encrypted_ooxml(&bytes) {
-        return Err(in_file(password_message()));
+        return Err(in_file(ErrorKind::Encrypted));
     }
     if is_zip {
         check_zip(file, &bytes, &extension, &limits)?;
     }
     if is_ole && extension == "xls" {
-        let extents = xls::check(&bytes, &limits)
-            .map_err(|message| in_file(format!("the file is corrupt: {message}")))?;
+        let extents = xls::check(&bytes, &limits).map_err(|message| {
+            in_file(ErrorKind::Corrupt(format!(
+                "the file is corrupt: {message}"
+            )))
+        })?;
         check_extents(
             file,
             &extents,
@@ -162,7 +169,7 @@ pub(crate) fn open_with_limits(
     let sheets = match opened {
         Ok(Ok(sheets)) => sheets,
         Ok(Err(error)) => return Err(in_file(describe(&error))),
-        Err(failure) => return Err(in_file(reader_failed(&failure))),
+        Err(failure) => return Err(in_file(ErrorKind::Corrupt(reader_failed(&failure)))),
     };
     Ok(Workbook {
         file: file.to_owned(),
@@ -199,16 +206,16 @@ impl Workbook {
     pub(crate) fn sheet_cells(&mut self, name: &str) -> Result<SheetCells, SheetsError> {
         let file = self.file.clone();
         let limits = self.limits;
-        let in_sheet = |message: String| SheetsError::InSheet {
+        let in_sheet = |kind: ErrorKind| SheetsError::InSheet {
             file: file.clone(),
             sheet: name.to_owned(),
-            message,
+            kind,
         };
         let read = contain::contain(|| read_cells(&mut self.sheets, &file, name, &limits));
         let cells = match read {
             Ok(Ok(cells)) => cells,
             Ok(Err(error)) => return Err(error),
-            Err(failure) => return Err(in_sheet(reader_failed(&failure))),
+            Err(failure) => return Err(in_sheet(ErrorKind::Corrupt(reader_failed(&failure)))),
         };
         finish(&file, name, cells, &limits)
     }
@@ -265,33 +272,28 @@ fn reader_failed(failure: &str) -> String {
     )
 }
 
-fn password_message() -> String {
-    "the workbook is password-protected (encrypted); save an unprotected copy and import that"
-        .to_owned()
-}
-
-fn describe(error: &calamine::Error) -> String {
+fn describe(error: &calamine::Error) -> ErrorKind {
     let password = matches!(
         error,
         calamine::Error::Xls(calamine::XlsError::Password)
             | calamine::Error::Ods(calamine::OdsError::Password)
     );
     if password {
-        return password_message();
+        return ErrorKind::Encrypted;
     }
-    format!("corrupt or unreadable workbook ({error})")
+    ErrorKind::Corrupt(format!("corrupt or unreadable workbook ({error})"))
 }
 
-fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
-    let cannot = |error: std::io::Error| format!("cannot read the file: {error}");
+fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, ErrorKind> {
+    let cannot = |error: std::io::Error| ErrorKind::CannotRead(error.to_string());
     let handle = std::fs::File::open(path).map_err(cannot)?;
     let size = handle.metadata().map_err(cannot)?.len();
     if limits.file_bytes < size {
-        return Err(format!(
+        return Err(ErrorKind::TooLarge(format!(
             "the file is {} large; bilans reads workbooks of at most {}",
             bytes_text(size),
             bytes_text(limits.file_bytes)
-        ));
+        )));
     }
     let mut bytes = Vec::new();
     handle
@@ -328,9 +330,9 @@ fn check_zip(
     extension: &str,
     limits: &Limits,
 ) -> Result<(), SheetsError> {
-    let in_file = |message: String| SheetsError::InFile {
+    let in_file = |kind: ErrorKind| SheetsError::InFile {
         file: file.to_owned(),
-        message,
+        kind,
     };
     // A zip the zip reader cannot open is left to calamine, which says why.
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
@@ -345,11 +347,11 @@ fn check_zip(
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
         let size = entry.size();
         if limits.part_bytes < size {
-            return Err(in_file(format!(
+            return Err(in_file(ErrorKind::Corrupt(format!(
                 "the file is corrupt or a decompression bomb: its part `{name}` unpacks to {}, and bilans unpacks at most {} per part",
                 bytes_text(size),
                 bytes_text(limits.part_bytes)
-            )));
+            ))));
         }
         total = total.saturating_add(size);
         if name.to_lowercase().ends_with("sharedstrings.xml") {
@@ -357,11 +359,11 @@ fn check_zip(
         }
     }
     if limits.total_bytes < total {
-        return Err(in_file(format!(
+        return Err(in_file(ErrorKind::Corrupt(format!(
             "the file is corrupt or a decompression bomb: its parts unpack to {}, and bilans unpacks at most {} per workbook",
             bytes_text(total),
             bytes_text(limits.total_bytes)
-        )));
+        ))));
     }
     if let Some((index, name, size)) = shared_strings
         && let Ok(part) = archive.by_index(index)
@@ -372,26 +374,29 @@ fn check_zip(
             && let Some(count) = announced_count(&head)
             && size / 5 < count
         {
-            return Err(in_file(format!(
+            return Err(in_file(ErrorKind::Corrupt(format!(
                 "the file is corrupt: `{name}` announces {count} strings but holds {} of text",
                 bytes_text(size)
-            )));
+            ))));
         }
     }
     if extension == "ods" {
         let content = archive.by_name("content.xml").map_err(|error| {
-            in_file(format!(
+            in_file(ErrorKind::Corrupt(format!(
                 "corrupt or unreadable workbook (no content.xml: {error})"
-            ))
+            )))
         })?;
-        let (extents, materialised) = ods::scan(content)
-            .map_err(|message| in_file(format!("the file is corrupt: {message}")))?;
+        let (extents, materialised) = ods::scan(content).map_err(|message| {
+            in_file(ErrorKind::Corrupt(format!(
+                "the file is corrupt: {message}"
+            )))
+        })?;
         check_extents(file, &extents, limits.rows, limits.columns, limits)?;
         if limits.workbook_cells < materialised {
-            return Err(in_file(format!(
+            return Err(in_file(ErrorKind::TooLarge(format!(
                 "its tables would expand to {materialised} cells, more than bilans reads per workbook ({})",
                 limits.workbook_cells
-            )));
+            ))));
         }
     }
     Ok(())
@@ -426,7 +431,7 @@ fn check_extents(
             file: file.to_owned(),
             sheet: extent.name.clone(),
             cell: name_of(row, column),
-            message,
+            kind: ErrorKind::TooLarge(message),
         };
         if rows <= last_row || columns <= last_column {
             return Err(at_cell(
@@ -440,12 +445,12 @@ fn check_extents(
             return Err(SheetsError::InSheet {
                 file: file.to_owned(),
                 sheet: extent.name.clone(),
-                message: area_message(
+                kind: ErrorKind::TooLarge(area_message(
                     &name_of(first_row, first_column),
                     &name_of(last_row, last_column),
                     area,
                     limits,
-                ),
+                )),
             });
         }
         total = total.saturating_add(area);
@@ -453,10 +458,10 @@ fn check_extents(
     if limits.workbook_cells < total {
         return Err(SheetsError::InFile {
             file: file.to_owned(),
-            message: format!(
+            kind: ErrorKind::TooLarge(format!(
                 "its sheets' used areas hold {total} cells together, more than bilans reads per workbook ({})",
                 limits.workbook_cells
-            ),
+            )),
         });
     }
     Ok(())
@@ -488,13 +493,17 @@ fn read_cells(
     name: &str,
     limits: &Limits,
 ) -> Result<Vec<Cell<Data>>, SheetsError> {
-    let in_sheet = |message: String| SheetsError::InSheet {
+    let in_sheet = |kind: ErrorKind| SheetsError::InSheet {
         file: file.to_owned(),
         sheet: name.to_owned(),
-        message,
+        kind,
     };
-    let cannot =
-        |error: calamine::Error| in_sheet(format!("cannot read the sheet: {}", describe(&error)));
+    let cannot = |error: calamine::Error| {
+        in_sheet(ErrorKind::Corrupt(format!(
+            "cannot read the sheet: {}",
+            describe(&error)
+        )))
+    };
     let mut cells = Vec::new();
     let mut keep = |(row, column): (u32, u32), value: Data| -> Result<(), SheetsError> {
         if limits.rows <= u64::from(row) || limits.columns <= u64::from(column) {
@@ -502,17 +511,17 @@ fn read_cells(
                 file: file.to_owned(),
                 sheet: name.to_owned(),
                 cell: a1(row, column),
-                message: beyond_message(limits.rows, limits.columns),
+                kind: ErrorKind::TooLarge(beyond_message(limits.rows, limits.columns)),
             });
         }
         if value == Data::Empty {
             return Ok(());
         }
         if limits.sheet_cells <= cells.len() as u64 {
-            return Err(in_sheet(format!(
+            return Err(in_sheet(ErrorKind::TooLarge(format!(
                 "the sheet holds more than {} cells, more than bilans reads per sheet",
                 limits.sheet_cells
-            )));
+            ))));
         }
         cells.push(Cell::new((row, column), value));
         Ok(())
@@ -579,11 +588,11 @@ fn finish(
                     file: file.to_owned(),
                     sheet: sheet.to_owned(),
                     cell: a1(row, column),
-                    message: format!(
+                    kind: ErrorKind::Corrupt(format!(
                         "the cell is written twice in the file, as `{}` and as `{}`; the file is corrupt (save it again from a spreadsheet program)",
                         previous.get_value(),
                         cell.get_value()
-                    ),
+                    )),
                 });
             }
             continue;
@@ -643,9 +652,9 @@ fn finish(
         file: file.to_owned(),
         sheet: sheet.to_owned(),
         cell: a1(row, column),
-        message: format!(
+        kind: ErrorKind::TooLarge(format!(
             "this cell lies far from the others: {area}; delete it, or move what it belongs to onto a sheet of its own"
-        ),
+        )),
     })
 }
 

@@ -37,7 +37,7 @@ use bilans_ratios::analysis::{Analysis, analyse};
 use bilans_ratios::{EvalConfig, RatioTable};
 use bilans_sheets::analyse::{WorkbookOptions, panel_workbook};
 use bilans_sheets::import::{ImportOptions, import_file, ratio_needs};
-use bilans_sheets::{Overwrite, save_workbook, workbook_bytes};
+use bilans_sheets::{AnalyseOptions, Overwrite, analyse_file, save_workbook, workbook_bytes};
 use rayon::prelude::*;
 
 use crate::project_root;
@@ -315,14 +315,13 @@ fn in_process_stages(input: &Path, folder: &Path, reps: usize) -> anyhow::Result
         Ok(save_workbook(&mut workbook, &output, Overwrite::Allowed)?)
     })?;
     drop(workbook);
+    // Through the library entry point the CLI calls.
+    let entry = AnalyseOptions {
+        workbook: options.clone(),
+        ..AnalyseOptions::default()
+    };
     let (pipeline, ()) = time(reps, || {
-        let report = import_file(input, &import_options())?;
-        let analyses: Vec<Analysis> = report
-            .entities
-            .par_iter()
-            .map(|statements| analyse(statements, &config))
-            .collect();
-        let mut workbook = panel_workbook(&analyses, &options)?;
+        let mut workbook = analyse_file(input, &entry)?.panel_workbook()?;
         save_workbook(&mut workbook, &output, Overwrite::Allowed)?;
         Ok(())
     })?;

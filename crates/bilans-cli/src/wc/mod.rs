@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use bilans_model::Lang;
 use bilans_model::reconcile::round_as_printed;
 use bilans_ratios::DaysInYear;
 use bilans_ratios::working_capital::{
@@ -29,7 +30,8 @@ pub(crate) mod args;
 pub(crate) use crate::wc::args::Command;
 
 /// Runs `bilans wc`.
-pub(crate) fn run(command: Command) -> anyhow::Result<ExitCode> {
+/// FIXME(issue 15): its reports are still English whatever `--lang` says.
+pub(crate) fn run(command: Command, _lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
         Command::SupplierDeferral(args) => supplier_deferral(&args),
         Command::Discount(args) => discount(&args),

@@ -26,6 +26,8 @@ line_items! {
         ru_codes: ["1600"], uk_codes: ["1300"],
         pl_positions: ["Aktywa razem"],
         xbrl: ["us-gaap:Assets", "ifrs-full:Assets"],
+        sv: ["Totala tillgångar", "Summa tillgångar", "Tillgångar totalt"],
+        vi: ["Tổng cộng tài sản"],
     }
     /// Fixed (non-current) assets.
     FixedAssets = "fixed_assets" {
@@ -38,6 +40,8 @@ line_items! {
         ru_codes: ["1100"], uk_codes: ["1095"],
         pl_positions: ["Aktywa A"],
         xbrl: ["us-gaap:NoncurrentAssets", "ifrs-full:NoncurrentAssets"],
+        sv: ["Anläggningstillgångar", "Summa anläggningstillgångar"],
+        vi: ["Tài sản dài hạn"],
         open: true,
     }
     /// Intangible assets.
@@ -51,18 +55,20 @@ line_items! {
         ru_codes: ["1110"], uk_codes: ["1000"],
         pl_positions: ["Aktywa A.I"],
         xbrl: ["us-gaap:IntangibleAssetsNetExcludingGoodwill", "ifrs-full:IntangibleAssetsOtherThanGoodwill"],
+        sv: ["Immateriella anläggningstillgångar", "Summa immateriella anläggningstillgångar"],
     }
     /// Property, plant and equipment (tangible fixed assets).
     PropertyPlantAndEquipment = "property_plant_and_equipment" {
         statement: BalanceSheet, flow: Stock, label: "property, plant and equipment",
         parents: [(FixedAssets, +, Any)],
-        en: ["Property, plant and equipment", "Property, plant and equipment, net", "Property and equipment, net", "Tangible fixed assets", "PP&E"],
+        en: ["Property, plant and equipment", "Property, plant and equipment, net", "Property and equipment, net", "Tangible fixed assets", "PP&E", "Net block"],
         pl: ["Rzeczowe aktywa trwałe"],
         ru: ["Основные средства"],
         uk: ["Основні засоби"],
         ru_codes: ["1150"], uk_codes: ["1010"],
         pl_positions: ["Aktywa A.II"],
         xbrl: ["us-gaap:PropertyPlantAndEquipmentNet", "ifrs-full:PropertyPlantAndEquipment"],
+        sv: ["Materiella anläggningstillgångar", "Summa materiella anläggningstillgångar"],
     }
     /// Long-term receivables.
     LongTermReceivables = "long_term_receivables" {
@@ -87,6 +93,7 @@ line_items! {
         ru_codes: ["1170"], uk_codes: ["1030", "1035"],
         pl_positions: ["Aktywa A.IV"],
         xbrl: ["us-gaap:LongTermInvestments", "ifrs-full:NoncurrentFinancialAssets"],
+        sv: ["Finansiella anläggningstillgångar", "Summa finansiella anläggningstillgångar"],
     }
     /// Deferred tax assets.
     DeferredTaxAssets = "deferred_tax_assets" {
@@ -123,19 +130,23 @@ line_items! {
         ru_codes: ["1200"], uk_codes: ["1195"],
         pl_positions: ["Aktywa B"],
         xbrl: ["us-gaap:AssetsCurrent", "ifrs-full:CurrentAssets"],
+        sv: ["Omsättningstillgångar", "Summa omsättningstillgångar"],
+        vi: ["Tài sản ngắn hạn"],
         open: true,
     }
     /// Inventories.
     Inventories = "inventories" {
         statement: BalanceSheet, flow: Stock, label: "inventories",
         parents: [(CurrentAssets, +, Any)],
-        en: ["Inventories", "Inventory", "Stocks", "Inventory, net", "Inventories, net", "Merchandise inventories"],
+        en: ["Inventories", "Inventory", "Stocks", "Inventory, net", "Inventories, net", "Merchandise inventories", "Inventories and contracts in progress"],
         pl: ["Zapasy"],
         ru: ["Запасы"],
         uk: ["Запаси"],
         ru_codes: ["1210"], uk_codes: ["1100"],
         pl_positions: ["Aktywa B.I"],
         xbrl: ["us-gaap:InventoryNet", "ifrs-full:Inventories"],
+        sv: ["Varulager", "Varulager m.m.", "Summa varulager"],
+        vi: ["Hàng tồn kho"],
     }
     /// Value added tax on purchased assets, to be recovered (a line of the Russian form).
     RecoverableVat = "recoverable_vat" {
@@ -155,26 +166,29 @@ line_items! {
     Receivables = "receivables" {
         statement: BalanceSheet, flow: Stock, label: "receivables",
         parents: [(CurrentAssets, +, Any)],
-        en: ["Receivables", "Short-term receivables", "Trade and other receivables", "Trade and other current receivables", "Total receivables"],
+        en: ["Receivables", "Short-term receivables", "Trade and other receivables", "Trade and other current receivables", "Total receivables", "Current receivables"],
         pl: ["Należności", "Należności krótkoterminowe"],
         ru: ["Дебиторская задолженность"],
         uk: ["Дебіторська заборгованість", "Дебіторська заборгованість за продукцію, товари, роботи, послуги"],
         ru_codes: ["1230"], uk_codes: ["1125"],
         pl_positions: ["Aktywa B.II"],
         xbrl: ["ifrs-full:TradeAndOtherCurrentReceivables", "us-gaap:ReceivablesNetCurrent"],
+        vi: ["Các khoản phải thu ngắn hạn"],
         open: true,
     }
     /// Trade receivables: amounts customers owe for goods and services.
     TradeReceivables = "trade_receivables" {
         statement: BalanceSheet, flow: Stock, label: "trade receivables",
         parents: [(Receivables, +, Any)],
-        en: ["Trade receivables", "Accounts receivable", "Accounts receivable, net", "Trade accounts receivable", "Accounts receivable - trade"],
-        pl: ["Należności z tytułu dostaw i usług"],
+        en: ["Trade receivables", "Accounts receivable", "Accounts receivable, net", "Trade accounts receivable", "Accounts receivable - trade", "Accounts and notes receivable"],
+        pl: ["Należności z tytułu dostaw i usług", "Należności handlowe"],
         ru: ["Дебиторская задолженность покупателей и заказчиков"],
         uk: [],
         ru_codes: [], uk_codes: [],
         pl_positions: ["Aktywa B.II.3.a"],
         xbrl: ["us-gaap:AccountsReceivableNetCurrent", "ifrs-full:CurrentTradeReceivables"],
+        sv: ["Kundfordringar"],
+        vi: ["Phải thu của khách hàng", "Phải thu ngắn hạn của khách hàng"],
     }
     /// Other short-term receivables (taxes, advances, other debtors).
     OtherReceivables = "other_receivables" {
@@ -225,18 +239,22 @@ line_items! {
         ru_codes: ["1240"], uk_codes: ["1160"],
         pl_positions: [],
         xbrl: ["us-gaap:ShortTermInvestments", "us-gaap:MarketableSecuritiesCurrent", "ifrs-full:OtherCurrentFinancialAssets"],
+        sv: ["Kortfristiga placeringar", "Summa kortfristiga placeringar"],
+        vi: ["Các khoản đầu tư tài chính ngắn hạn", "Đầu tư tài chính ngắn hạn"],
     }
     /// Cash and cash equivalents.
     CashAndEquivalents = "cash_and_equivalents" {
         statement: BalanceSheet, flow: Stock, label: "cash and equivalents",
         parents: [(ShortTermInvestmentsAndCash, +, Any)],
-        en: ["Cash and cash equivalents", "Cash and equivalents", "Cash", "Cash and cash equivalents, at carrying value"],
-        pl: ["Środki pieniężne", "Środki pieniężne i inne aktywa pieniężne"],
+        en: ["Cash and cash equivalents", "Cash and equivalents", "Cash", "Cash and cash equivalents, at carrying value", "Cash & bank", "Cash and bank balances", "Cash, cash equivalents and restricted cash"],
+        pl: ["Środki pieniężne", "Środki pieniężne i inne aktywa pieniężne", "Środki pieniężne i ekwiwalenty środków pieniężnych"],
         ru: ["Денежные средства и денежные эквиваленты", "Денежные средства"],
         uk: ["Гроші та їх еквіваленти", "Грошові кошти"],
         ru_codes: ["1250"], uk_codes: ["1165"],
         pl_positions: ["Aktywa B.III.1.c"],
         xbrl: ["us-gaap:CashAndCashEquivalentsAtCarryingValue", "ifrs-full:CashAndCashEquivalents"],
+        sv: ["Kassa och bank", "Likvida medel", "Kassa och bank samt kortfristiga placeringar"],
+        vi: ["Tiền và các khoản tương đương tiền"],
     }
     /// Prepayments and short-term accruals (deferred expenses).
     Prepayments = "prepayments" {
@@ -262,6 +280,7 @@ line_items! {
         ru_codes: ["1260"], uk_codes: ["1190"],
         pl_positions: [],
         xbrl: ["us-gaap:OtherAssetsCurrent", "ifrs-full:OtherCurrentAssets"],
+        sv: ["Övriga omsättningstillgångar"],
     }
     /// Called-up share capital not paid (Polish `Należne wpłaty na kapitał`).
     CalledUpCapitalNotPaid = "called_up_capital_not_paid" {
@@ -311,19 +330,22 @@ line_items! {
         ru_codes: ["1300"], uk_codes: ["1495"],
         pl_positions: ["Pasywa A"],
         xbrl: ["us-gaap:StockholdersEquity", "ifrs-full:Equity"],
+        sv: ["Eget kapital", "Summa eget kapital", "Totalt eget kapital"],
+        vi: ["Vốn chủ sở hữu"],
         open: true,
     }
     /// Share capital (registered, authorised or charter capital).
     ShareCapital = "share_capital" {
         statement: BalanceSheet, flow: Stock, label: "share capital",
         parents: [(Equity, +, Any)],
-        en: ["Share capital", "Issued capital", "Common stock", "Registered capital"],
+        en: ["Share capital", "Issued capital", "Common stock", "Registered capital", "Equity share capital"],
         pl: ["Kapitał (fundusz) podstawowy", "Kapitał podstawowy", "Kapitał zakładowy"],
         ru: ["Уставный капитал (складочный капитал, уставный фонд, вклады товарищей)", "Уставный капитал"],
         uk: ["Зареєстрований (пайовий) капітал", "Зареєстрований капітал"],
         ru_codes: ["1310"], uk_codes: ["1400"],
         pl_positions: ["Pasywa A.I"],
         xbrl: ["us-gaap:CommonStockValue", "ifrs-full:IssuedCapital"],
+        sv: ["Aktiekapital"],
     }
     /// Own shares bought back, a deduction within equity.
     TreasuryShares = "treasury_shares" {
@@ -423,6 +445,7 @@ line_items! {
         ru_codes: [], uk_codes: [],
         pl_positions: [],
         xbrl: ["us-gaap:MinorityInterest", "ifrs-full:NoncontrollingInterests"],
+        sv: ["Minoritetsintressen", "Minoritetsintresse", "Innehav utan bestämmande inflytande"],
     }
     /// Total liabilities (provisions included).
     TotalLiabilities = "total_liabilities" {
@@ -435,6 +458,8 @@ line_items! {
         ru_codes: [], uk_codes: [],
         pl_positions: ["Pasywa B"],
         xbrl: ["us-gaap:Liabilities", "ifrs-full:Liabilities"],
+        sv: ["Summa skulder", "Totala skulder"],
+        vi: ["Nợ phải trả"],
         open: true,
     }
     /// Provisions for liabilities (the Polish `Rezerwy na zobowiązania`, long- and
@@ -461,6 +486,7 @@ line_items! {
         ru_codes: ["1400"], uk_codes: ["1595"],
         pl_positions: ["Pasywa B.II"],
         xbrl: ["us-gaap:LiabilitiesNoncurrent", "ifrs-full:NoncurrentLiabilities"],
+        sv: ["Långfristiga skulder", "Summa långfristiga skulder"],
         open: true,
     }
     /// Long-term borrowings: bank credit, loans and bonds due after a year.
@@ -522,6 +548,8 @@ line_items! {
         ru_codes: ["1500"], uk_codes: ["1695"],
         pl_positions: ["Pasywa B.III"],
         xbrl: ["us-gaap:LiabilitiesCurrent", "ifrs-full:CurrentLiabilities"],
+        sv: ["Kortfristiga skulder", "Summa kortfristiga skulder"],
+        vi: ["Nợ ngắn hạn"],
         open: true,
     }
     /// Short-term bank credit and loans, part of current liabilities.
@@ -535,6 +563,7 @@ line_items! {
         ru_codes: ["1510"], uk_codes: ["1600"],
         pl_positions: ["Pasywa B.III.3.a"],
         xbrl: ["us-gaap:ShortTermBorrowings", "ifrs-full:ShorttermBorrowings"],
+        vi: ["Vay ngắn hạn", "Vay và nợ thuê tài chính ngắn hạn"],
     }
     /// The part of long-term debt due within a year.
     CurrentPortionOfLongTermDebt = "current_portion_of_long_term_debt" {
@@ -559,6 +588,8 @@ line_items! {
         ru_codes: ["1520"], uk_codes: ["1615"],
         pl_positions: ["Pasywa B.III.3.d"],
         xbrl: ["us-gaap:AccountsPayableCurrent", "ifrs-full:TradeAndOtherCurrentPayables"],
+        sv: ["Leverantörsskulder"],
+        vi: ["Phải trả cho người bán", "Phải trả người bán ngắn hạn"],
     }
     /// Tax liabilities (the state budget), part of current liabilities.
     TaxLiabilities = "tax_liabilities" {
@@ -668,6 +699,8 @@ line_items! {
         ru_codes: ["1700"], uk_codes: ["1900"],
         pl_positions: ["Pasywa razem"],
         xbrl: ["us-gaap:LiabilitiesAndStockholdersEquity", "ifrs-full:EquityAndLiabilities"],
+        sv: ["Totalt eget kapital och skulder", "Summa eget kapital och skulder"],
+        vi: ["Tổng cộng nguồn vốn"],
         open: true,
     }
     // ------------------------------------------------------------------ income statement
@@ -675,25 +708,29 @@ line_items! {
     Revenue = "revenue" {
         statement: IncomeStatement, flow: Flow, label: "revenue",
         parents: [(GrossProfit, +, ByFunction), (SalesResult, +, ByNature), (TotalIncome, +, SmallForm)],
-        en: ["Revenue", "Revenues", "Sales revenue", "Net sales", "Sales", "Turnover", "Net revenues", "Total revenues", "Net operating revenues", "Sales, net", "Total net sales", "Revenue from contracts with customers", "Total revenue", "Net revenue"],
+        en: ["Revenue", "Revenues", "Sales revenue", "Net sales", "Sales", "Turnover", "Net revenues", "Total revenues", "Net operating revenues", "Sales, net", "Total net sales", "Revenue from contracts with customers", "Total revenue", "Net revenue", "Operating revenues"],
         pl: ["Przychody ze sprzedaży", "Przychody netto ze sprzedaży", "Przychody netto ze sprzedaży produktów, towarów i materiałów", "Przychody netto ze sprzedaży i zrównane z nimi"],
         ru: ["Выручка", "Выручка от продаж", "Выручка нетто"],
         uk: ["Чистий дохід від реалізації продукції (товарів, робіт, послуг)", "Чистий дохід", "Виручка"],
         ru_codes: ["2110"], uk_codes: ["2000"],
         pl_positions: ["RZiS-P A", "RZiS-K A"],
         xbrl: ["us-gaap:Revenues", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "us-gaap:SalesRevenueNet", "ifrs-full:Revenue"],
+        sv: ["Intäkter", "Nettoomsättning", "Omsättning", "Summa intäkter", "Rörelsens intäkter"],
+        vi: ["Doanh thu thuần về bán hàng và cung cấp dịch vụ"],
     }
     /// Cost of sales (cost of goods and services sold).
     CostOfSales = "cost_of_sales" {
         statement: IncomeStatement, flow: Flow, label: "cost of sales",
         parents: [(GrossProfit, -, ByFunction), (TotalExpenses, +, SmallForm)],
         en: ["Cost of sales", "Cost of goods sold", "COGS", "Cost of revenue", "Cost of revenues", "Cost of goods and services sold"],
-        pl: ["Koszty sprzedanych produktów, towarów i materiałów", "Koszt własny sprzedaży"],
+        pl: ["Koszty sprzedanych produktów, towarów i materiałów", "Koszt własny sprzedaży", "Koszty sprzedanych produktów, usług, towarów i materiałów"],
         ru: ["Себестоимость продаж"],
         uk: ["Собівартість реалізованої продукції (товарів, робіт, послуг)", "Собівартість реалізації"],
         ru_codes: ["2120"], uk_codes: ["2050"],
         pl_positions: ["RZiS-K B"],
         xbrl: ["us-gaap:CostOfRevenue", "us-gaap:CostOfGoodsAndServicesSold", "ifrs-full:CostOfSales"],
+        sv: ["Kostnad för sålda varor", "Kostnad sålda varor"],
+        vi: ["Giá vốn hàng bán"],
     }
     /// Gross profit (revenue less cost of sales).
     GrossProfit = "gross_profit" {
@@ -706,6 +743,8 @@ line_items! {
         ru_codes: ["2100"], uk_codes: ["2090"],
         pl_positions: ["RZiS-K C"],
         xbrl: ["us-gaap:GrossProfit", "ifrs-full:GrossProfit"],
+        sv: ["Bruttoresultat", "Bruttovinst"],
+        vi: ["Lợi nhuận gộp về bán hàng và cung cấp dịch vụ"],
     }
     /// Selling (distribution) expenses.
     SellingExpenses = "selling_expenses" {
@@ -908,12 +947,14 @@ line_items! {
         statement: IncomeStatement, flow: Flow, label: "operating result",
         parents: [(ProfitBeforeTax, +, Any)],
         en: ["Operating result", "Operating profit", "Operating income", "Operating profit (loss)", "EBIT", "Profit from operations", "Operating income (loss)", "Income from operations"],
-        pl: ["Zysk (strata) z działalności operacyjnej", "Wynik z działalności operacyjnej", "Zysk z działalności operacyjnej"],
+        pl: ["Zysk (strata) z działalności operacyjnej", "Wynik z działalności operacyjnej", "Zysk z działalności operacyjnej", "Zysk (strata) na działalności operacyjnej"],
         ru: ["Прибыль (убыток) от продаж"],
         uk: ["Фінансовий результат від операційної діяльності", "Фінансовий результат від операційної діяльності: прибуток"],
         ru_codes: ["2200"], uk_codes: ["2190"],
         pl_positions: ["RZiS-P F", "RZiS-K I"],
         xbrl: ["us-gaap:OperatingIncomeLoss", "ifrs-full:ProfitLossFromOperatingActivities"],
+        sv: ["Rörelseresultat"],
+        vi: ["Lợi nhuận thuần từ hoạt động kinh doanh"],
         open: true,
     }
     /// Income from participations in other entities (dividends, share of results).
@@ -1036,6 +1077,8 @@ line_items! {
         ru_codes: ["2300"], uk_codes: ["2290"],
         pl_positions: ["RZiS-P I", "RZiS-K L"],
         xbrl: ["us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest", "ifrs-full:ProfitLossBeforeTax"],
+        sv: ["Resultat före skatt"],
+        vi: ["Tổng lợi nhuận kế toán trước thuế"],
         open: true,
     }
     /// Income tax expense (current and deferred).
@@ -1049,6 +1092,7 @@ line_items! {
         ru_codes: ["2410"], uk_codes: ["2300"],
         pl_positions: ["RZiS-P J", "RZiS-K M"],
         xbrl: ["us-gaap:IncomeTaxExpenseBenefit", "ifrs-full:IncomeTaxExpenseContinuingOperations"],
+        sv: ["Skatt på årets resultat", "Inkomstskatt"],
     }
     /// Other obligatory reductions of profit (Polish RZiS K / N).
     OtherProfitReductions = "other_profit_reductions" {
@@ -1066,13 +1110,15 @@ line_items! {
     NetIncome = "net_income" {
         statement: IncomeStatement, flow: Flow, label: "net income",
         parents: [(OperatingCashFlow, +, Indirect)],
-        en: ["Net income", "Net profit", "Net profit (loss)", "Net income (loss)", "Net result", "Profit for the year", "Profit (loss) for the year", "Consolidated net income", "Net earnings", "Profit (loss)"],
+        en: ["Net income", "Net profit", "Net profit (loss)", "Net income (loss)", "Net result", "Profit for the year", "Profit (loss) for the year", "Consolidated net income", "Net earnings", "Profit (loss)", "Net loss"],
         pl: ["Wynik finansowy netto", "Zysk netto", "Zysk (strata) netto", "Wynik netto"],
         ru: ["Чистая прибыль", "Чистая прибыль (убыток)"],
         uk: ["Чистий прибуток", "Чистий прибуток (збиток)", "Чистий фінансовий результат: прибуток", "Чистий фінансовий результат"],
         ru_codes: ["2400"], uk_codes: ["2350"],
         pl_positions: ["RZiS-P L", "RZiS-K O", "RPP A.I"],
         xbrl: ["us-gaap:NetIncomeLoss", "us-gaap:ProfitLoss", "ifrs-full:ProfitLoss"],
+        sv: ["Nettoresultat", "Årets resultat", "Periodens resultat", "Resultat efter skatt"],
+        vi: ["Lợi nhuận sau thuế thu nhập doanh nghiệp"],
         open: true,
     }
     // --------------------------------------------------------------- cash-flow statement
@@ -1080,13 +1126,14 @@ line_items! {
     OperatingCashFlow = "operating_cash_flow" {
         statement: CashFlowStatement, flow: Flow, label: "operating cash flow",
         parents: [(NetChangeInCash, +, Any)],
-        en: ["Net cash from operating activities", "Net cash provided by operating activities", "Net cash provided by (used in) operating activities", "Cash flows from operating activities", "Operating cash flow", "Net cash generated from operating activities"],
+        en: ["Net cash from operating activities", "Net cash provided by operating activities", "Net cash provided by (used in) operating activities", "Cash flows from operating activities", "Operating cash flow", "Net cash generated from operating activities", "Cash from operating activity", "Cash from operating activities", "Net cash flows from operating activities"],
         pl: ["Przepływy pieniężne netto z działalności operacyjnej"],
         ru: ["Сальдо денежных потоков от текущих операций"],
         uk: ["Чистий рух коштів від операційної діяльності"],
         ru_codes: ["4100"], uk_codes: ["3195"],
         pl_positions: ["RPP A.III"],
         xbrl: ["us-gaap:NetCashProvidedByUsedInOperatingActivities", "ifrs-full:CashFlowsFromUsedInOperatingActivities"],
+        sv: ["Kassaflöde från den löpande verksamheten", "Kassaflöde från löpande verksamhet"],
         open: true,
     }
     /// Operating receipts (the direct method's inflows).
@@ -1153,13 +1200,14 @@ line_items! {
     InvestingCashFlow = "investing_cash_flow" {
         statement: CashFlowStatement, flow: Flow, label: "investing cash flow",
         parents: [(NetChangeInCash, +, Any)],
-        en: ["Net cash used in investing activities", "Net cash from investing activities", "Net cash provided by (used in) investing activities", "Cash flows from investing activities"],
+        en: ["Net cash used in investing activities", "Net cash from investing activities", "Net cash provided by (used in) investing activities", "Cash flows from investing activities", "Cash from investing activity", "Cash from investing activities"],
         pl: ["Przepływy pieniężne netto z działalności inwestycyjnej"],
         ru: ["Сальдо денежных потоков от инвестиционных операций"],
         uk: ["Чистий рух коштів від інвестиційної діяльності"],
         ru_codes: ["4200"], uk_codes: ["3295"],
         pl_positions: ["RPP B.III"],
         xbrl: ["us-gaap:NetCashProvidedByUsedInInvestingActivities", "ifrs-full:CashFlowsFromUsedInInvestingActivities"],
+        sv: ["Kassaflöde från investeringsverksamheten", "Kassaflöde från investeringsverksamhet"],
         open: true,
     }
     /// Capital expenditure: payments for property, plant, equipment and intangibles.
@@ -1178,13 +1226,14 @@ line_items! {
     FinancingCashFlow = "financing_cash_flow" {
         statement: CashFlowStatement, flow: Flow, label: "financing cash flow",
         parents: [(NetChangeInCash, +, Any)],
-        en: ["Net cash used in financing activities", "Net cash from financing activities", "Net cash provided by (used in) financing activities", "Cash flows from financing activities"],
+        en: ["Net cash used in financing activities", "Net cash from financing activities", "Net cash provided by (used in) financing activities", "Cash flows from financing activities", "Cash from financing activity", "Cash from financing activities"],
         pl: ["Przepływy pieniężne netto z działalności finansowej"],
         ru: ["Сальдо денежных потоков от финансовых операций"],
         uk: ["Чистий рух коштів від фінансової діяльності"],
         ru_codes: ["4300"], uk_codes: ["3395"],
         pl_positions: ["RPP C.III"],
         xbrl: ["us-gaap:NetCashProvidedByUsedInFinancingActivities", "ifrs-full:CashFlowsFromUsedInFinancingActivities"],
+        sv: ["Kassaflöde från finansieringsverksamheten", "Kassaflöde från finansieringsverksamhet"],
         open: true,
     }
     /// Proceeds from borrowings (credit, loans, bonds).
@@ -1239,7 +1288,7 @@ line_items! {
     NetChangeInCash = "net_change_in_cash" {
         statement: CashFlowStatement, flow: Flow, label: "net change in cash",
         parents: [(CashAtEnd, +, Any)],
-        en: ["Net increase (decrease) in cash and cash equivalents", "Net change in cash", "Net increase in cash and cash equivalents", "Net decrease in cash and cash equivalents"],
+        en: ["Net increase (decrease) in cash and cash equivalents", "Net change in cash", "Net increase in cash and cash equivalents", "Net decrease in cash and cash equivalents", "Net cash flow"],
         pl: ["Przepływy pieniężne netto razem", "Przepływy pieniężne netto, razem"],
         ru: ["Сальдо денежных потоков за отчетный период"],
         uk: ["Чистий рух грошових коштів за звітний період", "Чистий рух коштів за звітний період"],

@@ -55,19 +55,20 @@ use std::fmt;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use bilans_model::{LineItem, Period, Statements};
+use bilans_model::{Lang, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::eval::Evaluator;
-use crate::expr::{Basis, EvalConfig, Expr};
+use crate::expr::{Basis, CellRefs, EvalConfig, Expr};
+use crate::lang::messages;
 use crate::{NotComputable, Outcome, PeriodResult, RatioId};
 
 mod models;
 mod render;
 
 pub use crate::distress::models::models;
-pub use crate::distress::render::distress_markdown;
+pub use crate::distress::render::{distress_family_pages, distress_markdown};
 
 /// A family of models, for grouping in documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -88,13 +89,38 @@ pub enum Family {
 impl Family {
     /// A readable name.
     pub fn label(self) -> &'static str {
+        self.label_in(Lang::En)
+    }
+
+    /// The name in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Family::Altman => "distress.family.altman",
+            Family::Western => "distress.family.western",
+            Family::Polish => "distress.family.polish",
+            Family::Russian => "distress.family.russian",
+            Family::Ukrainian => "distress.family.ukrainian",
+        };
+        messages().get(lang, key)
+    }
+
+    /// The family's page name in `docs/distress/`.
+    pub fn slug(self) -> &'static str {
         match self {
-            Family::Altman => "Altman",
-            Family::Western => "Other Western models",
-            Family::Polish => "Polish models",
-            Family::Russian => "Russian models",
-            Family::Ukrainian => "Ukrainian models",
+            Family::Altman => "altman",
+            Family::Western => "western",
+            Family::Polish => "polish",
+            Family::Russian => "russian",
+            Family::Ukrainian => "ukrainian",
         }
+    }
+}
+
+/// A zone's name (as the model table gives it, in English) in `lang`.
+pub fn zone_in(zone: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => zone,
+        _ => messages().get(lang, &format!("zone.{zone}")),
     }
 }
 
@@ -382,20 +408,34 @@ impl Variable {
 
     /// The definition as text, e.g. `working capital / total assets`.
     pub fn formula_text(&self) -> &str {
-        self.text.get_or_init(|| {
-            let text = match &self.measure {
-                Measure::Expr(expr) => expr.to_text(),
-                Measure::Loss { profit, per } => format!(
-                    "loss (-{} when negative, else 0) / {}",
-                    profit.label(),
-                    per.to_text()
-                ),
-            };
-            match self.balances {
-                Balances::AsConfigured => text,
-                Balances::Average => format!("{text}, on average balances"),
-            }
-        })
+        self.text.get_or_init(|| self.render_formula(Lang::En))
+    }
+
+    /// The definition as text in `lang`.
+    pub fn formula_text_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.formula_text().to_owned(),
+            _ => self.render_formula(lang),
+        }
+    }
+
+    fn render_formula(&self, lang: Lang) -> String {
+        let messages = messages();
+        let text = match &self.measure {
+            Measure::Expr(expr) => expr.to_text_in(lang),
+            Measure::Loss { profit, per } => messages.format(
+                lang,
+                "distress.loss",
+                &[
+                    ("profit", &profit.label_in(lang)),
+                    ("per", &per.to_text_in(lang)),
+                ],
+            ),
+        };
+        match self.balances {
+            Balances::AsConfigured => text,
+            Balances::Average => messages.format(lang, "distress.on_average", &[("text", &text)]),
+        }
     }
 
     /// The variable's value in `period`.
@@ -428,7 +468,7 @@ impl Variable {
                 let per_value = evaluator.expression(per)?;
                 if per_value.is_zero() {
                     return Err(NotComputable::ZeroDenominator {
-                        denominator: per.to_text(),
+                        denominator: Box::new(per.clone()),
                         period,
                     });
                 }
@@ -449,27 +489,53 @@ impl DistressModel {
     /// capital / total assets; …; where working capital = current assets - current
     /// liabilities; …`.
     pub fn formula_text(&self) -> &str {
-        self.text.get_or_init(|| {
-            let mut parts = vec![self.score_text()];
-            parts.extend(self.terms.iter().map(|term| {
+        self.text.get_or_init(|| self.render_formula(Lang::En))
+    }
+
+    /// The formula as text in `lang`, with the line items' and ratios' names in it.
+    pub fn formula_text_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.formula_text().to_owned(),
+            _ => self.render_formula(lang),
+        }
+    }
+
+    /// The readable name in `lang` (the table's `name` in English).
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.name,
+            _ => messages().get(lang, &format!("distress.model.{}", self.id.name())),
+        }
+    }
+
+    fn render_formula(&self, lang: Lang) -> String {
+        let mut parts = vec![self.score_text()];
+        parts.extend(self.terms.iter().map(|term| {
+            format!(
+                "{} = {}",
+                term.variable.symbol,
+                term.variable.formula_text_in(lang)
+            )
+        }));
+        let derived: Vec<String> = self
+            .derived_amounts()
+            .iter()
+            .map(|id| {
                 format!(
                     "{} = {}",
-                    term.variable.symbol,
-                    term.variable.formula_text()
+                    id.label_in(lang),
+                    id.ratio().formula_text_in(lang)
                 )
-            }));
-            let derived: Vec<String> = self
-                .derived_amounts()
-                .iter()
-                .map(|id| format!("{} = {}", id.label(), id.ratio().formula_text()))
-                .collect();
-            let mut text = parts.join("; ");
-            if !derived.is_empty() {
-                text.push_str("; where ");
-                text.push_str(&derived.join("; "));
-            }
-            text
-        })
+            })
+            .collect();
+        let mut text = parts.join("; ");
+        if !derived.is_empty() {
+            text.push_str("; ");
+            text.push_str(messages().get(lang, "distress.where"));
+            text.push(' ');
+            text.push_str(&derived.join("; "));
+        }
+        text
     }
 
     /// The score alone, e.g. `Z = 1.2 × X1 + 1.4 × X2 + …`.
@@ -497,6 +563,53 @@ impl DistressModel {
             first = false;
         }
         score
+    }
+
+    /// The score as an Excel formula (with the leading `=`) over the cells `cells`
+    /// names: `=constant + coefficient*(variable) + …`, each variable rendered from its
+    /// catalogue expression. A variable the source defines on average balances refers
+    /// to the line items, never to a ratio's cell, when the evaluation's balances are
+    /// year-end (the cell holds the year-end value); a loss variable is
+    /// `IF(profit<0,-(profit)/(per),0)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Expr::to_excel`]: a needed cell that does not exist.
+    pub fn excel_formula(
+        &self,
+        period: Period,
+        config: &EvalConfig,
+        cells: &dyn CellRefs,
+    ) -> Result<String, NotComputable> {
+        let averaged = averaged_config(config);
+        let expanded = ItemsOnly(cells);
+        let mut formula = String::from("=");
+        if !self.constant.is_zero() {
+            formula.push_str(&self.constant.to_string());
+        }
+        for term in &self.terms {
+            let variable = &term.variable;
+            let (config, cells): (&EvalConfig, &dyn CellRefs) =
+                match (variable.balances, averaged == *config) {
+                    (Balances::Average, false) => (&averaged, &expanded),
+                    (Balances::Average, true) | (Balances::AsConfigured, _) => (config, cells),
+                };
+            let value = match &variable.measure {
+                Measure::Expr(expr) => expr.to_excel(period, config, cells)?,
+                Measure::Loss { profit, per } => {
+                    let profit = Expr::Item(*profit).to_excel(period, config, cells)?;
+                    let per = per.to_excel(period, config, cells)?;
+                    format!("IF({profit}<0,-({profit})/({per}),0)")
+                }
+            };
+            if term.coefficient.is_sign_negative() {
+                formula.push('-');
+            } else if formula.len() > 1 {
+                formula.push('+');
+            }
+            let _ = write!(formula, "{}*({value})", term.coefficient.abs());
+        }
+        Ok(formula)
     }
 
     /// The catalogue ratios and amounts the variables refer to, directly or through
@@ -624,6 +737,19 @@ impl DistressModel {
     }
 }
 
+/// The cells of line items only: every ratio is expanded into its definition.
+struct ItemsOnly<'a>(&'a dyn CellRefs);
+
+impl CellRefs for ItemsOnly<'_> {
+    fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        self.0.item(item, period)
+    }
+
+    fn ratio(&self, _: RatioId, _: Period) -> Option<String> {
+        None
+    }
+}
+
 /// Adds the ratios `expr` refers to, and those they refer to, to `found`.
 fn referenced_ratios(expr: &Expr, found: &mut Vec<RatioId>) {
     match expr {
@@ -663,10 +789,10 @@ fn ladder_zone(score: Decimal, cutoffs: &[Cutoff], names: &[&'static str]) -> &'
 
 /// The line item a variable needs, when it is not computable for want of an input
 /// (a missing item or opening balance).
-fn needs(reason: &NotComputable) -> Option<&'static str> {
+fn needs(reason: &NotComputable) -> Option<LineItem> {
     match reason {
         NotComputable::MissingItem { item, .. } | NotComputable::NoOpeningBalance { item, .. } => {
-            Some(item.label())
+            Some(*item)
         }
         _ => None,
     }

@@ -1,28 +1,54 @@
-//! `docs/distress.md`, generated from the model table.
+//! `docs/distress.md` (the index) and `docs/distress/<family>.md` (one page per
+//! family), generated from the model table.
 
 use std::fmt::Write as _;
 
 use crate::distress::{AtCutoff, Direction, DistressModel, Family, Zones, models};
 
-/// The distress models as Markdown (`docs/distress.md`): one section per family, and
-/// per model its formula, coefficients, variables over line items, zones, primary
-/// source and the disagreements between sources with the choice made.
+/// The distress models' index as Markdown (`docs/distress.md`): the conventions,
+/// every model with its family page, and what is not implemented.
 pub fn distress_markdown() -> String {
-    let mut out = String::from(
-        "<!-- generated from the distress model table (crates/bilans-ratios/src/distress/models.rs); do not edit: BILANS_UPDATE=1 cargo test -p bilans-tests rewrites it -->\n\n# Distress (bankruptcy) models\n\n",
-    );
+    let mut out = format!("{GENERATED}\n\n# Distress (bankruptcy) models\n\n");
     out.push_str(INTRODUCTION);
-    let mut families: Vec<Family> = models().iter().map(|model| model.family).collect();
-    families.dedup();
-    for family in families {
-        let _ = writeln!(out, "\n## {}\n", family.label());
-        for model in models().iter().filter(|model| model.family == family) {
-            model_section(&mut out, model);
-        }
+    out.push_str("\n| Family | Model | Id |\n| --- | --- | --- |\n");
+    for model in models() {
+        let family = model.family;
+        let _ = writeln!(
+            out,
+            "| [{}](distress/{}.md) | {} | `{}` |",
+            family.label(),
+            family.slug(),
+            model.name,
+            model.id
+        );
     }
     out.push_str(NOT_IMPLEMENTED);
     out
 }
+
+/// One page per family (`docs/distress/<family>.md`): per model its formula,
+/// coefficients, variables over line items, zones, primary source and the
+/// disagreements between sources with the choice made.
+pub fn distress_family_pages() -> Vec<(String, String)> {
+    let mut families: Vec<Family> = models().iter().map(|model| model.family).collect();
+    families.dedup();
+    families
+        .into_iter()
+        .map(|family| {
+            let mut out = format!(
+                "{GENERATED}\n\n# {}\n\nThe conventions every model follows are in \
+                 [the index](../distress.md).\n\n",
+                family.label()
+            );
+            for model in models().iter().filter(|model| model.family == family) {
+                model_section(&mut out, model);
+            }
+            (format!("docs/distress/{}.md", family.slug()), out)
+        })
+        .collect()
+}
+
+const GENERATED: &str = "<!-- generated from the distress model table (crates/bilans-ratios/src/distress/models.rs); do not edit: BILANS_UPDATE=1 cargo test -p bilans-tests rewrites it -->";
 
 const INTRODUCTION: &str = "\
 Each model is one entry of a table: its variables as expressions over line items and catalogue ratios (see [ratios.md](ratios.md) and [line_items.md](line_items.md)), its coefficients as exact decimals, its constant, its zones and its primary source.

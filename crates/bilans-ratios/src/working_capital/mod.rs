@@ -43,7 +43,7 @@ pub use crate::working_capital::error::WorkingCapitalError;
 pub use crate::working_capital::policy::{
     AssetPolicy, CombinedPolicy, NAMING_NOTE, Policy, PolicyBands, PolicyClassification,
     PolicyConfig, PolicyIndicators, TABLE_8, classify_policies, combined_policy,
-    current_asset_policy, current_liability_policy,
+    current_asset_policy, current_liability_policy, naming_note_in,
 };
 pub use crate::working_capital::receivables_finance::{
     BillDiscount, BillInput, EarlyPaymentComparison, EarlyPaymentCost, EarlyPaymentTest,

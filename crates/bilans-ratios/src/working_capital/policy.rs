@@ -12,9 +12,11 @@
 
 use std::fmt;
 
+use bilans_model::Lang;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::lang::messages;
 use crate::working_capital::WorkingCapitalError;
 use crate::working_capital::error::{non_negative, share_percent};
 
@@ -39,11 +41,17 @@ impl Policy {
 
     /// A lower-case label.
     pub fn label(self) -> &'static str {
-        match self {
-            Policy::Conservative => "conservative",
-            Policy::Moderate => "moderate",
-            Policy::Aggressive => "aggressive",
-        }
+        self.label_in(Lang::En)
+    }
+
+    /// The lower-case label in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Policy::Conservative => "policy.conservative",
+            Policy::Moderate => "policy.moderate",
+            Policy::Aggressive => "policy.aggressive",
+        };
+        messages().get(lang, key)
     }
 }
 
@@ -63,12 +71,27 @@ pub enum CombinedPolicy {
     NotCompatible,
 }
 
+impl CombinedPolicy {
+    /// The combined policy, or "not compatible", in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match self {
+            CombinedPolicy::Compatible(policy) => policy.label_in(lang),
+            CombinedPolicy::NotCompatible => messages().get(lang, "policy.not_compatible"),
+        }
+    }
+}
+
+/// [`NAMING_NOTE`] in `lang`.
+pub fn naming_note_in(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => NAMING_NOTE,
+        _ => messages().get(lang, "policy.naming_note"),
+    }
+}
+
 impl fmt::Display for CombinedPolicy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CombinedPolicy::Compatible(policy) => write!(f, "{policy}"),
-            CombinedPolicy::NotCompatible => f.write_str("not compatible"),
-        }
+        f.write_str(self.label_in(Lang::En))
     }
 }
 

@@ -137,6 +137,20 @@ impl KpiField {
         KpiField::Unit,
     ];
 
+    /// Whether the field holds a number (a reader of cells turns its cell into the
+    /// number's plain text before [`parse_number`] reads it).
+    pub fn is_number(self) -> bool {
+        matches!(
+            self,
+            KpiField::Plan
+                | KpiField::ZeroAt
+                | KpiField::Low
+                | KpiField::High
+                | KpiField::Tolerance
+                | KpiField::Weight
+        )
+    }
+
     /// The column header and TOML key.
     pub fn name(self) -> &'static str {
         match self {

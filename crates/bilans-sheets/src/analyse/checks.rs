@@ -4,13 +4,14 @@
 //! A sheet holds 1,048,576 rows: import notes beyond that (a fuzzed sheet of two
 //! million unrecognised rows) end in one row saying how many are not shown.
 
-use bilans_model::{Finding, FindingKind, LineItem};
+use bilans_model::{Finding, FindingKind, Lang, LineItem, Severity};
 use bilans_ratios::CellRefs;
 use bilans_ratios::analysis::Analysis;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use crate::analyse::{CHECKS, Formats, Layout, write_header};
+use crate::analyse::{Formats, Layout, write_header};
 use crate::cells::{LAST_ROW, fit_cell_text};
+use crate::lang::{Sheet, message, sheet_name_in, text};
 
 pub(crate) fn write_checks(
     sheet: &mut Worksheet,
@@ -19,30 +20,27 @@ pub(crate) fn write_checks(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(CHECKS)?;
-    write_header(
-        sheet,
-        0,
-        &[
-            "Severity",
-            "Period",
-            "Check",
-            "Finding",
-            "Cells (Statements sheet)",
-            "Source in the input",
-        ]
-        .map(String::from),
-        formats,
-    )?;
+    let lang = formats.lang;
+    sheet.set_name(sheet_name_in(Sheet::Checks, lang))?;
+    let header = [
+        "checks.severity",
+        "checks.period",
+        "checks.check",
+        "checks.finding",
+        "checks.cells",
+        "checks.source",
+    ]
+    .map(|key| text(lang, key).to_owned());
+    write_header(sheet, 0, &header, formats)?;
     let mut row = 0;
     for finding in &analysis.findings {
         row += 1;
-        let (check, items) = describe(finding);
-        sheet.write_string(row, 0, finding.severity.name())?;
+        let (check, items) = describe(finding, lang);
+        sheet.write_string(row, 0, finding.severity.label_in(lang))?;
         sheet.write_string(row, 1, finding.period.to_string())?;
         sheet.write_string(row, 2, check)?;
-        let text = finding.to_string();
-        sheet.write_string_with_format(row, 3, fit_cell_text(&text), &formats.wrap)?;
+        let sentence = finding.text(lang);
+        sheet.write_string_with_format(row, 3, fit_cell_text(&sentence), &formats.wrap)?;
         let cells: Vec<String> = items
             .iter()
             .filter_map(|item| layout.item(*item, finding.period))
@@ -57,31 +55,29 @@ pub(crate) fn write_checks(
         sheet.write_string_with_format(row, 5, fit_cell_text(&sources), &formats.wrap)?;
     }
     let (n_shown, n_hidden) = notes_that_fit(import_notes.len(), row);
+    let info = Severity::Info.label_in(lang);
     for note in &import_notes[..n_shown] {
         row += 1;
-        sheet.write_string(row, 0, "info")?;
-        sheet.write_string(row, 2, "import")?;
+        sheet.write_string(row, 0, info)?;
+        sheet.write_string(row, 2, text(lang, "checks.import"))?;
         sheet.write_string_with_format(row, 3, fit_cell_text(note), &formats.wrap)?;
     }
     if 0 < n_hidden {
         row += 1;
-        sheet.write_string(row, 0, "info")?;
-        sheet.write_string(row, 2, "import")?;
+        sheet.write_string(row, 0, info)?;
+        sheet.write_string(row, 2, text(lang, "checks.import"))?;
         sheet.write_string(
             row,
             3,
-            format!(
-                "{n_hidden} more import notes are not shown: a sheet holds {} rows (`bilans import` lists them all)",
-                u64::from(LAST_ROW) + 1
+            message(
+                lang,
+                "checks.more_notes",
+                &[("count", &n_hidden), ("rows", &(u64::from(LAST_ROW) + 1))],
             ),
         )?;
     }
     if row == 0 {
-        sheet.write_string(
-            1,
-            3,
-            "No findings: every identity that could be checked holds.",
-        )?;
+        sheet.write_string(1, 3, text(lang, "checks.no_findings"))?;
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_column_width(0, 10)?;
@@ -104,7 +100,9 @@ fn notes_that_fit(n_notes: usize, last_used_row: u32) -> (usize, usize) {
     (n_shown, n_notes - n_shown)
 }
 
-fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
+fn describe(finding: &Finding, lang: Lang) -> (String, Vec<LineItem>) {
+    let identity_check =
+        |identity: &str| message(lang, "checks.identity", &[("identity", &identity)]);
     match &finding.kind {
         FindingKind::IdentityBreak {
             identity,
@@ -120,7 +118,7 @@ fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
         } => {
             let mut items = vec![*parent];
             items.extend(parts.iter().map(|part| part.item));
-            (format!("identity {identity}"), items)
+            (identity_check(identity), items)
         }
         FindingKind::IdentityNotChecked { identity, .. } => {
             let items = bilans_model::identities()
@@ -132,15 +130,18 @@ fn describe(finding: &Finding) -> (String, Vec<LineItem>) {
                     items
                 })
                 .unwrap_or_default();
-            (format!("identity {identity}"), items)
+            (identity_check(identity), items)
         }
         FindingKind::IdentityOverflow { identity, items } => {
-            (format!("identity {identity}"), items.clone())
+            (identity_check(identity), items.clone())
         }
-        FindingKind::NegativeEquity { .. } => {
-            ("negative equity".to_owned(), vec![LineItem::Equity])
+        FindingKind::NegativeEquity { .. } => (
+            text(lang, "checks.negative_equity").to_owned(),
+            vec![LineItem::Equity],
+        ),
+        FindingKind::NegativeAmount { item, .. } => {
+            (text(lang, "checks.sign").to_owned(), vec![*item])
         }
-        FindingKind::NegativeAmount { item, .. } => ("sign".to_owned(), vec![*item]),
     }
 }
 

@@ -3,99 +3,97 @@
 //! ratio catalogue's single definition), and the two line charts of seed 004's
 //! Figures 3 and 4.
 
+use bilans_model::Lang;
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::{CellRefs, RatioId};
-use rust_xlsxwriter::{Chart, ChartType, Formula, Worksheet, XlsxError};
 
-use crate::analyse::{DUPONT, Formats, Layout, period_header, write_header, write_not_computable};
+use rust_xlsxwriter::{Chart, ChartType, Worksheet, XlsxError};
 
-/// The sections of the sheet: a title and its rows (label, ratio id).
+use crate::analyse::{Formats, Layout, period_header, write_header};
+use crate::cells::write_computed_in;
+use crate::lang::{Sheet, sheet_name_in, text};
+
+/// The sections of the sheet: a title and its rows (label, ratio id), as message keys
+/// under `du_pont.`.
 const SECTIONS: [(&str, &[(&str, RatioId)]); 3] = [
     (
-        "Classic Du Pont: ROE = ROS × asset turnover × equity multiplier",
+        "classic",
         &[
-            ("Return on sales (Zn/S)", RatioId::RETURN_ON_SALES),
-            ("Asset turnover (S/A)", RatioId::ASSET_TURNOVER),
-            ("Equity multiplier (A/Kw)", RatioId::EQUITY_MULTIPLIER),
-            (
-                "Product of the three factors",
-                RatioId::CLASSIC_DUPONT_RETURN_ON_EQUITY,
-            ),
-            ("ROE = Zn/Kw (traditional)", RatioId::RETURN_ON_EQUITY),
-            (
-                "Product ÷ ROE (1 = the identity holds)",
-                RatioId::CLASSIC_DUPONT_CHECK,
-            ),
-            ("ROA = Zn/A (traditional)", RatioId::RETURN_ON_ASSETS),
+            ("return_on_sales", RatioId::RETURN_ON_SALES),
+            ("asset_turnover", RatioId::ASSET_TURNOVER),
+            ("equity_multiplier", RatioId::EQUITY_MULTIPLIER),
+            ("product", RatioId::CLASSIC_DUPONT_RETURN_ON_EQUITY),
+            ("return_on_equity", RatioId::RETURN_ON_EQUITY),
+            ("check", RatioId::CLASSIC_DUPONT_CHECK),
+            ("return_on_assets", RatioId::RETURN_ON_ASSETS),
         ],
     ),
     (
-        "Modified Du Pont (Kowalczyk & Kusak): ROE = ROS × current ratio × equity multiplier",
+        "modified",
         &[
-            ("Current ratio (AO/ZB)", RatioId::CURRENT_RATIO),
-            ("ROE, modified model", RatioId::MODIFIED_RETURN_ON_EQUITY),
+            ("current_ratio", RatioId::CURRENT_RATIO),
             (
-                "ROA, modified model (ROS × current ratio)",
+                "modified_return_on_equity",
+                RatioId::MODIFIED_RETURN_ON_EQUITY,
+            ),
+            (
+                "modified_return_on_assets",
                 RatioId::MODIFIED_RETURN_ON_ASSETS,
             ),
             (
-                "ROE modified ÷ ROE traditional",
+                "modified_to_classic",
                 RatioId::MODIFIED_TO_CLASSIC_RETURN_ON_EQUITY,
             ),
-            (
-                "Residual factor (AO/S) × (A/ZB)",
-                RatioId::MODIFIED_RESIDUAL_FACTOR,
-            ),
+            ("residual_factor", RatioId::MODIFIED_RESIDUAL_FACTOR),
         ],
     ),
     (
-        "Liquidity: traditional (Table 2) and from the modified model (Table 7)",
+        "liquidity",
         &[
-            ("Current ratio, traditional", RatioId::CURRENT_RATIO),
+            ("current_traditional", RatioId::CURRENT_RATIO),
+            ("current_modified", RatioId::MODIFIED_CURRENT_RATIO),
+            ("quick_traditional", RatioId::QUICK_RATIO),
+            ("quick_modified", RatioId::MODIFIED_QUICK_RATIO),
+            ("immediate_traditional", RatioId::IMMEDIATE_LIQUIDITY_RATIO),
             (
-                "Current ratio, modified model",
-                RatioId::MODIFIED_CURRENT_RATIO,
-            ),
-            ("Quick ratio, traditional", RatioId::QUICK_RATIO),
-            ("Quick ratio, modified model", RatioId::MODIFIED_QUICK_RATIO),
-            (
-                "Immediate liquidity, traditional",
-                RatioId::IMMEDIATE_LIQUIDITY_RATIO,
-            ),
-            (
-                "Immediate liquidity, modified model",
+                "immediate_modified",
                 RatioId::MODIFIED_IMMEDIATE_LIQUIDITY_RATIO,
             ),
         ],
     ),
 ];
 
-/// A chart series: the section index, the row index within it, and the legend.
+/// A chart series: the section index, the row index within it, and the legend's key.
 type Series = (usize, usize, &'static str);
 
-/// The charts: a title and its series.
+/// The charts: a title's key and the series.
 const CHARTS: [(&str, &[Series]); 2] = [
     (
-        "ROE and ROA: traditional vs modified Du Pont",
+        "chart_returns",
         &[
-            (0, 4, "ROE traditional"),
-            (0, 6, "ROA traditional"),
-            (1, 1, "ROE modified"),
-            (1, 2, "ROA modified"),
+            (0, 4, "legend_roe_traditional"),
+            (0, 6, "legend_roa_traditional"),
+            (1, 1, "legend_roe_modified"),
+            (1, 2, "legend_roa_modified"),
         ],
     ),
     (
-        "Liquidity: traditional vs modified Du Pont",
+        "chart_liquidity",
         &[
-            (2, 0, "Current, traditional"),
-            (2, 1, "Current, modified"),
-            (2, 2, "Quick, traditional"),
-            (2, 3, "Quick, modified"),
-            (2, 4, "Immediate, traditional"),
-            (2, 5, "Immediate, modified"),
+            (2, 0, "legend_current_traditional"),
+            (2, 1, "legend_current_modified"),
+            (2, 2, "legend_quick_traditional"),
+            (2, 3, "legend_quick_modified"),
+            (2, 4, "legend_immediate_traditional"),
+            (2, 5, "legend_immediate_modified"),
         ],
     ),
 ];
+
+/// The message `du_pont.<key>` in `lang`.
+fn words(lang: Lang, key: &str) -> &'static str {
+    text(lang, &format!("du_pont.{key}"))
+}
 
 const FIRST_COLUMN: u16 = 1;
 
@@ -106,7 +104,9 @@ pub(crate) fn write_dupont(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(DUPONT)?;
+    let lang = formats.lang;
+    let sheet_name = sheet_name_in(Sheet::DuPont, lang);
+    sheet.set_name(sheet_name)?;
     let mut row = 0;
     // The sheet row of each (section, row) for the charts.
     let mut rows_of_sections: Vec<Vec<u32>> = Vec::new();
@@ -114,14 +114,22 @@ pub(crate) fn write_dupont(
         write_header(
             sheet,
             row,
-            &period_header(&[title], &layout.periods),
+            &period_header(&[words(lang, title)], &layout.periods),
             formats,
         )?;
         let mut sheet_rows = Vec::new();
         for (label, id) in lines {
             row += 1;
             sheet_rows.push(row);
-            write_ratio_line(sheet, row, label, *id, analysis, layout, formats)?;
+            write_ratio_line(
+                sheet,
+                row,
+                words(lang, label),
+                *id,
+                analysis,
+                layout,
+                formats,
+            )?;
         }
         rows_of_sections.push(sheet_rows);
         row += 2;
@@ -139,11 +147,11 @@ pub(crate) fn write_dupont(
             let sheet_row = rows_of_sections[*section][*line];
             chart
                 .add_series()
-                .set_name(*legend)
-                .set_categories((DUPONT, 0, FIRST_COLUMN, 0, last_column))
-                .set_values((DUPONT, sheet_row, FIRST_COLUMN, sheet_row, last_column));
+                .set_name(words(lang, legend))
+                .set_categories((sheet_name, 0, FIRST_COLUMN, 0, last_column))
+                .set_values((sheet_name, sheet_row, FIRST_COLUMN, sheet_row, last_column));
         }
-        chart.title().set_name(*title);
+        chart.title().set_name(words(lang, title));
         sheet.insert_chart(row + 16 * chart_idx as u32, 0, &chart)?;
     }
     Ok(())
@@ -160,6 +168,7 @@ fn write_ratio_line(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
+    let lang = formats.lang;
     sheet.write_string(row, 0, label)?;
     let unit = id.ratio().unit;
     let Some(values) = analysis.ratios.row(id) else {
@@ -167,22 +176,13 @@ fn write_ratio_line(
     };
     for (period_idx, (period, value)) in values.values.iter().enumerate() {
         let column = FIRST_COLUMN + period_idx as u16;
-        match (value, layout.ratio(id, *period)) {
-            (Ok(value), Some(reference)) => {
-                let formula = Formula::new(format!("={reference}"))
-                    .set_result(crate::cells::cached_result(*value));
-                sheet.write_formula_with_format(row, column, formula, formats.for_unit(unit))?;
-            }
-            (Err(reason), _) => write_not_computable(sheet, row, column, reason, formats)?,
-            (Ok(_), None) => {
-                sheet.write_string_with_format(
-                    row,
-                    column,
-                    "n/c: no cell",
-                    &formats.not_computable,
-                )?;
-            }
-        }
+        let reference = layout.ratio(id, *period);
+        let value = match (value, &reference) {
+            (Ok(value), Some(reference)) => Ok((reference.as_str(), *value)),
+            (Err(reason), _) => Err(reason.text(lang)),
+            (Ok(_), None) => Err(text(lang, "workbook.no_cell").to_owned()),
+        };
+        write_computed_in(sheet, row, column, value, formats.for_unit(unit), lang)?;
     }
     Ok(())
 }

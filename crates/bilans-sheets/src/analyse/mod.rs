@@ -2,35 +2,43 @@
 //! formula with the value bilans cached, both Du Pont models with charts, the checks,
 //! and a summary.
 //!
-//! Layout (one sheet each, in this order): Summary, Statements, Ratios, Du Pont,
-//! Working capital, Checks. A panel of companies gets one workbook with a sheet per
+//! Layout (one sheet each, in this order): Summary, Statements, Horizontal and
+//! Vertical (the structure and dynamics of every line), Ratios, Du Pont, Distress,
+//! Liquidity, Stability, Working capital, Checks. A panel of companies gets one workbook with a sheet per
 //! company and a comparison sheet ([`panel`]). Formulas never divide by zero: a ratio that is not computable is written as
 //! the text `n/c: <reason>` instead of a formula.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use bilans_model::{LineItem, Period, Source, StatementKind, Statements};
+use bilans_model::{Lang, LineItem, Period, Source, StatementKind, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{PolicyConfig, WorkingCapitalConfig};
-use bilans_ratios::{CellRefs, NotComputable, RatioId, RatioUnit, catalogue};
+use bilans_ratios::{CellRefs, RatioId, RatioUnit, catalogue};
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, Formula, Note, Workbook, Worksheet,
-    XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, Note, Workbook, Worksheet, XlsxError,
 };
 
 use crate::SheetsError;
-use crate::cells::{cell_number, fit_cell_text, fit_note_text};
+use crate::cells::{cell_number, fit_cell_text, fit_note_text, unit_format, write_computed_in};
+pub use crate::lang::{Sheet, sheet_name_in};
+use crate::lang::{message, text};
 
 mod checks;
 mod distress;
 mod dupont;
+mod liquidity;
 pub mod panel;
+mod structure;
 mod summary;
 use crate::analyse::checks::write_checks;
 pub use crate::analyse::distress::DISTRESS;
 use crate::analyse::distress::write_distress;
 use crate::analyse::dupont::write_dupont;
+pub use crate::analyse::liquidity::{LIQUIDITY, STABILITY};
+use crate::analyse::liquidity::{write_liquidity, write_stability};
 pub use crate::analyse::panel::{panel_workbook, sheet_name};
+pub use crate::analyse::structure::{HORIZONTAL, VERTICAL};
+use crate::analyse::structure::{write_horizontal, write_vertical};
 use crate::analyse::summary::write_summary;
 use crate::working_capital::write_linked_working_capital_sheet;
 
@@ -50,6 +58,9 @@ pub struct WorkbookOptions {
     pub source_notes: bool,
     /// The working-capital policy bands of the Working capital sheet.
     pub policy: PolicyConfig,
+    /// The language of every sheet name, header, label, note and chart title (machine
+    /// names, ids and formulas stay as they are).
+    pub lang: Lang,
 }
 
 impl Default for WorkbookOptions {
@@ -60,11 +71,12 @@ impl Default for WorkbookOptions {
             import_notes: Vec::new(),
             source_notes: true,
             policy: PolicyConfig::default(),
+            lang: Lang::En,
         }
     }
 }
 
-/// Sheet names.
+/// Sheet names, in English ([`sheet_name_in`] gives them in every language).
 pub const SUMMARY: &str = "Summary";
 /// The statements sheet.
 pub const STATEMENTS: &str = "Statements";
@@ -94,11 +106,13 @@ pub fn analysed_workbook(
     };
     write_linked_working_capital_sheet(
         &mut workbook,
-        &analysis.statements,
+        analysis,
         &working_capital,
         &layout,
+        options.lang,
     )?;
-    if let Ok(sheet) = workbook.worksheet_from_name(WORKING_CAPITAL) {
+    let working_capital_sheet = sheet_name_in(Sheet::WorkingCapital, options.lang);
+    if let Ok(sheet) = workbook.worksheet_from_name(working_capital_sheet) {
         printable(sheet);
     }
     write_checks(
@@ -113,6 +127,8 @@ pub fn analysed_workbook(
 }
 
 pub(crate) struct Formats {
+    /// The language every writer uses for its words.
+    pub(crate) lang: Lang,
     header: Format,
     /// The first header cell: left-aligned, as long section titles start there.
     header_first: Format,
@@ -120,16 +136,13 @@ pub(crate) struct Formats {
     /// A statement's title within a statements block.
     section: Format,
     amount: Format,
-    times: Format,
-    fraction: Format,
-    days: Format,
-    not_computable: Format,
     wrap: Format,
 }
 
 impl Formats {
-    pub(crate) fn new() -> Formats {
+    pub(crate) fn new(lang: Lang) -> Formats {
         Formats {
+            lang,
             header: Format::new()
                 .set_bold()
                 .set_background_color("#DDEBF7")
@@ -141,25 +154,13 @@ impl Formats {
                 .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
             title: Format::new().set_bold().set_font_size(14),
             section: Format::new().set_bold().set_italic(),
-            amount: Format::new().set_num_format("#,##0;[Red]-#,##0"),
-            times: Format::new().set_num_format("0.00"),
-            fraction: Format::new().set_num_format("0.00%"),
-            days: Format::new().set_num_format("0.0"),
-            not_computable: Format::new()
-                .set_italic()
-                .set_font_color("#9C0006")
-                .set_background_color("#FFC7CE"),
+            amount: unit_format(RatioUnit::Amount).clone(),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
 
-    pub(crate) fn for_unit(&self, unit: RatioUnit) -> &Format {
-        match unit {
-            RatioUnit::Times => &self.times,
-            RatioUnit::Fraction => &self.fraction,
-            RatioUnit::Days => &self.days,
-            RatioUnit::Amount => &self.amount,
-        }
+    pub(crate) fn for_unit(&self, unit: RatioUnit) -> &'static Format {
+        unit_format(unit)
     }
 }
 
@@ -338,23 +339,48 @@ fn build(
     options: &WorkbookOptions,
 ) -> Result<(Workbook, Layout, Formats), XlsxError> {
     let statements = &analysis.statements;
-    let mut layout = Layout::new(statements, STATEMENTS, 0, RATIOS, 0).with_outcomes(analysis);
+    let lang = options.lang;
+    let mut layout = Layout::new(
+        statements,
+        sheet_name_in(Sheet::Statements, lang),
+        0,
+        sheet_name_in(Sheet::Ratios, lang),
+        0,
+    )
+    .with_outcomes(analysis);
     if !options.source_notes {
         layout.sources = Sources::Omitted;
     }
-    let formats = Formats::new();
+    let formats = Formats::new(lang);
     let mut workbook = Workbook::new();
-    let title = format!("bilans analysis: {}", statements.entity.name);
+    let title = message(
+        lang,
+        "workbook.title",
+        &[("entity", &statements.entity.name)],
+    );
     set_properties(&mut workbook, &title, options)?;
     write_summary(
         printable(workbook.add_worksheet()),
         analysis,
         options,
+        &layout,
         &formats,
     )?;
     write_statements(
         printable(workbook.add_worksheet()),
         statements,
+        &layout,
+        &formats,
+    )?;
+    write_horizontal(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_vertical(
+        printable(workbook.add_worksheet()),
+        analysis,
         &layout,
         &formats,
     )?;
@@ -370,7 +396,24 @@ fn build(
         &layout,
         &formats,
     )?;
-    write_distress(printable(workbook.add_worksheet()), analysis, &formats)?;
+    write_distress(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_liquidity(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
+    write_stability(
+        printable(workbook.add_worksheet()),
+        analysis,
+        &layout,
+        &formats,
+    )?;
     Ok((workbook, layout, formats))
 }
 
@@ -388,7 +431,7 @@ pub(crate) fn set_properties(
     workbook.set_properties(
         &DocProperties::new()
             .set_title(title)
-            .set_subject("Financial statements, ratios, Du Pont models and checks")
+            .set_subject(text(options.lang, "workbook.subject"))
             .set_comment(format!("generated by bilans {}", env!("CARGO_PKG_VERSION")))
             .set_creation_datetime(&created),
     );
@@ -404,7 +447,7 @@ pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
 
 /// `prefix` then the absolute reference `$C$5`, built in one allocation (formulas
 /// reference thousands of cells in a panel).
-fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
+pub(crate) fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
     use std::fmt::Write as _;
     let mut reference = String::with_capacity(prefix.len() + 12);
     reference.push_str(prefix);
@@ -442,29 +485,13 @@ pub(crate) fn period_header(first: &[&str], periods: &[Period]) -> Vec<String> {
     header
 }
 
-pub(crate) fn write_not_computable(
-    sheet: &mut Worksheet,
-    row: u32,
-    column: u16,
-    reason: &NotComputable,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(
-        row,
-        column,
-        format!("n/c: {reason}"),
-        &formats.not_computable,
-    )?;
-    Ok(())
-}
-
 fn write_statements(
     sheet: &mut Worksheet,
     statements: &Statements,
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(STATEMENTS)?;
+    sheet.set_name(sheet_name_in(Sheet::Statements, formats.lang))?;
     write_statements_block(sheet, statements, layout, formats)?;
     sheet.set_freeze_panes(1, STATEMENT_FIRST_COLUMN)?;
     size_statement_columns(sheet, layout)
@@ -502,18 +529,41 @@ pub(crate) fn statement_rows(statements: &Statements) -> Vec<StatementRow> {
     rows
 }
 
+/// A statement's title (`Balance sheet`) at the start of `row`.
+pub(crate) fn write_statement_title(
+    sheet: &mut Worksheet,
+    row: u32,
+    statement: StatementKind,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let title = statement.label_in(formats.lang);
+    let mut characters = title.chars();
+    let mut capitalised: String = characters
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
+    capitalised.push_str(characters.as_str());
+    sheet.write_string_with_format(row, 0, &capitalised, &formats.section)?;
+    Ok(())
+}
+
 pub(crate) fn write_statements_block(
     sheet: &mut Worksheet,
     statements: &Statements,
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    let unit = statements.unit.to_string();
-    let label = format!("Line item ({unit})");
+    let lang = formats.lang;
+    let unit = statements.unit.text_in(lang);
+    let label = message(lang, "statements.line_item", &[("unit", &unit)]);
     write_header(
         sheet,
         layout.statements_header,
-        &period_header(&[label.as_str(), "Name"], &layout.periods),
+        &period_header(
+            &[label.as_str(), text(lang, "statements.name")],
+            &layout.periods,
+        ),
         formats,
     )?;
     let source_column = STATEMENT_FIRST_COLUMN + layout.periods.len() as u16;
@@ -521,7 +571,7 @@ pub(crate) fn write_statements_block(
         sheet.write_string_with_format(
             layout.statements_header,
             source_column,
-            "Source cells",
+            text(lang, "statements.source_cells"),
             &formats.header,
         )?;
         sheet.set_column_width(source_column, 60)?;
@@ -543,15 +593,12 @@ pub(crate) fn write_statements_block(
     for (row, content) in rows {
         let item = match content {
             StatementRow::Title(statement) => {
-                let title = statement.label();
-                let mut capitalised = title[..1].to_uppercase();
-                capitalised.push_str(&title[1..]);
-                sheet.write_string_with_format(row, 0, &capitalised, &formats.section)?;
+                write_statement_title(sheet, row, statement, formats)?;
                 continue;
             }
             StatementRow::Item(item) => item,
         };
-        sheet.write_string(row, 0, item.label())?;
+        sheet.write_string(row, 0, item.label_in(lang))?;
         sheet.write_string(row, 1, item.name())?;
         let mut sources = Vec::new();
         for period in &layout.periods {
@@ -572,14 +619,14 @@ pub(crate) fn write_statements_block(
                 continue;
             }
             let source = match &amount.source {
-                Some(source) => format!("Source: {source}"),
-                None => "Source: entered directly (no file cell)".to_owned(),
+                Some(source) => message(lang, "statements.source", &[("source", source)]),
+                None => text(lang, "statements.entered_directly_note").to_owned(),
             };
             let note = Note::new(fit_note_text(&source)).set_author("bilans");
             sheet.insert_note(row, column, &note)?;
         }
         if layout.sources != Sources::Omitted {
-            let text = sources_text(&sources);
+            let text = sources_text(&sources, lang);
             sheet.write_string(row, source_column, fit_cell_text(&text))?;
         }
     }
@@ -588,10 +635,10 @@ pub(crate) fn write_statements_block(
 
 /// The source cells of one row, compactly: `Tabela 1!B5, C5, D5` when they share a
 /// file and sheet, every source in full otherwise.
-fn sources_text(sources: &[Option<&Source>]) -> String {
+fn sources_text(sources: &[Option<&Source>], lang: Lang) -> String {
     let known: Vec<&Source> = sources.iter().flatten().copied().collect();
     if known.is_empty() {
-        return "entered directly (no file cell)".to_owned();
+        return text(lang, "statements.entered_directly_row").to_owned();
     }
     let first = known[0];
     let shared = known.len() == sources.len()
@@ -604,7 +651,12 @@ fn sources_text(sources: &[Option<&Source>]) -> String {
     }
     let full: Vec<String> = sources
         .iter()
-        .map(|source| source.map_or_else(|| "entered directly".to_owned(), ToString::to_string))
+        .map(|source| {
+            source.map_or_else(
+                || text(lang, "statements.entered_directly").to_owned(),
+                ToString::to_string,
+            )
+        })
         .collect();
     full.join("; ")
 }
@@ -615,7 +667,7 @@ fn write_ratios(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(RATIOS)?;
+    sheet.set_name(sheet_name_in(Sheet::Ratios, formats.lang))?;
     write_ratios_block(sheet, analysis, layout, formats)?;
     sheet.set_freeze_panes(1, RATIO_FIRST_COLUMN)?;
     size_ratio_columns(sheet, layout)
@@ -640,26 +692,34 @@ pub(crate) fn write_ratios_block(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
+    let lang = formats.lang;
     let definition = if layout.ratio_details {
-        "Definition"
+        text(lang, "ratios.definition")
     } else {
-        "Definition: see Definitions"
+        text(lang, "ratios.definition_elsewhere")
     };
-    let mut header = period_header(&["Ratio", "Id", definition], &layout.periods);
+    let mut header = period_header(
+        &[
+            text(lang, "ratios.ratio"),
+            text(lang, "ratios.id"),
+            definition,
+        ],
+        &layout.periods,
+    );
     if layout.ratio_details {
-        header.push("Group".to_owned());
-        header.push("Source of the definition".to_owned());
+        header.push(text(lang, "ratios.group").to_owned());
+        header.push(text(lang, "ratios.source").to_owned());
     }
     write_header(sheet, layout.ratios_header, &header, formats)?;
     let after_periods = RATIO_FIRST_COLUMN + layout.periods.len() as u16;
     for ratio in catalogue() {
         let row = layout.ratio_rows[&ratio.id];
-        sheet.write_string(row, 0, ratio.name)?;
+        sheet.write_string(row, 0, ratio.name_in(lang))?;
         sheet.write_string(row, 1, ratio.id.name())?;
         if layout.ratio_details {
-            sheet.write_string(row, 2, ratio.formula_text())?;
-            sheet.write_string(row, after_periods, ratio.group.label())?;
-            sheet.write_string(row, after_periods + 1, ratio.source)?;
+            sheet.write_string(row, 2, fit_cell_text(&ratio.formula_text_in(lang)))?;
+            sheet.write_string(row, after_periods, ratio.group.label_in(lang))?;
+            sheet.write_string(row, after_periods + 1, ratio.source_in(lang))?;
         }
         let Some(values) = analysis.ratios.row(ratio.id) else {
             continue;
@@ -669,21 +729,18 @@ pub(crate) fn write_ratios_block(
                 continue;
             };
             let formula = ratio.excel_formula(*period, &analysis.config, &FromRatiosSheet(layout));
-            match (value, formula.as_ref()) {
-                (Ok(value), Ok(formula)) => {
-                    let formula = Formula::new(formula.as_str())
-                        .set_result(crate::cells::cached_result(*value));
-                    sheet.write_formula_with_format(
-                        row,
-                        column,
-                        formula,
-                        formats.for_unit(ratio.unit),
-                    )?;
-                }
-                (Err(reason), _) | (Ok(_), Err(reason)) => {
-                    write_not_computable(sheet, row, column, reason, formats)?;
-                }
-            }
+            let value = match (value, formula.as_ref()) {
+                (Ok(value), Ok(formula)) => Ok((formula.as_str(), *value)),
+                (Err(reason), _) | (Ok(_), Err(reason)) => Err(reason.text(lang)),
+            };
+            write_computed_in(
+                sheet,
+                row,
+                column,
+                value,
+                formats.for_unit(ratio.unit),
+                lang,
+            )?;
         }
     }
     Ok(())

@@ -8,17 +8,17 @@ use bilans_model::Period;
 use bilans_ratios::CellRefs;
 use bilans_ratios::analysis::{Analysis, HEADLINE_RATIOS};
 use rayon::prelude::*;
-use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
 use crate::analyse::{
     Formats, Layout, Sources, WorkbookOptions, period_header, printable, set_properties,
-    size_ratio_columns, write_header, write_not_computable, write_ratios_block,
-    write_statements_block,
+    size_ratio_columns, write_header, write_ratios_block, write_statements_block,
 };
-use crate::cells::fit_cell_text;
+use crate::cells::{fit_cell_text, write_computed_in};
+use crate::lang::{Sheet, message, sheet_name_in, text};
 
-/// The comparison sheet's name.
+/// The comparison sheet's name in English ([`sheet_name_in`] in every language).
 pub const COMPARISON: &str = "Comparison";
 /// The panel's checks sheet.
 pub const PANEL_CHECKS: &str = "Checks";
@@ -111,14 +111,15 @@ fn reserved(name: &str) -> bool {
 }
 
 fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workbook, XlsxError> {
-    let formats = Formats::new();
+    let lang = options.lang;
+    let formats = Formats::new(lang);
     let mut workbook = Workbook::new();
     workbook.set_zip_compression_level(PANEL_ZIP_COMPRESSION_LEVEL);
-    let title = format!("bilans panel analysis: {} companies", analyses.len());
+    let title = message(lang, "workbook.panel_title", &[("count", &analyses.len())]);
     set_properties(&mut workbook, &title, options)?;
     let mut used = BTreeSet::new();
-    for taken in [COMPARISON, PANEL_CHECKS, DEFINITIONS] {
-        used.insert(taken.to_lowercase());
+    for taken in [Sheet::Comparison, Sheet::Checks, Sheet::Definitions] {
+        used.insert(sheet_name_in(taken, lang).to_lowercase());
     }
     let layouts: Vec<Layout> = analyses
         .iter()
@@ -202,11 +203,17 @@ fn write_comparison(
     periods: &[Period],
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(COMPARISON)?;
+    let lang = formats.lang;
+    sheet.set_name(sheet_name_in(Sheet::Comparison, lang))?;
     let mut row = 0;
     for id in HEADLINE_RATIOS {
         let ratio = id.ratio();
-        write_header(sheet, row, &period_header(&[ratio.name], periods), formats)?;
+        write_header(
+            sheet,
+            row,
+            &period_header(&[ratio.name_in(lang)], periods),
+            formats,
+        )?;
         for (analysis, layout) in analyses.iter().zip(layouts) {
             row += 1;
             sheet.write_string(row, 0, fit_cell_text(&analysis.statements.entity.name))?;
@@ -215,29 +222,20 @@ fn write_comparison(
             };
             for (period_idx, period) in periods.iter().enumerate() {
                 let column = 1 + period_idx as u16;
-                match (values.value(*period), layout.ratio(id, *period)) {
-                    (Some(Ok(value)), Some(reference)) => {
-                        let formula = Formula::new(format!("={reference}"))
-                            .set_result(crate::cells::cached_result(*value));
-                        sheet.write_formula_with_format(
-                            row,
-                            column,
-                            formula,
-                            formats.for_unit(ratio.unit),
-                        )?;
-                    }
-                    (Some(Err(reason)), _) => {
-                        write_not_computable(sheet, row, column, reason, formats)?
-                    }
-                    _ => {
-                        sheet.write_string_with_format(
-                            row,
-                            column,
-                            "no data",
-                            &formats.not_computable,
-                        )?;
-                    }
-                }
+                let reference = layout.ratio(id, *period);
+                let value = match (values.value(*period), &reference) {
+                    (Some(Ok(value)), Some(reference)) => Ok((reference.as_str(), *value)),
+                    (Some(Err(reason)), _) => Err(reason.text(lang)),
+                    _ => Err(text(lang, "workbook.no_statements").to_owned()),
+                };
+                write_computed_in(
+                    sheet,
+                    row,
+                    column,
+                    value,
+                    formats.for_unit(ratio.unit),
+                    lang,
+                )?;
             }
         }
         row += 2;
@@ -255,17 +253,24 @@ fn write_panel_checks(
     analyses: &[Analysis],
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(PANEL_CHECKS)?;
-    let header = ["Company", "Severity", "Period", "Finding"].map(String::from);
+    let lang = formats.lang;
+    sheet.set_name(sheet_name_in(Sheet::Checks, lang))?;
+    let header = [
+        "checks.company",
+        "checks.severity",
+        "checks.period",
+        "checks.finding",
+    ]
+    .map(|key| text(lang, key).to_owned());
     write_header(sheet, 0, &header, formats)?;
     let mut row = 0;
     for analysis in analyses {
         for finding in &analysis.findings {
             row += 1;
             sheet.write_string(row, 0, fit_cell_text(&analysis.statements.entity.name))?;
-            sheet.write_string(row, 1, finding.severity.name())?;
+            sheet.write_string(row, 1, finding.severity.label_in(lang))?;
             sheet.write_string(row, 2, finding.period.to_string())?;
-            sheet.write_string(row, 3, fit_cell_text(&finding.to_string()))?;
+            sheet.write_string(row, 3, fit_cell_text(&finding.text(lang)))?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;
@@ -276,23 +281,24 @@ fn write_panel_checks(
 
 /// Every ratio of the catalogue once: id, name, definition, group, source.
 fn write_definitions(sheet: &mut Worksheet, formats: &Formats) -> Result<(), XlsxError> {
-    sheet.set_name(DEFINITIONS)?;
+    let lang = formats.lang;
+    sheet.set_name(sheet_name_in(Sheet::Definitions, lang))?;
     let header = [
-        "Id",
-        "Ratio",
-        "Definition",
-        "Group",
-        "Source of the definition",
+        "ratios.id",
+        "ratios.ratio",
+        "ratios.definition",
+        "ratios.group",
+        "ratios.source",
     ]
-    .map(String::from);
+    .map(|key| text(lang, key).to_owned());
     write_header(sheet, 0, &header, formats)?;
     for (index, ratio) in bilans_ratios::catalogue().iter().enumerate() {
         let row = 1 + index as u32;
         sheet.write_string(row, 0, ratio.id.name())?;
-        sheet.write_string(row, 1, ratio.name)?;
-        sheet.write_string(row, 2, ratio.formula_text())?;
-        sheet.write_string(row, 3, ratio.group.label())?;
-        sheet.write_string(row, 4, ratio.source)?;
+        sheet.write_string(row, 1, ratio.name_in(lang))?;
+        sheet.write_string(row, 2, fit_cell_text(&ratio.formula_text_in(lang)))?;
+        sheet.write_string(row, 3, ratio.group.label_in(lang))?;
+        sheet.write_string(row, 4, ratio.source_in(lang))?;
     }
     sheet.set_freeze_panes(1, 1)?;
     for (column, width) in [(0, 34), (1, 44), (2, 90), (3, 18), (4, 60)] {

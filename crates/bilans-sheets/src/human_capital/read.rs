@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::str::FromStr;
 
 use bilans_scoring::human_capital::{
     AggregationMethod, Assessment, Band, Baseline, BaselineKind, Company, Config, Group,
@@ -12,9 +11,10 @@ use bilans_scoring::human_capital::{
 use calamine::{Data, Range};
 use rust_decimal::Decimal;
 
-use crate::SheetsError;
 use crate::cells::a1;
+use crate::numbers::{NumberError, NumberRules, number_in_cell, parse_number};
 use crate::reader::open_workbook;
+use crate::{ErrorKind, SheetsError};
 
 /// The sheet and cell of each field path (`staff[0].fte`, `company.revenue`, ...).
 pub(crate) type Provenance = BTreeMap<String, (String, String)>;
@@ -50,7 +50,7 @@ pub(crate) fn read_workbook(path: &Path) -> Result<(StaffFile, Provenance), Shee
                 );
                 return Err(SheetsError::InFile {
                     file: file.clone(),
-                    message,
+                    kind: ErrorKind::Invalid(message),
                 });
             }
             return Ok(None);
@@ -122,7 +122,7 @@ impl Grid {
             file: self.file.clone(),
             sheet: self.sheet.clone(),
             cell: a1(row, column),
-            message: message.into(),
+            kind: ErrorKind::Invalid(message.into()),
         }
     }
 
@@ -151,20 +151,21 @@ impl Grid {
     }
 
     fn decimal(&self, row: u32, column: u32) -> Result<Option<Decimal>, SheetsError> {
-        match self.get(row, column) {
-            Data::Empty => Ok(None),
-            Data::Int(value) => Ok(Some(Decimal::from(*value))),
-            Data::Float(value) if value.is_finite() => Decimal::from_str(&value.to_string())
-                .map(Some)
-                .map_err(|_| {
-                    self.error(row, column, format!("the number {value} is out of range"))
-                }),
-            Data::String(text) if text.trim().is_empty() => Ok(None),
-            Data::String(text) => Decimal::from_str(text.trim())
-                .map(Some)
-                .map_err(|_| self.error(row, column, format!("expected a number, found `{text}`"))),
-            other => Err(self.error(row, column, format!("expected a number, found `{other}`"))),
-        }
+        let data = self.get(row, column);
+        number_in_cell(data, NumberRules::FIGURES).map_err(|error| {
+            let kind = match error {
+                NumberError::NotANumber { .. } | NumberError::NotNumeric { .. } => {
+                    ErrorKind::ExpectedNumber {
+                        found: format!("`{data}`"),
+                    }
+                }
+                NumberError::OutOfRange { .. } => {
+                    ErrorKind::Invalid(format!("the number {data} is out of range"))
+                }
+                other => ErrorKind::from(other),
+            };
+            SheetsError::at_cell(&self.file, &self.sheet, &a1(row, column), kind)
+        })
     }
 
     fn required_decimal(&self, row: u32, column: u32, what: &str) -> Result<Decimal, SheetsError> {
@@ -264,13 +265,16 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
                 education.insert((*level).to_owned(), number()?);
             }
             ["prospects", kind @ ("tenure" | "age"), from] => {
-                let from = Decimal::from_str(from).map_err(|_| {
-                    grid.error(
-                        row,
-                        0,
-                        format!("`{key}`: the band's lower bound `{from}` is not a number"),
-                    )
-                })?;
+                let from = match parse_number(from, NumberRules::FIGURES) {
+                    Ok(Some(from)) => from,
+                    _ => {
+                        return Err(grid.error(
+                            row,
+                            0,
+                            format!("`{key}`: the band's lower bound `{from}` is not a number"),
+                        ));
+                    }
+                };
                 let bands = if *kind == "tenure" {
                     &mut tenure
                 } else {
@@ -332,7 +336,7 @@ fn read_staff(grid: &Grid, provenance: &mut Provenance) -> Result<Vec<StaffRow>,
             return Err(SheetsError::InSheet {
                 file: grid.file.clone(),
                 sheet: grid.sheet.clone(),
-                message,
+                kind: ErrorKind::Invalid(message),
             });
         }
     }
@@ -397,7 +401,7 @@ fn read_scores(
             return Err(SheetsError::InSheet {
                 file: grid.file.clone(),
                 sheet: grid.sheet.clone(),
-                message,
+                kind: ErrorKind::Invalid(message),
             });
         }
     }

@@ -1,13 +1,15 @@
 //! Writing workbooks: the analysed report (people, group chart, company metrics) and
 //! a staff file in the input layout that [`crate::human_capital::load`] reads.
 
+use std::fmt::Display;
+
 use bilans_scoring::human_capital::{
     Group, MARKET_VALUE_CAVEAT, Outcome, PersonResult, Report, StaffFile,
 };
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Chart, ChartType, Format, Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
 
-use crate::cells::cell_number;
+use crate::cells::{cell_number, write_computed};
 use crate::human_capital::read::{STAFF_COLUMNS, component_column};
 
 /// Builds the report workbook.
@@ -104,15 +106,15 @@ fn write_person(
         }
     }
     // Formula (3) and (5) are live formulas with the exact results cached.
-    let sum = Formula::new(format!("=SUM(E{excel_row}:H{excel_row})"))
-        .set_result(person.human_capital.to_string());
-    sheet.write_formula_with_format(at, 8, sum, number)?;
+    let sum = format!("=SUM(E{excel_row}:H{excel_row})");
+    write_computed(sheet, at, 8, Ok((&sum, person.human_capital)), number)?;
     sheet.write_number_with_format(at, 9, cell_number(person.efficiency_coefficient), ratio)?;
-    if let Some(value) = person.invested_funds_recovered.value() {
-        let formula = Formula::new(format!("=I{excel_row}/J{excel_row}"))
-            .set_result(crate::cells::cached_result(value));
-        sheet.write_formula_with_format(at, 10, formula, number)?;
-    }
+    let recovered = format!("=I{excel_row}/J{excel_row}");
+    let recovered = match &person.invested_funds_recovered {
+        Outcome::Value(value) => Ok((recovered.as_str(), *value)),
+        Outcome::NotComputable { reason } => Err(reason as &dyn Display),
+    };
+    write_computed(sheet, at, 10, recovered, number)?;
     let mut outcome =
         |column: usize, label: &str, outcome: &Outcome, format: &Format| -> Result<(), XlsxError> {
             match outcome {
@@ -120,7 +122,7 @@ fn write_person(
                     sheet.write_number_with_format(at, col(column), cell_number(*value), format)?;
                 }
                 Outcome::NotComputable { reason } => {
-                    sheet.write_string(at, col(column), "n/a")?;
+                    write_computed(sheet, at, col(column), Err(reason), format)?;
                     reasons.push(format!("{label}: {reason}"));
                 }
             }

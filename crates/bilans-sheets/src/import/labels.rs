@@ -1,4 +1,4 @@
-//! The label dictionary: line items by their labels in four languages and by the line
+//! The label dictionary: line items by their labels in six languages and by the line
 //! codes of the Russian and Ukrainian statement forms (both from the model's line-item
 //! table, `bilans_model::LineItem::table`), plus the words that mark a company column,
 //! a code column and a unit (`labels.toml`, embedded).
@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use bilans_model::{LineItem, Scale};
 use serde::Deserialize;
 
-use crate::SheetsError;
+use crate::{ErrorKind, SheetsError};
 
 /// The dictionary as shipped, in TOML.
 pub const BUILTIN_LABELS: &str = include_str!("labels.toml");
@@ -20,6 +20,8 @@ pub(crate) enum Language {
     Polish,
     Russian,
     Ukrainian,
+    Swedish,
+    Vietnamese,
 }
 
 /// A national statement form whose lines have codes.
@@ -46,6 +48,7 @@ struct Words {
     code: Vec<String>,
     code_ru: Vec<String>,
     code_uk: Vec<String>,
+    total: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,6 +70,7 @@ pub(crate) struct Dictionary {
     code_words: BTreeSet<String>,
     code_words_ru: BTreeSet<String>,
     code_words_uk: BTreeSet<String>,
+    total_words: BTreeSet<String>,
     scale_words: BTreeMap<String, Scale>,
     currency_words: BTreeMap<String, String>,
     filler_words: BTreeSet<String>,
@@ -88,7 +92,7 @@ impl Dictionary {
     fn parse(text: &str) -> Result<Dictionary, SheetsError> {
         let bad = |message: String| SheetsError::InFile {
             file: "labels.toml (built in)".to_owned(),
-            message,
+            kind: ErrorKind::Invalid(message),
         };
         let file: DictionaryFile =
             toml::from_str(text).map_err(|error| bad(crate::toml_text::parse_error(&error)))?;
@@ -99,6 +103,7 @@ impl Dictionary {
             code_words: normalised_set(&file.words.code),
             code_words_ru: normalised_set(&file.words.code_ru),
             code_words_uk: normalised_set(&file.words.code_uk),
+            total_words: normalised_set(&file.words.total),
             scale_words: BTreeMap::new(),
             currency_words: BTreeMap::new(),
             filler_words: normalised_set(&file.units.fillers),
@@ -111,6 +116,8 @@ impl Dictionary {
                 (Language::Polish, info.labels.pl),
                 (Language::Russian, info.labels.ru),
                 (Language::Ukrainian, info.labels.uk),
+                (Language::Swedish, info.labels.sv),
+                (Language::Vietnamese, info.labels.vi),
             ];
             for (language, texts) in languages {
                 for text in texts {
@@ -163,7 +170,16 @@ impl Dictionary {
     ///
     /// A label that carries its unit (`Przychody ze sprzedaży (tys. zł)`) is also
     /// found: unit and filler words are dropped when the whole label is not known.
+    #[cfg(test)]
     pub(crate) fn label(&self, text: &str) -> Option<(LineItem, &BTreeSet<Language>)> {
+        self.label_match(text)
+            .map(|(item, languages, _)| (item, languages))
+    }
+
+    /// As [`Dictionary::label`], and whether the label was found only once stripped of
+    /// its qualifiers (`Net income attributable to the parent`): a part of the line
+    /// the dictionary names, weaker than the line itself.
+    pub(crate) fn label_match(&self, text: &str) -> Option<(LineItem, &BTreeSet<Language>, bool)> {
         let normalised = normalise(text);
         let found = self.labels.get(&normalised).or_else(|| {
             let without_unit: Vec<&str> = normalised
@@ -178,12 +194,28 @@ impl Dictionary {
         });
         // Then the label as statements qualify it: footnote marks, `, net`, `net of
         // allowances of …`, `attributable to …`, parenthesised asides.
-        let found = found.or_else(|| {
-            qualified_forms(text)
-                .iter()
-                .find_map(|form| self.labels.get(&normalise(form)))
-        });
-        found.map(|(item, languages)| (*item, languages))
+        if let Some((item, languages)) = found {
+            return Some((*item, languages, false));
+        }
+        let unmarked = without_footnote_marks(text);
+        qualified_forms(text).iter().find_map(|form| {
+            let (item, languages) = self.labels.get(&normalise(form))?;
+            // Footnote marks alone do not qualify a caption (`Total assets (1)`).
+            Some((*item, languages, *form != unmarked))
+        })
+    }
+
+    /// Whether a label is written as a total (`Total current assets`, `Итого по
+    /// разделу IV`, `Aktywa razem`): its first or last word is a total word.
+    pub(crate) fn is_total(&self, text: &str) -> bool {
+        let normalised = normalise(text);
+        let mut words = normalised.split(' ');
+        let first = words.next();
+        let last = normalised.rsplit(' ').next();
+        [first, last]
+            .into_iter()
+            .flatten()
+            .any(|word| self.total_words.contains(word))
     }
 
     /// The item a form line code names.
@@ -317,6 +349,8 @@ fn without_qualifiers(text: &str) -> String {
         "minority",
         "niekontroluj",
         "неконтрол",
+        "minoritet",
+        "bestämmande inflytande",
     ]
     .iter()
     .any(|word| lower.contains(word));
@@ -331,7 +365,13 @@ fn without_qualifiers(text: &str) -> String {
         ", у тому числі",
     ];
     if !minority {
-        markers.push(" attributable to ");
+        // The parent's share, in English and in Swedish (`Eget kapital hänförligt till
+        // moderbolagets aktieägare`, `Eget kapital - Moderbolagets ägare`).
+        markers.extend([
+            " attributable to ",
+            " hänförligt till ",
+            " - moderbolagets ",
+        ]);
     }
     let mut end = text.len();
     for marker in markers {

@@ -12,12 +12,13 @@ use bilans_model::{LineItem, Period, Scale};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::SheetsError;
+use crate::import::balance_sides::Sides;
 use crate::import::grid::{Grid, Value};
 use crate::import::labels::{Dictionary, Form, Language, normalise};
 use crate::import::mapping::{Mapping, Target};
 use crate::import::periods::{HeaderCell, SheetContext};
 use crate::import::{numbers, periods};
+use crate::{ErrorKind, SheetsError};
 
 /// How a sheet is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -39,6 +40,15 @@ pub(crate) struct Record {
     pub(crate) item: LineItem,
     pub(crate) value: Decimal,
     pub(crate) cell: String,
+    /// Which of the sheet's period headers it is under, counted from 0: statements
+    /// stacked on one sheet are each under a header of their own.
+    pub(crate) block: usize,
+    /// Its line, counted from 0 down the sheet (across, when transposed).
+    pub(crate) line: usize,
+    /// Whether its label was found only once stripped of its qualifiers.
+    pub(crate) qualified: bool,
+    /// Whether its label is written as a total (`Total …`, `Итого …`).
+    pub(crate) total: bool,
 }
 
 /// An empty cell where an amount of a recognised line item could have been.
@@ -95,6 +105,9 @@ enum Via {
     MappedLabel,
     Code,
     Label,
+    /// A label found once stripped of its qualifiers (`Net income attributable to the
+    /// parent`).
+    QualifiedLabel,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -214,7 +227,8 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
                     target: *target,
                     via: Via::MappedLabel,
                 });
-            } else if let Some((item, languages)) = context.dictionary.label(text) {
+            } else if let Some((item, languages, qualified)) = context.dictionary.label_match(text)
+            {
                 let has = |language| languages.contains(&language);
                 if has(Language::Russian) && !has(Language::Ukrainian) {
                     russian += 1;
@@ -226,7 +240,11 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
                     row,
                     col,
                     target: Target::Item(item),
-                    via: Via::Label,
+                    via: if qualified {
+                        Via::QualifiedLabel
+                    } else {
+                        Via::Label
+                    },
                 });
             }
         }
@@ -372,9 +390,99 @@ fn header_periods(
             file: context.file.to_owned(),
             sheet: context.sheet.to_owned(),
             cell: grid.cell_name(row, unresolved.col),
-            message: unresolved.message,
+            kind: ErrorKind::Invalid(unresolved.message),
         })?;
     Ok((!found.is_empty()).then_some(found))
+}
+
+/// The periods bounded by a row of first days (`Startdatum`, `Period start`) and the
+/// row of last days under it (`Slutdatum`, `Period end`): two rows of date cells in the
+/// same columns, each last day after its first day, with no line item label in either.
+fn period_bounds(
+    context: &Context<'_>,
+    grid: &Grid,
+    row: usize,
+    hits_by_row: &BTreeMap<usize, Vec<Hit>>,
+) -> Result<Option<Vec<(usize, Period)>>, SheetsError> {
+    let dates = |row: usize| -> Vec<(usize, bilans_model::Date)> {
+        (0..grid.n_cols())
+            .filter_map(|col| match grid.get(row, col) {
+                Value::Date(date) => Some((col, *date)),
+                _ => None,
+            })
+            .collect()
+    };
+    let next = row + 1;
+    let (firsts, lasts) = (dates(row), dates(next));
+    let same_columns = firsts.len() == lasts.len()
+        && firsts
+            .iter()
+            .zip(&lasts)
+            .all(|((first_col, first), (last_col, last))| first_col == last_col && first < last);
+    let only_dates = |row: usize, n_dates: usize| {
+        (0..grid.n_cols())
+            .filter(|col| matches!(grid.get(row, *col), Value::Number(_) | Value::Date(_)))
+            .count()
+            == n_dates
+    };
+    if firsts.is_empty()
+        || !same_columns
+        || hits_by_row.contains_key(&next)
+        || !only_dates(row, firsts.len())
+        || !only_dates(next, lasts.len())
+    {
+        return Ok(None);
+    }
+    let cells: Vec<(usize, HeaderCell)> = firsts
+        .iter()
+        .zip(&lasts)
+        .map(|((col, first), (_, last))| {
+            (
+                *col,
+                HeaderCell::Range {
+                    first: *first,
+                    last: *last,
+                },
+            )
+        })
+        .collect();
+    let periods = periods::resolve(&cells, &SheetContext::default()).map_err(|unresolved| {
+        SheetsError::AtCell {
+            file: context.file.to_owned(),
+            sheet: context.sheet.to_owned(),
+            cell: grid.cell_name(row, unresolved.col),
+            kind: ErrorKind::Invalid(unresolved.message),
+        }
+    })?;
+    Ok((periods.len() == cells.len()).then_some(periods))
+}
+
+/// How bounded periods refine a header of bare years in the same columns: each year
+/// (`2024`, read as the calendar year) becomes the twelve months of that fiscal year
+/// the bounds state (1 April 2023 to 31 March 2024). `None` when the columns differ or
+/// any bound period is not twelve months of the year its column is headed with.
+fn refinement(
+    header: &[(usize, Period)],
+    bounds: &[(usize, Period)],
+) -> Option<BTreeMap<Period, Period>> {
+    if header.len() != bounds.len() {
+        return None;
+    }
+    let mut map = BTreeMap::new();
+    for ((col, year), (bound_col, bounded)) in header.iter().zip(bounds) {
+        let refines = col == bound_col
+            && *year == Period::year(year.fiscal_year())
+            && bounded.months() == Some(12)
+            && bounded.fiscal_year() == year.fiscal_year();
+        if !refines
+            || map
+                .insert(*year, *bounded)
+                .is_some_and(|other| other != *bounded)
+        {
+            return None;
+        }
+    }
+    Some(map)
 }
 
 /// Replaces the cells of a header row whose columns the mapping file declares, once the
@@ -475,12 +583,6 @@ fn read_rows(
     hits: &[Hit],
     scan: &mut SheetScan,
 ) -> Result<(), SheetsError> {
-    let at = |row: usize, col: usize, message: String| SheetsError::AtCell {
-        file: context.file.to_owned(),
-        sheet: context.sheet.to_owned(),
-        cell: grid.cell_name(row, col),
-        message,
-    };
     let mut hits_by_row: BTreeMap<usize, Vec<Hit>> = BTreeMap::new();
     for hit in hits {
         hits_by_row.entry(hit.row).or_default().push(*hit);
@@ -488,8 +590,68 @@ fn read_rows(
     let mut header: Option<Header> = None;
     let mut column_entities: BTreeMap<usize, String> = BTreeMap::new();
     let mut row_entity: Option<String> = None;
+    // The error for the first label without a header above it, and those labels.
+    let mut headless: Option<SheetsError> = None;
+    let mut headless_rows: Vec<Hit> = Vec::new();
+    // The index of the current header, for the records under it.
+    let mut block = 0;
+    let mut n_headers = 0;
+    // Where the current block's records and gaps start, and a row already read as the
+    // last days of a row of period bounds.
+    let (mut block_records, mut block_gaps) = (0, 0);
+    let mut bounds_end_row: Option<usize> = None;
+    // The block's bare `Total` rows, for the two sides of a balance sheet.
+    let mut sides = Sides::default();
     for row in 0..grid.n_rows() {
+        if bounds_end_row == Some(row) {
+            continue;
+        }
         let row_hits = hits_by_row.get(&row).map(Vec::as_slice).unwrap_or_default();
+        if row_hits.is_empty()
+            && let Some(bounds) = period_bounds(context, grid, row, &hits_by_row)?
+        {
+            bounds_end_row = Some(row + 1);
+            scan.skipped.push(Skipped {
+                entity: None,
+                cell: grid.cell_name(row, 0),
+                text: text_of(grid.get(row, 0)).unwrap_or_default(),
+                reason: "the first days of the periods whose last days are in the next row: read with them".to_owned(),
+            });
+            let refined = header.as_mut().and_then(|header| {
+                let map = refinement(&header.periods, &bounds)?;
+                header.periods = bounds.clone();
+                Some(map)
+            });
+            if let Some(map) = refined {
+                // The block's bare years, bounded by these dates (a fiscal year
+                // from 1 April headed `2024`): its amounts take the bounded periods.
+                for record in &mut scan.records[block_records..] {
+                    if let Some(bounded) = map.get(&record.period) {
+                        record.period = *bounded;
+                    }
+                }
+                for gap in &mut scan.gaps[block_gaps..] {
+                    if let Some(bounded) = map.get(&gap.period) {
+                        gap.period = *bounded;
+                    }
+                }
+                continue;
+            }
+            header = Some(start_header(
+                context,
+                grid,
+                row + 1,
+                bounds,
+                &column_entities,
+                scan,
+            )?);
+            row_entity = None;
+            finish_sides(&mut sides, block, scan);
+            block = n_headers;
+            n_headers += 1;
+            (block_records, block_gaps) = (scan.records.len(), scan.gaps.len());
+            continue;
+        }
         let chosen = row_hits
             .iter()
             .filter(|hit| {
@@ -509,6 +671,18 @@ fn read_rows(
                     scan,
                 )?);
                 row_entity = None;
+                finish_sides(&mut sides, block, scan);
+                block = n_headers;
+                n_headers += 1;
+                (block_records, block_gaps) = (scan.records.len(), scan.gaps.len());
+                for hit in headless_rows.drain(..) {
+                    scan.skipped.push(Skipped {
+                        entity: None,
+                        cell: grid.cell_name(hit.row, hit.col),
+                        text: text_of(grid.get(hit.row, hit.col)).unwrap_or_default(),
+                        reason: "above the sheet's first period header: not read".to_owned(),
+                    });
+                }
                 continue;
             }
             if let Some(word_col) = (0..grid.n_cols()).find(|col| {
@@ -524,32 +698,22 @@ fn read_rows(
                     .company_col
                     .and_then(|company_col| text_of(grid.get(row, company_col)))
                     .or_else(|| row_entity.clone());
+                if header.company_col.is_none() && column_entities.is_empty() {
+                    feed_sides(context, grid, row, header, None, &mut sides);
+                }
                 note_unrecognised(grid, row, header, entity, scan);
             }
             continue;
         };
         let Some(header) = header.as_ref() else {
-            if let Some((header_row, header_col, text)) = unreadable_header(grid, hit) {
-                return Err(at(
-                    header_row,
-                    header_col,
-                    format!(
-                        "no period header found: `{text}` is not a period bilans can read, and the line item labels below it have no other header (expected cells like 2001, FY2001, 2001Q1, 31.12.2001, Dec. 31, 2001, 31 grudnia 2001, 12 Months Ended over a row of dates, or a date)"
-                    ),
-                ));
+            // A label above the sheet's first period header (a block of market data
+            // over the statements, `Number of shares` or `Market Capitalization`) is
+            // an error only if no header follows: otherwise it is listed as not read.
+            if headless.is_none() {
+                headless = Some(no_header_error(context, grid, hit));
             }
-            let (line, direction) = if grid.is_transposed() {
-                ("column", "to its left")
-            } else {
-                ("row", "above it")
-            };
-            return Err(at(
-                hit.row,
-                hit.col,
-                format!(
-                    "no period header found: this line item label has no {line} of periods {direction} (expected cells like 2001, 2001 r., FY2001, 2001 г., 31.12.2001 or a date)"
-                ),
-            ));
+            headless_rows.push(*hit);
+            continue;
         };
         let Target::Item(item) = hit.target else {
             continue;
@@ -558,6 +722,13 @@ fn read_rows(
             && let Some(name) = text_of(grid.get(row, company_col))
         {
             row_entity = Some(name);
+        }
+        let total = match grid.get(row, hit.col) {
+            Value::Text(text) => context.dictionary.is_total(text),
+            _ => false,
+        };
+        if header.company_col.is_none() && column_entities.is_empty() {
+            feed_sides(context, grid, row, header, Some(item), &mut sides);
         }
         for (col, period) in header.periods.iter().filter(|(col, _)| hit.col < *col) {
             let entity = row_entity
@@ -572,6 +743,10 @@ fn read_rows(
                         item,
                         value,
                         cell,
+                        block,
+                        line: row,
+                        qualified: hit.via == Via::QualifiedLabel,
+                        total,
                     });
                 }
                 Ok(None) => scan.gaps.push(Gap {
@@ -581,16 +756,114 @@ fn read_rows(
                     cell,
                 }),
                 Err(reason) => {
-                    return Err(at(
-                        row,
-                        *col,
-                        format!("{reason} (line item `{item}`, period {period})"),
+                    return Err(SheetsError::at_cell(
+                        context.file,
+                        context.sheet,
+                        &cell,
+                        ErrorKind::BadAmount {
+                            reason: Box::new(reason),
+                            item,
+                            period: *period,
+                        },
                     ));
                 }
             }
         }
     }
-    Ok(())
+    finish_sides(&mut sides, block, scan);
+    match headless {
+        Some(error) if !headless_rows.is_empty() => Err(error),
+        _ => Ok(()),
+    }
+}
+
+/// Feeds a row under `header` to the block's balance sides: a bare total (`Total`,
+/// `Razem`, `Итого` alone) as a candidate, any other row's amounts to the sums.
+fn feed_sides(
+    context: &Context<'_>,
+    grid: &Grid,
+    row: usize,
+    header: &Header,
+    item: Option<LineItem>,
+    sides: &mut Sides,
+) {
+    let label = (0..header.first_col).find_map(|col| match grid.get(row, col) {
+        Value::Text(text) => Some((col, text.as_str())),
+        _ => None,
+    });
+    let bare_total = item.is_none()
+        && label.is_some_and(|(_, text)| {
+            let normalised = normalise(text);
+            !normalised.contains(' ') && context.dictionary.is_total(text)
+        });
+    let mut amounts = BTreeMap::new();
+    let mut cells = BTreeMap::new();
+    for (col, period) in &header.periods {
+        if let Ok(Some(value)) = numbers::amount(grid.get(row, *col)) {
+            amounts.insert(*col, value);
+            cells.insert(*col, (*period, value, grid.cell_name(row, *col)));
+        }
+    }
+    match label {
+        Some((col, _)) if bare_total => sides.total(row, grid.cell_name(row, col), cells),
+        _ => sides.add(item, &amounts),
+    }
+}
+
+/// Adds the records of the block's two balance sides, if it has them, and drops their
+/// rows from the unrecognised ones.
+fn finish_sides(sides: &mut Sides, block: usize, scan: &mut SheetScan) {
+    let (amounts, cells) = sides.finish();
+    if amounts.is_empty() {
+        return;
+    }
+    scan.skipped
+        .retain(|skipped| !cells.contains(&skipped.cell));
+    for (period, item, value, cell, line) in amounts {
+        scan.records.push(Record {
+            entity: None,
+            period,
+            item,
+            value,
+            cell,
+            block,
+            line,
+            qualified: false,
+            total: true,
+        });
+    }
+}
+
+/// The error for a line item label without a period header above it: the header text
+/// that could not be read, else the label.
+fn no_header_error(context: &Context<'_>, grid: &Grid, hit: &Hit) -> SheetsError {
+    let at = |row: usize, col: usize, message: String| SheetsError::AtCell {
+        file: context.file.to_owned(),
+        sheet: context.sheet.to_owned(),
+        cell: grid.cell_name(row, col),
+        kind: ErrorKind::Invalid(message),
+    };
+    if let Some((header_row, header_col, text)) = unreadable_header(grid, hit) {
+        return at(
+            header_row,
+            header_col,
+            format!(
+                "no period header found: `{text}` is not a period bilans can read, and the line item labels below it have no other header (expected cells like 2001, FY2001, 2001Q1, 31.12.2001, Dec. 31, 2001, 31 grudnia 2001, 12 Months Ended over a row of dates, or a date)"
+            ),
+        );
+    }
+    let (line, direction) = if grid.is_transposed() {
+        ("column", "to its left")
+    } else {
+        ("row", "above it")
+    };
+    at(
+        hit.row,
+        hit.col,
+        format!(
+            "no period header found: this line item label has no {line} of periods {direction} (expected cells like 2001, 2001 r., FY2001, 2001 г., 31.12.2001 or a date)"
+        ),
+    )
 }
 
 fn start_header(
@@ -609,10 +882,10 @@ fn start_header(
                 file: context.file.to_owned(),
                 sheet: context.sheet.to_owned(),
                 cell: grid.cell_name(row, *col),
-                message: format!(
+                kind: ErrorKind::Invalid(format!(
                     "period {period} appears twice in this header (also at {}); each period can have one column per company",
                     grid.cell_name(row, other)
-                ),
+                )),
             });
         }
     }

@@ -25,9 +25,9 @@ use std::path::Path;
 use bilans_model::{LineItem, Period, Scale};
 use serde::Deserialize;
 
-use crate::SheetsError;
 use crate::import::grid::parse_a1;
 use crate::import::labels::{Form, normalise};
+use crate::{ErrorKind, SheetsError};
 
 /// What a mapped label or cell stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +107,7 @@ impl Mapping {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|error| SheetsError::InFile {
             file: file.clone(),
-            message: format!("cannot read the mapping file: {error}"),
+            kind: ErrorKind::Invalid(format!("cannot read the mapping file: {error}")),
         })?;
         Mapping::parse(&text, &file)
     }
@@ -130,7 +130,7 @@ impl Mapping {
     pub fn parse(text: &str, file: &str) -> Result<Mapping, SheetsError> {
         let bad = |message: String| SheetsError::InFile {
             file: file.to_owned(),
-            message,
+            kind: ErrorKind::Invalid(message),
         };
         let parsed: MappingFile = toml::from_str(text).map_err(|error| {
             bad(format!(

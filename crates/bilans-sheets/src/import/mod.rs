@@ -8,7 +8,7 @@
 //! - several period headers on one sheet (a balance-sheet block above an
 //!   income-statement block), statements spread over sheets, companies as sheets or in
 //!   a company column (or, transposed, a company row);
-//! - labels in English, Polish, Russian and Ukrainian (the dictionary is data:
+//! - labels in English, Polish, Russian, Ukrainian, Swedish and Vietnamese (the dictionary is data:
 //!   [`BUILTIN_LABELS`]), and the line codes of the Russian and Ukrainian forms, under a
 //!   `Код строки` / `Код рядка` / `Code` header; a [`Mapping`] file adds or overrides
 //!   labels and cells;
@@ -39,12 +39,14 @@ use bilans_model::{Entity, LineItem, Period, Scale, Source, StatementKind, State
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::SheetsError;
 use crate::cells::{MAX_CELL_TEXT, excel_length};
 use crate::import::grid::{Grid, Value};
 use crate::import::labels::Dictionary;
 use crate::import::layout::{Context, SheetScan, scan_sheet};
+use crate::{ErrorKind, SheetsError};
 
+mod balance_dates;
+mod balance_sides;
 mod grid;
 mod header_cell;
 mod labels;
@@ -54,6 +56,7 @@ mod needs;
 mod numbers;
 mod period_text;
 mod periods;
+mod precedence;
 mod read;
 mod render;
 
@@ -61,12 +64,17 @@ pub use crate::import::labels::{BUILTIN_LABELS, Form, normalise};
 pub use crate::import::layout::Layout;
 pub use crate::import::mapping::{DeclaredPeriod, MappedCell, Mapping, Target};
 pub use crate::import::needs::ratio_needs;
+pub use crate::numbers::AmountError;
 
 /// What to import and what the work that follows needs.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
-    /// Read only this sheet.
-    pub sheet: Option<String>,
+    /// Read only these sheets (all when empty): `--sheet A --sheet B` reads A and B,
+    /// in workbook order, as one company where they are its statements.
+    pub sheets: Vec<String>,
+    /// The name of the file in every amount's source and in errors; by default the path
+    /// as given.
+    pub name: Option<String>,
     /// The user's mapping file, if any.
     pub mapping: Option<Mapping>,
     /// The declared scale; overrides the mapping file and detection.
@@ -183,8 +191,11 @@ pub struct MissingItem {
 /// values, contradicting unit declarations, a required item missing. The file is only
 /// read.
 pub fn import_file(path: &Path, options: &ImportOptions) -> Result<ImportReport, SheetsError> {
-    let file = path.display().to_string();
-    let sheets = read::read_sheets(path, &file, options.sheet.as_deref())?;
+    let file = options
+        .name
+        .clone()
+        .unwrap_or_else(|| path.display().to_string());
+    let sheets = read::read_sheets(path, &file, &options.sheets)?;
     let stem = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -251,18 +262,12 @@ pub(crate) fn import_grids(
         .iter()
         .all(|(_, scan)| scan.layout == Layout::NoLineItems)
     {
-        let names: Vec<&str> = scans.iter().map(|(name, _)| *name).collect();
-        let message = "no line item label recognised (labels are matched against the dictionary in docs/import.md; a mapping file can name others)";
-        return Err(match &options.sheet {
-            Some(sheet) => SheetsError::InSheet {
-                file: file.to_owned(),
-                sheet: sheet.clone(),
-                message: message.to_owned(),
-            },
-            None => SheetsError::InFile {
-                file: file.to_owned(),
-                message: format!("{message}; sheets: {}", names.join(", ")),
-            },
+        let names: Vec<String> = scans.iter().map(|(name, _)| (*name).to_owned()).collect();
+        return Err(match options.sheets.as_slice() {
+            [sheet] => {
+                SheetsError::in_sheet(file, sheet, ErrorKind::NoLineItems { sheets: Vec::new() })
+            }
+            _ => SheetsError::in_file(file, ErrorKind::NoLineItems { sheets: names }),
         });
     }
     // The statement each sheet presents, found once: reading its lines off the balance
@@ -271,6 +276,8 @@ pub(crate) fn import_grids(
         scans.iter().map(|(_, scan)| home_statement(scan)).collect();
     for ((_, scan), home) in scans.iter_mut().zip(&home_of_sheet) {
         balance_lines_off_the_balance_sheet(scan, *home);
+        let homes = block_homes(scan, *home);
+        balance_dates::name_balance_dates(scan, &homes);
     }
     let mut notes: Vec<String> = failed
         .iter()
@@ -300,20 +307,29 @@ pub(crate) fn import_grids(
     let mut entity_index: BTreeMap<String, usize> = BTreeMap::new();
     // The sheet each entity was first seen on, by the same index.
     let mut first_sheets: Vec<&str> = Vec::new();
-    // Per entity, the home statement of the sheet each amount came from.
-    let mut amount_homes: Vec<BTreeMap<(Period, LineItem), Option<StatementKind>>> = Vec::new();
+    // Per entity, where each amount came from, for the rules that settle two rows
+    // giving one amount different values.
+    let mut amount_claims: Vec<BTreeMap<(Period, LineItem), precedence::Claim>> = Vec::new();
     // Per entity, the amounts two rows gave different values for: neither is used.
     let mut ambiguous: Vec<std::collections::BTreeSet<(Period, LineItem)>> = Vec::new();
-    for (((sheet, scan), default_entity), home) in
-        scans.iter().zip(&entity_of_sheet).zip(&home_of_sheet)
+    for (sheet_index, (((sheet, scan), default_entity), home)) in scans
+        .iter()
+        .zip(&entity_of_sheet)
+        .zip(&home_of_sheet)
+        .enumerate()
     {
-        let home = *home;
+        let claims = precedence::claims(
+            sheet_index,
+            scan,
+            is_statement_sheet(scan),
+            &block_homes(scan, *home),
+        );
         let source = |cell: &str| Source {
             file: file.to_owned(),
             sheet: (*sheet).to_owned(),
             cell: cell.to_owned(),
         };
-        for record in &scan.records {
+        for (record, claim) in scan.records.iter().zip(&claims) {
             let name = record
                 .entity
                 .clone()
@@ -325,7 +341,7 @@ pub(crate) fn import_grids(
                         .entities
                         .push(Statements::new(Entity::company(&name), unit.clone()));
                     first_sheets.push(sheet);
-                    amount_homes.push(BTreeMap::new());
+                    amount_claims.push(BTreeMap::new());
                     ambiguous.push(std::collections::BTreeSet::new());
                     entity_index.insert(name.clone(), report.entities.len() - 1);
                     report.entities.len() - 1
@@ -333,81 +349,71 @@ pub(crate) fn import_grids(
             };
             let statements = &mut report.entities[index];
             let key = (record.period, record.item);
-            let item_statement = Some(record.item.statement());
             let here = Some(source(&record.cell));
             if let Some(earlier) = statements.amount(record.period, record.item) {
-                // A line shared by two statements (net income on the cash-flow
-                // statement) is checked against its own statement's line: the value
-                // of the statement the item belongs to is kept, a difference noted.
-                let earlier_home = amount_homes[index].get(&key).copied().flatten();
-                let earlier_is_guest = earlier_home != item_statement;
-                let this_is_guest = home != item_statement;
-                if earlier_is_guest != this_is_guest {
-                    let (kept, other) = if this_is_guest {
-                        (earlier.clone(), (record.value, here.clone()))
-                    } else {
-                        (
-                            bilans_model::Amount {
-                                value: record.value,
-                                source: here.clone(),
-                            },
-                            (earlier.value, earlier.source.clone()),
-                        )
+                if earlier.value == record.value {
+                    continue;
+                }
+                let at = |source: &Option<Source>| {
+                    source
+                        .as_ref()
+                        .map_or_else(String::new, |at| format!("{}!{}", at.sheet, at.cell))
+                };
+                let earlier_claim = amount_claims[index].get(&key).copied();
+                let choice = earlier_claim
+                    .and_then(|earlier| precedence::prefer(&earlier, claim, record.item));
+                let this = bilans_model::Amount {
+                    value: record.value,
+                    source: here.clone(),
+                };
+                if let Some((keep, why)) = choice {
+                    // One of the two rows is the line by the statement's own rules
+                    // (a statement's line over a note's copy, a total over a section
+                    // title, …): it is kept and the other noted.
+                    let (kept, other) = match keep {
+                        precedence::Keep::Earlier => (earlier.clone(), this),
+                        precedence::Keep::This => (this, earlier.clone()),
                     };
-                    if kept.value != other.0 {
-                        let at = |source: &Option<Source>| {
-                            source
-                                .as_ref()
-                                .map_or_else(String::new, |at| format!("{}!{}", at.sheet, at.cell))
-                        };
-                        report.notes.push(format!(
-                            "`{}` for {} of `{name}` is {} at {} (its own statement) but {} at {}: the two statements disagree; the first is used",
-                            record.item,
-                            record.period,
-                            kept.value,
-                            at(&kept.source),
-                            other.0,
-                            at(&other.1)
-                        ));
-                    }
-                    if !this_is_guest {
-                        amount_homes[index].insert(key, home);
+                    report.notes.push(format!(
+                        "`{}` for {} of `{name}` is {} at {} but {} at {}: the two rows disagree; the first is kept as {why}",
+                        record.item,
+                        record.period,
+                        kept.value,
+                        at(&kept.source),
+                        other.value,
+                        at(&other.source)
+                    ));
+                    if keep == precedence::Keep::This {
+                        amount_claims[index].insert(key, *claim);
                         statements.set_amount(record.period, record.item, kept);
                     }
                     continue;
                 }
-                if earlier.value != record.value {
-                    // Two rows read as the same line item with different values: which
-                    // one the statement means cannot be known, so neither is used.
-                    let at = earlier
-                        .source
-                        .as_ref()
-                        .map(|at| format!("{}!{}", at.sheet, at.cell))
-                        .unwrap_or_default();
-                    report.notes.push(format!(
-                        "`{}` for {} of `{name}` is {} at {}!{} but {} at {}: ambiguous, neither is used (a mapping file can name the right cell)",
-                        record.item,
-                        record.period,
-                        record.value,
-                        sheet,
-                        record.cell,
-                        earlier.value,
-                        at
-                    ));
-                    if let Some(items) = statements.periods.get_mut(&record.period) {
-                        items.remove(&record.item);
-                        if items.is_empty() {
-                            statements.periods.remove(&record.period);
-                        }
+                // Two rows read as the same line item with different values, and no
+                // rule tells which one the statement means: neither is used.
+                report.notes.push(format!(
+                    "`{}` for {} of `{name}` is {} at {}!{} but {} at {}: ambiguous, neither is used (a mapping file can name the right cell)",
+                    record.item,
+                    record.period,
+                    record.value,
+                    sheet,
+                    record.cell,
+                    earlier.value,
+                    at(&earlier.source)
+                ));
+                if let Some(items) = statements.periods.get_mut(&record.period) {
+                    items.remove(&record.item);
+                    if items.is_empty() {
+                        statements.periods.remove(&record.period);
                     }
-                    ambiguous[index].insert(key);
                 }
+                ambiguous[index].insert(key);
                 continue;
             }
             if ambiguous[index].contains(&key) {
                 continue;
             }
-            amount_homes[index].insert(key, home);
+            amount_claims[index].insert(key, *claim);
             statements.set_amount(
                 record.period,
                 record.item,
@@ -468,9 +474,9 @@ fn check_text_lengths(file: &str, sheet: &str, grid: &Grid) -> Result<(), Sheets
                     file: file.to_owned(),
                     sheet: sheet.to_owned(),
                     cell: grid.cell_name(row, col),
-                    message: format!(
+                    kind: ErrorKind::Invalid(format!(
                         "the cell holds {length} characters, more than a spreadsheet cell can hold ({MAX_CELL_TEXT}); the file is damaged or was not written by a spreadsheet program"
-                    ),
+                    )),
                 });
             }
         }
@@ -500,15 +506,19 @@ fn statements_held(scan: &SheetScan) -> usize {
 /// change in inventories). On a cash-flow statement, inventories, receivables and
 /// trade payables are read as their changes; other balance-sheet lines are listed as
 /// not read.
-fn balance_lines_off_the_balance_sheet(scan: &mut SheetScan, home: Option<StatementKind>) {
-    let Some(home) = home else {
-        return;
-    };
-    if home == StatementKind::BalanceSheet {
-        return;
-    }
+///
+/// Statements stacked on one sheet, each under its own period header (a vendor's data
+/// sheet: income statement, balance sheet, cash flows), are each judged by their own
+/// block's statement.
+fn balance_lines_off_the_balance_sheet(scan: &mut SheetScan, sheet_home: Option<StatementKind>) {
+    let homes = block_homes(scan, sheet_home);
     let mut kept = Vec::with_capacity(scan.records.len());
     for mut record in std::mem::take(&mut scan.records) {
+        let home = homes.get(&record.block).copied().flatten();
+        let Some(home) = home.filter(|home| *home != StatementKind::BalanceSheet) else {
+            kept.push(record);
+            continue;
+        };
         if record.item.statement() != StatementKind::BalanceSheet {
             kept.push(record);
             continue;
@@ -658,9 +668,9 @@ fn resolve_unit(
                             file: file.to_owned(),
                             sheet: (*sheet).to_owned(),
                             cell: cell.cell.clone(),
-                            message: format!(
+                            kind: ErrorKind::Invalid(format!(
                                 "{message}; amounts in one file must share one unit (if one of them is not about the amounts, declare the unit in a mapping file: unit = \"thousands\")"
-                            ),
+                            )),
                         });
                     }
                     notes.push(format!(
@@ -718,16 +728,20 @@ fn resolve_unit(
 fn hold_deductions_positive(
     sheet: &str,
     scan: &mut SheetScan,
-    home: Option<StatementKind>,
+    sheet_home: Option<StatementKind>,
     notes: &mut Vec<String>,
 ) {
-    // Only the lines of the statement the sheet presents: a cash-flow statement adds
-    // back depreciation (an income-statement cost) as a positive amount.
-    let own_deduction = |item: LineItem| item.is_deduction() && Some(item.statement()) == home;
+    // Only the lines of the statement the sheet (or its block) presents: a cash-flow
+    // statement adds back depreciation (an income-statement cost) as a positive amount.
+    let homes = block_homes(scan, sheet_home);
+    let own_deduction = |record: &layout::Record| {
+        record.item.is_deduction()
+            && Some(record.item.statement()) == homes.get(&record.block).copied().flatten()
+    };
     let (negative, positive) = scan
         .records
         .iter()
-        .filter(|record| own_deduction(record.item))
+        .filter(|record| own_deduction(record))
         .fold((0usize, 0usize), |(negative, positive), record| {
             if record.value < Decimal::ZERO {
                 (negative + 1, positive)
@@ -744,7 +758,7 @@ fn hold_deductions_positive(
     for record in scan
         .records
         .iter_mut()
-        .filter(|record| own_deduction(record.item))
+        .filter(|record| own_deduction(record))
     {
         record.value = -record.value;
         if !items.contains(&record.item.name()) {
@@ -770,8 +784,28 @@ fn is_shared(item: LineItem) -> bool {
 /// The statement a sheet holds: the one most of its unshared unnamed records belong
 /// to.
 fn home_statement(scan: &SheetScan) -> Option<StatementKind> {
+    home_of_records(scan.records.iter())
+}
+
+/// The statement of each block of a sheet (the records under one period header): the
+/// block's own where its records tell one, else the sheet's.
+fn block_homes(
+    scan: &SheetScan,
+    sheet_home: Option<StatementKind>,
+) -> BTreeMap<usize, Option<StatementKind>> {
+    let mut blocks: BTreeMap<usize, Vec<&layout::Record>> = BTreeMap::new();
+    for record in &scan.records {
+        blocks.entry(record.block).or_default().push(record);
+    }
+    blocks
+        .into_iter()
+        .map(|(block, records)| (block, home_of_records(records.into_iter()).or(sheet_home)))
+        .collect()
+}
+
+fn home_of_records<'a>(records: impl Iterator<Item = &'a layout::Record>) -> Option<StatementKind> {
     let mut counts: BTreeMap<StatementKind, usize> = BTreeMap::new();
-    for record in scan.records.iter().filter(|record| record.entity.is_none()) {
+    for record in records.filter(|record| record.entity.is_none()) {
         if !is_shared(record.item) {
             *counts.entry(record.item.statement()).or_default() += 1;
         }
@@ -912,16 +946,16 @@ fn check_required(
                         file: file.to_owned(),
                         sheet: sheet.to_owned(),
                         cell,
-                        message: format!(
+                        kind: ErrorKind::Invalid(format!(
                             "the cell is empty, but `{item}` for {period} of `{name}` is required"
-                        ),
+                        )),
                     },
                     None => SheetsError::InSheet {
                         file: file.to_owned(),
                         sheet: (*first_sheet).to_owned(),
-                        message: format!(
+                        kind: ErrorKind::Invalid(format!(
                             "`{item}` is required but no row is labelled as it for `{name}` ({period}); add the row or map its label in a mapping file"
-                        ),
+                        )),
                     },
                 });
             }
@@ -966,6 +1000,8 @@ fn missing_items(entities: &[Statements], needs: &[Need]) -> Vec<MissingItem> {
     missing
 }
 
+#[cfg(test)]
+mod layout_tests;
 #[cfg(test)]
 mod period_tests;
 #[cfg(test)]

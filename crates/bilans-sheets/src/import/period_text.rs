@@ -193,6 +193,14 @@ const RELATIVE_HEADERS: &[(&str, Relative)] = &[
     ("okres poprzedni", Relative::SamePeriodYearBefore),
     ("poprzedni okres", Relative::SamePeriodYearBefore),
     ("rok poprzedni", Relative::SamePeriodYearBefore),
+    // Vietnamese form B 01-DN: the balances at the end of the period (or year) and at
+    // the start of the year. `Số đầu kỳ` (at the start of the period) is not here: of
+    // a monthly form it may be the start of the month or of the year, which the form
+    // does not say.
+    ("số cuối kỳ", Relative::ReportingDate),
+    ("số cuối năm", Relative::ReportingDate),
+    ("số cuối quý", Relative::ReportingDate),
+    ("số đầu năm", Relative::YearEndBefore(1)),
 ];
 
 /// What a text header cell names, if anything.
@@ -238,8 +246,24 @@ pub(crate) fn cell_from_text(text: &str) -> Option<HeaderCell> {
 /// else the end of the first year it names (`за 2024 рік`, 31 December 2024), with
 /// whether it was a whole date.
 pub(crate) fn reporting_date_in(text: &str) -> Option<(Date, bool)> {
+    // A cell wholly in parentheses is an aside (the decree a form follows, `(Ban hành
+    // theo QĐ số 15/2006/QĐ-BTC Ngày 20/03/2006 …)`), not the title.
+    let trimmed = text.trim();
+    if trimmed.starts_with('(') && trimmed.ends_with(')') {
+        return None;
+    }
     let words = words(text);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // A month's title, `Tháng 04 Năm 2015` (month 4 of 2015): its last day.
+    for found in words.windows(4) {
+        if found[0] == "tháng"
+            && found[2] == "năm"
+            && let (Ok(month), Some(year)) = (found[1].parse::<u8>(), year_of(found[3]))
+            && let Ok(last) = Date::last_of_month(year, month)
+        {
+            return Some((last, true));
+        }
+    }
     for start in 0..words.len() {
         // A range's end, not its first day: `za okres od 01.01.2024 do 30.06.2024`.
         for n_words in [4, 3] {

@@ -222,13 +222,26 @@ fn relative_cell(
 ) -> Option<HeaderCell> {
     let year_start = fiscal_year_start(reporting_date, year_end_month)?;
     match relative {
+        // A reporting date within the fiscal year (a monthly or quarterly form) is a
+        // balance date, not the end of a fiscal year ending that month.
+        Relative::ReportingDate if reporting_date.month() != year_end_month => {
+            Period::instant(reporting_date, year_end_month)
+                .ok()
+                .map(HeaderCell::Period)
+        }
         Relative::ReportingDate => Some(HeaderCell::Date(reporting_date)),
         Relative::YearEndBefore(n_years) => {
             let end = year_start.add_days(-1)?;
             let year = end.year() - i32::from(n_years) + 1;
-            Date::last_of_month(year, end.month())
-                .ok()
-                .map(HeaderCell::Date)
+            let date = Date::last_of_month(year, end.month()).ok()?;
+            // Beside a balance date within the fiscal year, a balance date too.
+            if reporting_date.month() == year_end_month {
+                Some(HeaderCell::Date(date))
+            } else {
+                Period::instant(date, year_end_month)
+                    .ok()
+                    .map(HeaderCell::Period)
+            }
         }
         Relative::ReportingPeriod => Some(HeaderCell::Range {
             first: year_start,

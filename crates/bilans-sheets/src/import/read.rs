@@ -7,33 +7,38 @@ use bilans_model::Date;
 use calamine::Data;
 use rust_decimal::Decimal;
 
-use crate::SheetsError;
 use crate::import::grid::{Grid, Value};
+use crate::numbers::{NumberError, float_decimal};
 use crate::reader::{LIMITS, SheetCells, open_with_limits};
+use crate::{ErrorKind, SheetsError};
 
-/// Reads every worksheet of the workbook at `path` (or only `only`), in workbook order.
+/// Reads every worksheet of the workbook at `path`, or only those named in `only`, in
+/// workbook order.
+///
+/// # Errors
+///
+/// [`ErrorKind::NoSuchSheet`] naming the first sheet of `only` that the workbook does
+/// not have, and listing those it has; the reader's errors.
 pub(crate) fn read_sheets(
     path: &Path,
     file: &str,
-    only: Option<&str>,
+    only: &[String],
 ) -> Result<Vec<(String, Grid)>, SheetsError> {
     let mut workbook = open_with_limits(path, file, LIMITS)?;
     let names = workbook.worksheet_names();
-    let wanted: Vec<String> = match only {
-        Some(name) => {
-            if !names.iter().any(|sheet| sheet == name) {
-                return Err(SheetsError::InFile {
-                    file: file.to_owned(),
-                    message: format!(
-                        "no sheet named `{name}` (the sheets are: {})",
-                        names.join(", ")
-                    ),
-                });
-            }
-            vec![name.to_owned()]
-        }
-        None => names,
-    };
+    if let Some(missing) = only.iter().find(|name| !names.contains(name)) {
+        return Err(SheetsError::in_file(
+            file,
+            ErrorKind::NoSuchSheet {
+                name: missing.as_str().into(),
+                present: names.into(),
+            },
+        ));
+    }
+    let wanted: Vec<String> = names
+        .into_iter()
+        .filter(|name| only.is_empty() || only.contains(name))
+        .collect();
     let mut sheets = Vec::new();
     for name in wanted {
         let cells = workbook.sheet_cells(&name)?;
@@ -97,14 +102,14 @@ fn value_of(data: &Data) -> Value {
     }
 }
 
-/// A floating-point cell as the shortest decimal that reads back as the same double
-/// (what a spreadsheet shows at full precision): 0.1 stays 0.1.
+/// A floating-point cell through the one number parser ([`float_decimal`]): 0.1 stays
+/// 0.1.
 fn float_value(number: f64) -> Value {
-    if !number.is_finite() {
-        return Value::Untrusted("a number that is not finite".to_owned());
-    }
-    match format!("{number}").parse::<Decimal>() {
+    match float_decimal(number) {
         Ok(value) => Value::Number(value),
-        Err(_) => Value::Untrusted(format!("the number {number:e}, out of range")),
+        Err(NumberError::OutOfRange { .. }) => {
+            Value::Untrusted(format!("the number {number:e}, out of range"))
+        }
+        Err(_) => Value::Untrusted("a number that is not finite".to_owned()),
     }
 }

@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use bilans_scoring::kpi::{Report, Score, Settings, Total};
-use rust_xlsxwriter::{ConditionalFormatFormula, Format, Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ConditionalFormatFormula, Format, Workbook, Worksheet, XlsxError};
 
-use crate::cells::{a1, cell_number};
+use crate::cells::{a1, cell_number, write_computed};
 use crate::kpi::workbook::{column_number, row_number, write_header};
 use crate::{Overwrite, SheetsError, save_workbook};
 
@@ -96,9 +96,9 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
             sheet.write_number(row, 5, cell_number(kpi.weight))?;
             match kpi.weight_used {
                 Some(weight) => {
-                    sheet.write_number_with_format(row, 6, cell_number(weight), &score_format)?
+                    sheet.write_number_with_format(row, 6, cell_number(weight), &score_format)?;
                 }
-                None => sheet.write_string(row, 6, "n/c")?,
+                None => write_computed(sheet, row, 6, Err(&"the weights sum to 0"), &score_format)?,
             };
             for (period_idx, cell) in kpi.cells.iter().enumerate() {
                 let column = FIRST_PERIOD_COLUMN + 2 * period_idx;
@@ -119,7 +119,8 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
                         }
                     }
                     Score::NotComputable { reason } => {
-                        sheet.write_string(row, column_number(column + 1), "n/c")?;
+                        let column = column_number(column + 1);
+                        write_computed(sheet, row, column, Err(reason), &score_format)?;
                         notes.push(format!(
                             "{} {}: not computable: {reason}",
                             kpi.kpi, cell.period
@@ -137,17 +138,18 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
                 Total::Computed { value } => {
                     let weights = range_name(first_kpi_row, last_kpi_row, WEIGHT_USED_COLUMN);
                     let scores = range_name(first_kpi_row, last_kpi_row, column);
-                    let formula = Formula::new(format!("=SUMPRODUCT({weights},{scores})"))
-                        .set_result(crate::cells::cached_result(*value));
-                    sheet.write_formula_with_format(
-                        row,
-                        column_number(column),
-                        formula,
-                        &total_format,
-                    )?;
+                    let formula = format!("=SUMPRODUCT({weights},{scores})");
+                    let value = Ok((formula.as_str(), *value));
+                    write_computed(sheet, row, column_number(column), value, &total_format)?;
                 }
                 Total::NotComputable { reason } => {
-                    sheet.write_string(row, column_number(column), "n/c")?;
+                    write_computed(
+                        sheet,
+                        row,
+                        column_number(column),
+                        Err(reason),
+                        &total_format,
+                    )?;
                     notes.push(format!("total {}: {reason}", total.period));
                 }
             }
@@ -196,13 +198,21 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
             sheet.write_number(row, 4, count(pair.right_count))?;
             for (column, share) in [(5, pair.left_weight_share), (6, pair.right_weight_share)] {
                 match share {
-                    Some(share) => sheet.write_number_with_format(
+                    Some(share) => {
+                        sheet.write_number_with_format(
+                            row,
+                            column,
+                            cell_number(share),
+                            &share_format,
+                        )?;
+                    }
+                    None => write_computed(
+                        sheet,
                         row,
                         column,
-                        cell_number(share),
+                        Err(&"no owner has a card on this level"),
                         &share_format,
                     )?,
-                    None => sheet.write_string(row, column, "n/c")?,
                 };
             }
             row += 1;

@@ -21,8 +21,8 @@ use bilans_scoring::kpi::{
     Card, CardInput, InputError, InputLocation, KpiField, KpiRecord, build_card,
 };
 
-use crate::SheetsError;
 use crate::toml_text::{Located, Step};
+use crate::{ErrorKind, SheetsError};
 
 mod export;
 mod workbook;
@@ -85,7 +85,7 @@ pub fn card_input_from_toml(text: &str, file: &str) -> Result<CardInput, SheetsE
 fn in_file(file: &str, message: String) -> SheetsError {
     SheetsError::InFile {
         file: file.to_owned(),
-        message,
+        kind: ErrorKind::Invalid(message),
     }
 }
 

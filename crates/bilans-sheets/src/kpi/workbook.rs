@@ -12,8 +12,9 @@ use calamine::{Data, Range};
 use rust_xlsxwriter::Format;
 
 use crate::cells::{a1, cell_number};
+use crate::numbers::{NumberError, NumberRules, number_in_cell};
 use crate::reader::open_workbook;
-use crate::{Overwrite, SheetsError, save_workbook};
+use crate::{ErrorKind, Overwrite, SheetsError, save_workbook};
 
 /// The sheet of KPI rows.
 pub const KPI_SHEET: &str = "KPI";
@@ -90,12 +91,14 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
         workbook.worksheet_range(sheet).map(Some)
     };
     let Some(kpi_range) = range_of(KPI_SHEET)? else {
-        return Err(SheetsError::InFile {
-            file,
-            message: format!(
-                "no sheet `{KPI_SHEET}`: a card workbook has sheets `{KPI_SHEET}` and `{ACTUALS_SHEET}`"
-            ),
-        });
+        return Err(SheetsError::in_file(
+            &file,
+            ErrorKind::MissingSheet {
+                name: KPI_SHEET.into(),
+                why: format!(": a card workbook has sheets `{KPI_SHEET}` and `{ACTUALS_SHEET}`")
+                    .into(),
+            },
+        ));
     };
     let actuals_range = range_of(ACTUALS_SHEET)?;
     let settings_range = range_of(SETTINGS_SHEET)?;
@@ -139,10 +142,14 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
         let mut record = KpiRecord::default();
         for (column, field) in &columns {
             cells.fields.insert((kpi_idx, *field), (*row, *column));
-            let value = values
-                .iter()
-                .find(|(at, _)| at == column)
-                .and_then(|(_, text)| text.clone());
+            let value = if field.is_number() {
+                number_text(path, KPI_SHEET, &kpi_range, (*row, *column))?
+            } else {
+                values
+                    .iter()
+                    .find(|(at, _)| at == column)
+                    .and_then(|(_, text)| text.clone())
+            };
             if let Some(text) = value {
                 record.fields.insert(*field, text);
             }
@@ -157,7 +164,10 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
     if let Some(range) = settings_range {
         for (row, values) in rows_with_cells(&range).iter().skip(1) {
             let key = values.first().and_then(|(_, text)| text.clone());
-            let value = values.get(1).and_then(|(_, text)| text.clone());
+            let value = match values.get(1) {
+                Some((column, _)) => number_text(path, SETTINGS_SHEET, &range, (*row, *column))?,
+                None => None,
+            };
             let (Some(key), Some(value)) = (key, value) else {
                 let message =
                     "a setting needs a key in column A and a value in column B".to_owned();
@@ -303,7 +313,12 @@ fn read_actuals(
             if *column < first_column + 2 {
                 continue;
             }
-            let Some(text) = text else { continue };
+            if text.is_none() {
+                continue;
+            }
+            let Some(text) = number_text(path, ACTUALS_SHEET, range, (*row, *column))? else {
+                continue;
+            };
             let Some(period) = header(*column) else {
                 let message = "a value under a column without a period label".to_owned();
                 return Err(at_cell(path, ACTUALS_SHEET, (*row, *column), message));
@@ -312,10 +327,36 @@ fn read_actuals(
             cells
                 .actuals
                 .insert((kpi_idx, record.actuals.len()), (*row, *column));
-            record.actuals.push((period, text.clone()));
+            record.actuals.push((period, text));
         }
     }
     Ok(())
+}
+
+/// The number in the cell at `cell` (absolute row and column) of `range`, as the plain
+/// decimal text that [`parse_number`] reads: every number of a card workbook goes
+/// through the one number parser ([`NumberRules::FIGURES`]). `None` for an empty cell.
+fn number_text(
+    path: &Path,
+    sheet: &str,
+    range: &Range<Data>,
+    cell: (u32, u32),
+) -> Result<Option<String>, SheetsError> {
+    let data = range.get_value(cell).unwrap_or(&Data::Empty);
+    match number_in_cell(data, NumberRules::FIGURES) {
+        Ok(number) => Ok(number.map(|number| number.to_string())),
+        // Text that is no number at all goes on as written: the card's validation
+        // says which field or period it was meant for.
+        Err(NumberError::NotANumber { .. } | NumberError::NotNumeric { .. }) => {
+            Ok(Some(data.to_string()))
+        }
+        Err(error) => Err(SheetsError::at_cell(
+            &path.display().to_string(),
+            sheet,
+            &a1(cell.0, cell.1),
+            ErrorKind::from(error),
+        )),
+    }
 }
 
 /// One row of text cells: (absolute row, [(absolute column, text or None)]).
@@ -391,7 +432,7 @@ fn at_cell(path: &Path, sheet: &str, cell: (u32, u32), message: String) -> Sheet
         file: path.display().to_string(),
         sheet: sheet.to_owned(),
         cell: a1(cell.0, cell.1),
-        message,
+        kind: ErrorKind::Invalid(message),
     }
 }
 
@@ -399,6 +440,6 @@ fn in_sheet(path: &Path, sheet: &str, message: String) -> SheetsError {
     SheetsError::InSheet {
         file: path.display().to_string(),
         sheet: sheet.to_owned(),
-        message,
+        kind: ErrorKind::Invalid(message),
     }
 }

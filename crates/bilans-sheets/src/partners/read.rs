@@ -13,10 +13,11 @@ use bilans_scoring::partners::{
     InputError, InputLocation, MonitoringInput, PanelInput, PartnerInput, ScaleInput, analyse,
 };
 
-use crate::SheetsError;
 use crate::cells::a1;
+use crate::numbers::{NumberError, NumberRules, number_in_cell};
 use crate::partners::form_sheet;
 use crate::reader::open_workbook;
+use crate::{ErrorKind, SheetsError};
 
 /// Reads a panel input from a workbook and analyses it.
 ///
@@ -50,9 +51,14 @@ pub fn read_panel_workbook(path: &Path) -> Result<(PanelInput, CellMap), SheetsE
             range,
         }))
     };
-    let missing = |name: &str| SheetsError::InFile {
-        file: file.clone(),
-        message: format!("no sheet `{name}`"),
+    let missing = |name: &str| {
+        SheetsError::in_file(
+            &file,
+            ErrorKind::MissingSheet {
+                name: name.into(),
+                why: "".into(),
+            },
+        )
     };
     let mut cells = CellMap::default();
 
@@ -237,7 +243,7 @@ fn locate(path: &Path, cells: &CellMap, error: InputError) -> SheetsError {
             file,
             sheet: sheet.clone(),
             cell: cell.clone(),
-            message: error.message,
+            kind: ErrorKind::Invalid(error.message),
         };
     }
     let sheet = match &error.location {
@@ -263,7 +269,7 @@ fn locate(path: &Path, cells: &CellMap, error: InputError) -> SheetsError {
     SheetsError::InSheet {
         file,
         sheet,
-        message: error.message,
+        kind: ErrorKind::Invalid(error.message),
     }
 }
 
@@ -456,22 +462,21 @@ impl Sheet {
     }
 
     fn decimal(&self, row: u32, column: u32) -> Result<Decimal, SheetsError> {
-        let parsed = match self.get(row, column) {
-            Data::Int(value) => Some(Decimal::from(*value)),
-            Data::Float(value) => value.to_string().parse().ok(),
-            Data::String(text) => text.trim().replace(',', ".").parse().ok(),
-            _ => None,
+        let kind = match number_in_cell(self.get(row, column), NumberRules::FIGURES) {
+            Ok(Some(value)) => return Ok(value),
+            Ok(None) | Err(NumberError::NotANumber { .. } | NumberError::NotNumeric { .. }) => {
+                ErrorKind::ExpectedNumber {
+                    found: describe(self.get(row, column)),
+                }
+            }
+            Err(error) => ErrorKind::from(error),
         };
-        parsed.ok_or_else(|| {
-            self.cell_error(
-                row,
-                column,
-                format!(
-                    "expected a number, found {}",
-                    describe(self.get(row, column))
-                ),
-            )
-        })
+        Err(SheetsError::at_cell(
+            &self.file,
+            &self.name,
+            &a1(row, column),
+            kind,
+        ))
     }
 
     fn integer(&self, row: u32, column: u32) -> Result<i64, SheetsError> {
@@ -491,7 +496,7 @@ impl Sheet {
             file: self.file.clone(),
             sheet: self.name.clone(),
             cell: a1(row, column),
-            message: message.into(),
+            kind: ErrorKind::Invalid(message.into()),
         }
     }
 
@@ -499,7 +504,7 @@ impl Sheet {
         SheetsError::InSheet {
             file: self.file.clone(),
             sheet: self.name.clone(),
-            message: message.to_owned(),
+            kind: ErrorKind::Invalid(message.to_owned()),
         }
     }
 }
@@ -511,3 +516,6 @@ fn describe(data: &Data) -> String {
         other => format!("`{other}`"),
     }
 }
+
+#[cfg(test)]
+mod tests;

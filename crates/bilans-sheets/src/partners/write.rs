@@ -3,15 +3,16 @@
 //! monitoring, every number written as a number from the analysis (never re-parsed
 //! from rendered text).
 
+use std::fmt::Display;
 use std::path::Path;
 
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Chart, ChartType, Format, Formula, Workbook, Worksheet};
+use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet};
 
 use bilans_scoring::partners::{Analysis, Compliance, Monitoring, SignificanceTest};
 
 use crate::SheetsError;
-use crate::cells::{a1, cell_number};
+use crate::cells::{a1, cell_number, write_computed};
 use crate::partners::column;
 
 /// Builds the output workbook: `Scores` (votes per score and T_i as live formulas
@@ -102,15 +103,11 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
                     header_first, header_last, score.divisor
                 );
                 let column = t_column + u16::try_from(partner_idx).unwrap_or(0);
-                let cached = score.score.map(cell_number).unwrap_or_default().to_string();
-                sheet
-                    .write_formula_with_format(
-                        row,
-                        column,
-                        Formula::new(formula).set_result(cached),
-                        &two,
-                    )
-                    .map_err(xlsx)?;
+                let value = score
+                    .score
+                    .map(|value| (formula.as_str(), value))
+                    .ok_or(&"no vote was cast" as &dyn Display);
+                write_computed(sheet, row, column, value, &two).map_err(xlsx)?;
             }
         }
         let total_row = 3 + n_criteria;
@@ -144,9 +141,12 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
                         .write_number_with_format(row, column, cell_number(*value), &two)
                         .map_err(xlsx)?;
                 } else {
-                    sheet
-                        .write_string(row, column, "not computable")
-                        .map_err(xlsx)?;
+                    let reason = if *label == "harmony H" {
+                        "a criterion score is not computable, or there is one criterion"
+                    } else {
+                        "a criterion score is not computable"
+                    };
+                    write_computed(sheet, row, column, Err(&reason), &two).map_err(xlsx)?;
                 }
             }
         }

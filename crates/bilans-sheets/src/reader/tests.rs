@@ -108,7 +108,8 @@ fn check_at_cell(
     expect_text: &str,
 ) {
     match result {
-        Err(SheetsError::AtCell { cell, message, .. }) => {
+        Err(SheetsError::AtCell { cell, kind, .. }) => {
+            let message = kind.to_string();
             assert_eq!(cell, expect_cell, "{message}");
             assert!(message.contains(expect_text), "{message}");
         }
@@ -119,7 +120,8 @@ fn check_at_cell(
 /// Asserts a file-level error whose message contains `expect_text`.
 fn check_in_file(result: Result<Vec<Vec<Data>>, SheetsError>, expect_text: &str) {
     match result {
-        Err(SheetsError::InFile { message, .. }) => {
+        Err(SheetsError::InFile { kind, .. }) => {
+            let message = kind.to_string();
             assert!(message.contains(expect_text), "{message}");
         }
         other => panic!("expected a file error, got {other:?}"),
@@ -133,7 +135,8 @@ fn check_in_sheet(
     expect_text: &str,
 ) {
     match result {
-        Err(SheetsError::InSheet { sheet, message, .. }) => {
+        Err(SheetsError::InSheet { sheet, kind, .. }) => {
+            let message = kind.to_string();
             assert_eq!(sheet, expect_sheet);
             assert!(message.contains(expect_text), "{message}");
         }

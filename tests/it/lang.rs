@@ -1,0 +1,279 @@
+//! The workbooks in Polish, Russian and Ukrainian: no English string leaks into them.
+//!
+//! The same statements are analysed into an English workbook and into one per
+//! language; every text cell of a translated workbook that is also a text cell of the
+//! English one is a leak, unless it is the same in both by nature: a machine name, a
+//! period, an amount's source cell, the entity or file name, a bibliographic source,
+//! or one of the few words the languages share (listed below with their reason).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use bilans_model::{Lang, LineItem, Period};
+use bilans_ratios::analysis::analyse;
+use bilans_ratios::{Basis, EvalConfig};
+use bilans_sheets::analyse::{
+    Sheet, WorkbookOptions, analysed_workbook, panel_workbook, sheet_name_in,
+};
+use bilans_sheets::import::{ImportOptions, import_file};
+use bilans_sheets::{Overwrite, save_workbook};
+use calamine::{Data, Reader, open_workbook_auto};
+
+use crate::support::{fixture, run_bilans};
+
+/// Texts that are the same in English and in a translated workbook by nature.
+const SHARED: [&str; 3] = [
+    // An acronym every language writes as is.
+    "EBITDA", // The distress sheet's first header: the word is Polish too.
+    "Model",  // The check of an import note: the word is Polish too.
+    "import",
+];
+
+/// Every text cell of every sheet of the workbook at `path`, with its sheet.
+fn texts(path: &Path) -> Vec<(String, String)> {
+    let mut workbook = open_workbook_auto(path).unwrap();
+    let mut cells = Vec::new();
+    for sheet in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&sheet).unwrap();
+        for (_, _, cell) in range.used_cells() {
+            if let Data::String(text) = cell {
+                cells.push((sheet.clone(), text.clone()));
+            }
+        }
+    }
+    cells
+}
+
+/// Whether `text` lists source cells: `Tabela 1!B5, C5, D5`, or in full,
+/// `book.xlsx: Tabela 1!B5, book.xlsx: Tabela 1!B6`.
+fn is_source_list(text: &str) -> bool {
+    let is_cell = |cell: &str| {
+        let letters = cell.trim_end_matches(|c: char| c.is_ascii_digit());
+        !letters.is_empty()
+            && letters.len() < cell.len()
+            && letters.chars().all(|c| c.is_ascii_uppercase())
+    };
+    text.contains('!')
+        && text.split(", ").all(|part| {
+            let cell = part.rsplit_once('!').map_or(part, |(_, cell)| cell);
+            is_cell(cell)
+        })
+}
+
+/// Whether `text` is a proper name followed by a year, as some distress models are
+/// called in every language (`Hadasik (1998)`, `Prusak BP2 (2005)`).
+fn is_proper_name_and_year(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some((year, names)) = words.split_last() else {
+        return false;
+    };
+    let is_year = year.len() == 6 && year.starts_with('(') && year.ends_with(')');
+    is_year
+        && !names.is_empty()
+        && names
+            .iter()
+            .all(|name| name.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether `text` is the same in every language by nature.
+fn shared_by_nature(text: &str, entity: &str) -> bool {
+    let machine_name = text.parse::<LineItem>().is_ok()
+        || bilans_ratios::find(text).is_some()
+        || bilans_ratios::distress::models()
+            .iter()
+            .any(|model| model.id.name() == text || model.source == text);
+    let no_words = !text.chars().any(char::is_alphabetic);
+    machine_name
+        || no_words
+        || text.parse::<Period>().is_ok()
+        || text == entity
+        || text.ends_with(".xlsx")
+        || text.starts_with("bilans ")
+        || is_source_list(text)
+        || is_proper_name_and_year(text)
+        || SHARED.contains(&text)
+}
+
+/// The texts of `input`'s workbook that are still English in every language (the
+/// FIXME on [`leaks`]): the import's notes of its first company, and the written
+/// conclusion's headings and sentences.
+fn known_english(input: &str, config: &EvalConfig) -> Vec<String> {
+    let report = import_file(&fixture(input), &ImportOptions::default()).unwrap();
+    let mut texts = report.check_notes_by_entity().swap_remove(0);
+    let analysis = analyse(&report.entities[0], config);
+    for paragraph in &analysis.conclusion.paragraphs {
+        texts.push(paragraph.topic.heading().to_owned());
+        texts.extend(
+            paragraph
+                .sentences
+                .iter()
+                .map(|sentence| sentence.text.clone()),
+        );
+    }
+    texts
+}
+
+/// The sheets still written in English in every language (the FIXME on [`leaks`]).
+fn untranslated_sheets(lang: Lang) -> [&'static str; 2] {
+    [
+        sheet_name_in(Sheet::Liquidity, lang),
+        sheet_name_in(Sheet::Stability, lang),
+    ]
+}
+
+fn analysed(folder: &Path, input: &str, config: &EvalConfig, lang: Lang) -> PathBuf {
+    let report = import_file(&fixture(input), &ImportOptions::default()).unwrap();
+    let notes = report.check_notes_by_entity();
+    let analysis = analyse(&report.entities[0], config);
+    let options = WorkbookOptions {
+        input: input.to_owned(),
+        import_notes: notes[0].clone(),
+        lang,
+        ..WorkbookOptions::default()
+    };
+    let mut workbook = analysed_workbook(&analysis, &options).unwrap();
+    let path = folder.join(format!("{}.{lang}.xlsx", input.replace('/', "_")));
+    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
+    path
+}
+
+fn panel(folder: &Path, lang: Lang) -> PathBuf {
+    let report = import_file(
+        &fixture("workbooks/long_table.xlsx"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let analyses: Vec<_> = report
+        .entities
+        .iter()
+        .map(|statements| analyse(statements, &EvalConfig::default()))
+        .collect();
+    let options = WorkbookOptions {
+        lang,
+        ..WorkbookOptions::default()
+    };
+    let mut workbook = panel_workbook(&analyses, &options).unwrap();
+    let path = folder.join(format!("panel.{lang}.xlsx"));
+    save_workbook(&mut workbook, &path, Overwrite::Never).unwrap();
+    path
+}
+
+/// The leaks of the translated workbook `translated` against the English `english`.
+///
+/// FIXME(issue 15): still English, and left out here until they are worded per
+/// language: the import's notes (unit origin, unrecognised rows, negative deductions),
+/// which the import writes as text and the Checks sheet lists; the written
+/// conclusion's headings and sentences on the Summary, which the engine writes as
+/// text; and the Liquidity and Stability sheets (`untranslated_sheets`).
+fn leaks(
+    english: &Path,
+    translated: &Path,
+    entities: &[String],
+    known: &[String],
+    lang: Lang,
+) -> Vec<String> {
+    let english_texts: BTreeSet<String> =
+        texts(english).into_iter().map(|(_, text)| text).collect();
+    let untranslated = untranslated_sheets(lang);
+    texts(translated)
+        .into_iter()
+        .filter(|(sheet, _)| lang == Lang::En || !untranslated.contains(&sheet.as_str()))
+        .filter(|(_, text)| english_texts.contains(text))
+        .filter(|(_, text)| !known.contains(text))
+        .filter(|(_, text)| !entities.iter().any(|entity| shared_by_nature(text, entity)))
+        .map(|(sheet, text)| format!("{sheet}: {text}"))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+#[test]
+fn no_english_string_leaks_into_a_translated_workbook() {
+    let folder = tempfile::tempdir().unwrap();
+    let average = EvalConfig {
+        basis: Basis::Average,
+        ..EvalConfig::default()
+    };
+    let inputs = [
+        ("workbooks/seed004_pl.xlsx", &average),
+        ("workbooks/three_statements_en.xlsx", &EvalConfig::default()),
+        ("workbooks/quarterly_en.xlsx", &average),
+    ];
+    let mut problems = Vec::new();
+    for (input, config) in inputs {
+        let english = analysed(folder.path(), input, config, Lang::En);
+        let report = import_file(&fixture(input), &ImportOptions::default()).unwrap();
+        let entities = vec![report.entities[0].entity.name.clone()];
+        for lang in [Lang::Pl, Lang::Ru, Lang::Uk] {
+            let translated = analysed(folder.path(), input, config, lang);
+            let known = known_english(input, config);
+            for leak in leaks(&english, &translated, &entities, &known, lang) {
+                problems.push(format!("{input} ({lang}) {leak}"));
+            }
+        }
+    }
+    let english = panel(folder.path(), Lang::En);
+    let report = import_file(
+        &fixture("workbooks/long_table.xlsx"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let entities: Vec<String> = report
+        .entities
+        .iter()
+        .map(|statements| statements.entity.name.clone())
+        .collect();
+    for lang in [Lang::Pl, Lang::Ru, Lang::Uk] {
+        for leak in leaks(&english, &panel(folder.path(), lang), &entities, &[], lang) {
+            problems.push(format!("panel ({lang}) {leak}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} English texts in translated workbooks:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn a_control_leak_is_caught() {
+    // An English workbook compared with itself leaks every English text.
+    let folder = tempfile::tempdir().unwrap();
+    let english = analysed(
+        folder.path(),
+        "workbooks/seed004_pl.xlsx",
+        &EvalConfig::default(),
+        Lang::En,
+    );
+    let leaks = leaks(&english, &english, &[String::new()], &[], Lang::En);
+    assert!(
+        leaks.iter().any(|leak| leak.ends_with(": current ratio")),
+        "{leaks:?}"
+    );
+}
+
+#[test]
+fn cli_lang_flag_and_environment_choose_the_language() {
+    let folder = tempfile::tempdir().unwrap();
+    let input = fixture("seeds/seed004_dupont.toml");
+    let input = input.to_str().unwrap();
+    let (code, markdown, error) = run_bilans(&["analyse", input, "--format", "md", "--lang", "uk"]);
+    assert_eq!(code, 0, "{error}");
+    assert!(
+        markdown.contains("коефіцієнт поточної ліквідності"),
+        "{markdown}"
+    );
+    let output = folder.path().join("ru.xlsx");
+    let status = std::process::Command::new(crate::support::bilans_binary())
+        .args(["analyse", input, "-o", output.to_str().unwrap()])
+        .env("BILANS_LANG", "ru")
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let workbook = open_workbook_auto(&output).unwrap();
+    assert_eq!(workbook.sheet_names()[0], "Сводка");
+    let (code, _, error) = run_bilans(&["analyse", input, "--format", "md", "--lang", "de"]);
+    assert_ne!(code, 0);
+    assert!(error.contains("unknown language `de`"), "{error}");
+}
