@@ -28,6 +28,11 @@ fn documented_invocations_parse() {
         "bench",
         "bench --peer-python /tmp/ftk/bin/python",
         "bench --companies 100 --years 5 --reps 1",
+        "bench --sizes 100,1000,5000",
+        "bench --quick",
+        "bench --quick --no-peer",
+        "bench --levers --peer /work/shared/peers/ftk_pipeline.py",
+        "bench --folder 0",
     ] {
         parse(line);
     }

@@ -47,6 +47,21 @@ static SWEPT_FOLDERS: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
 /// [`SheetsError::OutputExists`] when `path` exists and `overwrite` is `Never`;
 /// [`SheetsError::Io`] when the folder cannot be written.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), SheetsError> {
+    write_atomic_with(path, overwrite, |file| {
+        file.write_all(bytes).map_err(|source| SheetsError::Io {
+            path: path.to_owned(),
+            source,
+        })
+    })
+}
+
+/// [`write_atomic`] with the content written by `write` into the temporary file, so
+/// that a large output need not be built in memory first.
+fn write_atomic_with(
+    path: &Path,
+    overwrite: Overwrite,
+    write: impl FnOnce(&mut std::fs::File) -> Result<(), SheetsError>,
+) -> Result<(), SheetsError> {
     let io_error = |source| SheetsError::Io {
         path: path.to_owned(),
         source,
@@ -80,7 +95,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
         .suffix(TEMPORARY_SUFFIX)
         .tempfile_in(folder)
         .map_err(io_error)?;
-    temporary.write_all(bytes).map_err(io_error)?;
+    write(temporary.as_file_mut())?;
     // Temporary files are private (0600); an output is an ordinary file.
     #[cfg(unix)]
     {
@@ -168,8 +183,21 @@ pub fn save_workbook(
     path: &Path,
     overwrite: Overwrite,
 ) -> Result<(), SheetsError> {
-    let bytes = workbook_bytes(workbook, path)?;
-    write_atomic(path, &bytes, overwrite)
+    // Straight into the temporary file: a panel workbook's tens of megabytes are not
+    // held in memory as well.
+    write_atomic_with(path, overwrite, |file| {
+        let mut writer = std::io::BufWriter::new(file);
+        workbook
+            .save_to_writer(&mut writer)
+            .map_err(|source| SheetsError::Xlsx {
+                path: path.to_owned(),
+                source,
+            })?;
+        writer.flush().map_err(|source| SheetsError::Io {
+            path: path.to_owned(),
+            source,
+        })
+    })
 }
 
 /// The bytes of `workbook`, destined for `path`, built in memory: a caller writing

@@ -6,12 +6,18 @@
 //! gives its cached value), at the same sheet, row and column. The floor writes them as
 //! plain values (numbers as numbers, text as text) with no formats, formulas, notes,
 //! charts or column widths: that is everything the pipeline adds over I/O.
+//!
+//! It writes them with the panel's writer settings: the same deflate level, and every
+//! sheet built on every core as a constant-memory worksheet (rows streamed to a
+//! temporary file, strings inline).
 
 use std::path::Path;
 
 use anyhow::Context;
+use bilans_sheets::analyse::panel::PANEL_ZIP_COMPRESSION_LEVEL;
 use calamine::{Data, Reader, open_workbook_auto};
-use rust_xlsxwriter::Workbook;
+use rayon::prelude::*;
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 /// A cell value as written by the floor.
 enum Value {
@@ -67,19 +73,32 @@ impl Cells {
         self.sheets.iter().map(|sheet| sheet.cells.len()).sum()
     }
 
-    /// Writes the cells as plain values to a new workbook at `path`.
+    /// Writes the cells as plain values to a new workbook at `path`, with the panel
+    /// workbook's writer settings.
     pub(crate) fn write(&self, path: &Path) -> anyhow::Result<()> {
         let mut workbook = Workbook::new();
-        for sheet in &self.sheets {
-            let worksheet = workbook.add_worksheet();
-            worksheet.set_name(&sheet.name)?;
-            for (row, column, value) in &sheet.cells {
-                match value {
-                    Value::Number(number) => worksheet.write_number(*row, *column, *number)?,
-                    Value::Text(text) => worksheet.write_string(*row, *column, text)?,
-                    Value::Bool(flag) => worksheet.write_boolean(*row, *column, *flag)?,
-                };
-            }
+        workbook.set_zip_compression_level(PANEL_ZIP_COMPRESSION_LEVEL);
+        let mut worksheets: Vec<Worksheet> = self
+            .sheets
+            .iter()
+            .map(|_| workbook.new_worksheet_with_constant_memory())
+            .collect::<Result<_, _>>()?;
+        worksheets
+            .par_iter_mut()
+            .zip(self.sheets.par_iter())
+            .try_for_each(|(worksheet, sheet)| -> Result<(), XlsxError> {
+                worksheet.set_name(&sheet.name)?;
+                for (row, column, value) in &sheet.cells {
+                    match value {
+                        Value::Number(number) => worksheet.write_number(*row, *column, *number)?,
+                        Value::Text(text) => worksheet.write_string(*row, *column, text)?,
+                        Value::Bool(flag) => worksheet.write_boolean(*row, *column, *flag)?,
+                    };
+                }
+                Ok(())
+            })?;
+        for worksheet in worksheets {
+            workbook.push_worksheet(worksheet);
         }
         workbook
             .save(path)

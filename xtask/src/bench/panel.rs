@@ -165,13 +165,47 @@ pub(crate) fn write_panel(path: &Path, n_companies: u32, n_years: u32) -> anyhow
     Ok(())
 }
 
+/// Writes one single-company workbook per company of the panel of `n_companies` ×
+/// `n_years` into `folder`, `C0001.xlsx` …: sheet `Statements`, `PLN thousands` in A1,
+/// then line items in rows and years in columns (docs/import.md, layout 1), the same
+/// amounts as the panel's.
+pub(crate) fn write_folder(folder: &Path, n_companies: u32, n_years: u32) -> anyhow::Result<()> {
+    let records = records(n_companies, n_years);
+    for company in records.chunk_by(|left, right| left.company == right.company) {
+        let mut workbook = Workbook::new();
+        let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
+        workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Statements")?;
+        sheet.write_string(0, 0, "PLN thousands")?;
+        sheet.write_string(1, 0, "Line item")?;
+        for (index, record) in company.iter().enumerate() {
+            let column = u16::try_from(index + 1)?;
+            sheet.write_number(1, column, f64::from(record.year))?;
+            for (row, amount) in record.amounts.iter().enumerate() {
+                // Whole thousands well below 2^53: exact as a double.
+                #[allow(clippy::cast_precision_loss)]
+                sheet.write_number(u32::try_from(row + 2)?, column, *amount as f64)?;
+            }
+        }
+        for (row, (_, label)) in COLUMNS.iter().enumerate() {
+            sheet.write_string(u32::try_from(row + 2)?, 0, *label)?;
+        }
+        let path = folder.join(format!("{}.xlsx", company[0].company));
+        workbook
+            .save(&path)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use bilans_model::{LineItem, Period, validate};
     use bilans_sheets::import::{ImportOptions, import_file};
     use rust_decimal::Decimal;
 
-    use super::{COLUMNS, FIRST_YEAR, records, write_panel};
+    use super::{COLUMNS, FIRST_YEAR, records, write_folder, write_panel};
 
     /// 3 companies × 2 years: the import reads every amount back into the right
     /// company, year and line item, and every identity holds (validation finds nothing).
@@ -214,6 +248,34 @@ mod tests {
                     .all(|finding| finding.severity == bilans_model::Severity::Info),
                 "{findings:?}"
             );
+        }
+    }
+
+    /// The folder of single-company workbooks holds the panel's companies, one per
+    /// file, each read back with the panel's amounts.
+    #[test]
+    fn each_company_workbook_imports_back() {
+        let folder = tempfile::tempdir().unwrap();
+        write_folder(folder.path(), 2, 3).unwrap();
+        let expected = records(2, 3);
+        for company in ["C0001", "C0002"] {
+            let path = folder.path().join(format!("{company}.xlsx"));
+            let report = import_file(&path, &ImportOptions::default()).unwrap();
+            assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+            let [statements] = report.entities.as_slice() else {
+                panic!("{company}: {} entities", report.entities.len());
+            };
+            for record in expected.iter().filter(|record| record.company == company) {
+                let period = Period::year(record.year);
+                for ((item, _), amount) in COLUMNS.iter().zip(record.amounts) {
+                    let read = statements.amount(period, *item).unwrap();
+                    assert_eq!(
+                        read.value,
+                        Decimal::from(amount),
+                        "{company} {item:?} {period}"
+                    );
+                }
+            }
         }
     }
 

@@ -263,10 +263,39 @@ proptest! {
     }
 
     #[test]
+    fn the_order_is_the_order_of_the_keys(a in any_period(), b in any_period()) {
+        prop_assert_eq!(a.cmp(&b), a.order_key().cmp(&b.order_key()));
+    }
+
+    #[test]
     fn dates_survive_a_trip_through_day_numbers(days in -700_000i64..=2_900_000) {
         let origin = Date::new(1970, 1, 1).unwrap();
         let moved = origin.add_days(days).unwrap();
         prop_assert_eq!(moved.days_since(origin), days);
         prop_assert_eq!(moved.to_string().parse::<Date>().unwrap(), moved);
+    }
+}
+
+/// Periods ending on the same day order by their span, as their keys do (the order's
+/// shortcut compares end dates first and works out spans only for such periods).
+#[test]
+fn periods_ending_the_same_day_order_by_their_keys() {
+    let end = date("2024-12-31");
+    let periods = [
+        Period::instant(end, 12).unwrap(),
+        Period::instant(end, 6).unwrap(),
+        Period::quarter(2024, 4).unwrap(),
+        Period::day_range(date("2024-10-01"), end, 6).unwrap(),
+        Period::day_range(date("2024-12-01"), end, 12).unwrap(),
+        Period::half_year(2024, 2).unwrap(),
+        Period::fiscal(2025, 6, FiscalPart::Half(1)).unwrap(),
+        Period::day_range(date("2024-02-01"), end, 12).unwrap(),
+        Period::year(2024),
+        Period::fiscal(2025, 3, FiscalPart::NineMonths).unwrap(),
+    ];
+    for a in &periods {
+        for b in &periods {
+            assert_eq!(a.cmp(b), a.order_key().cmp(&b.order_key()), "{a} vs {b}");
+        }
     }
 }

@@ -576,11 +576,28 @@ pub(crate) fn write_statements_block(
         )?;
         sheet.set_column_width(source_column, 60)?;
     }
-    for (statement, row) in &layout.statement_titles {
-        write_statement_title(sheet, *row, *statement, formats)?;
-    }
-    for (item, row) in &layout.item_rows {
-        let row = *row;
+    // Row after row, titles among the items (a constant-memory worksheet takes its rows
+    // in order).
+    let mut rows: Vec<(u32, StatementRow)> = layout
+        .statement_titles
+        .iter()
+        .map(|(statement, row)| (*row, StatementRow::Title(*statement)))
+        .chain(
+            layout
+                .item_rows
+                .iter()
+                .map(|(item, row)| (*row, StatementRow::Item(*item))),
+        )
+        .collect();
+    rows.sort_by_key(|(row, _)| *row);
+    for (row, content) in rows {
+        let item = match content {
+            StatementRow::Title(statement) => {
+                write_statement_title(sheet, row, statement, formats)?;
+                continue;
+            }
+            StatementRow::Item(item) => item,
+        };
         sheet.write_string(row, 0, item.label_in(lang))?;
         sheet.write_string(row, 1, item.name())?;
         let mut sources = Vec::new();
@@ -588,7 +605,7 @@ pub(crate) fn write_statements_block(
             let Some(column) = layout.period_column(*period, STATEMENT_FIRST_COLUMN) else {
                 continue;
             };
-            let Some(amount) = statements.amount(*period, *item) else {
+            let Some(amount) = statements.amount(*period, item) else {
                 continue;
             };
             sheet.write_number_with_format(

@@ -24,6 +24,10 @@ pub const COMPARISON: &str = "Comparison";
 pub const PANEL_CHECKS: &str = "Checks";
 /// The sheet that defines every ratio once.
 pub const DEFINITIONS: &str = "Definitions";
+/// The deflate level of a panel workbook (rust_xlsxwriter's default is 6): compressing
+/// is single-threaded and was the largest part of saving a panel; docs/performance.md
+/// gives each level's time and file size.
+pub const PANEL_ZIP_COMPRESSION_LEVEL: u8 = 3;
 
 /// Builds one workbook for a panel of companies.
 ///
@@ -110,6 +114,7 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
     let lang = options.lang;
     let formats = Formats::new(lang);
     let mut workbook = Workbook::new();
+    workbook.set_zip_compression_level(PANEL_ZIP_COMPRESSION_LEVEL);
     let title = message(lang, "workbook.panel_title", &[("count", &analyses.len())]);
     set_properties(&mut workbook, &title, options)?;
     let mut used = BTreeSet::new();
@@ -138,41 +143,57 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    // Every sheet is written row after row as a constant-memory worksheet (see below).
+    let mut comparison = workbook.new_worksheet_with_constant_memory()?;
     write_comparison(
-        printable(workbook.add_worksheet()),
+        printable(&mut comparison),
         analyses,
         &layouts,
         &periods,
         &formats,
     )?;
+    workbook.push_worksheet(comparison);
     // The company sheets are independent: build them on every core, then add them in
-    // order.
-    let company_sheets: Vec<Worksheet> = analyses
-        .par_iter()
-        .zip(layouts.par_iter())
-        .map(|(analysis, layout)| company_sheet(analysis, layout, &formats))
+    // order. Each streams its rows to a temporary file as they are written ("constant
+    // memory" worksheets, written row by row with their strings inline, so that no
+    // thread's order can change the bytes): a panel's cells and their XML are never
+    // all in memory at once.
+    let mut company_sheets: Vec<Worksheet> = analyses
+        .iter()
+        .map(|_| workbook.new_worksheet_with_constant_memory())
         .collect::<Result<_, _>>()?;
+    company_sheets
+        .par_iter_mut()
+        .zip(analyses.par_iter().zip(layouts.par_iter()))
+        .try_for_each(|(sheet, (analysis, layout))| {
+            company_sheet(sheet, analysis, layout, &formats)
+        })?;
     for sheet in company_sheets {
         workbook.push_worksheet(sheet);
     }
-    write_panel_checks(printable(workbook.add_worksheet()), analyses, &formats)?;
-    write_definitions(printable(workbook.add_worksheet()), &formats)?;
+    let mut checks = workbook.new_worksheet_with_constant_memory()?;
+    write_panel_checks(printable(&mut checks), analyses, &formats)?;
+    workbook.push_worksheet(checks);
+    let mut definitions = workbook.new_worksheet_with_constant_memory()?;
+    write_definitions(printable(&mut definitions), &formats)?;
+    workbook.push_worksheet(definitions);
     Ok(workbook)
 }
 
-/// One company's sheet: its statements, then every ratio as a live formula.
+/// One company's sheet: its statements, then every ratio as a live formula, written
+/// row after row (as a constant-memory worksheet requires).
 fn company_sheet(
+    sheet: &mut Worksheet,
     analysis: &Analysis,
     layout: &Layout,
     formats: &Formats,
-) -> Result<Worksheet, XlsxError> {
-    let mut sheet = Worksheet::new();
-    printable(&mut sheet);
+) -> Result<(), XlsxError> {
+    printable(sheet);
     sheet.set_name(&layout.statements_sheet)?;
-    write_statements_block(&mut sheet, &analysis.statements, layout, formats)?;
-    write_ratios_block(&mut sheet, analysis, layout, formats)?;
-    size_ratio_columns(&mut sheet, layout)?;
-    Ok(sheet)
+    write_statements_block(sheet, &analysis.statements, layout, formats)?;
+    write_ratios_block(sheet, analysis, layout, formats)?;
+    size_ratio_columns(sheet, layout)?;
+    Ok(())
 }
 
 fn write_comparison(
