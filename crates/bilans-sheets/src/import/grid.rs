@@ -20,6 +20,9 @@ pub(crate) enum Value {
     /// A cell that holds something no amount can be read from: an error value such as
     /// `#DIV/0!`, a boolean, a duration, a number out of range. The text says what.
     Untrusted(String),
+    /// A formula without a cached value that bilans cannot evaluate; the text says
+    /// which formula and why ([`crate::import::formula`]).
+    Unevaluated(String),
 }
 
 /// A sheet's cells, possibly transposed, remembering where each cell came from.
