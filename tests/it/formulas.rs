@@ -153,7 +153,7 @@ fn other_functions_and_cycles_stop_with_the_cell_and_its_formula() {
         ),
         (
             [("B6", "=B8-B7"), TOTALS[1], TOTALS[2], TOTALS[3]],
-            "sheet `Balance`, cell B6: the cell holds the formula =B8-B7 with no cached value: bilans evaluates only arithmetic over cells, and it refers back to itself through Balance!B6 (a cycle)",
+            "sheet `Balance`, cell B6: the cell holds the formula =B8-B7 with no cached value: bilans evaluates only arithmetic over cells, and it refers back to itself, a cycle: Balance!B6 → Balance!B8 → Balance!B6",
         ),
         (
             [TOTALS[0], ("B7", "=Missing!C4"), TOTALS[2], TOTALS[3]],

@@ -253,6 +253,14 @@ impl SheetCells {
     }
 }
 
+#[cfg(test)]
+impl SheetCells {
+    /// Cells as given, for tests of what reads them.
+    pub(crate) fn from_parts(cells: Vec<Cell<Data>>, uncached: Vec<Cell<String>>) -> SheetCells {
+        SheetCells { cells, uncached }
+    }
+}
+
 impl SheetExtent {
     pub(crate) fn new(name: String) -> SheetExtent {
         SheetExtent { name, bounds: None }

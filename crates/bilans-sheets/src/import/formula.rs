@@ -19,7 +19,14 @@ use crate::import::grid::{Value, parse_a1};
 use crate::reader::SheetCells;
 
 /// How deep a chain of formulas that refer to formulas may go.
-pub(crate) const MAX_DEPTH: usize = 256;
+pub(crate) const MAX_DEPTH: usize = 64;
+
+/// How deep expressions may nest (parentheses, signs, and the formulas of a chain),
+/// which bounds the stack evaluation takes.
+pub(crate) const MAX_NESTING: usize = 100;
+
+/// How the reason for a cycle begins.
+const CYCLE: &str = "it refers back to itself";
 
 /// A cell of the workbook: (sheet index, row, column).
 type Key = (usize, u32, u32);
@@ -31,6 +38,7 @@ pub(crate) struct Book<'a> {
     formulas: Vec<BTreeMap<(u32, u32), &'a str>>,
     memo: HashMap<Key, Result<Decimal, String>>,
     active: Vec<Key>,
+    nesting: usize,
 }
 
 impl<'a> Book<'a> {
@@ -60,6 +68,7 @@ impl<'a> Book<'a> {
                 .collect(),
             memo: HashMap::new(),
             active: Vec::new(),
+            nesting: 0,
         }
     }
 
@@ -78,11 +87,13 @@ impl<'a> Book<'a> {
         let Some(formula) = self.formulas[sheet].get(&(row, column)).copied() else {
             return self.plain(key);
         };
-        if self.active.contains(&key) {
-            return Err(format!(
-                "it refers back to itself through {} (a cycle)",
-                self.name(key)
-            ));
+        if let Some(first) = self.active.iter().position(|active| *active == key) {
+            let path: Vec<String> = self.active[first..]
+                .iter()
+                .chain([&key])
+                .map(|key| self.name(*key))
+                .collect();
+            return Err(format!("{CYCLE}, a cycle: {}", path.join(" → ")));
         }
         if MAX_DEPTH <= self.active.len() {
             return Err(format!(
@@ -230,7 +241,7 @@ impl<'f> Parser<'f> {
         if rest.is_empty() {
             "it ends unexpectedly".to_owned()
         } else {
-            format!("bilans cannot read it from `{rest}` on")
+            format!("it goes on with `{rest}`, which bilans does not read")
         }
     }
 
@@ -243,7 +254,28 @@ impl<'f> Parser<'f> {
         Ok(value)
     }
 
+    /// `inner`, one level deeper, within [`MAX_NESTING`].
+    fn nested(
+        &mut self,
+        book: &mut Book<'_>,
+        inner: fn(&mut Self, &mut Book<'_>) -> Result<Decimal, String>,
+    ) -> Result<Decimal, String> {
+        if MAX_NESTING <= book.nesting {
+            return Err(format!(
+                "it nests more than {MAX_NESTING} levels deep (parentheses, signs and the formulas it refers to)"
+            ));
+        }
+        book.nesting += 1;
+        let result = inner(self, book);
+        book.nesting -= 1;
+        result
+    }
+
     fn expression(&mut self, book: &mut Book<'_>) -> Result<Decimal, String> {
+        self.nested(book, Self::sum_of_terms)
+    }
+
+    fn sum_of_terms(&mut self, book: &mut Book<'_>) -> Result<Decimal, String> {
         let mut value = self.term(book)?;
         loop {
             if self.eat('+') {
@@ -279,10 +311,10 @@ impl<'f> Parser<'f> {
 
     fn unary(&mut self, book: &mut Book<'_>) -> Result<Decimal, String> {
         if self.eat('-') {
-            return Ok(-self.unary(book)?);
+            return Ok(-self.nested(book, Self::unary)?);
         }
         if self.eat('+') {
-            return self.unary(book);
+            return self.nested(book, Self::unary);
         }
         match self.operand(book)? {
             Operand::Number(number) => Ok(number),
@@ -378,7 +410,22 @@ impl<'f> Parser<'f> {
             let last = self.cell()?;
             return Ok(Operand::Range(sheet, first, last));
         }
-        book.evaluate(sheet, first.0, first.1).map(Operand::Number)
+        let result = book.evaluate(sheet, first.0, first.1);
+        // A referenced formula's own reason, said of it (a cycle already names its
+        // cells, and a located reason its cell).
+        match (result, book.formulas[sheet].get(&first)) {
+            (Err(reason), Some(formula))
+                if reason.starts_with("it ") && !reason.starts_with(CYCLE) =>
+            {
+                let formula = formula.trim();
+                Err(format!(
+                    "{} holds the formula ={} with no cached value, and {reason}",
+                    book.name((sheet, first.0, first.1)),
+                    formula.strip_prefix('=').unwrap_or(formula)
+                ))
+            }
+            (result, _) => result.map(Operand::Number),
+        }
     }
 
     fn cell(&mut self) -> Result<(u32, u32), String> {
