@@ -15,7 +15,7 @@ use calamine::Data;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::cells::a1;
-use crate::import::grid::{Value, parse_a1};
+use crate::import::grid::{Value, parse_a1, value_of};
 use crate::reader::SheetCells;
 
 /// How deep a chain of formulas that refer to formulas may go.
@@ -125,7 +125,7 @@ impl<'a> Book<'a> {
         let (sheet, row, column) = key;
         match self.values[sheet].get(&(row, column)) {
             None => Ok(Decimal::ZERO),
-            Some(data) => match super::read::value_of(data) {
+            Some(data) => match value_of(data) {
                 Value::Empty => Ok(Decimal::ZERO),
                 Value::Number(number) => Ok(number),
                 Value::Text(text) => Err(format!("{} holds the text `{text}`", self.name(key))),
@@ -162,7 +162,7 @@ impl<'a> Book<'a> {
             if !inside(position) || self.formulas[sheet].contains_key(position) {
                 continue;
             }
-            match super::read::value_of(data) {
+            match value_of(data) {
                 Value::Number(number) => total = add(total, number)?,
                 Value::Untrusted(what) | Value::Unevaluated(what) => {
                     return Err(format!(

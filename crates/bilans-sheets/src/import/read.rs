@@ -4,14 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use bilans_model::Date;
-use calamine::Data;
-use rust_decimal::Decimal;
-
 use crate::cells::a1;
 use crate::import::formula::Book;
-use crate::import::grid::{Grid, Value};
-use crate::numbers::{NumberError, float_decimal};
+use crate::import::grid::{Grid, Value, value_of};
 use crate::reader::{LIMITS, SheetCells, open_with_limits};
 use crate::{ErrorKind, SheetsError};
 
@@ -133,45 +128,4 @@ fn grid_of(cells: &SheetCells, evaluated: &BTreeMap<(u32, u32), Value>) -> Grid 
         put(*position, value.clone());
     }
     Grid::new(rows, (first_row, first_column))
-}
-
-/// A cell's value as import reads it.
-pub(crate) fn value_of(data: &Data) -> Value {
-    match data {
-        Data::Empty => Value::Empty,
-        Data::Int(number) => Value::Number(Decimal::from(*number)),
-        Data::Float(number) => float_value(*number),
-        Data::String(text) if text.trim().is_empty() => Value::Empty,
-        Data::String(text) => Value::Text(text.clone()),
-        Data::Bool(flag) => Value::Untrusted(format!(
-            "the logical value {}",
-            if *flag { "TRUE" } else { "FALSE" }
-        )),
-        Data::DateTime(date) if date.is_duration() => Value::Untrusted("a duration".to_owned()),
-        Data::DateTime(date) => {
-            let (year, month, day, ..) = date.to_ymd_hms_milli();
-            match Date::new(i32::from(year), month, day) {
-                Ok(date) => Value::Date(date),
-                Err(_) => Value::Untrusted(format!("the date {year:04}-{month:02}-{day:02}")),
-            }
-        }
-        Data::DateTimeIso(text) => match text.get(..10).and_then(|date| date.parse().ok()) {
-            Some(date) => Value::Date(date),
-            None => Value::Untrusted(format!("the date-time `{text}`")),
-        },
-        Data::DurationIso(text) => Value::Untrusted(format!("the duration `{text}`")),
-        Data::Error(error) => Value::Untrusted(format!("the spreadsheet error {error}")),
-    }
-}
-
-/// A floating-point cell through the one number parser ([`float_decimal`]): 0.1 stays
-/// 0.1.
-fn float_value(number: f64) -> Value {
-    match float_decimal(number) {
-        Ok(value) => Value::Number(value),
-        Err(NumberError::OutOfRange { .. }) => {
-            Value::Untrusted(format!("the number {number:e}, out of range"))
-        }
-        Err(_) => Value::Untrusted("a number that is not finite".to_owned()),
-    }
 }

@@ -1,3 +1,6 @@
+//! Unit tests of formula evaluation: exact arithmetic, what is refused and why, and
+//! the bounds on chains and nesting.
+
 use calamine::{Cell, Data};
 use rust_decimal::Decimal;
 
