@@ -202,18 +202,22 @@ pub fn import_file(path: &Path, options: &ImportOptions) -> Result<ImportReport,
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut report = import_grids(&file, &stem, &sheets, options)?;
-    // Each amount read from an evaluated formula says so.
-    let mut used: Vec<&String> = report
+    // Each amount read from an evaluated formula says so, in workbook order.
+    let mut used: Vec<(Option<usize>, Option<(u32, u32)>, &String)> = report
         .entities
         .iter()
         .flat_map(|statements| statements.periods.values())
         .flat_map(BTreeMap::values)
         .filter_map(|amount| amount.source.as_ref())
-        .filter_map(|source| evaluated.get(&(source.sheet.clone(), source.cell.clone())))
+        .filter_map(|source| {
+            let note = evaluated.get(&(source.sheet.clone(), source.cell.clone()))?;
+            let sheet = sheets.iter().position(|(name, _)| *name == source.sheet);
+            Some((sheet, grid::parse_a1(&source.cell), note))
+        })
         .collect();
     used.sort();
     used.dedup();
-    let used: Vec<String> = used.into_iter().cloned().collect();
+    let used: Vec<String> = used.into_iter().map(|(_, _, note)| note.clone()).collect();
     report.notes.extend(used);
     Ok(report)
 }
