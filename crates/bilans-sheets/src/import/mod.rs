@@ -203,7 +203,8 @@ pub fn import_file(path: &Path, options: &ImportOptions) -> Result<ImportReport,
         .unwrap_or_default();
     let mut report = import_grids(&file, &stem, &sheets, options)?;
     // Each amount read from an evaluated formula says so, in workbook order.
-    let mut used: Vec<(Option<usize>, Option<(u32, u32)>, &String)> = report
+    // (sheet index, cell position, note).
+    let mut used: Vec<_> = report
         .entities
         .iter()
         .flat_map(|statements| statements.periods.values())
