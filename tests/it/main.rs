@@ -5,6 +5,7 @@ mod cli;
 mod docs;
 mod dupont;
 mod entry;
+mod formulas;
 mod human_capital;
 mod import;
 mod kpi;

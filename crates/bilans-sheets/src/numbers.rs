@@ -149,6 +149,9 @@ pub enum AmountError {
     /// duration, a number out of range.
     #[error("the cell holds {0}, not an amount")]
     Untrusted(String),
+    /// A formula without a cached value that bilans cannot evaluate.
+    #[error("the cell holds {0}")]
+    Formula(String),
 }
 
 /// Parses a number written as text, by the rules of the module documentation.

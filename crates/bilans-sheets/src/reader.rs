@@ -21,7 +21,8 @@ use std::io::{Cursor, Read};
 use std::path::Path;
 
 use calamine::{
-    Cell, Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, XlsxError, open_workbook_from_rs,
+    Cell, Data, DataRef, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, XlsxError,
+    XlsxFormulaMetadata, expand_shared_formula, open_workbook_from_rs,
 };
 
 use crate::cells::a1;
@@ -82,6 +83,9 @@ pub(crate) struct Workbook {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SheetCells {
     cells: Vec<Cell<Data>>,
+    /// The formulas of the cells that hold one but no cached value (xlsx only), in
+    /// row-major order, without the leading `=`.
+    uncached: Vec<Cell<String>>,
 }
 
 /// The rectangle around a sheet's cells, measured before calamine reads it.
@@ -212,12 +216,16 @@ impl Workbook {
             kind,
         };
         let read = contain::contain(|| read_cells(&mut self.sheets, &file, name, &limits));
-        let cells = match read {
-            Ok(Ok(cells)) => cells,
+        let (cells, mut uncached) = match read {
+            Ok(Ok(read)) => read,
             Ok(Err(error)) => return Err(error),
             Err(failure) => return Err(in_sheet(ErrorKind::Corrupt(reader_failed(&failure)))),
         };
-        finish(&file, name, cells, &limits)
+        let mut sheet = finish(&file, name, cells, &limits)?;
+        uncached.sort_by_key(Cell::get_position);
+        uncached.dedup_by_key(|cell| cell.get_position());
+        sheet.uncached = uncached;
+        Ok(sheet)
     }
 
     /// The cells of the sheet `name` as a calamine range (dense, but over a used area
@@ -235,6 +243,21 @@ impl SheetCells {
     /// The cells, in row-major order.
     pub(crate) fn cells(&self) -> &[Cell<Data>] {
         &self.cells
+    }
+
+    /// The formulas (without `=`) of the cells that hold one and no cached value, in
+    /// row-major order: only xlsx and xlsm files can have them (xls, xlsb and ods
+    /// writers always store a formula's value).
+    pub(crate) fn uncached_formulas(&self) -> &[Cell<String>] {
+        &self.uncached
+    }
+}
+
+#[cfg(test)]
+impl SheetCells {
+    /// Cells as given, for tests of what reads them.
+    pub(crate) fn from_parts(cells: Vec<Cell<Data>>, uncached: Vec<Cell<String>>) -> SheetCells {
+        SheetCells { cells, uncached }
     }
 }
 
@@ -486,13 +509,17 @@ fn area_message(first: &str, last: &str, area: u64, limits: &Limits) -> String {
     )
 }
 
-/// Reads a sheet's non-empty cells; xlsx and xlsb cell by cell, stopping at the limits.
+/// The cells of a sheet as read, and the formulas of those without a cached value.
+type ReadCells = (Vec<Cell<Data>>, Vec<Cell<String>>);
+
+/// Reads a sheet's non-empty cells, and the formulas of xlsx cells that have no cached
+/// value; xlsx and xlsb cell by cell, stopping at the limits.
 fn read_cells(
     sheets: &mut Sheets<Cursor<Vec<u8>>>,
     file: &str,
     name: &str,
     limits: &Limits,
-) -> Result<Vec<Cell<Data>>, SheetsError> {
+) -> Result<ReadCells, SheetsError> {
     let in_sheet = |kind: ErrorKind| SheetsError::InSheet {
         file: file.to_owned(),
         sheet: name.to_owned(),
@@ -505,6 +532,7 @@ fn read_cells(
         )))
     };
     let mut cells = Vec::new();
+    let mut uncached = Vec::new();
     let mut keep = |(row, column): (u32, u32), value: Data| -> Result<(), SheetsError> {
         if limits.rows <= u64::from(row) || limits.columns <= u64::from(column) {
             return Err(SheetsError::AtCell {
@@ -530,14 +558,56 @@ fn read_cells(
         Sheets::Xlsx(workbook) => {
             let mut reader = match workbook.worksheet_cells_reader(name) {
                 Ok(reader) => reader,
-                Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+                Err(XlsxError::NotAWorksheet(_)) => return Ok((Vec::new(), Vec::new())),
                 Err(error) => return Err(cannot(calamine::Error::Xlsx(error))),
             };
-            while let Some(cell) = reader
-                .next_cell()
+            // The templates of shared formulas (`si` -> formula, anchor cell), kept
+            // only for expanding a derived cell that has no cached value. calamine's
+            // own expansion would size a table by the file's `si`, so it is not asked.
+            let mut templates: std::collections::HashMap<usize, (String, (u32, u32))> =
+                std::collections::HashMap::new();
+            while let Some(record) = reader
+                .next_cell_with_formula_metadata()
                 .map_err(|error| cannot(calamine::Error::Xlsx(error)))?
             {
-                keep(cell.get_position(), Data::from(cell.get_value().clone()))?;
+                let no_value = match &record.value {
+                    DataRef::Empty => true,
+                    DataRef::String(text) => text.is_empty(),
+                    DataRef::SharedString(text) => text.is_empty(),
+                    _ => false,
+                };
+                let formula = match record.formula {
+                    Some(XlsxFormulaMetadata::Normal { formula }) => Some(formula),
+                    Some(XlsxFormulaMetadata::Shared {
+                        shared_index,
+                        range,
+                        formula,
+                    }) => {
+                        let anchor = range.map_or(record.pos, |range| range.start);
+                        let text = no_value.then(|| formula.clone());
+                        templates.insert(shared_index, (formula, anchor));
+                        text
+                    }
+                    Some(XlsxFormulaMetadata::SharedDerived { shared_index }) if no_value => {
+                        templates.get(&shared_index).and_then(|(template, anchor)| {
+                            expand_shared_formula(template, *anchor, record.pos).ok()
+                        })
+                    }
+                    _ => None,
+                };
+                if no_value
+                    && let Some(formula) = formula
+                    && !formula.trim().is_empty()
+                {
+                    if limits.sheet_cells <= uncached.len() as u64 {
+                        return Err(in_sheet(ErrorKind::TooLarge(format!(
+                            "the sheet holds more than {} formulas, more than bilans reads per sheet",
+                            limits.sheet_cells
+                        ))));
+                    }
+                    uncached.push(Cell::new(record.pos, formula));
+                }
+                keep(record.pos, Data::from(record.value))?;
             }
         }
         Sheets::Xlsb(workbook) => {
@@ -565,7 +635,7 @@ fn read_cells(
             }
         }
     }
-    Ok(cells)
+    Ok((cells, uncached))
 }
 
 /// Sorts the cells, refuses a cell written twice with two values, and bounds the used
@@ -611,7 +681,10 @@ fn finish(
     };
     let extent = extent_of(None);
     if extent.area() <= limits.sheet_cells {
-        return Ok(SheetCells { cells: unique });
+        return Ok(SheetCells {
+            cells: unique,
+            uncached: Vec::new(),
+        });
     }
     // The far cell is the extreme one (top, bottom, leftmost or rightmost) without
     // which the area shrinks most.

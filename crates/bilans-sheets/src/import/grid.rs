@@ -2,9 +2,11 @@
 //! the A1 name of every cell in the original sheet.
 
 use bilans_model::Date;
+use calamine::Data;
 use rust_decimal::Decimal;
 
 use crate::cells::a1;
+use crate::numbers::{NumberError, float_decimal};
 
 /// One cell's value, as far as import cares.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +22,9 @@ pub(crate) enum Value {
     /// A cell that holds something no amount can be read from: an error value such as
     /// `#DIV/0!`, a boolean, a duration, a number out of range. The text says what.
     Untrusted(String),
+    /// A formula without a cached value that bilans cannot evaluate; the text says
+    /// which formula and why.
+    Unevaluated(String),
 }
 
 /// A sheet's cells, possibly transposed, remembering where each cell came from.
@@ -137,4 +142,45 @@ pub(crate) fn parse_a1(text: &str) -> Option<(u32, u32)> {
     }
     let row: u32 = digits.parse().ok()?;
     (1 <= row).then(|| (row - 1, col - 1))
+}
+
+/// A cell's value as import reads it.
+pub(crate) fn value_of(data: &Data) -> Value {
+    match data {
+        Data::Empty => Value::Empty,
+        Data::Int(number) => Value::Number(Decimal::from(*number)),
+        Data::Float(number) => float_value(*number),
+        Data::String(text) if text.trim().is_empty() => Value::Empty,
+        Data::String(text) => Value::Text(text.clone()),
+        Data::Bool(flag) => Value::Untrusted(format!(
+            "the logical value {}",
+            if *flag { "TRUE" } else { "FALSE" }
+        )),
+        Data::DateTime(date) if date.is_duration() => Value::Untrusted("a duration".to_owned()),
+        Data::DateTime(date) => {
+            let (year, month, day, ..) = date.to_ymd_hms_milli();
+            match Date::new(i32::from(year), month, day) {
+                Ok(date) => Value::Date(date),
+                Err(_) => Value::Untrusted(format!("the date {year:04}-{month:02}-{day:02}")),
+            }
+        }
+        Data::DateTimeIso(text) => match text.get(..10).and_then(|date| date.parse().ok()) {
+            Some(date) => Value::Date(date),
+            None => Value::Untrusted(format!("the date-time `{text}`")),
+        },
+        Data::DurationIso(text) => Value::Untrusted(format!("the duration `{text}`")),
+        Data::Error(error) => Value::Untrusted(format!("the spreadsheet error {error}")),
+    }
+}
+
+/// A floating-point cell through the one number parser ([`float_decimal`]): 0.1 stays
+/// 0.1.
+fn float_value(number: f64) -> Value {
+    match float_decimal(number) {
+        Ok(value) => Value::Number(value),
+        Err(NumberError::OutOfRange { .. }) => {
+            Value::Untrusted(format!("the number {number:e}, out of range"))
+        }
+        Err(_) => Value::Untrusted("a number that is not finite".to_owned()),
+    }
 }

@@ -47,6 +47,7 @@ use crate::{ErrorKind, SheetsError};
 
 mod balance_dates;
 mod balance_sides;
+mod formula;
 mod grid;
 mod header_cell;
 mod labels;
@@ -195,12 +196,31 @@ pub fn import_file(path: &Path, options: &ImportOptions) -> Result<ImportReport,
         .name
         .clone()
         .unwrap_or_else(|| path.display().to_string());
-    let sheets = read::read_sheets(path, &file, &options.sheets)?;
+    let (sheets, evaluated) = read::read_sheets(path, &file, &options.sheets)?;
     let stem = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
-    import_grids(&file, &stem, &sheets, options)
+    let mut report = import_grids(&file, &stem, &sheets, options)?;
+    // Each amount read from an evaluated formula says so, in workbook order.
+    // (sheet index, cell position, note).
+    let mut used: Vec<_> = report
+        .entities
+        .iter()
+        .flat_map(|statements| statements.periods.values())
+        .flat_map(BTreeMap::values)
+        .filter_map(|amount| amount.source.as_ref())
+        .filter_map(|source| {
+            let note = evaluated.get(&(source.sheet.clone(), source.cell.clone()))?;
+            let sheet = sheets.iter().position(|(name, _)| *name == source.sheet);
+            Some((sheet, grid::parse_a1(&source.cell), note))
+        })
+        .collect();
+    used.sort();
+    used.dedup();
+    let used: Vec<String> = used.into_iter().map(|(_, _, note)| note.clone()).collect();
+    report.notes.extend(used);
+    Ok(report)
 }
 
 /// The core of [`import_file`] over sheets already read.

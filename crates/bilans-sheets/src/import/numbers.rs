@@ -16,6 +16,7 @@ pub(crate) fn amount(value: &Value) -> Result<Option<Decimal>, AmountError> {
         Value::Text(text) => amount_from_text(text).map_err(AmountError::Number),
         Value::Date(_) => Err(AmountError::Date),
         Value::Untrusted(what) => Err(AmountError::Untrusted(what.clone())),
+        Value::Unevaluated(what) => Err(AmountError::Formula(what.clone())),
     }
 }
 

@@ -50,7 +50,7 @@ pub(crate) fn header_cell(value: &Value) -> Option<HeaderCell> {
             plausible(Period::year(number.to_i32()?)).map(HeaderCell::Period)
         }
         Value::Text(text) => period_text::cell_from_text(text),
-        Value::Empty | Value::Untrusted(_) => None,
+        Value::Empty | Value::Untrusted(_) | Value::Unevaluated(_) => None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Tests of the safe reader over small malformed workbooks built here, in memory: far
-//! cells, references beyond the last cell, cells written twice, bombs, many sheets.
+//! cells, references beyond the last cell, cells written twice, bombs, many sheets,
+//! formulas without cached values (shared ones too).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -345,4 +346,53 @@ fn a_panic_of_the_reader_becomes_its_message_and_place() {
     assert!(failure.starts_with("the reader broke at "), "{failure}");
     assert!(failure.contains("reader/tests.rs:"), "{failure}");
     assert_eq!(contain(|| 7), Ok(7));
+}
+
+/// The formulas a sheet's cells hold without a cached value, by A1 name.
+fn uncached(data: String) -> Vec<(String, String)> {
+    let (_folder, path) = file(&xlsx(&[("S", data)], &[]), "xlsx");
+    let mut workbook = open_with_limits(&path, "book", LIMITS).unwrap();
+    let cells = workbook.sheet_cells("S").unwrap();
+    cells
+        .uncached_formulas()
+        .iter()
+        .map(|cell| {
+            let (row, column) = cell.get_position();
+            (crate::cells::a1(row, column), cell.get_value().clone())
+        })
+        .collect()
+}
+
+#[test]
+fn formulas_without_cached_values_are_kept_and_shared_ones_expanded() {
+    let data = concat!(
+        r#"<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>"#,
+        r#"<row r="2"><c r="A2"><f>A1*2</f><v>2</v></c>"#,
+        r#"<c r="B2"><f>B1*2</f></c>"#,
+        r#"<c r="C2" t="str"><f>A2+B2</f><v></v></c></row>"#,
+        r#"<row r="3"><c r="A3"><f t="shared" ref="A3:C3" si="0">A1+$A$2</f></c>"#,
+        r#"<c r="B3"><f t="shared" si="0"/><v>7</v></c>"#,
+        r#"<c r="C3"><f t="shared" si="0"/></c></row>"#,
+    );
+    let expected: Vec<(String, String)> = [
+        ("B2", "B1*2"),
+        ("C2", "A2+B2"),
+        ("A3", "A1+$A$2"),
+        ("C3", "C1+$A$2"),
+    ]
+    .iter()
+    .map(|(cell, formula)| ((*cell).to_owned(), (*formula).to_owned()))
+    .collect();
+    assert_eq!(uncached(data.to_owned()), expected);
+}
+
+#[test]
+fn a_shared_formula_index_far_out_is_not_a_table_size() {
+    let data = concat!(
+        r#"<row r="1"><c r="A1"><f t="shared" ref="A1:B1" si="4000000000">1+1</f></c>"#,
+        r#"<c r="B1"><f t="shared" si="4000000000"/></c></row>"#,
+    );
+    let started = Instant::now();
+    assert_eq!(uncached(data.to_owned()).len(), 2);
+    assert!(started.elapsed() < Duration::from_secs(2));
 }
