@@ -8,7 +8,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use bilans_model::{LineItem, Period, Statements};
+use bilans_model::{Lang, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -107,27 +107,27 @@ impl StabilityType {
         }
     }
 
-    /// The Russian name, e.g. `кризисное`.
+    /// The Russian name, e.g. `кризисное состояние`.
     pub fn name_ru(self) -> &'static str {
-        match self {
-            StabilityType::Absolute => "абсолютная устойчивость",
-            StabilityType::Normal => "нормальная устойчивость",
-            StabilityType::Unstable => "неустойчивое состояние",
-            StabilityType::Crisis => "кризисное состояние",
-            StabilityType::Irregular => "вне типов",
-        }
+        self.label_in(Lang::Ru)
+    }
+
+    /// The type's name in `lang`, e.g. `absolute stability`, `кризисное состояние`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            StabilityType::Absolute => "absolute",
+            StabilityType::Normal => "normal",
+            StabilityType::Unstable => "unstable",
+            StabilityType::Crisis => "crisis",
+            StabilityType::Irregular => "irregular",
+        };
+        crate::lang::text(lang, &format!("stability_type.{key}"))
     }
 }
 
 impl fmt::Display for StabilityType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            StabilityType::Absolute => "absolute stability",
-            StabilityType::Normal => "normal stability",
-            StabilityType::Unstable => "unstable",
-            StabilityType::Crisis => "crisis",
-            StabilityType::Irregular => "irregular (no type)",
-        })
+        f.write_str(self.label_in(Lang::En))
     }
 }
 
