@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 
 use bilans_model::{Lang, LineItem, Period};
 use bilans_ratios::analysis::analyse;
+use bilans_ratios::liquidity::groups;
+use bilans_ratios::liquidity::stability::amounts;
 use bilans_ratios::{Basis, EvalConfig};
-use bilans_sheets::analyse::{
-    Sheet, WorkbookOptions, analysed_workbook, panel_workbook, sheet_name_in,
-};
+use bilans_sheets::analyse::{WorkbookOptions, analysed_workbook, panel_workbook};
 use bilans_sheets::import::{ImportOptions, import_file};
 use bilans_sheets::{Overwrite, save_workbook};
 use calamine::{Data, Reader, open_workbook_auto};
@@ -75,6 +75,25 @@ fn is_proper_name_and_year(text: &str) -> bool {
             .all(|name| name.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Whether `text` is written only in the balance analyses' notation: the symbols of
+/// the liquidity groups and stability amounts (`A1 (А1)`, `OWC - INV`, `A1 >= P1,
+/// A2 >= P2`) and of the indicator (`S1`), which every language writes alike.
+fn is_balance_notation(text: &str) -> bool {
+    let symbols: Vec<&str> = groups()
+        .iter()
+        .flat_map(|group| [group.symbol, group.symbol_ru])
+        .chain(
+            amounts()
+                .iter()
+                .flat_map(|amount| [amount.symbol, amount.symbol_ru]),
+        )
+        .chain(["S1", "S2", "S3"])
+        .collect();
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| symbols.contains(&word) || word.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Whether `text` is the same in every language by nature.
 fn shared_by_nature(text: &str, entity: &str) -> bool {
     let machine_name = text.parse::<LineItem>().is_ok()
@@ -91,6 +110,7 @@ fn shared_by_nature(text: &str, entity: &str) -> bool {
         || text.starts_with("bilans ")
         || is_source_list(text)
         || is_proper_name_and_year(text)
+        || is_balance_notation(text)
         || SHARED.contains(&text)
 }
 
@@ -99,14 +119,6 @@ fn shared_by_nature(text: &str, entity: &str) -> bool {
 fn known_english(input: &str) -> Vec<String> {
     let report = import_file(&fixture(input), &ImportOptions::default()).unwrap();
     report.check_notes_by_entity().swap_remove(0)
-}
-
-/// The sheets still written in English in every language (the FIXME on [`leaks`]).
-fn untranslated_sheets(lang: Lang) -> [&'static str; 2] {
-    [
-        sheet_name_in(Sheet::Liquidity, lang),
-        sheet_name_in(Sheet::Stability, lang),
-    ]
 }
 
 fn analysed(folder: &Path, input: &str, config: &EvalConfig, lang: Lang) -> PathBuf {
@@ -150,8 +162,7 @@ fn panel(folder: &Path, lang: Lang) -> PathBuf {
 ///
 /// FIXME(issue 15): still English, and left out here until they are worded per
 /// language: the import's notes (unit origin, unrecognised rows, negative deductions),
-/// which the import writes as text and the Checks sheet lists; and the Liquidity and
-/// Stability sheets (`untranslated_sheets`).
+/// which the import writes as text and the Checks sheet lists.
 fn leaks(
     english: &Path,
     translated: &Path,
@@ -161,10 +172,8 @@ fn leaks(
 ) -> Vec<String> {
     let english_texts: BTreeSet<String> =
         texts(english).into_iter().map(|(_, text)| text).collect();
-    let untranslated = untranslated_sheets(lang);
     texts(translated)
         .into_iter()
-        .filter(|(sheet, _)| lang == Lang::En || !untranslated.contains(&sheet.as_str()))
         .filter(|(_, text)| english_texts.contains(text))
         .filter(|(_, text)| !known.contains(text))
         .filter(|(_, text)| !entities.iter().any(|entity| shared_by_nature(text, entity)))

@@ -86,10 +86,11 @@ pub enum NotComputable {
     Component {
         /// The components, e.g. `A1`.
         components: Vec<&'static str>,
-        /// The line items they lack, each entry one requirement (`trade payables or
-        /// tax liabilities` where any one will do); empty when none is missing (an
-        /// overflow).
-        needs: Vec<String>,
+        /// The line items they lack, each entry one requirement: the items any one of
+        /// which will do (`trade payables or tax liabilities`); empty when none is
+        /// missing (an overflow). Serialised as English phrases.
+        #[serde(serialize_with = "requirement_labels")]
+        needs: Vec<Vec<LineItem>>,
         /// Why the first of them cannot be computed.
         cause: Box<NotComputable>,
     },
@@ -206,8 +207,10 @@ impl NotComputable {
                     (1, false) => "variable_needs",
                     (_, false) => "variables_need",
                 };
-                // FIXME(issue 15): the needs are English phrases the balance analyses
-                // write (`trade payables or tax liabilities`).
+                let needs: Vec<String> = needs
+                    .iter()
+                    .map(|items| alternatives(items, lang))
+                    .collect();
                 let needs: Vec<&str> = needs.iter().map(String::as_str).collect();
                 format(
                     key,
@@ -249,6 +252,29 @@ fn enumerate(names: &[&str], lang: Lang) -> String {
             text(lang, "not_computable.and")
         ),
     }
+}
+
+/// Line items any one of which will do, in `lang`: `a, b or c`.
+fn alternatives(items: &[LineItem], lang: Lang) -> String {
+    let names: Vec<&str> = items.iter().map(|item| item.label_in(lang)).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!(
+            "{} {} {last}",
+            init.join(", "),
+            text(lang, "not_computable.or")
+        ),
+    }
+}
+
+/// Requirements serialised as English phrases (`a, b or c`), as JSON has always shown
+/// them.
+fn requirement_labels<S: Serializer>(
+    needs: &[Vec<LineItem>],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(needs.iter().map(|items| alternatives(items, Lang::En)))
 }
 
 /// An expression serialised as its English text, as JSON has always shown it.

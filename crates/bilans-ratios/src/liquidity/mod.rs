@@ -34,7 +34,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use bilans_model::{LineItem, Period, Statements};
+use bilans_model::{Lang, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -101,14 +101,30 @@ pub struct Group {
     pub symbol: &'static str,
     /// The Russian symbol, e.g. `А1`, `П1`.
     pub symbol_ru: &'static str,
-    /// The English name.
-    pub name: &'static str,
-    /// The Russian name of the method.
-    pub name_ru: &'static str,
     /// The definition.
     pub expr: Expr,
     /// What the group holds, in words, and where sources place lines differently.
     pub note: &'static str,
+}
+
+impl Group {
+    /// The name in English, e.g. `most liquid assets`.
+    pub fn name(&self) -> &'static str {
+        self.name_in(Lang::En)
+    }
+
+    /// The name in Russian, the method's own language, e.g. `наиболее ликвидные активы`.
+    pub fn name_ru(&self) -> &'static str {
+        self.name_in(Lang::Ru)
+    }
+
+    /// The name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        crate::lang::text(
+            lang,
+            &format!("liquidity.group.{}", self.symbol.to_lowercase()),
+        )
+    }
 }
 
 /// Whether an asset group must be at least or at most its liability group.
@@ -338,13 +354,14 @@ pub(crate) fn component(
     })
 }
 
-/// What `expr` lacks, given which line items are `present`: one entry per requirement;
-/// a sum of the terms present or a choice of alternatives lacks something only when
-/// every term does, and then any of them will do (`a, b or c`).
-pub fn missing(expr: &Expr, present: &dyn Fn(LineItem) -> bool) -> Vec<String> {
+/// What `expr` lacks, given which line items are `present`: one entry per requirement,
+/// each the line items any one of which will do; a sum of the terms present or a
+/// choice of alternatives lacks something only when every term does, and then any of
+/// them will do (`a, b or c`).
+pub fn missing(expr: &Expr, present: &dyn Fn(LineItem) -> bool) -> Vec<Vec<LineItem>> {
     match expr {
         Expr::Item(item) if present(*item) => Vec::new(),
-        Expr::Item(item) => vec![item.label().to_owned()],
+        Expr::Item(item) => vec![vec![*item]],
         Expr::Ratio(id) => missing(&id.ratio().expr, present),
         Expr::Constant(_) | Expr::DaysInPeriod => Vec::new(),
         Expr::SumOfPresent(terms) | Expr::FirstPresent(terms) => {
@@ -354,12 +371,12 @@ pub fn missing(expr: &Expr, present: &dyn Fn(LineItem) -> bool) -> Vec<String> {
                 if lacks.is_empty() {
                     return Vec::new();
                 }
-                alternatives.extend(lacks);
+                alternatives.extend(lacks.into_iter().flatten());
             }
-            match alternatives.as_slice() {
-                [] => Vec::new(),
-                [only] => vec![only.clone()],
-                [init @ .., last] => vec![format!("{} or {last}", init.join(", "))],
+            if alternatives.is_empty() {
+                Vec::new()
+            } else {
+                vec![alternatives]
             }
         }
         Expr::Add(left, right)
@@ -453,8 +470,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::A1,
             symbol: "A1",
             symbol_ru: "А1",
-            name: "most liquid assets",
-            name_ru: "наиболее ликвидные активы",
             expr: most_liquid_assets(),
             note: "cash and cash equivalents and short-term financial investments",
         },
@@ -462,8 +477,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::A2,
             symbol: "A2",
             symbol_ru: "А2",
-            name: "quickly realisable assets",
-            name_ru: "быстро реализуемые активы",
             expr: quickly_realisable_assets(),
             note: "short-term receivables; the Russian 1230 also holds receivables due after 12 months, which only the notes separate",
         },
@@ -471,8 +484,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::A3,
             symbol: "A3",
             symbol_ru: "А3",
-            name: "slowly realisable assets",
-            name_ru: "медленно реализуемые активы",
             expr: item(CurrentAssets) - most_liquid_assets() - quickly_realisable_assets()
                 + present_or_zero(LongTermReceivables),
             note: "the rest of current assets (on the Russian form inventories 1210, VAT 1220 and other current assets 1260), and long-term receivables where the form prints them apart",
@@ -481,8 +492,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::A4,
             symbol: "A4",
             symbol_ru: "А4",
-            name: "hard-to-realise assets",
-            name_ru: "труднореализуемые активы",
             expr: item(FixedAssets) - present_or_zero(LongTermReceivables),
             note: "non-current assets, less the long-term receivables counted in A3",
         },
@@ -490,8 +499,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::P1,
             symbol: "P1",
             symbol_ru: "П1",
-            name: "most urgent liabilities",
-            name_ru: "наиболее срочные обязательства",
             expr: Expr::sum_of_present(most_urgent_liabilities()),
             note: "payables (кредиторская задолженность)",
         },
@@ -499,8 +506,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::P2,
             symbol: "P2",
             symbol_ru: "П2",
-            name: "short-term liabilities",
-            name_ru: "краткосрочные пассивы",
             expr: item(CurrentLiabilities) - Expr::sum_of_present(urgent_and_deferred),
             note: "the rest of current liabilities but deferred income: short-term borrowings 1510, short-term provisions 1540 and other current liabilities 1550 on the Russian form",
         },
@@ -508,8 +513,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::P3,
             symbol: "P3",
             symbol_ru: "П3",
-            name: "long-term liabilities",
-            name_ru: "долгосрочные пассивы",
             expr: long_term_liabilities(),
             note: "long-term liabilities; the Polish provisions (Pasywa B.I), which the form does not split by term, are counted here",
         },
@@ -517,8 +520,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::P4,
             symbol: "P4",
             symbol_ru: "П4",
-            name: "permanent liabilities",
-            name_ru: "постоянные пассивы",
             expr: item(Equity)
                 + present_or_zero(DeferredIncome)
                 + present_or_zero(AccrualsAndDeferredIncome),

@@ -13,7 +13,7 @@
 
 use std::fmt;
 
-use bilans_model::{LineItem, Period, Statements};
+use bilans_model::{Lang, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -67,14 +67,20 @@ impl NetAssetsMethod {
     }
 }
 
+impl NetAssetsMethod {
+    /// The method in words in `lang`.
+    pub fn text_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            NetAssetsMethod::Order84n => "order_84n",
+            NetAssetsMethod::EquityBased => "equity_based",
+        };
+        crate::lang::text(lang, &format!("liquidity.method.{key}"))
+    }
+}
+
 impl fmt::Display for NetAssetsMethod {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            NetAssetsMethod::Order84n => {
-                "Order 84n (Приказ Минфина России от 28.08.2014 № 84н): assets less owners' debt for contributions to capital, less liabilities other than deferred income on government aid and free receipt"
-            }
-            NetAssetsMethod::EquityBased => "equity-based: total assets - total liabilities",
-        })
+        f.write_str(self.text_in(Lang::En))
     }
 }
 

@@ -149,7 +149,7 @@ pub fn liquidity_markdown() -> String {
         .map(|group| {
             let mut row = vec![
                 format!("{} ({})", group.symbol, group.symbol_ru),
-                format!("{} ({})", group.name, group.name_ru),
+                format!("{} ({})", group.name(), group.name_ru()),
             ];
             row.extend(Scheme::ALL.iter().map(|scheme| cell(&group.expr, *scheme)));
             row.push(group.note.to_owned());
@@ -173,7 +173,7 @@ pub fn liquidity_markdown() -> String {
         .map(|amount| {
             let mut row = vec![
                 format!("{} ({})", amount.symbol, amount.symbol_ru),
-                format!("{} ({})", amount.name, amount.name_ru),
+                format!("{} ({})", amount.name(), amount.name_ru()),
             ];
             row.extend(Scheme::ALL.iter().map(|scheme| cell(&amount.expr, *scheme)));
             row
@@ -301,7 +301,7 @@ pub fn analysis_section(
     let mut table = Section::default();
     for group in groups() {
         table.add(
-            format!("{} {}", group.symbol, group.name),
+            format!("{} {}", group.symbol, group.name()),
             liquidity
                 .iter()
                 .map(|period| (period.period, amount(&period.group(group.id))))
@@ -340,7 +340,7 @@ pub fn analysis_section(
     let mut table = Section::default();
     for definition in amounts() {
         table.add(
-            format!("{} {}", definition.symbol, definition.name),
+            format!("{} {}", definition.symbol, definition.name()),
             stability
                 .iter()
                 .map(|period| (period.period, amount(&period.amount(definition.id))))

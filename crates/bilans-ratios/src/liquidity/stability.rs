@@ -58,12 +58,28 @@ pub struct Amount {
     pub symbol: &'static str,
     /// The Russian symbol, e.g. `СОС`.
     pub symbol_ru: &'static str,
-    /// The English name.
-    pub name: &'static str,
-    /// The Russian name.
-    pub name_ru: &'static str,
     /// The definition.
     pub expr: Expr,
+}
+
+impl Amount {
+    /// The name in English, e.g. `own working capital`.
+    pub fn name(&self) -> &'static str {
+        self.name_in(Lang::En)
+    }
+
+    /// The name in Russian, the method's own language.
+    pub fn name_ru(&self) -> &'static str {
+        self.name_in(Lang::Ru)
+    }
+
+    /// The name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        crate::lang::text(
+            lang,
+            &format!("liquidity.amount.{}", self.symbol.to_lowercase()),
+        )
+    }
 }
 
 /// Every amount, in [`AmountId::ALL`] order.
@@ -246,32 +262,24 @@ static AMOUNTS: LazyLock<Vec<Amount>> = LazyLock::new(|| {
             id: AmountId::Inventories,
             symbol: "INV",
             symbol_ru: "З",
-            name: "inventories (with VAT on purchases)",
-            name_ru: "запасы (с НДС по приобретённым ценностям)",
             expr: item(LineItem::Inventories) + present_or_zero(LineItem::RecoverableVat),
         },
         Amount {
             id: AmountId::OwnWorkingCapital,
             symbol: "OWC",
             symbol_ru: "СОС",
-            name: "own working capital",
-            name_ru: "собственные оборотные средства",
             expr: own_working_capital(),
         },
         Amount {
             id: AmountId::FunctioningCapital,
             symbol: "FC",
             symbol_ru: "КФ",
-            name: "functioning capital",
-            name_ru: "функционирующий капитал",
             expr: functioning_capital(),
         },
         Amount {
             id: AmountId::TotalSources,
             symbol: "TS",
             symbol_ru: "ВИ",
-            name: "total main sources of inventories",
-            name_ru: "общая величина основных источников формирования запасов",
             expr: functioning_capital() + item(LineItem::ShortTermDebt),
         },
     ]
