@@ -163,13 +163,7 @@ fn panel(folder: &Path, lang: Lang) -> PathBuf {
 /// FIXME(issue 15): still English, and left out here until they are worded per
 /// language: the import's notes (unit origin, unrecognised rows, negative deductions),
 /// which the import writes as text and the Checks sheet lists.
-fn leaks(
-    english: &Path,
-    translated: &Path,
-    entities: &[String],
-    known: &[String],
-    lang: Lang,
-) -> Vec<String> {
+fn leaks(english: &Path, translated: &Path, entities: &[String], known: &[String]) -> Vec<String> {
     let english_texts: BTreeSet<String> =
         texts(english).into_iter().map(|(_, text)| text).collect();
     texts(translated)
@@ -203,7 +197,7 @@ fn no_english_string_leaks_into_a_translated_workbook() {
         for lang in [Lang::Pl, Lang::Ru, Lang::Uk] {
             let translated = analysed(folder.path(), input, config, lang);
             let known = known_english(input);
-            for leak in leaks(&english, &translated, &entities, &known, lang) {
+            for leak in leaks(&english, &translated, &entities, &known) {
                 problems.push(format!("{input} ({lang}) {leak}"));
             }
         }
@@ -220,7 +214,7 @@ fn no_english_string_leaks_into_a_translated_workbook() {
         .map(|statements| statements.entity.name.clone())
         .collect();
     for lang in [Lang::Pl, Lang::Ru, Lang::Uk] {
-        for leak in leaks(&english, &panel(folder.path(), lang), &entities, &[], lang) {
+        for leak in leaks(&english, &panel(folder.path(), lang), &entities, &[]) {
             problems.push(format!("panel ({lang}) {leak}"));
         }
     }
@@ -242,7 +236,7 @@ fn a_control_leak_is_caught() {
         &EvalConfig::default(),
         Lang::En,
     );
-    let leaks = leaks(&english, &english, &[String::new()], &[], Lang::En);
+    let leaks = leaks(&english, &english, &[String::new()], &[]);
     assert!(
         leaks.iter().any(|leak| leak.ends_with(": current ratio")),
         "{leaks:?}"

@@ -86,11 +86,11 @@ pub enum NotComputable {
     Component {
         /// The components, e.g. `A1`.
         components: Vec<&'static str>,
-        /// The line items they lack, each entry one requirement: the items any one of
-        /// which will do (`trade payables or tax liabilities`); empty when none is
-        /// missing (an overflow). Serialised as English phrases.
+        /// The line items they lack, each entry one requirement (`trade payables or
+        /// tax liabilities` where any one will do); empty when none is missing (an
+        /// overflow). Serialised as English phrases.
         #[serde(serialize_with = "requirement_labels")]
-        needs: Vec<Vec<LineItem>>,
+        needs: Vec<Need>,
         /// Why the first of them cannot be computed.
         cause: Box<NotComputable>,
     },
@@ -207,10 +207,7 @@ impl NotComputable {
                     (1, false) => "variable_needs",
                     (_, false) => "variables_need",
                 };
-                let needs: Vec<String> = needs
-                    .iter()
-                    .map(|items| alternatives(items, lang))
-                    .collect();
+                let needs: Vec<String> = needs.iter().map(|need| need.text(lang)).collect();
                 let needs: Vec<&str> = needs.iter().map(String::as_str).collect();
                 format(
                     key,
@@ -254,27 +251,41 @@ fn enumerate(names: &[&str], lang: Lang) -> String {
     }
 }
 
-/// Line items any one of which will do, in `lang`: `a, b or c`.
-fn alternatives(items: &[LineItem], lang: Lang) -> String {
-    let names: Vec<&str> = items.iter().map(|item| item.label_in(lang)).collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [only] => (*only).to_owned(),
-        [init @ .., last] => format!(
-            "{} {} {last}",
-            init.join(", "),
-            text(lang, "not_computable.or")
-        ),
+/// What a component lacks: a line item, or alternatives any one of which will do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// A line item.
+    Item(LineItem),
+    /// Alternatives (at least two), any one of which will do.
+    AnyOf(Vec<Need>),
+}
+
+impl Need {
+    /// The need in `lang`: the item's name, or `a, b or c`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Need::Item(item) => item.label_in(lang).to_owned(),
+            Need::AnyOf(needs) => match needs.as_slice() {
+                [] => String::new(),
+                [only] => only.text(lang),
+                [init @ .., last] => {
+                    let init: Vec<String> = init.iter().map(|need| need.text(lang)).collect();
+                    format!(
+                        "{} {} {}",
+                        init.join(", "),
+                        text(lang, "not_computable.or"),
+                        last.text(lang)
+                    )
+                }
+            },
+        }
     }
 }
 
 /// Requirements serialised as English phrases (`a, b or c`), as JSON has always shown
 /// them.
-fn requirement_labels<S: Serializer>(
-    needs: &[Vec<LineItem>],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(needs.iter().map(|items| alternatives(items, Lang::En)))
+fn requirement_labels<S: Serializer>(needs: &[Need], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(needs.iter().map(|need| need.text(Lang::En)))
 }
 
 /// An expression serialised as its English text, as JSON has always shown it.

@@ -39,7 +39,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::eval::Evaluator;
-use crate::{Basis, EvalConfig, Expr, NotComputable, Outcome, RatioId, Rounding};
+use crate::{Basis, EvalConfig, Expr, Need, NotComputable, Outcome, RatioId, Rounding};
 
 pub mod net_assets;
 pub mod render;
@@ -354,14 +354,13 @@ pub(crate) fn component(
     })
 }
 
-/// What `expr` lacks, given which line items are `present`: one entry per requirement,
-/// each the line items any one of which will do; a sum of the terms present or a
-/// choice of alternatives lacks something only when every term does, and then any of
-/// them will do (`a, b or c`).
-pub fn missing(expr: &Expr, present: &dyn Fn(LineItem) -> bool) -> Vec<Vec<LineItem>> {
+/// What `expr` lacks, given which line items are `present`: one entry per requirement;
+/// a sum of the terms present or a choice of alternatives lacks something only when
+/// every term does, and then any of them will do (`a, b or c`).
+pub fn missing(expr: &Expr, present: &dyn Fn(LineItem) -> bool) -> Vec<Need> {
     match expr {
         Expr::Item(item) if present(*item) => Vec::new(),
-        Expr::Item(item) => vec![vec![*item]],
+        Expr::Item(item) => vec![Need::Item(*item)],
         Expr::Ratio(id) => missing(&id.ratio().expr, present),
         Expr::Constant(_) | Expr::DaysInPeriod => Vec::new(),
         Expr::SumOfPresent(terms) | Expr::FirstPresent(terms) => {
@@ -371,12 +370,12 @@ pub fn missing(expr: &Expr, present: &dyn Fn(LineItem) -> bool) -> Vec<Vec<LineI
                 if lacks.is_empty() {
                     return Vec::new();
                 }
-                alternatives.extend(lacks.into_iter().flatten());
+                alternatives.extend(lacks);
             }
-            if alternatives.is_empty() {
-                Vec::new()
-            } else {
-                vec![alternatives]
+            match alternatives.as_slice() {
+                [] => Vec::new(),
+                [only] => vec![only.clone()],
+                _ => vec![Need::AnyOf(alternatives)],
             }
         }
         Expr::Add(left, right)
