@@ -115,15 +115,16 @@ fn shared_by_nature(text: &str, entity: &str) -> bool {
 }
 
 /// The texts of `input`'s workbook that are still English in every language (the
-/// FIXME on [`leaks`]): the import's notes of its first company.
+/// FIXME on [`leaks`]): the import's own notes.
 fn known_english(input: &str) -> Vec<String> {
-    let report = import_file(&fixture(input), &ImportOptions::default()).unwrap();
-    report.check_notes_by_entity().swap_remove(0)
+    import_file(&fixture(input), &ImportOptions::default())
+        .unwrap()
+        .notes
 }
 
 fn analysed(folder: &Path, input: &str, config: &EvalConfig, lang: Lang) -> PathBuf {
     let report = import_file(&fixture(input), &ImportOptions::default()).unwrap();
-    let notes = report.check_notes_by_entity();
+    let notes = report.check_notes_by_entity_in(lang);
     let analysis = analyse(&report.entities[0], config);
     let options = WorkbookOptions {
         input: input.to_owned(),
@@ -161,8 +162,10 @@ fn panel(folder: &Path, lang: Lang) -> PathBuf {
 /// The leaks of the translated workbook `translated` against the English `english`.
 ///
 /// FIXME(issue 15): still English, and left out here until they are worded per
-/// language: the import's notes (unit origin, unrecognised rows, negative deductions),
-/// which the import writes as text and the Checks sheet lists.
+/// language: the import's own notes (disagreeing rows, skipped sheets, negative
+/// deductions), which the import writes as text and the Checks sheet lists. (The
+/// reason inside a note on an unrecognised row is English too; the note around it is
+/// translated, so this exact-match test cannot see it.)
 fn leaks(english: &Path, translated: &Path, entities: &[String], known: &[String]) -> Vec<String> {
     let english_texts: BTreeSet<String> =
         texts(english).into_iter().map(|(_, text)| text).collect();
