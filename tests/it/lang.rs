@@ -257,6 +257,24 @@ fn cli_lang_flag_and_environment_choose_the_language() {
         markdown.contains("коефіцієнт поточної ліквідності"),
         "{markdown}"
     );
+    // The conclusion and the balance analyses are in Ukrainian too.
+    for ukrainian in [
+        "## Висновок",
+        "Коефіцієнт поточної ліквідності у 2006: 1,08",
+        "## Ліквідність балансу",
+        "## Чисті активи",
+        "Не обчислюється:",
+    ] {
+        assert!(markdown.contains(ukrainian), "{ukrainian}: {markdown}");
+    }
+    for english in [
+        "## Conclusion",
+        "## Net assets",
+        "Not computable:",
+        " needs ",
+    ] {
+        assert!(!markdown.contains(english), "{english}: {markdown}");
+    }
     let output = folder.path().join("ru.xlsx");
     let status = std::process::Command::new(crate::support::bilans_binary())
         .args(["analyse", input, "-o", output.to_str().unwrap()])

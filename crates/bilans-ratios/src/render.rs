@@ -268,8 +268,7 @@ pub fn analysis_markdown_in(analysis: &Analysis, lang: Lang) -> String {
     for point in &analysis.attention {
         let _ = writeln!(out, "- {}", point.text(lang));
     }
-    // FIXME(issue 15): the structure and the balance-liquidity sections are English
-    // in every language.
+    // FIXME(issue 15): the structure section is English in every language.
     out.push_str(&conclusion_markdown_in(&analysis.conclusion, lang));
     let _ = write!(out, "\n## {}\n\n", words(lang, "statements"));
     out.push_str(&statements_table_in(statements, lang));
@@ -330,6 +329,7 @@ pub fn analysis_markdown_in(analysis: &Analysis, lang: Lang) -> String {
         &analysis.balance_liquidity,
         &analysis.financial_stability,
         &analysis.net_assets,
+        lang,
     ));
     let _ = write!(out, "\n## {}\n\n", words(lang, "checks"));
     out.push_str(&findings_list_in(&analysis.findings, lang));

@@ -248,11 +248,22 @@ pub enum Verdict {
 
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
+}
+
+impl Verdict {
+    /// The verdict in words in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
         match self {
-            Verdict::AbsolutelyLiquid => f.write_str("absolutely liquid"),
-            Verdict::NotAbsolutelyLiquid { failed } => {
-                write!(f, "not absolutely liquid: fails {}", failed.join(", "))
+            Verdict::AbsolutelyLiquid => {
+                crate::lang::text(lang, "liquidity.verdict.liquid").to_owned()
             }
+            Verdict::NotAbsolutelyLiquid { failed } => crate::lang::message(
+                lang,
+                "liquidity.verdict.not_liquid",
+                &[("failed", &failed.join(", "))],
+            ),
         }
     }
 }

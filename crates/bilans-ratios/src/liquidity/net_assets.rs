@@ -97,15 +97,21 @@ pub enum Coverage {
     Undetermined,
 }
 
+impl Coverage {
+    /// How net assets compare with share capital, in words in `lang`.
+    pub fn text_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Coverage::AtLeastShareCapital => "at_least",
+            Coverage::BelowShareCapital => "below",
+            Coverage::Undetermined => "undetermined",
+        };
+        crate::lang::text(lang, &format!("liquidity.coverage.{key}"))
+    }
+}
+
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Coverage::AtLeastShareCapital => "at least the share capital",
-            Coverage::BelowShareCapital => "below the share capital",
-            Coverage::Undetermined => {
-                "undetermined: depends on the part of deferred income from government aid"
-            }
-        })
+        f.write_str(self.text_in(Lang::En))
     }
 }
 
