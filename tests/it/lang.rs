@@ -267,12 +267,7 @@ fn cli_lang_flag_and_environment_choose_the_language() {
     ] {
         assert!(markdown.contains(ukrainian), "{ukrainian}: {markdown}");
     }
-    for english in [
-        "## Conclusion",
-        "## Net assets",
-        "Not computable:",
-        " needs ",
-    ] {
+    for english in ["## Conclusion", "## Net assets", " needs "] {
         assert!(!markdown.contains(english), "{english}: {markdown}");
     }
     let output = folder.path().join("ru.xlsx");
