@@ -4,7 +4,7 @@
 //! imported amounts by the method's Russian line codes; the three forms must agree,
 //! and the Markdown section is snapshot-tested.
 
-use bilans_model::{LineItem, Period, Statements};
+use bilans_model::{Lang, LineItem, Period, Statements};
 use bilans_ratios::EvalConfig;
 use bilans_ratios::analysis::analyse;
 use bilans_ratios::liquidity::net_assets::NetAssetsMethod;
@@ -176,6 +176,7 @@ fn russian_form_section_snapshot() {
             &analysis.balance_liquidity,
             &analysis.financial_stability,
             &analysis.net_assets,
+            Lang::En,
         )
     );
 }

@@ -81,8 +81,8 @@ pub(crate) fn generate(root: &Path) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>
     files.insert(markdown("seed002_working_capital.md"), page(&report));
 
     for shape in SEED004_SHAPES {
-        let mut analysed = analyse(root, &format!("fixtures/workbooks/{shape}"))?;
-        let mut workbook = analysed.company_workbook(0)?;
+        let input = format!("fixtures/workbooks/{shape}");
+        let mut workbook = analyse(root, &input)?.company_workbook(0)?;
         let name = format!("workbooks/{}.analysed.xlsx", shape.replace('.', "_"));
         files.insert(PathBuf::from(name), workbook.save_to_buffer()?);
         // The Polish and Russian shapes also in their own language.
@@ -91,8 +91,7 @@ pub(crate) fn generate(root: &Path) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>
             ("seed004_ru_transposed.ods", Lang::Ru),
         ];
         if let Some((_, lang)) = own.iter().find(|(own_shape, _)| *own_shape == shape) {
-            analysed.options.lang = *lang;
-            let mut workbook = analysed.company_workbook(0)?;
+            let mut workbook = analyse_in(root, &input, *lang)?.company_workbook(0)?;
             let name = format!("workbooks/{}.analysed.{lang}.xlsx", shape.replace('.', "_"));
             files.insert(PathBuf::from(name), workbook.save_to_buffer()?);
         }
@@ -150,10 +149,16 @@ fn page(body: &str) -> Vec<u8> {
 /// point: the file is named by its path relative to the root, so that the reports do
 /// not depend on where the project is checked out.
 fn analyse(root: &Path, relative: &str) -> anyhow::Result<AnalysedFile> {
-    let options = AnalyseOptions {
+    analyse_in(root, relative, Lang::En)
+}
+
+/// [`analyse`] with the workbook (and the import notes it lists) in `lang`.
+fn analyse_in(root: &Path, relative: &str, lang: Lang) -> anyhow::Result<AnalysedFile> {
+    let mut options = AnalyseOptions {
         input_name: Some(relative.to_owned()),
         ..AnalyseOptions::default()
     };
+    options.workbook.lang = lang;
     Ok(analyse_file(&root.join(relative), &options)?)
 }
 

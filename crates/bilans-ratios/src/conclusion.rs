@@ -13,15 +13,14 @@
 //! to 2 decimals, percentages to 1, amounts to whole units of the statements); the
 //! figures keep full precision.
 
-use std::fmt::Write as _;
-
-use bilans_model::{LineItem, Period, Severity};
+use bilans_model::{Lang, LineItem, Period, Severity};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use bilans_model::{Finding, Statements};
 
 use crate::distress::{DistressRow, ZoneRisk};
+use crate::lang::{message, text};
 use crate::liquidity::net_assets::{Coverage, NetAssetsPeriod};
 use crate::liquidity::stability::{StabilityPeriod, StabilityType};
 use crate::liquidity::{LiquidityPeriod, Verdict};
@@ -68,15 +67,21 @@ pub enum Topic {
 impl Topic {
     /// The paragraph's heading.
     pub fn heading(self) -> &'static str {
-        match self {
-            Topic::Checks => "Checks",
-            Topic::Liquidity => "Liquidity",
-            Topic::Financing => "Financing",
-            Topic::Profitability => "Profitability",
-            Topic::Trends => "Trends",
-            Topic::Distress => "Distress models",
-            Topic::NextSteps => "What to check next",
-        }
+        self.heading_in(Lang::En)
+    }
+
+    /// The paragraph's heading in `lang`.
+    pub fn heading_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Topic::Checks => "checks",
+            Topic::Liquidity => "liquidity",
+            Topic::Financing => "financing",
+            Topic::Profitability => "profitability",
+            Topic::Trends => "trends",
+            Topic::Distress => "distress",
+            Topic::NextSteps => "next_steps",
+        };
+        text(lang, &format!("conclusion.heading.{key}"))
     }
 }
 
@@ -85,10 +90,20 @@ impl Topic {
 pub struct Sentence {
     /// The claim, as data.
     pub claim: Claim,
-    /// The claim in words.
+    /// The claim in words, in English (the JSON's text).
     pub text: String,
+    /// The claim in words in each language of [`Lang::ALL`].
+    #[serde(skip)]
+    texts: [String; 4],
     /// The figures the claim states or rests on.
     pub figures: Vec<Figure>,
+}
+
+impl Sentence {
+    /// The claim in words in `lang`.
+    pub fn text_in(&self, lang: Lang) -> &str {
+        &self.texts[lang.index()]
+    }
 }
 
 /// A figure a sentence rests on.
@@ -125,8 +140,11 @@ pub enum Figure {
     /// An amount of the balance analyses (a liquidity group's surplus, a stability
     /// surplus, net assets), on the Liquidity or Stability sheet.
     Measure {
-        /// What it is, e.g. `A1 >= P1 (surplus)`.
+        /// What it is, in English, e.g. `A1 >= P1 (surplus)`.
         name: String,
+        /// What it is, to be worded in any language.
+        #[serde(skip)]
+        label: MeasureName,
         /// The period.
         period: Period,
         /// Its value.
@@ -139,6 +157,45 @@ pub enum Figure {
         /// How many.
         count: usize,
     },
+}
+
+/// What a [`Figure::Measure`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeasureName {
+    /// The surplus of a liquidity condition, e.g. `A1 >= P1`.
+    Surplus(String),
+    /// A stability surplus, by its symbol (`S1`).
+    StabilitySurplus(&'static str),
+    /// Net assets.
+    NetAssets,
+    /// The share capital.
+    ShareCapital,
+}
+
+impl MeasureName {
+    /// The measure's name in `lang`, e.g. `A1 >= P1 (nadwyżka)`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match self {
+            MeasureName::Surplus(condition) => {
+                say(lang, "measure.surplus", &[("condition", condition)])
+            }
+            MeasureName::StabilitySurplus(symbol) => {
+                say(lang, "measure.stability_surplus", &[("symbol", symbol)])
+            }
+            MeasureName::NetAssets => say(lang, "measure.net_assets", &[]),
+            MeasureName::ShareCapital => say(lang, "measure.share_capital", &[]),
+        }
+    }
+}
+
+/// A [`Figure::Measure`] of `label` (named in English too).
+fn measure(label: MeasureName, period: Period, value: Decimal) -> Figure {
+    Figure::Measure {
+        name: label.text_in(Lang::En),
+        label,
+        period,
+        value,
+    }
 }
 
 /// What a sentence claims. Each variant states only what its figures show.
@@ -330,8 +387,10 @@ pub fn conclude(analysis: &Facts<'_>) -> Conclusion {
 }
 
 fn sentence(analysis: &Facts<'_>, claim: Claim, figures: Vec<Figure>) -> Sentence {
+    let texts = Lang::ALL.map(|lang| claim_text(analysis, &claim, lang));
     Sentence {
-        text: claim_text(analysis, &claim),
+        text: texts[Lang::En.index()].clone(),
+        texts,
         claim,
         figures,
     }
@@ -468,11 +527,11 @@ fn liquidity(analysis: &Facts<'_>) -> Vec<Sentence> {
             .conditions
             .iter()
             .filter_map(|condition| {
-                Some(Figure::Measure {
-                    name: format!("{} (surplus)", condition.condition),
-                    period: liquidity.period,
-                    value: *condition.surplus.as_ref().ok()?,
-                })
+                Some(measure(
+                    MeasureName::Surplus(condition.condition.clone()),
+                    liquidity.period,
+                    *condition.surplus.as_ref().ok()?,
+                ))
             })
             .collect();
         let failed = match verdict {
@@ -507,11 +566,11 @@ fn financing(analysis: &Facts<'_>) -> Vec<Sentence> {
             .iter()
             .zip(["S1", "S2", "S3"])
             .filter_map(|(surplus, symbol)| {
-                Some(Figure::Measure {
-                    name: format!("{symbol} surplus"),
-                    period: stability.period,
-                    value: *surplus.value.as_ref().ok()?,
-                })
+                Some(measure(
+                    MeasureName::StabilitySurplus(symbol),
+                    stability.period,
+                    *surplus.value.as_ref().ok()?,
+                ))
             })
             .collect();
         let claim = Claim::Stability {
@@ -533,16 +592,8 @@ fn financing(analysis: &Facts<'_>) -> Vec<Sentence> {
         && coverage != Coverage::Undetermined
     {
         let figures = vec![
-            Figure::Measure {
-                name: "net assets".to_owned(),
-                period,
-                value: net_assets,
-            },
-            Figure::Measure {
-                name: "share capital".to_owned(),
-                period,
-                value: share_capital,
-            },
+            measure(MeasureName::NetAssets, period, net_assets),
+            measure(MeasureName::ShareCapital, period, share_capital),
         ];
         let claim = Claim::NetAssets {
             period,
@@ -753,128 +804,173 @@ fn next_steps(paragraphs: &[Paragraph]) -> Vec<Sentence> {
     }
     steps
         .into_iter()
-        .map(|(claim, figures)| Sentence {
-            text: step_text(&claim),
-            claim,
-            figures,
+        .map(|(claim, figures)| {
+            let texts = Lang::ALL.map(|lang| step_text(&claim, lang));
+            Sentence {
+                text: texts[Lang::En.index()].clone(),
+                texts,
+                claim,
+                figures,
+            }
         })
         .collect()
 }
 
-fn step_text(claim: &Claim) -> String {
+/// The sentence `key` of the conclusion in `lang` with its placeholders filled.
+fn say(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    message(lang, &format!("conclusion.{key}"), args)
+}
+
+/// The text of a step of [`next_steps`] in `lang`.
+fn step_text(claim: &Claim, lang: Lang) -> String {
     match claim {
-        Claim::CheckReconcile => {
-            "Reconcile the statements first (the Checks list the contradictions): every \
-             ratio built on a contradicted amount is uncertain."
-                .to_owned()
-        }
-        Claim::CheckShortTermFunding => {
-            "Look at when the current liabilities fall due and what cash, credit lines or \
-             collections will meet them."
-                .to_owned()
-        }
-        Claim::CheckDistressInputs => {
-            "Read the inputs of the models in their danger zone (the Distress sheet lists \
-             each model's variables and source) before drawing a verdict: each model was \
-             estimated on its own country, industry and years."
-                .to_owned()
-        }
-        Claim::CheckInventoryFinancing => {
-            "Look at how the inventories are financed: the Stability sheet shows which \
-             sources (own working capital, long-term liabilities, short-term borrowings) \
-             fall short of them."
-                .to_owned()
-        }
-        Claim::CheckNetAssets => {
-            "Net assets are below the share capital: check what company law requires \
-             where the company is registered when this lasts."
-                .to_owned()
-        }
+        Claim::CheckReconcile => say(lang, "check_reconcile", &[]),
+        Claim::CheckShortTermFunding => say(lang, "check_short_term_funding", &[]),
+        Claim::CheckDistressInputs => say(lang, "check_distress_inputs", &[]),
+        Claim::CheckInventoryFinancing => say(lang, "check_inventory_financing", &[]),
+        Claim::CheckNetAssets => say(lang, "check_net_assets", &[]),
         Claim::CheckMissingInputs { ratios } => {
-            let names: Vec<&str> = ratios.iter().map(|id| id.label()).collect();
-            format!(
-                "Not computable in the latest period (the Ratios sheet gives each reason): {}.",
-                names.join(", ")
+            let names: Vec<&str> = ratios.iter().map(|id| id.label_in(lang)).collect();
+            say(
+                lang,
+                "check_missing_inputs",
+                &[("ratios", &names.join(", "))],
             )
         }
         _ => String::new(),
     }
 }
 
-fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
-    let unit = analysis.statements.unit.to_string();
+/// Why `id` is not computable in `period`, in `lang`; `english` (the claim's reason)
+/// when the ratio table no longer holds it.
+fn reason_in(
+    analysis: &Facts<'_>,
+    id: RatioId,
+    period: Period,
+    english: &str,
+    lang: Lang,
+) -> String {
+    analysis
+        .ratios
+        .row(id)
+        .and_then(|row| row.value(period))
+        .and_then(|value| value.as_ref().err())
+        .map_or_else(|| english.to_owned(), |reason| reason.text(lang))
+}
+
+/// The name of the distress model called `name` (its English name) in `lang`.
+fn model_name_in(analysis: &Facts<'_>, name: &'static str, lang: Lang) -> &'static str {
+    analysis
+        .distress
+        .iter()
+        .find(|row| row.name == name)
+        .map_or(name, |row| row.id.model().name_in(lang))
+}
+
+#[allow(clippy::too_many_lines)] // One arm per claim, each a message and its arguments.
+fn claim_text(analysis: &Facts<'_>, claim: &Claim, lang: Lang) -> String {
+    let unit = analysis.statements.unit.text_in(lang);
     match claim {
-        Claim::ChecksPass { warnings: 0 } => {
-            "The statements pass every identity and consistency check.".to_owned()
+        Claim::ChecksPass { warnings: 0 } => say(lang, "checks_pass", &[]),
+        Claim::ChecksPass { warnings } => {
+            say(lang, "checks_pass_warnings", &[("warnings", warnings)])
         }
-        Claim::ChecksPass { warnings } => format!(
-            "The statements pass every identity and consistency check; {warnings} \
-             warning(s) are worth a look (see Checks)."
-        ),
-        Claim::ChecksFail { errors, first } => format!(
-            "The statements contradict themselves in {errors} place(s) (see Checks); the \
-             first: {first}."
-        ),
+        Claim::ChecksFail { errors, first } => {
+            let first = analysis
+                .findings
+                .iter()
+                .find(|finding| finding.severity == Severity::Error)
+                .map_or_else(|| first.clone(), |finding| finding.text(lang));
+            say(
+                lang,
+                "checks_fail",
+                &[("errors", errors), ("first", &first)],
+            )
+        }
         Claim::RatioLevel {
             id,
             period,
             value,
             previous,
         } => {
-            let mut text = format!(
-                "{} was {} in {period}",
-                capitalise(id.label()),
-                ratio_value(*id, *value)
-            );
-            if let Some((previous_period, previous_value)) = previous {
-                let direction = match value.cmp(previous_value) {
-                    std::cmp::Ordering::Greater => "up from",
-                    std::cmp::Ordering::Less => "down from",
-                    std::cmp::Ordering::Equal => "the same as",
-                };
-                let _ = write!(
-                    text,
-                    ", {direction} {} in {previous_period}",
-                    ratio_value(*id, *previous_value)
-                );
+            let ratio = capitalise(id.label_in(lang));
+            let stated = ratio_value(*id, *value, lang);
+            let formula = id.ratio().formula_text_in(lang);
+            match previous {
+                None => say(
+                    lang,
+                    "ratio_level",
+                    &[
+                        ("ratio", &ratio),
+                        ("value", &stated),
+                        ("period", period),
+                        ("formula", &formula),
+                    ],
+                ),
+                Some((previous_period, previous_value)) => {
+                    let key = match value.cmp(previous_value) {
+                        std::cmp::Ordering::Greater => "ratio_level_up",
+                        std::cmp::Ordering::Less => "ratio_level_down",
+                        std::cmp::Ordering::Equal => "ratio_level_same",
+                    };
+                    say(
+                        lang,
+                        key,
+                        &[
+                            ("ratio", &ratio),
+                            ("value", &stated),
+                            ("period", period),
+                            ("previous", &ratio_value(*id, *previous_value, lang)),
+                            ("previous_period", previous_period),
+                            ("formula", &formula),
+                        ],
+                    )
+                }
             }
-            let _ = write!(text, " ({}).", id.ratio().formula_text());
-            text
         }
-        Claim::RatioNotComputable { id, period, reason } => format!(
-            "{} is not computable for {period}: {reason}.",
-            capitalise(id.label())
+        Claim::RatioNotComputable { id, period, reason } => say(
+            lang,
+            "ratio_not_computable",
+            &[
+                ("ratio", &capitalise(id.label_in(lang))),
+                ("period", period),
+                ("reason", &reason_in(analysis, *id, *period, reason, lang)),
+            ],
         ),
-        Claim::CurrentLiabilitiesExceedCurrentAssets { period } => format!(
-            "With a current ratio below 1, current liabilities exceed current assets in \
-             {period}."
-        ),
-        Claim::NetLoss { period } => format!("The company made a net loss in {period}."),
+        Claim::CurrentLiabilitiesExceedCurrentAssets { period } => {
+            say(lang, "current_liabilities_exceed", &[("period", period)])
+        }
+        Claim::NetLoss { period } => say(lang, "net_loss", &[("period", period)]),
         Claim::AmountChange { item, first, last } => {
             let (first_period, first_value) = first;
             let (last_period, last_value) = last;
-            let verb = match last_value.cmp(first_value) {
-                std::cmp::Ordering::Greater => "rose",
-                std::cmp::Ordering::Less => "fell",
-                std::cmp::Ordering::Equal => "stayed",
+            let key = match last_value.cmp(first_value) {
+                std::cmp::Ordering::Greater => "amount_rose",
+                std::cmp::Ordering::Less => "amount_fell",
+                std::cmp::Ordering::Equal => "amount_stayed",
             };
-            let mut text = format!(
-                "{} {verb} from {} in {first_period} to {} in {last_period} ({unit})",
-                capitalise(item.label()),
-                amount(*first_value),
-                amount(*last_value)
-            );
             let change = last_value
                 .checked_sub(*first_value)
                 .and_then(|change| change.checked_div(*first_value));
-            if let Some(percent) = change.and_then(signed_percent)
-                && first_value.is_sign_positive()
-                && !first_value.is_zero()
-            {
-                let _ = write!(text, ", {percent}");
-            }
-            text.push('.');
-            text
+            let change = match change.and_then(|change| signed_percent(change, lang)) {
+                Some(percent) if first_value.is_sign_positive() && !first_value.is_zero() => {
+                    format!(", {percent}")
+                }
+                _ => String::new(),
+            };
+            say(
+                lang,
+                key,
+                &[
+                    ("item", &capitalise(item.label_in(lang))),
+                    ("first", &amount(*first_value, lang)),
+                    ("first_period", first_period),
+                    ("last", &amount(*last_value, lang)),
+                    ("last_period", last_period),
+                    ("unit", &unit),
+                    ("change", &change),
+                ],
+            )
         }
         Claim::DistressZones {
             period,
@@ -884,42 +980,56 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
             not_computable,
         } => {
             let computed = danger.len() + between.len() + safe.len();
-            let mut text = format!("In {period}, {computed} distress model(s) give a zone: ");
-            let mut parts = Vec::new();
-            for (label, models) in [
-                ("in their danger zone", danger),
-                ("between zones", between),
-                ("in their safe zone", safe),
-            ] {
-                if !models.is_empty() {
-                    parts.push(format!("{} {label} ({})", models.len(), models.join(", ")));
-                }
-            }
-            text.push_str(&parts.join("; "));
-            text.push('.');
+            let parts: Vec<String> = [
+                ("zone_danger", danger),
+                ("zone_between", between),
+                ("zone_safe", safe),
+            ]
+            .into_iter()
+            .filter(|(_, models)| !models.is_empty())
+            .map(|(key, models)| {
+                let names: Vec<&str> = models
+                    .iter()
+                    .map(|name| model_name_in(analysis, name, lang))
+                    .collect();
+                say(
+                    lang,
+                    key,
+                    &[("count", &models.len()), ("models", &names.join(", "))],
+                )
+            })
+            .collect();
+            let mut text = say(
+                lang,
+                "distress_zones",
+                &[
+                    ("period", period),
+                    ("computed", &computed),
+                    ("parts", &parts.join("; ")),
+                ],
+            );
             if !danger.is_empty() && !safe.is_empty() {
-                text.push_str(" The models disagree.");
+                text.push(' ');
+                text.push_str(&say(lang, "models_disagree", &[]));
             }
             if 0 < *not_computable {
-                let _ = write!(
-                    text,
-                    " {not_computable} model(s) are not computable for {period} (see Distress \
-                     for what each needs)."
-                );
+                text.push(' ');
+                text.push_str(&say(
+                    lang,
+                    "models_not_computable",
+                    &[("count", not_computable), ("period", period)],
+                ));
             }
             text
         }
         Claim::BalanceLiquidity { period, failed } => {
             if failed.is_empty() {
-                format!(
-                    "By liquidity groups the balance is absolutely liquid in {period}: all \
-                     four conditions A1 >= P1, A2 >= P2, A3 >= P3, A4 <= P4 hold."
-                )
+                say(lang, "balance_liquid", &[("period", period)])
             } else {
-                format!(
-                    "By liquidity groups the balance is not absolutely liquid in {period}: \
-                     {} fail(s).",
-                    failed.join(", ")
+                say(
+                    lang,
+                    "balance_not_liquid",
+                    &[("period", period), ("failed", &failed.join(", "))],
                 )
             }
         }
@@ -932,10 +1042,14 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
                 .iter()
                 .map(|bit| if *bit { "1" } else { "0" })
                 .collect();
-            format!(
-                "The three-component indicator S = ({}) gives the financial-stability type \
-                 \"{stability_type}\" in {period}.",
-                bits.join(", ")
+            say(
+                lang,
+                "stability",
+                &[
+                    ("bits", &bits.join(", ")),
+                    ("type", &stability_type.label_in(lang)),
+                    ("period", period),
+                ],
             )
         }
         Claim::NetAssets {
@@ -943,11 +1057,22 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
             net_assets,
             share_capital,
             coverage,
-        } => format!(
-            "Net assets were {} in {period}, {coverage} of {} ({unit}).",
-            amount(*net_assets),
-            amount(*share_capital)
-        ),
+        } => {
+            let key = match coverage {
+                Coverage::BelowShareCapital => "net_assets_below",
+                Coverage::AtLeastShareCapital | Coverage::Undetermined => "net_assets_at_least",
+            };
+            say(
+                lang,
+                key,
+                &[
+                    ("net_assets", &amount(*net_assets, lang)),
+                    ("period", period),
+                    ("share_capital", &amount(*share_capital, lang)),
+                    ("unit", &unit),
+                ],
+            )
+        }
         Claim::LargeMoves {
             period,
             lines,
@@ -956,26 +1081,30 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim) -> String {
             let named: Vec<String> = lines
                 .iter()
                 .map(|(item, change)| {
-                    let percent = signed_percent(*change).unwrap_or_else(|| "n/c".to_owned());
-                    format!("{} {percent}", item.label())
+                    let percent = signed_percent(*change, lang)
+                        .unwrap_or_else(|| text(lang, "render.not_computable_short").to_owned());
+                    format!("{} {percent}", item.label_in(lang))
                 })
                 .collect();
-            format!(
-                "{count} line(s) moved by a quarter or more of their amount in {period} \
-                 while weighing at least 5% of their total; the largest: {}.",
-                named.join(", ")
+            say(
+                lang,
+                "large_moves",
+                &[
+                    ("count", count),
+                    ("period", period),
+                    ("lines", &named.join(", ")),
+                ],
             )
         }
-        Claim::DistressNoneComputable { models } => format!(
-            "None of the {models} distress models is computable (see Distress for what \
-             each needs)."
-        ),
+        Claim::DistressNoneComputable { models } => {
+            say(lang, "distress_none", &[("models", models)])
+        }
         Claim::CheckReconcile
         | Claim::CheckShortTermFunding
         | Claim::CheckDistressInputs
         | Claim::CheckInventoryFinancing
         | Claim::CheckNetAssets
-        | Claim::CheckMissingInputs { .. } => step_text(claim),
+        | Claim::CheckMissingInputs { .. } => step_text(claim, lang),
     }
 }
 
@@ -983,35 +1112,64 @@ fn rounded(value: Decimal, decimals: u32) -> Decimal {
     value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// `number` (written `1,234.5`) in the notation of `lang`: English keeps it; Polish,
+/// Russian and Ukrainian group thousands with a no-break space and write a decimal
+/// comma (`1 234,5`).
+fn number_in(number: String, lang: Lang) -> String {
+    match lang {
+        Lang::En => number,
+        Lang::Pl | Lang::Ru | Lang::Uk => number
+            .chars()
+            .map(|c| match c {
+                ',' => '\u{a0}',
+                '.' => ',',
+                other => other,
+            })
+            .collect(),
+    }
+}
+
 /// A ratio's value in words: a percentage for fractions, times, days, amounts.
-fn ratio_value(id: RatioId, value: Decimal) -> String {
+fn ratio_value(id: RatioId, value: Decimal, lang: Lang) -> String {
     use crate::RatioUnit;
     match id.ratio().unit {
         RatioUnit::Fraction => match value.checked_mul(Decimal::ONE_HUNDRED) {
-            Some(percent) => format!("{:.1}%", rounded(percent, 1)),
+            Some(percent) => number_in(format!("{:.1}%", rounded(percent, 1)), lang),
             // Beyond what a percentage can hold: the fraction itself.
-            None => format!("{} (as a fraction)", rounded(value, 2)),
+            None => say(
+                lang,
+                "as_fraction",
+                &[("value", &number_in(rounded(value, 2).to_string(), lang))],
+            ),
         },
-        RatioUnit::Times => format!("{:.2}", rounded(value, 2)),
-        RatioUnit::Days => format!("{:.1} days", rounded(value, 1)),
-        RatioUnit::Amount => amount(value),
+        RatioUnit::Times => number_in(format!("{:.2}", rounded(value, 2)), lang),
+        RatioUnit::Days => say(
+            lang,
+            "days",
+            &[(
+                "value",
+                &number_in(format!("{:.1}", rounded(value, 1)), lang),
+            )],
+        ),
+        RatioUnit::Amount => amount(value, lang),
     }
 }
 
 /// `+25.0%` for a fraction of 0.25; `None` beyond what a percentage can hold.
-fn signed_percent(fraction: Decimal) -> Option<String> {
+fn signed_percent(fraction: Decimal, lang: Lang) -> Option<String> {
     let percent = rounded(fraction.checked_mul(Decimal::ONE_HUNDRED)?, 1);
-    Some(if percent.is_zero() {
+    let text = if percent.is_zero() {
         "0.0%".to_owned()
     } else if percent.is_sign_negative() {
         format!("{percent:.1}%")
     } else {
         format!("+{percent:.1}%")
-    })
+    };
+    Some(number_in(text, lang))
 }
 
-/// An amount in whole units with a thin-space-free comma grouping: `1,234,567`.
-fn amount(value: Decimal) -> String {
+/// An amount in whole units with a comma grouping, `1,234,567` (in `lang`'s notation).
+fn amount(value: Decimal, lang: Lang) -> String {
     let whole = rounded(value, 0).normalize();
     let text = whole.abs().to_string();
     let mut grouped = String::new();
@@ -1021,9 +1179,10 @@ fn amount(value: Decimal) -> String {
         }
         grouped.push(digit);
     }
-    if whole.is_sign_negative() && !whole.is_zero() {
+    let signed = if whole.is_sign_negative() && !whole.is_zero() {
         format!("-{grouped}")
     } else {
         grouped
-    }
+    };
+    number_in(signed, lang)
 }

@@ -62,7 +62,7 @@ pub mod working_capital;
 pub use crate::catalogue::{Group, Ratio, RatioUnit, catalogue, find};
 pub use crate::expr::{Basis, CellRefs, DaysInYear, EvalConfig, Expr, Rounding};
 pub use crate::id::RatioId;
-pub use crate::not_computable::NotComputable;
+pub use crate::not_computable::{Need, NotComputable};
 pub use crate::table::{Outcome, PeriodResult, RatioRow, RatioTable, evaluate_all};
 
 #[cfg(test)]

@@ -88,8 +88,9 @@ pub enum NotComputable {
         components: Vec<&'static str>,
         /// The line items they lack, each entry one requirement (`trade payables or
         /// tax liabilities` where any one will do); empty when none is missing (an
-        /// overflow).
-        needs: Vec<String>,
+        /// overflow). Serialised as English phrases.
+        #[serde(serialize_with = "requirement_labels")]
+        needs: Vec<Need>,
         /// Why the first of them cannot be computed.
         cause: Box<NotComputable>,
     },
@@ -206,8 +207,7 @@ impl NotComputable {
                     (1, false) => "variable_needs",
                     (_, false) => "variables_need",
                 };
-                // FIXME(issue 15): the needs are English phrases the balance analyses
-                // write (`trade payables or tax liabilities`).
+                let needs: Vec<String> = needs.iter().map(|need| need.text(lang)).collect();
                 let needs: Vec<&str> = needs.iter().map(String::as_str).collect();
                 format(
                     key,
@@ -249,6 +249,43 @@ fn enumerate(names: &[&str], lang: Lang) -> String {
             text(lang, "not_computable.and")
         ),
     }
+}
+
+/// What a component lacks: a line item, or alternatives any one of which will do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// A line item.
+    Item(LineItem),
+    /// Alternatives (at least two), any one of which will do.
+    AnyOf(Vec<Need>),
+}
+
+impl Need {
+    /// The need in `lang`: the item's name, or `a, b or c`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Need::Item(item) => item.label_in(lang).to_owned(),
+            Need::AnyOf(needs) => match needs.as_slice() {
+                [] => String::new(),
+                [only] => only.text(lang),
+                [init @ .., last] => {
+                    let init: Vec<String> = init.iter().map(|need| need.text(lang)).collect();
+                    format!(
+                        "{} {} {}",
+                        init.join(", "),
+                        text(lang, "not_computable.or"),
+                        last.text(lang)
+                    )
+                }
+            },
+        }
+    }
+}
+
+/// Requirements serialised as English phrases (`a, b or c`), as JSON has always shown
+/// them.
+fn requirement_labels<S: Serializer>(needs: &[Need], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(needs.iter().map(|need| need.text(Lang::En)))
 }
 
 /// An expression serialised as its English text, as JSON has always shown it.

@@ -268,9 +268,8 @@ pub fn analysis_markdown_in(analysis: &Analysis, lang: Lang) -> String {
     for point in &analysis.attention {
         let _ = writeln!(out, "- {}", point.text(lang));
     }
-    // FIXME(issue 15): the conclusion, the structure and the balance-liquidity
-    // sections are English in every language.
-    out.push_str(&conclusion_markdown(&analysis.conclusion));
+    // FIXME(issue 15): the structure section is English in every language.
+    out.push_str(&conclusion_markdown_in(&analysis.conclusion, lang));
     let _ = write!(out, "\n## {}\n\n", words(lang, "statements"));
     out.push_str(&statements_table_in(statements, lang));
     out.push_str(&crate::structure::structure_markdown(&analysis.structure));
@@ -330,6 +329,7 @@ pub fn analysis_markdown_in(analysis: &Analysis, lang: Lang) -> String {
         &analysis.balance_liquidity,
         &analysis.financial_stability,
         &analysis.net_assets,
+        lang,
     ));
     let _ = write!(out, "\n## {}\n\n", words(lang, "checks"));
     out.push_str(&findings_list_in(&analysis.findings, lang));
@@ -343,17 +343,22 @@ fn words(lang: Lang, key: &str) -> &'static str {
 
 /// The written conclusion: one paragraph per topic, its heading in bold.
 pub fn conclusion_markdown(conclusion: &Conclusion) -> String {
-    let mut out = String::from("\n## Conclusion\n");
+    conclusion_markdown_in(conclusion, Lang::En)
+}
+
+/// [`conclusion_markdown`] in `lang`.
+pub fn conclusion_markdown_in(conclusion: &Conclusion, lang: Lang) -> String {
+    let mut out = format!("\n## {}\n", words(lang, "conclusion"));
     for paragraph in &conclusion.paragraphs {
         let sentences: Vec<&str> = paragraph
             .sentences
             .iter()
-            .map(|sentence| sentence.text.as_str())
+            .map(|sentence| sentence.text_in(lang))
             .collect();
         let _ = write!(
             out,
             "\n**{}.** {}\n",
-            paragraph.topic.heading(),
+            paragraph.topic.heading_in(lang),
             sentences.join(" ")
         );
     }
@@ -491,7 +496,7 @@ pub fn languages_markdown() -> String {
     out.push_str(
         "`--lang en|pl|ru|uk` (or `BILANS_LANG`) chooses the language of workbooks, Markdown and CSV reports and messages; JSON keys and machine names never change.\n\
          Each crate keeps its words in `locales/{en,pl,ru,uk}.toml` (English is the reference: a test asserts that every message is in every language with the same placeholders).\n\
-         A line item's name is the first caption of its import dictionary in that language (`crates/bilans-model/src/item/table.rs`), else `crates/bilans-model/locales/items.toml`.\n\n",
+         A line item's name is the first caption of its import dictionary in that language (`crates/bilans-model/src/item/table.rs`), else `crates/bilans-model/locales/items.toml`.\n         The written conclusion is worded per language from typed claims (the `conclusion` messages of `crates/bilans-ratios/locales`); the JSON keeps its English `text`. Its numbers keep the same rounding; in Polish, Russian and Ukrainian they are written with a decimal comma and thousands grouped by a no-break space (`1 234,5`), as those languages write them, while tables, CSV and workbook cells keep their own number formats.\n\n",
     );
     let header = |first: &str| -> Vec<String> {
         let mut header = vec![first.to_owned()];

@@ -100,7 +100,7 @@ pub fn analyse_file(path: &Path, options: &AnalyseOptions) -> Result<AnalysedFil
             }
         }
         let report = import_file(path, &import)?;
-        let notes = report.check_notes_by_entity();
+        let notes = report.check_notes_by_entity_in(options.workbook.lang);
         (report.entities, notes)
     };
     let analyses = entities

@@ -34,12 +34,12 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use bilans_model::{LineItem, Period, Statements};
+use bilans_model::{Lang, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::eval::Evaluator;
-use crate::{Basis, EvalConfig, Expr, NotComputable, Outcome, RatioId, Rounding};
+use crate::{Basis, EvalConfig, Expr, Need, NotComputable, Outcome, RatioId, Rounding};
 
 pub mod net_assets;
 pub mod render;
@@ -101,14 +101,30 @@ pub struct Group {
     pub symbol: &'static str,
     /// The Russian symbol, e.g. `А1`, `П1`.
     pub symbol_ru: &'static str,
-    /// The English name.
-    pub name: &'static str,
-    /// The Russian name of the method.
-    pub name_ru: &'static str,
     /// The definition.
     pub expr: Expr,
     /// What the group holds, in words, and where sources place lines differently.
     pub note: &'static str,
+}
+
+impl Group {
+    /// The name in English, e.g. `most liquid assets`.
+    pub fn name(&self) -> &'static str {
+        self.name_in(Lang::En)
+    }
+
+    /// The name in Russian, the method's own language, e.g. `наиболее ликвидные активы`.
+    pub fn name_ru(&self) -> &'static str {
+        self.name_in(Lang::Ru)
+    }
+
+    /// The name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        crate::lang::text(
+            lang,
+            &format!("liquidity.group.{}", self.symbol.to_lowercase()),
+        )
+    }
 }
 
 /// Whether an asset group must be at least or at most its liability group.
@@ -232,11 +248,22 @@ pub enum Verdict {
 
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
+}
+
+impl Verdict {
+    /// The verdict in words in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
         match self {
-            Verdict::AbsolutelyLiquid => f.write_str("absolutely liquid"),
-            Verdict::NotAbsolutelyLiquid { failed } => {
-                write!(f, "not absolutely liquid: fails {}", failed.join(", "))
+            Verdict::AbsolutelyLiquid => {
+                crate::lang::text(lang, "liquidity.verdict.liquid").to_owned()
             }
+            Verdict::NotAbsolutelyLiquid { failed } => crate::lang::message(
+                lang,
+                "liquidity.verdict.not_liquid",
+                &[("failed", &failed.join(", "))],
+            ),
         }
     }
 }
@@ -341,10 +368,10 @@ pub(crate) fn component(
 /// What `expr` lacks, given which line items are `present`: one entry per requirement;
 /// a sum of the terms present or a choice of alternatives lacks something only when
 /// every term does, and then any of them will do (`a, b or c`).
-pub fn missing(expr: &Expr, present: &dyn Fn(LineItem) -> bool) -> Vec<String> {
+pub fn missing(expr: &Expr, present: &dyn Fn(LineItem) -> bool) -> Vec<Need> {
     match expr {
         Expr::Item(item) if present(*item) => Vec::new(),
-        Expr::Item(item) => vec![item.label().to_owned()],
+        Expr::Item(item) => vec![Need::Item(*item)],
         Expr::Ratio(id) => missing(&id.ratio().expr, present),
         Expr::Constant(_) | Expr::DaysInPeriod => Vec::new(),
         Expr::SumOfPresent(terms) | Expr::FirstPresent(terms) => {
@@ -359,7 +386,7 @@ pub fn missing(expr: &Expr, present: &dyn Fn(LineItem) -> bool) -> Vec<String> {
             match alternatives.as_slice() {
                 [] => Vec::new(),
                 [only] => vec![only.clone()],
-                [init @ .., last] => vec![format!("{} or {last}", init.join(", "))],
+                _ => vec![Need::AnyOf(alternatives)],
             }
         }
         Expr::Add(left, right)
@@ -453,8 +480,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::A1,
             symbol: "A1",
             symbol_ru: "А1",
-            name: "most liquid assets",
-            name_ru: "наиболее ликвидные активы",
             expr: most_liquid_assets(),
             note: "cash and cash equivalents and short-term financial investments",
         },
@@ -462,8 +487,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::A2,
             symbol: "A2",
             symbol_ru: "А2",
-            name: "quickly realisable assets",
-            name_ru: "быстро реализуемые активы",
             expr: quickly_realisable_assets(),
             note: "short-term receivables; the Russian 1230 also holds receivables due after 12 months, which only the notes separate",
         },
@@ -471,8 +494,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::A3,
             symbol: "A3",
             symbol_ru: "А3",
-            name: "slowly realisable assets",
-            name_ru: "медленно реализуемые активы",
             expr: item(CurrentAssets) - most_liquid_assets() - quickly_realisable_assets()
                 + present_or_zero(LongTermReceivables),
             note: "the rest of current assets (on the Russian form inventories 1210, VAT 1220 and other current assets 1260), and long-term receivables where the form prints them apart",
@@ -481,8 +502,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::A4,
             symbol: "A4",
             symbol_ru: "А4",
-            name: "hard-to-realise assets",
-            name_ru: "труднореализуемые активы",
             expr: item(FixedAssets) - present_or_zero(LongTermReceivables),
             note: "non-current assets, less the long-term receivables counted in A3",
         },
@@ -490,8 +509,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::P1,
             symbol: "P1",
             symbol_ru: "П1",
-            name: "most urgent liabilities",
-            name_ru: "наиболее срочные обязательства",
             expr: Expr::sum_of_present(most_urgent_liabilities()),
             note: "payables (кредиторская задолженность)",
         },
@@ -499,8 +516,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::P2,
             symbol: "P2",
             symbol_ru: "П2",
-            name: "short-term liabilities",
-            name_ru: "краткосрочные пассивы",
             expr: item(CurrentLiabilities) - Expr::sum_of_present(urgent_and_deferred),
             note: "the rest of current liabilities but deferred income: short-term borrowings 1510, short-term provisions 1540 and other current liabilities 1550 on the Russian form",
         },
@@ -508,8 +523,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::P3,
             symbol: "P3",
             symbol_ru: "П3",
-            name: "long-term liabilities",
-            name_ru: "долгосрочные пассивы",
             expr: long_term_liabilities(),
             note: "long-term liabilities; the Polish provisions (Pasywa B.I), which the form does not split by term, are counted here",
         },
@@ -517,8 +530,6 @@ static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
             id: GroupId::P4,
             symbol: "P4",
             symbol_ru: "П4",
-            name: "permanent liabilities",
-            name_ru: "постоянные пассивы",
             expr: item(Equity)
                 + present_or_zero(DeferredIncome)
                 + present_or_zero(AccrualsAndDeferredIncome),

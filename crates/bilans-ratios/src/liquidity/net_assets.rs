@@ -13,7 +13,7 @@
 
 use std::fmt;
 
-use bilans_model::{LineItem, Period, Statements};
+use bilans_model::{Lang, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -67,14 +67,20 @@ impl NetAssetsMethod {
     }
 }
 
+impl NetAssetsMethod {
+    /// The method in words in `lang`.
+    pub fn text_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            NetAssetsMethod::Order84n => "order_84n",
+            NetAssetsMethod::EquityBased => "equity_based",
+        };
+        crate::lang::text(lang, &format!("liquidity.method.{key}"))
+    }
+}
+
 impl fmt::Display for NetAssetsMethod {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            NetAssetsMethod::Order84n => {
-                "Order 84n (Приказ Минфина России от 28.08.2014 № 84н): assets less owners' debt for contributions to capital, less liabilities other than deferred income on government aid and free receipt"
-            }
-            NetAssetsMethod::EquityBased => "equity-based: total assets - total liabilities",
-        })
+        f.write_str(self.text_in(Lang::En))
     }
 }
 
@@ -91,15 +97,21 @@ pub enum Coverage {
     Undetermined,
 }
 
+impl Coverage {
+    /// How net assets compare with share capital, in words in `lang`.
+    pub fn text_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Coverage::AtLeastShareCapital => "at_least",
+            Coverage::BelowShareCapital => "below",
+            Coverage::Undetermined => "undetermined",
+        };
+        crate::lang::text(lang, &format!("liquidity.coverage.{key}"))
+    }
+}
+
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Coverage::AtLeastShareCapital => "at least the share capital",
-            Coverage::BelowShareCapital => "below the share capital",
-            Coverage::Undetermined => {
-                "undetermined: depends on the part of deferred income from government aid"
-            }
-        })
+        f.write_str(self.text_in(Lang::En))
     }
 }
 

@@ -4,9 +4,10 @@
 use std::fmt::Write as _;
 
 use bilans_model::reconcile::fixed;
-use bilans_model::{LineItem, Period};
+use bilans_model::{Lang, LineItem, Period};
 use rust_decimal::Decimal;
 
+use crate::lang::{message, text};
 use crate::liquidity::net_assets::NetAssetsMethod;
 use crate::liquidity::net_assets::NetAssetsPeriod;
 use crate::liquidity::stability::{SOURCES, StabilityPeriod, amounts};
@@ -149,7 +150,7 @@ pub fn liquidity_markdown() -> String {
         .map(|group| {
             let mut row = vec![
                 format!("{} ({})", group.symbol, group.symbol_ru),
-                format!("{} ({})", group.name, group.name_ru),
+                format!("{} ({})", group.name(), group.name_ru()),
             ];
             row.extend(Scheme::ALL.iter().map(|scheme| cell(&group.expr, *scheme)));
             row.push(group.note.to_owned());
@@ -173,7 +174,7 @@ pub fn liquidity_markdown() -> String {
         .map(|amount| {
             let mut row = vec![
                 format!("{} ({})", amount.symbol, amount.symbol_ru),
-                format!("{} ({})", amount.name, amount.name_ru),
+                format!("{} ({})", amount.name(), amount.name_ru()),
             ];
             row.extend(Scheme::ALL.iter().map(|scheme| cell(&amount.expr, *scheme)));
             row
@@ -295,13 +296,14 @@ pub fn analysis_section(
     liquidity: &[LiquidityPeriod],
     stability: &[StabilityPeriod],
     net_assets: &[NetAssetsPeriod],
+    lang: Lang,
 ) -> String {
-    let mut out =
-        String::from("\n## Balance liquidity (groups A1–A4, P1–P4; period-end balances)\n\n");
-    let mut table = Section::default();
+    let words = |key: &str| text(lang, &format!("liquidity.report.{key}"));
+    let mut out = format!("\n## {}\n\n", words("liquidity_title"));
+    let mut table = Section::new(lang);
     for group in groups() {
         table.add(
-            format!("{} {}", group.symbol, group.name),
+            format!("{} {}", group.symbol, group.name_in(lang)),
             liquidity
                 .iter()
                 .map(|period| (period.period, amount(&period.group(group.id))))
@@ -310,7 +312,11 @@ pub fn analysis_section(
     }
     for (index, condition) in CONDITIONS.iter().enumerate() {
         table.add(
-            format!("{} (surplus)", condition.text()),
+            message(
+                lang,
+                "conclusion.measure.surplus",
+                &[("condition", &condition.text())],
+            ),
             liquidity
                 .iter()
                 .map(|period| {
@@ -319,7 +325,11 @@ pub fn analysis_section(
                         let surplus = amount(&result.surplus)?;
                         Ok(format!(
                             "{} ({surplus})",
-                            if holds { "holds" } else { "fails" }
+                            if holds {
+                                words("holds")
+                            } else {
+                                words("fails")
+                            }
                         ))
                     });
                     (period.period, cell)
@@ -328,19 +338,22 @@ pub fn analysis_section(
         );
     }
     table.add(
-        "verdict".to_owned(),
+        words("verdict").to_owned(),
         liquidity
             .iter()
-            .map(|period| (period.period, period.verdict.clone().map(|v| v.to_string())))
+            .map(|period| {
+                let verdict = period.verdict.as_ref().map(|v| v.text_in(lang));
+                (period.period, verdict.map_err(Clone::clone))
+            })
             .collect(),
     );
     out.push_str(&table.finish(liquidity.iter().map(|period| period.period)));
 
-    out.push_str("\n## Financial stability (three-component indicator)\n\n");
-    let mut table = Section::default();
+    let _ = write!(out, "\n## {}\n\n", words("stability_title"));
+    let mut table = Section::new(lang);
     for definition in amounts() {
         table.add(
-            format!("{} {}", definition.symbol, definition.name),
+            format!("{} {}", definition.symbol, definition.name_in(lang)),
             stability
                 .iter()
                 .map(|period| (period.period, amount(&period.amount(definition.id))))
@@ -371,48 +384,62 @@ pub fn analysis_section(
             .collect(),
     );
     table.add(
-        "type".to_owned(),
+        words("type").to_owned(),
         stability
             .iter()
             .map(|period| {
                 (
                     period.period,
-                    period.stability_type.clone().map(|kind| kind.to_string()),
+                    period
+                        .stability_type
+                        .clone()
+                        .map(|kind| kind.label_in(lang).to_owned()),
                 )
             })
             .collect(),
     );
     out.push_str(&table.finish(stability.iter().map(|period| period.period)));
 
-    out.push_str("\n## Net assets\n\n");
+    let _ = write!(out, "\n## {}\n\n", words("net_assets_title"));
     if let Some(first) = net_assets.first() {
-        let _ = writeln!(out, "Method: {}.\n", first.method);
+        let method = message(
+            lang,
+            "liquidity.report.method",
+            &[("method", &first.method.text_in(lang))],
+        );
+        let _ = writeln!(out, "{method}\n");
     }
-    let mut table = Section::default();
-    let rows: [(&str, NetAssetsCell); 7] = [
-        ("assets taken", |p| amount(&p.assets)),
-        ("liabilities taken", |p| amount(&p.liabilities)),
-        ("net assets", |p| amount(&p.net_assets)),
-        ("deferred income added back", |p| {
-            amount(&Ok(p.deferred_income_added_back))
-        }),
-        ("share capital", |p| amount(&p.share_capital)),
-        ("net assets - share capital", |p| {
-            amount(&p.excess_over_share_capital)
-        }),
-        ("net assets against share capital", |p| {
-            p.coverage.clone().map(|coverage| coverage.to_string())
-        }),
+    let mut table = Section::new(lang);
+    let rows: [(&str, NetAssetsCell); 6] = [
+        ("assets_taken", |p| amount(&p.assets)),
+        ("liabilities_taken", |p| amount(&p.liabilities)),
+        ("net_assets", |p| amount(&p.net_assets)),
+        ("added_back", |p| amount(&Ok(p.deferred_income_added_back))),
+        ("share_capital", |p| amount(&p.share_capital)),
+        ("excess", |p| amount(&p.excess_over_share_capital)),
     ];
     for (label, cell) in rows {
         table.add(
-            label.to_owned(),
+            words(label).to_owned(),
             net_assets
                 .iter()
                 .map(|period| (period.period, cell(period)))
                 .collect(),
         );
     }
+    table.add(
+        words("against").to_owned(),
+        net_assets
+            .iter()
+            .map(|period| {
+                let coverage = period.coverage.clone();
+                (
+                    period.period,
+                    coverage.map(|coverage| coverage.text_in(lang).to_owned()),
+                )
+            })
+            .collect(),
+    );
     out.push_str(&table.finish(net_assets.iter().map(|period| period.period)));
     out
 }
@@ -425,15 +452,27 @@ fn amount(value: &Result<Decimal, NotComputable>) -> Result<String, NotComputabl
     value.clone().map(|value| fixed(value, 4))
 }
 
+/// The prepositions before a period in the reasons of every language (`in 2001`,
+/// `w 2001`, `за 2001`, `у 2001`).
+const PERIOD_PREPOSITIONS: [&str; 5] = ["in", "w", "за", "в", "у"];
+
 /// A table of rows with `n/c` cells, and the reasons, one line per row and reason with
 /// the periods it applies to.
-#[derive(Default)]
 struct Section {
+    lang: Lang,
     rows: Vec<Vec<String>>,
     reasons: Vec<String>,
 }
 
 impl Section {
+    fn new(lang: Lang) -> Section {
+        Section {
+            lang,
+            rows: Vec::new(),
+            reasons: Vec::new(),
+        }
+    }
+
     fn add(&mut self, label: String, cells: Vec<(Period, Result<String, NotComputable>)>) {
         let mut row = vec![label.clone()];
         let mut grouped = Vec::new();
@@ -441,8 +480,14 @@ impl Section {
             match cell {
                 Ok(text) => row.push(text),
                 Err(reason) => {
-                    row.push("n/c".to_owned());
-                    let text = reason.to_string().replace(&format!(" in {period}"), "");
+                    row.push(text(self.lang, "render.not_computable_short").to_owned());
+                    // The periods are listed once for the row, so the reason drops
+                    // its own (`… is missing in 2001`, `… w 2001`, `… за 2001`).
+                    let text = PERIOD_PREPOSITIONS
+                        .iter()
+                        .fold(reason.text(self.lang), |text, preposition| {
+                            text.replace(&format!(" {preposition} {period}"), "")
+                        });
                     add_period(&mut grouped, text, period.to_string());
                 }
             }
@@ -459,7 +504,7 @@ impl Section {
         header.extend(periods.map(|period| period.to_string()));
         let mut out = markdown_table(&header, &self.rows);
         if !self.reasons.is_empty() {
-            out.push_str("\nNot computable:\n\n");
+            let _ = write!(out, "\n{}:\n\n", text(self.lang, "render.not_computable"));
             out.push_str(&self.reasons.join("\n"));
             out.push('\n');
         }

@@ -8,7 +8,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use bilans_model::{LineItem, Period, Statements};
+use bilans_model::{Lang, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -58,12 +58,28 @@ pub struct Amount {
     pub symbol: &'static str,
     /// The Russian symbol, e.g. `СОС`.
     pub symbol_ru: &'static str,
-    /// The English name.
-    pub name: &'static str,
-    /// The Russian name.
-    pub name_ru: &'static str,
     /// The definition.
     pub expr: Expr,
+}
+
+impl Amount {
+    /// The name in English, e.g. `own working capital`.
+    pub fn name(&self) -> &'static str {
+        self.name_in(Lang::En)
+    }
+
+    /// The name in Russian, the method's own language.
+    pub fn name_ru(&self) -> &'static str {
+        self.name_in(Lang::Ru)
+    }
+
+    /// The name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        crate::lang::text(
+            lang,
+            &format!("liquidity.amount.{}", self.symbol.to_lowercase()),
+        )
+    }
 }
 
 /// Every amount, in [`AmountId::ALL`] order.
@@ -107,27 +123,27 @@ impl StabilityType {
         }
     }
 
-    /// The Russian name, e.g. `кризисное`.
+    /// The Russian name, e.g. `кризисное состояние`.
     pub fn name_ru(self) -> &'static str {
-        match self {
-            StabilityType::Absolute => "абсолютная устойчивость",
-            StabilityType::Normal => "нормальная устойчивость",
-            StabilityType::Unstable => "неустойчивое состояние",
-            StabilityType::Crisis => "кризисное состояние",
-            StabilityType::Irregular => "вне типов",
-        }
+        self.label_in(Lang::Ru)
+    }
+
+    /// The type's name in `lang`, e.g. `absolute stability`, `кризисное состояние`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            StabilityType::Absolute => "absolute",
+            StabilityType::Normal => "normal",
+            StabilityType::Unstable => "unstable",
+            StabilityType::Crisis => "crisis",
+            StabilityType::Irregular => "irregular",
+        };
+        crate::lang::text(lang, &format!("stability_type.{key}"))
     }
 }
 
 impl fmt::Display for StabilityType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            StabilityType::Absolute => "absolute stability",
-            StabilityType::Normal => "normal stability",
-            StabilityType::Unstable => "unstable",
-            StabilityType::Crisis => "crisis",
-            StabilityType::Irregular => "irregular (no type)",
-        })
+        f.write_str(self.label_in(Lang::En))
     }
 }
 
@@ -246,32 +262,24 @@ static AMOUNTS: LazyLock<Vec<Amount>> = LazyLock::new(|| {
             id: AmountId::Inventories,
             symbol: "INV",
             symbol_ru: "З",
-            name: "inventories (with VAT on purchases)",
-            name_ru: "запасы (с НДС по приобретённым ценностям)",
             expr: item(LineItem::Inventories) + present_or_zero(LineItem::RecoverableVat),
         },
         Amount {
             id: AmountId::OwnWorkingCapital,
             symbol: "OWC",
             symbol_ru: "СОС",
-            name: "own working capital",
-            name_ru: "собственные оборотные средства",
             expr: own_working_capital(),
         },
         Amount {
             id: AmountId::FunctioningCapital,
             symbol: "FC",
             symbol_ru: "КФ",
-            name: "functioning capital",
-            name_ru: "функционирующий капитал",
             expr: functioning_capital(),
         },
         Amount {
             id: AmountId::TotalSources,
             symbol: "TS",
             symbol_ru: "ВИ",
-            name: "total main sources of inventories",
-            name_ru: "общая величина основных источников формирования запасов",
             expr: functioning_capital() + item(LineItem::ShortTermDebt),
         },
     ]

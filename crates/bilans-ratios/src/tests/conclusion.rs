@@ -1,6 +1,6 @@
 //! The conclusion states only what its figures show.
 
-use bilans_model::{Entity, LineItem, Period, Statements, Unit};
+use bilans_model::{Entity, Lang, LineItem, Period, Statements, Unit};
 use rust_decimal::Decimal;
 
 use crate::analysis::analyse;
@@ -180,6 +180,57 @@ fn every_stated_ratio_figure_is_the_analysis_value() {
                 }
                 Figure::Measure { .. } | Figure::Findings { .. } => {}
             }
+        }
+    }
+}
+
+#[test]
+fn the_conclusion_is_worded_in_each_language_with_its_own_terms_and_notation() {
+    let analysis = analyse(&statements(true), &EvalConfig::default());
+    let current_ratio = |lang: Lang| {
+        analysis
+            .conclusion
+            .paragraphs
+            .iter()
+            .flat_map(|paragraph| &paragraph.sentences)
+            .find(|sentence| {
+                matches!(sentence.claim, Claim::RatioLevel { id, .. } if id == RatioId::CURRENT_RATIO)
+            })
+            .expect("a current-ratio sentence")
+            .text_in(lang)
+            .to_owned()
+    };
+    // English is the JSON's text; the others use each field's term and a decimal comma.
+    assert!(current_ratio(Lang::En).contains("0.75 in 2002, down from 2.00 in 2001"));
+    for (lang, term) in [
+        (Lang::Pl, "Wskaźnik bieżącej płynności"),
+        (Lang::Ru, "Коэффициент текущей ликвидности"),
+        (Lang::Uk, "Коефіцієнт поточної ліквідності"),
+    ] {
+        let text = current_ratio(lang);
+        assert!(text.starts_with(term), "{lang}: {text}");
+        assert!(
+            text.contains("0,75") && text.contains("2,00"),
+            "{lang}: {text}"
+        );
+    }
+    for paragraph in &analysis.conclusion.paragraphs {
+        for lang in [Lang::Pl, Lang::Ru, Lang::Uk] {
+            assert_ne!(
+                paragraph.topic.heading_in(lang),
+                paragraph.topic.heading(),
+                "{lang}"
+            );
+            for sentence in &paragraph.sentences {
+                let text = sentence.text_in(lang);
+                assert!(
+                    text != sentence.text && !text.contains(bilans_model::lang::MISSING_MESSAGE),
+                    "{lang}: {text}"
+                );
+            }
+        }
+        for sentence in &paragraph.sentences {
+            assert_eq!(sentence.text_in(Lang::En), sentence.text);
         }
     }
 }

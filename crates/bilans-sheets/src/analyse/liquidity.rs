@@ -7,20 +7,18 @@
 //! `n/c: reason`. Conditions are 1 (holds) or 0 (fails), shown as words by their
 //! number format, so that they recalculate as numbers.
 
-use std::fmt::Display;
-
-use bilans_model::{LineItem, Period};
+use bilans_model::{Lang, LineItem, Period};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::liquidity::net_assets::{Coverage, NetAssetsPeriod};
 use bilans_ratios::liquidity::stability::{SOURCES, amounts};
 use bilans_ratios::liquidity::{CONDITIONS, Relation, balance_config, groups};
-use bilans_ratios::{CellRefs, EvalConfig, Expr, RatioUnit};
+use bilans_ratios::{CellRefs, EvalConfig, Expr, NotComputable, RatioUnit};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use crate::analyse::{Formats, Layout, period_header, write_header};
-use crate::cells::{a1, fit_cell_text, write_computed};
-use crate::lang::{Sheet, sheet_name_in};
+use crate::cells::{a1, fit_cell_text, write_computed_in};
+use crate::lang::{Sheet, message, sheet_name_in, text};
 
 /// The liquidity sheet's name.
 pub const LIQUIDITY: &str = "Liquidity";
@@ -37,7 +35,9 @@ pub(crate) fn write_liquidity(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(sheet_name_in(Sheet::Liquidity, formats.lang))?;
+    let lang = formats.lang;
+    let words = |key: &str| text(lang, &format!("liquidity.{key}"));
+    sheet.set_name(sheet_name_in(Sheet::Liquidity, lang))?;
     let config = balance_config(&analysis.config);
     let cells = ItemsOnly(layout);
     let periods: Vec<Period> = analysis
@@ -46,15 +46,15 @@ pub(crate) fn write_liquidity(
         .map(|period| period.period)
         .collect();
     let amount = formats.for_unit(RatioUnit::Amount);
-    let mut header = period_header(&["Group", "Name"], &periods);
-    header.push("Definition".to_owned());
+    let mut header = period_header(&[words("group"), words("name")], &periods);
+    header.push(words("definition").to_owned());
     write_header(sheet, 0, &header, formats)?;
     let definition_column = FIRST_COLUMN + periods.len() as u16;
     let group_row = |index: usize| 1 + index as u32;
     for (index, group) in groups().iter().enumerate() {
         let row = group_row(index);
         sheet.write_string(row, 0, format!("{} ({})", group.symbol, group.symbol_ru))?;
-        sheet.write_string(row, 1, format!("{} ({})", group.name, group.name_ru))?;
+        sheet.write_string(row, 1, named(group.name_in(lang), group.name_ru(), lang))?;
         for (period_idx, result) in analysis.balance_liquidity.iter().enumerate() {
             let column = FIRST_COLUMN + period_idx as u16;
             let value = result.group(group.id);
@@ -65,32 +65,48 @@ pub(crate) fn write_liquidity(
                 &value,
                 (result.period, &config, &cells),
                 amount,
+                lang,
             )?;
         }
-        sheet.write_string(row, definition_column, fit_cell_text(&group.expr.to_text()))?;
+        sheet.write_string(
+            row,
+            definition_column,
+            fit_cell_text(&group.expr.to_text_in(lang)),
+        )?;
     }
     let mut row = group_row(groups().len()) + 1;
     write_header(
         sheet,
         row,
-        &period_header(&["Condition", ""], &periods),
+        &period_header(&[words("condition"), ""], &periods),
         formats,
     )?;
     row += 1;
     let surplus_row = row;
     let holds_row = row + CONDITIONS.len() as u32;
-    let holds = Format::new().set_num_format("\"holds\";\"holds\";\"fails\"");
+    let holds = Format::new().set_num_format(format!(
+        "\"{holds}\";\"{holds}\";\"{fails}\"",
+        holds = words("holds"),
+        fails = words("fails")
+    ));
     for (index, condition) in CONDITIONS.iter().enumerate() {
         let assets_row = group_row(condition.assets as usize);
         let liabilities_row = group_row(condition.liabilities as usize);
-        let text = condition.text();
-        sheet.write_string(surplus_row + index as u32, 0, format!("{text}: surplus"))?;
+        let condition_text = condition.text();
+        let say = |key: &str| {
+            message(
+                lang,
+                &format!("liquidity.{key}"),
+                &[("condition", &condition_text)],
+            )
+        };
+        sheet.write_string(surplus_row + index as u32, 0, say("surplus"))?;
         sheet.write_string(
             surplus_row + index as u32,
             1,
             format!("{} - {}", condition.assets, condition.liabilities),
         )?;
-        sheet.write_string(holds_row + index as u32, 0, format!("{text}: holds?"))?;
+        sheet.write_string(holds_row + index as u32, 0, say("holds_question"))?;
         let operator = match condition.relation {
             Relation::AtLeast => ">=",
             Relation::AtMost => "<=",
@@ -101,37 +117,38 @@ pub(crate) fn write_liquidity(
             let liabilities = a1(liabilities_row, u32::from(column));
             let outcome = &result.conditions[index];
             let formula = format!("{assets}-{liabilities}");
-            write_computed(
+            computed(
                 sheet,
-                surplus_row + index as u32,
-                column,
+                (surplus_row + index as u32, column),
                 outcome
                     .surplus
                     .as_ref()
-                    .map(|value| (formula.as_str(), *value))
-                    .map_err(|reason| reason as &dyn Display),
+                    .map(|value| (formula.as_str(), *value)),
                 amount,
+                lang,
             )?;
             let formula = format!("IF({assets}{operator}{liabilities},1,0)");
-            write_computed(
+            computed(
                 sheet,
-                holds_row + index as u32,
-                column,
+                (holds_row + index as u32, column),
                 outcome
                     .holds
                     .as_ref()
-                    .map(|holds| (formula.as_str(), flag(*holds)))
-                    .map_err(|reason| reason as &dyn Display),
+                    .map(|holds| (formula.as_str(), flag(*holds))),
                 &holds,
+                lang,
             )?;
         }
     }
     let verdict_row = holds_row + CONDITIONS.len() as u32;
-    let verdict_format = Format::new()
-        .set_num_format("\"absolutely liquid\";\"absolutely liquid\";\"not absolutely liquid\"");
-    sheet.write_string(verdict_row, 0, "Verdict")?;
-    sheet.write_string(verdict_row, 1, "all four conditions hold")?;
-    sheet.write_string(verdict_row + 1, 0, "Failing conditions")?;
+    let verdict_format = Format::new().set_num_format(format!(
+        "\"{liquid}\";\"{liquid}\";\"{not_liquid}\"",
+        liquid = words("liquid"),
+        not_liquid = words("not_liquid")
+    ));
+    sheet.write_string(verdict_row, 0, words("verdict"))?;
+    sheet.write_string(verdict_row, 1, words("all_hold"))?;
+    sheet.write_string(verdict_row + 1, 0, words("failing"))?;
     for (period_idx, result) in analysis.balance_liquidity.iter().enumerate() {
         let column = FIRST_COLUMN + period_idx as u16;
         let first = a1(holds_row, u32::from(column));
@@ -141,14 +158,12 @@ pub(crate) fn write_liquidity(
             .verdict
             .as_ref()
             .map(|verdict| matches!(verdict, bilans_ratios::liquidity::Verdict::AbsolutelyLiquid));
-        write_computed(
+        computed(
             sheet,
-            verdict_row,
-            column,
-            verdict
-                .map(|liquid| (formula.as_str(), flag(liquid)))
-                .map_err(|reason| reason as &dyn Display),
+            (verdict_row, column),
+            verdict.map(|liquid| (formula.as_str(), flag(liquid))),
             &verdict_format,
+            lang,
         )?;
         if let Ok(bilans_ratios::liquidity::Verdict::NotAbsolutelyLiquid { failed }) =
             &result.verdict
@@ -169,7 +184,9 @@ pub(crate) fn write_stability(
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(sheet_name_in(Sheet::Stability, formats.lang))?;
+    let lang = formats.lang;
+    let words = |key: &str| text(lang, &format!("liquidity.{key}"));
+    sheet.set_name(sheet_name_in(Sheet::Stability, lang))?;
     let config = balance_config(&analysis.config);
     let cells = ItemsOnly(layout);
     let periods: Vec<Period> = analysis
@@ -178,8 +195,8 @@ pub(crate) fn write_stability(
         .map(|period| period.period)
         .collect();
     let amount = formats.for_unit(RatioUnit::Amount);
-    let mut header = period_header(&["Amount", "Name"], &periods);
-    header.push("Definition".to_owned());
+    let mut header = period_header(&[words("amount"), words("name")], &periods);
+    header.push(words("definition").to_owned());
     write_header(sheet, 0, &header, formats)?;
     let definition_column = FIRST_COLUMN + periods.len() as u16;
     let amount_row = |index: usize| 1 + index as u32;
@@ -193,7 +210,7 @@ pub(crate) fn write_stability(
         sheet.write_string(
             row,
             1,
-            format!("{} ({})", definition.name, definition.name_ru),
+            named(definition.name_in(lang), definition.name_ru(), lang),
         )?;
         for (period_idx, result) in analysis.financial_stability.iter().enumerate() {
             let column = FIRST_COLUMN + period_idx as u16;
@@ -204,12 +221,13 @@ pub(crate) fn write_stability(
                 &result.amount(definition.id),
                 (result.period, &config, &cells),
                 amount,
+                lang,
             )?;
         }
         sheet.write_string(
             row,
             definition_column,
-            fit_cell_text(&definition.expr.to_text()),
+            fit_cell_text(&definition.expr.to_text_in(lang)),
         )?;
     }
     let surplus_row = amount_row(amounts().len());
@@ -223,13 +241,17 @@ pub(crate) fn write_stability(
         sheet.write_string(
             row,
             1,
-            format!("surplus (+) or shortfall (-) of {}", definition.name),
+            message(
+                lang,
+                "liquidity.source_surplus",
+                &[("name", &definition.name_in(lang))],
+            ),
         )?;
         sheet.write_string(indicator_row + index as u32, 0, format!("S{}", index + 1))?;
         sheet.write_string(
             indicator_row + index as u32,
             1,
-            format!("1 when {} covers the inventories", definition.symbol),
+            message(lang, "liquidity.covers", &[("symbol", &definition.symbol)]),
         )?;
         for (period_idx, result) in analysis.financial_stability.iter().enumerate() {
             let column = FIRST_COLUMN + period_idx as u16;
@@ -237,40 +259,40 @@ pub(crate) fn write_stability(
             let inventories = a1(inventories_row, u32::from(column));
             let surplus = &result.surpluses[index].value;
             let formula = format!("{source_cell}-{inventories}");
-            write_computed(
+            computed(
                 sheet,
-                row,
-                column,
-                surplus
-                    .as_ref()
-                    .map(|value| (formula.as_str(), *value))
-                    .map_err(|reason| reason as &dyn Display),
+                (row, column),
+                surplus.as_ref().map(|value| (formula.as_str(), *value)),
                 amount,
+                lang,
             )?;
             let formula = format!("IF({}>=0,1,0)", a1(row, u32::from(column)));
-            write_computed(
+            computed(
                 sheet,
-                indicator_row + index as u32,
-                column,
+                (indicator_row + index as u32, column),
                 result
                     .indicator
                     .as_ref()
-                    .map(|s| (formula.as_str(), flag(s[index])))
-                    .map_err(|reason| reason as &dyn Display),
+                    .map(|s| (formula.as_str(), flag(s[index]))),
                 &bit,
+                lang,
             )?;
         }
     }
     let type_row = indicator_row + SOURCES.len() as u32;
-    sheet.write_string(type_row, 0, "Type")?;
-    sheet.write_string(type_row, 1, "from S = (S1, S2, S3)")?;
+    sheet.write_string(type_row, 0, words("type"))?;
+    sheet.write_string(type_row, 1, words("type_from"))?;
     for (period_idx, result) in analysis.financial_stability.iter().enumerate() {
         let column = FIRST_COLUMN + period_idx as u16;
         match &result.stability_type {
             Ok(kind) => {
-                sheet.write_string(type_row, column, format!("{kind} ({})", kind.name_ru()))?;
+                sheet.write_string(
+                    type_row,
+                    column,
+                    named(kind.label_in(lang), kind.name_ru(), lang),
+                )?;
             }
-            Err(reason) => write_computed(sheet, type_row, column, Err(reason), amount)?,
+            Err(reason) => computed(sheet, (type_row, column), Err(reason), amount, lang)?,
         }
     }
     write_net_assets(
@@ -296,45 +318,42 @@ fn write_net_assets(
     (config, cells): (&EvalConfig, &ItemsOnly<'_>),
     formats: &Formats,
 ) -> Result<(), XlsxError> {
+    let lang = formats.lang;
+    let words = |key: &str| text(lang, &format!("liquidity.{key}"));
     let periods: Vec<Period> = net_assets.iter().map(|period| period.period).collect();
     let amount = formats.for_unit(RatioUnit::Amount);
     write_header(
         sheet,
         first_row,
-        &period_header(&["Net assets", ""], &periods),
+        &period_header(&[words("net_assets_header"), ""], &periods),
         formats,
     )?;
     let Some(first) = net_assets.first() else {
         return Ok(());
     };
     let method = first.method;
-    sheet.write_string(first_row + 1, 0, "Method")?;
-    sheet.write_string(first_row + 1, 1, method.to_string())?;
+    sheet.write_string(first_row + 1, 0, words("method"))?;
+    sheet.write_string(first_row + 1, 1, method.text_in(lang))?;
     let rows = [
-        (
-            "assets taken",
-            "assets less owners' unpaid contributions (84n)",
-        ),
-        (
-            "liabilities taken",
-            "liabilities less deferred income (84n)",
-        ),
-        ("net assets", "assets taken - liabilities taken"),
-        (
-            "deferred income added back",
-            "the order's value lies between net assets minus this and net assets",
-        ),
-        ("share capital", "share capital (1310)"),
-        ("net assets - share capital", ""),
-        ("against share capital", "at least / below / undetermined"),
+        ("assets_taken", Some("assets_taken_note")),
+        ("liabilities_taken", Some("liabilities_taken_note")),
+        ("net_assets", Some("net_assets_note")),
+        ("added_back", Some("added_back_note")),
+        ("share_capital", Some("share_capital_note")),
+        ("excess", None),
+        ("against", Some("against_note")),
     ];
     let row_of = |index: usize| first_row + 2 + index as u32;
     for (index, (name, note)) in rows.iter().enumerate() {
-        sheet.write_string(row_of(index), 0, *name)?;
-        sheet.write_string(row_of(index), 1, *note)?;
+        sheet.write_string(row_of(index), 0, words(name))?;
+        sheet.write_string(row_of(index), 1, note.map_or("", words))?;
     }
-    let coverage_format = Format::new()
-        .set_num_format("\"at least share capital\";\"below share capital\";\"undetermined\"");
+    let coverage_format = Format::new().set_num_format(format!(
+        "\"{}\";\"{}\";\"{}\"",
+        words("at_least"),
+        words("below"),
+        words("undetermined")
+    ));
     let (assets_expr, liabilities_expr) = (method.assets(), method.liabilities());
     let share_capital = Expr::Item(LineItem::ShareCapital);
     for (period_idx, result) in net_assets.iter().enumerate() {
@@ -348,6 +367,7 @@ fn write_net_assets(
             &result.assets,
             refs,
             amount,
+            lang,
         )?;
         write_expr(
             sheet,
@@ -356,26 +376,26 @@ fn write_net_assets(
             &result.liabilities,
             refs,
             amount,
+            lang,
         )?;
         let formula = format!("{}-{}", at(0), at(1));
-        write_computed(
+        computed(
             sheet,
-            row_of(2),
-            column,
+            (row_of(2), column),
             result
                 .net_assets
                 .as_ref()
-                .map(|value| (formula.as_str(), *value))
-                .map_err(|reason| reason as &dyn Display),
+                .map(|value| (formula.as_str(), *value)),
             amount,
+            lang,
         )?;
         match cells.item(LineItem::DeferredIncome, result.period) {
-            Some(reference) if !result.deferred_income_added_back.is_zero() => write_computed(
+            Some(reference) if !result.deferred_income_added_back.is_zero() => computed(
                 sheet,
-                row_of(3),
-                column,
+                (row_of(3), column),
                 Ok((reference.as_str(), result.deferred_income_added_back)),
                 amount,
+                lang,
             )?,
             _ => {
                 sheet.write_number_with_format(row_of(3), column, 0.0, amount)?;
@@ -388,34 +408,33 @@ fn write_net_assets(
             &result.share_capital,
             refs,
             amount,
+            lang,
         )?;
         let formula = format!("{}-{}", at(2), at(4));
-        write_computed(
+        computed(
             sheet,
-            row_of(5),
-            column,
+            (row_of(5), column),
             result
                 .excess_over_share_capital
                 .as_ref()
-                .map(|value| (formula.as_str(), *value))
-                .map_err(|reason| reason as &dyn Display),
+                .map(|value| (formula.as_str(), *value)),
             amount,
+            lang,
         )?;
         let formula = format!(
             "IF({excess}-{added}>=0,1,IF({excess}<0,-1,0))",
             excess = at(5),
             added = at(3)
         );
-        write_computed(
+        computed(
             sheet,
-            row_of(6),
-            column,
+            (row_of(6), column),
             result
                 .coverage
                 .as_ref()
-                .map(|coverage| (formula.as_str(), coverage_code(*coverage)))
-                .map_err(|reason| reason as &dyn Display),
+                .map(|coverage| (formula.as_str(), coverage_code(*coverage))),
             &coverage_format,
+            lang,
         )?;
     }
     Ok(())
@@ -437,17 +456,44 @@ fn write_expr(
     sheet: &mut Worksheet,
     (row, column): (u32, u16),
     expr: &Expr,
-    value: &Result<Decimal, bilans_ratios::NotComputable>,
+    value: &Result<Decimal, NotComputable>,
     (period, config, cells): (Period, &EvalConfig, &ItemsOnly<'_>),
     format: &Format,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
     let value = match value {
         Ok(value) => *value,
-        Err(reason) => return write_computed(sheet, row, column, Err(reason), format),
+        Err(reason) => return computed(sheet, (row, column), Err(reason), format, lang),
     };
     match expr.to_excel(period, config, cells) {
-        Ok(formula) => write_computed(sheet, row, column, Ok((formula.as_str(), value)), format),
-        Err(reason) => write_computed(sheet, row, column, Err(&reason), format),
+        Ok(formula) => computed(
+            sheet,
+            (row, column),
+            Ok((formula.as_str(), value)),
+            format,
+            lang,
+        ),
+        Err(reason) => computed(sheet, (row, column), Err(&reason), format, lang),
+    }
+}
+
+/// A formula with its cached value, or why it is not computable, in `lang`.
+fn computed(
+    sheet: &mut Worksheet,
+    (row, column): (u32, u16),
+    value: Result<(&str, Decimal), &NotComputable>,
+    format: &Format,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let value = value.map_err(|reason| reason.text(lang));
+    write_computed_in(sheet, row, column, value, format, lang)
+}
+
+/// A name in `lang`; in English followed by the Russian name of the method.
+fn named(name: &str, name_ru: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{name} ({name_ru})"),
+        Lang::Pl | Lang::Ru | Lang::Uk => name.to_owned(),
     }
 }
 

@@ -140,14 +140,17 @@ fn write_conclusion(
     let lang = formats.lang;
     sheet.write_string_with_format(row, 0, text(lang, "summary.conclusion"), &formats.title)?;
     let trace = Format::new().set_italic().set_font_color("#595959");
-    // FIXME(issue 15): the conclusion's headings and sentences are English text the
-    // engine writes; only the frame around them (title, figures) is translated.
     for paragraph in &analysis.conclusion.paragraphs {
         row += 2;
-        sheet.write_string_with_format(row, 0, paragraph.topic.heading(), &formats.section)?;
+        sheet.write_string_with_format(
+            row,
+            0,
+            paragraph.topic.heading_in(lang),
+            &formats.section,
+        )?;
         for sentence in &paragraph.sentences {
             row += 1;
-            sheet.write_string(row, 0, fit_cell_text(&sentence.text))?;
+            sheet.write_string(row, 0, fit_cell_text(sentence.text_in(lang)))?;
             let figures: Vec<String> = sentence
                 .figures
                 .iter()
@@ -223,14 +226,15 @@ fn figure_trace(
             Some(at(row.id.model().name_in(lang), period, value, &cell))
         }
         Figure::Measure {
-            name,
+            label,
             period,
             value,
+            ..
         } => Some(message(
             lang,
             "summary.figure_on_sheets",
             &[
-                ("name", name),
+                ("name", &label.text_in(lang)),
                 ("period", period),
                 ("value", value),
                 ("liquidity", &sheet_name_in(Sheet::Liquidity, lang)),
