@@ -277,38 +277,19 @@ impl LiquidityPeriod {
 
 /// The balance liquidity of every period of `statements`, on the period-end balances.
 pub fn balance_liquidity(statements: &Statements, config: &EvalConfig) -> Vec<LiquidityPeriod> {
-    let config = balance_config(config);
-    statements
-        .period_list()
+    let parts = groups().iter().map(|group| (group.symbol, &group.expr));
+    components_by_period(statements, config, parts)
         .into_iter()
-        .map(|period| {
-            let mut evaluator = Evaluator::new(statements, period, &config);
-            let values: Vec<Result<Decimal, NotComputable>> = groups()
-                .iter()
-                .map(|group| {
-                    component(
-                        group.symbol,
-                        &group.expr,
-                        statements,
-                        period,
-                        &mut evaluator,
-                    )
-                })
-                .collect();
+        .map(|(period, values)| {
             let conditions: Vec<ConditionResult> = CONDITIONS
                 .iter()
                 .map(|condition| {
                     let assets = &values[condition.assets as usize];
                     let liabilities = &values[condition.liabilities as usize];
-                    let pair = both(assets, liabilities);
                     ConditionResult {
                         condition: condition.text(),
-                        surplus: pair.clone().and_then(|(assets, liabilities)| {
-                            assets
-                                .checked_sub(liabilities)
-                                .ok_or(NotComputable::Overflow)
-                        }),
-                        holds: pair
+                        surplus: difference(assets, liabilities),
+                        holds: both(assets, liabilities)
                             .map(|(assets, liabilities)| condition.holds_for(assets, liabilities)),
                     }
                 })
@@ -406,6 +387,37 @@ pub(crate) fn both(
     right: &Result<Decimal, NotComputable>,
 ) -> Result<(Decimal, Decimal), NotComputable> {
     Ok((left.clone()?, right.clone()?))
+}
+
+/// `left − right`, or why not: either is not computable, or the difference overflows.
+pub(crate) fn difference(
+    left: &Result<Decimal, NotComputable>,
+    right: &Result<Decimal, NotComputable>,
+) -> Result<Decimal, NotComputable> {
+    let (left, right) = both(left, right)?;
+    left.checked_sub(right).ok_or(NotComputable::Overflow)
+}
+
+/// Every period of `statements` with the value of each of `parts` (a symbol and its
+/// definition) in it, as [`component`] gives it, on period-end balances.
+pub(crate) fn components_by_period<'a>(
+    statements: &Statements,
+    config: &EvalConfig,
+    parts: impl Iterator<Item = (&'static str, &'a Expr)> + Clone,
+) -> Vec<(Period, Vec<Result<Decimal, NotComputable>>)> {
+    let config = balance_config(config);
+    statements
+        .period_list()
+        .into_iter()
+        .map(|period| {
+            let mut evaluator = Evaluator::new(statements, period, &config);
+            let values = parts
+                .clone()
+                .map(|(symbol, expr)| component(symbol, expr, statements, period, &mut evaluator))
+                .collect();
+            (period, values)
+        })
+        .collect()
 }
 
 /// `item` where the statements give it, else zero: for lines the forms leave out when

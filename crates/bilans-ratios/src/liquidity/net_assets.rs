@@ -163,24 +163,15 @@ pub fn net_assets(statements: &Statements, config: &EvalConfig) -> Vec<NetAssets
             let assets = value("assets taken", &assets_expr);
             let liabilities = value("liabilities taken", &liabilities_expr);
             let share_capital = value("share capital", &share_capital_expr);
-            let net_assets =
-                crate::liquidity::both(&assets, &liabilities).and_then(|(assets, liabilities)| {
-                    assets
-                        .checked_sub(liabilities)
-                        .ok_or(NotComputable::Overflow)
-                });
+            let net_assets = crate::liquidity::difference(&assets, &liabilities);
             let deferred_income_added_back = match method {
                 NetAssetsMethod::Order84n => statements
                     .get(period, LineItem::DeferredIncome)
                     .unwrap_or_default(),
                 NetAssetsMethod::EquityBased => Decimal::ZERO,
             };
-            let excess_over_share_capital = crate::liquidity::both(&net_assets, &share_capital)
-                .and_then(|(net_assets, share_capital)| {
-                    net_assets
-                        .checked_sub(share_capital)
-                        .ok_or(NotComputable::Overflow)
-                });
+            let excess_over_share_capital =
+                crate::liquidity::difference(&net_assets, &share_capital);
             let coverage = excess_over_share_capital.clone().map(|excess| {
                 let lowest = excess.saturating_sub(deferred_income_added_back.max(Decimal::ZERO));
                 if Decimal::ZERO <= lowest {

@@ -12,9 +12,8 @@ use bilans_model::{Lang, LineItem, Period, Statements};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::eval::Evaluator;
 use crate::liquidity::{
-    balance_config, component, long_term_liabilities, present_or_zero, serialize_outcome,
+    components_by_period, difference, long_term_liabilities, present_or_zero, serialize_outcome,
 };
 use crate::{EvalConfig, Expr, NotComputable};
 
@@ -184,34 +183,14 @@ impl StabilityPeriod {
 
 /// The stability analysis of every period of `statements`, on period-end balances.
 pub fn financial_stability(statements: &Statements, config: &EvalConfig) -> Vec<StabilityPeriod> {
-    let config = balance_config(config);
-    statements
-        .period_list()
+    let parts = amounts().iter().map(|amount| (amount.symbol, &amount.expr));
+    components_by_period(statements, config, parts)
         .into_iter()
-        .map(|period| {
-            let mut evaluator = Evaluator::new(statements, period, &config);
-            let values: Vec<Result<Decimal, NotComputable>> = amounts()
-                .iter()
-                .map(|amount| {
-                    component(
-                        amount.symbol,
-                        &amount.expr,
-                        statements,
-                        period,
-                        &mut evaluator,
-                    )
-                })
-                .collect();
+        .map(|(period, values)| {
             let inventories = &values[AmountId::Inventories as usize];
             let surpluses: Vec<Result<Decimal, NotComputable>> = SOURCES
                 .iter()
-                .map(|source| {
-                    let (source, inventories) =
-                        crate::liquidity::both(&values[*source as usize], inventories)?;
-                    source
-                        .checked_sub(inventories)
-                        .ok_or(NotComputable::Overflow)
-                })
+                .map(|source| difference(&values[*source as usize], inventories))
                 .collect();
             let indicator = surpluses
                 .iter()

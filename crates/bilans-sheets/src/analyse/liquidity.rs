@@ -28,6 +28,24 @@ pub const STABILITY: &str = "Stability";
 /// The first period column (A: symbol, B: name).
 const FIRST_COLUMN: u16 = 2;
 
+/// Names the sheet and writes its header (`first` column, name, one column per period,
+/// definition); returns the definition column.
+fn start_sheet(
+    sheet: &mut Worksheet,
+    which: Sheet,
+    first: &str,
+    periods: &[Period],
+    formats: &Formats,
+) -> Result<u16, XlsxError> {
+    let lang = formats.lang;
+    let words = |key: &str| text(lang, &format!("liquidity.{key}"));
+    sheet.set_name(sheet_name_in(which, lang))?;
+    let mut header = period_header(&[words(first), words("name")], periods);
+    header.push(words("definition").to_owned());
+    write_header(sheet, 0, &header, formats)?;
+    Ok(FIRST_COLUMN + periods.len() as u16)
+}
+
 /// Writes the Liquidity sheet.
 pub(crate) fn write_liquidity(
     sheet: &mut Worksheet,
@@ -37,7 +55,6 @@ pub(crate) fn write_liquidity(
 ) -> Result<(), XlsxError> {
     let lang = formats.lang;
     let words = |key: &str| text(lang, &format!("liquidity.{key}"));
-    sheet.set_name(sheet_name_in(Sheet::Liquidity, lang))?;
     let config = balance_config(&analysis.config);
     let cells = ItemsOnly(layout);
     let periods: Vec<Period> = analysis
@@ -46,10 +63,7 @@ pub(crate) fn write_liquidity(
         .map(|period| period.period)
         .collect();
     let amount = formats.for_unit(RatioUnit::Amount);
-    let mut header = period_header(&[words("group"), words("name")], &periods);
-    header.push(words("definition").to_owned());
-    write_header(sheet, 0, &header, formats)?;
-    let definition_column = FIRST_COLUMN + periods.len() as u16;
+    let definition_column = start_sheet(sheet, Sheet::Liquidity, "group", &periods, formats)?;
     let group_row = |index: usize| 1 + index as u32;
     for (index, group) in groups().iter().enumerate() {
         let row = group_row(index);
@@ -186,7 +200,6 @@ pub(crate) fn write_stability(
 ) -> Result<(), XlsxError> {
     let lang = formats.lang;
     let words = |key: &str| text(lang, &format!("liquidity.{key}"));
-    sheet.set_name(sheet_name_in(Sheet::Stability, lang))?;
     let config = balance_config(&analysis.config);
     let cells = ItemsOnly(layout);
     let periods: Vec<Period> = analysis
@@ -195,10 +208,7 @@ pub(crate) fn write_stability(
         .map(|period| period.period)
         .collect();
     let amount = formats.for_unit(RatioUnit::Amount);
-    let mut header = period_header(&[words("amount"), words("name")], &periods);
-    header.push(words("definition").to_owned());
-    write_header(sheet, 0, &header, formats)?;
-    let definition_column = FIRST_COLUMN + periods.len() as u16;
+    let definition_column = start_sheet(sheet, Sheet::Stability, "amount", &periods, formats)?;
     let amount_row = |index: usize| 1 + index as u32;
     for (index, definition) in amounts().iter().enumerate() {
         let row = amount_row(index);
