@@ -13,8 +13,9 @@
 //! to 2 decimals, percentages to 1, amounts to whole units of the statements); the
 //! figures keep full precision.
 
+use bilans_model::reconcile::{fixed, round_as_printed};
 use bilans_model::{Lang, LineItem, Period, Severity};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use bilans_model::{Finding, Statements};
@@ -1108,10 +1109,6 @@ fn claim_text(analysis: &Facts<'_>, claim: &Claim, lang: Lang) -> String {
     }
 }
 
-fn rounded(value: Decimal, decimals: u32) -> Decimal {
-    value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
-}
-
 /// `number` (written `1,234.5`) in the notation of `lang`: English keeps it; Polish,
 /// Russian and Ukrainian group thousands with a no-break space and write a decimal
 /// comma (`1 234,5`).
@@ -1134,22 +1131,22 @@ fn ratio_value(id: RatioId, value: Decimal, lang: Lang) -> String {
     use crate::RatioUnit;
     match id.ratio().unit {
         RatioUnit::Fraction => match value.checked_mul(Decimal::ONE_HUNDRED) {
-            Some(percent) => number_in(format!("{:.1}%", rounded(percent, 1)), lang),
+            Some(percent) => number_in(format!("{}%", fixed(percent, 1)), lang),
             // Beyond what a percentage can hold: the fraction itself.
             None => say(
                 lang,
                 "as_fraction",
-                &[("value", &number_in(rounded(value, 2).to_string(), lang))],
+                &[(
+                    "value",
+                    &number_in(round_as_printed(value, 2).to_string(), lang),
+                )],
             ),
         },
-        RatioUnit::Times => number_in(format!("{:.2}", rounded(value, 2)), lang),
+        RatioUnit::Times => number_in(fixed(value, 2), lang),
         RatioUnit::Days => say(
             lang,
             "days",
-            &[(
-                "value",
-                &number_in(format!("{:.1}", rounded(value, 1)), lang),
-            )],
+            &[("value", &number_in(fixed(value, 1), lang))],
         ),
         RatioUnit::Amount => amount(value, lang),
     }
@@ -1157,7 +1154,7 @@ fn ratio_value(id: RatioId, value: Decimal, lang: Lang) -> String {
 
 /// `+25.0%` for a fraction of 0.25; `None` beyond what a percentage can hold.
 fn signed_percent(fraction: Decimal, lang: Lang) -> Option<String> {
-    let percent = rounded(fraction.checked_mul(Decimal::ONE_HUNDRED)?, 1);
+    let percent = round_as_printed(fraction.checked_mul(Decimal::ONE_HUNDRED)?, 1);
     let text = if percent.is_zero() {
         "0.0%".to_owned()
     } else if percent.is_sign_negative() {
@@ -1170,7 +1167,7 @@ fn signed_percent(fraction: Decimal, lang: Lang) -> Option<String> {
 
 /// An amount in whole units with a comma grouping, `1,234,567` (in `lang`'s notation).
 fn amount(value: Decimal, lang: Lang) -> String {
-    let whole = rounded(value, 0).normalize();
+    let whole = round_as_printed(value, 0).normalize();
     let text = whole.abs().to_string();
     let mut grouped = String::new();
     for (index, digit) in text.chars().enumerate() {
