@@ -31,6 +31,7 @@ use bilans_model::LineItem;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Formula, Workbook};
 use serde::Deserialize;
 
+use crate::archive::Archive;
 use crate::project_root;
 
 mod bad;
@@ -69,8 +70,8 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Generates the fixtures into a temporary folder and compares them byte for byte with
-/// the committed ones.
+/// Generates the fixtures into a temporary folder and compares them with the committed
+/// ones (zip workbooks part by part, other files byte for byte).
 pub(crate) fn check() -> anyhow::Result<()> {
     let seed = read_seed()?;
     let temporary =
@@ -84,8 +85,13 @@ pub(crate) fn check() -> anyhow::Result<()> {
             let path = entry?.path();
             let relative = Path::new(folder).join(path.file_name().unwrap_or_default());
             let fresh = std::fs::read(&path)?;
-            if std::fs::read(committed.join(&relative)).ok().as_deref() != Some(fresh.as_slice()) {
-                stale.push(relative.display().to_string());
+            match std::fs::read(committed.join(&relative)) {
+                Ok(old) => {
+                    if let Some(difference) = Archive::difference(&old, &fresh) {
+                        stale.push(format!("{} ({difference})", relative.display()));
+                    }
+                }
+                Err(_) => stale.push(format!("{} (missing)", relative.display())),
             }
         }
     }

@@ -2,9 +2,10 @@
 //!
 //! Every file is rebuilt in memory (workbooks through a temporary folder where a writer
 //! only writes to paths), then either written to `reports/` (removing files no longer
-//! generated) or, with `--check`, compared byte for byte with the committed ones: a
-//! stale, missing or extra report fails the check. Output is deterministic: workbooks
-//! carry a fixed creation date and paths relative to the project root.
+//! generated) or, with `--check`, compared with the committed ones (workbooks part by
+//! part, other files byte for byte): a stale, missing or extra report fails the check.
+//! Output is deterministic: workbooks carry a fixed creation date and paths relative to
+//! the project root.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use bilans_model::Lang;
 use bilans_ratios::{render, seed004};
 use bilans_sheets::{AnalyseOptions, AnalysedFile, Overwrite, analyse_file};
 
+use crate::archive::Archive;
 use crate::project_root;
 
 /// The header of every generated Markdown file.
@@ -181,8 +183,14 @@ fn stale(root: &Path, generated: &BTreeMap<PathBuf, Vec<u8>>) -> anyhow::Result<
     let mut problems = Vec::new();
     for (relative, bytes) in generated {
         match std::fs::read(folder.join(relative)) {
-            Ok(committed) if &committed == bytes => {}
-            Ok(_) => problems.push(format!("  changed: reports/{}", relative.display())),
+            Ok(committed) => {
+                if let Some(difference) = Archive::difference(&committed, bytes) {
+                    problems.push(format!(
+                        "  changed: reports/{} ({difference})",
+                        relative.display()
+                    ));
+                }
+            }
             Err(_) => problems.push(format!("  missing: reports/{}", relative.display())),
         }
     }
@@ -228,7 +236,10 @@ fn write(root: &Path, generated: &BTreeMap<PathBuf, Vec<u8>>) -> anyhow::Result<
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        if std::fs::read(&path).ok().as_deref() != Some(bytes.as_slice()) {
+        let unchanged = std::fs::read(&path)
+            .ok()
+            .is_some_and(|committed| Archive::same_content(&committed, bytes));
+        if !unchanged {
             bilans_sheets::write_atomic(&path, bytes, Overwrite::Allowed)?;
         }
     }

@@ -36,7 +36,6 @@ use crate::fuzz::targets::{Case, discover, generate};
 use crate::fuzz::workbook::abbreviate_to as abbreviate;
 use crate::project_root;
 
-mod archive;
 mod arguments;
 mod bytes;
 mod child;

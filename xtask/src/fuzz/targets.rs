@@ -10,7 +10,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::fuzz::archive::Archive;
+use crate::archive::Archive;
 use crate::fuzz::arguments::{WC_COMMANDS, mutate_arguments};
 use crate::fuzz::bytes::mutate_bytes;
 use crate::fuzz::rng::Rng;

@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::fuzz::archive::{Archive, Flavor, Part};
+use crate::archive::{Archive, Flavor, Part};
 use crate::fuzz::arguments::{WC_COMMANDS, mutate_arguments};
 use crate::fuzz::bytes::{BYTE_MUTATIONS, apply_byte_mutation};
 use crate::fuzz::child::{Limits, Observation, Verdict, classify, find_limiter, run_limited};

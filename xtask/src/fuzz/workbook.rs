@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::fuzz::archive::{Archive, Flavor};
+use crate::archive::{Archive, Flavor};
 use crate::fuzz::rng::Rng;
 
 /// Numbers near, at and beyond the edges of `Decimal` (28 digits, about 7.9e28) and
@@ -567,7 +567,7 @@ fn many_sheets(archive: &mut Archive, rng: &mut Rng, flavor: Flavor) -> Option<S
             } else {
                 r#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Fuzz</t></is></c></row></sheetData>"#
             };
-            archive.parts.push(crate::fuzz::archive::Part {
+            archive.parts.push(crate::archive::Part {
                 name: "xl/worksheets/sheetFuzz.xml".to_owned(),
                 data: format!(
                     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{data}</worksheet>"#
