@@ -1,5 +1,6 @@
 //! The one library entry point (`bilans_sheets::analyse_file`): what the CLI writes is
-//! byte for byte what the library builds and what `reports/` holds; `--sheet` repeated
+//! byte for byte what the library builds (which xtask's `reports_are_fresh` compares,
+//! part by part, with what `reports/` holds); `--sheet` repeated
 //! reads exactly the sheets named; errors are matched on their kind; and the one number
 //! parser serves the KPI card workbook too.
 
@@ -27,18 +28,15 @@ fn analysed(relative: &str, sheets: &[&str]) -> Result<bilans_sheets::AnalysedFi
     analyse_file(&project_root().join(relative), &options)
 }
 
+/// Byte for byte on one machine; the committed `reports/` are compared with the
+/// library's output part by part by xtask's `reports_are_fresh` (deflate output differs
+/// between machines), so a test here comparing them by bytes would fail on another CPU.
 #[test]
-fn the_cli_writes_what_the_library_builds_and_reports_hold() {
+fn the_cli_writes_what_the_library_builds() {
     let folder = tempfile::tempdir().unwrap();
-    for (relative, report) in [
-        (
-            "fixtures/workbooks/seed004_pl.xlsx",
-            "workbooks/seed004_pl_xlsx.analysed.xlsx",
-        ),
-        (
-            "fixtures/workbooks/seed004_en.xls",
-            "workbooks/seed004_en_xls.analysed.xlsx",
-        ),
+    for relative in [
+        "fixtures/workbooks/seed004_pl.xlsx",
+        "fixtures/workbooks/seed004_en.xls",
     ] {
         let output = folder.path().join("out.xlsx");
         let (code, _, error) = run_bilans(&[
@@ -60,11 +58,6 @@ fn the_cli_writes_what_the_library_builds_and_reports_hold() {
             written == built,
             "{relative}: the CLI and the library differ"
         );
-        let committed = std::fs::read(project_root().join("reports").join(report)).unwrap();
-        assert!(
-            written == committed,
-            "{relative}: reports/{report} is not what the CLI writes"
-        );
     }
     let output = folder.path().join("panel.xlsx");
     let relative = "fixtures/workbooks/long_table.xlsx";
@@ -76,9 +69,16 @@ fn the_cli_writes_what_the_library_builds_and_reports_hold() {
         output.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{error}");
-    let committed =
-        std::fs::read(project_root().join("reports/workbooks/long_table.panel.xlsx")).unwrap();
-    assert!(std::fs::read(&output).unwrap() == committed);
+    let built = analysed(relative, &[])
+        .unwrap()
+        .panel_workbook()
+        .unwrap()
+        .save_to_buffer()
+        .unwrap();
+    assert!(
+        std::fs::read(&output).unwrap() == built,
+        "{relative}: the CLI's panel workbook and the library's differ"
+    );
 }
 
 #[test]

@@ -80,6 +80,16 @@ pub enum RatioUnit {
     Amount,
 }
 
+impl RatioUnit {
+    /// Every unit, in declaration order.
+    pub const ALL: [RatioUnit; 4] = [
+        RatioUnit::Times,
+        RatioUnit::Fraction,
+        RatioUnit::Days,
+        RatioUnit::Amount,
+    ];
+}
+
 /// One ratio: an id, a name, and its single definition.
 #[derive(Debug, Clone)]
 pub struct Ratio {

@@ -19,7 +19,10 @@ use rust_xlsxwriter::{
 };
 
 use crate::SheetsError;
-use crate::cells::{cell_number, fit_cell_text, fit_note_text, unit_format, write_computed_in};
+use crate::cells::{
+    NOT_COMPUTABLE_FORMAT, cell_number, fit_cell_text, fit_note_text, unit_format,
+    write_computed_in,
+};
 pub use crate::lang::{Sheet, sheet_name_in};
 use crate::lang::{message, text};
 
@@ -161,6 +164,29 @@ impl Formats {
 
     pub(crate) fn for_unit(&self, unit: RatioUnit) -> &'static Format {
         unit_format(unit)
+    }
+
+    /// Gives every format the sheets write (these, each unit's, and the not-computable
+    /// one) its index in `workbook`, in this order: sheets written on several threads
+    /// then only look indices up, so the bytes do not depend on which thread wrote a
+    /// format first.
+    pub(crate) fn register(&self, workbook: &mut Workbook) {
+        let Formats {
+            lang: _,
+            header,
+            header_first,
+            title,
+            section,
+            amount,
+            wrap,
+        } = self;
+        for format in [header, header_first, title, section, amount, wrap] {
+            workbook.register_format(format);
+        }
+        for unit in RatioUnit::ALL {
+            workbook.register_format(unit_format(unit));
+        }
+        workbook.register_format(&NOT_COMPUTABLE_FORMAT);
     }
 }
 

@@ -38,7 +38,8 @@ pub fn panel_workbook(
     analyses: &[Analysis],
     options: &WorkbookOptions,
 ) -> Result<Workbook, SheetsError> {
-    build_panel(analyses, options).map_err(|source| SheetsError::Workbook { source })
+    build_panel(analyses, options, write_company_sheets)
+        .map_err(|source| SheetsError::Workbook { source })
 }
 
 /// A valid, unique Excel sheet name for `wanted`: no `[]:*?/\` or control characters
@@ -110,10 +111,22 @@ fn reserved(name: &str) -> bool {
         .any(|taken| taken.eq_ignore_ascii_case(name))
 }
 
-fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workbook, XlsxError> {
+/// Writes the company sheets, one per analysis with its layout.
+type CompanySheetsWriter =
+    fn(&mut [Worksheet], &[Analysis], &[Layout], &Formats) -> Result<(), XlsxError>;
+
+fn build_panel(
+    analyses: &[Analysis],
+    options: &WorkbookOptions,
+    write_companies: CompanySheetsWriter,
+) -> Result<Workbook, XlsxError> {
     let lang = options.lang;
     let formats = Formats::new(lang);
     let mut workbook = Workbook::new();
+    // A format's index in the workbook is given when it is first written; the company
+    // sheets are written on several threads at once, so every format is given its
+    // index here, in one order, or which thread came first would change the bytes.
+    formats.register(&mut workbook);
     workbook.set_zip_compression_level(PANEL_ZIP_COMPRESSION_LEVEL);
     let title = message(lang, "workbook.panel_title", &[("count", &analyses.len())]);
     set_properties(&mut workbook, &title, options)?;
@@ -153,21 +166,11 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
         &formats,
     )?;
     workbook.push_worksheet(comparison);
-    // The company sheets are independent: build them on every core, then add them in
-    // order. Each streams its rows to a temporary file as they are written ("constant
-    // memory" worksheets, written row by row with their strings inline, so that no
-    // thread's order can change the bytes): a panel's cells and their XML are never
-    // all in memory at once.
     let mut company_sheets: Vec<Worksheet> = analyses
         .iter()
         .map(|_| workbook.new_worksheet_with_constant_memory())
         .collect::<Result<_, _>>()?;
-    company_sheets
-        .par_iter_mut()
-        .zip(analyses.par_iter().zip(layouts.par_iter()))
-        .try_for_each(|(sheet, (analysis, layout))| {
-            company_sheet(sheet, analysis, layout, &formats)
-        })?;
+    write_companies(&mut company_sheets, analyses, &layouts, &formats)?;
     for sheet in company_sheets {
         workbook.push_worksheet(sheet);
     }
@@ -178,6 +181,23 @@ fn build_panel(analyses: &[Analysis], options: &WorkbookOptions) -> Result<Workb
     write_definitions(printable(&mut definitions), &formats)?;
     workbook.push_worksheet(definitions);
     Ok(workbook)
+}
+
+/// The company sheets are independent: they are built on every core, then added in
+/// order. Each streams its rows to a temporary file as they are written ("constant
+/// memory" worksheets, written row by row with their strings inline, and every format
+/// registered beforehand, so that no thread's order can change the bytes): a panel's
+/// cells and their XML are never all in memory at once.
+fn write_company_sheets(
+    sheets: &mut [Worksheet],
+    analyses: &[Analysis],
+    layouts: &[Layout],
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheets
+        .par_iter_mut()
+        .zip(analyses.par_iter().zip(layouts.par_iter()))
+        .try_for_each(|(sheet, (analysis, layout))| company_sheet(sheet, analysis, layout, formats))
 }
 
 /// One company's sheet: its statements, then every ratio as a live formula, written
@@ -305,4 +325,79 @@ fn write_definitions(sheet: &mut Worksheet, formats: &Formats) -> Result<(), Xls
         sheet.set_column_width(column, width)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use bilans_model::Lang;
+    use rust_xlsxwriter::Workbook;
+
+    use crate::analyse::Formats;
+    use crate::{AnalyseOptions, analyse_file};
+
+    /// The parts of a saved workbook whose names start with `prefix`, as text.
+    fn parts(bytes: &[u8], prefix: &str) -> Vec<(String, String)> {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut found = Vec::new();
+        for index in 0..archive.len() {
+            let mut part = archive.by_index(index).unwrap();
+            let name = part.name().unwrap().into_owned();
+            if name.starts_with(prefix) {
+                let mut text = String::new();
+                part.read_to_string(&mut text).unwrap();
+                found.push((name, text));
+            }
+        }
+        found
+    }
+
+    /// The cell formats of a saved workbook's styles, in index order.
+    fn cell_formats(bytes: &[u8]) -> Vec<String> {
+        let (_, styles) = parts(bytes, "xl/styles.xml").remove(0);
+        let (_, cell_xfs) = styles.split_once("<cellXfs").unwrap();
+        let (cell_xfs, _) = cell_xfs.split_once("</cellXfs>").unwrap();
+        cell_xfs
+            .split("<xf ")
+            .skip(1)
+            .map(|xf| xf.to_owned())
+            .collect()
+    }
+
+    /// The company sheets are written on several threads at once, so each must only
+    /// use formats given their index beforehand: one first written by a thread gets
+    /// the next free index, which would depend on which thread came first.
+    #[test]
+    fn the_sheets_of_a_panel_use_only_formats_registered_before_they_are_written() {
+        let mut registered = Workbook::new();
+        Formats::new(Lang::En).register(&mut registered);
+        registered.add_worksheet();
+        let registered = cell_formats(&registered.save_to_buffer().unwrap());
+        assert!(registered.len() > 5, "{registered:?}");
+
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/workbooks/long_table.xlsx"
+        );
+        let analysed = analyse_file(path.as_ref(), &AnalyseOptions::default()).unwrap();
+        let bytes = analysed.panel_workbook().unwrap().save_to_buffer().unwrap();
+        assert_eq!(
+            cell_formats(&bytes).get(..registered.len()),
+            Some(registered.as_slice()),
+            "the panel's first formats are the registered ones, in their order"
+        );
+        let registered = registered.len();
+        let sheets = parts(&bytes, "xl/worksheets/sheet");
+        assert!(sheets.len() > 3);
+        for (name, xml) in sheets {
+            for used in xml.split(" s=\"").skip(1) {
+                let index: usize = used[..used.find('"').unwrap()].parse().unwrap();
+                assert!(
+                    index < registered,
+                    "{name} uses format {index}, not one of the {registered} registered"
+                );
+            }
+        }
+    }
 }
