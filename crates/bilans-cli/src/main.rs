@@ -63,6 +63,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
+    lang::set_lang(lang);
     let result = match cli.command {
         Command::Reproduce(args) => reproduce::run(args, lang),
         Command::Import(args) => import::run(args, lang),
