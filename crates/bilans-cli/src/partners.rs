@@ -63,7 +63,7 @@ fn score(args: &ScoreArgs, lang: Lang) -> anyhow::Result<ExitCode> {
             &serde_json::to_string_pretty(&analysis).with_context(|| text(lang, "context.json"))?,
         )?;
     } else if args.output.is_none() {
-        print(&render::analysis_markdown(&analysis))?;
+        print(&render::analysis_markdown_in(&analysis, lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -107,7 +107,7 @@ pub(crate) fn reproduce(args: &reproduce_args::Args, lang: Lang) -> anyhow::Resu
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    let out = render::seed000_report(&seed, &reproduction);
+    let out = render::seed000_report_in(&seed, &reproduction, lang);
     print(&out)?;
     Ok(ExitCode::SUCCESS)
 }
