@@ -182,7 +182,12 @@ pub fn render_markdown_in(report: &Report, lang: Lang) -> String {
     }
     for finding in &report.findings {
         let kind = finding.kind.name();
-        let _ = writeln!(out, "- [{kind}] {}: {}", finding.subject, finding.message);
+        let _ = writeln!(
+            out,
+            "- [{kind}] {}: {}",
+            finding.subject_in(lang),
+            finding.text_in(lang)
+        );
     }
     out
 }

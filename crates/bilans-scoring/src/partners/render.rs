@@ -457,7 +457,7 @@ pub fn reconciliation_markdown_in(cells: &[ReconciledCell], lang: Lang) -> Strin
         push_row(
             &mut out,
             &[
-                cell.table.clone(),
+                table_name(&cell.table, lang),
                 cell.row.clone(),
                 cell.period.clone(),
                 cell.published.to_string(),
@@ -534,6 +534,15 @@ fn names(names: &[String], lang: Lang) -> String {
         words(lang, "none").to_owned()
     } else {
         names.join(", ")
+    }
+}
+
+/// A reconciled cell's table: its id as transcribed (`table 1`) in English, the
+/// table's name in `lang` otherwise.
+fn table_name(id: &str, lang: Lang) -> String {
+    match (lang, id.strip_prefix("table ")) {
+        (Lang::En, _) | (_, None) => id.to_owned(),
+        (_, Some(number)) => message(lang, "partners.table", &[("number", &number)]),
     }
 }
 
