@@ -97,10 +97,13 @@ fn error_chain(error: &anyhow::Error, lang: Lang) -> String {
             continue;
         }
         english.push_str(&cause_english);
-        parts.push(match cause.downcast_ref::<bilans_sheets::SheetsError>() {
-            Some(sheets) => sheets.text_in(lang),
-            None => cause_english,
-        });
+        if let Some(sheets) = cause.downcast_ref::<bilans_sheets::SheetsError>() {
+            parts.push(sheets.text_in(lang));
+        } else if let Some(model) = cause.downcast_ref::<bilans_model::ModelError>() {
+            parts.push(model.text_in(lang));
+        } else {
+            parts.push(cause_english);
+        }
     }
     let mut message = parts.join(": ");
     let output_exists = error.chain().any(|cause| {
