@@ -242,6 +242,12 @@ fn every_command_prints_no_english_word_in_another_language() {
         for lang in ["pl", "ru", "uk"] {
             let (code, output, error) = run_in(lang, &args);
             assert_eq!(code, 0, "{lang} {args:?}: {error}");
+            for text in [&english_output, &output, &error] {
+                assert!(
+                    !text.contains(bilans_model::lang::MISSING_MESSAGE),
+                    "{lang} {args:?}: {text}"
+                );
+            }
             let found: Vec<String> = leaks(&output, &english, &inputs, &args)
                 .into_iter()
                 .filter(|word| !still_english.contains(&word.as_str()))
@@ -369,6 +375,10 @@ fn errors_are_worded_in_the_language_asked_for() {
         for lang in ["pl", "ru", "uk"] {
             let (code, _, error) = run_in(lang, args);
             assert_ne!(code, 0, "{lang} {args:?}");
+            assert!(
+                !error.contains(bilans_model::lang::MISSING_MESSAGE),
+                "{lang} {args:?}: {error}"
+            );
             assert_ne!(error, english_error, "{lang} {args:?}");
             for name in *named {
                 assert!(error.contains(name), "{lang} {args:?}: {error}");

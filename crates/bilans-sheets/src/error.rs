@@ -378,3 +378,195 @@ impl std::error::Error for SheetsError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use bilans_model::{Lang, LineItem, Period};
+
+    use super::{Detail, ErrorKind, SheetsError};
+    use crate::numbers::{AmountError, NumberError};
+
+    /// One error of every kind bilans words itself (a detail of each message key the
+    /// reader and the import use).
+    fn kinds() -> Vec<ErrorKind> {
+        let detail = |key: &'static str| {
+            Detail::new(
+                key,
+                &[
+                    ("detail", &"x"),
+                    ("failure", &"x"),
+                    ("name", &"x"),
+                    ("size", &"1 MB"),
+                    ("limit", &7),
+                    ("count", &3),
+                    ("cells", &9),
+                    ("first", &"A1"),
+                    ("last", &"B2"),
+                    ("second", &"y"),
+                    ("length", &40000),
+                    ("unit", &"mln"),
+                    ("at", &"Bilans!A1"),
+                    ("item", &"revenue"),
+                    ("period", &"2024"),
+                    ("entity", &"Firma"),
+                    ("other", &"C3"),
+                    ("folder", &"out"),
+                    ("number", &2),
+                    ("line", &1),
+                    ("column", &2),
+                    ("rest", &""),
+                    ("kpi", &"KPI"),
+                    ("actuals", &"Actuals"),
+                ],
+            )
+        };
+        let mut kinds: Vec<ErrorKind> = [
+            "error.not_a_spreadsheet",
+            "error.empty_file",
+            "error.not_a_workbook",
+        ]
+        .into_iter()
+        .map(|key| ErrorKind::NotAWorkbook(detail(key)))
+        .collect();
+        for key in [
+            "error.corrupt",
+            "error.reader_failed",
+            "error.unreadable",
+            "error.no_content",
+            "error.cannot_read_sheet",
+            "error.part_bomb",
+            "error.workbook_bomb",
+            "error.strings_announced",
+            "error.written_twice",
+        ] {
+            kinds.push(ErrorKind::Corrupt(detail(key)));
+        }
+        for key in [
+            "error.file_too_large",
+            "error.tables_expand",
+            "error.areas_too_large",
+            "error.beyond_last_cell",
+            "error.area_too_large",
+            "error.far_cell",
+            "error.sheet_cells",
+            "error.sheet_formulas",
+        ] {
+            kinds.push(ErrorKind::TooLarge(detail(key)));
+        }
+        kinds.push(ErrorKind::Toml(detail("error.toml")));
+        for key in [
+            "error.cell_too_long",
+            "error.unit_contradicts",
+            "error.required_empty",
+            "error.required_missing",
+            "error.period_twice",
+            "error.no_folder",
+            "error.no_company",
+            "error.json",
+            "error.cannot_read_mapping",
+        ] {
+            kinds.push(ErrorKind::Invalid(detail(key)));
+        }
+        kinds.push(ErrorKind::Invalid(Detail::nested(
+            "error.not_a_mapping",
+            vec![("detail", detail("error.toml"))],
+        )));
+        kinds.extend([
+            ErrorKind::Encrypted,
+            ErrorKind::CannotRead("denied".to_owned()),
+            ErrorKind::NoSuchSheet {
+                name: "Bilans".into(),
+                present: vec!["Arkusz1".to_owned()].into(),
+            },
+            ErrorKind::MissingSheet {
+                name: "KPI".into(),
+                why: None,
+            },
+            ErrorKind::MissingSheet {
+                name: "KPI".into(),
+                why: Some(detail("error.card_sheets")),
+            },
+            ErrorKind::NoLineItems { sheets: Vec::new() },
+            ErrorKind::NoLineItems {
+                sheets: vec!["Arkusz1".to_owned()],
+            },
+            ErrorKind::ExpectedNumber {
+                found: "`x`".to_owned(),
+            },
+            ErrorKind::BadAmount {
+                reason: Box::new(AmountError::Date),
+                item: LineItem::Revenue,
+                period: Period::year(2024),
+            },
+        ]);
+        let numbers = [
+            NumberError::NotANumber { text: "x".into() },
+            NumberError::Groups {
+                text: "1 23".into(),
+            },
+            NumberError::Ambiguous {
+                text: "1,234".into(),
+                separator: ',',
+                as_thousands: 1234.into(),
+                as_decimal: rust_decimal::Decimal::new(1234, 3),
+            },
+            NumberError::Percentage { text: "5%".into() },
+            NumberError::OutOfRange {
+                text: "9e99".into(),
+            },
+            NumberError::NotNumeric {
+                what: "TRUE".into(),
+            },
+        ];
+        kinds.extend(numbers.into_iter().map(ErrorKind::from));
+        for reason in [
+            AmountError::Untrusted("TRUE".into()),
+            AmountError::Formula("=A1".into()),
+        ] {
+            kinds.push(ErrorKind::BadAmount {
+                reason: Box::new(reason),
+                item: LineItem::Revenue,
+                period: Period::year(2024),
+            });
+        }
+        kinds
+    }
+
+    /// Every kind is worded in English as before (its `Display`) and differently in
+    /// every other language, with no message missing.
+    #[test]
+    fn every_error_kind_is_translated() {
+        for kind in kinds() {
+            let english = kind.text_in(Lang::En);
+            assert_eq!(english, kind.to_string());
+            assert!(!english.contains("[missing message]"), "{english}");
+            for lang in [Lang::Pl, Lang::Ru, Lang::Uk] {
+                let text = kind.text_in(lang);
+                assert_ne!(text, english, "{lang}: {english}");
+                assert!(!text.contains("[missing message]"), "{lang}: {text}");
+            }
+        }
+    }
+
+    /// Every error names where it is, in every language.
+    #[test]
+    fn every_error_keeps_its_file_sheet_and_cell() {
+        let errors = [
+            SheetsError::at_cell("book.xlsx", "Bilans", "C7", ErrorKind::Encrypted),
+            SheetsError::in_sheet("book.xlsx", "Bilans", ErrorKind::Encrypted),
+            SheetsError::in_file("book.xlsx", ErrorKind::Encrypted),
+            SheetsError::OutputExists(PathBuf::from("book.xlsx")),
+        ];
+        for error in &errors {
+            for lang in Lang::ALL {
+                let text = error.text_in(lang);
+                assert!(text.contains("book.xlsx"), "{lang}: {text}");
+                if let SheetsError::AtCell { .. } = error {
+                    assert!(text.contains("Bilans") && text.contains("C7"), "{text}");
+                }
+            }
+        }
+    }
+}

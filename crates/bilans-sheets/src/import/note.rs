@@ -389,3 +389,133 @@ impl fmt::Display for SkipReason {
         f.write_str(&self.text_in(Lang::En))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use bilans_model::{Lang, LineItem, Period, Scale, StatementKind};
+    use rust_decimal::Decimal;
+
+    use super::{ImportNote, Preference, SkipReason};
+    use crate::ErrorKind;
+
+    fn notes() -> Vec<ImportNote> {
+        let year = Period::year(2024);
+        let (sheet, at) = ("Bilans".to_owned(), "Bilans!C7".to_owned());
+        let mut notes = vec![
+            ImportNote::SheetSkipped {
+                sheet: sheet.clone(),
+                cell: Some("B3".to_owned()),
+                error: ErrorKind::Encrypted,
+            },
+            ImportNote::SheetSkipped {
+                sheet: sheet.clone(),
+                cell: None,
+                error: ErrorKind::NoLineItems { sheets: Vec::new() },
+            },
+            ImportNote::NotAStatement {
+                sheet: sheet.clone(),
+                items: 2,
+            },
+            ImportNote::DeductionsNegated {
+                sheet: sheet.clone(),
+                negative: 3,
+                of: 4,
+                items: vec![LineItem::CostOfSales],
+            },
+            ImportNote::OtherUnit {
+                sheet: sheet.clone(),
+                unit: "mln zł".to_owned(),
+                at: at.clone(),
+                reference: "tys. zł".to_owned(),
+                reference_at: at.clone(),
+            },
+            ImportNote::UnitContradicts {
+                at: at.clone(),
+                unit: "mln zł".to_owned(),
+                first: "tys. zł".to_owned(),
+                first_at: at.clone(),
+            },
+            ImportNote::DeclaredScale {
+                scale: Scale::Thousands,
+                unit: "mln zł".to_owned(),
+                at: at.clone(),
+            },
+            ImportNote::Ambiguous {
+                item: LineItem::Revenue,
+                period: year,
+                entity: "Firma".to_owned(),
+                value: Decimal::ONE,
+                at: at.clone(),
+                other: Decimal::TWO,
+                other_at: at.clone(),
+            },
+            ImportNote::Evaluated {
+                at: at.clone(),
+                formula: "SUM(B3:B5)".to_owned(),
+                value: Decimal::TEN,
+            },
+        ];
+        for rule in [
+            Preference::OwnStatement,
+            Preference::StatementNotNote,
+            Preference::FirstStatement,
+            Preference::LineNotPart,
+            Preference::TotalLine,
+            Preference::NotBreakdown,
+        ] {
+            notes.push(ImportNote::Disagree {
+                item: LineItem::Revenue,
+                period: year,
+                entity: "Firma".to_owned(),
+                kept: Decimal::ONE,
+                kept_at: at.clone(),
+                other: Decimal::TWO,
+                other_at: at.clone(),
+                rule,
+            });
+        }
+        notes
+    }
+
+    /// Every note and reason is worded in every language, each differently from
+    /// English, and keeps its cells.
+    #[test]
+    fn every_note_and_reason_is_translated() {
+        for note in notes() {
+            let english = note.text_in(Lang::En);
+            assert!(!english.contains("[missing message]"), "{english}");
+            for lang in [Lang::Pl, Lang::Ru, Lang::Uk] {
+                let text = note.text_in(lang);
+                assert_ne!(text, english, "{lang}");
+                assert!(text.contains("Bilans"), "{lang}: {text}");
+            }
+        }
+        let reasons = [
+            SkipReason::PeriodStarts,
+            SkipReason::AboveFirstHeader,
+            SkipReason::TrailingTwelveMonths,
+            SkipReason::HeaderNotPeriod,
+            SkipReason::LabelNotRecognised,
+            SkipReason::NoLabel,
+            SkipReason::BalanceLine {
+                statement: StatementKind::CashFlowStatement,
+            },
+        ];
+        for reason in reasons {
+            let english = reason.text_in(Lang::En);
+            for lang in [Lang::Pl, Lang::Ru, Lang::Uk] {
+                assert_ne!(reason.text_in(lang), english, "{lang}");
+            }
+        }
+    }
+
+    /// The JSON of a note is its machine data: a type and its fields, the error as
+    /// its English text.
+    #[test]
+    fn a_note_serialises_as_data() {
+        let json = serde_json::to_value(&notes()[0]).unwrap();
+        assert_eq!(json["type"], "sheet_skipped");
+        assert_eq!(json["cell"], "B3");
+        assert_eq!(json["error"], ErrorKind::Encrypted.to_string());
+    }
+}
