@@ -174,14 +174,17 @@ impl SheetsError {
 }
 
 /// An error's detail in words: a message of this crate's files (`locales/*.toml`) with
-/// its arguments, worded in any language, or a text another library wrote, kept as it is.
+/// its arguments, worded in any language, or a text another library wrote, kept as it
+/// is. (Boxed, so that an error stays small.)
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Detail {
-    /// A message `key` with its placeholders' values.
+pub struct Detail(Box<DetailText>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum DetailText {
+    /// A message `key` with its placeholders' values (each itself worded in the
+    /// language, if it is a message).
     Message {
-        /// The message's key (`error.file_too_large`).
         key: &'static str,
-        /// Each placeholder's value (itself worded in the language, if it is a message).
         args: Vec<(&'static str, Detail)>,
     },
     /// A text written elsewhere (a library's, the disk's), in English.
@@ -191,24 +194,36 @@ pub enum Detail {
 impl Detail {
     /// The message `key` with `args` (each written out now).
     pub(crate) fn new(key: &'static str, args: &[(&'static str, &dyn fmt::Display)]) -> Detail {
-        Detail::Message {
+        Detail::nested(
             key,
-            args: args
-                .iter()
-                .map(|(name, value)| (*name, Detail::Verbatim(value.to_string())))
+            args.iter()
+                .map(|(name, value)| (*name, Detail::verbatim(value.to_string())))
                 .collect(),
-        }
+        )
     }
 
     /// The message `key` whose placeholders are details of their own.
     pub(crate) fn nested(key: &'static str, args: Vec<(&'static str, Detail)>) -> Detail {
-        Detail::Message { key, args }
+        Detail(Box::new(DetailText::Message { key, args }))
+    }
+
+    /// A text another library wrote, kept as it is.
+    pub fn verbatim(text: impl Into<String>) -> Detail {
+        Detail(Box::new(DetailText::Verbatim(text.into())))
+    }
+
+    /// The message key, for a detail bilans words itself.
+    pub fn key(&self) -> Option<&'static str> {
+        match &*self.0 {
+            DetailText::Message { key, .. } => Some(key),
+            DetailText::Verbatim(_) => None,
+        }
     }
 
     /// The detail in `lang`.
     pub fn text_in(&self, lang: Lang) -> String {
-        match self {
-            Detail::Message { key, args } => {
+        match &*self.0 {
+            DetailText::Message { key, args } => {
                 let texts: Vec<(&str, String)> = args
                     .iter()
                     .map(|(name, value)| (*name, value.text_in(lang)))
@@ -219,7 +234,7 @@ impl Detail {
                     .collect();
                 message(lang, key, &args)
             }
-            Detail::Verbatim(text) => text.clone(),
+            DetailText::Verbatim(text) => text.clone(),
         }
     }
 }
@@ -232,13 +247,13 @@ impl fmt::Display for Detail {
 
 impl From<String> for Detail {
     fn from(text: String) -> Detail {
-        Detail::Verbatim(text)
+        Detail::verbatim(text)
     }
 }
 
 impl From<&str> for Detail {
     fn from(text: &str) -> Detail {
-        Detail::Verbatim(text.to_owned())
+        Detail::verbatim(text)
     }
 }
 

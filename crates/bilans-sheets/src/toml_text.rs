@@ -25,7 +25,7 @@ pub(crate) fn parse_error(error: &toml::de::Error) -> Detail {
                 ("rest", &format!("\n{rest}")),
             ],
         ),
-        None => Detail::Verbatim(text),
+        None => Detail::verbatim(text),
     }
 }
 

@@ -133,7 +133,7 @@ impl Dictionary {
                         .entry(key)
                         .or_insert_with(|| (item, BTreeSet::new()));
                     if entry.0 != item {
-                        return Err(bad(Detail::Verbatim(format!(
+                        return Err(bad(Detail::verbatim(format!(
                             "label `{text}` names both `{}` and `{item}`",
                             entry.0
                         ))));
@@ -147,7 +147,7 @@ impl Dictionary {
             ] {
                 for code in codes {
                     if let Some(other) = dictionary.codes.insert((form, (*code).to_owned()), item) {
-                        return Err(bad(Detail::Verbatim(format!(
+                        return Err(bad(Detail::verbatim(format!(
                             "code {code} names both `{other}` and `{item}`"
                         ))));
                     }
