@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use bilans_model::{LineItem, Scale};
 use serde::Deserialize;
 
-use crate::{ErrorKind, SheetsError};
+use crate::{Detail, ErrorKind, SheetsError};
 
 /// The dictionary as shipped, in TOML.
 pub const BUILTIN_LABELS: &str = include_str!("labels.toml");
@@ -100,7 +100,7 @@ impl Dictionary {
     }
 
     fn parse(text: &str) -> Result<Dictionary, SheetsError> {
-        let bad = |message: String| SheetsError::InFile {
+        let bad = |message: Detail| SheetsError::InFile {
             file: "labels.toml (built in)".to_owned(),
             kind: ErrorKind::Invalid(message),
         };
@@ -137,10 +137,10 @@ impl Dictionary {
                         .entry(key)
                         .or_insert_with(|| (item, BTreeSet::new()));
                     if entry.0 != item {
-                        return Err(bad(format!(
+                        return Err(bad(Detail::verbatim(format!(
                             "label `{text}` names both `{}` and `{item}`",
                             entry.0
-                        )));
+                        ))));
                     }
                     entry.1.insert(language);
                 }
@@ -151,9 +151,9 @@ impl Dictionary {
             ] {
                 for code in codes {
                     if let Some(other) = dictionary.codes.insert((form, (*code).to_owned()), item) {
-                        return Err(bad(format!(
+                        return Err(bad(Detail::verbatim(format!(
                             "code {code} names both `{other}` and `{item}`"
-                        )));
+                        ))));
                     }
                 }
             }

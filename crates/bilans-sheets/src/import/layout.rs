@@ -12,10 +12,12 @@ use bilans_model::{LineItem, Period, Scale};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::error::Detail;
 use crate::import::balance_sides::Sides;
 use crate::import::grid::{Grid, Value};
 use crate::import::labels::{Dictionary, Form, LabelMatch, Language, UnitWords, normalise};
 use crate::import::mapping::{Mapping, Target};
+use crate::import::note::SkipReason;
 use crate::import::periods::{HeaderCell, SheetContext};
 use crate::import::{numbers, periods};
 use crate::{ErrorKind, SheetsError};
@@ -76,7 +78,7 @@ pub(crate) struct Skipped {
     pub(crate) entity: Option<String>,
     pub(crate) cell: String,
     pub(crate) text: String,
-    pub(crate) reason: String,
+    pub(crate) reason: SkipReason,
 }
 
 /// What one sheet holds.
@@ -400,7 +402,7 @@ fn header_periods(
             file: context.file.to_owned(),
             sheet: context.sheet.to_owned(),
             cell: grid.cell_name(row, unresolved.col),
-            kind: ErrorKind::Invalid(unresolved.message),
+            kind: ErrorKind::Invalid(unresolved.message.into()),
         })?;
     Ok((!found.is_empty()).then_some(found))
 }
@@ -461,7 +463,7 @@ fn period_bounds(
             file: context.file.to_owned(),
             sheet: context.sheet.to_owned(),
             cell: grid.cell_name(row, unresolved.col),
-            kind: ErrorKind::Invalid(unresolved.message),
+            kind: ErrorKind::Invalid(unresolved.message.into()),
         }
     })?;
     Ok((periods.len() == cells.len()).then_some(periods))
@@ -625,7 +627,7 @@ fn read_rows(
                 entity: None,
                 cell: grid.cell_name(row, 0),
                 text: text_of(grid.get(row, 0)).unwrap_or_default(),
-                reason: "the first days of the periods whose last days are in the next row: read with them".to_owned(),
+                reason: SkipReason::PeriodStarts,
             });
             let refined = header.as_mut().and_then(|header| {
                 let map = refinement(&header.periods, &bounds)?;
@@ -690,7 +692,7 @@ fn read_rows(
                         entity: None,
                         cell: grid.cell_name(hit.row, hit.col),
                         text: text_of(grid.get(hit.row, hit.col)).unwrap_or_default(),
-                        reason: "above the sheet's first period header: not read".to_owned(),
+                        reason: SkipReason::AboveFirstHeader,
                     });
                 }
                 continue;
@@ -851,7 +853,7 @@ fn no_header_error(context: &Context<'_>, grid: &Grid, hit: &Hit) -> SheetsError
         file: context.file.to_owned(),
         sheet: context.sheet.to_owned(),
         cell: grid.cell_name(row, col),
-        kind: ErrorKind::Invalid(message),
+        kind: ErrorKind::Invalid(message.into()),
     };
     if let Some((header_row, header_col, text)) = unreadable_header(grid, hit) {
         return at(
@@ -892,9 +894,9 @@ fn start_header(
                 file: context.file.to_owned(),
                 sheet: context.sheet.to_owned(),
                 cell: grid.cell_name(row, *col),
-                kind: ErrorKind::Invalid(format!(
-                    "period {period} appears twice in this header (also at {}); each period can have one column per company",
-                    grid.cell_name(row, other)
+                kind: ErrorKind::Invalid(Detail::new(
+                    "error.period_twice",
+                    &[("period", period), ("other", &grid.cell_name(row, other))],
                 )),
             });
         }
@@ -907,17 +909,15 @@ fn start_header(
             continue;
         };
         let reason = match periods::header_cell(grid.get(row, col)) {
-            Some(HeaderCell::TrailingTwelveMonths) => {
-                "trailing twelve months (TTM) are not a fiscal year; its cells are not read"
-            }
-            None if first_col <= col => "header is not a period; its cells are not read",
+            Some(HeaderCell::TrailingTwelveMonths) => SkipReason::TrailingTwelveMonths,
+            None if first_col <= col => SkipReason::HeaderNotPeriod,
             _ => continue,
         };
         scan.skipped.push(Skipped {
             entity: None,
             cell: grid.cell_name(row, col),
             text: text.clone(),
-            reason: reason.to_owned(),
+            reason,
         });
     }
     Ok(Header {
@@ -969,15 +969,11 @@ fn note_unrecognised(
         Some((col, text)) => (
             grid.cell_name(row, col),
             text,
-            "label not recognised as a line item".to_owned(),
+            SkipReason::LabelNotRecognised,
         ),
         None => {
             let col = header.first_col;
-            (
-                grid.cell_name(row, col),
-                String::new(),
-                "amounts without a label".to_owned(),
-            )
+            (grid.cell_name(row, col), String::new(), SkipReason::NoLabel)
         }
     };
     scan.skipped.push(Skipped {

@@ -40,6 +40,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::cells::{MAX_CELL_TEXT, excel_length};
+use crate::error::Detail;
 use crate::import::grid::{Grid, Value};
 use crate::import::labels::Dictionary;
 use crate::import::layout::{Context, SheetScan, scan_sheet};
@@ -54,6 +55,7 @@ mod labels;
 mod layout;
 mod mapping;
 mod needs;
+mod note;
 mod numbers;
 mod period_text;
 mod periods;
@@ -65,6 +67,7 @@ pub use crate::import::labels::{BUILTIN_LABELS, Form, normalise};
 pub use crate::import::layout::Layout;
 pub use crate::import::mapping::{DeclaredPeriod, MappedCell, Mapping, Target};
 pub use crate::import::needs::ratio_needs;
+pub use crate::import::note::{ImportNote, Preference, SkipReason};
 pub use crate::numbers::AmountError;
 
 /// What to import and what the work that follows needs.
@@ -120,7 +123,7 @@ pub struct ImportReport {
     /// Line items the requested work needs but that are missing.
     pub missing: Vec<MissingItem>,
     /// Anything else worth knowing (e.g. a declared unit that contradicts the sheet).
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
 }
 
 /// Where the unit came from.
@@ -161,7 +164,7 @@ pub struct Unrecognised {
     /// Its text (the row label, or the header), empty when there is none.
     pub text: String,
     /// Why it was not read.
-    pub reason: String,
+    pub reason: SkipReason,
     /// The company it belongs to: named in the row's company column, or the one company
     /// of its sheet; `None` when the sheet holds several companies and the row names
     /// none.
@@ -219,9 +222,9 @@ pub fn import_file(path: &Path, options: &ImportOptions) -> Result<ImportReport,
             Some((sheet, grid::parse_a1(&source.cell), note))
         })
         .collect();
-    used.sort();
-    used.dedup();
-    let used: Vec<String> = used.into_iter().map(|(_, _, note)| note.clone()).collect();
+    used.sort_by_key(|(sheet, cell, _)| (*sheet, *cell));
+    used.dedup_by_key(|(sheet, cell, _)| (*sheet, *cell));
+    let used: Vec<ImportNote> = used.into_iter().map(|(_, _, note)| note.clone()).collect();
     report.notes.extend(used);
     Ok(report)
 }
@@ -273,10 +276,10 @@ pub(crate) fn import_grids(
                 || is_statement_sheet(scan)
                 || home_statement(scan).is_none_or(|home| !statement_kinds.contains(&home));
             if !keep {
-                not_statements.push(format!(
-                    "sheet `{sheet}` skipped: it holds {} line item(s) and no statement total beside a statement of its kind, so it is read as a note",
-                    distinct_items(scan)
-                ));
+                not_statements.push(ImportNote::NotAStatement {
+                    sheet: (*sheet).to_owned(),
+                    items: distinct_items(scan),
+                });
             }
             keep
         });
@@ -302,9 +305,9 @@ pub(crate) fn import_grids(
         let homes = block_homes(scan, *home);
         balance_dates::name_balance_dates(scan, &homes);
     }
-    let mut notes: Vec<String> = failed
-        .iter()
-        .map(|(sheet, error)| format!("sheet `{sheet}` skipped: {error}"))
+    let mut notes: Vec<ImportNote> = failed
+        .into_iter()
+        .map(|(sheet, error)| skipped_sheet(sheet, error))
         .chain(not_statements)
         .collect();
     for ((sheet, scan), home) in scans.iter_mut().zip(&home_of_sheet) {
@@ -407,6 +410,7 @@ pub(crate) fn import_grids(
                         .as_ref()
                         .map_or_else(String::new, |at| format!("{}!{}", at.sheet, at.cell))
                 };
+                let entity = name.to_owned();
                 let earlier_claim = earlier
                     .source
                     .as_ref()
@@ -425,15 +429,16 @@ pub(crate) fn import_grids(
                         precedence::Keep::Earlier => (earlier.clone(), this),
                         precedence::Keep::This => (this, earlier.clone()),
                     };
-                    report.notes.push(format!(
-                        "`{}` for {} of `{name}` is {} at {} but {} at {}: the two rows disagree; the first is kept as {why}",
-                        record.item,
-                        record.period,
-                        kept.value,
-                        at(&kept.source),
-                        other.value,
-                        at(&other.source)
-                    ));
+                    report.notes.push(ImportNote::Disagree {
+                        item: record.item,
+                        period: record.period,
+                        entity,
+                        kept: kept.value,
+                        kept_at: at(&kept.source),
+                        other: other.value,
+                        other_at: at(&other.source),
+                        rule: why,
+                    });
                     if keep == precedence::Keep::This {
                         statements.set_amount(record.period, record.item, kept);
                     }
@@ -441,16 +446,15 @@ pub(crate) fn import_grids(
                 }
                 // Two rows read as the same line item with different values, and no
                 // rule tells which one the statement means: neither is used.
-                report.notes.push(format!(
-                    "`{}` for {} of `{name}` is {} at {}!{} but {} at {}: ambiguous, neither is used (a mapping file can name the right cell)",
-                    record.item,
-                    record.period,
-                    record.value,
-                    sheet,
-                    record.cell,
-                    earlier.value,
-                    at(&earlier.source)
-                ));
+                report.notes.push(ImportNote::Ambiguous {
+                    item: record.item,
+                    period: record.period,
+                    entity,
+                    value: record.value,
+                    at: format!("{sheet}!{}", record.cell),
+                    other: earlier.value,
+                    other_at: at(&earlier.source),
+                });
                 if let Some(items) = statements.periods.get_mut(&record.period) {
                     items.remove(&record.item);
                     if items.is_empty() {
@@ -470,7 +474,7 @@ pub(crate) fn import_grids(
             report.unrecognised.push(Unrecognised {
                 source: source(&skipped.cell),
                 text: skipped.text.clone(),
-                reason: skipped.reason.clone(),
+                reason: skipped.reason,
                 entity: skipped.entity.clone().or_else(|| sheet_entity.cloned()),
             });
         }
@@ -547,8 +551,9 @@ fn check_text_lengths(file: &str, sheet: &str, grid: &Grid) -> Result<(), Sheets
                     file: file.to_owned(),
                     sheet: sheet.to_owned(),
                     cell: grid.cell_name(row, col),
-                    kind: ErrorKind::Invalid(format!(
-                        "the cell holds {length} characters, more than a spreadsheet cell can hold ({MAX_CELL_TEXT}); the file is damaged or was not written by a spreadsheet program"
+                    kind: ErrorKind::Invalid(Detail::new(
+                        "error.cell_too_long",
+                        &[("length", &length), ("limit", &MAX_CELL_TEXT)],
                     )),
                 });
             }
@@ -618,10 +623,7 @@ fn balance_lines_off_the_balance_sheet(scan: &mut SheetScan, sheet_home: Option<
                 entity: record.entity.clone(),
                 cell: record.cell.clone(),
                 text: record.item.label().to_owned(),
-                reason: format!(
-                    "a balance-sheet line on the {}: not read as a balance",
-                    home.label()
-                ),
+                reason: SkipReason::BalanceLine { statement: home },
             }),
         }
     }
@@ -654,6 +656,21 @@ fn distinct_items(scan: &SheetScan) -> usize {
         .len()
 }
 
+/// The note on a sheet skipped because it cannot be read: the cell (if the error
+/// names one) and what is wrong.
+fn skipped_sheet(sheet: &str, error: SheetsError) -> ImportNote {
+    let (cell, error) = match error {
+        SheetsError::AtCell { cell, kind, .. } => (Some(cell), kind),
+        SheetsError::InSheet { kind, .. } | SheetsError::InFile { kind, .. } => (None, kind),
+        other => (None, ErrorKind::Invalid(other.to_string().into())),
+    };
+    ImportNote::SheetSkipped {
+        sheet: sheet.to_owned(),
+        cell,
+        error,
+    }
+}
+
 /// Whether a sheet reads as a statement: at least three line items, one of them a
 /// statement's main total.
 fn is_statement_sheet(scan: &SheetScan) -> bool {
@@ -672,7 +689,7 @@ fn is_statement_sheet(scan: &SheetScan) -> bool {
 fn skip_sheets_of_another_unit(
     scans: &mut Vec<(&str, SheetScan)>,
     options: &ImportOptions,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) {
     for (_, scan) in scans.iter_mut() {
         if scan.records.is_empty() {
@@ -703,10 +720,13 @@ fn skip_sheets_of_another_unit(
         if *sheet == reference_sheet || (cell.scale == reference.scale && !currencies_differ) {
             return true;
         }
-        notes.push(format!(
-            "sheet `{sheet}` skipped: its unit `{}` ({sheet}!{}) differs from `{}` at {reference_sheet}!{}, and one file's amounts share one unit (declare the unit in a mapping file to read that sheet instead)",
-            cell.text, cell.cell, reference.text, reference.cell
-        ));
+        notes.push(ImportNote::OtherUnit {
+            sheet: (*sheet).to_owned(),
+            unit: cell.text.clone(),
+            at: format!("{sheet}!{}", cell.cell),
+            reference: reference.text.clone(),
+            reference_at: format!("{reference_sheet}!{}", reference.cell),
+        });
         false
     });
 }
@@ -715,7 +735,7 @@ fn resolve_unit(
     file: &str,
     scans: &[(&str, SheetScan)],
     options: &ImportOptions,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) -> Result<(Unit, UnitOrigin), SheetsError> {
     let mapping = options.mapping.as_ref();
     let declared_scale = options.scale.or(mapping.and_then(|mapping| mapping.scale));
@@ -732,24 +752,28 @@ fn resolve_unit(
                     (&currency, &cell.currency), (Some(known), Some(other)) if known != other
                 );
                 if first.scale != cell.scale || currencies_differ {
-                    let message = format!(
-                        "the unit `{}` contradicts `{}` at {first_sheet}!{}",
-                        cell.text, first.text, first.cell
-                    );
+                    let first_at = format!("{first_sheet}!{}", first.cell);
                     if declared_scale.is_none() {
                         return Err(SheetsError::AtCell {
                             file: file.to_owned(),
                             sheet: (*sheet).to_owned(),
                             cell: cell.cell.clone(),
-                            kind: ErrorKind::Invalid(format!(
-                                "{message}; amounts in one file must share one unit (if one of them is not about the amounts, declare the unit in a mapping file: unit = \"thousands\")"
+                            kind: ErrorKind::Invalid(Detail::new(
+                                "error.unit_contradicts",
+                                &[
+                                    ("unit", &cell.text),
+                                    ("first", &first.text),
+                                    ("at", &first_at),
+                                ],
                             )),
                         });
                     }
-                    notes.push(format!(
-                        "{sheet}!{}: {message}; the declared unit is used",
-                        cell.cell
-                    ));
+                    notes.push(ImportNote::UnitContradicts {
+                        at: format!("{sheet}!{}", cell.cell),
+                        unit: cell.text.clone(),
+                        first: first.text.clone(),
+                        first_at,
+                    });
                 }
             } else {
                 detected = Some((sheet, cell));
@@ -768,10 +792,11 @@ fn resolve_unit(
     if let (Some(scale), Some((sheet, cell))) = (declared_scale, detected)
         && scale != cell.scale
     {
-        notes.push(format!(
-                "the declared scale ({scale:?}) differs from `{}` at {sheet}!{}; the declared one is used",
-                cell.text, cell.cell
-            ));
+        notes.push(ImportNote::DeclaredScale {
+            scale,
+            unit: cell.text.clone(),
+            at: format!("{sheet}!{}", cell.cell),
+        });
     }
     let origin = match (declared_scale, detected) {
         (Some(_), _) => UnitOrigin::Declared,
@@ -802,7 +827,7 @@ fn hold_deductions_positive(
     sheet: &str,
     scan: &mut SheetScan,
     sheet_home: Option<StatementKind>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) {
     // Only the lines of the statement the sheet (or its block) presents: a cash-flow
     // statement adds back depreciation (an income-statement cost) as a positive amount.
@@ -827,22 +852,23 @@ fn hold_deductions_positive(
     if negative <= positive {
         return;
     }
-    let mut items: Vec<&str> = Vec::new();
+    let mut items: Vec<LineItem> = Vec::new();
     for record in scan
         .records
         .iter_mut()
         .filter(|record| own_deduction(record))
     {
         record.value = -record.value;
-        if !items.contains(&record.item.name()) {
-            items.push(record.item.name());
+        if !items.contains(&record.item) {
+            items.push(record.item);
         }
     }
-    notes.push(format!(
-        "sheet `{sheet}` prints costs and outflows as negative amounts ({negative} of {} such amounts); they are held as positive deductions: {}",
-        negative + positive,
-        items.join(", ")
-    ));
+    notes.push(ImportNote::DeductionsNegated {
+        sheet: sheet.to_owned(),
+        negative,
+        of: negative + positive,
+        items,
+    });
 }
 
 /// Whether a statement other than its own prints the item too (net income and
@@ -1019,15 +1045,17 @@ fn check_required(
                         file: file.to_owned(),
                         sheet: sheet.to_owned(),
                         cell,
-                        kind: ErrorKind::Invalid(format!(
-                            "the cell is empty, but `{item}` for {period} of `{name}` is required"
+                        kind: ErrorKind::Invalid(Detail::new(
+                            "error.required_empty",
+                            &[("item", item), ("period", &period), ("entity", name)],
                         )),
                     },
                     None => SheetsError::InSheet {
                         file: file.to_owned(),
                         sheet: (*first_sheet).to_owned(),
-                        kind: ErrorKind::Invalid(format!(
-                            "`{item}` is required but no row is labelled as it for `{name}` ({period}); add the row or map its label in a mapping file"
+                        kind: ErrorKind::Invalid(Detail::new(
+                            "error.required_missing",
+                            &[("item", item), ("period", &period), ("entity", name)],
                         )),
                     },
                 });
