@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use bilans_model::{Lang, LineItem, Period, Source, StatementKind, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{PolicyConfig, WorkingCapitalConfig};
-use bilans_ratios::{CellRefs, RatioId, RatioUnit, catalogue};
+use bilans_ratios::{CellRefs, RatioId, RatioTable, RatioUnit, catalogue};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Note, Workbook, Worksheet, XlsxError,
 };
@@ -39,7 +39,7 @@ use crate::analyse::distress::write_distress;
 use crate::analyse::dupont::write_dupont;
 pub use crate::analyse::liquidity::{LIQUIDITY, STABILITY};
 use crate::analyse::liquidity::{write_liquidity, write_stability};
-pub use crate::analyse::panel::{panel_workbook, sheet_name};
+pub use crate::analyse::panel::{panel_workbook, panel_workbook_of, sheet_name};
 pub use crate::analyse::structure::{HORIZONTAL, VERTICAL};
 use crate::analyse::structure::{write_horizontal, write_vertical};
 use crate::analyse::summary::write_summary;
@@ -279,10 +279,9 @@ impl Layout {
         }
     }
 
-    /// Records which ratio cells of `analysis` hold `n/c` text instead of a value.
-    pub(crate) fn with_outcomes(mut self, analysis: &Analysis) -> Layout {
-        self.not_computable = analysis
-            .ratios
+    /// Records which ratio cells of `ratios` hold `n/c` text instead of a value.
+    pub(crate) fn with_outcomes(mut self, ratios: &RatioTable) -> Layout {
+        self.not_computable = ratios
             .rows
             .iter()
             .flat_map(|row| {
@@ -373,7 +372,7 @@ fn build(
         sheet_name_in(Sheet::Ratios, lang),
         0,
     )
-    .with_outcomes(analysis);
+    .with_outcomes(&analysis.ratios);
     if !options.source_notes {
         layout.sources = Sources::Omitted;
     }
@@ -694,7 +693,7 @@ fn write_ratios(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(sheet_name_in(Sheet::Ratios, formats.lang))?;
-    write_ratios_block(sheet, analysis, layout, formats)?;
+    write_ratios_block(sheet, &analysis.ratios, layout, formats)?;
     sheet.set_freeze_panes(1, RATIO_FIRST_COLUMN)?;
     size_ratio_columns(sheet, layout)
 }
@@ -714,7 +713,7 @@ pub(crate) fn size_ratio_columns(sheet: &mut Worksheet, layout: &Layout) -> Resu
 
 pub(crate) fn write_ratios_block(
     sheet: &mut Worksheet,
-    analysis: &Analysis,
+    ratios: &RatioTable,
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
@@ -747,14 +746,14 @@ pub(crate) fn write_ratios_block(
             sheet.write_string(row, after_periods, ratio.group.label_in(lang))?;
             sheet.write_string(row, after_periods + 1, ratio.source_in(lang))?;
         }
-        let Some(values) = analysis.ratios.row(ratio.id) else {
+        let Some(values) = ratios.row(ratio.id) else {
             continue;
         };
         for (period, value) in &values.values {
             let Some(column) = layout.period_column(*period, RATIO_FIRST_COLUMN) else {
                 continue;
             };
-            let formula = ratio.excel_formula(*period, &analysis.config, &FromRatiosSheet(layout));
+            let formula = ratio.excel_formula(*period, &ratios.config, &FromRatiosSheet(layout));
             let value = match (value, formula.as_ref()) {
                 (Ok(value), Ok(formula)) => Ok((formula.as_str(), *value)),
                 (Err(reason), _) | (Ok(_), Err(reason)) => Err(reason.text(lang)),
