@@ -91,20 +91,38 @@ pub(crate) fn write_computed_in(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     match value {
-        Ok((formula, value)) => {
-            let formula = Formula::new(formula).set_result(cached_result(value));
-            sheet.write_formula_with_format(row, column, formula, format)?;
-        }
+        Ok((formula, value)) => write_formula_cell(sheet, row, column, formula, value, format),
         Err(reason) => {
             let text = not_computable_text_in(&reason, lang);
-            sheet.write_string_with_format(
-                row,
-                column,
-                fit_cell_text(&text),
-                &NOT_COMPUTABLE_FORMAT,
-            )?;
+            write_not_computable(sheet, row, column, &text)
         }
     }
+}
+
+/// The computed cell of [`write_computed_in`] with a value: the live `formula` with
+/// `value` cached, in `format`.
+pub(crate) fn write_formula_cell(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    column: ColNum,
+    formula: &str,
+    value: Decimal,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let formula = Formula::new(formula).set_result(cached_result(value));
+    sheet.write_formula_with_format(row, column, formula, format)?;
+    Ok(())
+}
+
+/// The computed cell of [`write_computed_in`] that is not computable, its whole text
+/// (`n/c: reason`, see [`not_computable_text_in`]) given.
+pub(crate) fn write_not_computable(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    column: ColNum,
+    text: &str,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, column, fit_cell_text(text), &NOT_COMPUTABLE_FORMAT)?;
     Ok(())
 }
 
