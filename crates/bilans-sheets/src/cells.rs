@@ -91,7 +91,9 @@ pub(crate) fn write_computed_in(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     match value {
-        Ok((formula, value)) => write_formula_cell(sheet, row, column, formula, value, format),
+        Ok((formula, value)) => {
+            write_formula_cell(sheet, row, column, formula, value, Some(format))
+        }
         Err(reason) => {
             let text = not_computable_text_in(&reason, lang);
             write_not_computable(sheet, row, column, &text)
@@ -100,17 +102,21 @@ pub(crate) fn write_computed_in(
 }
 
 /// The computed cell of [`write_computed_in`] with a value: the live `formula` with
-/// `value` cached, in `format`.
+/// `value` cached, in `format`, or without a format of its own to take its row's (see
+/// `write_ratios_block`).
 pub(crate) fn write_formula_cell(
     sheet: &mut Worksheet,
     row: RowNum,
     column: ColNum,
     formula: &str,
     value: Decimal,
-    format: &Format,
+    format: Option<&Format>,
 ) -> Result<(), XlsxError> {
     let formula = Formula::new(formula).set_result(cached_result(value));
-    sheet.write_formula_with_format(row, column, formula, format)?;
+    match format {
+        Some(format) => sheet.write_formula_with_format(row, column, formula, format)?,
+        None => sheet.write_formula(row, column, formula)?,
+    };
     Ok(())
 }
 

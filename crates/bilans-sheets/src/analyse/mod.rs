@@ -797,6 +797,10 @@ pub(crate) fn write_ratios_block(
     let mut reasons: Vec<(NotComputable, String)> = Vec::new();
     for ratio in catalogue() {
         let row = layout.ratio_rows[&ratio.id];
+        // The row's number format is the ratio's, and its values are written without
+        // one of their own, so they take it: the writer looks a cell's format up by
+        // hashing it, which was a tenth of a panel's time with one on every cell.
+        sheet.set_row_format(row, formats.for_unit(ratio.unit))?;
         sheet.write_string(row, 0, ratio.name_in(lang))?;
         sheet.write_string(row, 1, ratio.id.name())?;
         if layout.ratio_details {
@@ -820,8 +824,7 @@ pub(crate) fn write_ratios_block(
                     &FromRatiosSheet(layout),
                 ) {
                     Ok(()) => {
-                        let format = formats.for_unit(ratio.unit);
-                        write_formula_cell(sheet, row, column, &formula, *value, format)?;
+                        write_formula_cell(sheet, row, column, &formula, *value, None)?;
                         continue;
                     }
                     Err(reason) => Cow::Owned(reason),
