@@ -191,15 +191,42 @@ impl Messages {
         self.tables[lang.index()].get(key).map(String::as_str)
     }
 
-    /// The message `key` in `lang` with each `{name}` replaced by its value in `args`.
+    /// The message `key` in `lang` with each `{name}` replaced by its value in `args`
+    /// (a placeholder without a value stays as written; a value is never searched
+    /// for placeholders of its own).
+    ///
+    /// One pass over the message, each value written in place: workbooks and reports
+    /// format a message for thousands of cells and lines.
     pub fn format(&self, lang: Lang, key: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
-        let mut text = self.get(lang, key).to_owned();
-        for (name, value) in args {
-            let placeholder = format!("{{{name}}}");
-            if text.contains(&placeholder) {
-                text = text.replace(&placeholder, &value.to_string());
+        use fmt::Write;
+        let template = self.get(lang, key);
+        let mut text = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let (before, from_brace) = rest.split_at(open);
+            text.push_str(before);
+            let Some(close) = from_brace.find('}') else {
+                rest = from_brace;
+                break;
+            };
+            let (placeholder, after) = from_brace.split_at(close + 1);
+            let name = &placeholder[1..placeholder.len() - 1];
+            if name.contains('{') {
+                // A brace of the text itself, before a placeholder: kept, and the
+                // placeholder looked for after it.
+                text.push('{');
+                rest = &from_brace[1..];
+                continue;
             }
+            match args.iter().find(|(wanted, _)| *wanted == name) {
+                Some((_, value)) => {
+                    let _ = write!(text, "{value}");
+                }
+                None => text.push_str(placeholder),
+            }
+            rest = after;
         }
+        text.push_str(rest);
         text
     }
 
@@ -287,6 +314,29 @@ fn flatten(
 mod tests {
     use super::{Lang, Messages, item_names, placeholders};
     use crate::LineItem;
+
+    #[test]
+    fn messages_fill_each_placeholder_once_and_keep_other_braces() {
+        let messages = Messages::parse([
+            "a = \"{n} of {n}, {missing}, {x {n}} and {\"\nb = \"no placeholders\"",
+            "a = \"{n} z {n}\"",
+            "",
+            "",
+        ]);
+        let value = "{n}";
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("n", &7), ("x", &value)];
+        assert_eq!(
+            messages.format(Lang::En, "a", &args),
+            "7 of 7, {missing}, {x 7} and {"
+        );
+        assert_eq!(messages.format(Lang::Pl, "a", &args), "7 z 7");
+        // A value that looks like a placeholder is written as it is.
+        assert_eq!(
+            messages.format(Lang::En, "a", &[("n", &value)]),
+            "{n} of {n}, {missing}, {x {n}} and {"
+        );
+        assert_eq!(messages.format(Lang::Ru, "b", &args), "no placeholders");
+    }
 
     #[test]
     fn every_item_has_one_name_per_language() {

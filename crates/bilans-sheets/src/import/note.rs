@@ -107,9 +107,12 @@ pub enum ImportNote {
         period: Period,
         /// The company.
         entity: String,
-        /// One value.
+        /// One value (in JSON `one`: an object with an item, a period and a `value`
+        /// reads as an amount to a consumer of the report, and neither is one).
+        #[serde(rename = "one")]
         value: Decimal,
         /// Its cell.
+        #[serde(rename = "one_at")]
         at: String,
         /// The other value.
         other: Decimal,
@@ -122,7 +125,8 @@ pub enum ImportNote {
         at: String,
         /// The formula, without its `=`.
         formula: String,
-        /// The value it gives.
+        /// The value it gives (in JSON `result`, as it is no amount by itself).
+        #[serde(rename = "result")]
         value: Decimal,
     },
 }
@@ -517,5 +521,19 @@ mod tests {
         assert_eq!(json["type"], "sheet_skipped");
         assert_eq!(json["cell"], "B3");
         assert_eq!(json["error"], ErrorKind::Encrypted.to_string());
+    }
+
+    /// In the report's JSON an object with a `value` is an amount: no note has one, or
+    /// a consumer looking for amounts by item and period would read a note's figure
+    /// (one of two disagreeing cells) as the amount.
+    #[test]
+    fn no_note_has_a_value_field() {
+        for note in notes() {
+            let json = serde_json::to_value(&note).unwrap();
+            assert!(json.get("value").is_none(), "{json}");
+        }
+        let json = serde_json::to_value(&notes()[7]).unwrap();
+        assert_eq!(json["type"], "ambiguous");
+        assert_eq!(json["one"], "1");
     }
 }
