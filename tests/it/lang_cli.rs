@@ -416,7 +416,10 @@ fn workbook_text(path: &Path) -> String {
 
 /// The workbooks the scoring commands write (`-o`): the inputs, and the English words
 /// they still write (a constant above gives the reason).
-const WORKBOOKS: &[(&[&str], &str, &[&str])] = &[(&["kpi"], "kpi/example_card.toml", &[])];
+const WORKBOOKS: &[(&[&str], &str, &[&str])] = &[
+    (&["kpi"], "kpi/example_card.toml", &[]),
+    (&["partners", "score"], "partners/example.toml", &[]),
+];
 
 #[test]
 fn command_workbooks_hold_no_english_word_in_another_language() {
