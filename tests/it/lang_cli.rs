@@ -419,6 +419,7 @@ fn workbook_text(path: &Path) -> String {
 const WORKBOOKS: &[(&[&str], &str, &[&str])] = &[
     (&["kpi"], "kpi/example_card.toml", &[]),
     (&["partners", "score"], "partners/example.toml", &[]),
+    (&["hc"], "hc/staff.toml", HC_REASONS),
 ];
 
 #[test]
@@ -438,7 +439,12 @@ fn command_workbooks_hold_no_english_word_in_another_language() {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let (code, _, error) = run_in(lang, &args);
             assert_eq!(code, 0, "{lang} {args:?}: {error}");
-            workbook_text(&output)
+            let text = workbook_text(&output);
+            assert!(
+                !text.contains(bilans_model::lang::MISSING_MESSAGE),
+                "{lang} {args:?}: {text}"
+            );
+            text
         };
         let inputs = [input.as_path()];
         assert!(
