@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use bilans_model::Lang;
 use bilans_ratios::{render, seed004};
-use bilans_sheets::{AnalyseOptions, AnalysedFile, Overwrite, analyse_file};
+use bilans_sheets::{AnalyseOptions, AnalysedFile, Overwrite, analyse_file, read_input};
 
 use crate::archive::Archive;
 use crate::project_root;
@@ -99,7 +99,10 @@ pub(crate) fn generate(root: &Path) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>
         }
     }
 
-    let mut workbook = analyse(root, "fixtures/workbooks/long_table.xlsx")?.panel_workbook()?;
+    // As `bilans analyse --panel` builds it: each company analysed as its sheet is written.
+    let panel = "fixtures/workbooks/long_table.xlsx";
+    let mut workbook =
+        read_input(&root.join(panel), &options_in(panel, Lang::En))?.panel_workbook()?;
     files.insert(
         PathBuf::from("workbooks/long_table.panel.xlsx"),
         workbook.save_to_buffer()?,
@@ -156,12 +159,20 @@ fn analyse(root: &Path, relative: &str) -> anyhow::Result<AnalysedFile> {
 
 /// [`analyse`] with the workbook (and the import notes it lists) in `lang`.
 fn analyse_in(root: &Path, relative: &str, lang: Lang) -> anyhow::Result<AnalysedFile> {
+    Ok(analyse_file(
+        &root.join(relative),
+        &options_in(relative, lang),
+    )?)
+}
+
+/// The options of `bilans analyse FIXTURE` in `lang`, run from the project root.
+fn options_in(relative: &str, lang: Lang) -> AnalyseOptions {
     let mut options = AnalyseOptions {
         input_name: Some(relative.to_owned()),
         ..AnalyseOptions::default()
     };
     options.workbook.lang = lang;
-    Ok(analyse_file(&root.join(relative), &options)?)
+    options
 }
 
 fn index(files: &BTreeMap<PathBuf, Vec<u8>>) -> String {

@@ -12,7 +12,7 @@ use bilans_ratios::{Basis, DaysInYear, EvalConfig};
 use bilans_sheets::analyse::{Sheet, WorkbookOptions, sheet_name, sheet_name_in};
 use bilans_sheets::import::{ImportOptions, Mapping};
 use bilans_sheets::{
-    AnalyseOptions, AnalysedFile, TextFormat, analyse_file, save_workbook, workbook_bytes,
+    AnalyseOptions, AnalysedFile, TextFormat, read_input, save_workbook, workbook_bytes,
     write_atomic,
 };
 use rayon::prelude::*;
@@ -143,15 +143,16 @@ pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     if args.input.is_dir() {
         return analyse_folder(&args, &options, format);
     }
-    let analysed = analyse_file(&args.input, &options)?;
-    let analyses = &analysed.analyses;
-    match (format, analyses.len(), args.panel) {
+    // A panel workbook analyses each company as its sheet is written (the analyses are
+    // never all held); every other output analyses them all first.
+    let input = read_input(&args.input, &options)?;
+    match (format, input.statements.len(), args.panel) {
         (Format::Xlsx, 1, _) => {
             let output = args
                 .output
                 .as_ref()
                 .context(text(lang, "analyse.needs_output"))?;
-            let mut workbook = analysed.company_workbook(0)?;
+            let mut workbook = input.analyse().company_workbook(0)?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
             note(&message(
                 lang,
@@ -162,19 +163,19 @@ pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
                 ],
             ));
         }
-        (Format::Xlsx, _, true) => {
+        (Format::Xlsx, n_companies, true) => {
             let output = args
                 .output
                 .as_ref()
                 .context(text(lang, "analyse.panel_needs_output"))?;
-            let mut workbook = analysed.panel_workbook()?;
+            let mut workbook = input.panel_workbook()?;
             save_workbook(&mut workbook, output, overwrite(args.force))?;
             note(&message(
                 lang,
                 "analyse.wrote_panel",
                 &[
                     ("path", &output.display()),
-                    ("count", &analyses.len()),
+                    ("count", &n_companies),
                     ("comparison", &sheet_name_in(Sheet::Comparison, lang)),
                 ],
             ));
@@ -192,6 +193,7 @@ pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
             std::fs::create_dir_all(folder).with_context(|| {
                 message(lang, "context.creating", &[("path", &folder.display())])
             })?;
+            let analysed = input.analyse();
             for path in write_per_company(
                 &analysed,
                 &file_stem(&args.input),
@@ -206,7 +208,7 @@ pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
                 ));
             }
         }
-        (format, _, _) => emit(&args, &text_output(format, &analysed)?)?,
+        (format, _, _) => emit(&args, &text_output(format, &input.analyse())?)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -425,21 +427,22 @@ fn analyse_one(
     folder: &Path,
     inputs: &Inputs,
 ) -> anyhow::Result<usize> {
-    let analysed = analyse_file(input, options)?;
-    let analyses = &analysed.analyses;
+    let imported = read_input(input, options)?;
     match format {
-        Format::Xlsx if args.panel && 1 < analyses.len() => {
-            let mut workbook = analysed.panel_workbook()?;
+        Format::Xlsx if args.panel && 1 < imported.statements.len() => {
+            let mut workbook = imported.panel_workbook()?;
             let path = folder.join(format!("{stem}.xlsx"));
             inputs.refuse_file(&path)?;
             save_workbook(&mut workbook, &path, overwrite(args.force))?;
             Ok(1)
         }
-        Format::Xlsx => Ok(write_per_company(&analysed, stem, folder, args.force, inputs)?.len()),
+        Format::Xlsx => {
+            Ok(write_per_company(&imported.analyse(), stem, folder, args.force, inputs)?.len())
+        }
         other => {
             let path = folder.join(format!("{stem}.{}", other.extension()));
             inputs.refuse_file(&path)?;
-            write_file(&path, &text_output(other, &analysed)?, args.force)?;
+            write_file(&path, &text_output(other, &imported.analyse())?, args.force)?;
             Ok(1)
         }
     }

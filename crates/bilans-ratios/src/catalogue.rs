@@ -154,7 +154,27 @@ impl Ratio {
         config: &EvalConfig,
         cells: &dyn CellRefs,
     ) -> Result<String, NotComputable> {
-        Ok(format!("={}", self.expr.to_excel(period, config, cells)?))
+        let mut formula = String::new();
+        self.write_excel_formula(&mut formula, period, config, cells)?;
+        Ok(formula)
+    }
+
+    /// [`Ratio::excel_formula`] written into `formula` (cleared first), which a caller
+    /// rendering many formulas reuses.
+    ///
+    /// # Errors
+    ///
+    /// As [`Expr::to_excel`]; `formula` then holds a part of the formula.
+    pub fn write_excel_formula(
+        &self,
+        formula: &mut String,
+        period: Period,
+        config: &EvalConfig,
+        cells: &dyn CellRefs,
+    ) -> Result<(), NotComputable> {
+        formula.clear();
+        formula.push('=');
+        self.expr.write_excel_to(formula, period, config, cells)
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use bilans_model::Period;
 
 use crate::NotComputable;
-use crate::expr::{CellRefs, EvalConfig, Expr, Precedence, Rounding, item_excel};
+use crate::expr::{CellRefs, EvalConfig, Expr, Precedence, Rounding, write_item_excel};
 
 impl Expr {
     /// Renders the expression as the body of an Excel formula (without the leading
@@ -29,6 +29,22 @@ impl Expr {
         let mut formula = String::new();
         self.write_excel(&mut formula, Precedence::Lowest, period, config, cells)?;
         Ok(formula)
+    }
+
+    /// [`Expr::to_excel`] appended to `out`, which a caller rendering many formulas
+    /// reuses; on an error `out` holds a part of the formula.
+    ///
+    /// # Errors
+    ///
+    /// As [`Expr::to_excel`].
+    pub fn write_excel_to(
+        &self,
+        out: &mut String,
+        period: Period,
+        config: &EvalConfig,
+        cells: &dyn CellRefs,
+    ) -> Result<(), NotComputable> {
+        self.write_excel(out, Precedence::Lowest, period, config, cells)
     }
 
     fn write_excel(
@@ -55,71 +71,68 @@ impl Expr {
             right.write_excel(out, right_level, period, config, cells)
         };
         match self {
-            Expr::Item(item) => out.push_str(&item_excel(*item, period, config, cells)?),
+            Expr::Item(item) => write_item_excel(out, *item, period, config, cells)?,
             Expr::SumOfPresent(terms) => {
-                let mut rendered = Vec::new();
+                // Each term is rendered in place; a missing one is cut off again.
+                out.push('(');
+                let first = out.len();
                 let mut first_missing = None;
                 for term in terms {
-                    let mut text = String::new();
-                    match term.write_excel(&mut text, Precedence::Sum, period, config, cells) {
-                        Ok(()) => rendered.push(text),
+                    let mark = out.len();
+                    if first < mark {
+                        out.push('+');
+                    }
+                    match term.write_excel(out, Precedence::Sum, period, config, cells) {
+                        Ok(()) => {}
                         Err(missing @ NotComputable::MissingItem { .. }) => {
+                            out.truncate(mark);
                             first_missing.get_or_insert(missing);
                         }
                         Err(other) => return Err(other),
                     }
                 }
-                if rendered.is_empty() {
+                if out.len() == first {
                     return Err(first_missing.unwrap_or(NotComputable::Overflow));
                 }
-                let _ = write!(out, "({})", rendered.join("+"));
+                out.push(')');
             }
             Expr::FirstPresent(alternatives) => {
                 let mut first_missing = None;
-                let mut chosen = None;
+                let mut chosen = false;
                 for term in alternatives {
-                    let mut text = String::new();
+                    let mark = out.len();
                     // The alternative stands where the expression stands: it brackets
                     // itself as that place needs.
-                    match term.write_excel(&mut text, context, period, config, cells) {
+                    match term.write_excel(out, context, period, config, cells) {
                         Ok(()) => {
-                            chosen = Some(text);
+                            chosen = true;
                             break;
                         }
                         Err(missing @ NotComputable::MissingItem { .. }) => {
+                            out.truncate(mark);
                             first_missing.get_or_insert(missing);
                         }
                         Err(other) => return Err(other),
                     }
                 }
-                match chosen {
-                    Some(text) => out.push_str(&text),
-                    None => return Err(first_missing.unwrap_or(NotComputable::Overflow)),
+                if !chosen {
+                    return Err(first_missing.unwrap_or(NotComputable::Overflow));
                 }
             }
             Expr::Ratio(id) => {
                 let id = *id;
-                let ratio = id.ratio();
-                let inner = match cells.ratio(id, period) {
-                    Some(reference) => reference,
-                    None => {
-                        let mut inner = String::from("(");
-                        ratio.expr.write_excel(
-                            &mut inner,
-                            Precedence::Lowest,
-                            period,
-                            config,
-                            cells,
-                        )?;
-                        inner.push(')');
-                        inner
-                    }
-                };
-                match config.rounding {
-                    Rounding::Exact => out.push_str(&inner),
-                    Rounding::Intermediates { decimals } => {
-                        let _ = write!(out, "ROUND({inner},{decimals})");
-                    }
+                if let Rounding::Intermediates { .. } = config.rounding {
+                    out.push_str("ROUND(");
+                }
+                if !cells.write_ratio(out, id, period) {
+                    out.push('(');
+                    id.ratio()
+                        .expr
+                        .write_excel(out, Precedence::Lowest, period, config, cells)?;
+                    out.push(')');
+                }
+                if let Rounding::Intermediates { decimals } = config.rounding {
+                    let _ = write!(out, ",{decimals})");
                 }
             }
             Expr::Constant(value) => {

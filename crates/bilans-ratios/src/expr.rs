@@ -225,6 +225,22 @@ pub trait CellRefs {
     fn ratio(&self, _id: RatioId, _period: Period) -> Option<String> {
         None
     }
+
+    /// Appends the cell of `item` in `period` to `out` and returns `true`, or returns
+    /// `false` when the item is absent: [`CellRefs::item`] without its allocation, for
+    /// a map that can render a reference in place (a panel renders a million).
+    fn write_item(&self, out: &mut String, item: LineItem, period: Period) -> bool {
+        self.item(item, period)
+            .map(|reference| out.push_str(&reference))
+            .is_some()
+    }
+
+    /// [`CellRefs::ratio`] appended to `out`, as [`CellRefs::write_item`].
+    fn write_ratio(&self, out: &mut String, id: RatioId, period: Period) -> bool {
+        self.ratio(id, period)
+            .map(|reference| out.push_str(&reference))
+            .is_some()
+    }
 }
 
 impl Expr {
@@ -351,27 +367,55 @@ fn binary_text(
     right.write_text(out, right_level, lang);
 }
 
-pub(crate) fn item_excel(
+/// Appends the reference to `item` in `period` to `out` (see [`Expr::to_excel`]); on an
+/// error `out` is as it was.
+pub(crate) fn write_item_excel(
+    out: &mut String,
+    item: LineItem,
+    period: Period,
+    config: &EvalConfig,
+    cells: &dyn CellRefs,
+) -> Result<(), NotComputable> {
+    let mark = out.len();
+    let is_flow = item.flow() == Flow::Flow;
+    let annualisation = if is_flow && !period.is_instant() {
+        config.annualisation(period)
+    } else {
+        None
+    };
+    if annualisation.is_some() {
+        out.push('(');
+    }
+    if !cells.write_item(out, item, period) {
+        out.truncate(mark);
+        return Err(NotComputable::MissingItem { item, period });
+    }
+    if is_flow {
+        if period.is_instant() {
+            out.truncate(mark);
+            return Err(NotComputable::NoDuration { period });
+        }
+        if let Some((numerator, denominator)) = annualisation {
+            let _ = write!(out, "*{numerator}/{denominator})");
+        }
+        return Ok(());
+    }
+    if config.basis == Basis::YearEnd {
+        return Ok(());
+    }
+    out.truncate(mark);
+    out.push_str(&averaged_excel(item, period, config, cells)?);
+    Ok(())
+}
+
+/// The average of a stock item's balances in `period` as a formula (see
+/// [`balance_dates`]).
+fn averaged_excel(
     item: LineItem,
     period: Period,
     config: &EvalConfig,
     cells: &dyn CellRefs,
 ) -> Result<String, NotComputable> {
-    let closing = cells
-        .item(item, period)
-        .ok_or(NotComputable::MissingItem { item, period })?;
-    if item.flow() == Flow::Flow {
-        if period.is_instant() {
-            return Err(NotComputable::NoDuration { period });
-        }
-        return Ok(match config.annualisation(period) {
-            Some((numerator, denominator)) => format!("({closing}*{numerator}/{denominator})"),
-            None => closing,
-        });
-    }
-    if config.basis == Basis::YearEnd {
-        return Ok(closing);
-    }
     let dates = balance_dates(item, period, config.basis, &|date| {
         cells.item(item, date).is_some()
     })?;

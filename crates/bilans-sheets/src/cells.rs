@@ -3,7 +3,7 @@
 //! or `n/c: reason`), A1 cell names, and text cut to what a cell can hold.
 
 use std::borrow::Cow;
-use std::fmt::Display;
+use std::fmt::{Display, Write};
 use std::sync::LazyLock;
 
 use bilans_model::Lang;
@@ -92,19 +92,43 @@ pub(crate) fn write_computed_in(
 ) -> Result<(), XlsxError> {
     match value {
         Ok((formula, value)) => {
-            let formula = Formula::new(formula).set_result(cached_result(value));
-            sheet.write_formula_with_format(row, column, formula, format)?;
+            write_formula_cell(sheet, row, column, formula, value, Some(format))
         }
         Err(reason) => {
             let text = not_computable_text_in(&reason, lang);
-            sheet.write_string_with_format(
-                row,
-                column,
-                fit_cell_text(&text),
-                &NOT_COMPUTABLE_FORMAT,
-            )?;
+            write_not_computable(sheet, row, column, &text)
         }
     }
+}
+
+/// The computed cell of [`write_computed_in`] with a value: the live `formula` with
+/// `value` cached, in `format`, or without a format of its own to take its row's (see
+/// `write_ratios_block`).
+pub(crate) fn write_formula_cell(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    column: ColNum,
+    formula: &str,
+    value: Decimal,
+    format: Option<&Format>,
+) -> Result<(), XlsxError> {
+    let formula = Formula::new(formula).set_result(cached_result(value));
+    match format {
+        Some(format) => sheet.write_formula_with_format(row, column, formula, format)?,
+        None => sheet.write_formula(row, column, formula)?,
+    };
+    Ok(())
+}
+
+/// The computed cell of [`write_computed_in`] that is not computable, its whole text
+/// (`n/c: reason`, see [`not_computable_text_in`]) given.
+pub(crate) fn write_not_computable(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    column: ColNum,
+    text: &str,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, column, fit_cell_text(text), &NOT_COMPUTABLE_FORMAT)?;
     Ok(())
 }
 
@@ -164,7 +188,8 @@ fn fit_text(text: &str, limit: usize) -> Cow<'_, str> {
 pub(crate) fn a1(row: u32, column: u32) -> String {
     let mut name = String::with_capacity(8);
     push_column_letters(&mut name, column);
-    name.push_str(&(u64::from(row) + 1).to_string());
+    // Written in place: a cell name is made for every amount read.
+    let _ = write!(name, "{}", u64::from(row) + 1);
     name
 }
 

@@ -25,7 +25,9 @@ pub use crate::atomic::{
     write_atomic,
 };
 pub use crate::error::{Detail, ErrorKind, SheetsError};
-pub use crate::pipeline::{AnalyseOptions, AnalysedFile, TextFormat, analyse_file};
+pub use crate::pipeline::{
+    AnalyseOptions, AnalysedFile, ImportedFile, TextFormat, analyse_file, read_input,
+};
 
 /// A new workbook whose properties carry `title`, the generator and a fixed creation
 /// date (2000-01-01), so that the same content always gives the same bytes.

@@ -324,6 +324,16 @@ pub(crate) fn float_decimal(number: f64) -> Result<Decimal, NumberError> {
             what: "a number that is not finite".to_owned(),
         });
     }
+    // A whole number below 2^53 is exactly that integer, which is its own shortest
+    // form: most amounts are, and they skip the text round trip.
+    const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
+    if number.fract() == 0.0 && number.abs() < EXACT_INTEGERS {
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "a whole number below 2^53 in magnitude fits an i64 exactly"
+        )]
+        return Ok(Decimal::from(number as i64));
+    }
     format!("{number}")
         .parse::<Decimal>()
         .map_err(|_| NumberError::OutOfRange {

@@ -1,20 +1,23 @@
 //! The one way from an input file to its analysis and outputs: [`analyse_file`] reads
 //! the statements (a workbook, or a statements TOML file), analyses every company, and
 //! the [`AnalysedFile`] it returns builds each output (a company's workbook, the panel
-//! workbook, JSON, CSV, Markdown).
+//! workbook, JSON, CSV, Markdown). [`read_input`] is its first half: a panel workbook
+//! built from the [`ImportedFile`] it returns analyses each company as its sheet is
+//! written, so that the analyses are never all held at once.
 //!
 //! `bilans analyse`, `cargo xtask reports`, `cargo xtask bench` and the tests all call
-//! it, so the committed reports are exactly what users get.
+//! them, so the committed reports are exactly what users get.
 
 use std::path::Path;
 
+use bilans_model::Statements;
 use bilans_ratios::analysis::{Analysis, analyse};
 use bilans_ratios::{EvalConfig, render, seed004};
 use rayon::prelude::*;
 use rust_xlsxwriter::Workbook;
 
 use crate::SheetsError;
-use crate::analyse::{WorkbookOptions, analysed_workbook, panel_workbook};
+use crate::analyse::{WorkbookOptions, analysed_workbook, panel_workbook, panel_workbook_of};
 use crate::error::{Detail, ErrorKind};
 use crate::import::{ImportOptions, import_file, ratio_needs};
 
@@ -62,8 +65,25 @@ pub struct AnalysedFile {
     pub options: WorkbookOptions,
 }
 
+/// The statements of every company of one input, read but not yet analysed, and what
+/// the import noticed: [`ImportedFile::analyse`] gives the [`AnalysedFile`],
+/// [`ImportedFile::panel_workbook`] the panel workbook without holding every analysis.
+#[derive(Debug, Clone)]
+pub struct ImportedFile {
+    /// One company's statements each, in the order of the input.
+    pub statements: Vec<Statements>,
+    /// The import notes of each company, by its index (see [`AnalysedFile::import_notes`]).
+    pub import_notes: Vec<Vec<String>>,
+    /// How the ratios are evaluated.
+    pub eval: EvalConfig,
+    /// The workbook options shared by every workbook of this input (see
+    /// [`AnalysedFile::options`]).
+    pub options: WorkbookOptions,
+}
+
 /// Reads the statements in `path` (a workbook, or a statements TOML file by its `.toml`
-/// extension) and analyses every company, in parallel.
+/// extension) and analyses every company, in parallel: [`read_input`], then
+/// [`ImportedFile::analyse`].
 ///
 /// # Errors
 ///
@@ -84,11 +104,22 @@ pub struct AnalysedFile {
 /// # drop(workbook);
 /// ```
 pub fn analyse_file(path: &Path, options: &AnalyseOptions) -> Result<AnalysedFile, SheetsError> {
+    Ok(read_input(path, options)?.analyse())
+}
+
+/// Reads the statements in `path` (a workbook, or a statements TOML file by its `.toml`
+/// extension), with what every ratio needs reported by the import, as [`analyse_file`]
+/// does before it analyses them.
+///
+/// # Errors
+///
+/// As [`analyse_file`].
+pub fn read_input(path: &Path, options: &AnalyseOptions) -> Result<ImportedFile, SheetsError> {
     let input = options
         .input_name
         .clone()
         .unwrap_or_else(|| path.display().to_string());
-    let (entities, import_notes) = if is_toml(path) {
+    let (statements, import_notes) = if is_toml(path) {
         let statements = read_statements_toml(path, &input)?;
         (vec![statements], vec![Vec::new()])
     } else {
@@ -103,19 +134,43 @@ pub fn analyse_file(path: &Path, options: &AnalyseOptions) -> Result<AnalysedFil
         let notes = report.check_notes_by_entity_in(options.workbook.lang);
         (report.entities, notes)
     };
-    let analyses = entities
-        .par_iter()
-        .map(|statements| analyse(statements, &options.eval))
-        .collect();
-    Ok(AnalysedFile {
-        analyses,
+    Ok(ImportedFile {
+        statements,
         import_notes,
+        eval: options.eval,
         options: WorkbookOptions {
             input,
             import_notes: Vec::new(),
             ..options.workbook.clone()
         },
     })
+}
+
+impl ImportedFile {
+    /// Analyses every company, in parallel.
+    pub fn analyse(self) -> AnalysedFile {
+        let analyses = self
+            .statements
+            .par_iter()
+            .map(|statements| analyse(statements, &self.eval))
+            .collect();
+        AnalysedFile {
+            analyses,
+            import_notes: self.import_notes,
+            options: self.options,
+        }
+    }
+
+    /// One panel workbook of every company, the same bytes as
+    /// [`AnalysedFile::panel_workbook`], each company analysed as its sheet is written
+    /// and then dropped (see [`panel_workbook_of`]): what `bilans analyse --panel` writes.
+    ///
+    /// # Errors
+    ///
+    /// [`SheetsError::Workbook`] when the workbook cannot be built.
+    pub fn panel_workbook(self) -> Result<Workbook, SheetsError> {
+        panel_workbook_of(self.statements, &self.eval, &self.options)
+    }
 }
 
 impl AnalysedFile {

@@ -37,7 +37,7 @@ use bilans_ratios::analysis::{Analysis, analyse};
 use bilans_ratios::{EvalConfig, RatioTable};
 use bilans_sheets::analyse::{WorkbookOptions, panel_workbook};
 use bilans_sheets::import::{ImportOptions, import_file, ratio_needs};
-use bilans_sheets::{AnalyseOptions, Overwrite, analyse_file, save_workbook, workbook_bytes};
+use bilans_sheets::{AnalyseOptions, Overwrite, read_input, save_workbook, workbook_bytes};
 use rayon::prelude::*;
 
 use crate::project_root;
@@ -321,7 +321,7 @@ fn in_process_stages(input: &Path, folder: &Path, reps: usize) -> anyhow::Result
         ..AnalyseOptions::default()
     };
     let (pipeline, ()) = time(reps, || {
-        let mut workbook = analyse_file(input, &entry)?.panel_workbook()?;
+        let mut workbook = read_input(input, &entry)?.panel_workbook()?;
         save_workbook(&mut workbook, &output, Overwrite::Allowed)?;
         Ok(())
     })?;

@@ -265,12 +265,12 @@ impl Report {
             (
                 "analysis",
                 &stages.analysis,
-                "`analyse` for every company, on every core: validation, ratios, Du Pont, distress models".to_owned(),
+                "`analyse` for every company, on every core: validation, ratios, Du Pont, distress models, structure, liquidity, conclusion (the panel computes only what it writes, below)".to_owned(),
             ),
             (
                 "build the workbook",
                 &stages.build,
-                "`panel_workbook`: every sheet, company sheets on every core".to_owned(),
+                "`panel_workbook` of the analyses above: every sheet, company sheets on every core".to_owned(),
             ),
             (
                 "save the workbook",
@@ -283,7 +283,7 @@ impl Report {
             (
                 "pipeline",
                 &stages.pipeline,
-                "import + analysis + build + save, as `bilans analyse --panel`".to_owned(),
+                "`read_input`, then `ImportedFile::panel_workbook` (each company validated, its ratios evaluated and its sheet written, on every core, then dropped) and save, as `bilans analyse --panel`".to_owned(),
             ),
             (
                 "I/O floor",

@@ -8,20 +8,21 @@
 //! company and a comparison sheet ([`panel`]). Formulas never divide by zero: a ratio that is not computable is written as
 //! the text `n/c: <reason>` instead of a formula.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use bilans_model::{Lang, LineItem, Period, Source, StatementKind, Statements};
 use bilans_ratios::analysis::Analysis;
 use bilans_ratios::working_capital::{PolicyConfig, WorkingCapitalConfig};
-use bilans_ratios::{CellRefs, RatioId, RatioUnit, catalogue};
+use bilans_ratios::{CellRefs, NotComputable, RatioId, RatioTable, RatioUnit, catalogue};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Note, Workbook, Worksheet, XlsxError,
 };
 
 use crate::SheetsError;
 use crate::cells::{
-    NOT_COMPUTABLE_FORMAT, cell_number, fit_cell_text, fit_note_text, unit_format,
-    write_computed_in,
+    NOT_COMPUTABLE_FORMAT, cell_number, fit_cell_text, fit_note_text, not_computable_text_in,
+    unit_format, write_formula_cell, write_not_computable,
 };
 pub use crate::lang::{Sheet, sheet_name_in};
 use crate::lang::{message, text};
@@ -39,7 +40,7 @@ use crate::analyse::distress::write_distress;
 use crate::analyse::dupont::write_dupont;
 pub use crate::analyse::liquidity::{LIQUIDITY, STABILITY};
 use crate::analyse::liquidity::{write_liquidity, write_stability};
-pub use crate::analyse::panel::{panel_workbook, sheet_name};
+pub use crate::analyse::panel::{panel_workbook, panel_workbook_of, sheet_name};
 pub use crate::analyse::structure::{HORIZONTAL, VERTICAL};
 use crate::analyse::structure::{write_horizontal, write_vertical};
 use crate::analyse::summary::write_summary;
@@ -279,10 +280,9 @@ impl Layout {
         }
     }
 
-    /// Records which ratio cells of `analysis` hold `n/c` text instead of a value.
-    pub(crate) fn with_outcomes(mut self, analysis: &Analysis) -> Layout {
-        self.not_computable = analysis
-            .ratios
+    /// Records which ratio cells of `ratios` hold `n/c` text instead of a value.
+    pub(crate) fn with_outcomes(mut self, ratios: &RatioTable) -> Layout {
+        self.not_computable = ratios
             .rows
             .iter()
             .flat_map(|row| {
@@ -311,6 +311,18 @@ pub(crate) struct FromRatiosSheet<'a>(pub(crate) &'a Layout);
 
 impl CellRefs for FromRatiosSheet<'_> {
     fn item(&self, item: LineItem, period: Period) -> Option<String> {
+        let mut reference = String::new();
+        self.write_item(&mut reference, item, period)
+            .then_some(reference)
+    }
+
+    fn ratio(&self, id: RatioId, period: Period) -> Option<String> {
+        let mut reference = String::new();
+        self.write_ratio(&mut reference, id, period)
+            .then_some(reference)
+    }
+
+    fn write_item(&self, out: &mut String, item: LineItem, period: Period) -> bool {
         let layout = self.0;
         let same_sheet = layout.statements_prefix == layout.ratios_prefix;
         let prefix = if same_sheet {
@@ -318,45 +330,79 @@ impl CellRefs for FromRatiosSheet<'_> {
         } else {
             layout.statements_prefix.as_str()
         };
-        layout.item_cell(prefix, item, period)
+        layout.write_item_cell(out, prefix, item, period)
     }
 
-    fn ratio(&self, id: RatioId, period: Period) -> Option<String> {
-        self.0.ratio_cell("", id, period)
+    fn write_ratio(&self, out: &mut String, id: RatioId, period: Period) -> bool {
+        self.0.write_ratio_cell(out, "", id, period)
     }
 }
 
 impl CellRefs for Layout {
     fn item(&self, item: LineItem, period: Period) -> Option<String> {
-        self.item_cell(&self.statements_prefix, item, period)
+        let mut reference = String::new();
+        self.write_item_cell(&mut reference, &self.statements_prefix, item, period)
+            .then_some(reference)
     }
 
     fn ratio(&self, id: RatioId, period: Period) -> Option<String> {
-        self.ratio_cell(&self.ratios_prefix, id, period)
+        let mut reference = String::new();
+        self.write_ratio_cell(&mut reference, &self.ratios_prefix, id, period)
+            .then_some(reference)
+    }
+
+    fn write_item(&self, out: &mut String, item: LineItem, period: Period) -> bool {
+        self.write_item_cell(out, &self.statements_prefix, item, period)
+    }
+
+    fn write_ratio(&self, out: &mut String, id: RatioId, period: Period) -> bool {
+        self.write_ratio_cell(out, &self.ratios_prefix, id, period)
     }
 }
 
 impl Layout {
-    /// The cell of `item` in `period` after `prefix` (a quoted sheet name and `!`, or
-    /// nothing on the same sheet), if the statements hold that amount.
-    fn item_cell(&self, prefix: &str, item: LineItem, period: Period) -> Option<String> {
+    /// Appends the cell of `item` in `period` after `prefix` (a quoted sheet name and
+    /// `!`, or nothing on the same sheet) to `out`, if the statements hold that amount.
+    fn write_item_cell(
+        &self,
+        out: &mut String,
+        prefix: &str,
+        item: LineItem,
+        period: Period,
+    ) -> bool {
         if !self.present.contains(&(item, period)) {
-            return None;
+            return false;
         }
-        let row = *self.item_rows.get(&item)?;
-        let column = self.period_column(period, STATEMENT_FIRST_COLUMN)?;
-        Some(prefixed_absolute(prefix, row, column))
+        let (Some(row), Some(column)) = (
+            self.item_rows.get(&item),
+            self.period_column(period, STATEMENT_FIRST_COLUMN),
+        ) else {
+            return false;
+        };
+        push_absolute(out, prefix, *row, column);
+        true
     }
 
-    /// The cell of ratio `id` in `period` after `prefix`, if it holds a value (not an
-    /// `n/c` text).
-    fn ratio_cell(&self, prefix: &str, id: RatioId, period: Period) -> Option<String> {
-        let (id, row) = self.ratio_rows.get_key_value(&id)?;
+    /// Appends the cell of ratio `id` in `period` after `prefix` to `out`, if it holds
+    /// a value (not an `n/c` text).
+    fn write_ratio_cell(
+        &self,
+        out: &mut String,
+        prefix: &str,
+        id: RatioId,
+        period: Period,
+    ) -> bool {
+        let Some((id, row)) = self.ratio_rows.get_key_value(&id) else {
+            return false;
+        };
         if self.not_computable.contains(&(*id, period)) {
-            return None;
+            return false;
         }
-        let column = self.period_column(period, RATIO_FIRST_COLUMN)?;
-        Some(prefixed_absolute(prefix, *row, column))
+        let Some(column) = self.period_column(period, RATIO_FIRST_COLUMN) else {
+            return false;
+        };
+        push_absolute(out, prefix, *row, column);
+        true
     }
 }
 
@@ -373,7 +419,7 @@ fn build(
         sheet_name_in(Sheet::Ratios, lang),
         0,
     )
-    .with_outcomes(analysis);
+    .with_outcomes(&analysis.ratios);
     if !options.source_notes {
         layout.sources = Sources::Omitted;
     }
@@ -474,13 +520,19 @@ pub(crate) fn printable(sheet: &mut Worksheet) -> &mut Worksheet {
 /// `prefix` then the absolute reference `$C$5`, built in one allocation (formulas
 /// reference thousands of cells in a panel).
 pub(crate) fn prefixed_absolute(prefix: &str, row: u32, column: u16) -> String {
-    use std::fmt::Write as _;
     let mut reference = String::with_capacity(prefix.len() + 12);
-    reference.push_str(prefix);
-    reference.push('$');
-    crate::cells::push_column_letters(&mut reference, u32::from(column));
-    let _ = write!(reference, "${}", row + 1);
+    push_absolute(&mut reference, prefix, row, column);
     reference
+}
+
+/// Appends `prefix` and the absolute reference of the cell at `row` and `column`
+/// (zero-based) to `out`: `'Ratios'!$C$5`.
+fn push_absolute(out: &mut String, prefix: &str, row: u32, column: u16) {
+    use std::fmt::Write as _;
+    out.push_str(prefix);
+    out.push('$');
+    crate::cells::push_column_letters(out, u32::from(column));
+    let _ = write!(out, "${}", row + 1);
 }
 
 /// A sheet name as it appears in a formula reference: always quoted, quotes doubled.
@@ -694,7 +746,7 @@ fn write_ratios(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(sheet_name_in(Sheet::Ratios, formats.lang))?;
-    write_ratios_block(sheet, analysis, layout, formats)?;
+    write_ratios_block(sheet, &analysis.ratios, layout, formats)?;
     sheet.set_freeze_panes(1, RATIO_FIRST_COLUMN)?;
     size_ratio_columns(sheet, layout)
 }
@@ -714,7 +766,7 @@ pub(crate) fn size_ratio_columns(sheet: &mut Worksheet, layout: &Layout) -> Resu
 
 pub(crate) fn write_ratios_block(
     sheet: &mut Worksheet,
-    analysis: &Analysis,
+    ratios: &RatioTable,
     layout: &Layout,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
@@ -738,8 +790,17 @@ pub(crate) fn write_ratios_block(
     }
     write_header(sheet, layout.ratios_header, &header, formats)?;
     let after_periods = RATIO_FIRST_COLUMN + layout.periods.len() as u16;
+    // One buffer for every formula, and each reason's `n/c` text rendered once: a
+    // panel writes a million of these cells, and a reason (an item missing in a
+    // period) recurs in every ratio that needs the item.
+    let mut formula = String::new();
+    let mut reasons: Vec<(NotComputable, String)> = Vec::new();
     for ratio in catalogue() {
         let row = layout.ratio_rows[&ratio.id];
+        // The row's number format is the ratio's, and its values are written without
+        // one of their own, so they take it: the writer looks a cell's format up by
+        // hashing it, which was a tenth of a panel's time with one on every cell.
+        sheet.set_row_format(row, formats.for_unit(ratio.unit))?;
         sheet.write_string(row, 0, ratio.name_in(lang))?;
         sheet.write_string(row, 1, ratio.id.name())?;
         if layout.ratio_details {
@@ -747,26 +808,38 @@ pub(crate) fn write_ratios_block(
             sheet.write_string(row, after_periods, ratio.group.label_in(lang))?;
             sheet.write_string(row, after_periods + 1, ratio.source_in(lang))?;
         }
-        let Some(values) = analysis.ratios.row(ratio.id) else {
+        let Some(values) = ratios.row(ratio.id) else {
             continue;
         };
         for (period, value) in &values.values {
             let Some(column) = layout.period_column(*period, RATIO_FIRST_COLUMN) else {
                 continue;
             };
-            let formula = ratio.excel_formula(*period, &analysis.config, &FromRatiosSheet(layout));
-            let value = match (value, formula.as_ref()) {
-                (Ok(value), Ok(formula)) => Ok((formula.as_str(), *value)),
-                (Err(reason), _) | (Ok(_), Err(reason)) => Err(reason.text(lang)),
+            // The formula only where there is a value to cache (it has no cell otherwise).
+            let reason = match value {
+                Ok(value) => match ratio.write_excel_formula(
+                    &mut formula,
+                    *period,
+                    &ratios.config,
+                    &FromRatiosSheet(layout),
+                ) {
+                    Ok(()) => {
+                        write_formula_cell(sheet, row, column, &formula, *value, None)?;
+                        continue;
+                    }
+                    Err(reason) => Cow::Owned(reason),
+                },
+                Err(reason) => Cow::Borrowed(reason),
             };
-            write_computed_in(
-                sheet,
-                row,
-                column,
-                value,
-                formats.for_unit(ratio.unit),
-                lang,
-            )?;
+            let index = match reasons.iter().position(|(known, _)| *known == *reason) {
+                Some(index) => index,
+                None => {
+                    let text = not_computable_text_in(&reason.text(lang), lang);
+                    reasons.push((reason.into_owned(), text));
+                    reasons.len() - 1
+                }
+            };
+            write_not_computable(sheet, row, column, &reasons[index].1)?;
         }
     }
     Ok(())

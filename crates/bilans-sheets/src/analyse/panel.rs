@@ -2,12 +2,14 @@
 //! and, below them, every ratio as a live formula) and a comparison sheet of the
 //! headline ratios across companies.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
-use bilans_model::Period;
-use bilans_ratios::CellRefs;
+use bilans_model::{Finding, Period, Statements, validate};
 use bilans_ratios::analysis::{Analysis, HEADLINE_RATIOS};
+use bilans_ratios::{CellRefs, EvalConfig, RatioTable, evaluate_all};
 use rayon::prelude::*;
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use crate::SheetsError;
@@ -29,7 +31,7 @@ pub const DEFINITIONS: &str = "Definitions";
 /// gives each level's time and file size.
 pub const PANEL_ZIP_COMPRESSION_LEVEL: u8 = 3;
 
-/// Builds one workbook for a panel of companies.
+/// Builds one workbook for a panel of analysed companies.
 ///
 /// # Errors
 ///
@@ -38,8 +40,31 @@ pub fn panel_workbook(
     analyses: &[Analysis],
     options: &WorkbookOptions,
 ) -> Result<Workbook, SheetsError> {
-    build_panel(analyses, options, write_company_sheets)
+    build_panel(analyses.iter().map(Company::Analysed).collect(), options)
         .map_err(|source| SheetsError::Workbook { source })
+}
+
+/// Builds the panel workbook of `statements` as [`panel_workbook`] does of their
+/// analyses (the same bytes), analysing each company as its sheet is written and
+/// keeping only what the Comparison and Checks sheets need of it: the companies'
+/// ratios are never all in memory at once. A panel writes the statements, the
+/// validation findings and every ratio, so that is all it computes (no Du Pont,
+/// distress, structure, liquidity or conclusion, which only the company workbook and
+/// the text outputs show).
+///
+/// # Errors
+///
+/// [`SheetsError::Workbook`] when the writer rejects a value.
+pub fn panel_workbook_of(
+    statements: Vec<Statements>,
+    config: &EvalConfig,
+    options: &WorkbookOptions,
+) -> Result<Workbook, SheetsError> {
+    let companies = statements
+        .into_iter()
+        .map(|statements| Company::Unanalysed(statements, *config))
+        .collect();
+    build_panel(companies, options).map_err(|source| SheetsError::Workbook { source })
 }
 
 /// A valid, unique Excel sheet name for `wanted`: no `[]:*?/\` or control characters
@@ -111,14 +136,53 @@ fn reserved(name: &str) -> bool {
         .any(|taken| taken.eq_ignore_ascii_case(name))
 }
 
-/// Writes the company sheets, one per analysis with its layout.
-type CompanySheetsWriter =
-    fn(&mut [Worksheet], &[Analysis], &[Layout], &Formats) -> Result<(), XlsxError>;
+/// A company of a panel: analysed already, or to be analysed as its sheet is written.
+enum Company<'a> {
+    Analysed(&'a Analysis),
+    Unanalysed(Statements, EvalConfig),
+}
+
+impl Company<'_> {
+    fn statements(&self) -> &Statements {
+        match self {
+            Company::Analysed(analysis) => &analysis.statements,
+            Company::Unanalysed(statements, _) => statements,
+        }
+    }
+
+    /// The validation findings and every ratio, as [`analyse`](bilans_ratios::analysis::analyse)
+    /// gives them.
+    fn findings_and_ratios(&self) -> (Cow<'_, [Finding]>, Cow<'_, RatioTable>) {
+        match self {
+            Company::Analysed(analysis) => (
+                Cow::Borrowed(analysis.findings.as_slice()),
+                Cow::Borrowed(&analysis.ratios),
+            ),
+            Company::Unanalysed(statements, config) => (
+                Cow::Owned(validate(statements)),
+                Cow::Owned(evaluate_all(statements, config)),
+            ),
+        }
+    }
+}
+
+/// A cell of the Comparison sheet: a reference to the company sheet's cell with its
+/// value, or the reason it is not computable.
+type ComparisonCell = Result<(String, Decimal), String>;
+
+/// What the Comparison and Checks sheets need of a company, kept once its sheet is
+/// written.
+struct Kept {
+    name: String,
+    findings: Vec<Finding>,
+    /// Per headline ratio, its cells per period of the panel (`None`: the company has
+    /// no row for that ratio).
+    comparison: Vec<Option<Vec<ComparisonCell>>>,
+}
 
 fn build_panel(
-    analyses: &[Analysis],
+    companies: Vec<Company<'_>>,
     options: &WorkbookOptions,
-    write_companies: CompanySheetsWriter,
 ) -> Result<Workbook, XlsxError> {
     let lang = options.lang;
     let formats = Formats::new(lang);
@@ -128,54 +192,47 @@ fn build_panel(
     // index here, in one order, or which thread came first would change the bytes.
     formats.register(&mut workbook);
     workbook.set_zip_compression_level(PANEL_ZIP_COMPRESSION_LEVEL);
-    let title = message(lang, "workbook.panel_title", &[("count", &analyses.len())]);
+    let title = message(lang, "workbook.panel_title", &[("count", &companies.len())]);
     set_properties(&mut workbook, &title, options)?;
     let mut used = BTreeSet::new();
     for taken in [Sheet::Comparison, Sheet::Checks, Sheet::Definitions] {
         used.insert(sheet_name_in(taken, lang).to_lowercase());
     }
-    let layouts: Vec<Layout> = analyses
+    let names: Vec<String> = companies
         .iter()
-        .map(|analysis| {
-            let name = sheet_name(&analysis.statements.entity.name, &mut used);
-            let n_items = crate::analyse::statement_rows(&analysis.statements).len() as u32;
-            let mut layout = Layout::new(&analysis.statements, &name, 0, &name, n_items + 2)
-                .with_outcomes(analysis);
-            layout.sources = if options.source_notes {
-                Sources::Column
-            } else {
-                Sources::Omitted
-            };
-            layout.ratio_details = false;
-            layout
-        })
+        .map(|company| sheet_name(&company.statements().entity.name, &mut used))
         .collect();
-    let periods: Vec<Period> = analyses
+    let periods: Vec<Period> = companies
         .iter()
-        .flat_map(|analysis| analysis.statements.period_list())
+        .flat_map(|company| company.statements().period_list())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    // Every sheet is written row after row as a constant-memory worksheet (see below).
+    // Every sheet is written row after row as a constant-memory worksheet (see
+    // `company_sheet`); the Comparison sheet comes first in the workbook but is written
+    // last, from what each company sheet kept.
     let mut comparison = workbook.new_worksheet_with_constant_memory()?;
-    write_comparison(
-        printable(&mut comparison),
-        analyses,
-        &layouts,
-        &periods,
-        &formats,
-    )?;
-    workbook.push_worksheet(comparison);
-    let mut company_sheets: Vec<Worksheet> = analyses
+    let mut company_sheets: Vec<Worksheet> = companies
         .iter()
         .map(|_| workbook.new_worksheet_with_constant_memory())
         .collect::<Result<_, _>>()?;
-    write_companies(&mut company_sheets, analyses, &layouts, &formats)?;
+    let source_notes = options.source_notes;
+    // The company sheets are independent: they are built on every core, each company
+    // dropped as soon as its sheet is written.
+    let kept: Vec<Kept> = company_sheets
+        .par_iter_mut()
+        .zip(companies.into_par_iter().zip(names.par_iter()))
+        .map(|(sheet, (company, name))| {
+            company_sheet(sheet, &company, name, source_notes, &periods, &formats)
+        })
+        .collect::<Result<_, _>>()?;
+    write_comparison(printable(&mut comparison), &kept, &periods, &formats)?;
+    workbook.push_worksheet(comparison);
     for sheet in company_sheets {
         workbook.push_worksheet(sheet);
     }
     let mut checks = workbook.new_worksheet_with_constant_memory()?;
-    write_panel_checks(printable(&mut checks), analyses, &formats)?;
+    write_panel_checks(printable(&mut checks), &kept, &formats)?;
     workbook.push_worksheet(checks);
     let mut definitions = workbook.new_worksheet_with_constant_memory()?;
     write_definitions(printable(&mut definitions), &formats)?;
@@ -183,50 +240,69 @@ fn build_panel(
     Ok(workbook)
 }
 
-/// The company sheets are independent: they are built on every core, then added in
-/// order. Each streams its rows to a temporary file as they are written ("constant
-/// memory" worksheets, written row by row with their strings inline, and every format
-/// registered beforehand, so that no thread's order can change the bytes): a panel's
-/// cells and their XML are never all in memory at once.
-fn write_company_sheets(
-    sheets: &mut [Worksheet],
-    analyses: &[Analysis],
-    layouts: &[Layout],
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    sheets
-        .par_iter_mut()
-        .zip(analyses.par_iter().zip(layouts.par_iter()))
-        .try_for_each(|(sheet, (analysis, layout))| company_sheet(sheet, analysis, layout, formats))
-}
-
 /// One company's sheet: its statements, then every ratio as a live formula, written
-/// row after row (as a constant-memory worksheet requires).
+/// row after row. It is a constant-memory worksheet: each row goes to a temporary file
+/// as soon as the next starts, with its strings inline, and every format was
+/// registered beforehand, so that no thread's order can change the bytes.
 fn company_sheet(
     sheet: &mut Worksheet,
-    analysis: &Analysis,
-    layout: &Layout,
+    company: &Company<'_>,
+    name: &str,
+    source_notes: bool,
+    periods: &[Period],
     formats: &Formats,
-) -> Result<(), XlsxError> {
+) -> Result<Kept, XlsxError> {
+    let statements = company.statements();
+    let (findings, ratios) = company.findings_and_ratios();
+    let n_items = crate::analyse::statement_rows(statements).len() as u32;
+    let mut layout = Layout::new(statements, name, 0, name, n_items + 2).with_outcomes(&ratios);
+    layout.sources = if source_notes {
+        Sources::Column
+    } else {
+        Sources::Omitted
+    };
+    layout.ratio_details = false;
     printable(sheet);
     sheet.set_name(&layout.statements_sheet)?;
-    write_statements_block(sheet, &analysis.statements, layout, formats)?;
-    write_ratios_block(sheet, analysis, layout, formats)?;
-    size_ratio_columns(sheet, layout)?;
-    Ok(())
+    write_statements_block(sheet, statements, &layout, formats)?;
+    write_ratios_block(sheet, &ratios, &layout, formats)?;
+    size_ratio_columns(sheet, &layout)?;
+    let lang = formats.lang;
+    let comparison = HEADLINE_RATIOS
+        .iter()
+        .map(|id| {
+            let values = ratios.row(*id)?;
+            Some(
+                periods
+                    .iter()
+                    .map(
+                        |period| match (values.value(*period), layout.ratio(*id, *period)) {
+                            (Some(Ok(value)), Some(reference)) => Ok((reference, *value)),
+                            (Some(Err(reason)), _) => Err(reason.text(lang)),
+                            _ => Err(text(lang, "workbook.no_statements").to_owned()),
+                        },
+                    )
+                    .collect(),
+            )
+        })
+        .collect();
+    Ok(Kept {
+        name: statements.entity.name.clone(),
+        findings: findings.into_owned(),
+        comparison,
+    })
 }
 
 fn write_comparison(
     sheet: &mut Worksheet,
-    analyses: &[Analysis],
-    layouts: &[Layout],
+    kept: &[Kept],
     periods: &[Period],
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = formats.lang;
     sheet.set_name(sheet_name_in(Sheet::Comparison, lang))?;
     let mut row = 0;
-    for id in HEADLINE_RATIOS {
+    for (index, id) in HEADLINE_RATIOS.iter().enumerate() {
         let ratio = id.ratio();
         write_header(
             sheet,
@@ -234,19 +310,17 @@ fn write_comparison(
             &period_header(&[ratio.name_in(lang)], periods),
             formats,
         )?;
-        for (analysis, layout) in analyses.iter().zip(layouts) {
+        for company in kept {
             row += 1;
-            sheet.write_string(row, 0, fit_cell_text(&analysis.statements.entity.name))?;
-            let Some(values) = analysis.ratios.row(id) else {
+            sheet.write_string(row, 0, fit_cell_text(&company.name))?;
+            let Some(cells) = &company.comparison[index] else {
                 continue;
             };
-            for (period_idx, period) in periods.iter().enumerate() {
+            for (period_idx, cell) in cells.iter().enumerate() {
                 let column = 1 + period_idx as u16;
-                let reference = layout.ratio(id, *period);
-                let value = match (values.value(*period), &reference) {
-                    (Some(Ok(value)), Some(reference)) => Ok((reference.as_str(), *value)),
-                    (Some(Err(reason)), _) => Err(reason.text(lang)),
-                    _ => Err(text(lang, "workbook.no_statements").to_owned()),
+                let value = match cell {
+                    Ok((reference, value)) => Ok((reference.as_str(), *value)),
+                    Err(reason) => Err(reason.clone()),
                 };
                 write_computed_in(
                     sheet,
@@ -270,7 +344,7 @@ fn write_comparison(
 
 fn write_panel_checks(
     sheet: &mut Worksheet,
-    analyses: &[Analysis],
+    kept: &[Kept],
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let lang = formats.lang;
@@ -284,10 +358,10 @@ fn write_panel_checks(
     .map(|key| text(lang, key).to_owned());
     write_header(sheet, 0, &header, formats)?;
     let mut row = 0;
-    for analysis in analyses {
-        for finding in &analysis.findings {
+    for company in kept {
+        for finding in &company.findings {
             row += 1;
-            sheet.write_string(row, 0, fit_cell_text(&analysis.statements.entity.name))?;
+            sheet.write_string(row, 0, fit_cell_text(&company.name))?;
             sheet.write_string(row, 1, finding.severity.label_in(lang))?;
             sheet.write_string(row, 2, finding.period.to_string())?;
             sheet.write_string(row, 3, fit_cell_text(&finding.text(lang)))?;
@@ -335,7 +409,7 @@ mod tests {
     use rust_xlsxwriter::Workbook;
 
     use crate::analyse::Formats;
-    use crate::{AnalyseOptions, analyse_file};
+    use crate::{AnalyseOptions, analyse_file, read_input};
 
     /// The parts of a saved workbook whose names start with `prefix`, as text.
     fn parts(bytes: &[u8], prefix: &str) -> Vec<(String, String)> {
@@ -363,6 +437,34 @@ mod tests {
             .skip(1)
             .map(|xf| xf.to_owned())
             .collect()
+    }
+
+    /// `bilans analyse --panel` analyses each company as its sheet is written and keeps
+    /// only what the Comparison and Checks sheets need; the workbook must be the one
+    /// built from every analysis at once, byte for byte, in every language.
+    #[test]
+    fn a_panel_analysed_as_it_is_written_is_the_panel_of_its_analyses() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/workbooks/long_table.xlsx"
+        );
+        for lang in Lang::ALL {
+            let mut options = AnalyseOptions::default();
+            options.workbook.lang = lang;
+            let imported = read_input(path.as_ref(), &options).unwrap();
+            assert!(1 < imported.statements.len());
+            let analysed = imported.clone().analyse();
+            assert!(
+                analysed
+                    .analyses
+                    .iter()
+                    .any(|analysis| !analysis.findings.is_empty()),
+                "the Checks sheet has findings to list"
+            );
+            let all_at_once = analysed.panel_workbook().unwrap().save_to_buffer().unwrap();
+            let as_written = imported.panel_workbook().unwrap().save_to_buffer().unwrap();
+            assert!(all_at_once == as_written, "{lang:?}: the panels differ");
+        }
     }
 
     /// The company sheets are written on several threads at once, so each must only

@@ -79,6 +79,10 @@ pub(crate) struct Dictionary {
     filler_words: BTreeSet<String>,
 }
 
+/// A label's line item, the languages that name it so, and whether it was found only
+/// once stripped of its qualifiers.
+pub(crate) type LabelMatch<'a> = (LineItem, &'a BTreeSet<Language>, bool);
+
 /// A unit read from a cell's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct UnitWords {
@@ -188,7 +192,7 @@ impl Dictionary {
     /// As [`Dictionary::label`], and whether the label was found only once stripped of
     /// its qualifiers (`Net income attributable to the parent`): a part of the line
     /// the dictionary names, weaker than the line itself.
-    pub(crate) fn label_match(&self, text: &str) -> Option<(LineItem, &BTreeSet<Language>, bool)> {
+    pub(crate) fn label_match(&self, text: &str) -> Option<LabelMatch<'_>> {
         let normalised = normalise(text);
         let found = self.labels.get(&normalised).or_else(|| {
             let without_unit: Vec<&str> = normalised

@@ -6,7 +6,7 @@
 //! recognised labels line up in a row is transposed); from then on one code path reads
 //! both layouts, and cell names still point to the original sheet.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use bilans_model::{LineItem, Period, Scale};
 use rust_decimal::Decimal;
@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::error::Detail;
 use crate::import::balance_sides::Sides;
 use crate::import::grid::{Grid, Value};
-use crate::import::labels::{Dictionary, Form, Language, normalise};
+use crate::import::labels::{Dictionary, Form, LabelMatch, Language, UnitWords, normalise};
 use crate::import::mapping::{Mapping, Target};
 use crate::import::note::SkipReason;
 use crate::import::periods::{HeaderCell, SheetContext};
@@ -165,10 +165,15 @@ pub(crate) fn scan_sheet(context: &Context<'_>, original: &Grid) -> Result<Sheet
 
 fn unit_cells(dictionary: &Dictionary, grid: &Grid) -> Vec<UnitCell> {
     let mut units = Vec::new();
+    // A text repeated down a sheet (a company's name on each of its rows) is read once.
+    let mut read: HashMap<&str, Option<UnitWords>> = HashMap::new();
     for row in 0..grid.n_rows() {
         for col in 0..grid.n_cols() {
             if let Value::Text(text) = grid.get(row, col)
-                && let Some(unit) = dictionary.unit(text)
+                && let Some(unit) = read
+                    .entry(text.as_str())
+                    .or_insert_with(|| dictionary.unit(text))
+                    .clone()
             {
                 units.push(UnitCell {
                     scale: unit.scale,
@@ -211,6 +216,9 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
         }
     }
     let mapped_cells = positions(&hits);
+    // A text repeated down a sheet (a company's name on each of its rows) is matched
+    // once.
+    let mut matched: HashMap<&str, Option<LabelMatch<'_>>> = HashMap::new();
     for row in 0..grid.n_rows() {
         for col in 0..grid.n_cols() {
             let Value::Text(text) = grid.get(row, col) else {
@@ -229,7 +237,9 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
                     target: *target,
                     via: Via::MappedLabel,
                 });
-            } else if let Some((item, languages, qualified)) = context.dictionary.label_match(text)
+            } else if let Some((item, languages, qualified)) = *matched
+                .entry(text.as_str())
+                .or_insert_with(|| context.dictionary.label_match(text))
             {
                 let has = |language| languages.contains(&language);
                 if has(Language::Russian) && !has(Language::Ukrainian) {

@@ -32,7 +32,7 @@
 //! assert_eq!(assets.source.as_ref().unwrap().cell, "B4");
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, btree_map};
 use std::path::Path;
 
 use bilans_model::{Entity, LineItem, Period, Scale, Source, StatementKind, Statements, Unit};
@@ -205,6 +205,9 @@ pub fn import_file(path: &Path, options: &ImportOptions) -> Result<ImportReport,
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut report = import_grids(&file, &stem, &sheets, options)?;
+    if evaluated.is_empty() {
+        return Ok(report);
+    }
     // Each amount read from an evaluated formula says so, in workbook order.
     // (sheet index, cell position, note).
     let mut used: Vec<_> = report
@@ -328,51 +331,76 @@ pub(crate) fn import_grids(
     };
     // Entity name -> its index in `report.entities` (entities keep first-seen order).
     let mut entity_index: BTreeMap<String, usize> = BTreeMap::new();
+    // The entity of the record before: consecutive records mostly share one.
+    let mut last_entity: Option<(&str, usize)> = None;
     // The sheet each entity was first seen on, by the same index.
     let mut first_sheets: Vec<&str> = Vec::new();
-    // Per entity, where each amount came from, for the rules that settle two rows
-    // giving one amount different values.
-    let mut amount_claims: Vec<BTreeMap<(Period, LineItem), precedence::Claim>> = Vec::new();
-    // Per entity, the amounts two rows gave different values for: neither is used.
-    let mut ambiguous: Vec<std::collections::BTreeSet<(Period, LineItem)>> = Vec::new();
-    for (sheet_index, (((sheet, scan), default_entity), home)) in scans
+    // Where each amount came from, for the rules that settle two rows giving one amount
+    // different values: each sheet's claims, by record; the earlier row of a
+    // disagreement is found by its cell (most workbooks have none, so nothing is kept
+    // per amount).
+    let sheet_claims: Vec<Vec<precedence::Claim>> = scans
         .iter()
-        .zip(&entity_of_sheet)
         .zip(&home_of_sheet)
         .enumerate()
+        .map(|(sheet_index, ((_, scan), home))| {
+            precedence::claims(
+                sheet_index,
+                scan,
+                is_statement_sheet(scan),
+                &block_homes(scan, *home),
+            )
+        })
+        .collect();
+    let mut claim_finder = ClaimFinder::new(&scans, &sheet_claims);
+    // Per entity, the amounts two rows gave different values for: neither is used.
+    let mut ambiguous: Vec<BTreeSet<(Period, LineItem)>> = Vec::new();
+    for (((sheet, scan), default_entity), claims) in
+        scans.iter().zip(&entity_of_sheet).zip(&sheet_claims)
     {
-        let claims = precedence::claims(
-            sheet_index,
-            scan,
-            is_statement_sheet(scan),
-            &block_homes(scan, *home),
-        );
         let source = |cell: &str| Source {
             file: file.to_owned(),
             sheet: (*sheet).to_owned(),
             cell: cell.to_owned(),
         };
-        for (record, claim) in scan.records.iter().zip(&claims) {
-            let name = record
-                .entity
-                .clone()
-                .unwrap_or_else(|| default_entity.clone());
-            let index = match entity_index.get(&name) {
-                Some(index) => *index,
-                None => {
-                    report
-                        .entities
-                        .push(Statements::new(Entity::company(&name), unit.clone()));
-                    first_sheets.push(sheet);
-                    amount_claims.push(BTreeMap::new());
-                    ambiguous.push(std::collections::BTreeSet::new());
-                    entity_index.insert(name.clone(), report.entities.len() - 1);
-                    report.entities.len() - 1
-                }
+        for (record, claim) in scan.records.iter().zip(claims) {
+            let name: &str = record.entity.as_deref().unwrap_or(default_entity);
+            let index = match last_entity {
+                Some((last, index)) if last == name => index,
+                _ => match entity_index.get(name) {
+                    Some(index) => *index,
+                    None => {
+                        report
+                            .entities
+                            .push(Statements::new(Entity::company(name), unit.clone()));
+                        first_sheets.push(sheet);
+                        ambiguous.push(BTreeSet::new());
+                        entity_index.insert(name.to_owned(), report.entities.len() - 1);
+                        report.entities.len() - 1
+                    }
+                },
             };
+            last_entity = Some((name, index));
             let statements = &mut report.entities[index];
             let key = (record.period, record.item);
-            let here = Some(source(&record.cell));
+            // An amount two rows gave different values for stays out (it is never set
+            // again, so it has no earlier value here).
+            if ambiguous[index].contains(&key) {
+                continue;
+            }
+            // The common case, the first value for its item and period: one lookup.
+            if let btree_map::Entry::Vacant(vacant) = statements
+                .periods
+                .entry(record.period)
+                .or_default()
+                .entry(record.item)
+            {
+                vacant.insert(bilans_model::Amount {
+                    value: record.value,
+                    source: Some(source(&record.cell)),
+                });
+                continue;
+            }
             if let Some(earlier) = statements.amount(record.period, record.item) {
                 if earlier.value == record.value {
                     continue;
@@ -382,13 +410,16 @@ pub(crate) fn import_grids(
                         .as_ref()
                         .map_or_else(String::new, |at| format!("{}!{}", at.sheet, at.cell))
                 };
-                let entity = name.clone();
-                let earlier_claim = amount_claims[index].get(&key).copied();
+                let entity = name.to_owned();
+                let earlier_claim = earlier
+                    .source
+                    .as_ref()
+                    .and_then(|at| claim_finder.claim(at, record.item));
                 let choice = earlier_claim
                     .and_then(|earlier| precedence::prefer(&earlier, claim, record.item));
                 let this = bilans_model::Amount {
                     value: record.value,
-                    source: here.clone(),
+                    source: Some(source(&record.cell)),
                 };
                 if let Some((keep, why)) = choice {
                     // One of the two rows is the line by the statement's own rules
@@ -409,7 +440,6 @@ pub(crate) fn import_grids(
                         rule: why,
                     });
                     if keep == precedence::Keep::This {
-                        amount_claims[index].insert(key, *claim);
                         statements.set_amount(record.period, record.item, kept);
                     }
                     continue;
@@ -432,20 +462,7 @@ pub(crate) fn import_grids(
                     }
                 }
                 ambiguous[index].insert(key);
-                continue;
             }
-            if ambiguous[index].contains(&key) {
-                continue;
-            }
-            amount_claims[index].insert(key, *claim);
-            statements.set_amount(
-                record.period,
-                record.item,
-                bilans_model::Amount {
-                    value: record.value,
-                    source: here,
-                },
-            );
         }
         // A sheet whose amounts name no company holds one company's statements.
         let sheet_entity = scan
@@ -478,6 +495,42 @@ pub(crate) fn import_grids(
     )?;
     report.missing = missing_items(&report.entities, &options.needs);
     Ok(report)
+}
+
+/// The claim of the row an amount was read from, found by its sheet and cell: built
+/// for a sheet at its first disagreement, so a workbook without any costs nothing.
+struct ClaimFinder<'a> {
+    scans: &'a [(&'a str, SheetScan)],
+    claims: &'a [Vec<precedence::Claim>],
+    /// Per sheet, once needed: its records' positions by cell and item.
+    by_cell: Vec<Option<HashMap<(&'a str, LineItem), usize>>>,
+}
+
+impl<'a> ClaimFinder<'a> {
+    fn new(scans: &'a [(&'a str, SheetScan)], claims: &'a [Vec<precedence::Claim>]) -> Self {
+        ClaimFinder {
+            scans,
+            claims,
+            by_cell: vec![None; scans.len()],
+        }
+    }
+
+    fn claim(&mut self, source: &Source, item: LineItem) -> Option<precedence::Claim> {
+        let sheet = self
+            .scans
+            .iter()
+            .position(|(name, _)| *name == source.sheet)?;
+        let scan = &self.scans[sheet].1;
+        let by_cell = self.by_cell[sheet].get_or_insert_with(|| {
+            scan.records
+                .iter()
+                .enumerate()
+                .map(|(position, record)| ((record.cell.as_str(), record.item), position))
+                .collect()
+        });
+        let position = *by_cell.get(&(source.cell.as_str(), item))?;
+        self.claims[sheet].get(position).copied()
+    }
 }
 
 /// Refuses a text cell longer than a spreadsheet cell can hold: no spreadsheet program
@@ -1028,13 +1081,16 @@ fn missing_items(entities: &[Statements], needs: &[Need]) -> Vec<MissingItem> {
         .collect();
     let mut missing = Vec::new();
     for statements in entities {
-        let all_periods = statements.period_list();
-        for (item, blocks) in &blocked {
-            let periods: Vec<Period> = all_periods
-                .iter()
-                .copied()
-                .filter(|period| statements.get(*period, *item).is_none())
-                .collect();
+        // One pass over the periods: the periods each blocking item is missing in.
+        let mut missing_in: Vec<Vec<Period>> = vec![Vec::new(); blocked.len()];
+        for (period, items) in &statements.periods {
+            for ((item, _), periods) in blocked.iter().zip(&mut missing_in) {
+                if !items.contains_key(item) {
+                    periods.push(*period);
+                }
+            }
+        }
+        for ((item, blocks), periods) in blocked.iter().zip(missing_in) {
             if !periods.is_empty() {
                 missing.push(MissingItem {
                     entity: statements.entity.name.clone(),

@@ -170,22 +170,24 @@ impl ImportReport {
                     &[("periods", &names.join(", "))]
                 )
             );
+            // Each period's items and printed name, found once (a line per amount).
+            let columns: Vec<_> = statements.periods.values().zip(&names).collect();
             for item in statements.item_list() {
-                for &period in &periods {
-                    let Some(amount) = statements.amount(period, item) else {
+                for (items, period) in &columns {
+                    let Some(amount) = items.get(&item) else {
                         continue;
                     };
-                    let at = amount
-                        .source
-                        .as_ref()
-                        .map(|source| format!("{}!{}", source.sheet, source.cell))
-                        .unwrap_or_default();
-                    let _ = writeln!(
+                    let _ = write!(
                         out,
-                        "  {:<30} {period:<7} {:>16}  {at}",
+                        "  {:<30} {period:<7} {:>16}  ",
                         item.name(),
                         amount.value
                     );
+                    // Written in place: one line per amount read.
+                    if let Some(source) = &amount.source {
+                        let _ = write!(out, "{}!{}", source.sheet, source.cell);
+                    }
+                    out.push('\n');
                 }
             }
         }
