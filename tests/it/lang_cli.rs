@@ -127,11 +127,6 @@ fn leaks(output: &str, english: &BTreeSet<String>, inputs: &[&Path], args: &[&st
 /// gives the reason).
 type Case = (Vec<String>, Vec<PathBuf>, &'static [&'static str]);
 
-/// The seed 002 reproduction still prints these in English: the rows of its A/B
-/// example's reconciliation are named by bilans in the reconciled cells themselves
-/// (`ReconciledCell::row`, which the JSON reconciliation holds too), not by the seed.
-const SEED002_EXAMPLE_ROWS: &[&str] = &["covered", "credit"];
-
 /// The human capital report still prints these in English: the reasons a figure is
 /// not computable (`Outcome::NotComputable`'s text, `invested_funds is not given`).
 const HC_REASONS: &[&str] = &["given"];
@@ -171,7 +166,7 @@ fn commands() -> Vec<Case> {
         case(
             &["reproduce", "working-capital"],
             &["seeds/seed002_working_capital.toml"],
-            SEED002_EXAMPLE_ROWS,
+            &[],
         ),
         case(
             &["partners", "score", &panel],
@@ -393,6 +388,71 @@ fn errors_are_worded_in_the_language_asked_for() {
                     args.join(" "),
                     found.join(", ")
                 ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The text cells and sheet names of the workbook at `path`, one per line.
+fn workbook_text(path: &Path) -> String {
+    let mut workbook = open_workbook_auto(path).unwrap();
+    let mut lines = Vec::new();
+    for sheet in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&sheet).unwrap();
+        lines.push(sheet.clone());
+        lines.extend(range.used_cells().filter_map(|(_, _, cell)| match cell {
+            Data::String(text) => Some(text.clone()),
+            _ => None,
+        }));
+    }
+    lines.join("\n")
+}
+
+/// The workbooks the scoring commands write (`-o`): the inputs, and the English words
+/// they still write (a constant above gives the reason).
+const WORKBOOKS: &[(&[&str], &str, &[&str])] = &[
+    (&["kpi"], "kpi/example_card.toml", &[]),
+    (&["partners", "score"], "partners/example.toml", &[]),
+    (&["hc"], "hc/staff.toml", HC_REASONS),
+];
+
+#[test]
+fn command_workbooks_hold_no_english_word_in_another_language() {
+    let english = english_words();
+    let folder = tempfile::tempdir().unwrap();
+    let mut problems = Vec::new();
+    for (command, input, still_english) in WORKBOOKS {
+        let input = fixture(input);
+        let run = |lang: &str| {
+            let output = folder
+                .path()
+                .join(format!("{}.{lang}.xlsx", command.join("_")));
+            let mut args: Vec<String> = command.iter().map(|arg| (*arg).to_owned()).collect();
+            args.push(input.display().to_string());
+            args.extend(["-o".to_owned(), output.display().to_string()]);
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let (code, _, error) = run_in(lang, &args);
+            assert_eq!(code, 0, "{lang} {args:?}: {error}");
+            let text = workbook_text(&output);
+            assert!(
+                !text.contains(bilans_model::lang::MISSING_MESSAGE),
+                "{lang} {args:?}: {text}"
+            );
+            text
+        };
+        let inputs = [input.as_path()];
+        assert!(
+            !leaks(&run("en"), &english, &inputs, command).is_empty(),
+            "{command:?}: no English word found in the English workbook"
+        );
+        for lang in ["pl", "ru", "uk"] {
+            let found: Vec<String> = leaks(&run(lang), &english, &inputs, command)
+                .into_iter()
+                .filter(|word| !still_english.contains(&word.as_str()))
+                .collect();
+            if !found.is_empty() {
+                problems.push(format!("{lang} {command:?}: {}", found.join(", ")));
             }
         }
     }

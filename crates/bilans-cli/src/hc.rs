@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use bilans_model::Lang;
 use bilans_scoring::human_capital::render_markdown_in;
-use bilans_sheets::human_capital::{assess_file, write_report};
+use bilans_sheets::human_capital::{assess_file, write_report_in};
 
 use crate::lang::{message, text};
 use crate::output::{note, overwrite, print, refuse_input_as_output};
@@ -38,7 +38,7 @@ pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     if let Some(output) = &args.output {
         refuse_input_as_output(&args.file, output)?;
-        write_report(&report, output, overwrite(args.force))?;
+        write_report_in(&report, output, overwrite(args.force), lang)?;
         note(&message(lang, "wrote", &[("path", &output.display())]));
     }
     Ok(ExitCode::SUCCESS)

@@ -43,7 +43,13 @@ pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     }
     if let Some(output) = &args.output {
         refuse_input_as_output(&args.file, output)?;
-        bilans_sheets::kpi::write_report(&report, &card.settings, output, overwrite(args.force))?;
+        bilans_sheets::kpi::write_report_in(
+            &report,
+            &card.settings,
+            output,
+            overwrite(args.force),
+            lang,
+        )?;
         note(&message(lang, "wrote", &[("path", &output.display())]));
     }
     if !report.findings.is_empty() {

@@ -54,7 +54,7 @@ fn score(args: &ScoreArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let analysis = read_and_analyse(&args.file, lang)?;
     if let Some(output) = &args.output {
         refuse_input_as_output(&args.file, output)?;
-        let mut workbook = bilans_sheets::partners::analysis_workbook(&analysis, output)?;
+        let mut workbook = bilans_sheets::partners::analysis_workbook_in(&analysis, output, lang)?;
         bilans_sheets::save_workbook(&mut workbook, output, overwrite(args.force))?;
         note(&message(lang, "wrote", &[("path", &output.display())]));
     }

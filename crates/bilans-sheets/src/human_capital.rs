@@ -16,6 +16,7 @@
 
 use std::path::Path;
 
+use bilans_model::Lang;
 use bilans_scoring::human_capital::{InputError, Report, StaffFile, assess};
 
 use crate::human_capital::read::{Provenance, read_workbook};
@@ -54,10 +55,25 @@ pub fn assess_file(path: &Path) -> Result<Report, SheetsError> {
 ///
 /// As [`save_workbook`].
 pub fn write_report(report: &Report, path: &Path, overwrite: Overwrite) -> Result<(), SheetsError> {
-    let mut workbook = write::report_workbook(report).map_err(|source| SheetsError::Xlsx {
-        path: path.to_owned(),
-        source,
-    })?;
+    write_report_in(report, path, overwrite, Lang::En)
+}
+
+/// [`write_report`] in `lang`: sheet names, headers, labels and notes in `lang`.
+///
+/// # Errors
+///
+/// As [`write_report`].
+pub fn write_report_in(
+    report: &Report,
+    path: &Path,
+    overwrite: Overwrite,
+    lang: Lang,
+) -> Result<(), SheetsError> {
+    let mut workbook =
+        write::report_workbook(report, lang).map_err(|source| SheetsError::Xlsx {
+            path: path.to_owned(),
+            source,
+        })?;
     save_workbook(&mut workbook, path, overwrite)
 }
 

@@ -4,14 +4,14 @@
 use std::fmt::Write as _;
 
 use bilans_model::Lang;
-use bilans_model::reconcile::round_as_printed;
+use bilans_model::reconcile::{ReconciledCell, round_as_printed};
 use rust_decimal::Decimal;
 
 use crate::lang::messages;
 use crate::render::{markdown_table, reconciliation_in, value_cell};
 use crate::working_capital::policy::{PolicyConfig, naming_note_in};
 use crate::working_capital::seed002::{
-    FirmReproduction, Reproduction002, Table7Reproduction, Table8Cell,
+    FirmReproduction, Reproduction002, Table7Reproduction, Table8Cell, example_row_in,
 };
 
 /// The message `render.seed002.{key}` in `lang`.
@@ -226,6 +226,14 @@ pub fn seed002_report_in(reproduction: &Reproduction002, lang: Lang) -> String {
     out.push('\n');
     out.push_str(&table8_in(&reproduction.table8, lang));
     out.push('\n');
-    out.push_str(&reconciliation_in(&reproduction.reconciliation, lang));
+    let cells: Vec<ReconciledCell> = reproduction
+        .reconciliation
+        .iter()
+        .map(|cell| ReconciledCell {
+            row: example_row_in(&cell.row, lang).to_owned(),
+            ..cell.clone()
+        })
+        .collect();
+    out.push_str(&reconciliation_in(&cells, lang));
     out
 }

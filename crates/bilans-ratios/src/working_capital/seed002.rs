@@ -8,10 +8,11 @@
 //! ratios. The A/B example goes through [`supplier_deferral`].
 
 use bilans_model::reconcile::ReconciledCell;
-use bilans_model::{Entity, LineItem, Period, Scale, Sign, Statements, Unit, identities};
+use bilans_model::{Entity, Lang, LineItem, Period, Scale, Sign, Statements, Unit, identities};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::lang::messages;
 use crate::working_capital::WorkingCapitalError;
 use crate::working_capital::policy::{AssetPolicy, CombinedPolicy, Policy, combined_policy};
 use crate::working_capital::statements::{WorkingCapitalConfig, assess_policies};
@@ -450,6 +451,25 @@ fn derive_item(statements: &Statements, item: LineItem, period: Period) -> Optio
         })
 }
 
+/// The message keys of the rows of the A/B example's reconciled cells: the cells hold
+/// the English row (as the JSON reconciliation does), a report in another language
+/// words it from the same key ([`example_row_in`]).
+const EXAMPLE_ROWS: [&str; 4] = [
+    "render.seed002.row_receivables",
+    "render.seed002.row_payables",
+    "render.seed002.row_uncovered",
+    "render.seed002.row_deferral_ratio",
+];
+
+/// A reconciled cell's row in `lang`: the A/B example's rows, which bilans names, in
+/// `lang`; a published row as printed.
+pub fn example_row_in(row: &str, lang: Lang) -> &str {
+    EXAMPLE_ROWS
+        .iter()
+        .find(|key| messages().get(Lang::En, key) == row)
+        .map_or(row, |key| messages().get(lang, key))
+}
+
 fn reproduce_example(
     example: &ExampleAb,
     reconciliation: &mut Vec<ReconciledCell>,
@@ -465,31 +485,27 @@ fn reproduce_example(
         })?;
         let cells = [
             (
-                "receivables",
+                EXAMPLE_ROWS[0],
                 firm.published_receivables,
                 result.receivables,
             ),
+            (EXAMPLE_ROWS[1], firm.published_payables, result.payables),
             (
-                "payables (supplier credit)",
-                firm.published_payables,
-                result.payables,
-            ),
-            (
-                "receivables not covered by supplier credit",
+                EXAMPLE_ROWS[2],
                 firm.published_uncovered_receivables,
                 result.uncovered_receivables,
             ),
             (
-                "supplier deferral per month of client deferral",
+                EXAMPLE_ROWS[3],
                 firm.published_supplier_to_client_deferral_ratio,
                 result.supplier_to_client_deferral_ratio,
             ),
         ];
-        for (row, published, exact) in cells {
+        for (key, published, exact) in cells {
             let decimals = published.scale();
             reconciliation.push(ReconciledCell::new(
                 &example.id,
-                row,
+                messages().get(Lang::En, key),
                 &firm.name,
                 published,
                 decimals,

@@ -199,6 +199,13 @@ fn write_worker_value_row(text: &mut String, notes: &mut Notes, person: &PersonR
     );
 }
 
+/// The report's word `key` in `lang` (`revenue_per_fte`, `market_value_caveat`,
+/// `fte_from_staff`, `not_available`, ...: the `hc` messages of this crate), for the
+/// workbook that shows the same metrics.
+pub fn label_in(lang: Lang, key: &str) -> &'static str {
+    text(lang, &format!("hc.{key}"))
+}
+
 /// Rounds `value` to `decimals` places, half away from zero, for display.
 pub(crate) fn round(value: Decimal, decimals: u32) -> String {
     let mut rounded =

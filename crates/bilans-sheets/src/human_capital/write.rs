@@ -9,62 +9,63 @@ use bilans_scoring::human_capital::{
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
 
+use bilans_model::Lang;
+
 use crate::cells::{cell_number, write_computed};
 use crate::human_capital::read::{STAFF_COLUMNS, component_column};
+use crate::lang::{message, text};
 
-/// Builds the report workbook.
-pub(crate) fn report_workbook(report: &Report) -> Result<Workbook, XlsxError> {
-    let mut workbook = crate::new_workbook("bilans human capital");
+/// Builds the report workbook in `lang` (the staff file's ids, names and positions
+/// as written).
+pub(crate) fn report_workbook(report: &Report, lang: Lang) -> Result<Workbook, XlsxError> {
+    let w = |key: &str| text(lang, &format!("hc_workbook.{key}"));
+    let mut workbook = crate::new_workbook(w("title"));
+    let people_sheet = w("people");
     let bold = Format::new().set_bold();
     let number = Format::new().set_num_format("#,##0.00");
     let ratio = Format::new().set_num_format("0.0000");
 
-    let people = workbook.add_worksheet().set_name("People")?;
+    let people = workbook.add_worksheet().set_name(people_sheet)?;
     let headers = [
-        "id",
-        "name",
-        "position",
+        w("id"),
+        w("name"),
+        w("position"),
         "FTE",
         "FZ",
         "PP",
         "PR",
         "L",
-        "HC (3), points",
+        w("hc_3"),
         "IK",
-        "invested funds (5), points",
-        "HC (1), money",
-        "baseline",
-        "baseline HC",
-        "change ratio",
-        "change",
-        "wage ZP",
-        "investment I",
-        "periods t",
-        "profit index",
-        "personnel cost index",
-        "prospects",
-        "goodwill G",
-        "worker value B (2)",
-        "not computable",
+        w("invested_funds"),
+        w("hc_1"),
+        w("baseline"),
+        w("baseline_hc"),
+        w("change_ratio"),
+        w("change"),
+        w("wage"),
+        w("investment"),
+        w("periods"),
+        w("profit_index"),
+        w("cost_index"),
+        w("prospects"),
+        w("goodwill"),
+        w("worker_value"),
+        w("not_computable"),
     ];
     for (column, title) in headers.iter().enumerate() {
         people.write_string_with_format(0, col(column), *title, &bold)?;
     }
     for (person_idx, person) in report.people.iter().enumerate() {
-        write_person(people, row(person_idx + 1), person, &number, &ratio)?;
+        write_person(people, row(person_idx + 1), person, &number, &ratio, lang)?;
     }
     people.set_freeze_panes(1, 2)?;
     people.set_column_width(1, 22)?;
     people.set_column_width(24, 60)?;
 
     let n_people = report.people.len();
-    let chart_sheet = workbook.add_worksheet().set_name("Groups")?;
-    chart_sheet.write_string_with_format(
-        0,
-        0,
-        "Group scores per person (formula (3) is their sum)",
-        &bold,
-    )?;
+    let chart_sheet = workbook.add_worksheet().set_name(w("groups"))?;
+    chart_sheet.write_string_with_format(0, 0, w("groups_title"), &bold)?;
     if 0 < n_people {
         let mut chart = Chart::new(ChartType::ColumnStacked);
         let last = row(n_people);
@@ -74,16 +75,16 @@ pub(crate) fn report_workbook(report: &Report) -> Result<Workbook, XlsxError> {
             chart
                 .add_series()
                 .set_name(&series_name)
-                .set_categories(("People", 1, 0, last, 0))
-                .set_values(("People", 1, column, last, column));
+                .set_categories((people_sheet, 1, 0, last, 0))
+                .set_values((people_sheet, 1, column, last, column));
         }
-        chart.title().set_name("Human capital by group");
-        chart.y_axis().set_name("points");
+        chart.title().set_name(w("chart_title"));
+        chart.y_axis().set_name(w("points"));
         chart_sheet.insert_chart(2, 0, &chart)?;
     }
 
-    let company_sheet = workbook.add_worksheet().set_name("Company")?;
-    write_company(company_sheet, report, &bold, &number, &ratio)?;
+    let company_sheet = workbook.add_worksheet().set_name(w("company_sheet"))?;
+    write_company(company_sheet, report, &bold, &number, &ratio, lang)?;
     Ok(workbook)
 }
 
@@ -93,7 +94,9 @@ fn write_person(
     person: &PersonResult,
     number: &Format,
     ratio: &Format,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
+    let w = |key: &str| text(lang, &format!("hc_workbook.{key}"));
     let mut reasons = Vec::new();
     let excel_row = at + 1;
     sheet.write_string(at, 0, &person.id)?;
@@ -128,28 +131,33 @@ fn write_person(
             }
             Ok(())
         };
-    outcome(11, "HC (1)", &person.human_capital_from_investment, number)?;
+    outcome(
+        11,
+        w("hc_1_short"),
+        &person.human_capital_from_investment,
+        number,
+    )?;
     outcome(
         13,
-        "baseline HC",
+        w("baseline_hc"),
         &person.change.baseline_human_capital,
         number,
     )?;
-    outcome(14, "change ratio", &person.change.ratio, ratio)?;
-    outcome(15, "change", &person.change.difference, number)?;
-    outcome(19, "profit index", &person.goodwill.profit_index, ratio)?;
+    outcome(14, w("change_ratio"), &person.change.ratio, ratio)?;
+    outcome(15, w("change"), &person.change.difference, number)?;
+    outcome(19, w("profit_index"), &person.goodwill.profit_index, ratio)?;
     outcome(
         20,
-        "personnel cost index",
+        w("cost_index"),
         &person.goodwill.personnel_cost_index,
         ratio,
     )?;
-    outcome(22, "goodwill", &person.goodwill.total, ratio)?;
-    outcome(23, "worker value", &person.worker_value, number)?;
+    outcome(22, w("goodwill_short"), &person.goodwill.total, ratio)?;
+    outcome(23, w("worker_value_short"), &person.worker_value, number)?;
     let baseline = person
         .change
         .baseline_kind
-        .map_or("none", |kind| kind.name());
+        .map_or(w("no_baseline"), |kind| kind.name());
     sheet.write_string(at, 12, baseline)?;
     sheet.write_number_with_format(at, 16, cell_number(person.wage), number)?;
     sheet.write_number_with_format(at, 17, cell_number(person.annual_investment), number)?;
@@ -166,57 +174,59 @@ fn write_company(
     bold: &Format,
     number: &Format,
     ratio: &Format,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
+    let w = |key: &str| text(lang, &format!("hc_workbook.{key}"));
+    let hc = |key: &str| bilans_scoring::human_capital::label_in(lang, key);
     let company = &report.company;
-    sheet.write_string_with_format(0, 0, "metric", bold)?;
-    sheet.write_string_with_format(0, 1, "value", bold)?;
-    sheet.write_string_with_format(0, 2, "note", bold)?;
+    sheet.write_string_with_format(0, 0, w("metric"), bold)?;
+    sheet.write_string_with_format(0, 1, w("value"), bold)?;
+    sheet.write_string_with_format(0, 2, w("note"), bold)?;
+    let fte_source = match company.fte_source.as_str() {
+        "sum of staff fte" => hc("fte_from_staff"),
+        other => other,
+    };
+    let caveat = if company.market_value_caveat == MARKET_VALUE_CAVEAT {
+        hc("market_value_caveat")
+    } else {
+        company.market_value_caveat.as_str()
+    };
     let rows: [(&str, Outcome, &Format, &str); 9] = [
+        ("FTE", Outcome::Value(company.fte), number, fte_source),
         (
-            "FTE",
-            Outcome::Value(company.fte),
-            number,
-            company.fte_source.as_str(),
-        ),
-        (
-            "revenue per FTE",
+            hc("revenue_per_fte"),
             company.revenue_per_fte.clone(),
             number,
             "",
         ),
-        ("profit per FTE", company.profit_per_fte.clone(), number, ""),
         (
-            "personnel cost per FTE",
+            hc("profit_per_fte"),
+            company.profit_per_fte.clone(),
+            number,
+            "",
+        ),
+        (
+            hc("personnel_cost_per_fte"),
             company.personnel_cost_per_fte.clone(),
             number,
             "",
         ),
         (
-            "market value of human capital per FTE",
+            w("market_value_per_fte"),
             company.market_value_of_human_capital_per_fte.clone(),
             number,
-            MARKET_VALUE_CAVEAT,
+            caveat,
         ),
+        (hc("roi"), company.human_capital_roi.clone(), ratio, ""),
         (
-            "human capital ROI (Fitz-enz)",
-            company.human_capital_roi.clone(),
-            ratio,
-            "",
-        ),
-        (
-            "human capital value added per FTE (Fitz-enz)",
+            hc("value_added_per_fte"),
             company.human_capital_value_added_per_fte.clone(),
             number,
             "",
         ),
+        (hc("profit_index"), company.profit_index.clone(), ratio, ""),
         (
-            "goodwill profit index",
-            company.profit_index.clone(),
-            ratio,
-            "",
-        ),
-        (
-            "total human capital, formula (3), points",
+            hc("total_human_capital"),
             Outcome::Value(company.total_human_capital),
             number,
             "",
@@ -231,13 +241,21 @@ fn write_company(
                 sheet.write_string(at, 2, *note)?;
             }
             Outcome::NotComputable { reason } => {
-                sheet.write_string(at, 1, "n/a")?;
-                sheet.write_string(at, 2, format!("not computable: {reason}"))?;
+                sheet.write_string(at, 1, hc("not_available"))?;
+                sheet.write_string(
+                    at,
+                    2,
+                    message(
+                        lang,
+                        "hc_workbook.not_computable_reason",
+                        &[("reason", reason)],
+                    ),
+                )?;
             }
         }
     }
     let mut at = row(rows.len() + 2);
-    sheet.write_string_with_format(at, 0, "company", bold)?;
+    sheet.write_string_with_format(at, 0, w("company"), bold)?;
     sheet.write_string(
         at,
         1,
@@ -248,7 +266,7 @@ fn write_company(
     )?;
     for warning in &report.warnings {
         at += 1;
-        sheet.write_string(at, 0, "warning")?;
+        sheet.write_string(at, 0, w("warning"))?;
         sheet.write_string(at, 2, warning)?;
     }
     sheet.set_column_width(0, 44)?;

@@ -4,11 +4,13 @@
 
 use std::path::Path;
 
+use bilans_model::Lang;
 use bilans_scoring::kpi::{Report, Score, Settings, Total};
 use rust_xlsxwriter::{ConditionalFormatFormula, Format, Workbook, Worksheet, XlsxError};
 
 use crate::cells::{a1, cell_number, write_computed};
 use crate::kpi::workbook::{column_number, row_number, write_header};
+use crate::lang::{message, text};
 use crate::{Overwrite, SheetsError, save_workbook};
 
 /// Writes the report workbook to `path` atomically.
@@ -26,8 +28,24 @@ pub fn write_report(
     path: &Path,
     overwrite: Overwrite,
 ) -> Result<(), SheetsError> {
-    let mut workbook = crate::new_workbook("bilans KPI cards");
-    build(&mut workbook, report, settings).map_err(|source| SheetsError::Xlsx {
+    write_report_in(report, settings, path, overwrite, Lang::En)
+}
+
+/// [`write_report`] in `lang`: sheet names, headers, notes and the method in `lang`;
+/// the card's own names (KPIs, owners, levels, scales, directions, types) as written.
+///
+/// # Errors
+///
+/// As [`write_report`].
+pub fn write_report_in(
+    report: &Report,
+    settings: &Settings,
+    path: &Path,
+    overwrite: Overwrite,
+    lang: Lang,
+) -> Result<(), SheetsError> {
+    let mut workbook = crate::new_workbook(text(lang, "kpi_workbook.title"));
+    build(&mut workbook, report, settings, lang).map_err(|source| SheetsError::Xlsx {
         path: path.to_owned(),
         source,
     })?;
@@ -37,19 +55,20 @@ pub fn write_report(
 const FIRST_PERIOD_COLUMN: usize = 7;
 const WEIGHT_USED_COLUMN: usize = 6;
 
-fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Result<(), XlsxError> {
+fn build(
+    workbook: &mut Workbook,
+    report: &Report,
+    settings: &Settings,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let w = |key: &str| text(lang, &format!("kpi_workbook.{key}"));
     let bold = Format::new().set_bold();
     let score_format = Format::new().set_num_format("0.0000");
     let total_format = Format::new().set_bold().set_num_format("0.0000");
     let share_format = Format::new().set_num_format("0.0%");
 
-    let sheet = workbook.add_worksheet().set_name("Cards")?;
-    sheet.write_string_with_format(
-        0,
-        0,
-        "KPI cards: achievement scores and totals (seed 001)",
-        &bold,
-    )?;
+    let sheet = workbook.add_worksheet().set_name(w("cards"))?;
+    sheet.write_string_with_format(0, 0, w("cards_title"), &bold)?;
     let mut row: u32 = 2;
     for card in &report.cards {
         sheet.write_string_with_format(
@@ -60,13 +79,13 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
         )?;
         row += 1;
         let headers = [
-            "KPI",
-            "scale",
-            "direction",
-            "plan",
-            "unit",
-            "weight",
-            "weight used",
+            w("kpi"),
+            w("scale"),
+            w("direction"),
+            w("plan"),
+            w("unit"),
+            w("weight"),
+            w("weight_used"),
         ];
         write_header(sheet, row, &headers, &bold)?;
         for (period_idx, period) in report.periods.iter().enumerate() {
@@ -74,13 +93,13 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
             sheet.write_string_with_format(
                 row,
                 column_number(column),
-                format!("{period} actual"),
+                message(lang, "kpi_workbook.actual", &[("period", period)]),
                 &bold,
             )?;
             sheet.write_string_with_format(
                 row,
                 column_number(column + 1),
-                format!("{period} score"),
+                message(lang, "kpi_workbook.score", &[("period", period)]),
                 &bold,
             )?;
         }
@@ -98,7 +117,9 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
                 Some(weight) => {
                     sheet.write_number_with_format(row, 6, cell_number(weight), &score_format)?;
                 }
-                None => write_computed(sheet, row, 6, Err(&"the weights sum to 0"), &score_format)?,
+                None => {
+                    write_computed(sheet, row, 6, Err(&w("weights_zero")), &score_format)?;
+                }
             };
             for (period_idx, cell) in kpi.cells.iter().enumerate() {
                 let column = FIRST_PERIOD_COLUMN + 2 * period_idx;
@@ -121,9 +142,14 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
                     Score::NotComputable { reason } => {
                         let column = column_number(column + 1);
                         write_computed(sheet, row, column, Err(reason), &score_format)?;
-                        notes.push(format!(
-                            "{} {}: not computable: {reason}",
-                            kpi.kpi, cell.period
+                        notes.push(message(
+                            lang,
+                            "kpi_workbook.not_computable",
+                            &[
+                                ("kpi", &kpi.kpi),
+                                ("period", &cell.period),
+                                ("reason", reason),
+                            ],
                         ));
                     }
                 }
@@ -131,7 +157,7 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
             row += 1;
         }
         let last_kpi_row = row.saturating_sub(1);
-        sheet.write_string_with_format(row, 0, "total", &bold)?;
+        sheet.write_string_with_format(row, 0, w("total"), &bold)?;
         for (period_idx, total) in card.totals.iter().enumerate() {
             let column = FIRST_PERIOD_COLUMN + 2 * period_idx + 1;
             match &total.total {
@@ -150,7 +176,11 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
                         Err(reason),
                         &total_format,
                     )?;
-                    notes.push(format!("total {}: {reason}", total.period));
+                    notes.push(message(
+                        lang,
+                        "kpi_workbook.total_note",
+                        &[("period", &total.period), ("reason", reason)],
+                    ));
                 }
             }
         }
@@ -169,24 +199,29 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
     sheet.set_column_width(3, 20)?;
     sheet.set_column_width(4, 18)?;
 
-    let sheet = workbook.add_worksheet().set_name("Balance")?;
-    sheet.write_string_with_format(0, 0, "Balance of KPI types per level (seed 001)", &bold)?;
+    let sheet = workbook.add_worksheet().set_name(w("balance"))?;
+    sheet.write_string_with_format(0, 0, w("balance_title"), &bold)?;
     let mut row: u32 = 2;
     for level in &report.balance {
-        let title = format!(
-            "level {} ({} owners, {} KPIs)",
-            level.level, level.n_owners, level.n_kpis
+        let title = message(
+            lang,
+            "kpi_workbook.level",
+            &[
+                ("level", &level.level),
+                ("owners", &level.n_owners),
+                ("kpis", &level.n_kpis),
+            ],
         );
         sheet.write_string_with_format(row, 0, title, &bold)?;
         row += 1;
         let headers = [
-            "pair",
-            "left",
-            "right (neglected)",
-            "left count",
-            "right count",
-            "left weight share",
-            "right weight share",
+            w("pair"),
+            w("left"),
+            w("right"),
+            w("left_count"),
+            w("right_count"),
+            w("left_share"),
+            w("right_share"),
         ];
         write_header(sheet, row, &headers, &bold)?;
         row += 1;
@@ -206,60 +241,58 @@ fn build(workbook: &mut Workbook, report: &Report, settings: &Settings) -> Resul
                             &share_format,
                         )?;
                     }
-                    None => write_computed(
-                        sheet,
-                        row,
-                        column,
-                        Err(&"no owner has a card on this level"),
-                        &share_format,
-                    )?,
+                    None => write_computed(sheet, row, column, Err(&w("no_owner")), &share_format)?,
                 };
             }
             row += 1;
         }
-        sheet.write_string(row, 0, "individual share")?;
+        sheet.write_string(row, 0, w("individual_share"))?;
         if let Some(share) = level.individual_share {
             sheet.write_number_with_format(row, 1, cell_number(share), &share_format)?;
         }
-        sheet.write_string(row, 2, "target")?;
+        sheet.write_string(row, 2, w("target"))?;
         match level.individual_share_target {
             Some(target) => {
                 sheet.write_number_with_format(row, 3, cell_number(target), &share_format)?
             }
-            None => sheet.write_string(row, 3, "none set")?,
+            None => sheet.write_string(row, 3, w("none_set"))?,
         };
         row += 2;
     }
     sheet.set_column_width(0, 28)?;
     sheet.set_column_width(2, 18)?;
 
-    let sheet = workbook.add_worksheet().set_name("Findings")?;
-    write_header(sheet, 0, &["kind", "subject", "message"], &bold)?;
+    let sheet = workbook.add_worksheet().set_name(w("findings"))?;
+    write_header(sheet, 0, &[w("kind"), w("subject"), w("message")], &bold)?;
     for (finding_idx, finding) in report.findings.iter().enumerate() {
         let row = row_number(finding_idx + 1);
         sheet.write_string(row, 0, finding.kind.name())?;
-        sheet.write_string(row, 1, &finding.subject)?;
-        sheet.write_string(row, 2, &finding.message)?;
+        sheet.write_string(row, 1, finding.subject_in(lang))?;
+        sheet.write_string(row, 2, finding.text_in(lang))?;
     }
     sheet.set_column_width(0, 28)?;
     sheet.set_column_width(1, 30)?;
 
-    let sheet = workbook.add_worksheet().set_name("Method")?;
+    let sheet = workbook.add_worksheet().set_name(w("method"))?;
     let lines = [
-        "Achievement scores (bilans' definition; seed 001 gives none). x actual, p plan, z zero_at, o optimum, t tolerance, c cap; every score is clamped to 0..c.",
-        "positive, ratio or absolute scale: x / p (plan must be positive)",
-        "negative, ratio or absolute scale: p / x (c when x <= 0)",
-        "with zero_at (any metric scale): (x - z) / (p - z)",
-        "ordinal, binary, interval scale without zero_at: 1 when the plan is met, else 0",
-        "interval direction: d = |x - o| or |x - o| / |o|; 1 when d <= t, else t / d",
-        "total per owner and period: SUMPRODUCT(weight used, score); weight used = weight / sum of weights",
+        w("method_scores"),
+        w("method_positive"),
+        w("method_negative"),
+        w("method_zero_at"),
+        w("method_ordinal"),
+        w("method_interval"),
+        w("method_total"),
     ];
     for (line_idx, line) in lines.iter().enumerate() {
         sheet.write_string(row_number(line_idx), 0, *line)?;
     }
-    let thresholds = format!(
-        "traffic lights: green from {}, amber from {}, red below",
-        settings.green_from, settings.amber_from
+    let thresholds = message(
+        lang,
+        "kpi_workbook.lights",
+        &[
+            ("green", &settings.green_from),
+            ("amber", &settings.amber_from),
+        ],
     );
     sheet.write_string(row_number(lines.len()), 0, thresholds)?;
     Ok(())

@@ -27,7 +27,7 @@ use crate::{Detail, ErrorKind, SheetsError};
 mod export;
 mod workbook;
 
-pub use crate::kpi::export::write_report;
+pub use crate::kpi::export::{write_report, write_report_in};
 pub use crate::kpi::workbook::{
     ACTUALS_SHEET, CellMap, KPI_SHEET, SETTINGS_SHEET, read_card_workbook, read_input_workbook,
     write_input_workbook,

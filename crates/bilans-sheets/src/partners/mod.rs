@@ -31,7 +31,7 @@ mod write;
 
 pub use crate::partners::read::{CellMap, analyse_workbook, read_panel_workbook};
 pub use crate::partners::template::panel_input_workbook;
-pub use crate::partners::write::analysis_workbook;
+pub use crate::partners::write::{analysis_workbook, analysis_workbook_in};
 
 use bilans_scoring::partners::Form;
 

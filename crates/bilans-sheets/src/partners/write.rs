@@ -11,8 +11,11 @@ use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet};
 
 use bilans_scoring::partners::{Analysis, Compliance, Monitoring, SignificanceTest};
 
+use bilans_model::Lang;
+
 use crate::SheetsError;
 use crate::cells::{a1, cell_number, write_computed};
+use crate::lang::{message, text};
 use crate::partners::column;
 
 /// Builds the output workbook: `Scores` (votes per score and T_i as live formulas
@@ -23,11 +26,28 @@ use crate::partners::column;
 ///
 /// [`SheetsError::Xlsx`] (with `path` as the destination) if the writer refuses.
 pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, SheetsError> {
+    analysis_workbook_in(analysis, path, Lang::En)
+}
+
+/// [`analysis_workbook`] in `lang`: sheet names, headers, labels and the selection in
+/// `lang`; the panel's criteria, partners and models as written.
+///
+/// # Errors
+///
+/// As [`analysis_workbook`].
+pub fn analysis_workbook_in(
+    analysis: &Analysis,
+    path: &Path,
+    lang: Lang,
+) -> Result<Workbook, SheetsError> {
+    let w = |key: &str| text(lang, &format!("partners_workbook.{key}"));
     let xlsx = |source| SheetsError::Xlsx {
         path: path.to_owned(),
         source,
     };
-    let mut workbook = crate::new_workbook("bilans partner selection");
+    let mut workbook = crate::new_workbook(w("title"));
+    let scores_sheet = w("scores");
+    let no_vote = w("no_vote");
     let bold = Format::new().set_bold();
     let two = Format::new().set_num_format("0.00");
     let scoring = &analysis.scoring;
@@ -46,18 +66,21 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
     let n_partners = u16::try_from(scoring.partners.len()).unwrap_or(u16::MAX);
     let n_criteria = u32::try_from(scoring.criteria.len()).unwrap_or(u32::MAX);
     {
-        let sheet = workbook.add_worksheet().set_name("Scores").map_err(xlsx)?;
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(scores_sheet)
+            .map_err(xlsx)?;
         sheet
             .write_string_with_format(
                 0,
                 0,
-                analysis.title.as_deref().unwrap_or("Partner scores"),
+                analysis.title.as_deref().unwrap_or(w("scores_title")),
                 &bold,
             )
             .map_err(xlsx)?;
         // Row 2: scores per block; row 3: partner names; criteria from row 4.
         sheet
-            .write_string_with_format(2, 0, "criterion", &bold)
+            .write_string_with_format(2, 0, w("criterion"), &bold)
             .map_err(xlsx)?;
         let t_column = 1 + n_scores * n_partners;
         for (partner_idx, partner) in scoring.partners.iter().enumerate() {
@@ -106,22 +129,19 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
                 let value = score
                     .score
                     .map(|value| (formula.as_str(), value))
-                    .ok_or(&"no vote was cast" as &dyn Display);
+                    .ok_or(&no_vote as &dyn Display);
                 write_computed(sheet, row, column, value, &two).map_err(xlsx)?;
             }
         }
         let total_row = 3 + n_criteria;
         let rows: [(&str, Vec<Option<Decimal>>); 3] = [
+            (w("pt"), scoring.partners.iter().map(|p| p.total).collect()),
             (
-                "PT = Σ T_i",
-                scoring.partners.iter().map(|p| p.total).collect(),
-            ),
-            (
-                "weighted total",
+                w("weighted_total"),
                 scoring.partners.iter().map(|p| p.weighted_total).collect(),
             ),
             (
-                "harmony H",
+                w("harmony"),
                 scoring
                     .partners
                     .iter()
@@ -141,10 +161,10 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
                         .write_number_with_format(row, column, cell_number(*value), &two)
                         .map_err(xlsx)?;
                 } else {
-                    let reason = if *label == "harmony H" {
-                        "a criterion score is not computable, or there is one criterion"
+                    let reason = if offset == 2 {
+                        w("harmony_not_computable")
                     } else {
-                        "a criterion score is not computable"
+                        w("score_not_computable")
                     };
                     write_computed(sheet, row, column, Err(&reason), &two).map_err(xlsx)?;
                 }
@@ -152,21 +172,21 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
         }
         sheet.set_column_width(0, 24).map_err(xlsx)?;
         let mut chart = Chart::new(ChartType::Radar);
-        chart.title().set_name("Competitive advantages by partner");
+        chart.title().set_name(w("chart_title"));
         for partner_idx in 0..n_partners {
             let column = t_column + partner_idx;
             chart
                 .add_series()
-                .set_categories(("Scores", 3, 0, 2 + n_criteria, 0))
-                .set_values(("Scores", 3, column, 2 + n_criteria, column))
-                .set_name(("Scores", 2, column));
+                .set_categories((scores_sheet, 3, 0, 2 + n_criteria, 0))
+                .set_values((scores_sheet, 3, column, 2 + n_criteria, column))
+                .set_name((scores_sheet, 2, column));
         }
         sheet.insert_chart(total_row + 5, 0, &chart).map_err(xlsx)?;
     }
     write_text_sheet(
         &mut workbook,
-        "Selection",
-        &bilans_scoring::partners::render::scoring_markdown(scoring),
+        w("selection"),
+        &bilans_scoring::partners::render::scoring_markdown_in(scoring, lang),
     )
     .map_err(xlsx)?;
     if scoring
@@ -176,19 +196,19 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
     {
         let sheet = workbook
             .add_worksheet()
-            .set_name("Agreement")
+            .set_name(w("agreement"))
             .map_err(xlsx)?;
         let header = [
-            "partner",
-            "judges m",
-            "criteria n",
+            w("partner"),
+            w("judges"),
+            w("criteria"),
             "S",
             "Σ(t³−t)",
             "W",
             "χ²",
-            "df",
-            "p-value",
-            "test",
+            w("df"),
+            w("p_value"),
+            w("test"),
         ];
         for (column, label) in header.iter().enumerate() {
             sheet
@@ -222,27 +242,44 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
                             .map_err(xlsx)?;
                     }
                     let test = match c.test {
-                        SignificanceTest::ChiSquare => "chi-square".to_owned(),
-                        SignificanceTest::Permutation { permutations } => {
-                            format!("permutation ({permutations})")
-                        }
+                        SignificanceTest::ChiSquare => w("chi_square").to_owned(),
+                        SignificanceTest::Permutation { permutations } => message(
+                            lang,
+                            "partners_workbook.permutation",
+                            &[("permutations", &permutations)],
+                        ),
                     };
                     sheet.write_string(row, 9, test).map_err(xlsx)?;
                 }
                 Some(Err(reason)) => {
                     sheet
-                        .write_string(row, 1, format!("not computable: {reason}"))
+                        .write_string(
+                            row,
+                            1,
+                            message(
+                                lang,
+                                "partners_workbook.not_computable",
+                                &[("reason", reason)],
+                            ),
+                        )
                         .map_err(xlsx)?;
                 }
                 None => {
                     sheet
-                        .write_string(row, 1, "vote counts only: no individual scores")
+                        .write_string(row, 1, w("vote_counts_only"))
                         .map_err(xlsx)?;
                 }
             }
         }
         let row = 2 + u32::from(n_partners);
-        let header = ["partner", "criterion", "median", "lowest", "highest", "σ"];
+        let header = [
+            w("partner"),
+            w("criterion"),
+            w("median"),
+            w("lowest"),
+            w("highest"),
+            "σ",
+        ];
         for (column, label) in header.iter().enumerate() {
             sheet
                 .write_string_with_format(row, u16::try_from(column).unwrap_or(0), *label, &bold)
@@ -279,10 +316,10 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
         }
     }
     if let Some(compliance) = &analysis.compliance {
-        write_compliance(&mut workbook, compliance).map_err(xlsx)?;
+        write_compliance(&mut workbook, compliance, lang).map_err(xlsx)?;
     }
     if let Some(monitoring) = &analysis.monitoring {
-        write_monitoring(&mut workbook, monitoring).map_err(xlsx)?;
+        write_monitoring(&mut workbook, monitoring, lang).map_err(xlsx)?;
     }
     Ok(workbook)
 }
@@ -292,16 +329,18 @@ pub fn analysis_workbook(analysis: &Analysis, path: &Path) -> Result<Workbook, S
 fn write_compliance(
     workbook: &mut Workbook,
     compliance: &Compliance,
+    lang: Lang,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let w = |key: &str| text(lang, &format!("partners_workbook.{key}"));
     let bold = Format::new().set_bold();
     let two = Format::new().set_num_format("0.00");
-    let sheet = workbook.add_worksheet().set_name("Compliance")?;
+    let sheet = workbook.add_worksheet().set_name(w("compliance"))?;
     let weight_column = column(1 + compliance.models.len());
-    sheet.write_string_with_format(0, 0, "indicator", &bold)?;
+    sheet.write_string_with_format(0, 0, w("indicator"), &bold)?;
     for (model_idx, model) in compliance.models.iter().enumerate() {
         sheet.write_string_with_format(0, column(1 + model_idx), model, &bold)?;
     }
-    sheet.write_string_with_format(0, weight_column, "weight", &bold)?;
+    sheet.write_string_with_format(0, weight_column, w("weight"), &bold)?;
     let mut row = 1;
     for ((indicator, weight), marks) in compliance.indicators.iter().zip(&compliance.marks) {
         sheet.write_string(row, 0, indicator)?;
@@ -313,7 +352,7 @@ fn write_compliance(
     }
     let rows = [
         (
-            "total",
+            w("total"),
             compliance
                 .totals
                 .iter()
@@ -321,7 +360,7 @@ fn write_compliance(
                 .collect::<Vec<Decimal>>(),
         ),
         (
-            "weighted total",
+            w("weighted_total"),
             compliance
                 .totals
                 .iter()
@@ -336,16 +375,16 @@ fn write_compliance(
         }
         row += 1;
     }
-    sheet.write_string_with_format(row, 0, "excluded", &bold)?;
+    sheet.write_string_with_format(row, 0, w("excluded"), &bold)?;
     for (model_idx, total) in compliance.totals.iter().enumerate() {
         if total.excluded {
             sheet.write_string(row, column(1 + model_idx), "x")?;
         }
     }
     row += 2;
-    sheet.write_string(row, 0, "optimum (most marks)")?;
+    sheet.write_string(row, 0, w("optimum"))?;
     sheet.write_string(row, 1, compliance.optimum.join(", "))?;
-    sheet.write_string(row + 1, 0, "optimum under the constraints")?;
+    sheet.write_string(row + 1, 0, w("constrained_optimum"))?;
     sheet.write_string(row + 1, 1, compliance.constrained_optimum.join(", "))?;
     sheet.set_column_width(0, 28)?;
     Ok(())
@@ -356,33 +395,38 @@ fn write_compliance(
 fn write_monitoring(
     workbook: &mut Workbook,
     monitoring: &Monitoring,
+    lang: Lang,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let w = |key: &str| text(lang, &format!("partners_workbook.{key}"));
     let bold = Format::new().set_bold();
     let percent = Format::new().set_num_format("0.00%");
-    let sheet = workbook.add_worksheet().set_name("Monitoring")?;
-    sheet.write_string_with_format(0, 0, "model", &bold)?;
+    let sheet = workbook.add_worksheet().set_name(w("monitoring"))?;
+    sheet.write_string_with_format(0, 0, w("model"), &bold)?;
     sheet.write_string(0, 1, &monitoring.model)?;
     let header = [
-        "period",
-        "verdict",
-        "indicator",
-        "target",
-        "actual",
-        "short by",
-        "share of the target",
-        "next steps",
+        w("period"),
+        w("verdict"),
+        w("indicator"),
+        w("target"),
+        w("actual"),
+        w("short_by"),
+        w("share_of_target"),
+        w("next_steps"),
     ];
     for (column_idx, title) in header.iter().enumerate() {
         sheet.write_string_with_format(2, column(column_idx), *title, &bold)?;
     }
     let mut row = 3;
     for verdict in &monitoring.verdicts {
-        let status = verdict.status();
-        let next_steps = verdict.next_steps.join("; ");
+        let (status, next_steps) = if verdict.functional {
+            (w("functional"), w("next_functional"))
+        } else {
+            (w("not_functional"), w("next_not_functional"))
+        };
         if verdict.shortfalls.is_empty() {
             sheet.write_string(row, 0, &verdict.period)?;
             sheet.write_string(row, 1, status)?;
-            sheet.write_string(row, 7, &next_steps)?;
+            sheet.write_string(row, 7, next_steps)?;
             row += 1;
         }
         for shortfall in &verdict.shortfalls {
@@ -395,7 +439,7 @@ fn write_monitoring(
             if let Some(share) = shortfall.relative_gap {
                 sheet.write_number_with_format(row, 6, cell_number(share), &percent)?;
             }
-            sheet.write_string(row, 7, &next_steps)?;
+            sheet.write_string(row, 7, next_steps)?;
             row += 1;
         }
     }
