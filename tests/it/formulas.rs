@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use bilans_model::{LineItem, Period, Statements};
-use bilans_sheets::import::{ImportOptions, ImportReport, import_file};
+use bilans_sheets::import::{ImportNote, ImportOptions, ImportReport, import_file};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Formula, Workbook};
 
@@ -101,10 +101,11 @@ fn totals_without_cached_values_are_evaluated_with_a_note() {
     );
     assert_eq!(amount(statements, LineItem::TotalAssets), decimal("950.85"));
     assert_eq!(amount(statements, LineItem::Equity), decimal("650.85"));
-    let evaluated: Vec<&String> = report
+    let evaluated: Vec<String> = report
         .notes
         .iter()
-        .filter(|note| note.contains("evaluated"))
+        .filter(|note| matches!(note, ImportNote::Evaluated { .. }))
+        .map(ToString::to_string)
         .collect();
     assert_eq!(
         evaluated,
@@ -136,7 +137,7 @@ fn a_cached_value_is_used_as_it_is() {
         !report
             .notes
             .iter()
-            .any(|note| note.starts_with("Balance!B6:")),
+            .any(|note| note.to_string().starts_with("Balance!B6:")),
         "{:?}",
         report.notes
     );

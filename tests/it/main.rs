@@ -10,6 +10,7 @@ mod human_capital;
 mod import;
 mod kpi;
 mod lang;
+mod lang_cli;
 mod limits;
 mod liquidity;
 mod partners;

@@ -17,7 +17,7 @@ use bilans_sheets::{
 };
 use rayon::prelude::*;
 
-use crate::lang::{message, text};
+use crate::lang::{lang, message, text};
 use crate::output::{Inputs, note, overwrite, print, refuse_input_as_output, write_file};
 
 /// Output formats.
@@ -181,14 +181,18 @@ pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
             ));
         }
         (Format::Xlsx, n_companies, false) => {
-            let folder = args.output.as_ref().context(format!(
-                "{} holds {n_companies} companies\nhint: `-o FOLDER` writes one workbook per company, `--panel -o panel.xlsx` one panel workbook",
-                args.input.display()
-            ))?;
+            let folder = args.output.as_ref().with_context(|| {
+                message(
+                    lang,
+                    "context.several_companies",
+                    &[("input", &args.input.display()), ("count", &n_companies)],
+                )
+            })?;
             refuse_file_name_as_folder(folder, Some(n_companies))?;
             let inputs = Inputs::new([args.input.as_path()])?;
-            std::fs::create_dir_all(folder)
-                .with_context(|| format!("creating {}", folder.display()))?;
+            std::fs::create_dir_all(folder).with_context(|| {
+                message(lang, "context.creating", &[("path", &folder.display())])
+            })?;
             let analysed = input.analyse();
             for path in write_per_company(
                 &analysed,
@@ -273,28 +277,37 @@ fn write_per_company(
         .enumerate()
         .map(|(index, (analysis, path))| {
             let mut workbook = analysed.company_workbook(index).with_context(|| {
-                format!(
-                    "building the workbook of `{}` (no workbook of {stem} was written)",
-                    analysis.statements.entity.name
+                message(
+                    lang(),
+                    "context.building_company",
+                    &[
+                        ("entity", &analysis.statements.entity.name),
+                        ("stem", &stem),
+                    ],
                 )
             })?;
             Ok(workbook_bytes(&mut workbook, path)?)
         })
         .collect::<anyhow::Result<_>>()?;
     if !force && let Some(existing) = paths.iter().find(|path| path.exists()) {
-        anyhow::bail!(
-            "{} already exists; refusing to overwrite it (no workbook of {stem} was written)\nhint: add --force to replace the existing files",
-            existing.display()
-        );
+        anyhow::bail!(message(
+            lang(),
+            "context.exists_none_written",
+            &[("path", &existing.display()), ("stem", &stem)],
+        ));
     }
     let mut written = Vec::new();
     for (path, bytes) in paths.iter().zip(&built) {
         if let Err(error) = write_atomic(path, bytes, overwrite(force)) {
-            return Err(anyhow::Error::new(error).context(format!(
-                "{} of the {} workbooks of {stem} were written to {} before this failure",
-                written.len(),
-                paths.len(),
-                folder.display()
+            return Err(anyhow::Error::new(error).context(message(
+                lang(),
+                "context.written_before_failure",
+                &[
+                    ("written", &written.len()),
+                    ("count", &paths.len()),
+                    ("stem", &stem),
+                    ("folder", &folder.display()),
+                ],
             )));
         }
         written.push(path.clone());
@@ -336,16 +349,17 @@ fn analyse_folder(
         .as_ref()
         .context(text(lang, "analyse.folder_needs_output"))?;
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(&args.input)
-        .with_context(|| format!("reading {}", args.input.display()))?
+        .with_context(|| message(lang, "context.reading", &[("path", &args.input.display())]))?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.is_file() && is_workbook(path))
         .collect();
     inputs.sort();
     if inputs.is_empty() {
-        anyhow::bail!(
-            "{} holds no workbook (xlsx, xlsm, xlsb, xls, ods)",
-            args.input.display()
-        );
+        anyhow::bail!(message(
+            lang,
+            "context.no_workbook_in_folder",
+            &[("folder", &args.input.display())],
+        ));
     }
     // Every input's real location (through symlinks), checked before anything is
     // created or written: no output may land where an input lives.
@@ -354,7 +368,8 @@ fn analyse_folder(
     )?;
     guard.refuse_folder(output)?;
     refuse_file_name_as_folder(output, None)?;
-    std::fs::create_dir_all(output).with_context(|| format!("creating {}", output.display()))?;
+    std::fs::create_dir_all(output)
+        .with_context(|| message(lang, "context.creating", &[("path", &output.display())]))?;
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(inputs.len() as u64)
     } else {
@@ -465,12 +480,19 @@ fn unique_stems(inputs: &[PathBuf]) -> Vec<String> {
 /// several companies would otherwise create a folder called `NAME.xlsx`).
 fn refuse_file_name_as_folder(folder: &Path, n_companies: Option<usize>) -> anyhow::Result<()> {
     if is_workbook(folder) && !folder.is_dir() {
-        anyhow::bail!(
-            "{} names a workbook, but this input gives {} workbooks (one per company or per input), which need an output folder\nhint: `-o FOLDER` writes one workbook per company; `--panel -o {}` writes one panel workbook",
-            folder.display(),
-            n_companies.map_or_else(|| "several".to_owned(), |n| n.to_string()),
-            folder.display()
+        let count = n_companies.map_or_else(
+            || text(lang(), "context.several").to_owned(),
+            |n| n.to_string(),
         );
+        anyhow::bail!(message(
+            lang(),
+            "context.file_name_as_folder",
+            &[
+                ("folder", &folder.display()),
+                ("count", &count),
+                ("panel", &folder.display()),
+            ],
+        ));
     }
     Ok(())
 }

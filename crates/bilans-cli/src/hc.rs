@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use bilans_model::Lang;
-use bilans_scoring::human_capital::render_markdown;
+use bilans_scoring::human_capital::render_markdown_in;
 use bilans_sheets::human_capital::{assess_file, write_report};
 
-use crate::lang::message;
+use crate::lang::{message, text};
 use crate::output::{note, overwrite, print, refuse_input_as_output};
 
 /// Arguments of `bilans hc`.
@@ -32,9 +32,9 @@ pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     // The error already names the file, sheet and cell (or TOML field).
     let report = assess_file(&args.file)?;
     if args.json {
-        print(&serde_json::to_string_pretty(&report).context("rendering JSON")?)?;
+        print(&serde_json::to_string_pretty(&report).with_context(|| text(lang, "context.json"))?)?;
     } else {
-        print(&render_markdown(&report))?;
+        print(&render_markdown_in(&report, lang))?;
     }
     if let Some(output) = &args.output {
         refuse_input_as_output(&args.file, output)?;

@@ -10,6 +10,7 @@ use bilans_model::Lang;
 use bilans_model::LineItem;
 use bilans_sheets::import::{ImportOptions, Mapping, import_file, ratio_needs};
 
+use crate::lang::text;
 use crate::output::print;
 
 /// Arguments of `bilans import`.
@@ -37,16 +38,15 @@ pub(crate) struct Args {
     json: bool,
 }
 
-/// Runs `bilans import`.
-/// FIXME(issue 15): its report is still English whatever `--lang` says.
-pub(crate) fn run(args: Args, _lang: Lang) -> anyhow::Result<ExitCode> {
+/// Runs `bilans import`: the report in `lang` (JSON keeps its machine names and data).
+pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let mapping = args.mapping.as_deref().map(Mapping::load).transpose()?;
     let required = args
         .require
         .iter()
         .map(|name| name.parse::<LineItem>())
         .collect::<Result<Vec<_>, _>>()
-        .context("--require")?;
+        .with_context(|| text(lang, "context.require"))?;
     let options = ImportOptions {
         sheets: args.sheets,
         mapping,
@@ -59,7 +59,7 @@ pub(crate) fn run(args: Args, _lang: Lang) -> anyhow::Result<ExitCode> {
     if args.json {
         print(&serde_json::to_string_pretty(&report)?)?;
     } else {
-        print(&report.to_text())?;
+        print(&report.to_text_in(lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }

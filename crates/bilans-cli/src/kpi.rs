@@ -9,9 +9,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use bilans_model::Lang;
-use bilans_scoring::kpi::{render_markdown, report};
+use bilans_scoring::kpi::{render_markdown_in, report};
 
-use crate::lang::message;
+use crate::lang::{message, text};
 use crate::output::{note, overwrite, print, refuse_input_as_output};
 
 /// Arguments of `bilans kpi`.
@@ -35,10 +35,11 @@ pub(crate) fn run(args: Args, lang: Lang) -> anyhow::Result<ExitCode> {
     let card = bilans_sheets::kpi::read_card(&args.file)?;
     let report = report(&card);
     if args.json {
-        let text = serde_json::to_string_pretty(&report).context("serialising the report")?;
+        let text =
+            serde_json::to_string_pretty(&report).with_context(|| text(lang, "context.json"))?;
         print(&text)?;
     } else {
-        print(&render_markdown(&report))?;
+        print(&render_markdown_in(&report, lang))?;
     }
     if let Some(output) = &args.output {
         refuse_input_as_output(&args.file, output)?;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use bilans_model::Lang;
 use clap::{Parser, Subcommand};
 
-use crate::lang::{text, translated_error};
+use crate::lang::text;
 
 mod analyse;
 mod hc;
@@ -63,6 +63,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
+    lang::set_lang(lang);
     let result = match cli.command {
         Command::Reproduce(args) => reproduce::run(args, lang),
         Command::Import(args) => import::run(args, lang),
@@ -84,17 +85,27 @@ fn main() -> ExitCode {
     }
 }
 
-/// The error and its causes on one line, `a: b: c`, leaving out a cause whose text the
+/// The error and its causes on one line, `a: b: c`, each in `lang` where bilans words
+/// it (its contexts, the spreadsheet errors), leaving out a cause whose text the
 /// message already holds (library errors often print their source themselves).
 fn error_chain(error: &anyhow::Error, lang: Lang) -> String {
-    let mut message = translated_error(error, lang).unwrap_or_else(|| error.to_string());
-    for cause in error.chain().skip(1) {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            message.push_str(": ");
-            message.push_str(&text);
+    let mut parts: Vec<String> = Vec::new();
+    let mut english = String::new();
+    for cause in error.chain() {
+        let cause_english = cause.to_string();
+        if english.contains(&cause_english) {
+            continue;
+        }
+        english.push_str(&cause_english);
+        if let Some(sheets) = cause.downcast_ref::<bilans_sheets::SheetsError>() {
+            parts.push(sheets.text_in(lang));
+        } else if let Some(model) = cause.downcast_ref::<bilans_model::ModelError>() {
+            parts.push(model.text_in(lang));
+        } else {
+            parts.push(cause_english);
         }
     }
+    let mut message = parts.join(": ");
     let output_exists = error.chain().any(|cause| {
         matches!(
             cause.downcast_ref(),

@@ -7,16 +7,18 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::Context;
 use bilans_sheets::{Overwrite, write_atomic};
 
+use crate::lang::{lang, message, text};
+
 /// Writes `text` to stdout (data goes to stdout, messages to stderr).
-pub(crate) fn print(text: &str) -> anyhow::Result<()> {
+pub(crate) fn print(data: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout
-        .write_all(text.as_bytes())
-        .context("writing to standard output")?;
-    if !text.ends_with('\n') {
+        .write_all(data.as_bytes())
+        .with_context(|| text(lang(), "context.stdout"))?;
+    if !data.ends_with('\n') {
         stdout
             .write_all(b"\n")
-            .context("writing to standard output")?;
+            .with_context(|| text(lang(), "context.stdout"))?;
     }
     Ok(())
 }
@@ -62,7 +64,7 @@ pub(crate) fn resolve(path: &Path) -> anyhow::Result<PathBuf> {
     } else {
         std::env::current_dir()
             .and_then(|folder| folder.canonicalize())
-            .context("reading the current folder")?
+            .with_context(|| text(lang(), "context.current_folder"))?
     };
     for component in path.components() {
         match component {
@@ -118,11 +120,11 @@ impl Inputs {
     pub(crate) fn refuse_file(&self, output: &Path) -> anyhow::Result<()> {
         let real = resolve(output)?;
         if self.files.contains(&real) || self.given_folders.contains(&real) {
-            anyhow::bail!(
-                "{} is the input; bilans never writes over its input, not even with --force (the path leads to {})\nhint: choose another output with -o",
-                output.display(),
-                real.display()
-            );
+            anyhow::bail!(message(
+                lang(),
+                "context.input_as_output",
+                &[("output", &output.display()), ("real", &real.display())],
+            ));
         }
         Ok(())
     }
@@ -132,11 +134,11 @@ impl Inputs {
     pub(crate) fn refuse_folder(&self, output: &Path) -> anyhow::Result<()> {
         let real = resolve(output)?;
         if self.folders.contains(&real) {
-            anyhow::bail!(
-                "{} is the input folder or holds an input; bilans never writes into the folder of its input, not even with --force (the path leads to {})\nhint: choose another output folder with -o",
-                output.display(),
-                real.display()
-            );
+            anyhow::bail!(message(
+                lang(),
+                "context.input_folder_as_output",
+                &[("output", &output.display()), ("real", &real.display())],
+            ));
         }
         Ok(())
     }

@@ -9,7 +9,7 @@ use anyhow::Context;
 use bilans_model::Lang;
 use bilans_scoring::partners::{Analysis, PanelInput, Seed000, analyse, render, reproduce_seed000};
 
-use crate::lang::message;
+use crate::lang::{message, text};
 use crate::output::{note, overwrite, print, refuse_input_as_output};
 use crate::reproduce_args::{self, fixture_text};
 
@@ -51,7 +51,7 @@ pub(crate) fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
 }
 
 fn score(args: &ScoreArgs, lang: Lang) -> anyhow::Result<ExitCode> {
-    let analysis = read_and_analyse(&args.file)?;
+    let analysis = read_and_analyse(&args.file, lang)?;
     if let Some(output) = &args.output {
         refuse_input_as_output(&args.file, output)?;
         let mut workbook = bilans_sheets::partners::analysis_workbook(&analysis, output)?;
@@ -59,14 +59,16 @@ fn score(args: &ScoreArgs, lang: Lang) -> anyhow::Result<ExitCode> {
         note(&message(lang, "wrote", &[("path", &output.display())]));
     }
     if args.json {
-        print(&serde_json::to_string_pretty(&analysis).context("serialising the analysis")?)?;
+        print(
+            &serde_json::to_string_pretty(&analysis).with_context(|| text(lang, "context.json"))?,
+        )?;
     } else if args.output.is_none() {
-        print(&render::analysis_markdown(&analysis))?;
+        print(&render::analysis_markdown_in(&analysis, lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_and_analyse(path: &Path) -> anyhow::Result<Analysis> {
+fn read_and_analyse(path: &Path, lang: Lang) -> anyhow::Result<Analysis> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -75,37 +77,37 @@ fn read_and_analyse(path: &Path) -> anyhow::Result<Analysis> {
     if matches!(extension.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods") {
         return Ok(bilans_sheets::partners::analyse_workbook(path)?);
     }
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let path_text = path.display();
+    let invalid = || message(lang, "context.invalid_panel", &[("path", &path_text)]);
+    let input_text = std::fs::read_to_string(path)
+        .with_context(|| message(lang, "context.reading", &[("path", &path_text)]))?;
     let input: PanelInput = match extension.as_str() {
-        "toml" => toml::from_str(&text)
-            .with_context(|| format!("{}: invalid panel input", path.display()))?,
-        "json" => serde_json::from_str(&text)
-            .with_context(|| format!("{}: invalid panel input", path.display()))?,
-        _ => anyhow::bail!(
-            "{}: unknown input type; use .toml, .json or a workbook",
-            path.display()
-        ),
+        "toml" => toml::from_str(&input_text).with_context(invalid)?,
+        "json" => serde_json::from_str(&input_text).with_context(invalid)?,
+        _ => anyhow::bail!(message(
+            lang,
+            "context.unknown_panel_type",
+            &[("path", &path_text)]
+        )),
     };
-    analyse(&input).with_context(|| format!("{}: invalid panel input", path.display()))
+    analyse(&input).with_context(invalid)
 }
 
 /// Runs `bilans reproduce partners`: Tables 1 and 2 of seed 000 recomputed in the
 /// published layout, every published cell reconciled.
-pub(crate) fn reproduce(args: &reproduce_args::Args) -> anyhow::Result<ExitCode> {
-    let (text, origin) = fixture_text(args, SEED_FIXTURE)?;
-    let seed: Seed000 =
-        toml::from_str(&text).with_context(|| format!("{origin}: invalid seed fixture"))?;
-    let reproduction =
-        reproduce_seed000(&seed).with_context(|| format!("{origin}: invalid seed fixture"))?;
+pub(crate) fn reproduce(args: &reproduce_args::Args, lang: Lang) -> anyhow::Result<ExitCode> {
+    let (fixture, origin) = fixture_text(args, SEED_FIXTURE, lang)?;
+    let invalid = || message(lang, "context.invalid_seed", &[("path", &origin)]);
+    let seed: Seed000 = toml::from_str(&fixture).with_context(invalid)?;
+    let reproduction = reproduce_seed000(&seed).with_context(invalid)?;
     if args.json {
         print(
             &serde_json::to_string_pretty(&reproduction.cells)
-                .context("serialising the reconciliation")?,
+                .with_context(|| text(lang, "context.json"))?,
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    let out = render::seed000_report(&seed, &reproduction);
+    let out = render::seed000_report_in(&seed, &reproduction, lang);
     print(&out)?;
     Ok(ExitCode::SUCCESS)
 }

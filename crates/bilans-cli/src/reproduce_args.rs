@@ -4,6 +4,9 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
+use bilans_model::Lang;
+
+use crate::lang::{message, text};
 
 /// Which published method to reproduce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -33,13 +36,17 @@ pub(crate) struct Args {
 pub(crate) fn fixture_text(
     args: &Args,
     embedded: &'static str,
+    lang: Lang,
 ) -> anyhow::Result<(String, String)> {
     match &args.fixture {
         Some(path) => {
             let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
+                .with_context(|| message(lang, "context.reading", &[("path", &path.display())]))?;
             Ok((text, path.display().to_string()))
         }
-        None => Ok((embedded.to_owned(), "the embedded fixture".to_owned())),
+        None => Ok((
+            embedded.to_owned(),
+            text(lang, "context.embedded_fixture").to_owned(),
+        )),
     }
 }

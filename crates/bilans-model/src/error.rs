@@ -1,28 +1,49 @@
-//! The one error type of the model crate.
+//! The one error type of the model crate, worded from the model's message files
+//! (`locales/*.toml`, section `error`): [`ModelError::text_in`] in any language,
+//! `Display` in English.
+
+use std::fmt;
+
+use crate::Lang;
 
 /// What can go wrong when building model values from text.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ModelError {
     /// A line item name that is not in the catalogue.
-    #[error("unknown line item `{0}`; see `LineItem::ALL` for the catalogue")]
     UnknownLineItem(String),
     /// A period that cannot be parsed.
-    #[error(
-        "not a period: `{0}` (expected a year like 2001, a quarter like 2001Q1, H1 2001, 9M 2001, FY2001 (to 31 March 2001), a date like 2001-07-01 or a day range like 2001-01-01..2001-02-15)"
-    )]
     BadPeriod(String),
     /// A calendar date that does not exist or cannot be parsed.
-    #[error("not a valid date: `{0}` (expected a date like 2001-12-31)")]
     InvalidDate(String),
     /// Period parts that do not make a period (a fifth quarter, a fiscal year ending in
     /// month 13, a day range that ends before it starts).
-    #[error("not a valid period: {0}")]
     InvalidPeriod(String),
     /// A unit scale that cannot be parsed.
-    #[error("unknown unit scale `{0}` (expected units, thousands or millions)")]
     BadScale(String),
     /// A language code that bilans does not write.
-    #[error("unknown language `{0}` (expected en, pl, ru or uk)")]
     UnknownLanguage(String),
 }
+
+impl ModelError {
+    /// What is wrong, in `lang` (the text given stays as it is).
+    pub fn text_in(&self, lang: Lang) -> String {
+        let (key, text) = match self {
+            ModelError::UnknownLineItem(text) => ("error.unknown_line_item", text),
+            ModelError::BadPeriod(text) => ("error.bad_period", text),
+            ModelError::InvalidDate(text) => ("error.invalid_date", text),
+            ModelError::InvalidPeriod(text) => ("error.invalid_period", text),
+            ModelError::BadScale(text) => ("error.bad_scale", text),
+            ModelError::UnknownLanguage(text) => ("error.unknown_language", text),
+        };
+        crate::lang::messages().format(lang, key, &[("text", text)])
+    }
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
+}
+
+impl std::error::Error for ModelError {}

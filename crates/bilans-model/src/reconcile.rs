@@ -9,6 +9,8 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use crate::Lang;
+
 /// How a published cell compares with the recomputation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -27,14 +29,18 @@ pub enum Status {
 impl Status {
     /// A short human label.
     pub fn label(self) -> &'static str {
-        match self {
-            Status::ReproducedExactly => "reproduced exactly",
-            Status::ReproducedWithRoundedIntermediates => {
-                "reproduced only with rounded intermediates"
-            }
-            Status::NotReproducible => "not reproducible",
-            Status::NotComputable => "not computable",
-        }
+        self.label_in(Lang::En)
+    }
+
+    /// The status in words, in `lang`.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Status::ReproducedExactly => "status.reproduced_exactly",
+            Status::ReproducedWithRoundedIntermediates => "status.rounded_intermediates",
+            Status::NotReproducible => "status.not_reproducible",
+            Status::NotComputable => "status.not_computable",
+        };
+        crate::lang::messages().get(lang, key)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Entities, units, amounts with provenance, and the statements of one entity.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -238,9 +238,13 @@ impl Statements {
 
     /// The line items present in at least one period, in catalogue order.
     pub fn item_list(&self) -> Vec<LineItem> {
-        LineItem::ALL
+        // A line item's order is its catalogue order (`LineItem::ALL`).
+        self.periods
+            .values()
+            .flat_map(BTreeMap::keys)
+            .copied()
+            .collect::<BTreeSet<_>>()
             .into_iter()
-            .filter(|item| self.periods.values().any(|items| items.contains_key(item)))
             .collect()
     }
 }

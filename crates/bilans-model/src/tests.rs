@@ -47,6 +47,21 @@ fn line_items_round_trip_through_names() {
     assert!("assets".parse::<LineItem>().is_err());
 }
 
+/// `Statements::item_list` relies on a line item's order being its catalogue order.
+#[test]
+fn line_items_order_as_the_catalogue_lists_them() {
+    assert!(LineItem::ALL.is_sorted());
+    let mut statements = statements(&[(LineItem::NetIncome, 1), (LineItem::TotalAssets, 2)]);
+    statements.set(Period::year(2002), LineItem::Revenue, Decimal::ONE);
+    let listed = statements.item_list();
+    let in_catalogue: Vec<LineItem> = LineItem::ALL
+        .into_iter()
+        .filter(|item| listed.contains(item))
+        .collect();
+    assert_eq!(listed, in_catalogue);
+    assert_eq!(listed.len(), 3);
+}
+
 #[test]
 fn consistent_current_assets_give_no_break() {
     let found = kinds(&[

@@ -62,84 +62,117 @@ pub fn statements_table_in(statements: &Statements, lang: Lang) -> String {
 /// A reproduced table in the published layout: rows as in the paper, periods as
 /// columns, values rounded as printed.
 pub fn reproduced_table(table: &ReproducedTable) -> String {
-    let mut header = vec!["Row".to_owned()];
+    reproduced_table_in(table, Lang::En)
+}
+
+/// [`reproduced_table`] in `lang`: the rows and the title keep the publication's own
+/// words, the words around them are in `lang`.
+pub fn reproduced_table_in(table: &ReproducedTable, lang: Lang) -> String {
+    let not_computable = words(lang, "not_computable_short");
+    let mut header = vec![words(lang, "row").to_owned()];
     header.extend(table.periods.iter().map(|period| period.to_string()));
     let rows: Vec<Vec<String>> = table
         .rows
         .iter()
         .map(|row| {
             let mut cells = vec![row.label.clone()];
-            cells.extend(
-                row.values
-                    .iter()
-                    .map(|value| value_cell(value, table.decimals)),
-            );
+            cells.extend(row.values.iter().map(|value| match value {
+                Ok(_) => value_cell(value, table.decimals),
+                Err(_) => not_computable.to_owned(),
+            }));
             cells
         })
         .collect();
-    format!(
-        "### {} (recomputed): {}\n\n{}",
-        capitalise(&table.id),
-        table.title,
-        markdown_table(&header, &rows)
-    )
+    let heading = messages().format(
+        lang,
+        "render.recomputed",
+        &[
+            ("id", &table_name(&table.id, lang)),
+            ("title", &table.title),
+        ],
+    );
+    format!("### {heading}\n\n{}", markdown_table(&header, &rows))
+}
+
+/// A table's id as a heading names it: `table 2` is `Table 2` in English, `Tabela 2`
+/// in Polish; another id is capitalised as it is.
+fn table_name(id: &str, lang: Lang) -> String {
+    match id.strip_prefix("table ") {
+        Some(number) => messages().format(lang, "render.table", &[("number", &number)]),
+        None => capitalise(id),
+    }
+}
+
+/// A reconciled cell's table as the reconciliation names it: its id as the
+/// transcription writes it (`table 2`) in English, [`table_name`] otherwise.
+fn cell_table(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => id.to_owned(),
+        _ => table_name(id, lang),
+    }
 }
 
 /// The reconciliation of every published cell, with a count per status.
 pub fn reconciliation(cells: &[ReconciledCell]) -> String {
+    reconciliation_in(cells, Lang::En)
+}
+
+/// [`reconciliation`] in `lang` (the published row names and notes stay as printed).
+pub fn reconciliation_in(cells: &[ReconciledCell], lang: Lang) -> String {
     let header: Vec<String> = [
-        "Table",
-        "Row",
-        "Period",
-        "Published",
-        "Exact",
-        "As published",
-        "Status",
-        "Gap",
+        "table",
+        "row",
+        "period",
+        "published",
+        "exact",
+        "as_published",
+        "status",
+        "gap",
     ]
     .iter()
-    .map(|text| (*text).to_owned())
+    .map(|key| words(lang, &format!("reconciliation.{key}")).to_owned())
     .collect();
+    let not_computable = words(lang, "not_computable_short");
     let optional = |value: Option<Decimal>| match value {
         Some(value) => fixed(value, 6),
-        None => "n/c".to_owned(),
+        None => not_computable.to_owned(),
     };
     let rows: Vec<Vec<String>> = cells
         .iter()
         .map(|cell| {
             vec![
-                cell.table.clone(),
+                cell_table(&cell.table, lang),
                 cell.row.clone(),
                 cell.period.clone(),
                 cell.published.to_string(),
                 optional(cell.exact),
                 optional(cell.as_published),
-                cell.status.label().to_owned(),
+                cell.status.label_in(lang).to_owned(),
                 cell.gap
                     .map(|gap| signed(fixed(gap, 6)))
                     .unwrap_or_default(),
             ]
         })
         .collect();
-    let mut out = String::from("### Reconciliation of every published cell\n\n");
+    let mut out = format!("### {}\n\n", words(lang, "reconciliation.heading"));
     out.push_str(&markdown_table(&header, &rows));
     out.push('\n');
-    out.push_str(&status_summary(cells));
+    out.push_str(&status_summary_in(cells, lang));
     let notes: Vec<String> = cells
         .iter()
         .filter_map(|cell| {
             let note = cell.note.as_ref()?;
             Some(format!(
                 "- {}, {}, {} ({}): {note}",
-                cell.table,
+                cell_table(&cell.table, lang),
                 cell.row,
                 cell.period,
-                cell.status.label()
+                cell.status.label_in(lang)
             ))
         })
         .collect();
     if !notes.is_empty() {
-        out.push_str("\nNotes on published cells:\n\n");
+        let _ = write!(out, "\n{}\n\n", words(lang, "reconciliation.notes"));
         out.push_str(&notes.join("\n"));
         out.push('\n');
     }
@@ -148,16 +181,26 @@ pub fn reconciliation(cells: &[ReconciledCell]) -> String {
 
 /// One line per status: how many cells have it.
 pub fn status_summary(cells: &[ReconciledCell]) -> String {
+    status_summary_in(cells, Lang::En)
+}
+
+/// [`status_summary`] in `lang`.
+pub fn status_summary_in(cells: &[ReconciledCell], lang: Lang) -> String {
     let statuses = [
         Status::ReproducedExactly,
         Status::ReproducedWithRoundedIntermediates,
         Status::NotReproducible,
         Status::NotComputable,
     ];
-    let mut out = format!("{} published cells:\n", cells.len());
+    let mut out = messages().format(
+        lang,
+        "render.reconciliation.cells",
+        &[("count", &cells.len())],
+    );
+    out.push('\n');
     for status in statuses {
         let count = cells.iter().filter(|cell| cell.status == status).count();
-        let _ = writeln!(out, "- {}: {count}", status.label());
+        let _ = writeln!(out, "- {}: {count}", status.label_in(lang));
     }
     out
 }
@@ -165,20 +208,33 @@ pub fn status_summary(cells: &[ReconciledCell]) -> String {
 /// The whole seed 004 reproduction: Table 1 with its identity checks, Tables 2–7
 /// recomputed, and the reconciliation.
 pub fn seed004_report(reproduction: &Reproduction) -> String {
+    seed004_report_in(reproduction, Lang::En)
+}
+
+/// [`seed004_report`] in `lang`: the publication's row names, titles and notes stay
+/// as published; everything around them, line items and findings are in `lang`.
+pub fn seed004_report_in(reproduction: &Reproduction, lang: Lang) -> String {
     let statements = &reproduction.statements;
-    let mut out = format!(
-        "## Seed 004: {} ({})\n\n### Table 1 (inputs, {})\n\n",
-        statements.entity.name, "year-end balances, exact Decimal arithmetic", statements.unit
+    let heading = messages().format(
+        lang,
+        "render.seed004.heading",
+        &[("entity", &statements.entity.name)],
     );
-    out.push_str(&statements_table(statements));
-    out.push_str("\nIdentity checks of Table 1:\n");
-    out.push_str(&findings_list(&reproduction.findings));
+    let table1 = messages().format(
+        lang,
+        "render.seed004.table1",
+        &[("unit", &statements.unit.text_in(lang))],
+    );
+    let mut out = format!("## {heading}\n\n### {table1}\n\n");
+    out.push_str(&statements_table_in(statements, lang));
+    let _ = writeln!(out, "\n{}", words(lang, "seed004.identity_checks"));
+    out.push_str(&findings_list_in(&reproduction.findings, lang));
     for table in &reproduction.tables {
         out.push('\n');
-        out.push_str(&reproduced_table(table));
+        out.push_str(&reproduced_table_in(table, lang));
     }
     out.push('\n');
-    out.push_str(&reconciliation(&reproduction.reconciliation));
+    out.push_str(&reconciliation_in(&reproduction.reconciliation, lang));
     out
 }
 
@@ -268,11 +324,13 @@ pub fn analysis_markdown_in(analysis: &Analysis, lang: Lang) -> String {
     for point in &analysis.attention {
         let _ = writeln!(out, "- {}", point.text(lang));
     }
-    // FIXME(issue 15): the structure section is English in every language.
     out.push_str(&conclusion_markdown_in(&analysis.conclusion, lang));
     let _ = write!(out, "\n## {}\n\n", words(lang, "statements"));
     out.push_str(&statements_table_in(statements, lang));
-    out.push_str(&crate::structure::structure_markdown(&analysis.structure));
+    out.push_str(&crate::structure::structure_markdown_in(
+        &analysis.structure,
+        lang,
+    ));
     let _ = write!(out, "\n## {}\n\n", words(lang, "ratios"));
     let mut header = vec![words(lang, "ratio").to_owned()];
     header.extend(periods.iter().map(|period| period.to_string()));
@@ -496,7 +554,14 @@ pub fn languages_markdown() -> String {
     out.push_str(
         "`--lang en|pl|ru|uk` (or `BILANS_LANG`) chooses the language of workbooks, Markdown and CSV reports and messages; JSON keys and machine names never change.\n\
          Each crate keeps its words in `locales/{en,pl,ru,uk}.toml` (English is the reference: a test asserts that every message is in every language with the same placeholders).\n\
-         A line item's name is the first caption of its import dictionary in that language (`crates/bilans-model/src/item/table.rs`), else `crates/bilans-model/locales/items.toml`.\n         The written conclusion is worded per language from typed claims (the `conclusion` messages of `crates/bilans-ratios/locales`); the JSON keeps its English `text`. Its numbers keep the same rounding; in Polish, Russian and Ukrainian they are written with a decimal comma and thousands grouped by a no-break space (`1 234,5`), as those languages write them, while tables, CSV and workbook cells keep their own number formats.\n\n",
+         A line item's name is the first caption of its import dictionary in that language (`crates/bilans-model/src/item/table.rs`), else `crates/bilans-model/locales/items.toml`.\n\
+         The written conclusion is worded per language from typed claims (the `conclusion` messages of `crates/bilans-ratios/locales`); the JSON keeps its English `text`. Its numbers keep the same rounding; in Polish, Russian and Ukrainian they are written with a decimal comma and thousands grouped by a no-break space (`1 234,5`), as those languages write them, while tables, CSV and workbook cells keep their own number formats.\n\n\
+         ## Commands, notes and errors\n\n\
+         Every command takes `--lang`: `analyse` (workbook, Markdown, CSV), `import` (its report), `reproduce dupont|partners|working-capital`, `partners score`, `kpi`, `hc` and every `wc` calculator.\n\
+         A reproduction keeps the publication's own words (its tables' rows and titles, its printed cells, its notes) and words everything around them in the language.\n\
+         The import's notes (rows that disagree or are ambiguous, sheets skipped, costs held positive, evaluated formulas) and the reasons a row is not read are data (`bilans_sheets::import::ImportNote`, `SkipReason`), worded when a workbook or report is written; the JSON of `bilans import --json` keeps their fields (`type`, sheets, cells, amounts).\n\
+         Errors are worded in the language too, with the file, sheet and cell: the spreadsheet errors (`SheetsError::text_in`, whose details are `Detail`s, a message key and its arguments), the model's (`ModelError::text_in`) and the command's own (its contexts and refusals).\n\
+         Staying as written: machine names (line items, ratios, JSON keys, the names a card or staff file uses such as `positive` or `organisation`), the inputs' own words, the detail another library writes (the spreadsheet reader's, the TOML parser's, the disk's), the command-line help and argument errors (clap's), and, still in English, the validation messages of KPI cards, staff files and partner panels, the reasons a human capital figure is not computable, the working-capital library's errors and the rows of seed 002's A/B example in its reconciliation.\n\n",
     );
     let header = |first: &str| -> Vec<String> {
         let mut header = vec![first.to_owned()];

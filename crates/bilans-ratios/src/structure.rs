@@ -34,7 +34,9 @@ use crate::{NotComputable, Outcome};
 
 mod render;
 
-pub use crate::structure::render::{structure_document, structure_markdown, threshold_text};
+pub use crate::structure::render::{
+    structure_document, structure_markdown, structure_markdown_in, threshold_text,
+};
 
 /// A change is large when its size is at least this fraction of the amount it
 /// changes from: 0.25 (25 %).

@@ -74,7 +74,7 @@ pub use crate::human_capital::input::{
     WorkerValueConfig,
 };
 pub use crate::human_capital::outcome::Outcome;
-pub use crate::human_capital::render::render_markdown;
+pub use crate::human_capital::render::{render_markdown, render_markdown_in};
 
 /// Assesses every person and the company.
 ///

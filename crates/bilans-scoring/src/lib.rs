@@ -41,4 +41,5 @@
 
 pub mod human_capital;
 pub mod kpi;
+mod lang;
 pub mod partners;

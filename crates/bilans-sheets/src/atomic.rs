@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime};
 
 use rust_xlsxwriter::Workbook;
 
-use crate::{ErrorKind, SheetsError};
+use crate::{Detail, ErrorKind, SheetsError};
 
 /// Whether an existing output may be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,9 +76,9 @@ fn write_atomic_with(
     if !folder.is_dir() {
         return Err(SheetsError::InFile {
             file: path.display().to_string(),
-            kind: ErrorKind::Invalid(format!(
-                "cannot write here: the folder {} does not exist",
-                folder.display()
+            kind: ErrorKind::Invalid(Detail::new(
+                "error.no_folder",
+                &[("folder", &folder.display())],
             )),
         });
     }

@@ -3,7 +3,7 @@
 //! or `n/c: reason`), A1 cell names, and text cut to what a cell can hold.
 
 use std::borrow::Cow;
-use std::fmt::Display;
+use std::fmt::{Display, Write};
 use std::sync::LazyLock;
 
 use bilans_model::Lang;
@@ -188,7 +188,8 @@ fn fit_text(text: &str, limit: usize) -> Cow<'_, str> {
 pub(crate) fn a1(row: u32, column: u32) -> String {
     let mut name = String::with_capacity(8);
     push_column_letters(&mut name, column);
-    name.push_str(&(u64::from(row) + 1).to_string());
+    // Written in place: a cell name is made for every amount read.
+    let _ = write!(name, "{}", u64::from(row) + 1);
     name
 }
 

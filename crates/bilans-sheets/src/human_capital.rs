@@ -104,11 +104,11 @@ fn locate(path: &Path, provenance: &Provenance, error: InputError) -> SheetsErro
             file,
             sheet: sheet.clone(),
             cell: cell.clone(),
-            kind: ErrorKind::Invalid(format!("{} ({})", error.message, error.field)),
+            kind: ErrorKind::Invalid(format!("{} ({})", error.message, error.field).into()),
         },
         None => SheetsError::InFile {
             file,
-            kind: ErrorKind::Invalid(format!("field `{}`: {}", error.field, error.message)),
+            kind: ErrorKind::Invalid(format!("field `{}`: {}", error.field, error.message).into()),
         },
     }
 }

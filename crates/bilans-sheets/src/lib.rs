@@ -24,7 +24,7 @@ pub use crate::atomic::{
     Overwrite, STALE_TEMPORARY_AGE, remove_stale_temporaries, save_workbook, workbook_bytes,
     write_atomic,
 };
-pub use crate::error::{ErrorKind, SheetsError};
+pub use crate::error::{Detail, ErrorKind, SheetsError};
 pub use crate::pipeline::{
     AnalyseOptions, AnalysedFile, ImportedFile, TextFormat, analyse_file, read_input,
 };

@@ -25,10 +25,14 @@
 //!   ([`NumberRules::percent`]) and is refused for statement amounts;
 //! - a plain number in scientific notation (`1.5E3`) is read.
 
+use std::fmt;
 use std::str::FromStr;
 
+use bilans_model::Lang;
 use calamine::Data;
 use rust_decimal::Decimal;
+
+use crate::lang::{message, text};
 
 /// How the few context-dependent cases of [`parse_number`] are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,25 +90,20 @@ impl NumberRules {
 }
 
 /// Why a text is not a number.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum NumberError {
     /// Characters that no number holds.
-    #[error("`{text}` is not a number")]
     NotANumber {
         /// The text as written.
         text: String,
     },
     /// Digit groups that are not thousands (`3 28 294`), or two grouping characters.
-    #[error("`{text}` is not a number (its digit groups are not thousands)")]
     Groups {
         /// The text as written.
         text: String,
     },
     /// `1,234` where [`LoneSeparator::Refuse`] applies.
-    #[error(
-        "`{text}` is ambiguous: {as_thousands} if `{separator}` groups thousands, {as_decimal} if it is the decimal separator; write it without grouping ({as_thousands}) or with a point for decimals ({as_decimal})"
-    )]
     Ambiguous {
         /// The text as written.
         text: String,
@@ -116,19 +115,16 @@ pub enum NumberError {
         as_decimal: Decimal,
     },
     /// A percentage where an amount is expected.
-    #[error("`{text}` is a percentage, not an amount")]
     Percentage {
         /// The text as written.
         text: String,
     },
     /// More digits than a decimal holds.
-    #[error("`{text}` is out of range")]
     OutOfRange {
         /// The text as written.
         text: String,
     },
     /// A cell that holds something other than a number or text.
-    #[error("the cell holds {what}, not a number")]
     NotNumeric {
         /// What it holds (a date, a logical value, an error value, ...).
         what: String,
@@ -136,23 +132,83 @@ pub enum NumberError {
 }
 
 /// Why a statement's amount cell holds no amount.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AmountError {
     /// Text that is not an amount by [`NumberRules::AMOUNTS`].
-    #[error("{0}")]
     Number(NumberError),
     /// A date.
-    #[error("the cell holds a date where an amount is expected")]
     Date,
     /// A value that cannot be trusted as a number: a logical value, an error value, a
     /// duration, a number out of range.
-    #[error("the cell holds {0}, not an amount")]
     Untrusted(String),
     /// A formula without a cached value that bilans cannot evaluate.
-    #[error("the cell holds {0}")]
     Formula(String),
 }
+
+impl NumberError {
+    /// What is wrong, in `lang` (the text as written stays as it is).
+    pub fn text_in(&self, lang: Lang) -> String {
+        match self {
+            NumberError::NotANumber { text } => {
+                message(lang, "number.not_a_number", &[("text", text)])
+            }
+            NumberError::Groups { text } => message(lang, "number.groups", &[("text", text)]),
+            NumberError::Ambiguous {
+                text,
+                separator,
+                as_thousands,
+                as_decimal,
+            } => message(
+                lang,
+                "number.ambiguous",
+                &[
+                    ("text", text),
+                    ("separator", separator),
+                    ("as_thousands", as_thousands),
+                    ("as_decimal", as_decimal),
+                ],
+            ),
+            NumberError::Percentage { text } => {
+                message(lang, "number.percentage", &[("text", text)])
+            }
+            NumberError::OutOfRange { text } => {
+                message(lang, "number.out_of_range", &[("text", text)])
+            }
+            NumberError::NotNumeric { what } => {
+                message(lang, "number.not_numeric", &[("what", what)])
+            }
+        }
+    }
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
+}
+
+impl std::error::Error for NumberError {}
+
+impl AmountError {
+    /// Why the cell holds no amount, in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match self {
+            AmountError::Number(error) => error.text_in(lang),
+            AmountError::Date => text(lang, "number.date").to_owned(),
+            AmountError::Untrusted(what) => message(lang, "number.untrusted", &[("what", what)]),
+            AmountError::Formula(what) => message(lang, "number.formula", &[("what", what)]),
+        }
+    }
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
+}
+
+impl std::error::Error for AmountError {}
 
 /// Parses a number written as text, by the rules of the module documentation.
 ///
@@ -267,6 +323,16 @@ pub(crate) fn float_decimal(number: f64) -> Result<Decimal, NumberError> {
         return Err(NumberError::NotNumeric {
             what: "a number that is not finite".to_owned(),
         });
+    }
+    // A whole number below 2^53 is exactly that integer, which is its own shortest
+    // form: most amounts are, and they skip the text round trip.
+    const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
+    if number.fract() == 0.0 && number.abs() < EXACT_INTEGERS {
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "a whole number below 2^53 in magnitude fits an i64 exactly"
+        )]
+        return Ok(Decimal::from(number as i64));
     }
     format!("{number}")
         .parse::<Decimal>()

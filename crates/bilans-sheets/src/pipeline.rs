@@ -18,7 +18,7 @@ use rust_xlsxwriter::Workbook;
 
 use crate::SheetsError;
 use crate::analyse::{WorkbookOptions, analysed_workbook, panel_workbook, panel_workbook_of};
-use crate::error::ErrorKind;
+use crate::error::{Detail, ErrorKind};
 use crate::import::{ImportOptions, import_file, ratio_needs};
 
 /// How to read and analyse one input.
@@ -193,10 +193,9 @@ impl AnalysedFile {
         let Some(analysis) = self.analyses.get(index) else {
             return Err(SheetsError::in_file(
                 &self.options.input,
-                ErrorKind::Invalid(format!(
-                    "no company number {} (the input holds {})",
-                    index + 1,
-                    self.analyses.len()
+                ErrorKind::Invalid(Detail::new(
+                    "error.no_company",
+                    &[("number", &(index + 1)), ("count", &self.analyses.len())],
                 )),
             ));
         };
@@ -223,7 +222,7 @@ impl AnalysedFile {
             TextFormat::Json => serde_json::to_string_pretty(&self.analyses).map_err(|error| {
                 SheetsError::in_file(
                     &self.options.input,
-                    ErrorKind::Invalid(format!("cannot write the analysis as JSON: {error}")),
+                    ErrorKind::Invalid(Detail::new("error.json", &[("detail", &error)])),
                 )
             })?,
             TextFormat::Csv => {
@@ -269,5 +268,5 @@ fn read_statements_toml(path: &Path, input: &str) -> Result<bilans_model::Statem
         )
     })?;
     seed.statements()
-        .map_err(|error| SheetsError::in_file(input, ErrorKind::Invalid(error.to_string())))
+        .map_err(|error| SheetsError::in_file(input, ErrorKind::Invalid(error.to_string().into())))
 }

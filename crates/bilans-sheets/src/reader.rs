@@ -26,6 +26,7 @@ use calamine::{
 };
 
 use crate::cells::a1;
+use crate::error::Detail;
 use crate::{ErrorKind, SheetsError};
 
 mod contain;
@@ -122,24 +123,22 @@ pub(crate) fn open_with_limits(
         .and_then(|extension| extension.to_str())
         .map(str::to_lowercase)
         .unwrap_or_default();
-    let expected = "expected an .xlsx, .xlsm, .xlsb, .xls or .ods workbook";
     let bytes = read_file(path, &limits).map_err(in_file)?;
     if !EXTENSIONS.contains(&extension.as_str()) {
-        return Err(in_file(ErrorKind::NotAWorkbook(format!(
-            "not a spreadsheet ({expected})"
+        return Err(in_file(ErrorKind::NotAWorkbook(Detail::new(
+            "error.not_a_spreadsheet",
+            &[],
         ))));
     }
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     if !is_zip && !is_ole {
-        let what = if bytes.is_empty() {
-            "the file is empty"
+        let key = if bytes.is_empty() {
+            "error.empty_file"
         } else {
-            "its content is not a workbook"
+            "error.not_a_workbook"
         };
-        return Err(in_file(ErrorKind::NotAWorkbook(format!(
-            "not a spreadsheet: {what} ({expected})"
-        ))));
+        return Err(in_file(ErrorKind::NotAWorkbook(Detail::new(key, &[]))));
     }
     if is_ole && extension != "xls" && is_encrypted_ooxml(&bytes) {
         return Err(in_file(ErrorKind::Encrypted));
@@ -149,8 +148,9 @@ pub(crate) fn open_with_limits(
     }
     if is_ole && extension == "xls" {
         let extents = xls::check(&bytes, &limits).map_err(|message| {
-            in_file(ErrorKind::Corrupt(format!(
-                "the file is corrupt: {message}"
+            in_file(ErrorKind::Corrupt(Detail::new(
+                "error.corrupt",
+                &[("detail", &message)],
             )))
         })?;
         check_extents(
@@ -288,11 +288,9 @@ impl SheetExtent {
     }
 }
 
-/// The text for a panic of the reader.
-fn reader_failed(failure: &str) -> String {
-    format!(
-        "the file is corrupt: the spreadsheet reader failed at {failure} (please report this file's shape to bilans)"
-    )
+/// The detail of a panic of the reader.
+fn reader_failed(failure: &str) -> Detail {
+    Detail::new("error.reader_failed", &[("failure", &failure)])
 }
 
 fn describe(error: &calamine::Error) -> ErrorKind {
@@ -304,7 +302,7 @@ fn describe(error: &calamine::Error) -> ErrorKind {
     if password {
         return ErrorKind::Encrypted;
     }
-    ErrorKind::Corrupt(format!("corrupt or unreadable workbook ({error})"))
+    ErrorKind::Corrupt(Detail::new("error.unreadable", &[("detail", error)]))
 }
 
 fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, ErrorKind> {
@@ -312,10 +310,12 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, ErrorKind> {
     let handle = std::fs::File::open(path).map_err(cannot)?;
     let size = handle.metadata().map_err(cannot)?.len();
     if limits.file_bytes < size {
-        return Err(ErrorKind::TooLarge(format!(
-            "the file is {} large; bilans reads workbooks of at most {}",
-            bytes_text(size),
-            bytes_text(limits.file_bytes)
+        return Err(ErrorKind::TooLarge(Detail::new(
+            "error.file_too_large",
+            &[
+                ("size", &bytes_text(size)),
+                ("limit", &bytes_text(limits.file_bytes)),
+            ],
         )));
     }
     let mut bytes = Vec::new();
@@ -370,10 +370,13 @@ fn check_zip(
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
         let size = entry.size();
         if limits.part_bytes < size {
-            return Err(in_file(ErrorKind::Corrupt(format!(
-                "the file is corrupt or a decompression bomb: its part `{name}` unpacks to {}, and bilans unpacks at most {} per part",
-                bytes_text(size),
-                bytes_text(limits.part_bytes)
+            return Err(in_file(ErrorKind::Corrupt(Detail::new(
+                "error.part_bomb",
+                &[
+                    ("name", &name),
+                    ("size", &bytes_text(size)),
+                    ("limit", &bytes_text(limits.part_bytes)),
+                ],
             ))));
         }
         total = total.saturating_add(size);
@@ -382,10 +385,12 @@ fn check_zip(
         }
     }
     if limits.total_bytes < total {
-        return Err(in_file(ErrorKind::Corrupt(format!(
-            "the file is corrupt or a decompression bomb: its parts unpack to {}, and bilans unpacks at most {} per workbook",
-            bytes_text(total),
-            bytes_text(limits.total_bytes)
+        return Err(in_file(ErrorKind::Corrupt(Detail::new(
+            "error.workbook_bomb",
+            &[
+                ("size", &bytes_text(total)),
+                ("limit", &bytes_text(limits.total_bytes)),
+            ],
         ))));
     }
     if let Some((index, name, size)) = shared_strings
@@ -397,28 +402,34 @@ fn check_zip(
             && let Some(count) = announced_count(&head)
             && size / 5 < count
         {
-            return Err(in_file(ErrorKind::Corrupt(format!(
-                "the file is corrupt: `{name}` announces {count} strings but holds {} of text",
-                bytes_text(size)
+            return Err(in_file(ErrorKind::Corrupt(Detail::new(
+                "error.strings_announced",
+                &[
+                    ("name", &name),
+                    ("count", &count),
+                    ("size", &bytes_text(size)),
+                ],
             ))));
         }
     }
     if extension == "ods" {
         let content = archive.by_name("content.xml").map_err(|error| {
-            in_file(ErrorKind::Corrupt(format!(
-                "corrupt or unreadable workbook (no content.xml: {error})"
+            in_file(ErrorKind::Corrupt(Detail::new(
+                "error.no_content",
+                &[("detail", &error)],
             )))
         })?;
         let (extents, materialised) = ods::scan(content).map_err(|message| {
-            in_file(ErrorKind::Corrupt(format!(
-                "the file is corrupt: {message}"
+            in_file(ErrorKind::Corrupt(Detail::new(
+                "error.corrupt",
+                &[("detail", &message)],
             )))
         })?;
         check_extents(file, &extents, limits.rows, limits.columns, limits)?;
         if limits.workbook_cells < materialised {
-            return Err(in_file(ErrorKind::TooLarge(format!(
-                "its tables would expand to {materialised} cells, more than bilans reads per workbook ({})",
-                limits.workbook_cells
+            return Err(in_file(ErrorKind::TooLarge(Detail::new(
+                "error.tables_expand",
+                &[("cells", &materialised), ("limit", &limits.workbook_cells)],
             ))));
         }
     }
@@ -450,7 +461,7 @@ fn check_extents(
         let Some((first_row, last_row, first_column, last_column)) = extent.bounds else {
             continue;
         };
-        let at_cell = |row: u64, column: u64, message: String| SheetsError::AtCell {
+        let at_cell = |row: u64, column: u64, message: Detail| SheetsError::AtCell {
             file: file.to_owned(),
             sheet: extent.name.clone(),
             cell: name_of(row, column),
@@ -481,9 +492,9 @@ fn check_extents(
     if limits.workbook_cells < total {
         return Err(SheetsError::InFile {
             file: file.to_owned(),
-            kind: ErrorKind::TooLarge(format!(
-                "its sheets' used areas hold {total} cells together, more than bilans reads per workbook ({})",
-                limits.workbook_cells
+            kind: ErrorKind::TooLarge(Detail::new(
+                "error.areas_too_large",
+                &[("cells", &total), ("limit", &limits.workbook_cells)],
             )),
         });
     }
@@ -497,15 +508,20 @@ fn name_of(row: u64, column: u64) -> String {
     )
 }
 
-fn beyond_message(rows: u64, columns: u64) -> String {
+fn beyond_message(rows: u64, columns: u64) -> Detail {
     let last = name_of(rows - 1, columns - 1);
-    format!("the cell is beyond the last cell a sheet can have ({last}); the file is corrupt")
+    Detail::new("error.beyond_last_cell", &[("last", &last)])
 }
 
-fn area_message(first: &str, last: &str, area: u64, limits: &Limits) -> String {
-    format!(
-        "the sheet's used area {first}:{last} spans {area} cells, more than bilans reads per sheet ({})",
-        limits.sheet_cells
+fn area_message(first: &str, last: &str, area: u64, limits: &Limits) -> Detail {
+    Detail::new(
+        "error.area_too_large",
+        &[
+            ("first", &first),
+            ("last", &last),
+            ("cells", &area),
+            ("limit", &limits.sheet_cells),
+        ],
     )
 }
 
@@ -526,9 +542,9 @@ fn read_cells(
         kind,
     };
     let cannot = |error: calamine::Error| {
-        in_sheet(ErrorKind::Corrupt(format!(
-            "cannot read the sheet: {}",
-            describe(&error)
+        in_sheet(ErrorKind::Corrupt(Detail::new(
+            "error.cannot_read_sheet",
+            &[("detail", &error)],
         )))
     };
     let mut cells = Vec::new();
@@ -546,9 +562,9 @@ fn read_cells(
             return Ok(());
         }
         if limits.sheet_cells <= cells.len() as u64 {
-            return Err(in_sheet(ErrorKind::TooLarge(format!(
-                "the sheet holds more than {} cells, more than bilans reads per sheet",
-                limits.sheet_cells
+            return Err(in_sheet(ErrorKind::TooLarge(Detail::new(
+                "error.sheet_cells",
+                &[("limit", &limits.sheet_cells)],
             ))));
         }
         cells.push(Cell::new((row, column), value));
@@ -600,9 +616,9 @@ fn read_cells(
                     && !formula.trim().is_empty()
                 {
                     if limits.sheet_cells <= uncached.len() as u64 {
-                        return Err(in_sheet(ErrorKind::TooLarge(format!(
-                            "the sheet holds more than {} formulas, more than bilans reads per sheet",
-                            limits.sheet_cells
+                        return Err(in_sheet(ErrorKind::TooLarge(Detail::new(
+                            "error.sheet_formulas",
+                            &[("limit", &limits.sheet_cells)],
                         ))));
                     }
                     uncached.push(Cell::new(record.pos, formula));
@@ -658,10 +674,12 @@ fn finish(
                     file: file.to_owned(),
                     sheet: sheet.to_owned(),
                     cell: a1(row, column),
-                    kind: ErrorKind::Corrupt(format!(
-                        "the cell is written twice in the file, as `{}` and as `{}`; the file is corrupt (save it again from a spreadsheet program)",
-                        previous.get_value(),
-                        cell.get_value()
+                    kind: ErrorKind::Corrupt(Detail::new(
+                        "error.written_twice",
+                        &[
+                            ("first", previous.get_value()),
+                            ("second", cell.get_value()),
+                        ],
                     )),
                 });
             }
@@ -715,18 +733,18 @@ fn finish(
         .unwrap_or(0);
     let (row, column) = unique[far].get_position();
     let (first_row, last_row, first_column, last_column) = extent.bounds.unwrap_or_default();
-    let area = area_message(
-        &name_of(first_row, first_column),
-        &name_of(last_row, last_column),
-        extent.area(),
-        limits,
-    );
     Err(SheetsError::AtCell {
         file: file.to_owned(),
         sheet: sheet.to_owned(),
         cell: a1(row, column),
-        kind: ErrorKind::TooLarge(format!(
-            "this cell lies far from the others: {area}; delete it, or move what it belongs to onto a sheet of its own"
+        kind: ErrorKind::TooLarge(Detail::new(
+            "error.far_cell",
+            &[
+                ("first", &name_of(first_row, first_column)),
+                ("last", &name_of(last_row, last_column)),
+                ("cells", &extent.area()),
+                ("limit", &limits.sheet_cells),
+            ],
         )),
     })
 }

@@ -4,12 +4,29 @@
 use std::ops::Range;
 
 use toml::Spanned;
+
+use crate::Detail;
 use toml::de::{DeTable, DeValue};
 
 /// The message of a TOML parse error: `TOML parse error at line L, column C`, the
-/// offending line with a caret, and what is wrong.
-pub(crate) fn parse_error(error: &toml::de::Error) -> String {
-    error.to_string().trim_end().to_owned()
+/// offending line with a caret, and what is wrong (in the parser's words).
+pub(crate) fn parse_error(error: &toml::de::Error) -> Detail {
+    let text = error.to_string().trim_end().to_owned();
+    let (first, rest) = text.split_once('\n').unwrap_or((text.as_str(), ""));
+    let at = first
+        .strip_prefix("TOML parse error at line ")
+        .and_then(|rest| rest.split_once(", column "));
+    match at {
+        Some((line, column)) => Detail::new(
+            "error.toml",
+            &[
+                ("line", &line),
+                ("column", &column),
+                ("rest", &format!("\n{rest}")),
+            ],
+        ),
+        None => Detail::verbatim(text),
+    }
 }
 
 /// A parsed TOML document that knows where each key and value is written, so that
@@ -25,7 +42,7 @@ impl<'i> Located<'i> {
     /// # Errors
     ///
     /// The TOML parse error, as [`parse_error`] words it.
-    pub(crate) fn parse(text: &'i str) -> Result<Located<'i>, String> {
+    pub(crate) fn parse(text: &'i str) -> Result<Located<'i>, Detail> {
         let root = DeTable::parse(text).map_err(|error| parse_error(&error))?;
         Ok(Located { text, root })
     }

@@ -21,6 +21,7 @@ use bilans_ratios::working_capital::{
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::lang::{lang, message, text};
 use crate::output::print;
 use crate::reproduce_args::{self, fixture_text};
 use crate::wc::args::*;
@@ -29,20 +30,19 @@ pub(crate) mod args;
 
 pub(crate) use crate::wc::args::Command;
 
-/// Runs `bilans wc`.
-/// FIXME(issue 15): its reports are still English whatever `--lang` says.
-pub(crate) fn run(command: Command, _lang: Lang) -> anyhow::Result<ExitCode> {
+/// Runs `bilans wc`: the results worded in `lang` (JSON keeps its machine names).
+pub(crate) fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
-        Command::SupplierDeferral(args) => supplier_deferral(&args),
-        Command::Discount(args) => discount(&args),
-        Command::Bill(args) => bill(&args),
-        Command::Factoring(args) => factoring(&args),
-        Command::Wages(args) => wages(&args),
-        Command::ExpressPayables(args) => express_payables(&args),
-        Command::Mean(args) => mean(&args),
-        Command::DepositShare(args) => deposit_share(&args),
-        Command::DepositIncome(args) => deposit_income(&args),
-        Command::Policy(args) => policy(&args),
+        Command::SupplierDeferral(args) => supplier_deferral(&args, lang),
+        Command::Discount(args) => discount(&args, lang),
+        Command::Bill(args) => bill(&args, lang),
+        Command::Factoring(args) => factoring(&args, lang),
+        Command::Wages(args) => wages(&args, lang),
+        Command::ExpressPayables(args) => express_payables(&args, lang),
+        Command::Mean(args) => mean(&args, lang),
+        Command::DepositShare(args) => deposit_share(&args, lang),
+        Command::DepositIncome(args) => deposit_income(&args, lang),
+        Command::Policy(args) => policy(&args, lang),
     }?;
     Ok(ExitCode::SUCCESS)
 }
@@ -51,16 +51,16 @@ pub(crate) fn run(command: Command, _lang: Lang) -> anyhow::Result<ExitCode> {
 const SEED002: &str = include_str!("../../../../fixtures/seeds/seed002_working_capital.toml");
 
 /// Runs `bilans reproduce working-capital`.
-pub(crate) fn reproduce(args: &reproduce_args::Args) -> anyhow::Result<ExitCode> {
-    let (text, origin) = fixture_text(args, SEED002)?;
-    let seed: wc::seed002::PublishedSeed002 =
-        toml::from_str(&text).with_context(|| format!("reading {origin}"))?;
-    let reproduction =
-        wc::seed002::reproduce(&seed).with_context(|| format!("checking {origin}"))?;
+pub(crate) fn reproduce(args: &reproduce_args::Args, lang: Lang) -> anyhow::Result<ExitCode> {
+    let (fixture, origin) = fixture_text(args, SEED002, lang)?;
+    let seed: wc::seed002::PublishedSeed002 = toml::from_str(&fixture)
+        .with_context(|| message(lang, "context.reading", &[("path", &origin)]))?;
+    let reproduction = wc::seed002::reproduce(&seed)
+        .with_context(|| message(lang, "context.checking", &[("path", &origin)]))?;
     if args.json {
         print(&serde_json::to_string_pretty(&reproduction.reconciliation)?)?;
     } else {
-        print(&wc::render::seed002_report(&reproduction))?;
+        print(&wc::render::seed002_report_in(&reproduction, lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -69,20 +69,21 @@ pub(crate) fn reproduce(args: &reproduce_args::Args) -> anyhow::Result<ExitCode>
 fn library_error(error: WorkingCapitalError) -> anyhow::Error {
     match error.parameter() {
         Some(parameter) if parameter != "values" => {
-            anyhow::anyhow!(
-                "{error}\nhint: it is set by --{}",
-                parameter.replace('_', "-")
-            )
+            anyhow::anyhow!(message(
+                lang(),
+                "context.set_by",
+                &[("error", &error), ("flag", &parameter.replace('_', "-"))],
+            ))
         }
         _ => anyhow::Error::new(error),
     }
 }
 
-/// Text lines "label: value".
-fn lines(rows: &[(&str, String)]) -> String {
+/// Text lines "label: value", each label a message key of `wc` worded in `lang`.
+fn lines(rows: &[(&str, String)], lang: Lang) -> String {
     let mut out = String::new();
-    for (label, value) in rows {
-        let _ = writeln!(out, "{label}: {value}");
+    for (key, value) in rows {
+        let _ = writeln!(out, "{}: {value}", text(lang, key));
     }
     out
 }
@@ -111,7 +112,7 @@ fn emit<I: Serialize, R: Serialize>(
     print(text)
 }
 
-fn supplier_deferral(args: &SupplierDeferralArgs) -> anyhow::Result<()> {
+fn supplier_deferral(args: &SupplierDeferralArgs, lang: Lang) -> anyhow::Result<()> {
     let input = DeferralInput {
         monthly_turnover: args.monthly_turnover,
         monthly_purchases: args.monthly_purchases,
@@ -120,34 +121,37 @@ fn supplier_deferral(args: &SupplierDeferralArgs) -> anyhow::Result<()> {
         inventories: args.inventories,
     };
     let result = wc::supplier_deferral(&input).map_err(library_error)?;
-    let text = lines(&[
-        ("receivables", two(result.receivables)),
-        ("payables (supplier credit)", two(result.payables)),
-        (
-            "receivables not covered by supplier credit",
-            two(result.uncovered_receivables),
-        ),
-        (
-            "financial-operating needs (narrow)",
-            two(result.financial_operating_needs),
-        ),
-        (
-            "supplier deferral that offsets the receivables (months)",
-            four(result.required_supplier_deferral_months),
-        ),
-        (
-            "supplier months per client month",
-            format!("{}:1", four(result.supplier_to_client_deferral_ratio)),
-        ),
-        (
-            "needs are negative beyond (supplier months)",
-            four(result.negative_needs_threshold_months),
-        ),
-    ]);
+    let text = lines(
+        &[
+            ("wc.receivables", two(result.receivables)),
+            ("wc.payables", two(result.payables)),
+            (
+                "wc.uncovered_receivables",
+                two(result.uncovered_receivables),
+            ),
+            (
+                "wc.financial_operating_needs",
+                two(result.financial_operating_needs),
+            ),
+            (
+                "wc.required_supplier_deferral",
+                four(result.required_supplier_deferral_months),
+            ),
+            (
+                "wc.supplier_to_client",
+                format!("{}:1", four(result.supplier_to_client_deferral_ratio)),
+            ),
+            (
+                "wc.negative_needs_threshold",
+                four(result.negative_needs_threshold_months),
+            ),
+        ],
+        lang,
+    );
     emit(&args.output, &input, &result, &text)
 }
 
-fn discount(args: &DiscountArgs) -> anyhow::Result<()> {
+fn discount(args: &DiscountArgs, lang: Lang) -> anyhow::Result<()> {
     let input = CashDiscountInput {
         discount_percent: args.discount_percent,
         discount_days: args.discount_days,
@@ -157,51 +161,58 @@ fn discount(args: &DiscountArgs) -> anyhow::Result<()> {
     };
     let result = wc::cash_discount_cost(&input).map_err(library_error)?;
     let decision = match result.decision {
-        wc::DiscountDecision::TakeDiscount => {
-            "take the discount: pay within the discount period, on bank credit if needed"
-        }
-        wc::DiscountDecision::PayAtTerm => "forgo the discount: pay at the end of the term",
-        wc::DiscountDecision::Indifferent => "indifferent: the cost equals the bank rate",
+        wc::DiscountDecision::TakeDiscount => text(lang, "wc.take_discount"),
+        wc::DiscountDecision::PayAtTerm => text(lang, "wc.pay_at_term"),
+        wc::DiscountDecision::Indifferent => text(lang, "wc.indifferent"),
     };
-    let text = lines(&[
-        (
-            "cost of forgoing the discount, nominal annual (%)",
-            two(result.nominal_annual_percent),
-        ),
-        (
-            "cost of forgoing the discount, effective annual (%)",
-            two(result.effective_annual_percent),
-        ),
-        ("bank rate (%)", two(result.bank_rate_percent)),
-        ("decision", decision.to_owned()),
-    ]);
+    let text = lines(
+        &[
+            ("wc.nominal_annual", two(result.nominal_annual_percent)),
+            (
+                "wc.effective_annual_forgoing",
+                two(result.effective_annual_percent),
+            ),
+            ("wc.bank_rate", two(result.bank_rate_percent)),
+            ("wc.decision", decision.to_owned()),
+        ],
+        lang,
+    );
     emit(&args.output, &input, &result, &text)
 }
 
-fn comparison_lines(comparison: &EarlyPaymentComparison) -> Vec<(&'static str, String)> {
+fn comparison_lines(
+    comparison: &EarlyPaymentComparison,
+    lang: Lang,
+) -> Vec<(&'static str, String)> {
     let verdict = |test: &wc::EarlyPaymentTest, benchmark: &str, cost: &str| {
         let word = if test.worthwhile {
-            "worth it"
+            text(lang, "wc.worth_it")
         } else {
-            "not worth it"
+            text(lang, "wc.not_worth_it")
         };
-        format!(
-            "{word} ({benchmark} {} % vs {cost} {} %)",
-            two(test.benchmark_percent),
-            two(test.cost_percent)
+        message(
+            lang,
+            "wc.verdict",
+            &[
+                ("word", &word),
+                ("benchmark", &text(lang, benchmark)),
+                ("benchmark_percent", &two(test.benchmark_percent)),
+                ("cost", &text(lang, cost)),
+                ("cost_percent", &two(test.cost_percent)),
+            ],
         )
     };
     let mut rows = Vec::new();
     if let Some(test) = &comparison.return_on_funds {
         rows.push((
-            "return on the funds vs cost",
-            verdict(test, "return", "effective annual cost"),
+            "wc.return_vs_cost",
+            verdict(test, "wc.return", "wc.effective_annual"),
         ));
     }
     if let Some(test) = &comparison.inflation {
         rows.push((
-            "inflation vs cost",
-            verdict(test, "inflation", "cost for the period"),
+            "wc.inflation_vs_cost",
+            verdict(test, "wc.inflation", "wc.cost_for_period"),
         ));
     }
     rows
@@ -217,6 +228,7 @@ struct WithComparison<'a, R: Serialize> {
 /// Emits a discounted bill or factoring: its `rows`, then the seed's comparisons of its
 /// `cost` with the benchmarks given, which the JSON adds to `result`.
 fn emit_early_payment<I: Serialize, R: Serialize>(
+    lang: Lang,
     output: &OutputArgs,
     early: &EarlyPaymentArgs,
     input: &I,
@@ -226,12 +238,12 @@ fn emit_early_payment<I: Serialize, R: Serialize>(
 ) -> anyhow::Result<()> {
     let comparison =
         wc::compare_early_payment(cost, early.return_on_funds_percent, early.inflation_percent);
-    rows.extend(comparison_lines(&comparison));
+    rows.extend(comparison_lines(&comparison, lang));
     let result = WithComparison { result, comparison };
-    emit(output, input, &result, &lines(&rows))
+    emit(output, input, &result, &lines(&rows, lang))
 }
 
-fn bill(args: &BillArgs) -> anyhow::Result<()> {
+fn bill(args: &BillArgs, lang: Lang) -> anyhow::Result<()> {
     let input = BillInput {
         face_value: args.face_value,
         discount_rate_percent: args.discount_rate_percent,
@@ -240,22 +252,27 @@ fn bill(args: &BillArgs) -> anyhow::Result<()> {
     };
     let result = wc::discount_bill(&input).map_err(library_error)?;
     let rows = vec![
-        ("discount", two(result.discount)),
-        ("proceeds", two(result.proceeds)),
+        ("wc.discount", two(result.discount)),
+        ("wc.proceeds", two(result.proceeds)),
+        ("wc.cost_of_face_value", two(result.cost_for_period_percent)),
         (
-            "cost for the period (% of face value)",
-            two(result.cost_for_period_percent),
-        ),
-        (
-            "effective annual cost (%)",
+            "wc.effective_annual_cost",
             two(result.effective_annual_percent),
         ),
     ];
     let cost = EarlyPaymentCost::from(&result);
-    emit_early_payment(&args.output, &args.early, &input, &result, &cost, rows)
+    emit_early_payment(
+        lang,
+        &args.output,
+        &args.early,
+        &input,
+        &result,
+        &cost,
+        rows,
+    )
 }
 
-fn factoring(args: &FactoringArgs) -> anyhow::Result<()> {
+fn factoring(args: &FactoringArgs, lang: Lang) -> anyhow::Result<()> {
     let input = FactoringInput {
         invoice_amount: args.invoice_amount,
         commission_percent: args.commission_percent,
@@ -266,33 +283,38 @@ fn factoring(args: &FactoringArgs) -> anyhow::Result<()> {
     };
     let result = wc::factoring_cost(&input).map_err(library_error)?;
     let rows = vec![
-        ("commission", two(result.commission)),
-        ("amount paid early", two(result.advance)),
-        ("interest on the early payment", two(result.interest)),
-        ("total cost", two(result.total_cost)),
-        ("net proceeds", two(result.net_proceeds)),
+        ("wc.commission", two(result.commission)),
+        ("wc.advance", two(result.advance)),
+        ("wc.interest", two(result.interest)),
+        ("wc.total_cost", two(result.total_cost)),
+        ("wc.net_proceeds", two(result.net_proceeds)),
+        ("wc.cost_of_invoice", two(result.cost_for_period_percent)),
         (
-            "cost for the period (% of invoice)",
-            two(result.cost_for_period_percent),
-        ),
-        (
-            "effective annual cost (%)",
+            "wc.effective_annual_cost",
             two(result.effective_annual_percent),
         ),
     ];
     let cost = EarlyPaymentCost::from(&result);
-    emit_early_payment(&args.output, &args.early, &input, &result, &cost, rows)
+    emit_early_payment(
+        lang,
+        &args.output,
+        &args.early,
+        &input,
+        &result,
+        &cost,
+        rows,
+    )
 }
 
-fn wages(args: &WagesArgs) -> anyhow::Result<()> {
+fn wages(args: &WagesArgs, lang: Lang) -> anyhow::Result<()> {
     let frequency = match (args.frequency, args.interval_days) {
         (Some(Frequency::Monthly), _) => PayFrequency::Monthly,
         (Some(Frequency::Fortnightly), _) => PayFrequency::Fortnightly,
         (None, Some(days)) => PayFrequency::EveryDays(days),
-        (None, None) => anyhow::bail!("give --frequency or --interval-days"),
+        (None, None) => anyhow::bail!(text(lang, "context.frequency_or_interval").to_owned()),
     };
     let days = wc::wage_deferral_days(frequency).map_err(library_error)?;
-    let text = lines(&[("average wage deferral (days)", four(days))]);
+    let text = lines(&[("wc.wage_deferral", four(days))], lang);
     emit(
         &args.output,
         &frequency,
@@ -301,7 +323,7 @@ fn wages(args: &WagesArgs) -> anyhow::Result<()> {
     )
 }
 
-fn express_payables(args: &ExpressPayablesArgs) -> anyhow::Result<()> {
+fn express_payables(args: &ExpressPayablesArgs, lang: Lang) -> anyhow::Result<()> {
     let days_in_year: DaysInYear = args.year.days_in_year.into();
     let days = wc::express_payables_days(args.payables, args.annual_revenue, days_in_year)
         .map_err(library_error)?;
@@ -310,10 +332,7 @@ fn express_payables(args: &ExpressPayablesArgs) -> anyhow::Result<()> {
         "annual_revenue": args.annual_revenue,
         "days_in_year": days_in_year,
     });
-    let text = lines(&[(
-        "payables period, US express approximation (days)",
-        two(days),
-    )]);
+    let text = lines(&[("wc.express_payables", two(days))], lang);
     emit(
         &args.output,
         &input,
@@ -322,9 +341,9 @@ fn express_payables(args: &ExpressPayablesArgs) -> anyhow::Result<()> {
     )
 }
 
-fn mean(args: &MeanArgs) -> anyhow::Result<()> {
+fn mean(args: &MeanArgs, lang: Lang) -> anyhow::Result<()> {
     let mean = wc::chronological_mean(&args.values).map_err(library_error)?;
-    let text = lines(&[("chronological mean", four(mean))]);
+    let text = lines(&[("wc.chronological_mean", four(mean))], lang);
     emit(
         &args.output,
         &serde_json::json!({ "values": args.values }),
@@ -333,7 +352,7 @@ fn mean(args: &MeanArgs) -> anyhow::Result<()> {
     )
 }
 
-fn deposit_share(args: &DepositShareArgs) -> anyhow::Result<()> {
+fn deposit_share(args: &DepositShareArgs, lang: Lang) -> anyhow::Result<()> {
     let mean = match args.mean {
         MeanKind::Chronological => Mean::Chronological,
         MeanKind::Arithmetic => Mean::Arithmetic,
@@ -346,17 +365,11 @@ fn deposit_share(args: &DepositShareArgs) -> anyhow::Result<()> {
     )
     .map_err(library_error)?;
     let mut rows = vec![
-        ("average balance", two(result.average_balance)),
-        (
-            "share of revenue that can go on deposit (%)",
-            two(result.share_percent),
-        ),
+        ("wc.average_balance", two(result.average_balance)),
+        ("wc.deposit_share", two(result.share_percent)),
     ];
     if let Some(amount) = result.depositable_amount {
-        rows.push((
-            "amount for the deposit out of the expected revenue",
-            two(amount),
-        ));
+        rows.push(("wc.depositable_amount", two(amount)));
     }
     let input = serde_json::json!({
         "balances": args.balances,
@@ -364,10 +377,10 @@ fn deposit_share(args: &DepositShareArgs) -> anyhow::Result<()> {
         "revenue_of_period": args.revenue_of_period,
         "expected_revenue": args.expected_revenue,
     });
-    emit(&args.output, &input, &result, &lines(&rows))
+    emit(&args.output, &input, &result, &lines(&rows, lang))
 }
 
-fn deposit_income(args: &DepositIncomeArgs) -> anyhow::Result<()> {
+fn deposit_income(args: &DepositIncomeArgs, lang: Lang) -> anyhow::Result<()> {
     let compounding = match args.compounding {
         CompoundingKind::AtMaturity => Compounding::AtMaturity,
         CompoundingKind::Annually => Compounding::Annually,
@@ -382,10 +395,13 @@ fn deposit_income(args: &DepositIncomeArgs) -> anyhow::Result<()> {
         compounding,
     )
     .map_err(library_error)?;
-    let text = lines(&[
-        ("final amount", two(result.final_amount)),
-        ("income", two(result.income)),
-    ]);
+    let text = lines(
+        &[
+            ("wc.final_amount", two(result.final_amount)),
+            ("wc.income", two(result.income)),
+        ],
+        lang,
+    );
     let input = serde_json::json!({
         "principal": args.principal,
         "annual_rate_percent": args.annual_rate_percent,
@@ -405,15 +421,24 @@ enum BandValues {
 }
 
 /// Parses "LOW,HIGH" for the flag named `parameter` (snake case).
-fn bands(parameter: &'static str, text: &str, values: BandValues) -> anyhow::Result<PolicyBands> {
+fn bands(parameter: &'static str, given: &str, values: BandValues) -> anyhow::Result<PolicyBands> {
     let flag = parameter.replace('_', "-");
-    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    let parts: Vec<&str> = given.split(',').map(str::trim).collect();
     let [low, high] = parts.as_slice() else {
-        anyhow::bail!("--{flag}: expected CONSERVATIVE_BELOW,AGGRESSIVE_FROM, got `{text}`");
+        anyhow::bail!(message(
+            lang(),
+            "context.expected_bounds",
+            &[("flag", &flag), ("text", &given)],
+        ));
     };
     let number = |part: &str| -> anyhow::Result<Decimal> {
-        part.parse()
-            .with_context(|| format!("--{flag}: `{part}` is not a number"))
+        part.parse().with_context(|| {
+            message(
+                lang(),
+                "context.not_a_number",
+                &[("flag", &flag), ("part", &part)],
+            )
+        })
     };
     let (low, high) = (number(low)?, number(high)?);
     match values {
@@ -444,7 +469,7 @@ pub(crate) fn policy_config(args: &PolicyBandsArgs) -> anyhow::Result<PolicyConf
     })
 }
 
-fn policy(args: &PolicyArgs) -> anyhow::Result<()> {
+fn policy(args: &PolicyArgs, lang: Lang) -> anyhow::Result<()> {
     let config = policy_config(&args.bands)?;
     let indicators = PolicyIndicators {
         current_asset_share_percent: args.current_asset_share_percent,
@@ -456,20 +481,28 @@ fn policy(args: &PolicyArgs) -> anyhow::Result<()> {
         liabilities,
         combined,
     } = wc::classify_policies(&indicators, &config).map_err(library_error)?;
-    let mut rows = vec![("current-asset policy", assets.policy.to_string())];
+    let mut rows = vec![("wc.asset_policy", assets.policy.label_in(lang).to_owned())];
     if let Some(by_turnover) = assets.by_turnover {
         rows.push((
-            "  indicators",
-            format!(
-                "share says {}, turnover says {by_turnover}",
-                assets.by_share
+            "wc.indicators",
+            message(
+                lang,
+                "wc.share_and_turnover",
+                &[
+                    ("share", &assets.by_share.label_in(lang)),
+                    ("turnover", &by_turnover.label_in(lang)),
+                ],
             ),
         ));
     }
-    rows.push(("current-liability policy", liabilities.to_string()));
-    rows.push(("combined policy (Table 8)", combined.to_string()));
-    let mut text = lines(&rows);
-    let _ = writeln!(text, "note: {NAMING_NOTE}");
+    rows.push(("wc.liability_policy", liabilities.label_in(lang).to_owned()));
+    rows.push(("wc.combined_policy", combined.label_in(lang).to_owned()));
+    let mut text = lines(&rows, lang);
+    let _ = writeln!(
+        text,
+        "{}",
+        message(lang, "wc.note", &[("note", &wc::naming_note_in(lang))])
+    );
     let input = serde_json::json!({
         "current_asset_share_percent": args.current_asset_share_percent,
         "short_term_credit_share_percent": args.short_term_credit_share_percent,

@@ -6,10 +6,11 @@
 use std::fmt::Write as _;
 
 use bilans_model::reconcile::fixed;
-use bilans_model::{LineItem, Period};
+use bilans_model::{Lang, LineItem, Period};
 use rust_decimal::Decimal;
 
 use crate::NotComputable;
+use crate::lang::{message, text};
 use crate::structure::{
     LARGE_CHANGE, MATERIAL_SHARE, Structure, StructureCell, StructureLine, share_totals,
 };
@@ -18,26 +19,34 @@ use crate::text::markdown_table;
 /// The horizontal and vertical analysis as a Markdown section (`## Structure and
 /// dynamics`), with the large moves listed and every not-computable value's reason.
 pub fn structure_markdown(structure: &Structure) -> String {
+    structure_markdown_in(structure, Lang::En)
+}
+
+/// [`structure_markdown`] in `lang`: the words in `lang`, and outside English the line
+/// items and totals by their names in `lang` rather than by machine name.
+pub fn structure_markdown_in(structure: &Structure, lang: Lang) -> String {
+    let words = |key: &str| text(lang, &format!("structure.{key}"));
+    let not_computable = words("not_computable_short");
     let percent = |fraction: Decimal| match fraction.checked_mul(Decimal::ONE_HUNDRED) {
         Some(percent) => fixed(percent, 2),
-        None => "overflow".to_owned(),
+        None => words("overflow").to_owned(),
     };
-    let mut out = String::from("\n## Structure and dynamics\n\n");
+    let mut out = format!("\n## {}\n\n", words("heading"));
     let _ = writeln!(
         out,
-        "Change from the comparison period (flows: the previous period of the same length; \
-         balances: the opening balance), in % of the earlier amount, and share of the \
-         statement's total in % (assets over total assets, equity and liabilities over \
-         total equity and liabilities, income and cash-flow lines over revenue); \
-         2 decimals, half away from zero; n/c = not computable. \\\n\
-         Large moves, in bold: a change of at least {} of the earlier amount, on a \
-         line that is at least {} of its total in either period.",
-        threshold_text(structure.large_change),
-        threshold_text(structure.material_share),
+        "{}",
+        message(
+            lang,
+            "structure.introduction",
+            &[
+                ("large", &threshold_text(structure.large_change)),
+                ("material", &threshold_text(structure.material_share)),
+            ],
+        )
     );
     // Periods compared with nothing are left out of the horizontal table.
     let compared = structure.compared_periods();
-    out.push_str("\n### Horizontal analysis\n\n");
+    let _ = write!(out, "\n### {}\n\n", words("horizontal"));
     let uncompared: Vec<String> = structure
         .periods
         .iter()
@@ -47,21 +56,29 @@ pub fn structure_markdown(structure: &Structure) -> String {
     if !uncompared.is_empty() {
         let _ = writeln!(
             out,
-            "No comparison period in the statements for {}.\n",
-            uncompared.join(", ")
+            "{}\n",
+            message(
+                lang,
+                "structure.uncompared",
+                &[("periods", &uncompared.join(", "))],
+            )
         );
     }
     if !compared.is_empty() {
-        let mut header = vec!["Line item".to_owned()];
+        let mut header = vec![words("line_item").to_owned()];
         for period in &compared {
-            header.push(format!("{period} change"));
-            header.push(format!("{period} change %"));
+            header.push(message(lang, "structure.change", &[("period", period)]));
+            header.push(message(
+                lang,
+                "structure.change_percent",
+                &[("period", period)],
+            ));
         }
         let rows: Vec<Vec<String>> = structure
             .lines
             .iter()
             .map(|line| {
-                let mut cells = vec![line.item.name().to_owned()];
+                let mut cells = vec![item_name(line.item, lang).to_owned()];
                 for period in &compared {
                     let Some(cell) = line.cell(*period) else {
                         cells.extend([String::new(), String::new()]);
@@ -71,45 +88,67 @@ pub fn structure_markdown(structure: &Structure) -> String {
                         true => format!("**{text}**"),
                         false => text,
                     };
-                    cells.push(emphasis(outcome(&cell.change, signed_amount)));
-                    cells.push(emphasis(outcome(&cell.relative_change, |value| {
-                        signed(percent(value))
-                    })));
+                    cells.push(emphasis(outcome(
+                        &cell.change,
+                        signed_amount,
+                        not_computable,
+                    )));
+                    cells.push(emphasis(outcome(
+                        &cell.relative_change,
+                        |value| signed(percent(value)),
+                        not_computable,
+                    )));
                 }
                 cells
             })
             .collect();
         out.push_str(&markdown_table(&header, &rows));
     }
-    out.push_str("\n### Vertical analysis (share of the total, %)\n\n");
-    let mut header = vec!["Line item".to_owned(), "Of".to_owned()];
+    let _ = write!(out, "\n### {}\n\n", words("vertical"));
+    let mut header = vec![words("line_item").to_owned(), words("of").to_owned()];
     header.extend(structure.periods.iter().map(ToString::to_string));
     let rows: Vec<Vec<String>> = structure
         .lines
         .iter()
         .map(|line| {
-            let mut cells = vec![line.item.name().to_owned(), totals_text(line)];
-            cells.extend(line.values.iter().map(|cell| outcome(&cell.share, percent)));
+            let mut cells = vec![
+                item_name(line.item, lang).to_owned(),
+                totals_text(line, lang),
+            ];
+            cells.extend(
+                line.values
+                    .iter()
+                    .map(|cell| outcome(&cell.share, percent, not_computable)),
+            );
             cells
         })
         .collect();
     out.push_str(&markdown_table(&header, &rows));
-    out.push_str("\nLarge moves:\n\n");
+    let _ = write!(out, "\n{}\n\n", words("large_moves"));
     let mut any = false;
     for (line, cell) in structure.large_moves() {
         any = true;
-        let _ = writeln!(out, "- {}", large_move_text(line, cell, &percent));
+        let _ = writeln!(out, "- {}", large_move_text(line, cell, &percent, lang));
     }
     if !any {
-        out.push_str("- none\n");
+        let _ = writeln!(out, "- {}", words("none"));
     }
-    let reasons = reasons(structure, &compared);
+    let reasons = reasons(structure, &compared, lang);
     if !reasons.is_empty() {
-        out.push_str("\nNot computable:\n\n");
+        let _ = write!(out, "\n{}\n\n", words("not_computable"));
         out.push_str(&reasons.join("\n"));
         out.push('\n');
     }
     out
+}
+
+/// A line item as the section names it: its machine name in English, its name in
+/// `lang` otherwise.
+fn item_name(item: LineItem, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => item.name(),
+        _ => item.label_in(lang),
+    }
 }
 
 /// A threshold fraction as a percentage, exactly: `0.25` is `25 %`, `0.125` is
@@ -126,55 +165,86 @@ fn large_move_text(
     line: &StructureLine,
     cell: &StructureCell,
     percent: &dyn Fn(Decimal) -> String,
+    lang: Lang,
 ) -> String {
-    let mut text = format!("{}, {}", line.item.name(), cell.period);
+    let not_computable = text(lang, "structure.not_computable_short");
+    let mut out = format!("{}, {}", item_name(line.item, lang), cell.period);
     if let Some(previous) = cell.compared_with {
-        let _ = write!(text, " (from {previous})");
+        let _ = write!(
+            out,
+            " ({})",
+            message(lang, "structure.from", &[("period", &previous)])
+        );
     }
-    let _ = write!(text, ": {}", outcome(&cell.change, signed_amount));
+    let _ = write!(
+        out,
+        ": {}",
+        outcome(&cell.change, signed_amount, not_computable)
+    );
     if let Ok(relative) = &cell.relative_change {
-        let _ = write!(text, " ({} %)", signed(percent(*relative)));
+        let _ = write!(out, " ({} %)", signed(percent(*relative)));
     }
     if let (Ok(share), Some(total)) = (&cell.share, cell.total) {
-        let _ = write!(text, "; {} % of {}", percent(*share), total.label());
+        let total = match lang {
+            Lang::En => total.label(),
+            _ => total.label_in(lang),
+        };
+        let _ = write!(
+            out,
+            "; {}",
+            message(
+                lang,
+                "structure.share_of_total",
+                &[("share", &percent(*share)), ("total", &total)],
+            )
+        );
     }
-    text
+    out
 }
 
-/// The machine names of the totals a line's shares are of.
-fn totals_text(line: &StructureLine) -> String {
-    let names: Vec<&str> = line.totals().iter().map(|total| total.name()).collect();
+/// The totals a line's shares are of: machine names in English, names otherwise.
+fn totals_text(line: &StructureLine, lang: Lang) -> String {
+    let names: Vec<&str> = line
+        .totals()
+        .iter()
+        .map(|total| item_name(*total, lang))
+        .collect();
     names.join(", ")
 }
 
 /// One line per line item, measure and reason, with the periods it applies to
 /// (periods compared with nothing are stated once above the table instead).
-fn reasons(structure: &Structure, compared: &[Period]) -> Vec<String> {
+fn reasons(structure: &Structure, compared: &[Period], lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     for line in &structure.lines {
         type Measure = fn(&StructureCell) -> &Result<Decimal, NotComputable>;
         let measures: [(&str, Measure, bool); 3] = [
-            ("change", |cell| &cell.change, true),
-            ("change %", |cell| &cell.relative_change, true),
-            ("share", |cell| &cell.share, false),
+            ("structure.measure_change", |cell| &cell.change, true),
+            (
+                "structure.measure_change_percent",
+                |cell| &cell.relative_change,
+                true,
+            ),
+            ("structure.measure_share", |cell| &cell.share, false),
         ];
-        for (name, measure, horizontal) in measures {
+        for (key, measure, horizontal) in measures {
             let mut grouped: Vec<(String, Vec<String>)> = Vec::new();
             for cell in &line.values {
                 if horizontal && !compared.contains(&cell.period) {
                     continue;
                 }
                 let Err(reason) = measure(cell) else { continue };
-                let text = reason.to_string();
-                match grouped.iter_mut().find(|(existing, _)| *existing == text) {
+                let reason = reason.text(lang);
+                match grouped.iter_mut().find(|(existing, _)| *existing == reason) {
                     Some((_, periods)) => periods.push(cell.period.to_string()),
-                    None => grouped.push((text, vec![cell.period.to_string()])),
+                    None => grouped.push((reason, vec![cell.period.to_string()])),
                 }
             }
-            for (text, periods) in grouped {
+            for (reason, periods) in grouped {
                 out.push(format!(
-                    "- {} {name} ({}): {text}",
-                    line.item.name(),
+                    "- {} {} ({}): {reason}",
+                    item_name(line.item, lang),
+                    text(lang, key),
                     periods.join(", ")
                 ));
             }
@@ -183,10 +253,14 @@ fn reasons(structure: &Structure, compared: &[Period]) -> Vec<String> {
     out
 }
 
-fn outcome(value: &Result<Decimal, NotComputable>, show: impl Fn(Decimal) -> String) -> String {
+fn outcome(
+    value: &Result<Decimal, NotComputable>,
+    show: impl Fn(Decimal) -> String,
+    not_computable: &str,
+) -> String {
     match value {
         Ok(value) => show(*value),
-        Err(_) => "n/c".to_owned(),
+        Err(_) => not_computable.to_owned(),
     }
 }
 

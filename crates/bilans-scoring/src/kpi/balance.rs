@@ -9,6 +9,7 @@ use crate::kpi::card::{Card, Kpi, Side, TypePair};
 use crate::kpi::finding::{FindingKind, KpiFinding};
 use crate::kpi::level::Level;
 use crate::kpi::owner_card::OwnerCard;
+use crate::lang::Words;
 
 /// The balance of one level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -124,33 +125,35 @@ pub(crate) fn balance(
                 left_weight_share: share(Side::Left),
                 right_weight_share: share(Side::Right),
             };
-            let subject = format!("level {level}");
             let has_target = settings.individual_share_target.contains_key(&level);
             if pair == TypePair::Responsibility && has_target {
                 // The configured individual : team target is checked below instead.
             } else if entry.right_count == 0 {
-                findings.push(KpiFinding {
-                    kind: FindingKind::NeglectedSideMissing,
-                    subject,
-                    message: format!(
-                        "no {right} KPI ({}); seed 001 warns this side is the one neglected",
-                        pair.label()
+                findings.push(KpiFinding::about_level(
+                    FindingKind::NeglectedSideMissing,
+                    level,
+                    Words::new(
+                        "kpi_finding.neglected_missing",
+                        &[("side", &right), ("pair", &pair.label())],
                     ),
-                });
+                ));
             } else if let Some(share) = entry
                 .right_weight_share
                 .filter(|share| *share < settings.thin_share)
             {
-                findings.push(KpiFinding {
-                    kind: FindingKind::NeglectedSideThin,
-                    subject,
-                    message: format!(
-                        "{right} KPIs carry {} of the weight ({}), below the thin share {}",
-                        percent(share),
-                        pair.label(),
-                        percent(settings.thin_share)
+                findings.push(KpiFinding::about_level(
+                    FindingKind::NeglectedSideThin,
+                    level,
+                    Words::new(
+                        "kpi_finding.neglected_thin",
+                        &[
+                            ("side", &right),
+                            ("share", &percent(share)),
+                            ("pair", &pair.label()),
+                            ("thin", &percent(settings.thin_share)),
+                        ],
                     ),
-                });
+                ));
             }
             pairs.push(entry);
         }
@@ -162,18 +165,20 @@ pub(crate) fn balance(
         if let (Some(share), Some(target)) = (individual_share, target) {
             let tolerance = settings.individual_share_tolerance;
             if tolerance < (share - target).abs() {
-                findings.push(KpiFinding {
-                    kind: FindingKind::IndividualShareOffTarget,
-                    subject: format!("level {level}"),
-                    message: format!(
-                        "individual : team is {} : {}, target {} : {} (tolerance {})",
-                        percent(share),
-                        percent(Decimal::ONE - share),
-                        percent(target),
-                        percent(Decimal::ONE - target),
-                        percent(tolerance)
+                findings.push(KpiFinding::about_level(
+                    FindingKind::IndividualShareOffTarget,
+                    level,
+                    Words::new(
+                        "kpi_finding.individual_share",
+                        &[
+                            ("individual", &percent(share)),
+                            ("team", &percent(Decimal::ONE - share)),
+                            ("target_individual", &percent(target)),
+                            ("target_team", &percent(Decimal::ONE - target)),
+                            ("tolerance", &percent(tolerance)),
+                        ],
                     ),
-                });
+                ));
             }
         }
         levels.push(LevelBalance {

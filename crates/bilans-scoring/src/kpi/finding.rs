@@ -1,7 +1,11 @@
 //! The findings of a card report: warnings and notes about KPIs, owners and levels,
 //! each with a kind callers can match on.
 
+use bilans_model::Lang;
 use serde::Serialize;
+
+use crate::kpi::level::Level;
+use crate::lang::Words;
 
 /// A warning or note about a card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -10,8 +14,54 @@ pub struct KpiFinding {
     pub kind: FindingKind,
     /// The KPI, owner or level concerned.
     pub subject: String,
-    /// In words.
+    /// In words (English).
     pub message: String,
+    /// The message as data, for wording it in another language (`None`: a message
+    /// written elsewhere, kept as it is).
+    #[serde(skip)]
+    pub words: Option<Words>,
+    /// The subject as data, when bilans words it (`level unit`).
+    #[serde(skip)]
+    pub subject_words: Option<Words>,
+}
+
+impl KpiFinding {
+    /// A finding worded from this crate's message files.
+    pub(crate) fn worded(kind: FindingKind, subject: String, words: Words) -> KpiFinding {
+        KpiFinding {
+            kind,
+            subject,
+            message: words.text_in(Lang::En),
+            words: Some(words),
+            subject_words: None,
+        }
+    }
+
+    /// A finding about a level, worded from this crate's message files.
+    pub(crate) fn about_level(kind: FindingKind, level: Level, words: Words) -> KpiFinding {
+        let subject = Words::new("kpi_finding.level", &[("level", &level)]);
+        KpiFinding {
+            subject: subject.text_in(Lang::En),
+            subject_words: Some(subject),
+            ..KpiFinding::worded(kind, String::new(), words)
+        }
+    }
+
+    /// The subject in `lang`.
+    pub fn subject_in(&self, lang: Lang) -> String {
+        match &self.subject_words {
+            Some(words) => words.text_in(lang),
+            None => self.subject.clone(),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match &self.words {
+            Some(words) => words.text_in(lang),
+            None => self.message.clone(),
+        }
+    }
 }
 
 /// The kinds of [`KpiFinding`].

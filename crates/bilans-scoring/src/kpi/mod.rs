@@ -58,7 +58,7 @@ pub use crate::kpi::input::{
 };
 pub use crate::kpi::level::Level;
 pub use crate::kpi::owner_card::{CardRow, OwnerCard, PeriodTotal, ScoreCell, Total};
-pub use crate::kpi::render::{DISPLAY_DECIMALS, display, render_markdown};
+pub use crate::kpi::render::{DISPLAY_DECIMALS, display, render_markdown, render_markdown_in};
 pub use crate::kpi::report::{Report, report, type_scale_mismatches};
 pub use crate::kpi::scale::ScaleKind;
 pub use crate::kpi::score::{Light, Method, Score, score};

@@ -2,12 +2,14 @@
 
 use std::fmt::Write;
 
+use bilans_model::Lang;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::kpi::balance::percent;
 use crate::kpi::owner_card::Total;
 use crate::kpi::report::Report;
 use crate::kpi::score::{Light, Score};
+use crate::lang::{message, text};
 
 /// Decimals shown for scores, weights and totals.
 pub const DISPLAY_DECIMALS: u32 = 4;
@@ -18,18 +20,41 @@ pub const DISPLAY_DECIMALS: u32 = 4;
 /// Scores, weights and totals are rounded for display only, to [`DISPLAY_DECIMALS`]
 /// decimals, half away from zero.
 pub fn render_markdown(report: &Report) -> String {
+    render_markdown_in(report, Lang::En)
+}
+
+/// [`render_markdown`] in `lang`: headings, headers and sentences in `lang`; the names
+/// a card file uses (KPIs, owners, levels, scales, directions, KPI types) and the
+/// findings' own messages stay as they are.
+pub fn render_markdown_in(report: &Report, lang: Lang) -> String {
+    let words = |key: &str| text(lang, &format!("kpi.{key}"));
+    let not_computable = words("not_computable_short");
     let mut out = String::new();
     for card in &report.cards {
         let _ = writeln!(out, "## {} ({})\n", card.owner, card.level);
-        let mut header = "| KPI | scale | direction | plan | weight |".to_owned();
+        let mut header = format!(
+            "| {} | {} | {} | {} | {} |",
+            words("kpi"),
+            words("scale"),
+            words("direction"),
+            words("plan"),
+            words("weight")
+        );
         let mut rule = "|---|---|---|---|---:|".to_owned();
         for period in &report.periods {
-            let _ = write!(header, " {period} actual | {period} score |");
+            let _ = write!(
+                header,
+                " {} | {} |",
+                message(lang, "kpi.actual", &[("period", period)]),
+                message(lang, "kpi.score", &[("period", period)])
+            );
             rule.push_str("---:|---:|");
         }
         let _ = writeln!(out, "{header}\n{rule}");
         for row in &card.rows {
-            let weight = row.weight_used.map_or_else(|| "n/c".to_owned(), display);
+            let weight = row
+                .weight_used
+                .map_or_else(|| not_computable.to_owned(), display);
             let _ = write!(
                 out,
                 "| {} | {} | {} | {} | {} |",
@@ -41,21 +66,26 @@ pub fn render_markdown(report: &Report) -> String {
                     .map_or_else(|| "".to_owned(), |value| value.normalize().to_string());
                 let score = match &cell.score {
                     Score::Computed { value, .. } => {
-                        format!("{} {}", display(*value), light(cell.light))
+                        format!("{} {}", display(*value), light(cell.light, lang))
                     }
-                    Score::NotComputable { .. } => "n/c".to_owned(),
+                    Score::NotComputable { .. } => not_computable.to_owned(),
                 };
                 let _ = write!(out, " {actual} | {score} |");
             }
             out.push('\n');
         }
-        let _ = write!(out, "| **total** | | | | {} |", display(Decimal::ONE));
+        let _ = write!(
+            out,
+            "| **{}** | | | | {} |",
+            words("total"),
+            display(Decimal::ONE)
+        );
         for total in &card.totals {
             let text = match &total.total {
                 Total::Computed { value } => {
-                    format!("**{}** {}", display(*value), light(total.light))
+                    format!("**{}** {}", display(*value), light(total.light, lang))
                 }
-                Total::NotComputable { .. } => "n/c".to_owned(),
+                Total::NotComputable { .. } => not_computable.to_owned(),
             };
             let _ = write!(out, " | {text} |");
         }
@@ -65,25 +95,49 @@ pub fn render_markdown(report: &Report) -> String {
                 if let Score::NotComputable { reason } = &cell.score {
                     let _ = writeln!(
                         out,
-                        "- {} {}: not computable: {reason}",
-                        row.kpi, cell.period
+                        "- {}",
+                        message(
+                            lang,
+                            "kpi.not_computable",
+                            &[
+                                ("kpi", &row.kpi),
+                                ("period", &cell.period),
+                                ("reason", reason)
+                            ],
+                        )
                     );
                 }
             }
         }
     }
-    out.push_str("## Balance\n\n");
+    let _ = write!(out, "## {}\n\n", words("balance"));
     for level in &report.balance {
         let _ = writeln!(
             out,
-            "### Level {} ({} owners, {} KPIs)\n",
-            level.level, level.n_owners, level.n_kpis
+            "### {}\n",
+            message(
+                lang,
+                "kpi.level",
+                &[
+                    ("level", &level.level),
+                    ("owners", &level.n_owners),
+                    ("kpis", &level.n_kpis),
+                ],
+            )
         );
-        out.push_str("| pair | left | right | count | weight share |\n|---|---|---|---:|---:|\n");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|",
+            words("pair"),
+            words("left"),
+            words("right"),
+            words("count"),
+            words("weight_share")
+        );
         for pair in &level.pairs {
             let share = match (pair.left_weight_share, pair.right_weight_share) {
                 (Some(left), Some(right)) => format!("{} : {}", percent(left), percent(right)),
-                _ => "n/c".to_owned(),
+                _ => not_computable.to_owned(),
             };
             let _ = writeln!(
                 out,
@@ -96,28 +150,44 @@ pub fn render_markdown(report: &Report) -> String {
             );
         }
         let target = level.individual_share_target.map_or_else(
-            || "no target set".to_owned(),
+            || words("no_target").to_owned(),
             |target| {
-                format!(
-                    "target {} : {}",
-                    percent(target),
-                    percent(Decimal::ONE - target)
+                message(
+                    lang,
+                    "kpi.target",
+                    &[
+                        ("individual", &percent(target)),
+                        ("team", &percent(Decimal::ONE - target)),
+                    ],
                 )
             },
         );
         let share = level.individual_share.map_or_else(
-            || "n/c".to_owned(),
+            || not_computable.to_owned(),
             |share| format!("{} : {}", percent(share), percent(Decimal::ONE - share)),
         );
-        let _ = writeln!(out, "\nindividual : team = {share} ({target})\n");
+        let _ = writeln!(
+            out,
+            "\n{}\n",
+            message(
+                lang,
+                "kpi.individual_team",
+                &[("share", &share), ("target", &target)],
+            )
+        );
     }
-    out.push_str("## Findings\n\n");
+    let _ = write!(out, "## {}\n\n", words("findings"));
     if report.findings.is_empty() {
-        out.push_str("none\n");
+        let _ = writeln!(out, "{}", words("none"));
     }
     for finding in &report.findings {
         let kind = finding.kind.name();
-        let _ = writeln!(out, "- [{kind}] {}: {}", finding.subject, finding.message);
+        let _ = writeln!(
+            out,
+            "- [{kind}] {}: {}",
+            finding.subject_in(lang),
+            finding.text_in(lang)
+        );
     }
     out
 }
@@ -129,11 +199,11 @@ pub fn display(value: Decimal) -> String {
     format!("{rounded:.4}")
 }
 
-fn light(light: Option<Light>) -> &'static str {
+fn light(light: Option<Light>, lang: Lang) -> &'static str {
     match light {
-        Some(Light::Green) => "(green)",
-        Some(Light::Amber) => "(amber)",
-        Some(Light::Red) => "(red)",
+        Some(Light::Green) => text(lang, "kpi.green"),
+        Some(Light::Amber) => text(lang, "kpi.amber"),
+        Some(Light::Red) => text(lang, "kpi.red"),
         None => "",
     }
 }

@@ -13,6 +13,7 @@ use crate::kpi::finding::{FindingKind, KpiFinding};
 use crate::kpi::level::Level;
 use crate::kpi::owner_card::{CardRow, OwnerCard, PeriodTotal, ScoreCell, Total};
 use crate::kpi::score::{Light, Score, score};
+use crate::lang::Words;
 
 /// Everything `bilans kpi` shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,19 +60,17 @@ pub fn report(card: &Card) -> Report {
         // Each weight is at most `MAX_WEIGHT` (10^9), so the sum cannot overflow.
         let weight_sum: Decimal = kpis.iter().map(|kpi| kpi.weight()).sum();
         if weight_sum.is_zero() {
-            findings.push(KpiFinding {
-                kind: FindingKind::WeightsZero,
-                subject: (*owner).to_owned(),
-                message: "the weights sum to 0, so the card has no total".to_owned(),
-            });
+            findings.push(KpiFinding::worded(
+                FindingKind::WeightsZero,
+                (*owner).to_owned(),
+                Words::new("kpi_finding.weights_zero", &[]),
+            ));
         } else if weight_sum != Decimal::ONE {
-            findings.push(KpiFinding {
-                kind: FindingKind::WeightsNormalised,
-                subject: (*owner).to_owned(),
-                message: format!(
-                    "the weights sum to {weight_sum}, not 1; each was divided by {weight_sum}"
-                ),
-            });
+            findings.push(KpiFinding::worded(
+                FindingKind::WeightsNormalised,
+                (*owner).to_owned(),
+                Words::new("kpi_finding.weights_normalised", &[("sum", &weight_sum)]),
+            ));
         }
         let mut rows = Vec::new();
         for kpi in &kpis {
@@ -142,6 +141,8 @@ pub fn report(card: &Card) -> Report {
             kind: FindingKind::RatioRefused,
             subject: kpi,
             message: note,
+            words: None,
+            subject_words: None,
         });
     }
     let balance = balance(card, &cards, &mut findings);
@@ -157,36 +158,25 @@ pub fn report(card: &Card) -> Report {
 pub fn type_scale_mismatches(kpi: &Kpi) -> Vec<KpiFinding> {
     let scale = kpi.scale();
     let types = kpi.types();
-    let mut messages = Vec::new();
+    let mut keys = Vec::new();
     match types.side(TypePair::Quantification) {
-        Side::Left if !scale.is_metric() => messages.push(format!(
-            "declared quantitative but measured on the {scale} scale; quantitative means a \
-             metric scale (interval, ratio, absolute)"
-        )),
-        Side::Right if scale.is_metric() => messages.push(format!(
-            "declared qualitative but measured on the metric {scale} scale; qualitative means \
-             a nominal or ordinal scale"
-        )),
+        Side::Left if !scale.is_metric() => keys.push("kpi_finding.quantitative"),
+        Side::Right if scale.is_metric() => keys.push("kpi_finding.qualitative"),
         _ => {}
     }
     if types.side(TypePair::Financial) == Side::Left && !scale.is_metric() {
-        messages.push(format!(
-            "declared financial but measured on the {scale} scale; financial KPIs are \
-             quantitative (seed 001)"
-        ));
+        keys.push("kpi_finding.financial");
     }
     if types.side(TypePair::Expression) == Side::Right && !scale.has_natural_zero() {
-        messages.push(format!(
-            "declared relative but measured on the {scale} scale, which has no natural zero, \
-             so its values cannot be ratios"
-        ));
+        keys.push("kpi_finding.relative");
     }
-    messages
-        .into_iter()
-        .map(|message| KpiFinding {
-            kind: FindingKind::TypeScaleMismatch,
-            subject: kpi.name().to_owned(),
-            message,
+    keys.into_iter()
+        .map(|key| {
+            KpiFinding::worded(
+                FindingKind::TypeScaleMismatch,
+                kpi.name().to_owned(),
+                Words::new(key, &[("scale", &scale)]),
+            )
         })
         .collect()
 }

@@ -65,7 +65,7 @@ pub use crate::partners::score::{
     VoteFinding, WeightStability, WeightThreshold, harmony, population_std_dev, score_panel,
 };
 pub use crate::partners::seed::reproduce_seed000;
-pub use crate::partners::transcription::{Reproduction, Seed000};
+pub use crate::partners::transcription::{Reproduction, Seed000, Seed000Note};
 
 /// Everything computed from one input.
 #[derive(Debug, Clone, PartialEq, Serialize)]

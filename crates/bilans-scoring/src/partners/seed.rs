@@ -10,7 +10,7 @@ use crate::partners::error::{InputError, InputLocation};
 use crate::partners::input::validate_panel;
 use crate::partners::render;
 use crate::partners::score::score_panel;
-use crate::partners::transcription::{Reproduction, Seed000};
+use crate::partners::transcription::{Reproduction, Seed000, Seed000Note};
 
 /// Reproduces Tables 1 and 2 of seed 000.
 ///
@@ -49,10 +49,12 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
     let mut cells = Vec::new();
     let mut notes = Vec::new();
     for finding in &scoring.vote_findings {
-        notes.push(format!(
-            "table 1, {} / partner {}: {} votes cast for a panel of {}; T_i divides by the panel, as the article does",
-            finding.criterion, finding.partner, finding.votes_cast, finding.panel
-        ));
+        notes.push(Seed000Note::VotesCast {
+            row: finding.criterion.clone(),
+            partner: finding.partner.clone(),
+            votes: finding.votes_cast,
+            panel: finding.panel,
+        });
     }
     for (partner_idx, partner) in scoring.partners.iter().enumerate() {
         let mut rounded_sum = Some(Decimal::ZERO);
@@ -87,11 +89,11 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
             .map(|row| row.published[partner_idx])
             .sum();
         if cell.status == Status::NotReproducible && printed_sum == published_total {
-            notes.push(format!(
-                "table 1, {} / partner {}: the published total equals the sum of the published T_i ({printed_sum}); \
-                 the gap comes from the T_i row(s) that are not reproducible",
-                table.total.label, partner.name
-            ));
+            notes.push(Seed000Note::TotalOfPublishedRows {
+                row: table.total.label.clone(),
+                partner: partner.name.clone(),
+                sum: printed_sum,
+            });
         }
         cells.push(cell);
     }
@@ -118,16 +120,16 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
         .filter(|cell| cell.status == Status::NotReproducible)
     {
         if cell.table == "table 1" && cell.row != table.total.label {
-            notes.push(format!(
-                "table 1, {} / partner {}: published {}, the votes give {} (gap {})",
-                cell.row,
-                cell.period,
-                cell.published,
-                cell.exact
+            notes.push(Seed000Note::VotesDiffer {
+                row: cell.row.clone(),
+                partner: cell.period.clone(),
+                published: cell.published,
+                votes: cell
+                    .exact
                     .map(|value| round_as_printed(value, table.decimals))
                     .unwrap_or_default(),
-                cell.gap.unwrap_or_default()
-            ));
+                gap: cell.gap.unwrap_or_default(),
+            });
         }
     }
     Ok(Reproduction {
@@ -135,6 +137,7 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
         table2: render::compliance_markdown(&compliance, &seed.table2.total.label),
         cells,
         conclusion: render::selection_lines(&scoring.selection),
+        selection: scoring.selection.clone(),
         notes,
     })
 }

@@ -3,13 +3,17 @@
 //! the render module lays them out; both build on this one.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
+use bilans_model::Lang;
 use bilans_model::reconcile::ReconciledCell;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::lang::message;
 use crate::partners::compliance::{ComplianceInput, ComplianceRowInput};
 use crate::partners::input::{PanelInput, PartnerInput, ScaleInput};
+use crate::partners::score::Selection;
 
 /// The transcribed seed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -135,7 +139,101 @@ pub struct Reproduction {
     /// The article's conclusion recomputed: the partner each selection rule picks (by
     /// total and by harmony) and whether the rules agree.
     pub conclusion: Vec<String>,
+    /// The selection the conclusion words, for wording it in another language.
+    pub selection: Selection,
     /// Observations: vote rows that differ from the panel, and what explains each
     /// cell that is not reproducible.
-    pub notes: Vec<String>,
+    pub notes: Vec<Seed000Note>,
+}
+
+/// An observation on a published cell of seed 000 that is not reproducible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Seed000Note {
+    /// A row whose votes do not add up to the panel: T_i divides by the panel, as the
+    /// article does.
+    VotesCast {
+        /// The criterion.
+        row: String,
+        /// The partner.
+        partner: String,
+        /// The votes cast.
+        votes: u64,
+        /// The panel's size.
+        panel: u64,
+    },
+    /// A published total equals the sum of the published T_i: the gap comes from the
+    /// T_i rows that are not reproducible.
+    TotalOfPublishedRows {
+        /// The total's row label.
+        row: String,
+        /// The partner.
+        partner: String,
+        /// The sum of the published T_i.
+        sum: Decimal,
+    },
+    /// A published T_i that the votes do not give.
+    VotesDiffer {
+        /// The criterion.
+        row: String,
+        /// The partner.
+        partner: String,
+        /// The published value.
+        published: Decimal,
+        /// The value the votes give, rounded as printed.
+        votes: Decimal,
+        /// The gap.
+        gap: Decimal,
+    },
+}
+
+impl Seed000Note {
+    /// The note in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match self {
+            Seed000Note::VotesCast {
+                row,
+                partner,
+                votes,
+                panel,
+            } => message(
+                lang,
+                "partners.note_votes_cast",
+                &[
+                    ("row", row),
+                    ("partner", partner),
+                    ("votes", votes),
+                    ("panel", panel),
+                ],
+            ),
+            Seed000Note::TotalOfPublishedRows { row, partner, sum } => message(
+                lang,
+                "partners.note_total",
+                &[("row", row), ("partner", partner), ("sum", sum)],
+            ),
+            Seed000Note::VotesDiffer {
+                row,
+                partner,
+                published,
+                votes,
+                gap,
+            } => message(
+                lang,
+                "partners.note_votes",
+                &[
+                    ("row", row),
+                    ("partner", partner),
+                    ("published", published),
+                    ("votes", votes),
+                    ("gap", gap),
+                ],
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Seed000Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
 }

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use crate::cells::a1;
 use crate::numbers::{NumberError, NumberRules, number_in_cell, parse_number};
 use crate::reader::open_workbook;
-use crate::{ErrorKind, SheetsError};
+use crate::{Detail, ErrorKind, SheetsError};
 
 /// The sheet and cell of each field path (`staff[0].fte`, `company.revenue`, ...).
 pub(crate) type Provenance = BTreeMap<String, (String, String)>;
@@ -50,7 +50,7 @@ pub(crate) fn read_workbook(path: &Path) -> Result<(StaffFile, Provenance), Shee
                 );
                 return Err(SheetsError::InFile {
                     file: file.clone(),
-                    kind: ErrorKind::Invalid(message),
+                    kind: ErrorKind::Invalid(message.into()),
                 });
             }
             return Ok(None);
@@ -117,7 +117,7 @@ impl Grid {
         (self.sheet.clone(), a1(row, column))
     }
 
-    fn error(&self, row: u32, column: u32, message: impl Into<String>) -> SheetsError {
+    fn error(&self, row: u32, column: u32, message: impl Into<Detail>) -> SheetsError {
         SheetsError::AtCell {
             file: self.file.clone(),
             sheet: self.sheet.clone(),
@@ -160,7 +160,7 @@ impl Grid {
                     }
                 }
                 NumberError::OutOfRange { .. } => {
-                    ErrorKind::Invalid(format!("the number {data} is out of range"))
+                    ErrorKind::Invalid(format!("the number {data} is out of range").into())
                 }
                 other => ErrorKind::from(other),
             };
@@ -336,7 +336,7 @@ fn read_staff(grid: &Grid, provenance: &mut Provenance) -> Result<Vec<StaffRow>,
             return Err(SheetsError::InSheet {
                 file: grid.file.clone(),
                 sheet: grid.sheet.clone(),
-                kind: ErrorKind::Invalid(message),
+                kind: ErrorKind::Invalid(message.into()),
             });
         }
     }
@@ -401,7 +401,7 @@ fn read_scores(
             return Err(SheetsError::InSheet {
                 file: grid.file.clone(),
                 sheet: grid.sheet.clone(),
-                kind: ErrorKind::Invalid(message),
+                kind: ErrorKind::Invalid(message.into()),
             });
         }
     }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use bilans_model::{LineItem, Scale};
 use serde::Deserialize;
 
-use crate::{ErrorKind, SheetsError};
+use crate::{Detail, ErrorKind, SheetsError};
 
 /// The dictionary as shipped, in TOML.
 pub const BUILTIN_LABELS: &str = include_str!("labels.toml");
@@ -79,6 +79,10 @@ pub(crate) struct Dictionary {
     filler_words: BTreeSet<String>,
 }
 
+/// A label's line item, the languages that name it so, and whether it was found only
+/// once stripped of its qualifiers.
+pub(crate) type LabelMatch<'a> = (LineItem, &'a BTreeSet<Language>, bool);
+
 /// A unit read from a cell's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct UnitWords {
@@ -96,7 +100,7 @@ impl Dictionary {
     }
 
     fn parse(text: &str) -> Result<Dictionary, SheetsError> {
-        let bad = |message: String| SheetsError::InFile {
+        let bad = |message: Detail| SheetsError::InFile {
             file: "labels.toml (built in)".to_owned(),
             kind: ErrorKind::Invalid(message),
         };
@@ -133,10 +137,10 @@ impl Dictionary {
                         .entry(key)
                         .or_insert_with(|| (item, BTreeSet::new()));
                     if entry.0 != item {
-                        return Err(bad(format!(
+                        return Err(bad(Detail::verbatim(format!(
                             "label `{text}` names both `{}` and `{item}`",
                             entry.0
-                        )));
+                        ))));
                     }
                     entry.1.insert(language);
                 }
@@ -147,9 +151,9 @@ impl Dictionary {
             ] {
                 for code in codes {
                     if let Some(other) = dictionary.codes.insert((form, (*code).to_owned()), item) {
-                        return Err(bad(format!(
+                        return Err(bad(Detail::verbatim(format!(
                             "code {code} names both `{other}` and `{item}`"
-                        )));
+                        ))));
                     }
                 }
             }
@@ -188,7 +192,7 @@ impl Dictionary {
     /// As [`Dictionary::label`], and whether the label was found only once stripped of
     /// its qualifiers (`Net income attributable to the parent`): a part of the line
     /// the dictionary names, weaker than the line itself.
-    pub(crate) fn label_match(&self, text: &str) -> Option<(LineItem, &BTreeSet<Language>, bool)> {
+    pub(crate) fn label_match(&self, text: &str) -> Option<LabelMatch<'_>> {
         let normalised = normalise(text);
         let found = self.labels.get(&normalised).or_else(|| {
             let without_unit: Vec<&str> = normalised

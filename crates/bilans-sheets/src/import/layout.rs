@@ -6,16 +6,18 @@
 //! recognised labels line up in a row is transposed); from then on one code path reads
 //! both layouts, and cell names still point to the original sheet.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use bilans_model::{LineItem, Period, Scale};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::error::Detail;
 use crate::import::balance_sides::Sides;
 use crate::import::grid::{Grid, Value};
-use crate::import::labels::{Dictionary, Form, Language, normalise};
+use crate::import::labels::{Dictionary, Form, LabelMatch, Language, UnitWords, normalise};
 use crate::import::mapping::{Mapping, Target};
+use crate::import::note::SkipReason;
 use crate::import::periods::{HeaderCell, SheetContext};
 use crate::import::{numbers, periods};
 use crate::{ErrorKind, SheetsError};
@@ -76,7 +78,7 @@ pub(crate) struct Skipped {
     pub(crate) entity: Option<String>,
     pub(crate) cell: String,
     pub(crate) text: String,
-    pub(crate) reason: String,
+    pub(crate) reason: SkipReason,
 }
 
 /// What one sheet holds.
@@ -163,10 +165,15 @@ pub(crate) fn scan_sheet(context: &Context<'_>, original: &Grid) -> Result<Sheet
 
 fn unit_cells(dictionary: &Dictionary, grid: &Grid) -> Vec<UnitCell> {
     let mut units = Vec::new();
+    // A text repeated down a sheet (a company's name on each of its rows) is read once.
+    let mut read: HashMap<&str, Option<UnitWords>> = HashMap::new();
     for row in 0..grid.n_rows() {
         for col in 0..grid.n_cols() {
             if let Value::Text(text) = grid.get(row, col)
-                && let Some(unit) = dictionary.unit(text)
+                && let Some(unit) = read
+                    .entry(text.as_str())
+                    .or_insert_with(|| dictionary.unit(text))
+                    .clone()
             {
                 units.push(UnitCell {
                     scale: unit.scale,
@@ -209,6 +216,9 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
         }
     }
     let mapped_cells = positions(&hits);
+    // A text repeated down a sheet (a company's name on each of its rows) is matched
+    // once.
+    let mut matched: HashMap<&str, Option<LabelMatch<'_>>> = HashMap::new();
     for row in 0..grid.n_rows() {
         for col in 0..grid.n_cols() {
             let Value::Text(text) = grid.get(row, col) else {
@@ -227,7 +237,9 @@ fn label_hits(context: &Context<'_>, grid: &Grid) -> (Vec<Hit>, (usize, usize)) 
                     target: *target,
                     via: Via::MappedLabel,
                 });
-            } else if let Some((item, languages, qualified)) = context.dictionary.label_match(text)
+            } else if let Some((item, languages, qualified)) = *matched
+                .entry(text.as_str())
+                .or_insert_with(|| context.dictionary.label_match(text))
             {
                 let has = |language| languages.contains(&language);
                 if has(Language::Russian) && !has(Language::Ukrainian) {
@@ -390,7 +402,7 @@ fn header_periods(
             file: context.file.to_owned(),
             sheet: context.sheet.to_owned(),
             cell: grid.cell_name(row, unresolved.col),
-            kind: ErrorKind::Invalid(unresolved.message),
+            kind: ErrorKind::Invalid(unresolved.message.into()),
         })?;
     Ok((!found.is_empty()).then_some(found))
 }
@@ -451,7 +463,7 @@ fn period_bounds(
             file: context.file.to_owned(),
             sheet: context.sheet.to_owned(),
             cell: grid.cell_name(row, unresolved.col),
-            kind: ErrorKind::Invalid(unresolved.message),
+            kind: ErrorKind::Invalid(unresolved.message.into()),
         }
     })?;
     Ok((periods.len() == cells.len()).then_some(periods))
@@ -615,7 +627,7 @@ fn read_rows(
                 entity: None,
                 cell: grid.cell_name(row, 0),
                 text: text_of(grid.get(row, 0)).unwrap_or_default(),
-                reason: "the first days of the periods whose last days are in the next row: read with them".to_owned(),
+                reason: SkipReason::PeriodStarts,
             });
             let refined = header.as_mut().and_then(|header| {
                 let map = refinement(&header.periods, &bounds)?;
@@ -680,7 +692,7 @@ fn read_rows(
                         entity: None,
                         cell: grid.cell_name(hit.row, hit.col),
                         text: text_of(grid.get(hit.row, hit.col)).unwrap_or_default(),
-                        reason: "above the sheet's first period header: not read".to_owned(),
+                        reason: SkipReason::AboveFirstHeader,
                     });
                 }
                 continue;
@@ -841,7 +853,7 @@ fn no_header_error(context: &Context<'_>, grid: &Grid, hit: &Hit) -> SheetsError
         file: context.file.to_owned(),
         sheet: context.sheet.to_owned(),
         cell: grid.cell_name(row, col),
-        kind: ErrorKind::Invalid(message),
+        kind: ErrorKind::Invalid(message.into()),
     };
     if let Some((header_row, header_col, text)) = unreadable_header(grid, hit) {
         return at(
@@ -882,9 +894,9 @@ fn start_header(
                 file: context.file.to_owned(),
                 sheet: context.sheet.to_owned(),
                 cell: grid.cell_name(row, *col),
-                kind: ErrorKind::Invalid(format!(
-                    "period {period} appears twice in this header (also at {}); each period can have one column per company",
-                    grid.cell_name(row, other)
+                kind: ErrorKind::Invalid(Detail::new(
+                    "error.period_twice",
+                    &[("period", period), ("other", &grid.cell_name(row, other))],
                 )),
             });
         }
@@ -897,17 +909,15 @@ fn start_header(
             continue;
         };
         let reason = match periods::header_cell(grid.get(row, col)) {
-            Some(HeaderCell::TrailingTwelveMonths) => {
-                "trailing twelve months (TTM) are not a fiscal year; its cells are not read"
-            }
-            None if first_col <= col => "header is not a period; its cells are not read",
+            Some(HeaderCell::TrailingTwelveMonths) => SkipReason::TrailingTwelveMonths,
+            None if first_col <= col => SkipReason::HeaderNotPeriod,
             _ => continue,
         };
         scan.skipped.push(Skipped {
             entity: None,
             cell: grid.cell_name(row, col),
             text: text.clone(),
-            reason: reason.to_owned(),
+            reason,
         });
     }
     Ok(Header {
@@ -959,15 +969,11 @@ fn note_unrecognised(
         Some((col, text)) => (
             grid.cell_name(row, col),
             text,
-            "label not recognised as a line item".to_owned(),
+            SkipReason::LabelNotRecognised,
         ),
         None => {
             let col = header.first_col;
-            (
-                grid.cell_name(row, col),
-                String::new(),
-                "amounts without a label".to_owned(),
-            )
+            (grid.cell_name(row, col), String::new(), SkipReason::NoLabel)
         }
     };
     scan.skipped.push(Skipped {

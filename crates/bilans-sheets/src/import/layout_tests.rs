@@ -83,10 +83,9 @@ fn labels_above_the_first_period_header_are_listed_not_an_error() {
         .iter()
         .find(|row| row.source.cell == "A3")
         .expect("the market data row is listed");
-    assert!(
-        above
-            .reason
-            .contains("above the sheet's first period header"),
+    assert_eq!(
+        above.reason,
+        crate::import::SkipReason::AboveFirstHeader,
         "{above:?}"
     );
     assert!(
@@ -268,8 +267,13 @@ fn a_statement_keeps_its_lines_over_qualified_parts_and_breakdowns_below_its_bot
         Some(Decimal::from(-20))
     );
     assert!(
-        report.notes.iter().any(|note| note
-            .contains("kept as the statement's line, not a breakdown below its bottom line")),
+        report.notes.iter().any(|note| matches!(
+            note,
+            crate::import::ImportNote::Disagree {
+                rule: crate::import::Preference::NotBreakdown,
+                ..
+            }
+        )),
         "{:?}",
         report.notes
     );
@@ -428,10 +432,8 @@ fn a_vietnamese_monthly_balance_sheet_reads_its_closing_column() {
     }
     assert_eq!(report.unit.currency, "VND");
     assert!(
-        report
-            .unrecognised
-            .iter()
-            .any(|row| row.text == "Số đầu kỳ" && row.reason.contains("not a period")),
+        report.unrecognised.iter().any(|row| row.text == "Số đầu kỳ"
+            && row.reason == crate::import::SkipReason::HeaderNotPeriod),
         "{:?}",
         report.unrecognised
     );

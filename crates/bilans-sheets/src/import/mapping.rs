@@ -27,7 +27,7 @@ use serde::Deserialize;
 
 use crate::import::grid::parse_a1;
 use crate::import::labels::{Form, normalise};
-use crate::{ErrorKind, SheetsError};
+use crate::{Detail, ErrorKind, SheetsError};
 
 /// What a mapped label or cell stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +107,10 @@ impl Mapping {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|error| SheetsError::InFile {
             file: file.clone(),
-            kind: ErrorKind::Invalid(format!("cannot read the mapping file: {error}")),
+            kind: ErrorKind::Invalid(Detail::new(
+                "error.cannot_read_mapping",
+                &[("detail", &error)],
+            )),
         })?;
         Mapping::parse(&text, &file)
     }
@@ -130,13 +133,14 @@ impl Mapping {
     pub fn parse(text: &str, file: &str) -> Result<Mapping, SheetsError> {
         let bad = |message: String| SheetsError::InFile {
             file: file.to_owned(),
-            kind: ErrorKind::Invalid(message),
+            kind: ErrorKind::Invalid(message.into()),
         };
-        let parsed: MappingFile = toml::from_str(text).map_err(|error| {
-            bad(format!(
-                "not a valid mapping file: {}",
-                crate::toml_text::parse_error(&error)
-            ))
+        let parsed: MappingFile = toml::from_str(text).map_err(|error| SheetsError::InFile {
+            file: file.to_owned(),
+            kind: ErrorKind::Invalid(Detail::nested(
+                "error.not_a_mapping",
+                vec![("detail", crate::toml_text::parse_error(&error))],
+            )),
         })?;
         let target = |field: String, name: &str| -> Result<Target, SheetsError> {
             if name.trim() == "ignore" {

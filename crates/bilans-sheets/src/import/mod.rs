@@ -32,7 +32,7 @@
 //! assert_eq!(assets.source.as_ref().unwrap().cell, "B4");
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, btree_map};
 use std::path::Path;
 
 use bilans_model::{Entity, LineItem, Period, Scale, Source, StatementKind, Statements, Unit};
@@ -40,6 +40,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::cells::{MAX_CELL_TEXT, excel_length};
+use crate::error::Detail;
 use crate::import::grid::{Grid, Value};
 use crate::import::labels::Dictionary;
 use crate::import::layout::{Context, SheetScan, scan_sheet};
@@ -54,6 +55,7 @@ mod labels;
 mod layout;
 mod mapping;
 mod needs;
+mod note;
 mod numbers;
 mod period_text;
 mod periods;
@@ -65,6 +67,7 @@ pub use crate::import::labels::{BUILTIN_LABELS, Form, normalise};
 pub use crate::import::layout::Layout;
 pub use crate::import::mapping::{DeclaredPeriod, MappedCell, Mapping, Target};
 pub use crate::import::needs::ratio_needs;
+pub use crate::import::note::{ImportNote, Preference, SkipReason};
 pub use crate::numbers::AmountError;
 
 /// What to import and what the work that follows needs.
@@ -120,7 +123,7 @@ pub struct ImportReport {
     /// Line items the requested work needs but that are missing.
     pub missing: Vec<MissingItem>,
     /// Anything else worth knowing (e.g. a declared unit that contradicts the sheet).
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
 }
 
 /// Where the unit came from.
@@ -161,7 +164,7 @@ pub struct Unrecognised {
     /// Its text (the row label, or the header), empty when there is none.
     pub text: String,
     /// Why it was not read.
-    pub reason: String,
+    pub reason: SkipReason,
     /// The company it belongs to: named in the row's company column, or the one company
     /// of its sheet; `None` when the sheet holds several companies and the row names
     /// none.
@@ -202,6 +205,9 @@ pub fn import_file(path: &Path, options: &ImportOptions) -> Result<ImportReport,
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut report = import_grids(&file, &stem, &sheets, options)?;
+    if evaluated.is_empty() {
+        return Ok(report);
+    }
     // Each amount read from an evaluated formula says so, in workbook order.
     // (sheet index, cell position, note).
     let mut used: Vec<_> = report
@@ -216,9 +222,9 @@ pub fn import_file(path: &Path, options: &ImportOptions) -> Result<ImportReport,
             Some((sheet, grid::parse_a1(&source.cell), note))
         })
         .collect();
-    used.sort();
-    used.dedup();
-    let used: Vec<String> = used.into_iter().map(|(_, _, note)| note.clone()).collect();
+    used.sort_by_key(|(sheet, cell, _)| (*sheet, *cell));
+    used.dedup_by_key(|(sheet, cell, _)| (*sheet, *cell));
+    let used: Vec<ImportNote> = used.into_iter().map(|(_, _, note)| note.clone()).collect();
     report.notes.extend(used);
     Ok(report)
 }
@@ -270,10 +276,10 @@ pub(crate) fn import_grids(
                 || is_statement_sheet(scan)
                 || home_statement(scan).is_none_or(|home| !statement_kinds.contains(&home));
             if !keep {
-                not_statements.push(format!(
-                    "sheet `{sheet}` skipped: it holds {} line item(s) and no statement total beside a statement of its kind, so it is read as a note",
-                    distinct_items(scan)
-                ));
+                not_statements.push(ImportNote::NotAStatement {
+                    sheet: (*sheet).to_owned(),
+                    items: distinct_items(scan),
+                });
             }
             keep
         });
@@ -299,9 +305,9 @@ pub(crate) fn import_grids(
         let homes = block_homes(scan, *home);
         balance_dates::name_balance_dates(scan, &homes);
     }
-    let mut notes: Vec<String> = failed
-        .iter()
-        .map(|(sheet, error)| format!("sheet `{sheet}` skipped: {error}"))
+    let mut notes: Vec<ImportNote> = failed
+        .into_iter()
+        .map(|(sheet, error)| skipped_sheet(sheet, error))
         .chain(not_statements)
         .collect();
     for ((sheet, scan), home) in scans.iter_mut().zip(&home_of_sheet) {
@@ -325,51 +331,76 @@ pub(crate) fn import_grids(
     };
     // Entity name -> its index in `report.entities` (entities keep first-seen order).
     let mut entity_index: BTreeMap<String, usize> = BTreeMap::new();
+    // The entity of the record before: consecutive records mostly share one.
+    let mut last_entity: Option<(&str, usize)> = None;
     // The sheet each entity was first seen on, by the same index.
     let mut first_sheets: Vec<&str> = Vec::new();
-    // Per entity, where each amount came from, for the rules that settle two rows
-    // giving one amount different values.
-    let mut amount_claims: Vec<BTreeMap<(Period, LineItem), precedence::Claim>> = Vec::new();
-    // Per entity, the amounts two rows gave different values for: neither is used.
-    let mut ambiguous: Vec<std::collections::BTreeSet<(Period, LineItem)>> = Vec::new();
-    for (sheet_index, (((sheet, scan), default_entity), home)) in scans
+    // Where each amount came from, for the rules that settle two rows giving one amount
+    // different values: each sheet's claims, by record; the earlier row of a
+    // disagreement is found by its cell (most workbooks have none, so nothing is kept
+    // per amount).
+    let sheet_claims: Vec<Vec<precedence::Claim>> = scans
         .iter()
-        .zip(&entity_of_sheet)
         .zip(&home_of_sheet)
         .enumerate()
+        .map(|(sheet_index, ((_, scan), home))| {
+            precedence::claims(
+                sheet_index,
+                scan,
+                is_statement_sheet(scan),
+                &block_homes(scan, *home),
+            )
+        })
+        .collect();
+    let mut claim_finder = ClaimFinder::new(&scans, &sheet_claims);
+    // Per entity, the amounts two rows gave different values for: neither is used.
+    let mut ambiguous: Vec<BTreeSet<(Period, LineItem)>> = Vec::new();
+    for (((sheet, scan), default_entity), claims) in
+        scans.iter().zip(&entity_of_sheet).zip(&sheet_claims)
     {
-        let claims = precedence::claims(
-            sheet_index,
-            scan,
-            is_statement_sheet(scan),
-            &block_homes(scan, *home),
-        );
         let source = |cell: &str| Source {
             file: file.to_owned(),
             sheet: (*sheet).to_owned(),
             cell: cell.to_owned(),
         };
-        for (record, claim) in scan.records.iter().zip(&claims) {
-            let name = record
-                .entity
-                .clone()
-                .unwrap_or_else(|| default_entity.clone());
-            let index = match entity_index.get(&name) {
-                Some(index) => *index,
-                None => {
-                    report
-                        .entities
-                        .push(Statements::new(Entity::company(&name), unit.clone()));
-                    first_sheets.push(sheet);
-                    amount_claims.push(BTreeMap::new());
-                    ambiguous.push(std::collections::BTreeSet::new());
-                    entity_index.insert(name.clone(), report.entities.len() - 1);
-                    report.entities.len() - 1
-                }
+        for (record, claim) in scan.records.iter().zip(claims) {
+            let name: &str = record.entity.as_deref().unwrap_or(default_entity);
+            let index = match last_entity {
+                Some((last, index)) if last == name => index,
+                _ => match entity_index.get(name) {
+                    Some(index) => *index,
+                    None => {
+                        report
+                            .entities
+                            .push(Statements::new(Entity::company(name), unit.clone()));
+                        first_sheets.push(sheet);
+                        ambiguous.push(BTreeSet::new());
+                        entity_index.insert(name.to_owned(), report.entities.len() - 1);
+                        report.entities.len() - 1
+                    }
+                },
             };
+            last_entity = Some((name, index));
             let statements = &mut report.entities[index];
             let key = (record.period, record.item);
-            let here = Some(source(&record.cell));
+            // An amount two rows gave different values for stays out (it is never set
+            // again, so it has no earlier value here).
+            if ambiguous[index].contains(&key) {
+                continue;
+            }
+            // The common case, the first value for its item and period: one lookup.
+            if let btree_map::Entry::Vacant(vacant) = statements
+                .periods
+                .entry(record.period)
+                .or_default()
+                .entry(record.item)
+            {
+                vacant.insert(bilans_model::Amount {
+                    value: record.value,
+                    source: Some(source(&record.cell)),
+                });
+                continue;
+            }
             if let Some(earlier) = statements.amount(record.period, record.item) {
                 if earlier.value == record.value {
                     continue;
@@ -379,12 +410,16 @@ pub(crate) fn import_grids(
                         .as_ref()
                         .map_or_else(String::new, |at| format!("{}!{}", at.sheet, at.cell))
                 };
-                let earlier_claim = amount_claims[index].get(&key).copied();
+                let entity = name.to_owned();
+                let earlier_claim = earlier
+                    .source
+                    .as_ref()
+                    .and_then(|at| claim_finder.claim(at, record.item));
                 let choice = earlier_claim
                     .and_then(|earlier| precedence::prefer(&earlier, claim, record.item));
                 let this = bilans_model::Amount {
                     value: record.value,
-                    source: here.clone(),
+                    source: Some(source(&record.cell)),
                 };
                 if let Some((keep, why)) = choice {
                     // One of the two rows is the line by the statement's own rules
@@ -394,33 +429,32 @@ pub(crate) fn import_grids(
                         precedence::Keep::Earlier => (earlier.clone(), this),
                         precedence::Keep::This => (this, earlier.clone()),
                     };
-                    report.notes.push(format!(
-                        "`{}` for {} of `{name}` is {} at {} but {} at {}: the two rows disagree; the first is kept as {why}",
-                        record.item,
-                        record.period,
-                        kept.value,
-                        at(&kept.source),
-                        other.value,
-                        at(&other.source)
-                    ));
+                    report.notes.push(ImportNote::Disagree {
+                        item: record.item,
+                        period: record.period,
+                        entity,
+                        kept: kept.value,
+                        kept_at: at(&kept.source),
+                        other: other.value,
+                        other_at: at(&other.source),
+                        rule: why,
+                    });
                     if keep == precedence::Keep::This {
-                        amount_claims[index].insert(key, *claim);
                         statements.set_amount(record.period, record.item, kept);
                     }
                     continue;
                 }
                 // Two rows read as the same line item with different values, and no
                 // rule tells which one the statement means: neither is used.
-                report.notes.push(format!(
-                    "`{}` for {} of `{name}` is {} at {}!{} but {} at {}: ambiguous, neither is used (a mapping file can name the right cell)",
-                    record.item,
-                    record.period,
-                    record.value,
-                    sheet,
-                    record.cell,
-                    earlier.value,
-                    at(&earlier.source)
-                ));
+                report.notes.push(ImportNote::Ambiguous {
+                    item: record.item,
+                    period: record.period,
+                    entity,
+                    value: record.value,
+                    at: format!("{sheet}!{}", record.cell),
+                    other: earlier.value,
+                    other_at: at(&earlier.source),
+                });
                 if let Some(items) = statements.periods.get_mut(&record.period) {
                     items.remove(&record.item);
                     if items.is_empty() {
@@ -428,20 +462,7 @@ pub(crate) fn import_grids(
                     }
                 }
                 ambiguous[index].insert(key);
-                continue;
             }
-            if ambiguous[index].contains(&key) {
-                continue;
-            }
-            amount_claims[index].insert(key, *claim);
-            statements.set_amount(
-                record.period,
-                record.item,
-                bilans_model::Amount {
-                    value: record.value,
-                    source: here,
-                },
-            );
         }
         // A sheet whose amounts name no company holds one company's statements.
         let sheet_entity = scan
@@ -453,7 +474,7 @@ pub(crate) fn import_grids(
             report.unrecognised.push(Unrecognised {
                 source: source(&skipped.cell),
                 text: skipped.text.clone(),
-                reason: skipped.reason.clone(),
+                reason: skipped.reason,
                 entity: skipped.entity.clone().or_else(|| sheet_entity.cloned()),
             });
         }
@@ -476,6 +497,42 @@ pub(crate) fn import_grids(
     Ok(report)
 }
 
+/// The claim of the row an amount was read from, found by its sheet and cell: built
+/// for a sheet at its first disagreement, so a workbook without any costs nothing.
+struct ClaimFinder<'a> {
+    scans: &'a [(&'a str, SheetScan)],
+    claims: &'a [Vec<precedence::Claim>],
+    /// Per sheet, once needed: its records' positions by cell and item.
+    by_cell: Vec<Option<HashMap<(&'a str, LineItem), usize>>>,
+}
+
+impl<'a> ClaimFinder<'a> {
+    fn new(scans: &'a [(&'a str, SheetScan)], claims: &'a [Vec<precedence::Claim>]) -> Self {
+        ClaimFinder {
+            scans,
+            claims,
+            by_cell: vec![None; scans.len()],
+        }
+    }
+
+    fn claim(&mut self, source: &Source, item: LineItem) -> Option<precedence::Claim> {
+        let sheet = self
+            .scans
+            .iter()
+            .position(|(name, _)| *name == source.sheet)?;
+        let scan = &self.scans[sheet].1;
+        let by_cell = self.by_cell[sheet].get_or_insert_with(|| {
+            scan.records
+                .iter()
+                .enumerate()
+                .map(|(position, record)| ((record.cell.as_str(), record.item), position))
+                .collect()
+        });
+        let position = *by_cell.get(&(source.cell.as_str(), item))?;
+        self.claims[sheet].get(position).copied()
+    }
+}
+
 /// Refuses a text cell longer than a spreadsheet cell can hold: no spreadsheet program
 /// writes one, and the analysed workbook could not show it.
 fn check_text_lengths(file: &str, sheet: &str, grid: &Grid) -> Result<(), SheetsError> {
@@ -494,8 +551,9 @@ fn check_text_lengths(file: &str, sheet: &str, grid: &Grid) -> Result<(), Sheets
                     file: file.to_owned(),
                     sheet: sheet.to_owned(),
                     cell: grid.cell_name(row, col),
-                    kind: ErrorKind::Invalid(format!(
-                        "the cell holds {length} characters, more than a spreadsheet cell can hold ({MAX_CELL_TEXT}); the file is damaged or was not written by a spreadsheet program"
+                    kind: ErrorKind::Invalid(Detail::new(
+                        "error.cell_too_long",
+                        &[("length", &length), ("limit", &MAX_CELL_TEXT)],
                     )),
                 });
             }
@@ -565,10 +623,7 @@ fn balance_lines_off_the_balance_sheet(scan: &mut SheetScan, sheet_home: Option<
                 entity: record.entity.clone(),
                 cell: record.cell.clone(),
                 text: record.item.label().to_owned(),
-                reason: format!(
-                    "a balance-sheet line on the {}: not read as a balance",
-                    home.label()
-                ),
+                reason: SkipReason::BalanceLine { statement: home },
             }),
         }
     }
@@ -601,6 +656,21 @@ fn distinct_items(scan: &SheetScan) -> usize {
         .len()
 }
 
+/// The note on a sheet skipped because it cannot be read: the cell (if the error
+/// names one) and what is wrong.
+fn skipped_sheet(sheet: &str, error: SheetsError) -> ImportNote {
+    let (cell, error) = match error {
+        SheetsError::AtCell { cell, kind, .. } => (Some(cell), kind),
+        SheetsError::InSheet { kind, .. } | SheetsError::InFile { kind, .. } => (None, kind),
+        other => (None, ErrorKind::Invalid(other.to_string().into())),
+    };
+    ImportNote::SheetSkipped {
+        sheet: sheet.to_owned(),
+        cell,
+        error,
+    }
+}
+
 /// Whether a sheet reads as a statement: at least three line items, one of them a
 /// statement's main total.
 fn is_statement_sheet(scan: &SheetScan) -> bool {
@@ -619,7 +689,7 @@ fn is_statement_sheet(scan: &SheetScan) -> bool {
 fn skip_sheets_of_another_unit(
     scans: &mut Vec<(&str, SheetScan)>,
     options: &ImportOptions,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) {
     for (_, scan) in scans.iter_mut() {
         if scan.records.is_empty() {
@@ -650,10 +720,13 @@ fn skip_sheets_of_another_unit(
         if *sheet == reference_sheet || (cell.scale == reference.scale && !currencies_differ) {
             return true;
         }
-        notes.push(format!(
-            "sheet `{sheet}` skipped: its unit `{}` ({sheet}!{}) differs from `{}` at {reference_sheet}!{}, and one file's amounts share one unit (declare the unit in a mapping file to read that sheet instead)",
-            cell.text, cell.cell, reference.text, reference.cell
-        ));
+        notes.push(ImportNote::OtherUnit {
+            sheet: (*sheet).to_owned(),
+            unit: cell.text.clone(),
+            at: format!("{sheet}!{}", cell.cell),
+            reference: reference.text.clone(),
+            reference_at: format!("{reference_sheet}!{}", reference.cell),
+        });
         false
     });
 }
@@ -662,7 +735,7 @@ fn resolve_unit(
     file: &str,
     scans: &[(&str, SheetScan)],
     options: &ImportOptions,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) -> Result<(Unit, UnitOrigin), SheetsError> {
     let mapping = options.mapping.as_ref();
     let declared_scale = options.scale.or(mapping.and_then(|mapping| mapping.scale));
@@ -679,24 +752,28 @@ fn resolve_unit(
                     (&currency, &cell.currency), (Some(known), Some(other)) if known != other
                 );
                 if first.scale != cell.scale || currencies_differ {
-                    let message = format!(
-                        "the unit `{}` contradicts `{}` at {first_sheet}!{}",
-                        cell.text, first.text, first.cell
-                    );
+                    let first_at = format!("{first_sheet}!{}", first.cell);
                     if declared_scale.is_none() {
                         return Err(SheetsError::AtCell {
                             file: file.to_owned(),
                             sheet: (*sheet).to_owned(),
                             cell: cell.cell.clone(),
-                            kind: ErrorKind::Invalid(format!(
-                                "{message}; amounts in one file must share one unit (if one of them is not about the amounts, declare the unit in a mapping file: unit = \"thousands\")"
+                            kind: ErrorKind::Invalid(Detail::new(
+                                "error.unit_contradicts",
+                                &[
+                                    ("unit", &cell.text),
+                                    ("first", &first.text),
+                                    ("at", &first_at),
+                                ],
                             )),
                         });
                     }
-                    notes.push(format!(
-                        "{sheet}!{}: {message}; the declared unit is used",
-                        cell.cell
-                    ));
+                    notes.push(ImportNote::UnitContradicts {
+                        at: format!("{sheet}!{}", cell.cell),
+                        unit: cell.text.clone(),
+                        first: first.text.clone(),
+                        first_at,
+                    });
                 }
             } else {
                 detected = Some((sheet, cell));
@@ -715,10 +792,11 @@ fn resolve_unit(
     if let (Some(scale), Some((sheet, cell))) = (declared_scale, detected)
         && scale != cell.scale
     {
-        notes.push(format!(
-                "the declared scale ({scale:?}) differs from `{}` at {sheet}!{}; the declared one is used",
-                cell.text, cell.cell
-            ));
+        notes.push(ImportNote::DeclaredScale {
+            scale,
+            unit: cell.text.clone(),
+            at: format!("{sheet}!{}", cell.cell),
+        });
     }
     let origin = match (declared_scale, detected) {
         (Some(_), _) => UnitOrigin::Declared,
@@ -749,7 +827,7 @@ fn hold_deductions_positive(
     sheet: &str,
     scan: &mut SheetScan,
     sheet_home: Option<StatementKind>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) {
     // Only the lines of the statement the sheet (or its block) presents: a cash-flow
     // statement adds back depreciation (an income-statement cost) as a positive amount.
@@ -774,22 +852,23 @@ fn hold_deductions_positive(
     if negative <= positive {
         return;
     }
-    let mut items: Vec<&str> = Vec::new();
+    let mut items: Vec<LineItem> = Vec::new();
     for record in scan
         .records
         .iter_mut()
         .filter(|record| own_deduction(record))
     {
         record.value = -record.value;
-        if !items.contains(&record.item.name()) {
-            items.push(record.item.name());
+        if !items.contains(&record.item) {
+            items.push(record.item);
         }
     }
-    notes.push(format!(
-        "sheet `{sheet}` prints costs and outflows as negative amounts ({negative} of {} such amounts); they are held as positive deductions: {}",
-        negative + positive,
-        items.join(", ")
-    ));
+    notes.push(ImportNote::DeductionsNegated {
+        sheet: sheet.to_owned(),
+        negative,
+        of: negative + positive,
+        items,
+    });
 }
 
 /// Whether a statement other than its own prints the item too (net income and
@@ -966,15 +1045,17 @@ fn check_required(
                         file: file.to_owned(),
                         sheet: sheet.to_owned(),
                         cell,
-                        kind: ErrorKind::Invalid(format!(
-                            "the cell is empty, but `{item}` for {period} of `{name}` is required"
+                        kind: ErrorKind::Invalid(Detail::new(
+                            "error.required_empty",
+                            &[("item", item), ("period", &period), ("entity", name)],
                         )),
                     },
                     None => SheetsError::InSheet {
                         file: file.to_owned(),
                         sheet: (*first_sheet).to_owned(),
-                        kind: ErrorKind::Invalid(format!(
-                            "`{item}` is required but no row is labelled as it for `{name}` ({period}); add the row or map its label in a mapping file"
+                        kind: ErrorKind::Invalid(Detail::new(
+                            "error.required_missing",
+                            &[("item", item), ("period", &period), ("entity", name)],
                         )),
                     },
                 });
@@ -1000,13 +1081,16 @@ fn missing_items(entities: &[Statements], needs: &[Need]) -> Vec<MissingItem> {
         .collect();
     let mut missing = Vec::new();
     for statements in entities {
-        let all_periods = statements.period_list();
-        for (item, blocks) in &blocked {
-            let periods: Vec<Period> = all_periods
-                .iter()
-                .copied()
-                .filter(|period| statements.get(*period, *item).is_none())
-                .collect();
+        // One pass over the periods: the periods each blocking item is missing in.
+        let mut missing_in: Vec<Vec<Period>> = vec![Vec::new(); blocked.len()];
+        for (period, items) in &statements.periods {
+            for ((item, _), periods) in blocked.iter().zip(&mut missing_in) {
+                if !items.contains_key(item) {
+                    periods.push(*period);
+                }
+            }
+        }
+        for ((item, blocks), periods) in blocked.iter().zip(missing_in) {
             if !periods.is_empty() {
                 missing.push(MissingItem {
                     entity: statements.entity.name.clone(),

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use bilans_model::{LineItem, StatementKind};
 
 use crate::import::layout::{Record, SheetScan};
+use crate::import::note::Preference;
 
 /// Where an amount came from, as far as precedence cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,11 +42,7 @@ pub(crate) enum Keep {
 
 /// The claim kept between an `earlier` one and `this` one for `item`, and why; `None`
 /// when no rule tells them apart.
-pub(crate) fn prefer(
-    earlier: &Claim,
-    this: &Claim,
-    item: LineItem,
-) -> Option<(Keep, &'static str)> {
+pub(crate) fn prefer(earlier: &Claim, this: &Claim, item: LineItem) -> Option<(Keep, Preference)> {
     let pick = |earlier_wins: bool| {
         if earlier_wins {
             Keep::Earlier
@@ -55,34 +52,27 @@ pub(crate) fn prefer(
     };
     let guest = |claim: &Claim| claim.home != Some(item.statement());
     if guest(earlier) != guest(this) {
-        return Some((pick(!guest(earlier)), "its own statement"));
+        return Some((pick(!guest(earlier)), Preference::OwnStatement));
     }
     if earlier.statement_sheet != this.statement_sheet {
-        return Some((pick(earlier.statement_sheet), "the statement, not a note"));
+        return Some((pick(earlier.statement_sheet), Preference::StatementNotNote));
     }
     if earlier.sheet != this.sheet {
-        return earlier.statement_sheet.then_some((
-            Keep::Earlier,
-            "the first statement of its kind in the workbook",
-        ));
+        return earlier
+            .statement_sheet
+            .then_some((Keep::Earlier, Preference::FirstStatement));
     }
     if earlier.block != this.block {
         return None;
     }
     if earlier.qualified != this.qualified {
-        return Some((
-            pick(!earlier.qualified),
-            "the line itself, not a qualified part of it",
-        ));
+        return Some((pick(!earlier.qualified), Preference::LineNotPart));
     }
     if earlier.total != this.total {
-        return Some((pick(earlier.total), "the total line"));
+        return Some((pick(earlier.total), Preference::TotalLine));
     }
     if earlier.below_bottom_line != this.below_bottom_line {
-        return Some((
-            pick(!earlier.below_bottom_line),
-            "the statement's line, not a breakdown below its bottom line",
-        ));
+        return Some((pick(!earlier.below_bottom_line), Preference::NotBreakdown));
     }
     None
 }

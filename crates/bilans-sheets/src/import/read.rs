@@ -7,12 +7,13 @@ use std::path::Path;
 use crate::cells::a1;
 use crate::import::formula::Book;
 use crate::import::grid::{Grid, Value, value_of};
+use crate::import::note::ImportNote;
 use crate::reader::{LIMITS, SheetCells, open_with_limits};
 use crate::{ErrorKind, SheetsError};
 
 /// The sheets read, in workbook order, and the note for each cell whose formula had
 /// no cached value and was evaluated, by (sheet, cell).
-pub(crate) type ReadSheets = (Vec<(String, Grid)>, BTreeMap<(String, String), String>);
+pub(crate) type ReadSheets = (Vec<(String, Grid)>, BTreeMap<(String, String), ImportNote>);
 
 /// Reads every worksheet of the workbook at `path`, or only those named in `only`, in
 /// workbook order, evaluating the formulas that have no cached value
@@ -77,10 +78,11 @@ pub(crate) fn read_sheets(
                 Ok(value) => {
                     notes.insert(
                         (name.clone(), a1(row, column)),
-                        format!(
-                            "{name}!{}: evaluated ={formula} (no cached value) = {value}",
-                            a1(row, column)
-                        ),
+                        ImportNote::Evaluated {
+                            at: format!("{name}!{}", a1(row, column)),
+                            formula: formula.to_owned(),
+                            value,
+                        },
                     );
                     Value::Number(value)
                 }

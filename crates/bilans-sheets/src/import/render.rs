@@ -38,12 +38,8 @@ impl ImportReport {
         self.check_notes_by_entity_in(Lang::En)
     }
 
-    /// [`ImportReport::check_notes_by_entity`] in `lang`: the unit's origin and the
-    /// frame of each note are worded in it.
-    ///
-    /// FIXME(issue 15): the import's own notes (`notes`: disagreeing rows, skipped
-    /// sheets, negative deductions) and the reasons a row is not recognised are
-    /// English text the import writes.
+    /// [`ImportReport::check_notes_by_entity`] in `lang`: every note is worded in it
+    /// (the texts read from the workbook stay as written).
     pub fn check_notes_by_entity_in(&self, lang: Lang) -> Vec<Vec<String>> {
         let index_of: BTreeMap<&str, usize> = self
             .entities
@@ -70,7 +66,7 @@ impl ImportReport {
 
     /// The notes that concern the whole file: the import's own notes and the unit.
     fn file_notes(&self, lang: Lang) -> Vec<String> {
-        let mut notes = self.notes.clone();
+        let mut notes: Vec<String> = self.notes.iter().map(|note| note.text_in(lang)).collect();
         let origin = match &self.unit_origin {
             UnitOrigin::Declared => text(lang, "import_note.declared").to_owned(),
             UnitOrigin::Detected { source, text } => message(
@@ -91,83 +87,147 @@ impl ImportReport {
     /// The report as text: unit, sheets, every amount with its cell, every row not
     /// recognised, every missing item.
     pub fn to_text(&self) -> String {
+        self.to_text_in(Lang::En)
+    }
+
+    /// [`ImportReport::to_text`] in `lang`: the words are in `lang`, line items keep
+    /// their machine names (they are what a mapping file and `--require` take).
+    pub fn to_text_in(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "file: {}", self.file);
+        let _ = writeln!(
+            out,
+            "{}",
+            message(lang, "import_report.file", &[("file", &self.file)])
+        );
         let origin = match &self.unit_origin {
-            UnitOrigin::Declared => "declared".to_owned(),
-            UnitOrigin::Detected { source, text } => {
-                format!("detected in {}!{}: `{text}`", source.sheet, source.cell)
-            }
-            UnitOrigin::Assumed => "assumed: no unit found".to_owned(),
+            UnitOrigin::Declared => text(lang, "import_note.declared").to_owned(),
+            UnitOrigin::Detected { source, text } => message(
+                lang,
+                "import_report.detected",
+                &[
+                    ("at", &format!("{}!{}", source.sheet, source.cell)),
+                    ("text", text),
+                ],
+            ),
+            UnitOrigin::Assumed => text(lang, "import_note.assumed").to_owned(),
         };
-        let _ = writeln!(out, "unit: {} ({origin})", self.unit);
+        let _ = writeln!(
+            out,
+            "{}",
+            message(
+                lang,
+                "import_note.unit",
+                &[("unit", &self.unit.text_in(lang)), ("origin", &origin)],
+            )
+        );
         for sheet in &self.sheets {
             let layout = match sheet.layout {
-                Layout::ItemsInRows => "line items in rows",
-                Layout::ItemsInColumns => "line items in columns (transposed)",
-                Layout::NoLineItems => "no line items",
+                Layout::ItemsInRows => text(lang, "import_report.in_rows"),
+                Layout::ItemsInColumns => text(lang, "import_report.in_columns"),
+                Layout::NoLineItems => text(lang, "import_report.no_items"),
             };
             let form = match sheet.form {
-                Some(form) => format!(", {form:?} form codes"),
+                Some(form) => message(
+                    lang,
+                    "import_report.form",
+                    &[("form", &format!("{form:?}"))],
+                ),
                 None => String::new(),
             };
             let _ = writeln!(
                 out,
-                "sheet `{}`: {layout}{form}, {} amounts",
-                sheet.name, sheet.amounts
+                "{}",
+                message(
+                    lang,
+                    "import_report.sheet",
+                    &[
+                        ("sheet", &sheet.name),
+                        ("layout", &layout),
+                        ("form", &form),
+                        ("amounts", &sheet.amounts),
+                    ],
+                )
             );
         }
         for statements in &self.entities {
             let periods = statements.period_list();
             let names: Vec<String> = periods.iter().map(ToString::to_string).collect();
-            let _ = writeln!(out, "\nentity: {}", statements.entity.name);
-            let _ = writeln!(out, "periods: {}", names.join(", "));
+            let _ = writeln!(
+                out,
+                "\n{}",
+                message(
+                    lang,
+                    "import_report.entity",
+                    &[("entity", &statements.entity.name)]
+                )
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                message(
+                    lang,
+                    "import_report.periods",
+                    &[("periods", &names.join(", "))]
+                )
+            );
+            // Each period's items and printed name, found once (a line per amount).
+            let columns: Vec<_> = statements.periods.values().zip(&names).collect();
             for item in statements.item_list() {
-                for &period in &periods {
-                    let Some(amount) = statements.amount(period, item) else {
+                for (items, period) in &columns {
+                    let Some(amount) = items.get(&item) else {
                         continue;
                     };
-                    let at = amount
-                        .source
-                        .as_ref()
-                        .map(|source| format!("{}!{}", source.sheet, source.cell))
-                        .unwrap_or_default();
-                    let _ = writeln!(
+                    let _ = write!(
                         out,
-                        "  {:<30} {period:<7} {:>16}  {at}",
+                        "  {:<30} {period:<7} {:>16}  ",
                         item.name(),
                         amount.value
                     );
+                    // Written in place: one line per amount read.
+                    if let Some(source) = &amount.source {
+                        let _ = write!(out, "{}!{}", source.sheet, source.cell);
+                    }
+                    out.push('\n');
                 }
             }
         }
         if !self.unrecognised.is_empty() {
-            let _ = writeln!(out, "\nnot recognised:");
+            let _ = writeln!(out, "\n{}", text(lang, "import_report.not_recognised"));
             for skipped in &self.unrecognised {
                 let _ = writeln!(
                     out,
                     "  {}!{}  `{}`: {}",
-                    skipped.source.sheet, skipped.source.cell, skipped.text, skipped.reason
+                    skipped.source.sheet,
+                    skipped.source.cell,
+                    skipped.text,
+                    skipped.reason.text_in(lang)
                 );
             }
         }
         if !self.missing.is_empty() {
-            let _ = writeln!(out, "\nmissing:");
+            let _ = writeln!(out, "\n{}", text(lang, "import_report.missing"));
             for missing in &self.missing {
                 let periods: Vec<String> =
                     missing.periods.iter().map(ToString::to_string).collect();
-                let _ = writeln!(
-                    out,
-                    "  {}: `{}` missing in {}; blocks {}",
-                    missing.entity,
-                    missing.item,
-                    periods.join(", "),
-                    missing.blocks.join(", ")
+                let line = message(
+                    lang,
+                    "import_report.missing_item",
+                    &[
+                        ("entity", &missing.entity),
+                        ("item", &missing.item.name()),
+                        ("periods", &periods.join(", ")),
+                        ("blocks", &missing.blocks.join(", ")),
+                    ],
                 );
+                let _ = writeln!(out, "  {line}");
             }
         }
         for note in &self.notes {
-            let _ = writeln!(out, "note: {note}");
+            let _ = writeln!(
+                out,
+                "{}",
+                message(lang, "import_report.note", &[("note", &note.text_in(lang))])
+            );
         }
         out
     }
@@ -180,7 +240,7 @@ fn unrecognised_note(row: &Unrecognised, lang: Lang) -> String {
         &[
             ("source", &row.source),
             ("text", &row.text),
-            ("reason", &row.reason),
+            ("reason", &row.reason.text_in(lang)),
         ],
     )
 }

@@ -654,10 +654,13 @@ fn a_shared_line_that_disagrees_is_noted_and_its_own_statement_kept() {
     let note = report
         .notes
         .iter()
-        .find(|note| note.contains("disagree"))
-        .expect("a note on the disagreement");
+        .find(|note| matches!(note, crate::import::ImportNote::Disagree { .. }))
+        .expect("a note on the disagreement")
+        .to_string();
     assert!(
-        note.contains("Income statement!C4") && note.contains("Cash flows!C2"),
+        note.contains("the two rows disagree")
+            && note.contains("Income statement!C4")
+            && note.contains("Cash flows!C2"),
         "{note}"
     );
 }
@@ -738,10 +741,9 @@ fn note_sheets_beside_the_statements_are_skipped_and_listed() {
     );
     for sheet in ["Note 7", "WACC"] {
         assert!(
-            report
-                .notes
-                .iter()
-                .any(|note| note.starts_with(&format!("sheet `{sheet}` skipped"))),
+            report.notes.iter().any(|note| note
+                .to_string()
+                .starts_with(&format!("sheet `{sheet}` skipped"))),
             "{sheet}: {:?}",
             report.notes
         );

@@ -22,7 +22,7 @@ use bilans_scoring::kpi::{
 };
 
 use crate::toml_text::{Located, Step};
-use crate::{ErrorKind, SheetsError};
+use crate::{Detail, ErrorKind, SheetsError};
 
 mod export;
 mod workbook;
@@ -82,10 +82,10 @@ pub fn card_input_from_toml(text: &str, file: &str) -> Result<CardInput, SheetsE
     card_input(&located, text, file)
 }
 
-fn in_file(file: &str, message: String) -> SheetsError {
+fn in_file(file: &str, message: impl Into<Detail>) -> SheetsError {
     SheetsError::InFile {
         file: file.to_owned(),
-        kind: ErrorKind::Invalid(message),
+        kind: ErrorKind::Invalid(message.into()),
     }
 }
 

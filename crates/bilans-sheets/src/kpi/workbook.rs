@@ -14,7 +14,7 @@ use rust_xlsxwriter::Format;
 use crate::cells::{a1, cell_number};
 use crate::numbers::{NumberError, NumberRules, number_in_cell};
 use crate::reader::open_workbook;
-use crate::{ErrorKind, Overwrite, SheetsError, save_workbook};
+use crate::{Detail, ErrorKind, Overwrite, SheetsError, save_workbook};
 
 /// The sheet of KPI rows.
 pub const KPI_SHEET: &str = "KPI";
@@ -95,8 +95,10 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
             &file,
             ErrorKind::MissingSheet {
                 name: KPI_SHEET.into(),
-                why: format!(": a card workbook has sheets `{KPI_SHEET}` and `{ACTUALS_SHEET}`")
-                    .into(),
+                why: Some(Detail::new(
+                    "error.card_sheets",
+                    &[("kpi", &KPI_SHEET), ("actuals", &ACTUALS_SHEET)],
+                )),
             },
         ));
     };
@@ -432,7 +434,7 @@ fn at_cell(path: &Path, sheet: &str, cell: (u32, u32), message: String) -> Sheet
         file: path.display().to_string(),
         sheet: sheet.to_owned(),
         cell: a1(cell.0, cell.1),
-        kind: ErrorKind::Invalid(message),
+        kind: ErrorKind::Invalid(message.into()),
     }
 }
 
@@ -440,6 +442,6 @@ fn in_sheet(path: &Path, sheet: &str, message: String) -> SheetsError {
     SheetsError::InSheet {
         file: path.display().to_string(),
         sheet: sheet.to_owned(),
-        kind: ErrorKind::Invalid(message),
+        kind: ErrorKind::Invalid(message.into()),
     }
 }

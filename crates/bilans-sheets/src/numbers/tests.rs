@@ -232,3 +232,52 @@ proptest! {
         let _ = parse_number(&text, NumberRules::FIGURES);
     }
 }
+
+/// The shortest decimal of a double, through its text: what `float_decimal` must give
+/// on every path.
+fn through_text(number: f64) -> Decimal {
+    format!("{number}").parse().unwrap()
+}
+
+proptest! {
+    /// Whole numbers take a shortcut past the text: it gives the same decimal, with
+    /// the same scale, at every magnitude up to where doubles stop being exact.
+    #[test]
+    fn whole_floats_read_as_their_text_does(whole in -9_007_199_254_740_991_i64..=9_007_199_254_740_991, scale in 0_u32..6) {
+        #[expect(clippy::cast_precision_loss, reason = "the range is exact in a double")]
+        let number = whole as f64 / f64::from(10_u32.pow(scale));
+        let read = crate::numbers::float_decimal(number).unwrap();
+        let text = through_text(number);
+        prop_assert_eq!(read, text);
+        prop_assert_eq!(read.scale(), text.scale());
+        prop_assert_eq!(read.to_string(), text.to_string());
+    }
+}
+
+#[test]
+fn whole_floats_at_the_edges_of_the_shortcut() {
+    for number in [
+        0.0,
+        1.0,
+        -1.0,
+        1e15,
+        9_007_199_254_740_991.0,
+        -9_007_199_254_740_991.0,
+        9_007_199_254_740_992.0,
+        1e20,
+        0.1,
+        1234.5,
+    ] {
+        let read = crate::numbers::float_decimal(number).unwrap();
+        assert_eq!(
+            read.to_string(),
+            through_text(number).to_string(),
+            "{number}"
+        );
+    }
+    // Negative zero reads as zero.
+    assert_eq!(
+        crate::numbers::float_decimal(-0.0).unwrap().to_string(),
+        "0"
+    );
+}

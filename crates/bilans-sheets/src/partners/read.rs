@@ -17,7 +17,7 @@ use crate::cells::a1;
 use crate::numbers::{NumberError, NumberRules, number_in_cell};
 use crate::partners::form_sheet;
 use crate::reader::open_workbook;
-use crate::{ErrorKind, SheetsError};
+use crate::{Detail, ErrorKind, SheetsError};
 
 /// Reads a panel input from a workbook and analyses it.
 ///
@@ -56,7 +56,7 @@ pub fn read_panel_workbook(path: &Path) -> Result<(PanelInput, CellMap), SheetsE
             &file,
             ErrorKind::MissingSheet {
                 name: name.into(),
-                why: "".into(),
+                why: None,
             },
         )
     };
@@ -243,7 +243,7 @@ fn locate(path: &Path, cells: &CellMap, error: InputError) -> SheetsError {
             file,
             sheet: sheet.clone(),
             cell: cell.clone(),
-            kind: ErrorKind::Invalid(error.message),
+            kind: ErrorKind::Invalid(error.message.into()),
         };
     }
     let sheet = match &error.location {
@@ -269,7 +269,7 @@ fn locate(path: &Path, cells: &CellMap, error: InputError) -> SheetsError {
     SheetsError::InSheet {
         file,
         sheet,
-        kind: ErrorKind::Invalid(error.message),
+        kind: ErrorKind::Invalid(error.message.into()),
     }
 }
 
@@ -491,7 +491,7 @@ impl Sheet {
         }
     }
 
-    fn cell_error(&self, row: u32, column: u32, message: impl Into<String>) -> SheetsError {
+    fn cell_error(&self, row: u32, column: u32, message: impl Into<Detail>) -> SheetsError {
         SheetsError::AtCell {
             file: self.file.clone(),
             sheet: self.name.clone(),
@@ -504,7 +504,7 @@ impl Sheet {
         SheetsError::InSheet {
             file: self.file.clone(),
             sheet: self.name.clone(),
-            kind: ErrorKind::Invalid(message.to_owned()),
+            kind: ErrorKind::Invalid(message.into()),
         }
     }
 }
