@@ -79,7 +79,7 @@ fn check_with(
 fn check_error(fields: &[(KpiField, &str)], field: KpiField, expect: &str) {
     let error = card(fields, &[]).unwrap_err();
     assert_eq!(error.location, InputLocation::Field { kpi_idx: 0, field });
-    assert!(error.message.contains(expect), "{}", error.message);
+    assert!(error.to_string().contains(expect), "{error}");
 }
 
 use KpiField::{Direction as Dir, Plan, Scale, Tolerance, ZeroAt};
@@ -207,7 +207,7 @@ fn binary_contract_signed_is_all_or_nothing() {
             actual_idx: 0
         }
     );
-    assert!(error.message.contains("binary"), "{}", error.message);
+    assert!(error.to_string().contains("binary"), "{error}");
 }
 
 #[test]
@@ -359,7 +359,7 @@ fn bad_input_is_located() {
     let error = card(&SALES, &[("cap.positive", "lots")]).unwrap_err();
     assert_eq!(error.location, InputLocation::Setting { setting_idx: 0 });
     let error = card(&SALES, &[("cap.positive", "0.9")]).unwrap_err();
-    assert!(error.message.contains("below 1"), "{}", error.message);
+    assert!(error.to_string().contains("below 1"), "{error}");
 }
 
 #[test]
