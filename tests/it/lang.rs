@@ -267,3 +267,64 @@ fn cli_lang_flag_and_environment_choose_the_language() {
     assert_ne!(code, 0);
     assert!(error.contains("unknown language `de`"), "{error}");
 }
+
+/// The validation messages of KPI cards, staff files and their readers: every one is in
+/// every language, and each that holds a word (not only placeholders) is worded
+/// differently from English, so none is an English copy.
+#[test]
+fn validation_messages_are_translated() {
+    let root = crate::support::project_root().join("crates");
+    let sections: [(&str, &str, &[&str]); 3] = [
+        ("bilans-scoring", "kpi_input", &[""]),
+        ("bilans-scoring", "hc_input", &[""]),
+        (
+            "bilans-sheets",
+            "error",
+            &["kpi_", "hc_", "toml_place", "sheet_empty"],
+        ),
+    ];
+    let table = |krate: &str, code: &str, section: &str| -> toml::Table {
+        let path = root
+            .join(krate)
+            .join("locales")
+            .join(format!("{code}.toml"));
+        let file: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+        file[section].as_table().unwrap().clone()
+    };
+    let has_words = |text: &str| {
+        let mut outside = String::new();
+        let mut depth = 0;
+        for character in text.chars() {
+            match character {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ if depth == 0 => outside.push(character),
+                _ => {}
+            }
+        }
+        outside.chars().any(char::is_alphabetic)
+    };
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for (krate, section, prefixes) in sections {
+        let english = table(krate, "en", section);
+        for code in ["pl", "ru", "uk"] {
+            let other = table(krate, code, section);
+            for (key, text) in &english {
+                if !prefixes.iter().any(|prefix| key.starts_with(prefix)) {
+                    continue;
+                }
+                let text = text.as_str().unwrap();
+                match other.get(key).and_then(toml::Value::as_str) {
+                    None => problems.push(format!("{code} {krate} {section}.{key}: missing")),
+                    Some(translated) if has_words(text) && translated == text => {
+                        problems.push(format!("{code} {krate} {section}.{key}: English"));
+                    }
+                    Some(_) => checked += 1,
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(checked > 3 * 90, "{checked} messages checked");
+}

@@ -325,7 +325,7 @@ fn all_type_words() -> String {
         .iter()
         .map(|pair| {
             let (left, right) = pair.side_names();
-            format!("{left}/{right}")
+            format!("`{left}/{right}`")
         })
         .collect();
     words.join(", ")

@@ -113,6 +113,13 @@ impl fmt::Display for NotANumber {
     }
 }
 
+/// Machine names (a card's words, its fields) as a message lists them: each in
+/// backticks, as written in every language.
+pub fn code_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    quoted.join(", ")
+}
+
 /// Parses a number written in a cell or a TOML value.
 ///
 /// # Errors

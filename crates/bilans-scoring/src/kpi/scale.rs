@@ -309,7 +309,10 @@ impl FromStr for ScaleKind {
         let names: Vec<&str> = ScaleKind::ALL.iter().map(|scale| scale.name()).collect();
         Err(crate::lang::Words::new(
             "kpi_input.unknown_scale",
-            &[("text", &text.trim()), ("expected", &names.join(", "))],
+            &[
+                ("text", &text.trim()),
+                ("expected", &crate::kpi::input::code_list(&names)),
+            ],
         ))
     }
 }

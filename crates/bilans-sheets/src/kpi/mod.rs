@@ -18,7 +18,7 @@
 use std::path::Path;
 
 use bilans_scoring::kpi::{
-    Card, CardInput, InputError, InputLocation, KpiField, KpiRecord, build_card,
+    Card, CardInput, InputError, InputLocation, KpiField, KpiRecord, build_card, code_list,
 };
 
 use crate::toml_text::{Located, Step};
@@ -220,7 +220,7 @@ fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, (Place, D
                     &[
                         ("kpi", &here),
                         ("key", key),
-                        ("expected", &names.join(", ")),
+                        ("expected", &code_list(&names)),
                     ],
                 ),
             ));

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use bilans_scoring::kpi::{
-    Card, CardInput, InputLocation, KpiField, KpiRecord, build_card, parse_number,
+    Card, CardInput, InputLocation, KpiField, KpiRecord, build_card, code_list, parse_number,
 };
 use calamine::{Data, Range};
 use rust_xlsxwriter::Format;
@@ -122,7 +122,7 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
             let names: Vec<&str> = KpiField::ALL.iter().map(|field| field.name()).collect();
             let message = Detail::new(
                 "error.kpi_unknown_column",
-                &[("text", &text), ("expected", &names.join(", "))],
+                &[("text", &text), ("expected", &code_list(&names))],
             );
             return Err(at_cell(path, KPI_SHEET, (*header_row, *column), message));
         };
