@@ -494,6 +494,9 @@ fn command_workbooks_hold_no_english_word_in_another_language() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A change that makes a good card bad.
+type Spoil = fn(&mut bilans_scoring::kpi::CardInput);
+
 /// A KPI card workbook made bad in one cell: its error in Polish, Russian and Ukrainian
 /// names the sheet and cell, differs from the English one and holds no English word.
 #[test]
@@ -505,7 +508,7 @@ fn bad_card_workbooks_are_worded_in_the_language_asked_for() {
     let toml = std::fs::read_to_string(fixture("kpi/example_card.toml")).unwrap();
     let good = card_input_from_toml(&toml, "example_card.toml").unwrap();
     let folder = tempfile::tempdir().unwrap();
-    let spoils: [(&str, &str, fn(&mut bilans_scoring::kpi::CardInput)); 4] = [
+    let spoils: [(&str, &str, Spoil); 4] = [
         ("weight", "a lot", |input| {
             input.kpis[5]
                 .fields

@@ -50,7 +50,7 @@ pub(crate) fn read_workbook(path: &Path) -> Result<(StaffFile, Provenance), Shee
                 );
                 return Err(SheetsError::InFile {
                     file: file.clone(),
-                    kind: ErrorKind::Invalid(message.into()),
+                    kind: ErrorKind::Invalid(message),
                 });
             }
             return Ok(None);
@@ -358,7 +358,7 @@ fn read_staff(grid: &Grid, provenance: &mut Provenance) -> Result<Vec<StaffRow>,
             return Err(SheetsError::InSheet {
                 file: grid.file.clone(),
                 sheet: grid.sheet.clone(),
-                kind: ErrorKind::Invalid(message.into()),
+                kind: ErrorKind::Invalid(message),
             });
         }
     }
@@ -423,7 +423,7 @@ fn read_scores(
             return Err(SheetsError::InSheet {
                 file: grid.file.clone(),
                 sheet: grid.sheet.clone(),
-                kind: ErrorKind::Invalid(message.into()),
+                kind: ErrorKind::Invalid(message),
             });
         }
     }
