@@ -268,19 +268,20 @@ fn cli_lang_flag_and_environment_choose_the_language() {
     assert!(error.contains("unknown language `de`"), "{error}");
 }
 
-/// The validation messages of KPI cards, staff files and their readers: every one is in
+/// The validation messages of KPI cards, staff files, partner panels and their readers: every one is in
 /// every language, and each that holds a word (not only placeholders) is worded
 /// differently from English, so none is an English copy.
 #[test]
 fn validation_messages_are_translated() {
     let root = crate::support::project_root().join("crates");
-    let sections: [(&str, &str, &[&str]); 3] = [
+    let sections: [(&str, &str, &[&str]); 4] = [
         ("bilans-scoring", "kpi_input", &[""]),
         ("bilans-scoring", "hc_input", &[""]),
+        ("bilans-scoring", "partners_input", &[""]),
         (
             "bilans-sheets",
             "error",
-            &["kpi_", "hc_", "toml_place", "sheet_empty"],
+            &["kpi_", "hc_", "partners_", "toml_place", "sheet_empty"],
         ),
     ];
     let table = |krate: &str, code: &str, section: &str| -> toml::Table {
@@ -326,5 +327,5 @@ fn validation_messages_are_translated() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(checked > 3 * 90, "{checked} messages checked");
+    assert!(checked > 3 * 140, "{checked} messages checked");
 }

@@ -274,9 +274,46 @@ const READER_DETAIL: &[&str] = &["could", "error", "invalid"];
 /// The TOML parser's own detail (`expected ...`).
 const TOML_DETAIL: &[&str] = &["expected"];
 
-/// Bad inputs, one per kind of error the import words, and bad KPI cards and staff
-/// files (their validation messages, with the TOML line, column and field).
+/// Bad inputs, one per kind of error the import words, and bad KPI cards, staff files
+/// and partner panels (their validation messages, with the TOML line, column and field).
 const BAD: &[Bad] = &[
+    (
+        &[
+            "partners",
+            "score",
+            "fixtures/partners/bad/missing_criterion.toml",
+        ],
+        &[
+            "missing_criterion.toml",
+            "partners[1].votes",
+            "`uniqueness`",
+            "`B`",
+        ],
+        &[],
+    ),
+    (
+        &[
+            "partners",
+            "score",
+            "fixtures/partners/bad/negative_count.toml",
+        ],
+        &["negative_count.toml", "partners[0].votes", "-2"],
+        &[],
+    ),
+    (
+        &[
+            "partners",
+            "score",
+            "fixtures/partners/bad/score_outside_scale.toml",
+        ],
+        &[
+            "score_outside_scale.toml",
+            "partners[1].scores",
+            "6",
+            "1..5",
+        ],
+        &[],
+    ),
     (
         &["kpi", "fixtures/kpi/bad/plan_missing.toml"],
         &["plan_missing.toml", "2", "`plan`", "Sales revenue"],
