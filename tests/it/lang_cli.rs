@@ -277,6 +277,37 @@ const TOML_DETAIL: &[&str] = &["expected"];
 /// Bad inputs, one per kind of error the import words, and bad KPI cards, staff files
 /// and partner panels (their validation messages, with the TOML line, column and field).
 const BAD: &[Bad] = &[
+    (&["wc", "mean", "5"], &["`values`", "1", "2"], &[]),
+    (
+        &[
+            "wc",
+            "bill",
+            "--face-value",
+            "-1000",
+            "--discount-rate-percent",
+            "9",
+            "--days-to-maturity",
+            "30",
+        ],
+        &["`face_value`", "-1000", "--face-value"],
+        &[],
+    ),
+    (
+        &[
+            "wc",
+            "discount",
+            "--discount-percent",
+            "2",
+            "--discount-days",
+            "30",
+            "--payment-term-days",
+            "10",
+            "--bank-rate-percent",
+            "12",
+        ],
+        &["`payment_term_days`", "`discount_days`", "30"],
+        &[],
+    ),
     (
         &[
             "partners",
