@@ -19,6 +19,8 @@ pub struct Words {
 enum Arg {
     Text(String),
     Words(Words),
+    /// Sentences joined by a separator.
+    List(Vec<Words>, &'static str),
 }
 
 impl Words {
@@ -40,6 +42,18 @@ impl Words {
         self
     }
 
+    /// This sentence with one more argument, `name`: `items` joined by `separator`.
+    #[must_use]
+    pub(crate) fn with_list(
+        mut self,
+        name: &'static str,
+        items: Vec<Words>,
+        separator: &'static str,
+    ) -> Words {
+        self.args.push((name, Arg::List(items, separator)));
+        self
+    }
+
     /// The message key.
     pub fn key(&self) -> &'static str {
         self.key
@@ -54,6 +68,11 @@ impl Words {
                 let text = match value {
                     Arg::Text(text) => text.clone(),
                     Arg::Words(words) => words.text_in(lang),
+                    Arg::List(items, separator) => {
+                        let texts: Vec<String> =
+                            items.iter().map(|words| words.text_in(lang)).collect();
+                        texts.join(separator)
+                    }
                 };
                 (*name, text)
             })
@@ -63,6 +82,14 @@ impl Words {
             .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
             .collect();
         message(lang, self.key, &args)
+    }
+}
+
+/// A sentence serialises as its English text (the JSON keeps the text it had when it
+/// was a string).
+impl serde::Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text_in(bilans_model::Lang::En))
     }
 }
 
