@@ -267,3 +267,115 @@ fn cli_lang_flag_and_environment_choose_the_language() {
     assert_ne!(code, 0);
     assert!(error.contains("unknown language `de`"), "{error}");
 }
+
+/// Messages whose Polish is the English text: `plan` is the Polish word too.
+const SAME_IN_POLISH: &[(&str, &str)] = &[("pl", "what_plan_above_zero")];
+
+/// The validation messages of KPI cards, staff files, partner panels and their readers,
+/// and the working-capital calculators' errors: every one is in
+/// every language, and each that holds a word (not only placeholders) is worded
+/// differently from English, so none is an English copy.
+#[test]
+fn validation_messages_are_translated() {
+    let root = crate::support::project_root().join("crates");
+    let sections: [(&str, &str, &[&str]); 7] = [
+        ("bilans-ratios", "wc_error", &[""]),
+        ("bilans-ratios", "wc_error.calculation", &[""]),
+        ("bilans-scoring", "kpi_input", &[""]),
+        ("bilans-scoring", "hc_input", &[""]),
+        ("bilans-scoring", "partners_input", &[""]),
+        ("bilans-scoring", "kpi_refusal", &[""]),
+        (
+            "bilans-sheets",
+            "error",
+            &["kpi_", "hc_", "partners_", "toml_place", "sheet_empty"],
+        ),
+    ];
+    let table = |krate: &str, code: &str, section: &str| -> toml::Table {
+        let path = root
+            .join(krate)
+            .join("locales")
+            .join(format!("{code}.toml"));
+        let file: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+        let mut table = &file;
+        for part in section.split('.') {
+            table = table[part].as_table().unwrap();
+        }
+        table.clone()
+    };
+    let has_words = |text: &str| {
+        let mut outside = String::new();
+        let mut depth = 0;
+        for character in text.chars() {
+            match character {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ if depth == 0 => outside.push(character),
+                _ => {}
+            }
+        }
+        outside.chars().any(char::is_alphabetic)
+    };
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for (krate, section, prefixes) in sections {
+        let english = table(krate, "en", section);
+        for code in ["pl", "ru", "uk"] {
+            let other = table(krate, code, section);
+            for (key, text) in &english {
+                if !prefixes.iter().any(|prefix| key.starts_with(prefix)) {
+                    continue;
+                }
+                let Some(text) = text.as_str() else {
+                    continue;
+                };
+                match other.get(key).and_then(toml::Value::as_str) {
+                    None => problems.push(format!("{code} {krate} {section}.{key}: missing")),
+                    Some(translated)
+                        if has_words(text)
+                            && translated == text
+                            && !SAME_IN_POLISH.contains(&(code, key.as_str())) =>
+                    {
+                        problems.push(format!("{code} {krate} {section}.{key}: English"));
+                    }
+                    Some(_) => checked += 1,
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(checked > 3 * 140, "{checked} messages checked");
+}
+
+/// Every calculation the working-capital calculators name in an overflow error
+/// (`Checked("…")`, `Overflow("…")` in their sources) has its name in every language.
+#[test]
+fn every_overflowing_calculation_is_named_in_every_language() {
+    use bilans_ratios::working_capital::WorkingCapitalError;
+
+    let folder = crate::support::project_root().join("crates/bilans-ratios/src/working_capital");
+    let mut names = BTreeSet::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for opening in ["Checked(\"", "Overflow(\""] {
+            for piece in text.split(opening).skip(1) {
+                names.insert(piece.split('"').next().unwrap().to_owned());
+            }
+        }
+    }
+    assert!(names.len() >= 10, "{names:?}");
+    for name in names {
+        let name: &'static str = Box::leak(name.into_boxed_str());
+        let error = WorkingCapitalError::Overflow(name);
+        for lang in Lang::ALL {
+            let text = error.text_in(lang);
+            assert!(
+                !text.contains(bilans_model::lang::MISSING_MESSAGE),
+                "{lang:?} {name}: {text}"
+            );
+            if lang != Lang::En {
+                assert_ne!(text, error.text_in(Lang::En), "{lang:?} {name}");
+            }
+        }
+    }
+}

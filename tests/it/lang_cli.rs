@@ -274,8 +274,111 @@ const READER_DETAIL: &[&str] = &["could", "error", "invalid"];
 /// The TOML parser's own detail (`expected ...`).
 const TOML_DETAIL: &[&str] = &["expected"];
 
-/// Bad inputs, one per kind of error the import words.
+/// Bad inputs, one per kind of error the import words, and bad KPI cards, staff files
+/// and partner panels (their validation messages, with the TOML line, column and field).
 const BAD: &[Bad] = &[
+    (&["wc", "mean", "5"], &["`values`", "1", "2"], &[]),
+    (
+        &[
+            "wc",
+            "bill",
+            "--face-value",
+            "-1000",
+            "--discount-rate-percent",
+            "9",
+            "--days-to-maturity",
+            "30",
+        ],
+        &["`face_value`", "-1000", "--face-value"],
+        &[],
+    ),
+    (
+        &[
+            "wc",
+            "discount",
+            "--discount-percent",
+            "2",
+            "--discount-days",
+            "30",
+            "--payment-term-days",
+            "10",
+            "--bank-rate-percent",
+            "12",
+        ],
+        &["`payment_term_days`", "`discount_days`", "30"],
+        &[],
+    ),
+    (
+        &[
+            "partners",
+            "score",
+            "fixtures/partners/bad/missing_criterion.toml",
+        ],
+        &[
+            "missing_criterion.toml",
+            "partners[1].votes",
+            "`uniqueness`",
+            "`B`",
+        ],
+        &[],
+    ),
+    (
+        &[
+            "partners",
+            "score",
+            "fixtures/partners/bad/negative_count.toml",
+        ],
+        &["negative_count.toml", "partners[0].votes", "-2"],
+        &[],
+    ),
+    (
+        &[
+            "partners",
+            "score",
+            "fixtures/partners/bad/score_outside_scale.toml",
+        ],
+        &[
+            "score_outside_scale.toml",
+            "partners[1].scores",
+            "6",
+            "1..5",
+        ],
+        &[],
+    ),
+    (
+        &["kpi", "fixtures/kpi/bad/plan_missing.toml"],
+        &["plan_missing.toml", "2", "`plan`", "Sales revenue"],
+        &[],
+    ),
+    (
+        &["kpi", "fixtures/kpi/bad/unknown_scale.toml"],
+        &["unknown_scale.toml", "7", "9", "`scale`", "`metric`"],
+        &[],
+    ),
+    (
+        &["kpi", "fixtures/kpi/bad/weight_not_a_number.toml"],
+        &["weight_not_a_number.toml", "10", "`weight`", "`a lot`"],
+        &[],
+    ),
+    (
+        &["hc", "fixtures/hc/bad/missing_group.toml"],
+        &[
+            "missing_group.toml",
+            "`staff[1].assessment.scores.personality`",
+            "`X2`",
+        ],
+        &[],
+    ),
+    (
+        &["hc", "fixtures/hc/bad/negative_fte.toml"],
+        &["negative_fte.toml", "`staff[1].fte`", "-0.5"],
+        &[],
+    ),
+    (
+        &["hc", "fixtures/hc/bad/zero_coefficient.toml"],
+        &["zero_coefficient.toml", "`staff[1].efficiency_coefficient`"],
+        &[],
+    ),
     (
         &["import", "fixtures/bad/not_a_spreadsheet.xlsx"],
         &["not_a_spreadsheet.xlsx"],
@@ -453,6 +556,80 @@ fn command_workbooks_hold_no_english_word_in_another_language() {
                 .collect();
             if !found.is_empty() {
                 problems.push(format!("{lang} {command:?}: {}", found.join(", ")));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A change that makes a good card bad.
+type Spoil = fn(&mut bilans_scoring::kpi::CardInput);
+
+/// A KPI card workbook made bad in one cell: its error in Polish, Russian and Ukrainian
+/// names the sheet and cell, differs from the English one and holds no English word.
+#[test]
+fn bad_card_workbooks_are_worded_in_the_language_asked_for() {
+    use bilans_scoring::kpi::KpiField;
+    use bilans_sheets::kpi::{card_input_from_toml, write_input_workbook};
+
+    let english = english_words();
+    let toml = std::fs::read_to_string(fixture("kpi/example_card.toml")).unwrap();
+    let good = card_input_from_toml(&toml, "example_card.toml").unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let spoils: [(&str, &str, Spoil); 4] = [
+        ("weight", "a lot", |input| {
+            input.kpis[5]
+                .fields
+                .insert(KpiField::Weight, "a lot".to_owned());
+        }),
+        ("scale", "", |input| {
+            input.kpis[4]
+                .fields
+                .insert(KpiField::Scale, "nominal".to_owned());
+        }),
+        ("level", "galaxy", |input| {
+            input.kpis[1]
+                .fields
+                .insert(KpiField::Level, "galaxy".to_owned());
+        }),
+        ("tolerance", "-1", |input| {
+            let interval = input
+                .kpis
+                .iter_mut()
+                .find(|record| record.fields.contains_key(&KpiField::Tolerance))
+                .unwrap();
+            interval.fields.insert(KpiField::Tolerance, "-1".to_owned());
+        }),
+    ];
+    let mut problems = Vec::new();
+    for (name, value, spoil) in spoils {
+        let mut input = good.clone();
+        spoil(&mut input);
+        let path = folder.path().join(format!("{name}.xlsx"));
+        write_input_workbook(&input, &path, bilans_sheets::Overwrite::Never).unwrap();
+        let args = ["kpi", path.to_str().unwrap()];
+        let (code, _, english_error) = run_in("en", &args);
+        assert_eq!(code, 1, "{english_error}");
+        let cell = english_error
+            .split("cell ")
+            .nth(1)
+            .and_then(|rest| rest.split(':').next())
+            .unwrap_or_else(|| panic!("no cell: {english_error}"))
+            .to_owned();
+        for lang in ["pl", "ru", "uk"] {
+            let (code, _, error) = run_in(lang, &args);
+            assert_eq!(code, 1, "{lang}: {error}");
+            assert_ne!(error, english_error, "{lang}");
+            assert!(
+                !error.contains(bilans_model::lang::MISSING_MESSAGE),
+                "{lang}: {error}"
+            );
+            for named in [&format!("{name}.xlsx"), cell.as_str(), value, "`KPI`"] {
+                assert!(error.contains(named), "{lang}: {named} in {error}");
+            }
+            let found = leaks(&error, &english, &[&path], &args);
+            if !found.is_empty() {
+                problems.push(format!("{lang} {name}: {} ({error})", found.join(", ")));
             }
         }
     }

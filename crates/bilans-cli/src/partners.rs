@@ -90,7 +90,9 @@ fn read_and_analyse(path: &Path, lang: Lang) -> anyhow::Result<Analysis> {
             &[("path", &path_text)]
         )),
     };
-    analyse(&input).with_context(invalid)
+    analyse(&input)
+        .map_err(|error| anyhow::anyhow!(error.text_in(lang)))
+        .with_context(invalid)
 }
 
 /// Runs `bilans reproduce partners`: Tables 1 and 2 of seed 000 recomputed in the
@@ -99,7 +101,9 @@ pub(crate) fn reproduce(args: &reproduce_args::Args, lang: Lang) -> anyhow::Resu
     let (fixture, origin) = fixture_text(args, SEED_FIXTURE, lang)?;
     let invalid = || message(lang, "context.invalid_seed", &[("path", &origin)]);
     let seed: Seed000 = toml::from_str(&fixture).with_context(invalid)?;
-    let reproduction = reproduce_seed000(&seed).with_context(invalid)?;
+    let reproduction = reproduce_seed000(&seed)
+        .map_err(|error| anyhow::anyhow!(error.text_in(lang)))
+        .with_context(invalid)?;
     if args.json {
         print(
             &serde_json::to_string_pretty(&reproduction.cells)

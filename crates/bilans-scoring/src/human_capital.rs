@@ -54,6 +54,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::lang::Words;
+
 mod error;
 mod formulas;
 mod input;
@@ -99,7 +101,7 @@ pub fn assess(file: &StaffFile) -> Result<Report, InputError> {
     let mut company = company;
     company.total_human_capital =
         formulas::checked_sum(people.iter().map(|person| person.human_capital))
-            .ok_or_else(|| too_large("staff", "the total human capital (formula 3)"))?;
+            .ok_or_else(|| too_large("staff", Words::new("hc_input.total_human_capital", &[])))?;
     Ok(Report {
         company,
         people,
@@ -224,10 +226,19 @@ pub struct Goodwill {
 }
 
 /// An error for a value at `field` that exceeds a Decimal's range.
-fn too_large(field: &str, what: &str) -> InputError {
+fn too_large(field: &str, what: Words) -> InputError {
     InputError::new(
         field,
-        format!("{what} exceeds a decimal's range (28 digits)"),
+        Words::new("hc_input.too_large", &[]).with("what", what),
+    )
+}
+
+/// A reason a figure is not computable, as an input error (the reason in English:
+/// `Outcome::NotComputable` carries its text).
+fn not_computable(field: String, reason: &str) -> InputError {
+    InputError::new(
+        field,
+        Words::new("hc_input.not_computable", &[("reason", &reason)]),
     )
 }
 
@@ -237,7 +248,7 @@ fn company_metrics(file: &StaffFile) -> Result<CompanyMetrics, InputError> {
         Some(fte) => (fte, "company.fte"),
         None => (
             formulas::checked_sum(file.staff.iter().map(|person| person.fte))
-                .ok_or_else(|| too_large("staff", "the sum of the staff's fte"))?,
+                .ok_or_else(|| too_large("staff", Words::new("hc_input.fte_sum", &[])))?,
             "sum of staff fte",
         ),
     };
@@ -329,7 +340,7 @@ fn scores_by_group(
                 group_scores.insert(group, score);
             }
             Outcome::NotComputable { reason } => {
-                return Err(InputError::new(format!("{path}.{}", group.name()), reason));
+                return Err(not_computable(format!("{path}.{}", group.name()), &reason));
             }
         }
     }
@@ -351,7 +362,7 @@ fn assess_person(
             let group_scores = scores_by_group(scores, config, &scores_path)?;
             match human_capital_from_groups(&group_scores) {
                 Outcome::Value(points) => Ok((group_scores, points)),
-                Outcome::NotComputable { reason } => Err(InputError::new(scores_path, reason)),
+                Outcome::NotComputable { reason } => Err(not_computable(scores_path, &reason)),
             }
         };
     let (group_scores, human_capital) = points(&person.assessment.scores, "assessment")?;
@@ -453,10 +464,7 @@ fn person_goodwill(
             .ok_or_else(|| {
                 too_large(
                     "config.prospects",
-                    &format!(
-                        "the professional prospects coefficient of person `{}`",
-                        person.id
-                    ),
+                    Words::new("hc_input.prospects_of", &[("id", &person.id)]),
                 )
             })?;
     let total = company.profit_index.clone().and_then(|profit_index| {

@@ -43,3 +43,5 @@ pub mod human_capital;
 pub mod kpi;
 mod lang;
 pub mod partners;
+
+pub use crate::lang::Words;

@@ -189,6 +189,9 @@ enum DetailText {
     },
     /// A text written elsewhere (a library's, the disk's), in English.
     Verbatim(String),
+    /// A sentence of the scoring methods' message files (what is wrong in a KPI card,
+    /// a staff file, a partner panel).
+    Scoring(bilans_scoring::Words),
 }
 
 impl Detail {
@@ -216,6 +219,7 @@ impl Detail {
     pub fn key(&self) -> Option<&'static str> {
         match &*self.0 {
             DetailText::Message { key, .. } => Some(key),
+            DetailText::Scoring(words) => Some(words.key()),
             DetailText::Verbatim(_) => None,
         }
     }
@@ -234,8 +238,15 @@ impl Detail {
                     .collect();
                 message(lang, key, &args)
             }
+            DetailText::Scoring(words) => words.text_in(lang),
             DetailText::Verbatim(text) => text.clone(),
         }
+    }
+}
+
+impl From<bilans_scoring::Words> for Detail {
+    fn from(words: bilans_scoring::Words) -> Detail {
+        Detail(Box::new(DetailText::Scoring(words)))
     }
 }
 

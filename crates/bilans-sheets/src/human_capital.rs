@@ -20,7 +20,7 @@ use bilans_model::Lang;
 use bilans_scoring::human_capital::{InputError, Report, StaffFile, assess};
 
 use crate::human_capital::read::{Provenance, read_workbook};
-use crate::{ErrorKind, Overwrite, SheetsError, save_workbook};
+use crate::{Detail, ErrorKind, Overwrite, SheetsError, save_workbook};
 
 mod read;
 mod write;
@@ -120,11 +120,23 @@ fn locate(path: &Path, provenance: &Provenance, error: InputError) -> SheetsErro
             file,
             sheet: sheet.clone(),
             cell: cell.clone(),
-            kind: ErrorKind::Invalid(format!("{} ({})", error.message, error.field).into()),
+            kind: ErrorKind::Invalid(Detail::nested(
+                "error.hc_at_cell",
+                vec![
+                    ("message", Detail::from(error.message)),
+                    ("field", Detail::verbatim(error.field)),
+                ],
+            )),
         },
         None => SheetsError::InFile {
             file,
-            kind: ErrorKind::Invalid(format!("field `{}`: {}", error.field, error.message).into()),
+            kind: ErrorKind::Invalid(Detail::nested(
+                "error.hc_field",
+                vec![
+                    ("field", Detail::verbatim(error.field)),
+                    ("message", Detail::from(error.message)),
+                ],
+            )),
         },
     }
 }

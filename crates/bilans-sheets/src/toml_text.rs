@@ -77,13 +77,13 @@ impl<'i> Located<'i> {
 
     /// `line L, column C` (both from 1) of the value at `path`, as [`Located::span`]
     /// finds it.
-    pub(crate) fn line_column(&self, path: &[Step<'_>]) -> String {
+    pub(crate) fn line_column(&self, path: &[Step<'_>]) -> (usize, usize) {
         let start = self.span(path).start.min(self.text.len());
         let before = self.text.get(..start).unwrap_or_default();
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
         let column = before[line_start..].chars().count() + 1;
-        format!("line {line}, column {column}")
+        (line, column)
     }
 }
 

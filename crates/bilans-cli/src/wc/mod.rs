@@ -72,10 +72,13 @@ fn library_error(error: WorkingCapitalError) -> anyhow::Error {
             anyhow::anyhow!(message(
                 lang(),
                 "context.set_by",
-                &[("error", &error), ("flag", &parameter.replace('_', "-"))],
+                &[
+                    ("error", &error.text_in(lang())),
+                    ("flag", &parameter.replace('_', "-")),
+                ],
             ))
         }
-        _ => anyhow::Error::new(error),
+        _ => anyhow::anyhow!(error.text_in(lang())),
     }
 }
 

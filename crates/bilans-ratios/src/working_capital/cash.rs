@@ -6,7 +6,7 @@ use rust_decimal::{Decimal, MathematicalOps};
 use serde::{Deserialize, Serialize};
 
 use crate::working_capital::WorkingCapitalError;
-use crate::working_capital::error::{Checked, non_negative, positive};
+use crate::working_capital::error::{Checked, Requirement, non_negative, positive};
 use crate::{DaysInYear, NotComputable};
 
 /// How often wages are paid.
@@ -330,8 +330,9 @@ pub fn deposit_income(
                 return Err(WorkingCapitalError::InvalidParameter {
                     parameter: "term_months",
                     value: Decimal::from(term_months),
-                    requirement: format!(
-                        "must be a whole number of compounding periods of {months} months"
+                    requirement: Requirement::new(
+                        "wc_error.compounding_periods",
+                        &[("months", &months)],
                     ),
                 });
             }

@@ -1,25 +1,69 @@
 //! The error of the working-capital calculators: a parameter outside its domain.
+//! Worded from this crate's message files (`wc_error`): [`WorkingCapitalError::text_in`]
+//! in any language, `Display` in English.
 
+use std::fmt;
+
+use bilans_model::Lang;
 use rust_decimal::Decimal;
 
 use crate::NotComputable;
+use crate::lang::message;
+
+/// What a parameter's value must satisfy: a message key of this crate's files
+/// (`wc_error.*`) and its arguments, worded in any language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirement {
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Requirement {
+    /// The message `key` with `args` (each written out now).
+    pub(crate) fn new(
+        key: &'static str,
+        args: &[(&'static str, &dyn fmt::Display)],
+    ) -> Requirement {
+        Requirement {
+            key,
+            args: args
+                .iter()
+                .map(|(name, value)| (*name, value.to_string()))
+                .collect(),
+        }
+    }
+
+    /// The requirement in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &dyn fmt::Display)> = self
+            .args
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn fmt::Display))
+            .collect();
+        message(lang, self.key, &args)
+    }
+}
+
+impl fmt::Display for Requirement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
+}
 
 /// A calculator parameter or a transcription that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum WorkingCapitalError {
     /// A parameter is outside its domain; the message names it and says what it must be.
-    #[error("invalid `{parameter}`: {value} {requirement}")]
     InvalidParameter {
         /// The parameter's name, as in the library API (`discount_percent`).
         parameter: &'static str,
         /// The value given.
         value: Decimal,
         /// What the value must satisfy, e.g. `must be below 100`.
-        requirement: String,
+        requirement: Requirement,
     },
     /// A list of values is too short for the calculation.
-    #[error("invalid `{parameter}`: {found} values given, at least {needed} needed")]
     TooFewValues {
         /// The parameter's name.
         parameter: &'static str,
@@ -29,13 +73,11 @@ pub enum WorkingCapitalError {
         needed: usize,
     },
     /// A value needed from the statements cannot be computed.
-    #[error("{0}")]
     NotComputable(NotComputable),
-    /// The result does not fit a Decimal (28 significant digits).
-    #[error("arithmetic overflow in {0}")]
+    /// The result does not fit a Decimal (28 significant digits); the calculation's
+    /// name (`bill discount`), worded from `wc_error.calculation`.
     Overflow(&'static str),
-    /// A transcribed published table is inconsistent.
-    #[error("{table}: {message}")]
+    /// A transcribed published table is inconsistent (a fixture's words, in English).
     Transcription {
         /// The table, e.g. `table 8`.
         table: String,
@@ -45,6 +87,48 @@ pub enum WorkingCapitalError {
 }
 
 impl WorkingCapitalError {
+    /// The error in `lang`; a parameter's name stays as the library API spells it.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match self {
+            WorkingCapitalError::InvalidParameter {
+                parameter,
+                value,
+                requirement,
+            } => message(
+                lang,
+                "wc_error.invalid",
+                &[
+                    ("parameter", parameter),
+                    ("value", value),
+                    ("requirement", &requirement.text_in(lang)),
+                ],
+            ),
+            WorkingCapitalError::TooFewValues {
+                parameter,
+                found,
+                needed,
+            } => message(
+                lang,
+                "wc_error.too_few",
+                &[
+                    ("parameter", parameter),
+                    ("found", found),
+                    ("needed", needed),
+                ],
+            ),
+            WorkingCapitalError::NotComputable(reason) => reason.text(lang),
+            WorkingCapitalError::Overflow(calculation) => {
+                let key = format!("wc_error.calculation.{}", calculation.replace(' ', "_"));
+                message(
+                    lang,
+                    "wc_error.overflow",
+                    &[("calculation", &message(lang, &key, &[]))],
+                )
+            }
+            WorkingCapitalError::Transcription { table, message } => format!("{table}: {message}"),
+        }
+    }
+
     /// The name of the offending parameter, when the error is about one.
     pub fn parameter(&self) -> Option<&'static str> {
         match self {
@@ -66,7 +150,7 @@ pub(crate) fn non_negative(
     Err(WorkingCapitalError::InvalidParameter {
         parameter,
         value,
-        requirement: "must not be negative".to_owned(),
+        requirement: Requirement::new("wc_error.non_negative", &[]),
     })
 }
 
@@ -78,7 +162,7 @@ pub(crate) fn positive(parameter: &'static str, value: Decimal) -> Result<(), Wo
     Err(WorkingCapitalError::InvalidParameter {
         parameter,
         value,
-        requirement: "must be positive".to_owned(),
+        requirement: Requirement::new("wc_error.positive", &[]),
     })
 }
 
@@ -93,7 +177,7 @@ pub(crate) fn percent_below_100(
     Err(WorkingCapitalError::InvalidParameter {
         parameter,
         value,
-        requirement: "must be a percentage from 0 to below 100".to_owned(),
+        requirement: Requirement::new("wc_error.percent_below_100", &[]),
     })
 }
 
@@ -108,9 +192,17 @@ pub(crate) fn share_percent(
     Err(WorkingCapitalError::InvalidParameter {
         parameter,
         value,
-        requirement: "must be a share from 0 to 100 percent".to_owned(),
+        requirement: Requirement::new("wc_error.share_percent", &[]),
     })
 }
+
+impl fmt::Display for WorkingCapitalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
+}
+
+impl std::error::Error for WorkingCapitalError {}
 
 /// Checked arithmetic for one calculation: every operation on user-given values goes
 /// through it, so that a result beyond a Decimal's range is

@@ -39,7 +39,7 @@ pub use crate::working_capital::cash::{
     chronological_mean, chronological_mean_of_item, deposit_income, deposit_share,
     express_payables_days, wage_deferral_days,
 };
-pub use crate::working_capital::error::WorkingCapitalError;
+pub use crate::working_capital::error::{Requirement, WorkingCapitalError};
 pub use crate::working_capital::policy::{
     AssetPolicy, CombinedPolicy, NAMING_NOTE, Policy, PolicyBands, PolicyClassification,
     PolicyConfig, PolicyIndicators, TABLE_8, classify_policies, combined_policy,

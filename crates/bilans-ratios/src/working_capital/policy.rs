@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::messages;
 use crate::working_capital::WorkingCapitalError;
-use crate::working_capital::error::{non_negative, share_percent};
+use crate::working_capital::error::{Requirement, non_negative, share_percent};
 
 /// The note every output that names a policy carries.
 pub const NAMING_NOTE: &str = "policy names follow seed 002: \"aggressive\" current-asset management holds MANY current assets (the \"fat cat\"), \"conservative\" holds few; this is the reverse of common US naming";
@@ -176,8 +176,9 @@ impl PolicyBands {
             return Err(WorkingCapitalError::InvalidParameter {
                 parameter,
                 value: aggressive_from,
-                requirement: format!(
-                    "(aggressive from) must not be below the conservative limit {conservative_below}"
+                requirement: Requirement::new(
+                    "wc_error.aggressive_below_conservative",
+                    &[("limit", &conservative_below)],
                 ),
             });
         }

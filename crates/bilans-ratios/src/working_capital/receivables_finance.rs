@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use crate::DaysInYear;
 use crate::working_capital::WorkingCapitalError;
-use crate::working_capital::error::{Checked, non_negative, percent_below_100, positive};
+use crate::working_capital::error::{
+    Checked, Requirement, non_negative, percent_below_100, positive,
+};
 
 /// A bill of exchange presented to a bank for discounting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -82,9 +84,9 @@ pub fn discount_bill(input: &BillInput) -> Result<BillDiscount, WorkingCapitalEr
         return Err(WorkingCapitalError::InvalidParameter {
             parameter: "discount_rate_percent",
             value: input.discount_rate_percent,
-            requirement: format!(
-                "is too high: over {} days the discount ({discount}) would consume the face value",
-                input.days_to_maturity
+            requirement: Requirement::new(
+                "wc_error.discount_too_high",
+                &[("days", &input.days_to_maturity), ("discount", &discount)],
             ),
         });
     }
@@ -178,7 +180,7 @@ pub fn factoring_cost(input: &FactoringInput) -> Result<FactoringCost, WorkingCa
         return Err(WorkingCapitalError::InvalidParameter {
             parameter: "advance_percent",
             value: input.advance_percent,
-            requirement: "must not exceed 100".to_owned(),
+            requirement: Requirement::new("wc_error.at_most_100", &[]),
         });
     }
     non_negative("interest_rate_percent", input.interest_rate_percent)?;
@@ -200,8 +202,9 @@ pub fn factoring_cost(input: &FactoringInput) -> Result<FactoringCost, WorkingCa
         return Err(WorkingCapitalError::InvalidParameter {
             parameter: "advance_percent",
             value: input.advance_percent,
-            requirement: format!(
-                "is too small: commission and interest ({total_cost}) consume the advance ({advance})"
+            requirement: Requirement::new(
+                "wc_error.advance_too_small",
+                &[("cost", &total_cost), ("advance", &advance)],
             ),
         });
     }

@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use crate::DaysInYear;
 use crate::working_capital::WorkingCapitalError;
-use crate::working_capital::error::{Checked, non_negative, percent_below_100, positive};
+use crate::working_capital::error::{
+    Checked, Requirement, non_negative, percent_below_100, positive,
+};
 
 /// The monthly flows and deferrals of the A/B example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -190,9 +192,9 @@ pub fn cash_discount_cost(
         return Err(WorkingCapitalError::InvalidParameter {
             parameter: "payment_term_days",
             value: input.payment_term_days,
-            requirement: format!(
-                "must be longer than the discount period `discount_days` ({})",
-                input.discount_days
+            requirement: Requirement::new(
+                "wc_error.term_not_longer",
+                &[("days", &input.discount_days)],
             ),
         });
     }

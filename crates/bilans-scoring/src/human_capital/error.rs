@@ -1,5 +1,7 @@
 //! The error of a human capital assessment: invalid input, located by a field path.
 
+use crate::lang::Words;
+
 /// Invalid input, located by the path of the offending field.
 ///
 /// Paths follow the TOML layout with zero-based list indices: `staff[0].fte` is the
@@ -10,16 +12,21 @@
 pub struct InputError {
     /// The path of the offending field.
     pub field: String,
-    /// What is wrong, in lower case.
-    pub message: String,
+    /// What is wrong, in lower case, worded in any language.
+    pub message: Words,
 }
 
 impl InputError {
     /// An error at `field`.
-    pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> InputError {
+    pub(crate) fn new(field: impl Into<String>, message: Words) -> InputError {
         InputError {
             field: field.into(),
-            message: message.into(),
+            message,
         }
+    }
+
+    /// The error in `lang`: the field and what is wrong.
+    pub fn text_in(&self, lang: bilans_model::Lang) -> String {
+        format!("{}: {}", self.field, self.message.text_in(lang))
     }
 }

@@ -372,7 +372,7 @@ fn check_error(edit: impl FnOnce(&mut StaffFile), field: &str, message: &str) {
     edit(&mut file);
     let error = assess(&file).unwrap_err();
     assert_eq!(error.field, field);
-    assert!(error.message.contains(message), "{}", error.message);
+    assert!(error.message.to_string().contains(message), "{error}");
 }
 
 #[test]

@@ -9,6 +9,7 @@ use crate::human_capital::formulas::checked_sum;
 use crate::human_capital::input::{
     AggregationMethod, Band, Company, Config, Group, Person, ScoreScale, Scores, StaffFile,
 };
+use crate::lang::Words;
 
 /// Checks `file`; the first problem found, in file order, is the error.
 pub(crate) fn validate(file: &StaffFile) -> Result<(), InputError> {
@@ -20,15 +21,16 @@ pub(crate) fn validate(file: &StaffFile) -> Result<(), InputError> {
         if person.id.trim().is_empty() {
             return Err(InputError::new(
                 format!("{path}.id"),
-                "the person id is empty",
+                Words::new("hc_input.id_empty", &[]),
             ));
         }
         if !ids.insert(person.id.as_str()) {
-            let message = format!("person id `{}` appears twice", person.id);
+            let message = Words::new("hc_input.id_twice", &[("id", &person.id)]);
             return Err(InputError::new(format!("{path}.id"), message));
         }
         validate_person(&path, person, &file.config).map_err(|error| InputError {
-            message: format!("person `{}`: {}", person.id, error.message),
+            message: Words::new("hc_input.person", &[("id", &person.id)])
+                .with("message", error.message),
             ..error
         })?;
     }
@@ -53,7 +55,7 @@ fn validate_company(company: &Company) -> Result<(), InputError> {
 fn validate_config(config: &Config) -> Result<(), InputError> {
     let ScoreScale { min, max } = &config.score_scale;
     if max <= min {
-        let message = format!("the score scale's min ({min}) must be below its max ({max})");
+        let message = Words::new("hc_input.scale_order", &[("min", min), ("max", max)]);
         return Err(InputError::new("config.score_scale", message));
     }
     for (group, aggregation) in &config.aggregation {
@@ -61,9 +63,9 @@ fn validate_config(config: &Config) -> Result<(), InputError> {
         let components = group.components();
         if aggregation.method != AggregationMethod::WeightedMean {
             if !aggregation.weights.is_empty() {
-                let message = format!(
-                    "weights are given but the method is `{}`; use `weighted_mean`",
-                    aggregation.method.name()
+                let message = Words::new(
+                    "hc_input.weights_unused",
+                    &[("method", &aggregation.method.name())],
                 );
                 return Err(InputError::new(format!("{path}.weights"), message));
             }
@@ -81,7 +83,7 @@ fn validate_config(config: &Config) -> Result<(), InputError> {
         }
         for component in components {
             if !aggregation.weights.contains_key(*component) {
-                let message = format!("weighted_mean needs a weight for `{component}`");
+                let message = Words::new("hc_input.weight_missing", &[("component", component)]);
                 return Err(InputError::new(
                     format!("{path}.weights.{component}"),
                     message,
@@ -89,11 +91,11 @@ fn validate_config(config: &Config) -> Result<(), InputError> {
             }
         }
         let Some(weight_sum) = checked_sum(aggregation.weights.values().copied()) else {
-            let message = "the sum of the weights exceeds a decimal's range (28 digits)";
+            let message = Words::new("hc_input.weights_overflow", &[]);
             return Err(InputError::new(format!("{path}.weights"), message));
         };
         if weight_sum.is_zero() {
-            let message = "the weights sum to zero";
+            let message = Words::new("hc_input.weights_zero", &[]);
             return Err(InputError::new(format!("{path}.weights"), message));
         }
     }
@@ -124,13 +126,13 @@ fn validate_config(config: &Config) -> Result<(), InputError> {
 
 fn validate_bands(path: &str, bands: &[Band]) -> Result<(), InputError> {
     if bands.is_empty() {
-        return Err(InputError::new(path, "at least one band is needed"));
+        return Err(InputError::new(path, Words::new("hc_input.no_band", &[])));
     }
     for (band_idx, pair) in bands.windows(2).enumerate() {
         if pair[1].from <= pair[0].from {
-            let message = format!(
-                "bands must be in increasing order of `from`: {} follows {}",
-                pair[1].from, pair[0].from
+            let message = Words::new(
+                "hc_input.band_order",
+                &[("from", &pair[1].from), ("previous", &pair[0].from)],
             );
             return Err(InputError::new(
                 format!("{path}[{}].from", band_idx + 1),
@@ -167,10 +169,9 @@ fn validate_person(path: &str, person: &Person, config: &Config) -> Result<(), I
             .keys()
             .map(String::as_str)
             .collect();
-        let message = format!(
-            "unknown education level `{}`; configured levels: {}",
-            person.education,
-            known.join(", ")
+        let message = Words::new(
+            "hc_input.unknown_education",
+            &[("level", &person.education), ("known", &known.join(", "))],
         );
         return Err(InputError::new(format!("{path}.education"), message));
     }
@@ -185,9 +186,9 @@ fn validate_person(path: &str, person: &Person, config: &Config) -> Result<(), I
         if let Some(first) = bands.first()
             && value < first.from
         {
-            let message = format!(
-                "{value} is below the first band, which starts at {}",
-                first.from
+            let message = Words::new(
+                "hc_input.below_first_band",
+                &[("value", &value), ("from", &first.from)],
             );
             return Err(InputError::new(format!("{path}.{field}"), message));
         }
@@ -215,9 +216,9 @@ fn validate_scores(path: &str, scores: &Scores, scale: &ScoreScale) -> Result<()
     for name in scores.keys() {
         if Group::from_name(name).is_none() {
             let known: Vec<&str> = Group::ALL.iter().map(|group| group.name()).collect();
-            let message = format!(
-                "unknown group `{name}`; the groups are {}",
-                known.join(", ")
+            let message = Words::new(
+                "hc_input.unknown_group",
+                &[("name", name), ("known", &known.join(", "))],
             );
             return Err(InputError::new(format!("{path}.{name}"), message));
         }
@@ -225,10 +226,13 @@ fn validate_scores(path: &str, scores: &Scores, scale: &ScoreScale) -> Result<()
     for group in Group::ALL {
         let group_path = format!("{path}.{group}");
         let Some(components) = scores.get(group.name()) else {
-            let message = format!(
-                "missing group `{group}` ({}; components: {})",
-                group.symbol(),
-                group.components().join(", ")
+            let message = Words::new(
+                "hc_input.missing_group",
+                &[
+                    ("group", &group),
+                    ("symbol", &group.symbol()),
+                    ("components", &group.components().join(", ")),
+                ],
             );
             return Err(InputError::new(group_path, message));
         };
@@ -243,13 +247,16 @@ fn validate_scores(path: &str, scores: &Scores, scale: &ScoreScale) -> Result<()
         for component in group.components() {
             let component_path = format!("{group_path}.{component}");
             let Some(score) = components.get(*component) else {
-                let message = format!("missing component `{component}` of group `{group}`");
+                let message = Words::new(
+                    "hc_input.missing_component",
+                    &[("component", component), ("group", &group)],
+                );
                 return Err(InputError::new(component_path, message));
             };
             if *score < scale.min || scale.max < *score {
-                let message = format!(
-                    "score {score} is outside the scale {} to {}",
-                    scale.min, scale.max
+                let message = Words::new(
+                    "hc_input.score_outside",
+                    &[("score", score), ("min", &scale.min), ("max", &scale.max)],
                 );
                 return Err(InputError::new(component_path, message));
             }
@@ -271,15 +278,15 @@ fn validate_date(path: &str, text: &str) -> Result<(), InputError> {
     };
     Err(InputError::new(
         path,
-        format!("`{text}` is not a date: {problem} (expected YYYY-MM-DD)"),
+        Words::new("hc_input.not_a_date", &[("text", &text)]).with("problem", problem),
     ))
 }
 
 /// Why `text` is not a calendar date `YYYY-MM-DD`.
-fn calendar_date(text: &str) -> Result<(), String> {
+fn calendar_date(text: &str) -> Result<(), Words> {
     let fields: Vec<&str> = text.split('-').collect();
     let [year, month, day] = fields.as_slice() else {
-        return Err("it needs a year, a month and a day separated by `-`".to_owned());
+        return Err(Words::new("hc_input.date_fields", &[]));
     };
     let number = |field: &str, digits: usize| -> Option<u32> {
         let all_digits = field.len() == digits && field.bytes().all(|byte| byte.is_ascii_digit());
@@ -287,10 +294,10 @@ fn calendar_date(text: &str) -> Result<(), String> {
     };
     let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2))
     else {
-        return Err("the year needs 4 digits, the month and the day 2".to_owned());
+        return Err(Words::new("hc_input.date_digits", &[]));
     };
     if !(1..=12).contains(&month) {
-        return Err(format!("month {month} is not 1 to 12"));
+        return Err(Words::new("hc_input.date_month", &[("month", &month)]));
     }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days_in_month = match month {
@@ -300,17 +307,26 @@ fn calendar_date(text: &str) -> Result<(), String> {
         _ => 31,
     };
     if !(1..=days_in_month).contains(&day) {
-        return Err(format!(
-            "day {day} does not exist in {year:04}-{month:02}, which has {days_in_month} days"
+        return Err(Words::new(
+            "hc_input.date_day",
+            &[
+                ("day", &day),
+                ("month", &format!("{year:04}-{month:02}")),
+                ("days", &days_in_month),
+            ],
         ));
     }
     Ok(())
 }
 
-fn unknown_component(group: Group, name: &str) -> String {
-    format!(
-        "unknown component `{name}` of group `{group}`; its components are {}",
-        group.components().join(", ")
+fn unknown_component(group: Group, name: &str) -> Words {
+    Words::new(
+        "hc_input.unknown_component",
+        &[
+            ("name", &name),
+            ("group", &group),
+            ("components", &group.components().join(", ")),
+        ],
     )
 }
 
@@ -318,7 +334,7 @@ fn not_negative(path: &str, value: Decimal) -> Result<(), InputError> {
     if value < Decimal::ZERO {
         return Err(InputError::new(
             path,
-            format!("must not be negative, found {value}"),
+            Words::new("hc_input.negative", &[("value", &value)]),
         ));
     }
     Ok(())
@@ -328,7 +344,7 @@ fn positive(path: &str, value: Decimal) -> Result<(), InputError> {
     if value <= Decimal::ZERO {
         return Err(InputError::new(
             path,
-            format!("must be positive, found {value}"),
+            Words::new("hc_input.not_positive", &[("value", &value)]),
         ));
     }
     Ok(())

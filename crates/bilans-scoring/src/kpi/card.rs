@@ -12,6 +12,7 @@ use crate::kpi::input::{CardInput, InputError, InputLocation, KpiField, KpiRecor
 use crate::kpi::level::Level;
 use crate::kpi::scale::ScaleKind;
 use crate::kpi::settings::Settings;
+use crate::lang::Words;
 
 /// The largest weight a KPI may have: weights are relative, and the bound keeps every
 /// sum of weights far inside a Decimal's range.
@@ -100,9 +101,9 @@ pub fn build_card(input: &CardInput) -> Result<Card, InputError> {
             .iter()
             .any(|earlier| earlier.name == kpi.name && earlier.owner == kpi.owner)
         {
-            let message = format!(
-                "KPI `{}` appears twice on the card of `{}`; names must be unique per owner",
-                kpi.name, kpi.owner
+            let message = Words::new(
+                "kpi_input.duplicate_kpi",
+                &[("name", &kpi.name), ("owner", &kpi.owner)],
             );
             return Err(InputError {
                 location: at(KpiField::Name),
@@ -111,9 +112,13 @@ pub fn build_card(input: &CardInput) -> Result<Card, InputError> {
         }
         match owner_levels.get(&kpi.owner) {
             Some(level) if *level != kpi.level => {
-                let message = format!(
-                    "owner `{}` is at level {} on an earlier row, here {}; an owner has one level",
-                    kpi.owner, level, kpi.level
+                let message = Words::new(
+                    "kpi_input.owner_two_levels",
+                    &[
+                        ("owner", &kpi.owner),
+                        ("earlier", level),
+                        ("level", &kpi.level),
+                    ],
                 );
                 return Err(InputError {
                     location: at(KpiField::Level),
@@ -209,7 +214,7 @@ impl KpiTypes {
 }
 
 impl FromStr for KpiTypes {
-    type Err = String;
+    type Err = Words;
 
     /// Parses eight words separated by commas, semicolons or spaces, one per pair, in
     /// any order; `non-financial` and `non_financial` are the same word.
@@ -231,13 +236,16 @@ impl FromStr for KpiTypes {
                 }
             });
             let Some((pair, side)) = hit else {
-                return Err(format!(
-                    "`{word}` is not a KPI type; expected one of: {}",
-                    all_type_words()
+                return Err(Words::new(
+                    "kpi_input.unknown_type",
+                    &[("word", &word), ("expected", &all_type_words())],
                 ));
             };
             if found[pair.index()].is_some() {
-                return Err(format!("the pair {} is given twice", pair.label()));
+                return Err(Words::new(
+                    "kpi_input.pair_twice",
+                    &[("pair", &pair.label())],
+                ));
             }
             found[pair.index()] = Some(side);
         }
@@ -245,7 +253,12 @@ impl FromStr for KpiTypes {
         for pair in TypePair::ALL {
             match found[pair.index()] {
                 Some(side) => sides[pair.index()] = side,
-                None => return Err(format!("no side of the pair {} is given", pair.label())),
+                None => {
+                    return Err(Words::new(
+                        "kpi_input.pair_missing",
+                        &[("pair", &pair.label())],
+                    ));
+                }
             }
         }
         Ok(KpiTypes { sides })
@@ -312,7 +325,7 @@ fn all_type_words() -> String {
         .iter()
         .map(|pair| {
             let (left, right) = pair.side_names();
-            format!("{left}/{right}")
+            format!("`{left}/{right}`")
         })
         .collect();
     words.join(", ")
@@ -325,7 +338,7 @@ struct RecordReader<'a> {
 }
 
 impl RecordReader<'_> {
-    fn error(&self, field: KpiField, message: String) -> InputError {
+    fn error(&self, field: KpiField, message: Words) -> InputError {
         InputError {
             location: InputLocation::Field {
                 kpi_idx: self.kpi_idx,
@@ -343,15 +356,15 @@ impl RecordReader<'_> {
             .filter(|text| !text.is_empty())
     }
 
-    fn required(&self, field: KpiField, why: &str) -> Result<&str, InputError> {
+    fn required(&self, field: KpiField, why: &'static str) -> Result<&str, InputError> {
         self.text(field)
-            .ok_or_else(|| self.error(field, format!("`{}` is missing: {why}", field.name())))
+            .ok_or_else(|| self.error(field, missing(field, why)))
     }
 
-    fn parsed<T: FromStr<Err = String>>(
+    fn parsed<T: FromStr<Err = Words>>(
         &self,
         field: KpiField,
-        why: &str,
+        why: &'static str,
     ) -> Result<T, InputError> {
         let text = self.required(field, why)?;
         text.parse().map_err(|message| self.error(field, message))
@@ -360,48 +373,59 @@ impl RecordReader<'_> {
     fn number(&self, field: KpiField) -> Result<Option<Decimal>, InputError> {
         match self.text(field) {
             None => Ok(None),
-            Some(text) => parse_number(text)
-                .map(Some)
-                .map_err(|message| self.error(field, format!("{}: {message}", field.name()))),
+            Some(text) => parse_number(text).map(Some).map_err(|error| {
+                let message = Words::new("kpi_input.field_value", &[("field", &field.name())]);
+                self.error(field, message.with("message", error.words()))
+            }),
         }
     }
 
-    fn refuse(&self, field: KpiField, why: &str) -> Result<(), InputError> {
+    fn refuse(&self, field: KpiField, why: &'static str) -> Result<(), InputError> {
         match self.text(field) {
             None => Ok(()),
-            Some(_) => Err(self.error(field, format!("`{}` does not apply: {why}", field.name()))),
+            Some(_) => {
+                let message = Words::new("kpi_input.does_not_apply", &[("field", &field.name())]);
+                Err(self.error(field, message.with("why", Words::new(why, &[]))))
+            }
         }
     }
+}
+
+/// `field` is missing, and `why` (a message key) it is needed.
+fn missing(field: KpiField, why: &'static str) -> Words {
+    Words::new("kpi_input.missing", &[("field", &field.name())]).with("why", Words::new(why, &[]))
 }
 
 fn build_kpi(kpi_idx: usize, record: &KpiRecord) -> Result<Kpi, InputError> {
     let reader = RecordReader { kpi_idx, record };
     let name = reader
-        .required(KpiField::Name, "every KPI needs a name")?
+        .required(KpiField::Name, "kpi_input.why_name")?
         .to_owned();
     let owner = reader
-        .required(KpiField::Owner, "every KPI is on someone's card")?
+        .required(KpiField::Owner, "kpi_input.why_owner")?
         .to_owned();
-    let level: Level = reader.parsed(KpiField::Level, "organisation, unit or employee")?;
-    let types: KpiTypes = reader.parsed(KpiField::Types, "one side of each of the eight pairs")?;
-    let scale: ScaleKind =
-        reader.parsed(KpiField::Scale, "the measurement scale decides the score")?;
-    let kind: DirectionKind =
-        reader.parsed(KpiField::Direction, "positive, negative or interval")?;
+    let level: Level = reader.parsed(KpiField::Level, "kpi_input.why_level")?;
+    let types: KpiTypes = reader.parsed(KpiField::Types, "kpi_input.why_types")?;
+    let scale: ScaleKind = reader.parsed(KpiField::Scale, "kpi_input.why_scale")?;
+    let kind: DirectionKind = reader.parsed(KpiField::Direction, "kpi_input.why_direction")?;
     let direction = build_direction(&reader, scale, kind)?;
     let weight = reader.number(KpiField::Weight)?.ok_or_else(|| {
         reader.error(
             KpiField::Weight,
-            "`weight` is missing: the card total needs it".to_owned(),
+            missing(KpiField::Weight, "kpi_input.why_weight"),
         )
     })?;
     if weight < Decimal::ZERO {
-        return Err(reader.error(KpiField::Weight, format!("weight {weight} is negative")));
+        let message = Words::new("kpi_input.weight_negative", &[("weight", &weight)]);
+        return Err(reader.error(KpiField::Weight, message));
     }
     if MAX_WEIGHT < weight {
         return Err(reader.error(
             KpiField::Weight,
-            format!("weight {weight} is above {MAX_WEIGHT}: weights are relative, scale them down"),
+            Words::new(
+                "kpi_input.weight_above",
+                &[("weight", &weight), ("max", &MAX_WEIGHT)],
+            ),
         ));
     }
     let unit = reader.text(KpiField::Unit).unwrap_or_default().to_owned();
@@ -413,11 +437,13 @@ fn build_kpi(kpi_idx: usize, record: &KpiRecord) -> Result<Kpi, InputError> {
         };
         let value = parse_number(text).map_err(|message| InputError {
             location: at,
-            message: format!("actual for {period}: {message}"),
+            message: Words::new("kpi_input.actual", &[("period", period)])
+                .with("message", message.words()),
         })?;
         if !scale.admits(value) {
-            let message = format!(
-                "actual for {period}: {value} is not a value of the {scale} scale (0 or 1)"
+            let message = Words::new(
+                "kpi_input.actual_not_binary",
+                &[("period", period), ("value", &value), ("scale", &scale)],
             );
             return Err(InputError {
                 location: at,
@@ -425,7 +451,7 @@ fn build_kpi(kpi_idx: usize, record: &KpiRecord) -> Result<Kpi, InputError> {
             });
         }
         if actuals.iter().any(|(earlier, _)| earlier == period) {
-            let message = format!("period {period} has two actual values");
+            let message = Words::new("kpi_input.actual_twice", &[("period", period)]);
             return Err(InputError {
                 location: at,
                 message,
@@ -452,46 +478,39 @@ fn build_direction(
     kind: DirectionKind,
 ) -> Result<Direction, InputError> {
     if scale == ScaleKind::Nominal {
-        let message = "a nominal scale has no order, so it has no direction of preference and \
-                       cannot be scored; use an ordinal or binary scale"
-            .to_owned();
+        let message = Words::new("kpi_input.nominal", &[]);
         return Err(reader.error(KpiField::Scale, message));
     }
     let plan = reader.number(KpiField::Plan)?;
     let zero_at = reader.number(KpiField::ZeroAt)?;
     match kind {
         DirectionKind::Positive | DirectionKind::Negative => {
-            let interval_only = "it applies to interval KPIs only";
+            let interval_only = "kpi_input.why_interval_only";
             reader.refuse(KpiField::Low, interval_only)?;
             reader.refuse(KpiField::High, interval_only)?;
             reader.refuse(KpiField::Tolerance, interval_only)?;
             reader.refuse(KpiField::Deviation, interval_only)?;
             let plan = match (plan, scale) {
                 (Some(plan), ScaleKind::Binary) if !scale.admits(plan) => {
-                    let message =
-                        format!("plan {plan} is not a value of the binary scale (0 or 1)");
+                    let message = Words::new("kpi_input.plan_not_binary", &[("plan", &plan)]);
                     return Err(reader.error(KpiField::Plan, message));
                 }
                 (Some(plan), _) => plan,
                 (None, ScaleKind::Binary) if kind == DirectionKind::Positive => Decimal::ONE,
                 (None, ScaleKind::Binary) => Decimal::ZERO,
                 (None, _) => {
-                    let role = if kind == DirectionKind::Positive {
-                        "floor"
+                    let key = if kind == DirectionKind::Positive {
+                        "kpi_input.plan_missing_floor"
                     } else {
-                        "ceiling"
+                        "kpi_input.plan_missing_ceiling"
                     };
-                    let message =
-                        format!("`plan` is missing: a {kind} KPI needs its plan as a {role}");
+                    let message = Words::new(key, &[("kind", &kind)]);
                     return Err(reader.error(KpiField::Plan, message));
                 }
             };
             if let Some(zero) = zero_at {
                 if !scale.is_metric() {
-                    let message = format!(
-                        "`zero_at` needs a metric scale: partial credit between two values is a \
-                         ratio of differences, which the {scale} scale does not have"
-                    );
+                    let message = Words::new("kpi_input.zero_at_metric", &[("scale", &scale)]);
                     return Err(reader.error(KpiField::ZeroAt, message));
                 }
                 let on_the_wrong_side = if kind == DirectionKind::Positive {
@@ -500,12 +519,12 @@ fn build_direction(
                     zero <= plan
                 };
                 if on_the_wrong_side {
-                    let side = if kind == DirectionKind::Positive {
-                        "below"
+                    let key = if kind == DirectionKind::Positive {
+                        "kpi_input.zero_at_below"
                     } else {
-                        "above"
+                        "kpi_input.zero_at_above"
                     };
-                    let message = format!("`zero_at` {zero} must lie {side} the plan {plan}");
+                    let message = Words::new(key, &[("zero", &zero), ("plan", &plan)]);
                     return Err(reader.error(KpiField::ZeroAt, message));
                 }
             }
@@ -531,15 +550,11 @@ fn build_interval(
     zero_at: Option<Decimal>,
 ) -> Result<Direction, InputError> {
     if !scale.is_metric() {
-        let message = format!(
-            "an interval KPI is scored by its deviation from the optimum, a difference, which \
-             the {scale} scale does not have; use an interval, ratio or absolute scale"
-        );
+        let message = Words::new("kpi_input.interval_metric", &[("scale", &scale)]);
         return Err(reader.error(KpiField::Direction, message));
     }
     if zero_at.is_some() {
-        let message =
-            "`zero_at` does not apply: an interval KPI scores by its tolerance".to_owned();
+        let message = Words::new("kpi_input.zero_at_interval", &[]);
         return Err(reader.error(KpiField::ZeroAt, message));
     }
     let tolerance = reader.number(KpiField::Tolerance)?;
@@ -551,7 +566,7 @@ fn build_interval(
             "absolute" => Deviation::Absolute,
             "relative" => Deviation::Relative,
             _ => {
-                let message = format!("unknown deviation `{text}`; expected absolute or relative");
+                let message = Words::new("kpi_input.unknown_deviation", &[("text", &text)]);
                 return Err(reader.error(KpiField::Deviation, message));
             }
         },
@@ -560,63 +575,59 @@ fn build_interval(
         (Some(optimum), Some(tolerance), None, None) => (optimum, tolerance),
         (None, None, Some(low), Some(high)) => {
             if deviation == Deviation::Relative {
-                let message = "a range gives an absolute deviation; drop `deviation` or give \
-                               `plan` and `tolerance`"
-                    .to_owned();
+                let message = Words::new("kpi_input.range_relative", &[]);
                 return Err(reader.error(KpiField::Deviation, message));
             }
             if high < low {
-                let message = format!("`high` {high} is below `low` {low}");
+                let message = Words::new(
+                    "kpi_input.high_below_low",
+                    &[("high", &high), ("low", &low)],
+                );
                 return Err(reader.error(KpiField::High, message));
             }
             // low ≤ high: the midpoint low + (high − low)/2 stays between them; the
             // half-width overflows only for a range wider than a Decimal's span.
             let Some(half_width) = high.checked_sub(low).map(|width| width / Decimal::TWO) else {
-                let message = format!("the range {low}..{high} is wider than a decimal's range");
+                let message = Words::new(
+                    "kpi_input.range_too_wide",
+                    &[("low", &low), ("high", &high)],
+                );
                 return Err(reader.error(KpiField::High, message));
             };
             (low + half_width, half_width)
         }
         (Some(_), None, _, _) => {
-            let message = "`tolerance` is missing: an interval KPI with a `plan` (its optimum) \
-                           needs the largest acceptable deviation"
-                .to_owned();
+            let message = missing(KpiField::Tolerance, "kpi_input.why_tolerance");
             return Err(reader.error(KpiField::Tolerance, message));
         }
         (None, _, Some(_), None) => {
-            let message = "`high` is missing: a range needs both ends".to_owned();
+            let message = missing(KpiField::High, "kpi_input.why_both_ends");
             return Err(reader.error(KpiField::High, message));
         }
         (None, _, None, Some(_)) => {
-            let message = "`low` is missing: a range needs both ends".to_owned();
+            let message = missing(KpiField::Low, "kpi_input.why_both_ends");
             return Err(reader.error(KpiField::Low, message));
         }
         (None, _, None, None) => {
-            let message = "`plan` is missing: an interval KPI needs its optimum (`plan` with \
-                           `tolerance`) or its range (`low` and `high`)"
-                .to_owned();
+            let message = missing(KpiField::Plan, "kpi_input.why_optimum");
             return Err(reader.error(KpiField::Plan, message));
         }
         _ => {
-            let message =
-                "give either `plan` with `tolerance`, or `low` and `high`, not both".to_owned();
+            let message = Words::new("kpi_input.plan_and_range", &[]);
             return Err(reader.error(KpiField::Low, message));
         }
     };
     if tolerance < Decimal::ZERO {
-        let message = format!("tolerance {tolerance} is negative");
+        let message = Words::new("kpi_input.tolerance_negative", &[("tolerance", &tolerance)]);
         return Err(reader.error(KpiField::Tolerance, message));
     }
     if deviation == Deviation::Relative {
         if !scale.has_natural_zero() {
-            let message = format!(
-                "a relative deviation divides by the optimum, a ratio of values, which the \
-                 {scale} scale does not allow; use an absolute deviation"
-            );
+            let message = Words::new("kpi_input.relative_scale", &[("scale", &scale)]);
             return Err(reader.error(KpiField::Deviation, message));
         }
         if optimum.is_zero() {
-            let message = "a relative deviation from an optimum of 0 has no meaning".to_owned();
+            let message = Words::new("kpi_input.relative_zero", &[]);
             return Err(reader.error(KpiField::Plan, message));
         }
     }

@@ -119,7 +119,7 @@ impl fmt::Display for DirectionKind {
 }
 
 impl FromStr for DirectionKind {
-    type Err = String;
+    type Err = crate::lang::Words;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let wanted = text.trim().to_lowercase();
@@ -127,10 +127,7 @@ impl FromStr for DirectionKind {
             .into_iter()
             .find(|kind| kind.name() == wanted)
             .ok_or_else(|| {
-                format!(
-                    "unknown direction `{}`; expected positive, negative or interval",
-                    text.trim()
-                )
+                crate::lang::Words::new("kpi_input.unknown_direction", &[("text", &text.trim())])
             })
     }
 }

@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use crate::lang::Words;
+
 /// The fields of a KPI record; [`KpiField::name`] is the column header and TOML key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum KpiField {
@@ -87,8 +89,8 @@ pub enum InputLocation {
 pub struct InputError {
     /// Where.
     pub location: InputLocation,
-    /// What is wrong, in lower case.
-    pub message: String,
+    /// What is wrong, in lower case, worded in any language.
+    pub message: Words,
 }
 
 /// Text that is not a decimal number; its message names the text.
@@ -98,10 +100,24 @@ pub struct NotANumber {
     pub text: String,
 }
 
+impl NotANumber {
+    /// What is wrong, as a sentence worded in any language.
+    pub fn words(&self) -> Words {
+        Words::new("kpi_input.not_a_number", &[("text", &self.text)])
+    }
+}
+
 impl fmt::Display for NotANumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a number", self.text)
+        write!(f, "{}", self.words())
     }
+}
+
+/// Machine names (a card's words, its fields) as a message lists them: each in
+/// backticks, as written in every language.
+pub fn code_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    quoted.join(", ")
 }
 
 /// Parses a number written in a cell or a TOML value.
@@ -180,8 +196,15 @@ impl KpiField {
     }
 }
 
+impl InputError {
+    /// What is wrong, in `lang`.
+    pub fn text_in(&self, lang: bilans_model::Lang) -> String {
+        self.message.text_in(lang)
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        write!(f, "{}", self.message)
     }
 }

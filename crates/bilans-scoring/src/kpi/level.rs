@@ -39,15 +39,16 @@ impl fmt::Display for Level {
 }
 
 impl FromStr for Level {
-    type Err = String;
+    type Err = crate::lang::Words;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         match text.trim().to_lowercase().as_str() {
             "organisation" | "organization" => Ok(Level::Organisation),
             "unit" => Ok(Level::Unit),
             "employee" => Ok(Level::Employee),
-            other => Err(format!(
-                "unknown level `{other}`; expected organisation, unit or employee"
+            other => Err(crate::lang::Words::new(
+                "kpi_input.unknown_level",
+                &[("text", &other)],
             )),
         }
     }

@@ -54,7 +54,7 @@ pub use crate::kpi::card::{Card, Kpi, KpiTypes, MAX_WEIGHT, Side, TypePair, buil
 pub use crate::kpi::direction::{Deviation, Direction, DirectionKind};
 pub use crate::kpi::finding::{FindingKind, KpiFinding};
 pub use crate::kpi::input::{
-    CardInput, InputError, InputLocation, KpiField, KpiRecord, NotANumber, parse_number,
+    CardInput, InputError, InputLocation, KpiField, KpiRecord, NotANumber, code_list, parse_number,
 };
 pub use crate::kpi::level::Level;
 pub use crate::kpi::owner_card::{CardRow, OwnerCard, PeriodTotal, ScoreCell, Total};

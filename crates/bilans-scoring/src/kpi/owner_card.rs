@@ -4,6 +4,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::lang::Words;
+
 use crate::kpi::direction::DirectionKind;
 use crate::kpi::level::Level;
 use crate::kpi::scale::ScaleKind;
@@ -81,7 +83,7 @@ pub enum Total {
     },
     /// Not computable.
     NotComputable {
-        /// Why.
-        reason: String,
+        /// Why (its English text in JSON).
+        reason: Words,
     },
 }

@@ -102,7 +102,7 @@ pub fn render_markdown_in(report: &Report, lang: Lang) -> String {
                             &[
                                 ("kpi", &row.kpi),
                                 ("period", &cell.period),
-                                ("reason", reason)
+                                ("reason", &reason.text_in(lang))
                             ],
                         )
                     );

@@ -50,7 +50,7 @@ pub fn report(card: &Card) -> Report {
     }
     let mut cards = Vec::new();
     // Keyed by owner and name: KPI names are unique per owner, not per card.
-    let mut refused: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut refused: BTreeMap<(String, String), Words> = BTreeMap::new();
     for (owner, level) in &owners {
         let kpis: Vec<&Kpi> = card
             .kpis
@@ -81,7 +81,7 @@ pub fn report(card: &Card) -> Report {
                 let score = match actual {
                     Some(actual) => score(kpi, actual, settings),
                     None => Score::NotComputable {
-                        reason: format!("no actual value for {period}"),
+                        reason: Words::new("kpi_refusal.no_actual", &[("period", period)]),
                     },
                 };
                 if let Score::Computed {
@@ -140,8 +140,8 @@ pub fn report(card: &Card) -> Report {
         findings.push(KpiFinding {
             kind: FindingKind::RatioRefused,
             subject: kpi,
-            message: note,
-            words: None,
+            message: note.text_in(bilans_model::Lang::En),
+            words: Some(note),
             subject_words: None,
         });
     }
@@ -187,7 +187,7 @@ fn card_total(rows: &[CardRow], period_idx: usize) -> Total {
     for row in rows {
         let Some(weight) = row.weight_used else {
             return Total::NotComputable {
-                reason: "the weights sum to 0".to_owned(),
+                reason: Words::new("kpi_refusal.weights_zero", &[]),
             };
         };
         match row.cells.get(period_idx).map(|cell| &cell.score) {
@@ -199,21 +199,32 @@ fn card_total(rows: &[CardRow], period_idx: usize) -> Total {
                     Some(sum) => value = sum,
                     None => {
                         return Total::NotComputable {
-                            reason: "the weighted sum exceeds a decimal's range (28 digits)"
-                                .to_owned(),
+                            reason: Words::new("kpi_refusal.weighted_sum_overflow", &[]),
                         };
                     }
                 }
             }
-            Some(Score::NotComputable { reason }) => missing.push(format!("{}: {reason}", row.kpi)),
-            None => missing.push(format!("{}: no score", row.kpi)),
+            Some(Score::NotComputable { reason }) => {
+                missing.push((row.kpi.clone(), reason.clone()))
+            }
+            None => missing.push((row.kpi.clone(), Words::new("kpi_refusal.no_score", &[]))),
         }
     }
     if missing.is_empty() {
         Total::Computed { value }
     } else {
         Total::NotComputable {
-            reason: format!("not every KPI has a score ({})", missing.join("; ")),
+            reason: Words::new("kpi_refusal.not_every_score", &[]).with_list(
+                "missing",
+                missing
+                    .into_iter()
+                    .map(|(kpi, reason)| {
+                        Words::new("kpi_refusal.kpi_reason", &[("kpi", &kpi)])
+                            .with("reason", reason)
+                    })
+                    .collect(),
+                "; ",
+            ),
         }
     }
 }

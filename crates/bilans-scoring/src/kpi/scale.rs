@@ -297,7 +297,7 @@ impl fmt::Display for ScaleKind {
 }
 
 impl FromStr for ScaleKind {
-    type Err = String;
+    type Err = crate::lang::Words;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let wanted = text.trim().to_lowercase();
@@ -307,10 +307,12 @@ impl FromStr for ScaleKind {
             }
         }
         let names: Vec<&str> = ScaleKind::ALL.iter().map(|scale| scale.name()).collect();
-        Err(format!(
-            "unknown scale `{}`; expected one of: {}",
-            text.trim(),
-            names.join(", ")
+        Err(crate::lang::Words::new(
+            "kpi_input.unknown_scale",
+            &[
+                ("text", &text.trim()),
+                ("expected", &crate::kpi::input::code_list(&names)),
+            ],
         ))
     }
 }

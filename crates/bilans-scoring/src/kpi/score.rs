@@ -6,10 +6,10 @@
 //! by what the scale admits, so a ratio is only ever taken on a scale with a natural zero
 //! and a deviation only on a metric scale.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
+
+use crate::lang::Words;
 
 use crate::kpi::card::Kpi;
 use crate::kpi::direction::{Deviation, Direction};
@@ -29,13 +29,14 @@ pub enum Score {
         value: Decimal,
         /// The formula used.
         method: Method,
-        /// Why a simpler formula than the usual one was used, if it was.
-        note: Option<String>,
+        /// Why a simpler formula than the usual one was used, if it was (its English
+        /// text in JSON).
+        note: Option<Words>,
     },
     /// No score, with the reason.
     NotComputable {
-        /// Why.
-        reason: String,
+        /// Why (its English text in JSON).
+        reason: Words,
     },
 }
 
@@ -114,7 +115,7 @@ pub fn score(kpi: &Kpi, actual: Decimal, settings: &Settings) -> Score {
             }
         }
         Err(refusal) => Score::NotComputable {
-            reason: refusal.to_string(),
+            reason: refusal.words(),
         },
     }
 }
@@ -172,39 +173,35 @@ enum Refusal {
     Overflow(&'static str),
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Refusal {
+    /// The reason, worded in any language (messages `kpi_refusal.*`).
+    fn words(&self) -> Words {
         match self {
-            Refusal::Unordered => {
-                f.write_str("a nominal scale has no order, so nothing can be achieved")
-            }
-            Refusal::NotOnScale(error) => write!(f, "{error}"),
+            Refusal::Unordered => Words::new("kpi_refusal.unordered", &[]),
+            Refusal::NotOnScale(error) => Words::new(
+                "kpi_refusal.not_on_scale",
+                &[("value", &error.value), ("scale", &error.scale)],
+            ),
             Refusal::IntervalNeedsMetric(scale) => {
-                write!(f, "an interval KPI needs a metric scale, not {scale}")
+                Words::new("kpi_refusal.interval_needs_metric", &[("scale", scale)])
             }
-            Refusal::NoNaturalZero(scale) => write!(
-                f,
-                "actual/plan is refused: the {scale} scale has no natural zero, so a ratio of \
-                 its values has no meaning"
-            ),
-            Refusal::PlanNotPositive(plan) => write!(
-                f,
-                "actual/plan is refused: the plan {plan} is not positive, so the ratio does \
-                 not measure achievement"
-            ),
-            Refusal::CeilingNegative(ceiling) => write!(
-                f,
-                "plan/actual is refused: the ceiling {ceiling} is negative, so the ratio does \
-                 not measure achievement"
-            ),
-            Refusal::ZeroAtIsPlan => f.write_str("`zero_at` equals the plan"),
-            Refusal::ZeroDeviation => f.write_str("the deviation is zero"),
-            Refusal::ZeroPlan => f.write_str("the plan is zero"),
-            Refusal::ZeroActual => f.write_str("the actual is zero"),
-            Refusal::ZeroOptimum => {
-                f.write_str("a relative deviation from an optimum of 0 has no meaning")
+            Refusal::NoNaturalZero(scale) => {
+                Words::new("kpi_refusal.no_natural_zero", &[("scale", scale)])
             }
-            Refusal::Overflow(what) => write!(f, "{what} exceeds a decimal's range (28 digits)"),
+            Refusal::PlanNotPositive(plan) => {
+                Words::new("kpi_refusal.plan_not_positive", &[("plan", plan)])
+            }
+            Refusal::CeilingNegative(ceiling) => {
+                Words::new("kpi_refusal.ceiling_negative", &[("ceiling", ceiling)])
+            }
+            Refusal::ZeroAtIsPlan => Words::new("kpi_refusal.zero_at_is_plan", &[]),
+            Refusal::ZeroDeviation => Words::new("kpi_refusal.zero_deviation", &[]),
+            Refusal::ZeroPlan => Words::new("kpi_refusal.zero_plan", &[]),
+            Refusal::ZeroActual => Words::new("kpi_refusal.zero_actual", &[]),
+            Refusal::ZeroOptimum => Words::new("kpi_refusal.zero_optimum", &[]),
+            Refusal::Overflow(what) => {
+                Words::new("kpi_refusal.overflow", &[]).with("what", Words::new(what, &[]))
+            }
         }
     }
 }
@@ -222,7 +219,7 @@ fn ratio_refusal(zero: Refusal, what: &'static str) -> impl FnOnce(RatioError) -
 struct Raw {
     value: Decimal,
     method: Method,
-    note: Option<String>,
+    note: Option<Words>,
 }
 
 /// The operations that need a natural zero, present only for scales that have one.
@@ -258,7 +255,7 @@ fn measure<S: Scale>(value: Decimal) -> Result<Measurement<S>, Refusal> {
 fn threshold<S: Ordered>(
     direction: &Direction,
     actual: Measurement<S>,
-    note: Option<String>,
+    note: Option<Words>,
 ) -> Result<Raw, Refusal> {
     let met = match direction {
         Direction::Positive { floor, .. } => measure::<S>(*floor)? <= actual,
@@ -323,7 +320,7 @@ fn by_metric<S: Metric>(
         } => {
             let optimum = measure::<S>(*optimum)?;
             let deviation = difference(x, optimum)
-                .map_err(|_| Refusal::Overflow("the deviation from the optimum"))?
+                .map_err(|_| Refusal::Overflow("kpi_refusal.what_deviation"))?
                 .magnitude();
             let value = within_tolerance(deviation, Difference::of(*tolerance))?;
             Ok(Raw {
@@ -349,8 +346,8 @@ fn by_metric<S: Metric>(
     }
 }
 
-fn all_or_nothing(reason: &Refusal) -> String {
-    format!("{reason}; scored all-or-nothing against the plan (give `zero_at` for partial credit)")
+fn all_or_nothing(reason: &Refusal) -> Words {
+    Words::new("kpi_refusal.all_or_nothing", &[]).with("reason", reason.words())
 }
 
 /// (x − z) / (p − z): 1 at the plan, 0 at `zero`, for either direction.
@@ -359,13 +356,13 @@ fn interpolation<S: Metric>(
     plan: Measurement<S>,
     zero: Measurement<S>,
 ) -> Result<Raw, Refusal> {
-    let above_zero =
-        difference(actual, zero).map_err(|_| Refusal::Overflow("actual − `zero_at`"))?;
-    let plan_above_zero =
-        difference(plan, zero).map_err(|_| Refusal::Overflow("plan − `zero_at`"))?;
+    let above_zero = difference(actual, zero)
+        .map_err(|_| Refusal::Overflow("kpi_refusal.what_actual_above_zero"))?;
+    let plan_above_zero = difference(plan, zero)
+        .map_err(|_| Refusal::Overflow("kpi_refusal.what_plan_above_zero"))?;
     let value = difference_ratio(above_zero, plan_above_zero).map_err(ratio_refusal(
         Refusal::ZeroAtIsPlan,
-        "(actual − `zero_at`) / (plan − `zero_at`)",
+        "kpi_refusal.what_interpolation",
     ))?;
     Ok(Raw {
         value,
@@ -385,7 +382,7 @@ fn within_tolerance<S: Metric>(
     // Here deviation > tolerance >= 0, so the division is defined.
     difference_ratio(tolerance, deviation).map_err(ratio_refusal(
         Refusal::ZeroDeviation,
-        "tolerance / deviation",
+        "kpi_refusal.what_tolerance_over_deviation",
     ))
 }
 
@@ -396,7 +393,10 @@ fn actual_over_plan<S: NaturalZero>(
     if plan.value() <= Decimal::ZERO {
         return Err(Refusal::PlanNotPositive(plan.value()));
     }
-    ratio(actual, plan).map_err(ratio_refusal(Refusal::ZeroPlan, "actual / plan"))
+    ratio(actual, plan).map_err(ratio_refusal(
+        Refusal::ZeroPlan,
+        "kpi_refusal.what_actual_over_plan",
+    ))
 }
 
 fn plan_over_actual<S: NaturalZero>(
@@ -410,7 +410,10 @@ fn plan_over_actual<S: NaturalZero>(
         // Nothing at all of a "less is better" quantity: the best possible, capped.
         return Ok(Decimal::MAX);
     }
-    ratio(plan, actual).map_err(ratio_refusal(Refusal::ZeroActual, "plan / actual"))
+    ratio(plan, actual).map_err(ratio_refusal(
+        Refusal::ZeroActual,
+        "kpi_refusal.what_plan_over_actual",
+    ))
 }
 
 fn relative_deviation<S: NaturalZero>(
@@ -418,7 +421,7 @@ fn relative_deviation<S: NaturalZero>(
     optimum: Measurement<S>,
 ) -> Result<Decimal, Refusal> {
     let deviation = difference(actual, optimum)
-        .map_err(|_| Refusal::Overflow("the deviation from the optimum"))?
+        .map_err(|_| Refusal::Overflow("kpi_refusal.what_deviation"))?
         .magnitude();
     let optimum_size = optimum.value().abs();
     if optimum_size.is_zero() {

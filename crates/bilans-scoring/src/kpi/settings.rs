@@ -9,6 +9,7 @@ use crate::kpi::direction::DirectionKind;
 use crate::kpi::input::{InputError, InputLocation, parse_number};
 use crate::kpi::level::Level;
 use crate::kpi::scale::ScaleKind;
+use crate::lang::Words;
 
 /// The settings of a card; [`Settings::default`] holds the documented defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,15 +62,12 @@ impl Settings {
         direction: DirectionKind,
         scales: &[ScaleKind],
         cap: Decimal,
-    ) -> Result<(), String> {
+    ) -> Result<(), Words> {
         if direction == DirectionKind::Interval {
-            return Err(
-                "an interval KPI scores at most 1 (inside its tolerance); no cap applies"
-                    .to_owned(),
-            );
+            return Err(Words::new("kpi_input.cap_interval", &[]));
         }
         if cap < Decimal::ONE {
-            return Err(format!("cap {cap} is below 1, but a met plan scores 1"));
+            return Err(Words::new("kpi_input.cap_below_one", &[("cap", &cap)]));
         }
         for scale in scales {
             self.caps.insert((direction, *scale), cap);
@@ -90,17 +88,20 @@ impl Settings {
     pub fn from_pairs(pairs: &[(String, String)]) -> Result<Settings, InputError> {
         let mut settings = Settings::default();
         for (setting_idx, (key, value)) in pairs.iter().enumerate() {
-            let located = |message: String| InputError {
+            let located = |message: Words| InputError {
                 location: InputLocation::Setting { setting_idx },
-                message: format!("setting `{key}`: {message}"),
+                message: Words::new("kpi_input.setting", &[("key", key)]).with("message", message),
             };
-            let number = parse_number(value).map_err(|error| located(error.to_string()))?;
+            let number = parse_number(value).map_err(|error| located(error.words()))?;
             settings.apply(key.trim(), number).map_err(located)?;
         }
         if settings.green_from < settings.amber_from {
-            let message = format!(
-                "traffic_light.green {} is below traffic_light.amber {}",
-                settings.green_from, settings.amber_from
+            let message = Words::new(
+                "kpi_input.green_below_amber",
+                &[
+                    ("green", &settings.green_from),
+                    ("amber", &settings.amber_from),
+                ],
             );
             let setting_idx = pairs.len().saturating_sub(1);
             return Err(InputError {
@@ -111,12 +112,12 @@ impl Settings {
         Ok(settings)
     }
 
-    fn apply(&mut self, key: &str, number: Decimal) -> Result<(), String> {
+    fn apply(&mut self, key: &str, number: Decimal) -> Result<(), Words> {
         let share = |number: Decimal| {
             if Decimal::ZERO <= number && number <= Decimal::ONE {
                 Ok(number)
             } else {
-                Err(format!("{number} is not a share between 0 and 1"))
+                Err(Words::new("kpi_input.not_a_share", &[("number", &number)]))
             }
         };
         let parts: Vec<&str> = key.split('.').collect();
@@ -151,12 +152,7 @@ impl Settings {
                 self.individual_share_tolerance = share(number)?;
                 Ok(())
             }
-            _ => Err(
-                "unknown setting; expected cap.<direction>[.<scale>], traffic_light.green, \
-                      traffic_light.amber, thin_share, individual_share.<level> or \
-                      individual_share_tolerance"
-                    .to_owned(),
-            ),
+            _ => Err(Words::new("kpi_input.unknown_setting", &[])),
         }
     }
 }

@@ -79,7 +79,7 @@ fn check_with(
 fn check_error(fields: &[(KpiField, &str)], field: KpiField, expect: &str) {
     let error = card(fields, &[]).unwrap_err();
     assert_eq!(error.location, InputLocation::Field { kpi_idx: 0, field });
-    assert!(error.message.contains(expect), "{}", error.message);
+    assert!(error.to_string().contains(expect), "{error}");
 }
 
 use KpiField::{Direction as Dir, Plan, Scale, Tolerance, ZeroAt};
@@ -207,7 +207,7 @@ fn binary_contract_signed_is_all_or_nothing() {
             actual_idx: 0
         }
     );
-    assert!(error.message.contains("binary"), "{}", error.message);
+    assert!(error.to_string().contains("binary"), "{error}");
 }
 
 #[test]
@@ -223,7 +223,7 @@ fn actual_over_plan_is_refused_on_an_interval_scale_and_for_a_non_positive_plan(
         panic!("expected a score");
     };
     assert_eq!((value, method), (Decimal::ZERO, Method::Threshold));
-    assert!(note.unwrap().contains("no natural zero"));
+    assert!(note.unwrap().to_string().contains("no natural zero"));
     // With zero_at, partial credit is a ratio of differences: (19 − 10) / (20 − 10) = 0.9.
     check(
         &[
@@ -241,7 +241,7 @@ fn actual_over_plan_is_refused_on_an_interval_scale_and_for_a_non_positive_plan(
     let Score::Computed { note, .. } = score(&card.kpis[0], number("-50"), &card.settings) else {
         panic!("expected a score");
     };
-    assert!(note.unwrap().contains("not positive"));
+    assert!(note.unwrap().to_string().contains("not positive"));
 }
 
 #[test]
@@ -359,7 +359,7 @@ fn bad_input_is_located() {
     let error = card(&SALES, &[("cap.positive", "lots")]).unwrap_err();
     assert_eq!(error.location, InputLocation::Setting { setting_idx: 0 });
     let error = card(&SALES, &[("cap.positive", "0.9")]).unwrap_err();
-    assert!(error.message.contains("below 1"), "{}", error.message);
+    assert!(error.to_string().contains("below 1"), "{error}");
 }
 
 #[test]
@@ -448,7 +448,10 @@ fn a_missing_actual_makes_the_total_not_computable() {
     let Total::NotComputable { reason } = &report.cards[0].totals[0].total else {
         panic!("expected n/c")
     };
-    assert!(reason.contains("B: no actual value for p"), "{reason}");
+    assert!(
+        reason.to_string().contains("B: no actual value for p"),
+        "{reason}"
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Words;
 use crate::partners::error::{InputError, InputLocation};
 use crate::partners::top_names;
 
@@ -125,13 +126,14 @@ pub struct Compliance {
 pub fn evaluate_compliance(input: &ComplianceInput) -> Result<Compliance, InputError> {
     let field = |name: &str| InputLocation::Field(format!("compliance.{name}"));
     if input.models.is_empty() {
-        return Err(InputError::new(field("models"), "no models"));
+        let message = Words::new("partners_input.no_models", &[]);
+        return Err(InputError::new(field("models"), message));
     }
     for excluded in &input.exclude {
         if !input.models.contains(excluded) {
             return Err(InputError::new(
                 field("exclude"),
-                format!("unknown model `{excluded}`"),
+                Words::new("partners_input.unknown_model", &[("model", excluded)]),
             ));
         }
     }
@@ -139,13 +141,19 @@ pub fn evaluate_compliance(input: &ComplianceInput) -> Result<Compliance, InputE
         if !input.rows.iter().any(|row| &row.indicator == indicator) {
             return Err(InputError::new(
                 field("weights"),
-                format!("unknown indicator `{indicator}`"),
+                Words::new(
+                    "partners_input.unknown_indicator",
+                    &[("indicator", indicator)],
+                ),
             ));
         }
         if weight.is_sign_negative() {
             return Err(InputError::new(
                 field("weights"),
-                format!("negative weight {weight} for `{indicator}`"),
+                Words::new(
+                    "partners_input.negative_indicator_weight",
+                    &[("weight", weight), ("indicator", indicator)],
+                ),
             ));
         }
     }
@@ -155,10 +163,9 @@ pub fn evaluate_compliance(input: &ComplianceInput) -> Result<Compliance, InputE
         if row.marks.len() != input.models.len() {
             return Err(InputError::new(
                 InputLocation::Field(format!("compliance.rows[{indicator_idx}].marks")),
-                format!(
-                    "{} marks for {} models",
-                    row.marks.len(),
-                    input.models.len()
+                Words::new(
+                    "partners_input.mark_count",
+                    &[("marks", &row.marks.len()), ("models", &input.models.len())],
                 ),
             ));
         }
@@ -170,7 +177,7 @@ pub fn evaluate_compliance(input: &ComplianceInput) -> Result<Compliance, InputE
                         indicator: indicator_idx,
                         model: model_idx,
                     },
-                    format!("`{text}` is not a mark: use `+`, `-` or `±` (partly)"),
+                    Words::new("partners_input.not_a_mark", &[("text", text)]),
                 ));
             };
             row_marks.push(mark);
@@ -198,7 +205,7 @@ pub fn evaluate_compliance(input: &ComplianceInput) -> Result<Compliance, InputE
             .ok_or_else(|| {
                 InputError::new(
                     field("weights"),
-                    "the weighted total exceeds a decimal's range (28 digits)",
+                    Words::new("partners_input.weighted_total_overflow", &[]),
                 )
             })?;
         totals.push(ModelTotal {

@@ -7,6 +7,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Words;
+
 /// Which of a partner's two input forms a location refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -121,16 +123,18 @@ impl fmt::Display for InputLocation {
 pub struct InputError {
     /// Where.
     pub location: InputLocation,
-    /// What is wrong, in lower case.
-    pub message: String,
+    /// What is wrong, in lower case, worded in any language.
+    pub message: Words,
 }
 
 impl InputError {
     /// Builds an error.
-    pub fn new(location: InputLocation, message: impl Into<String>) -> InputError {
-        InputError {
-            location,
-            message: message.into(),
-        }
+    pub fn new(location: InputLocation, message: Words) -> InputError {
+        InputError { location, message }
+    }
+
+    /// The error in `lang`: where and what is wrong.
+    pub fn text_in(&self, lang: bilans_model::Lang) -> String {
+        format!("{}: {}", self.location, self.message.text_in(lang))
     }
 }

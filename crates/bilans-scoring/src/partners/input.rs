@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Words;
 use crate::partners::compliance::ComplianceInput;
 use crate::partners::error::{Form, InputError, InputLocation};
 use crate::partners::monitoring::MonitoringInput;
@@ -221,23 +222,27 @@ pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
     let Ok(experts) = u64::try_from(input.experts) else {
         return Err(InputError::new(
             field("experts"),
-            "the panel size must not be negative",
+            Words::new("partners_input.experts_negative", &[]),
         ));
     };
     if experts == 0 {
         return Err(InputError::new(
             field("experts"),
-            "the panel size must be positive",
+            Words::new("partners_input.experts_zero", &[]),
         ));
     }
     if MAX_EXPERTS < experts {
         return Err(InputError::new(
             field("experts"),
-            format!("a panel of {experts} experts is more than the {MAX_EXPERTS} bilans accepts"),
+            Words::new(
+                "partners_input.experts_too_many",
+                &[("experts", &experts), ("max", &MAX_EXPERTS)],
+            ),
         ));
     }
     let Some(scale) = Scale::new(input.scale.min, input.scale.max) else {
-        return Err(InputError::new(field("scale"), "the scale needs min < max"));
+        let message = Words::new("partners_input.scale_order", &[]);
+        return Err(InputError::new(field("scale"), message));
     };
     let Some(n_points) = scale
         .n_points()
@@ -245,29 +250,39 @@ pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
     else {
         return Err(InputError::new(
             field("scale"),
-            format!(
-                "the scale {}..{} has more than {MAX_SCALE_POINTS} points",
-                scale.min(),
-                scale.max()
+            Words::new(
+                "partners_input.scale_too_long",
+                &[
+                    ("min", &scale.min()),
+                    ("max", &scale.max()),
+                    ("points", &MAX_SCALE_POINTS),
+                ],
             ),
         ));
     };
     if input.criteria.is_empty() {
-        return Err(InputError::new(field("criteria"), "no criteria"));
+        let message = Words::new("partners_input.no_criteria", &[]);
+        return Err(InputError::new(field("criteria"), message));
     }
     for (criterion_idx, criterion) in input.criteria.iter().enumerate() {
         if input.criteria[..criterion_idx].contains(criterion) {
             return Err(InputError::new(
                 field("criteria"),
-                format!("criterion `{criterion}` is listed twice"),
+                Words::new(
+                    "partners_input.criterion_twice",
+                    &[("criterion", criterion)],
+                ),
             ));
         }
     }
     for (criterion, weight) in &input.weights {
         let problem = if !input.criteria.contains(criterion) {
-            format!("unknown criterion `{criterion}`")
+            Words::new(
+                "partners_input.unknown_criterion",
+                &[("criterion", criterion)],
+            )
         } else if weight.is_sign_negative() {
-            format!("negative weight {weight}")
+            Words::new("partners_input.negative_weight", &[("weight", weight)])
         } else {
             continue;
         };
@@ -288,7 +303,8 @@ pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
         })
         .collect();
     if input.partners.is_empty() {
-        return Err(InputError::new(field("partners"), "no partners"));
+        let message = Words::new("partners_input.no_partners", &[]);
+        return Err(InputError::new(field("partners"), message));
     }
     let mut partners = Vec::with_capacity(input.partners.len());
     for (partner_idx, partner) in input.partners.iter().enumerate() {
@@ -301,7 +317,10 @@ pub fn validate_panel(input: &PanelInput) -> Result<Panel, InputError> {
             };
             return Err(InputError::new(
                 location,
-                format!("partner `{}` is listed twice", partner.name),
+                Words::new(
+                    "partners_input.partner_twice",
+                    &[("partner", &partner.name)],
+                ),
             ));
         }
         partners.push(validate_partner(
@@ -340,9 +359,9 @@ fn validate_partner(
         (true, false) => Form::Scores,
         (empty, _) => {
             let problem = if empty {
-                "neither `votes` nor `scores` is given"
+                Words::new("partners_input.no_form", &[])
             } else {
-                "give either `votes` or `scores`, not both"
+                Words::new("partners_input.both_forms", &[])
             };
             let location = InputLocation::Partner {
                 partner: partner_idx,
@@ -359,7 +378,10 @@ fn validate_partner(
     if let Some(unknown) = lists.keys().find(|name| !criteria.contains(name)) {
         return Err(InputError::new(
             at_criterion(unknown),
-            format!("unknown criterion `{unknown}`"),
+            Words::new(
+                "partners_input.unknown_criterion",
+                &[("criterion", unknown)],
+            ),
         ));
     }
     let mut ratings = Vec::with_capacity(criteria.len());
@@ -374,9 +396,9 @@ fn validate_partner(
         let Some(list) = lists.get(criterion) else {
             return Err(InputError::new(
                 at_criterion(criterion),
-                format!(
-                    "criterion `{criterion}` is missing for partner `{}`",
-                    partner.name
+                Words::new(
+                    "partners_input.criterion_missing",
+                    &[("criterion", criterion), ("partner", &partner.name)],
                 ),
             ));
         };
@@ -385,12 +407,14 @@ fn validate_partner(
                 if list.len() != n_points {
                     return Err(InputError::new(
                         at_criterion(criterion),
-                        format!(
-                            "{} vote counts given, the scale {}..{} needs {}",
-                            list.len(),
-                            scale.min(),
-                            scale.max(),
-                            n_points
+                        Words::new(
+                            "partners_input.vote_count",
+                            &[
+                                ("given", &list.len()),
+                                ("min", &scale.min()),
+                                ("max", &scale.max()),
+                                ("needed", &n_points),
+                            ],
                         ),
                     ));
                 }
@@ -400,15 +424,16 @@ fn validate_partner(
                     let Ok(count) = u64::try_from(count) else {
                         return Err(InputError::new(
                             entry(score_idx),
-                            format!("negative count {count}"),
+                            Words::new("partners_input.negative_count", &[("count", &count)]),
                         ));
                     };
                     votes_cast = votes_cast.saturating_add(count);
                     if MAX_VOTES_PER_ROW < votes_cast {
                         return Err(InputError::new(
                             entry(score_idx),
-                            format!(
-                                "more than {MAX_VOTES_PER_ROW} votes for one criterion is not a panel of experts"
+                            Words::new(
+                                "partners_input.votes_too_many",
+                                &[("max", &MAX_VOTES_PER_ROW)],
                             ),
                         ));
                     }
@@ -423,9 +448,9 @@ fn validate_partner(
                 if MAX_EXPERTS < u64::try_from(list.len()).unwrap_or(u64::MAX) {
                     return Err(InputError::new(
                         at_criterion(criterion),
-                        format!(
-                            "{} scores given: more than the {MAX_EXPERTS} experts bilans accepts",
-                            list.len()
+                        Words::new(
+                            "partners_input.scores_too_many",
+                            &[("given", &list.len()), ("max", &MAX_EXPERTS)],
                         ),
                     ));
                 }
@@ -434,10 +459,13 @@ fn validate_partner(
                     if !scale.contains(score) {
                         return Err(InputError::new(
                             entry(expert_idx),
-                            format!(
-                                "score {score} outside the scale {}..{}",
-                                scale.min(),
-                                scale.max()
+                            Words::new(
+                                "partners_input.score_outside",
+                                &[
+                                    ("score", &score),
+                                    ("min", &scale.min()),
+                                    ("max", &scale.max()),
+                                ],
                             ),
                         ));
                     }
@@ -451,9 +479,13 @@ fn validate_partner(
                     Some((expected, first)) if expected != list.len() => {
                         return Err(InputError::new(
                             at_criterion(criterion),
-                            format!(
-                                "{} scores given, but {expected} for `{first}`: every expert must score every criterion",
-                                list.len()
+                            Words::new(
+                                "partners_input.scores_uneven",
+                                &[
+                                    ("given", &list.len()),
+                                    ("expected", &expected),
+                                    ("first", &first),
+                                ],
                             ),
                         ));
                     }

@@ -9,6 +9,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Words;
 use crate::partners::error::{InputError, InputLocation};
 
 /// The article's next steps when the model is functional.
@@ -147,7 +148,10 @@ pub fn evaluate_monitoring(input: &MonitoringInput) -> Result<Monitoring, InputE
         if n_actual != input.periods.len() {
             return Err(InputError::new(
                 indicator_field(indicator_idx, "actual"),
-                format!("{n_actual} values for {} periods", input.periods.len()),
+                Words::new(
+                    "partners_input.value_count",
+                    &[("values", &n_actual), ("periods", &input.periods.len())],
+                ),
             ));
         }
         if let IndicatorInput::Qualitative {
@@ -160,7 +164,7 @@ pub fn evaluate_monitoring(input: &MonitoringInput) -> Result<Monitoring, InputE
             if !levels.contains(target) {
                 return Err(InputError::new(
                     indicator_field(indicator_idx, "target"),
-                    format!("`{target}` is not one of the levels"),
+                    Words::new("partners_input.not_a_level", &[("text", target)]),
                 ));
             }
             if let Some(period_idx) = actual.iter().position(|value| !levels.contains(value)) {
@@ -169,7 +173,10 @@ pub fn evaluate_monitoring(input: &MonitoringInput) -> Result<Monitoring, InputE
                         indicator: indicator_idx,
                         period: period_idx,
                     },
-                    format!("`{}` is not one of the levels", actual[period_idx]),
+                    Words::new(
+                        "partners_input.not_a_level",
+                        &[("text", &actual[period_idx])],
+                    ),
                 ));
             }
         }
@@ -187,7 +194,7 @@ pub fn evaluate_monitoring(input: &MonitoringInput) -> Result<Monitoring, InputE
                             indicator: indicator_idx,
                             period: period_idx,
                         },
-                        "the gap to the target exceeds a decimal's range (28 digits)",
+                        Words::new("partners_input.gap_overflow", &[]),
                     )
                 })?;
                 shortfalls.extend(found);

@@ -4,6 +4,7 @@
 use rust_decimal::{Decimal, MathematicalOps};
 use serde::Serialize;
 
+use crate::lang::Words;
 use crate::partners::agreement::{Concordance, ConcordanceError, kendall_w};
 use crate::partners::error::{InputError, InputLocation};
 use crate::partners::input::{Divisor, Panel, Ratings, Scale};
@@ -192,21 +193,26 @@ pub fn score_panel(panel: &Panel) -> Result<Scoring, InputError> {
     let mut scale_findings = Vec::new();
     let mut partners = Vec::with_capacity(panel.partners.len());
     for (partner_idx, partner) in panel.partners.iter().enumerate() {
-        let overflow = |what: &str| {
+        let overflow = |what: Words| {
             InputError::new(
                 InputLocation::Partner {
                     partner: partner_idx,
                 },
-                format!(
-                    "{what} of partner `{}` exceeds a decimal's range (28 digits)",
-                    partner.name
-                ),
+                Words::new(
+                    "partners_input.partner_overflow",
+                    &[("partner", &partner.name)],
+                )
+                .with("what", what),
             )
         };
         let mut criteria = Vec::with_capacity(panel.criteria.len());
         for (criterion, ratings) in panel.criteria.iter().zip(&partner.ratings) {
-            let score = score_criterion(criterion, ratings, panel)
-                .ok_or_else(|| overflow(&format!("the score on `{criterion}`")))?;
+            let score = score_criterion(criterion, ratings, panel).ok_or_else(|| {
+                overflow(Words::new(
+                    "partners_input.score_on",
+                    &[("criterion", criterion)],
+                ))
+            })?;
             if score.votes_cast != panel.experts {
                 vote_findings.push(VoteFinding {
                     partner: partner.name.clone(),
@@ -231,8 +237,8 @@ pub fn score_panel(panel: &Panel) -> Result<Scoring, InputError> {
         let (total, weighted_total, harmony) = match values.as_deref() {
             None => (None, None, None),
             Some(values) => {
-                let total =
-                    checked_sum(values.iter().copied()).ok_or_else(|| overflow("the total PT"))?;
+                let total = checked_sum(values.iter().copied())
+                    .ok_or_else(|| overflow(Words::new("partners_input.total_pt", &[])))?;
                 let products: Option<Vec<Decimal>> = values
                     .iter()
                     .zip(&panel.weights)
@@ -240,11 +246,14 @@ pub fn score_panel(panel: &Panel) -> Result<Scoring, InputError> {
                     .collect();
                 let weighted_total = products
                     .and_then(|products| checked_sum(products.into_iter()))
-                    .ok_or_else(|| overflow("the weighted total"))?;
+                    .ok_or_else(|| overflow(Words::new("partners_input.weighted_total", &[])))?;
                 let harmony = if values.len() < 2 {
                     None
                 } else {
-                    Some(harmony(values, panel.scale).ok_or_else(|| overflow("the harmony"))?)
+                    Some(
+                        harmony(values, panel.scale)
+                            .ok_or_else(|| overflow(Words::new("partners_input.harmony", &[])))?,
+                    )
                 };
                 (Some(total), Some(weighted_total), harmony)
             }
@@ -511,9 +520,9 @@ fn weight_stability(
                     InputLocation::Weight {
                         criterion: criterion.clone(),
                     },
-                    format!(
-                        "the weight at which `{}` ties exceeds a decimal's range (28 digits)",
-                        challenger.name
+                    Words::new(
+                        "partners_input.tie_weight_overflow",
+                        &[("partner", &challenger.name)],
                     ),
                 )
             };

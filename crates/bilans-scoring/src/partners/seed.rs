@@ -5,6 +5,7 @@
 use bilans_model::reconcile::{ReconciledCell, Status, round_as_printed};
 use rust_decimal::Decimal;
 
+use crate::lang::Words;
 use crate::partners::compliance::evaluate_compliance;
 use crate::partners::error::{InputError, InputLocation};
 use crate::partners::input::validate_panel;
@@ -31,9 +32,9 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
         if row.votes.len() != table.partners.len() || row.published.len() != table.partners.len() {
             return Err(InputError::new(
                 InputLocation::Field(format!("table1.rows[{row_idx}]")),
-                format!(
-                    "needs one `votes` list and one `published` value per partner ({})",
-                    table.partners.len()
+                Words::new(
+                    "partners_input.seed_row",
+                    &[("partners", &table.partners.len())],
                 ),
             ));
         }
@@ -41,7 +42,7 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
     if table.total.published.len() != table.partners.len() {
         return Err(InputError::new(
             InputLocation::Field("table1.total.published".to_owned()),
-            "needs one value per partner",
+            Words::new("partners_input.seed_total", &[]),
         ));
     }
     let panel = validate_panel(&seed.panel_input())?;
@@ -101,7 +102,7 @@ pub fn reproduce_seed000(seed: &Seed000) -> Result<Reproduction, InputError> {
     if seed.table2.total.published.len() != compliance.totals.len() {
         return Err(InputError::new(
             InputLocation::Field("table2.total.published".to_owned()),
-            "needs one value per model",
+            Words::new("partners_input.seed_total_models", &[]),
         ));
     }
     for (total, published) in compliance.totals.iter().zip(&seed.table2.total.published) {

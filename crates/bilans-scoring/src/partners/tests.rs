@@ -40,7 +40,7 @@ fn panel(experts: i64, criteria: &[&str], partners: Vec<PartnerInput>) -> PanelI
 fn check_error(input: &PanelInput, location: &str, message: &str) {
     let error = analyse(input).unwrap_err();
     assert_eq!(error.location.to_string(), location);
-    assert!(error.message.contains(message), "{error}");
+    assert!(error.message.to_string().contains(message), "{error}");
 }
 
 #[test]

@@ -44,13 +44,13 @@ pub(crate) fn read_workbook(path: &Path) -> Result<(StaffFile, Provenance), Shee
     let mut grid = |name: &str, required: bool| -> Result<Option<Grid>, SheetsError> {
         if !names.iter().any(|sheet| sheet == name) {
             if required {
-                let message = format!(
-                    "the sheet `{name}` is missing (sheets: {})",
-                    names.join(", ")
+                let message = Detail::new(
+                    "error.hc_missing_sheet",
+                    &[("name", &name), ("present", &names.join(", "))],
                 );
                 return Err(SheetsError::InFile {
                     file: file.clone(),
-                    kind: ErrorKind::Invalid(message.into()),
+                    kind: ErrorKind::Invalid(message),
                 });
             }
             return Ok(None);
@@ -160,7 +160,7 @@ impl Grid {
                     }
                 }
                 NumberError::OutOfRange { .. } => {
-                    ErrorKind::Invalid(format!("the number {data} is out of range").into())
+                    ErrorKind::Invalid(Detail::new("error.hc_out_of_range", &[("data", data)]))
                 }
                 other => ErrorKind::from(other),
             };
@@ -169,13 +169,23 @@ impl Grid {
     }
 
     fn required_decimal(&self, row: u32, column: u32, what: &str) -> Result<Decimal, SheetsError> {
-        self.decimal(row, column)?
-            .ok_or_else(|| self.error(row, column, format!("{what} is empty")))
+        self.decimal(row, column)?.ok_or_else(|| {
+            self.error(
+                row,
+                column,
+                Detail::new("error.hc_empty", &[("what", &what)]),
+            )
+        })
     }
 
     fn required_text(&self, row: u32, column: u32, what: &str) -> Result<String, SheetsError> {
-        self.text(row, column)
-            .ok_or_else(|| self.error(row, column, format!("{what} is empty")))
+        self.text(row, column).ok_or_else(|| {
+            self.error(
+                row,
+                column,
+                Detail::new("error.hc_empty", &[("what", &what)]),
+            )
+        })
     }
 }
 
@@ -204,7 +214,10 @@ fn read_company(grid: &Grid, provenance: &mut Provenance) -> Result<Company, She
             "market_value" => company.market_value = number()?,
             "book_value" => company.book_value = number()?,
             "fte" => company.fte = number()?,
-            _ => return Err(grid.error(row, 0, format!("unknown company field `{key}`"))),
+            _ => {
+                let message = Detail::new("error.hc_unknown_company_field", &[("key", &key)]);
+                return Err(grid.error(row, 0, message));
+            }
         }
     }
     Ok(company)
@@ -218,7 +231,13 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
     for (row, key) in key_rows(grid) {
         let parts: Vec<&str> = key.split('.').collect();
         let number = || grid.required_decimal(row, 1, &key);
-        let unknown = || grid.error(row, 0, format!("unknown configuration key `{key}`"));
+        let unknown = || {
+            grid.error(
+                row,
+                0,
+                Detail::new("error.hc_unknown_key", &[("key", &key)]),
+            )
+        };
         match parts.as_slice() {
             ["score_scale", "min"] => config.score_scale.min = number()?,
             ["score_scale", "max"] => config.score_scale.max = number()?,
@@ -233,7 +252,7 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
                         let text = grid.required_text(row, 1, &key)?;
                         entry.method = AggregationMethod::from_name(&text).ok_or_else(|| {
                             let message =
-                                format!("unknown method `{text}`; use mean, sum or weighted_mean");
+                                Detail::new("error.hc_unknown_method", &[("text", &text)]);
                             grid.error(row, 1, message)
                         })?;
                     }
@@ -256,8 +275,7 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
                 let text = grid.required_text(row, 1, &key)?;
                 config.worker_value.personnel_cost_basis = PersonnelCostBasis::from_name(&text)
                     .ok_or_else(|| {
-                        let message =
-                            format!("unknown basis `{text}`; use company_median or industry");
+                        let message = Detail::new("error.hc_unknown_basis", &[("text", &text)]);
                         grid.error(row, 1, message)
                     })?;
             }
@@ -271,7 +289,10 @@ fn read_config(grid: &Grid, provenance: &mut Provenance) -> Result<Config, Sheet
                         return Err(grid.error(
                             row,
                             0,
-                            format!("`{key}`: the band's lower bound `{from}` is not a number"),
+                            Detail::new(
+                                "error.hc_band_not_a_number",
+                                &[("key", &key), ("from", &from)],
+                            ),
                         ));
                     }
                 };
@@ -327,16 +348,17 @@ fn read_staff(grid: &Grid, provenance: &mut Provenance) -> Result<Vec<StaffRow>,
     let columns = header(grid);
     for (name, column) in &columns {
         if !STAFF_COLUMNS.iter().any(|(known, _)| known == name) {
-            return Err(grid.error(0, *column, format!("unknown staff column `{name}`")));
+            let message = Detail::new("error.hc_unknown_staff_column", &[("name", name)]);
+            return Err(grid.error(0, *column, message));
         }
     }
     for (name, required) in STAFF_COLUMNS {
         if required && !columns.contains_key(name) {
-            let message = format!("the required column `{name}` is missing from row 1");
+            let message = Detail::new("error.hc_required_column", &[("name", &name)]);
             return Err(SheetsError::InSheet {
                 file: grid.file.clone(),
                 sheet: grid.sheet.clone(),
-                kind: ErrorKind::Invalid(message.into()),
+                kind: ErrorKind::Invalid(message),
             });
         }
     }
@@ -397,11 +419,11 @@ fn read_scores(
     let columns = header(grid);
     for fixed in ["id", "kind"] {
         if !columns.contains_key(fixed) {
-            let message = format!("the required column `{fixed}` is missing from row 1");
+            let message = Detail::new("error.hc_required_column", &[("name", &fixed)]);
             return Err(SheetsError::InSheet {
                 file: grid.file.clone(),
                 sheet: grid.sheet.clone(),
-                kind: ErrorKind::Invalid(message.into()),
+                kind: ErrorKind::Invalid(message),
             });
         }
     }
@@ -423,7 +445,7 @@ fn read_scores(
                 return Err(grid.error(
                     0,
                     *column,
-                    format!("unknown score column `{name}`; expected `group.component`"),
+                    Detail::new("error.hc_unknown_score_column", &[("name", name)]),
                 ));
             }
         }
@@ -437,18 +459,18 @@ fn read_scores(
             return Err(grid.error(
                 row,
                 columns["id"],
-                format!("no person `{id}` in sheet `Staff`"),
+                Detail::new("error.hc_no_person", &[("id", &id), ("sheet", &"Staff")]),
             ));
         };
         let kind = grid.required_text(row, columns["kind"], "kind")?;
         if kind != "assessment" && kind != "baseline" {
-            let message = format!("unknown kind `{kind}`; use assessment or baseline");
+            let message = Detail::new("error.hc_unknown_kind", &[("kind", &kind)]);
             return Err(grid.error(row, columns["kind"], message));
         }
         if let Some(first_row) = seen.insert((person_idx, kind.clone()), row) {
-            let message = format!(
-                "a second {kind} row for `{id}` (the first is row {})",
-                first_row + 1
+            let message = Detail::new(
+                "error.hc_second_row",
+                &[("kind", &kind), ("id", &id), ("row", &(first_row + 1))],
             );
             return Err(grid.error(row, columns["kind"], message));
         }
@@ -500,9 +522,7 @@ fn read_scores(
             .unwrap_or(columns["kind"]);
         let kind_text = grid.text(row, kind_column).unwrap_or_default();
         let Some(baseline_kind) = BaselineKind::from_name(&kind_text) else {
-            let message = format!(
-                "baseline_kind must be passport_age_15 or earlier_assessment, found `{kind_text}`"
-            );
+            let message = Detail::new("error.hc_baseline_kind", &[("found", &kind_text)]);
             return Err(grid.error(row, kind_column, message));
         };
         person.baseline = Some(Baseline {
@@ -513,7 +533,10 @@ fn read_scores(
     }
     for (person_idx, (person, staff_row)) in staff.iter().enumerate() {
         if !seen.contains_key(&(person_idx, "assessment".to_owned())) {
-            let message = format!("`{}` has no assessment row in sheet `Scores`", person.id);
+            let message = Detail::new(
+                "error.hc_no_assessment",
+                &[("id", &person.id), ("sheet", &"Scores")],
+            );
             return Err(staff_grid.error(*staff_row, 0, message));
         }
     }

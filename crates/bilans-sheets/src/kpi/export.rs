@@ -134,12 +134,15 @@ fn build(
                             cell_number(*value),
                             &score_format,
                         )?;
-                        let line = note.as_ref().map(|note| format!("{}: {note}", kpi.kpi));
+                        let line = note
+                            .as_ref()
+                            .map(|note| format!("{}: {}", kpi.kpi, note.text_in(lang)));
                         if let Some(line) = line.filter(|line| !notes.contains(line)) {
                             notes.push(line);
                         }
                     }
                     Score::NotComputable { reason } => {
+                        let reason = &reason.text_in(lang);
                         let column = column_number(column + 1);
                         write_computed(sheet, row, column, Err(reason), &score_format)?;
                         notes.push(message(
@@ -169,6 +172,7 @@ fn build(
                     write_computed(sheet, row, column_number(column), value, &total_format)?;
                 }
                 Total::NotComputable { reason } => {
+                    let reason = &reason.text_in(lang);
                     write_computed(
                         sheet,
                         row,

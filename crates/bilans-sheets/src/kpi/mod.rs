@@ -18,7 +18,7 @@
 use std::path::Path;
 
 use bilans_scoring::kpi::{
-    Card, CardInput, InputError, InputLocation, KpiField, KpiRecord, build_card,
+    Card, CardInput, InputError, InputLocation, KpiField, KpiRecord, build_card, code_list,
 };
 
 use crate::toml_text::{Located, Step};
@@ -105,7 +105,7 @@ enum Place {
 
 impl Place {
     /// `line L, column C: message`.
-    fn message(&self, located: &Located<'_>, message: &str) -> String {
+    fn message(&self, located: &Located<'_>, message: Detail) -> Detail {
         let steps: Vec<Step<'_>> = match self {
             Place::Root(key) => vec![Step::Key(key)],
             Place::Kpi {
@@ -123,13 +123,21 @@ impl Place {
                 .map(Step::Key)
                 .collect(),
         };
-        format!("{}: {message}", located.line_column(&steps))
+        let (line, column) = located.line_column(&steps);
+        Detail::nested(
+            "error.toml_place",
+            vec![
+                ("line", Detail::verbatim(line.to_string())),
+                ("column", Detail::verbatim(column.to_string())),
+                ("message", message),
+            ],
+        )
     }
 }
 
 fn card_input(located: &Located<'_>, text: &str, file: &str) -> Result<CardInput, SheetsError> {
     let located_error =
-        |(place, message): (Place, String)| in_file(file, place.message(located, &message));
+        |(place, message): (Place, Detail)| in_file(file, place.message(located, message));
     let table: toml::Table = text
         .parse()
         .map_err(|error: toml::de::Error| in_file(file, crate::toml_text::parse_error(&error)))?;
@@ -148,23 +156,18 @@ fn card_input(located: &Located<'_>, text: &str, file: &str) -> Result<CardInput
             _ => {
                 return Err(located_error((
                     Place::Root(key.clone()),
-                    format!(
-                        "field `{key}`: unknown; expected a `[settings]` table and `[[kpi]]` tables"
-                    ),
+                    Detail::new("error.kpi_unknown_root", &[("key", key)]),
                 )));
             }
         }
     }
     if input.kpis.is_empty() {
-        return Err(in_file(
-            file,
-            "no `[[kpi]]` table: the card is empty".to_owned(),
-        ));
+        return Err(in_file(file, Detail::new("error.kpi_empty_card", &[])));
     }
     Ok(input)
 }
 
-fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, (Place, String)> {
+fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, (Place, Detail)> {
     let here = format!("[[kpi]] #{}", kpi_idx + 1);
     let at = |key: &str, period: Option<&str>| Place::Kpi {
         kpi_idx,
@@ -177,7 +180,10 @@ fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, (Place, S
             key: None,
             period: None,
         };
-        return Err((place, format!("{here}: expected a table")));
+        return Err((
+            place,
+            Detail::new("error.kpi_not_a_table", &[("kpi", &here)]),
+        ));
     };
     let mut record = KpiRecord::default();
     for (key, value) in table {
@@ -185,9 +191,9 @@ fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, (Place, S
             let toml::Value::Table(actuals) = value else {
                 return Err((
                     at(key, None),
-                    format!(
-                        "{here}, field `actual`: expected a table of period = value, e.g. \
-                         {{ \"2024-01\" = 2150000 }}"
+                    Detail::new(
+                        "error.kpi_actual_not_a_table",
+                        &[("kpi", &here), ("example", &r#"{ "2024-01" = 2150000 }"#)],
                     ),
                 ));
             };
@@ -195,7 +201,10 @@ fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, (Place, S
                 let text = toml_text(value).ok_or_else(|| {
                     (
                         at(key, Some(period)),
-                        format!("{here}, field `actual.\"{period}\"`: expected a number"),
+                        Detail::new(
+                            "error.kpi_actual_not_a_number",
+                            &[("kpi", &here), ("period", period)],
+                        ),
                     )
                 })?;
                 record.actuals.push((period.clone(), text));
@@ -206,9 +215,13 @@ fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, (Place, S
             let names: Vec<&str> = KpiField::ALL.iter().map(|field| field.name()).collect();
             return Err((
                 at(key, None),
-                format!(
-                    "{here}, field `{key}`: unknown field; expected one of: {}, actual",
-                    names.join(", ")
+                Detail::new(
+                    "error.kpi_unknown_field",
+                    &[
+                        ("kpi", &here),
+                        ("key", key),
+                        ("expected", &code_list(&names)),
+                    ],
                 ),
             ));
         };
@@ -222,7 +235,7 @@ fn toml_record(kpi_idx: usize, kpi: &toml::Value) -> Result<KpiRecord, (Place, S
         let text = text.ok_or_else(|| {
             (
                 at(key, None),
-                format!("{here}, field `{key}`: expected a string or number"),
+                Detail::new("error.kpi_not_text", &[("kpi", &here), ("key", key)]),
             )
         })?;
         record.fields.insert(field, text);
@@ -245,7 +258,7 @@ fn flatten_settings(
     prefix: &str,
     table: &toml::Table,
     out: &mut Vec<(String, String)>,
-) -> Result<(), (Place, String)> {
+) -> Result<(), (Place, Detail)> {
     for (key, value) in table {
         let path = if prefix.is_empty() {
             key.clone()
@@ -256,7 +269,7 @@ fn flatten_settings(
             toml::Value::Table(inner) => flatten_settings(&path, inner, out)?,
             other => {
                 let Some(text) = toml_text(other) else {
-                    let message = format!("field `settings.{path}`: expected a number");
+                    let message = Detail::new("error.kpi_setting_not_a_number", &[("path", &path)]);
                     return Err((Place::Setting(path), message));
                 };
                 out.push((path, text));
@@ -289,7 +302,11 @@ fn toml_error(
                 key: Some(field.name().to_owned()),
                 period: None,
             },
-            format!("{}, field `{}`", kpi_label(kpi_idx), field.name()),
+            (
+                "error.kpi_field",
+                kpi_label(kpi_idx),
+                field.name().to_owned(),
+            ),
         ),
         InputLocation::Actual {
             kpi_idx,
@@ -306,7 +323,11 @@ fn toml_error(
                     key: Some("actual".to_owned()),
                     period: Some(period.to_owned()),
                 },
-                format!("{}, field `actual.\"{period}\"`", kpi_label(kpi_idx)),
+                (
+                    "error.kpi_field",
+                    kpi_label(kpi_idx),
+                    format!("actual.\"{period}\""),
+                ),
             )
         }
         InputLocation::Setting { setting_idx } => {
@@ -316,12 +337,22 @@ fn toml_error(
                 .map_or("?", |(key, _)| key.as_str());
             (
                 Place::Setting(key.to_owned()),
-                format!("field `settings.{key}`"),
+                (
+                    "error.kpi_setting_field",
+                    String::new(),
+                    format!("settings.{key}"),
+                ),
             )
         }
     };
-    in_file(
-        file,
-        place.message(located, &format!("{description}: {}", error.message)),
-    )
+    let (key, kpi, field) = description;
+    let message = Detail::nested(
+        key,
+        vec![
+            ("kpi", Detail::verbatim(kpi)),
+            ("field", Detail::verbatim(field)),
+            ("message", Detail::from(error.message.clone())),
+        ],
+    );
+    in_file(file, place.message(located, message))
 }

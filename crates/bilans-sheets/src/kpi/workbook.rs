@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use bilans_scoring::kpi::{
-    Card, CardInput, InputLocation, KpiField, KpiRecord, build_card, parse_number,
+    Card, CardInput, InputLocation, KpiField, KpiRecord, build_card, code_list, parse_number,
 };
 use calamine::{Data, Range};
 use rust_xlsxwriter::Format;
@@ -109,16 +109,20 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
 
     let kpi_rows = rows_with_cells(&kpi_range);
     let Some((header_row, headers)) = kpi_rows.first() else {
-        return Err(in_sheet(path, KPI_SHEET, "the sheet is empty".to_owned()));
+        return Err(in_sheet(
+            path,
+            KPI_SHEET,
+            Detail::new("error.sheet_empty", &[]),
+        ));
     };
     let mut columns: Vec<(u32, KpiField)> = Vec::new();
     for (column, text) in headers {
         let Some(text) = text else { continue };
         let Some(field) = KpiField::from_name(text) else {
             let names: Vec<&str> = KpiField::ALL.iter().map(|field| field.name()).collect();
-            let message = format!(
-                "unknown column `{text}`; expected one of: {}",
-                names.join(", ")
+            let message = Detail::new(
+                "error.kpi_unknown_column",
+                &[("text", &text), ("expected", &code_list(&names))],
             );
             return Err(at_cell(path, KPI_SHEET, (*header_row, *column), message));
         };
@@ -135,7 +139,7 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
             return Err(in_sheet(
                 path,
                 KPI_SHEET,
-                format!("no `{}` column in the header row", required.name()),
+                Detail::new("error.kpi_no_column", &[("name", &required.name())]),
             ));
         }
     }
@@ -171,8 +175,7 @@ pub fn read_input_workbook(path: &Path) -> Result<(CardInput, CellMap), SheetsEr
                 None => None,
             };
             let (Some(key), Some(value)) = (key, value) else {
-                let message =
-                    "a setting needs a key in column A and a value in column B".to_owned();
+                let message = Detail::new("error.kpi_setting_row", &[]);
                 return Err(at_cell(path, SETTINGS_SHEET, (*row, 0), message));
             };
             cells.settings.push((*row, 1));
@@ -279,9 +282,7 @@ fn read_actuals(
     if header(first_column).as_deref() != Some("owner")
         || header(first_column + 1).as_deref() != Some("kpi")
     {
-        let message =
-            "the header row must start with `owner` and `kpi`, then one column per period"
-                .to_owned();
+        let message = Detail::new("error.kpi_actuals_header", &[]);
         return Err(at_cell(
             path,
             ACTUALS_SHEET,
@@ -303,7 +304,10 @@ fn read_actuals(
                 && record.fields.get(&KpiField::Name).map(|text| text.trim()) == Some(name.trim())
         });
         let Some(kpi_idx) = kpi_idx else {
-            let message = format!("no KPI `{name}` of owner `{owner}` on sheet `{KPI_SHEET}`");
+            let message = Detail::new(
+                "error.kpi_no_such_kpi",
+                &[("name", &name), ("owner", &owner), ("sheet", &KPI_SHEET)],
+            );
             return Err(at_cell(
                 path,
                 ACTUALS_SHEET,
@@ -322,7 +326,7 @@ fn read_actuals(
                 continue;
             };
             let Some(period) = header(*column) else {
-                let message = "a value under a column without a period label".to_owned();
+                let message = Detail::new("error.kpi_no_period", &[]);
                 return Err(at_cell(path, ACTUALS_SHEET, (*row, *column), message));
             };
             let record = &mut input.kpis[kpi_idx];
@@ -429,7 +433,7 @@ pub(crate) fn row_number(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
 }
 
-fn at_cell(path: &Path, sheet: &str, cell: (u32, u32), message: String) -> SheetsError {
+fn at_cell(path: &Path, sheet: &str, cell: (u32, u32), message: impl Into<Detail>) -> SheetsError {
     SheetsError::AtCell {
         file: path.display().to_string(),
         sheet: sheet.to_owned(),
@@ -438,7 +442,7 @@ fn at_cell(path: &Path, sheet: &str, cell: (u32, u32), message: String) -> Sheet
     }
 }
 
-fn in_sheet(path: &Path, sheet: &str, message: String) -> SheetsError {
+fn in_sheet(path: &Path, sheet: &str, message: impl Into<Detail>) -> SheetsError {
     SheetsError::InSheet {
         file: path.display().to_string(),
         sheet: sheet.to_owned(),

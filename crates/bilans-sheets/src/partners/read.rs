@@ -70,8 +70,8 @@ pub fn read_panel_workbook(path: &Path) -> Result<(PanelInput, CellMap), SheetsE
         }
     }
     let key_cell = |key: &str| keys.get(key).copied();
-    let experts_row =
-        key_cell("experts").ok_or_else(|| panel.sheet_error("no `experts` row in column A"))?;
+    let experts_row = key_cell("experts")
+        .ok_or_else(|| panel.sheet_error(Detail::new("error.partners_no_experts", &[])))?;
     cells.insert(
         InputLocation::Field("experts".into()),
         panel.at(experts_row, 1),
@@ -94,7 +94,7 @@ pub fn read_panel_workbook(path: &Path) -> Result<(PanelInput, CellMap), SheetsE
                 return Err(panel.cell_error(
                     row,
                     1,
-                    format!("divisor `{text}`: use `panel` or `votes_cast`"),
+                    Detail::new("error.partners_divisor", &[("text", &text)]),
                 ));
             }
         };
@@ -128,9 +128,9 @@ pub fn read_panel_workbook(path: &Path) -> Result<(PanelInput, CellMap), SheetsE
             let Some(partner_name) = table.text(row, 0) else {
                 continue;
             };
-            let criterion = table
-                .text(row, 1)
-                .ok_or_else(|| table.cell_error(row, 1, "no criterion"))?;
+            let criterion = table.text(row, 1).ok_or_else(|| {
+                table.cell_error(row, 1, Detail::new("error.partners_no_criterion", &[]))
+            })?;
             let partner_idx = match partners.iter().position(|p| p.name == partner_name) {
                 Some(index) => index,
                 None => {
@@ -243,7 +243,7 @@ fn locate(path: &Path, cells: &CellMap, error: InputError) -> SheetsError {
             file,
             sheet: sheet.clone(),
             cell: cell.clone(),
-            kind: ErrorKind::Invalid(error.message.into()),
+            kind: ErrorKind::Invalid(Detail::from(error.message)),
         };
     }
     let sheet = match &error.location {
@@ -269,7 +269,7 @@ fn locate(path: &Path, cells: &CellMap, error: InputError) -> SheetsError {
     SheetsError::InSheet {
         file,
         sheet,
-        kind: ErrorKind::Invalid(error.message.into()),
+        kind: ErrorKind::Invalid(Detail::from(error.message)),
     }
 }
 
@@ -333,7 +333,7 @@ fn read_monitoring(table: &Sheet, cells: &mut CellMap) -> Result<MonitoringInput
     let first = table.first_row();
     let model = table
         .text(first, 1)
-        .ok_or_else(|| table.cell_error(first, 1, "no model name"))?;
+        .ok_or_else(|| table.cell_error(first, 1, Detail::new("error.partners_no_model", &[])))?;
     let header = first + 1;
     let periods: Vec<String> = (6..table.end_column())
         .filter_map(|column| table.text(header, column))
@@ -368,7 +368,7 @@ fn read_monitoring(table: &Sheet, cells: &mut CellMap) -> Result<MonitoringInput
                         return Err(table.cell_error(
                             row,
                             2,
-                            format!("direction `{other}`: use `at_least` or `at_most`"),
+                            Detail::new("error.partners_direction", &[("text", &other)]),
                         ));
                     }
                 },
@@ -395,7 +395,7 @@ fn read_monitoring(table: &Sheet, cells: &mut CellMap) -> Result<MonitoringInput
                 return Err(table.cell_error(
                     row,
                     1,
-                    format!("kind `{other}`: use `quantitative` or `qualitative`"),
+                    Detail::new("error.partners_kind", &[("text", &other)]),
                 ));
             }
         };
@@ -486,7 +486,7 @@ impl Sheet {
             _ => Err(self.cell_error(
                 row,
                 column,
-                format!("expected a whole number, found {value}"),
+                Detail::new("error.partners_whole_number", &[("value", &value)]),
             )),
         }
     }
@@ -500,11 +500,11 @@ impl Sheet {
         }
     }
 
-    fn sheet_error(&self, message: &str) -> SheetsError {
+    fn sheet_error(&self, message: Detail) -> SheetsError {
         SheetsError::InSheet {
             file: self.file.clone(),
             sheet: self.name.clone(),
-            kind: ErrorKind::Invalid(message.into()),
+            kind: ErrorKind::Invalid(message),
         }
     }
 }
