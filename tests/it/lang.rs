@@ -278,8 +278,10 @@ const SAME_IN_POLISH: &[(&str, &str)] = &[("pl", "what_plan_above_zero")];
 #[test]
 fn validation_messages_are_translated() {
     let root = crate::support::project_root().join("crates");
-    let sections: [(&str, &str, &[&str]); 7] = [
+    let sections: [(&str, &str, &[&str]); 9] = [
         ("bilans-ratios", "wc_error", &[""]),
+        ("bilans-scoring", "hc_reason", &[""]),
+        ("bilans-scoring", "hc_quantity", &[""]),
         ("bilans-ratios", "wc_error.calculation", &[""]),
         ("bilans-scoring", "kpi_input", &[""]),
         ("bilans-scoring", "hc_input", &[""]),

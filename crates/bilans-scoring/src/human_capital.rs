@@ -233,12 +233,11 @@ fn too_large(field: &str, what: Words) -> InputError {
     )
 }
 
-/// A reason a figure is not computable, as an input error (the reason in English:
-/// `Outcome::NotComputable` carries its text).
-fn not_computable(field: String, reason: &str) -> InputError {
+/// A reason a figure is not computable, as an input error.
+fn not_computable(field: String, reason: &Words) -> InputError {
     InputError::new(
         field,
-        Words::new("hc_input.not_computable", &[("reason", &reason)]),
+        Words::new("hc_input.not_computable", &[]).with("reason", reason.clone()),
     )
 }
 
@@ -269,7 +268,7 @@ fn company_metrics(file: &StaffFile) -> Result<CompanyMetrics, InputError> {
     let profit_index = profit_per_fte.clone().and_then(|profit| {
         let median = file.config.worker_value.industry_median_profit_per_fte;
         Outcome::required(median, "config.worker_value.industry_median_profit_per_fte").and_then(
-            |median| Outcome::divide(profit, median, "the industry median profit per FTE"),
+            |median| Outcome::divide(profit, median, "hc_quantity.industry_median_profit_per_fte"),
         )
     });
     Ok(CompanyMetrics {
@@ -304,8 +303,11 @@ fn company_metrics(file: &StaffFile) -> Result<CompanyMetrics, InputError> {
 
 /// The person's (wage + benefits) / FTE, not computable at zero FTE.
 fn personnel_cost_per_fte(person: &Person) -> Outcome {
-    Outcome::checked(person.wage.checked_add(person.benefits), "wage + benefits")
-        .and_then(|cost| per_fte(cost, person.fte))
+    Outcome::checked(
+        person.wage.checked_add(person.benefits),
+        "hc_quantity.wage_plus_benefits",
+    )
+    .and_then(|cost| per_fte(cost, person.fte))
 }
 
 fn median_personnel_cost_per_fte(staff: &[Person]) -> Option<Decimal> {
@@ -368,12 +370,12 @@ fn assess_person(
     let (group_scores, human_capital) = points(&person.assessment.scores, "assessment")?;
     let change = match &person.baseline {
         None => {
-            let reason = "no baseline is recorded";
+            let reason = Words::new("hc_reason.no_baseline", &[]);
             Change {
                 baseline_kind: None,
                 baseline_date: String::new(),
-                baseline_human_capital: Outcome::not_computable(reason),
-                ratio: Outcome::not_computable(reason),
+                baseline_human_capital: Outcome::not_computable(reason.clone()),
+                ratio: Outcome::not_computable(reason.clone()),
                 difference: Outcome::not_computable(reason),
             }
         }
@@ -386,7 +388,7 @@ fn assess_person(
                 ratio: change_ratio(human_capital, baseline_human_capital),
                 difference: Outcome::checked(
                     human_capital.checked_sub(baseline_human_capital),
-                    "current - baseline",
+                    "hc_quantity.current_minus_baseline",
                 ),
             }
         }
@@ -435,7 +437,7 @@ fn person_goodwill(
                 "the company median personnel cost per FTE (no staff with positive FTE)",
             )
             .and_then(|median| {
-                Outcome::divide(cost, median, "the company median personnel cost per FTE")
+                Outcome::divide(cost, median, "hc_quantity.company_median_cost_per_fte")
             })
         }),
         PersonnelCostBasis::Industry => company.personnel_cost_per_fte.clone().and_then(|cost| {
@@ -445,7 +447,7 @@ fn person_goodwill(
                 "config.worker_value.industry_median_personnel_cost_per_fte",
             )
             .and_then(|median| {
-                Outcome::divide(cost, median, "the industry median personnel cost per FTE")
+                Outcome::divide(cost, median, "hc_quantity.industry_median_cost_per_fte")
             })
         }),
     };

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::Words;
 use crate::human_capital::input::{AggregationMethod, Band, Group, GroupAggregation};
 use crate::human_capital::outcome::Outcome;
 
@@ -20,7 +21,7 @@ use crate::human_capital::outcome::Outcome;
 pub fn human_capital_from_investment(invested_funds: Decimal, coefficient: Decimal) -> Outcome {
     Outcome::checked(
         invested_funds.checked_mul(coefficient),
-        "invested funds x IK",
+        "hc_quantity.invested_times_ik",
     )
 }
 
@@ -33,7 +34,7 @@ pub fn human_capital_from_investment(invested_funds: Decimal, coefficient: Decim
 pub fn human_capital_from_groups(group_scores: &BTreeMap<Group, Decimal>) -> Outcome {
     Outcome::checked(
         checked_sum(group_scores.values().copied()),
-        "the sum of the group scores",
+        "hc_quantity.group_scores_sum",
     )
 }
 
@@ -49,7 +50,11 @@ pub(crate) fn checked_sum(mut values: impl Iterator<Item = Decimal>) -> Option<D
 /// Seed 003, formula (5): `SVvCh = (FZ + PP + PR + L) / IK`, the sum of formula (3)
 /// divided by the individual efficiency coefficient; in points, like formula (3).
 pub fn invested_funds_from_groups(human_capital: Decimal, coefficient: Decimal) -> Outcome {
-    Outcome::divide(human_capital, coefficient, "the efficiency coefficient")
+    Outcome::divide(
+        human_capital,
+        coefficient,
+        "hc_quantity.efficiency_coefficient",
+    )
 }
 
 /// A group score from its component scores, by the configured aggregation.
@@ -65,17 +70,17 @@ pub fn group_score(
     components: &BTreeMap<String, Decimal>,
 ) -> Outcome {
     if components.is_empty() {
-        return Outcome::not_computable("the group has no components");
+        return Outcome::not_computable(Words::new("hc_reason.no_components", &[]));
     }
     let Some(sum) = checked_sum(components.values().copied()) else {
-        return Outcome::checked(None, "the sum of the component scores");
+        return Outcome::checked(None, "hc_quantity.component_scores_sum");
     };
     match aggregation.method {
         AggregationMethod::Sum => Outcome::Value(sum),
         AggregationMethod::Mean => Outcome::divide(
             sum,
             Decimal::from(components.len()),
-            "the number of components",
+            "hc_quantity.components_count",
         ),
         AggregationMethod::WeightedMean => {
             let weight_of = |name: &String| {
@@ -91,12 +96,12 @@ pub fn group_score(
                 .collect::<Option<Vec<Decimal>>>()
                 .and_then(|products| checked_sum(products.into_iter()));
             let Some(weighted) = weighted else {
-                return Outcome::checked(None, "the sum of weight x score");
+                return Outcome::checked(None, "hc_quantity.weighted_scores_sum");
             };
             let Some(total_weight) = checked_sum(components.keys().map(weight_of)) else {
-                return Outcome::checked(None, "the sum of the weights");
+                return Outcome::checked(None, "hc_quantity.weights_sum");
             };
-            Outcome::divide(weighted, total_weight, "the sum of the weights")
+            Outcome::divide(weighted, total_weight, "hc_quantity.weights_sum")
         }
     }
 }
@@ -108,7 +113,7 @@ pub fn group_score(
 /// Seed 003: the sum of the characteristics (FZ, PP, PR, L) at the assessment date
 /// divided by the same sum at age 15 (or at any earlier assessment).
 pub fn change_ratio(current: Decimal, baseline: Decimal) -> Outcome {
-    Outcome::divide(current, baseline, "the baseline human capital")
+    Outcome::divide(current, baseline, "hc_quantity.baseline_human_capital")
 }
 
 /// The estimated value of a worker.
@@ -127,7 +132,7 @@ pub fn worker_value(
         .checked_mul(goodwill)
         .zip(investment.checked_mul(periods))
         .and_then(|(pay, invested)| pay.checked_add(invested));
-    Outcome::checked(value, "wage x goodwill + investment x periods")
+    Outcome::checked(value, "hc_quantity.wage_goodwill_investment")
 }
 
 /// Human capital goodwill.
@@ -143,7 +148,7 @@ pub fn goodwill(
 ) -> Outcome {
     Outcome::checked(
         checked_sum([profit_index, personnel_cost_index, prospects].into_iter()),
-        "the goodwill",
+        "hc_quantity.goodwill",
     )
 }
 
@@ -190,7 +195,7 @@ pub fn median(values: &[Decimal]) -> Option<Decimal> {
 /// `amount / FTE`; used for revenue, profit and personnel cost per FTE (the indices of
 /// seed 003's goodwill before normalisation, and the standard per-FTE metrics).
 pub fn per_fte(amount: Decimal, fte: Decimal) -> Outcome {
-    Outcome::divide(amount, fte, "the FTE")
+    Outcome::divide(amount, fte, "hc_quantity.fte")
 }
 
 /// Market value of human capital per FTE.
@@ -203,9 +208,9 @@ pub fn per_fte(amount: Decimal, fte: Decimal) -> Outcome {
 pub fn market_value_per_fte(market_value: Decimal, book_value: Decimal, fte: Decimal) -> Outcome {
     Outcome::checked(
         market_value.checked_sub(book_value),
-        "market value - book value",
+        "hc_quantity.market_minus_book",
     )
-    .and_then(|difference| Outcome::divide(difference, fte, "the FTE"))
+    .and_then(|difference| Outcome::divide(difference, fte, "hc_quantity.fte"))
 }
 
 /// The seed's caveat, printed beside the market value of human capital per FTE.
@@ -227,7 +232,7 @@ pub fn adjusted_profit(
     let value = operating_expense
         .checked_sub(pay_and_benefits)
         .and_then(|other_expense| revenue.checked_sub(other_expense));
-    Outcome::checked(value, "the adjusted profit")
+    Outcome::checked(value, "hc_quantity.adjusted_profit")
 }
 
 /// Human capital return on investment.
@@ -242,8 +247,9 @@ pub fn human_capital_roi(
     operating_expense: Decimal,
     pay_and_benefits: Decimal,
 ) -> Outcome {
-    adjusted_profit(revenue, operating_expense, pay_and_benefits)
-        .and_then(|numerator| Outcome::divide(numerator, pay_and_benefits, "pay and benefits"))
+    adjusted_profit(revenue, operating_expense, pay_and_benefits).and_then(|numerator| {
+        Outcome::divide(numerator, pay_and_benefits, "hc_quantity.pay_and_benefits")
+    })
 }
 
 /// Human capital value added per FTE.

@@ -3,6 +3,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::Words;
+
 /// A computed value, or the reason it cannot be computed (never a silent zero).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -11,17 +13,15 @@ pub enum Outcome {
     Value(Decimal),
     /// Why there is no value.
     NotComputable {
-        /// The reason, in lower case.
-        reason: String,
+        /// The reason, a sentence worded in any language (in JSON, its English text).
+        reason: Words,
     },
 }
 
 impl Outcome {
     /// A value that cannot be computed, for `reason`.
-    pub fn not_computable(reason: impl Into<String>) -> Outcome {
-        Outcome::NotComputable {
-            reason: reason.into(),
-        }
+    pub fn not_computable(reason: Words) -> Outcome {
+        Outcome::NotComputable { reason }
     }
 
     /// The value, if computed.
@@ -32,25 +32,28 @@ impl Outcome {
         }
     }
 
-    /// `numerator / denominator`, not computable when the denominator is zero.
-    pub fn divide(numerator: Decimal, denominator: Decimal, what: &str) -> Outcome {
+    /// `numerator / denominator`, not computable when the denominator (named by the
+    /// message key `what`, an `hc_quantity`) is zero.
+    pub fn divide(numerator: Decimal, denominator: Decimal, what: &'static str) -> Outcome {
         if denominator.is_zero() {
-            return Outcome::not_computable(format!("{what} is zero"));
+            return Outcome::not_computable(
+                Words::new("hc_reason.zero", &[]).with("what", Words::new(what, &[])),
+            );
         }
         match numerator.checked_div(denominator) {
             Some(value) => Outcome::Value(value),
-            None => Outcome::not_computable("the quotient overflows"),
+            None => Outcome::not_computable(Words::new("hc_reason.quotient_overflows", &[])),
         }
     }
 
     /// A checked result: the value, or not computable because `what` exceeds a
     /// Decimal's range (28 significant digits).
-    pub fn checked(value: Option<Decimal>, what: &str) -> Outcome {
+    pub fn checked(value: Option<Decimal>, what: &'static str) -> Outcome {
         match value {
             Some(value) => Outcome::Value(value),
-            None => {
-                Outcome::not_computable(format!("{what} exceeds a decimal's range (28 digits)"))
-            }
+            None => Outcome::not_computable(
+                Words::new("hc_reason.exceeds", &[]).with("what", Words::new(what, &[])),
+            ),
         }
     }
 
@@ -58,7 +61,9 @@ impl Outcome {
     pub fn required(value: Option<Decimal>, field: &str) -> Outcome {
         match value {
             Some(value) => Outcome::Value(value),
-            None => Outcome::not_computable(format!("{field} is not given")),
+            None => {
+                Outcome::not_computable(Words::new("hc_reason.not_given", &[("field", &field)]))
+            }
         }
     }
 

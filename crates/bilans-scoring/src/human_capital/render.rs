@@ -236,7 +236,10 @@ impl Notes {
                 let line = message(
                     self.lang,
                     "hc.not_computable",
-                    &[("subject", &subject), ("reason", reason)],
+                    &[
+                        ("subject", &subject),
+                        ("reason", &reason.text_in(self.lang)),
+                    ],
                 );
                 if !self.lines.contains(&line) {
                     self.lines.push(line);

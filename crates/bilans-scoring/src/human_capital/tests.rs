@@ -25,7 +25,9 @@ fn check_10dp(outcome: Outcome, expect: &str) {
 
 fn check_not_computable(outcome: Outcome, expect_reason: &str) {
     match outcome {
-        Outcome::NotComputable { reason } => assert!(reason.contains(expect_reason), "{reason}"),
+        Outcome::NotComputable { reason } => {
+            assert!(reason.to_string().contains(expect_reason), "{reason}")
+        }
         Outcome::Value(value) => panic!("expected not computable, got {value}"),
     }
 }
@@ -502,5 +504,27 @@ fn dates_are_calendar_dates() {
         let mut file = two_people();
         file.staff[0].assessment.date = date.to_owned();
         assert!(assess(&file).is_ok(), "{date}");
+    }
+}
+
+/// A figure's reason for not being computable is worded in the language asked for,
+/// each part of it (`the FTE is zero`: the quantity and the sentence around it).
+#[test]
+fn not_computable_reasons_are_worded_per_language() {
+    let Outcome::NotComputable { reason } = per_fte(d("48000000"), Decimal::ZERO) else {
+        panic!("a zero FTE must not be computable");
+    };
+    assert_eq!(reason.text_in(bilans_model::Lang::En), "the FTE is zero");
+    for lang in [
+        bilans_model::Lang::Pl,
+        bilans_model::Lang::Ru,
+        bilans_model::Lang::Uk,
+    ] {
+        let text = reason.text_in(lang);
+        assert!(
+            !text.contains("is zero") && !text.contains("the FTE"),
+            "{lang}: {text}"
+        );
+        assert!(text.contains("FTE"), "{lang}: {text}");
     }
 }

@@ -113,9 +113,14 @@ fn write_person(
     write_computed(sheet, at, 8, Ok((&sum, person.human_capital)), number)?;
     sheet.write_number_with_format(at, 9, cell_number(person.efficiency_coefficient), ratio)?;
     let recovered = format!("=I{excel_row}/J{excel_row}");
+    let reason_text = |outcome: &Outcome| match outcome {
+        Outcome::NotComputable { reason } => reason.text_in(lang),
+        Outcome::Value(_) => String::new(),
+    };
+    let recovered_reason = reason_text(&person.invested_funds_recovered);
     let recovered = match &person.invested_funds_recovered {
         Outcome::Value(value) => Ok((recovered.as_str(), *value)),
-        Outcome::NotComputable { reason } => Err(reason as &dyn Display),
+        Outcome::NotComputable { .. } => Err(&recovered_reason as &dyn Display),
     };
     write_computed(sheet, at, 10, recovered, number)?;
     let mut outcome =
@@ -125,7 +130,8 @@ fn write_person(
                     sheet.write_number_with_format(at, col(column), cell_number(*value), format)?;
                 }
                 Outcome::NotComputable { reason } => {
-                    write_computed(sheet, at, col(column), Err(reason), format)?;
+                    let reason = reason.text_in(lang);
+                    write_computed(sheet, at, col(column), Err(&reason), format)?;
                     reasons.push(format!("{label}: {reason}"));
                 }
             }
