@@ -290,7 +290,14 @@ fn validation_messages_are_translated() {
         (
             "bilans-sheets",
             "error",
-            &["kpi_", "hc_", "partners_", "toml_place", "sheet_empty"],
+            &[
+                "kpi_",
+                "hc_",
+                "partners_",
+                "toml_place",
+                "sheet_empty",
+                "mapping_",
+            ],
         ),
     ];
     let table = |krate: &str, code: &str, section: &str| -> toml::Table {

@@ -421,6 +421,26 @@ const BAD: &[Bad] = &[
         &[],
     ),
     (
+        &[
+            "import",
+            "fixtures/workbooks/seed004_pl.xlsx",
+            "--mapping",
+            "fixtures/bad/mapping_bad_cell.toml",
+        ],
+        &["mapping_bad_cell.toml", "Dane!7C"],
+        &[],
+    ),
+    (
+        &[
+            "import",
+            "fixtures/workbooks/seed004_pl.xlsx",
+            "--mapping",
+            "fixtures/bad/mapping_unknown_item.toml",
+        ],
+        &["mapping_unknown_item.toml"],
+        &[],
+    ),
+    (
         &["import", "fixtures/bad/date_in_amount.xlsx"],
         &["date_in_amount.xlsx"],
         &[],

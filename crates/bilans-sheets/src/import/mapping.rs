@@ -131,9 +131,9 @@ impl Mapping {
     /// assert_eq!(mapping.labels["sprzedaż netto"], Target::Item(LineItem::Revenue));
     /// ```
     pub fn parse(text: &str, file: &str) -> Result<Mapping, SheetsError> {
-        let bad = |message: String| SheetsError::InFile {
+        let bad = |message: Detail| SheetsError::InFile {
             file: file.to_owned(),
-            kind: ErrorKind::Invalid(message.into()),
+            kind: ErrorKind::Invalid(message),
         };
         let parsed: MappingFile = toml::from_str(text).map_err(|error| SheetsError::InFile {
             file: file.to_owned(),
@@ -148,9 +148,13 @@ impl Mapping {
             }
             name.parse::<LineItem>().map(Target::Item).map_err(|_| {
                 let known: Vec<&str> = LineItem::ALL.iter().map(|item| item.name()).collect();
-                bad(format!(
-                    "field `{field}`: unknown line item `{name}` (known: {}, or `ignore`)",
-                    known.join(", ")
+                bad(Detail::new(
+                    "error.mapping_unknown_item",
+                    &[
+                        ("field", &field),
+                        ("name", &name),
+                        ("known", &known.join(", ")),
+                    ],
                 ))
             })
         };
@@ -160,24 +164,24 @@ impl Mapping {
             ..Mapping::default()
         };
         if let Some(unit) = &parsed.unit {
-            mapping.scale = Some(unit.parse().map_err(|_| {
-                bad(format!(
-                    "field `unit`: `{unit}` is not units, thousands or millions"
-                ))
-            })?);
+            mapping.scale = Some(
+                unit.parse()
+                    .map_err(|_| bad(Detail::new("error.mapping_unit", &[("unit", unit)])))?,
+            );
         }
         if let Some(form) = &parsed.form {
             mapping.form = Some(match form.trim() {
                 "ru" => Form::Russian,
                 "uk" => Form::Ukrainian,
-                other => return Err(bad(format!("field `form`: `{other}` is not ru or uk"))),
+                other => return Err(bad(Detail::new("error.mapping_form", &[("form", &other)]))),
             });
         }
         for (label, name) in &parsed.labels {
             let key = normalise(label);
             if key.is_empty() {
-                return Err(bad(format!(
-                    "field `labels.\"{label}\"`: the label has no letters or digits"
+                return Err(bad(Detail::new(
+                    "error.mapping_empty_label",
+                    &[("label", label)],
                 )));
             }
             mapping
@@ -190,8 +194,9 @@ impl Mapping {
                 None => (None, reference.as_str()),
             };
             let Some((row, col)) = parse_a1(cell) else {
-                return Err(bad(format!(
-                    "field `cells.\"{reference}\"`: not a cell reference like `Bilans!A7` or `A7`"
+                return Err(bad(Detail::new(
+                    "error.mapping_cell",
+                    &[("reference", reference)],
                 )));
             };
             let target = target(format!("cells.\"{reference}\""), name)?;
@@ -212,13 +217,15 @@ impl Mapping {
                 .then(|| parse_a1(&format!("{letters}1")))
                 .flatten();
             let Some((_, col)) = col else {
-                return Err(bad(format!(
-                    "field `periods.\"{reference}\"`: not a column like `Bilans!C` or `C`"
+                return Err(bad(Detail::new(
+                    "error.mapping_column",
+                    &[("reference", reference)],
                 )));
             };
             let period: Period = text.parse().map_err(|_| {
-                bad(format!(
-                    "field `periods.\"{reference}\"`: `{text}` is not a period (such as 2024, 2024Q2, H1 2024, FY2024 (to 31 March 2024) or 2024-06-30)"
+                bad(Detail::new(
+                    "error.mapping_period",
+                    &[("reference", reference), ("text", text)],
                 ))
             })?;
             mapping.periods.push(DeclaredPeriod { sheet, col, period });
