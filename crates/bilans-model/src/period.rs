@@ -391,6 +391,19 @@ impl PartialOrd for Period {
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A width (`{period:<7}`) pads the whole text, as it does a string's.
+        if f.width().is_some() {
+            let mut text = String::new();
+            self.write_text(&mut text)?;
+            return f.pad(&text);
+        }
+        self.write_text(f)
+    }
+}
+
+impl Period {
+    /// The period's text (see [`Period`]'s `Display`), without padding.
+    fn write_text(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let fiscal_year = self.fiscal_year();
         let calendar = self.fiscal_year_end_month == 12;
         if let Some(part) = self.part() {

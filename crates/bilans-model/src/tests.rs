@@ -37,6 +37,17 @@ fn periods_parse_and_print() {
     );
 }
 
+/// A period takes a width as a string does.
+#[test]
+fn periods_pad_to_a_width() {
+    assert_eq!(format!("{:<7}|", Period::year(2001)), "2001   |");
+    assert_eq!(
+        format!("{:>8}", Period::quarter(2002, 1).unwrap()),
+        "  2002Q1"
+    );
+    assert_eq!(format!("{}", Period::year(2001)), "2001");
+}
+
 #[test]
 fn line_items_round_trip_through_names() {
     for item in LineItem::ALL {

@@ -120,11 +120,14 @@ impl Group {
 
     /// The name in `lang`.
     pub fn name_in(&self, lang: Lang) -> &'static str {
-        crate::lang::text(
-            lang,
-            &format!("liquidity.group.{}", self.symbol.to_lowercase()),
-        )
+        name_of("group", self.symbol, lang)
     }
+}
+
+/// The name of a group or amount (`kind`) in `lang`, from its message by symbol
+/// (`liquidity.group.a1`, `liquidity.amount.owc`).
+pub(crate) fn name_of(kind: &str, symbol: &str, lang: Lang) -> &'static str {
+    crate::lang::text(lang, &format!("liquidity.{kind}.{}", symbol.to_lowercase()))
 }
 
 /// Whether an asset group must be at least or at most its liability group.

@@ -74,10 +74,7 @@ impl Amount {
 
     /// The name in `lang`.
     pub fn name_in(&self, lang: Lang) -> &'static str {
-        crate::lang::text(
-            lang,
-            &format!("liquidity.amount.{}", self.symbol.to_lowercase()),
-        )
+        super::name_of("amount", self.symbol, lang)
     }
 }
 

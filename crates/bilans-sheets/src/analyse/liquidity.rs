@@ -66,26 +66,25 @@ pub(crate) fn write_liquidity(
     let definition_column = start_sheet(sheet, Sheet::Liquidity, "group", &periods, formats)?;
     let group_row = |index: usize| 1 + index as u32;
     for (index, group) in groups().iter().enumerate() {
-        let row = group_row(index);
-        sheet.write_string(row, 0, format!("{} ({})", group.symbol, group.symbol_ru))?;
-        sheet.write_string(row, 1, named(group.name_in(lang), group.name_ru(), lang))?;
-        for (period_idx, result) in analysis.balance_liquidity.iter().enumerate() {
-            let column = FIRST_COLUMN + period_idx as u16;
-            let value = result.group(group.id);
-            write_expr(
-                sheet,
-                (row, column),
-                &group.expr,
-                &value,
-                (result.period, &config, &cells),
-                amount,
-                lang,
-            )?;
-        }
-        sheet.write_string(
-            row,
+        let definition = Definition {
+            symbol: group.symbol,
+            symbol_ru: group.symbol_ru,
+            name: group.name_in(lang),
+            name_ru: group.name_ru(),
+            expr: &group.expr,
+        };
+        let values = analysis
+            .balance_liquidity
+            .iter()
+            .map(|result| (result.period, result.group(group.id)));
+        definition.write_row(
+            sheet,
+            group_row(index),
+            values,
+            (&config, &cells),
             definition_column,
-            fit_cell_text(&group.expr.to_text_in(lang)),
+            amount,
+            lang,
         )?;
     }
     let mut row = group_row(groups().len()) + 1;
@@ -210,34 +209,26 @@ pub(crate) fn write_stability(
     let amount = formats.for_unit(RatioUnit::Amount);
     let definition_column = start_sheet(sheet, Sheet::Stability, "amount", &periods, formats)?;
     let amount_row = |index: usize| 1 + index as u32;
-    for (index, definition) in amounts().iter().enumerate() {
-        let row = amount_row(index);
-        sheet.write_string(
-            row,
-            0,
-            format!("{} ({})", definition.symbol, definition.symbol_ru),
-        )?;
-        sheet.write_string(
-            row,
-            1,
-            named(definition.name_in(lang), definition.name_ru(), lang),
-        )?;
-        for (period_idx, result) in analysis.financial_stability.iter().enumerate() {
-            let column = FIRST_COLUMN + period_idx as u16;
-            write_expr(
-                sheet,
-                (row, column),
-                &definition.expr,
-                &result.amount(definition.id),
-                (result.period, &config, &cells),
-                amount,
-                lang,
-            )?;
-        }
-        sheet.write_string(
-            row,
+    for (index, stability_amount) in amounts().iter().enumerate() {
+        let definition = Definition {
+            symbol: stability_amount.symbol,
+            symbol_ru: stability_amount.symbol_ru,
+            name: stability_amount.name_in(lang),
+            name_ru: stability_amount.name_ru(),
+            expr: &stability_amount.expr,
+        };
+        let values = analysis
+            .financial_stability
+            .iter()
+            .map(|result| (result.period, result.amount(stability_amount.id)));
+        definition.write_row(
+            sheet,
+            amount_row(index),
+            values,
+            (&config, &cells),
             definition_column,
-            fit_cell_text(&definition.expr.to_text_in(lang)),
+            amount,
+            lang,
         )?;
     }
     let surplus_row = amount_row(amounts().len());
@@ -457,6 +448,54 @@ struct ItemsOnly<'a>(&'a Layout);
 impl CellRefs for ItemsOnly<'_> {
     fn item(&self, item: LineItem, period: Period) -> Option<String> {
         self.0.item(item, period)
+    }
+}
+
+/// A group's or an amount's row: its symbols, its name, its value in each period as a
+/// live formula over the statements, and its definition in words.
+struct Definition<'a> {
+    symbol: &'a str,
+    symbol_ru: &'a str,
+    name: &'a str,
+    name_ru: &'a str,
+    expr: &'a Expr,
+}
+
+impl Definition<'_> {
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the sheet's place, the values and how to write them"
+    )]
+    fn write_row(
+        &self,
+        sheet: &mut Worksheet,
+        row: u32,
+        values: impl Iterator<Item = (Period, Result<Decimal, NotComputable>)>,
+        (config, cells): (&EvalConfig, &ItemsOnly<'_>),
+        definition_column: u16,
+        format: &Format,
+        lang: Lang,
+    ) -> Result<(), XlsxError> {
+        sheet.write_string(row, 0, format!("{} ({})", self.symbol, self.symbol_ru))?;
+        sheet.write_string(row, 1, named(self.name, self.name_ru, lang))?;
+        for (period_idx, (period, value)) in values.enumerate() {
+            let column = FIRST_COLUMN + period_idx as u16;
+            write_expr(
+                sheet,
+                (row, column),
+                self.expr,
+                &value,
+                (period, config, cells),
+                format,
+                lang,
+            )?;
+        }
+        sheet.write_string(
+            row,
+            definition_column,
+            fit_cell_text(&self.expr.to_text_in(lang)),
+        )?;
+        Ok(())
     }
 }
 

@@ -605,15 +605,10 @@ fn read_rows(
     // The error for the first label without a header above it, and those labels.
     let mut headless: Option<SheetsError> = None;
     let mut headless_rows: Vec<Hit> = Vec::new();
-    // The index of the current header, for the records under it.
-    let mut block = 0;
-    let mut n_headers = 0;
-    // Where the current block's records and gaps start, and a row already read as the
-    // last days of a row of period bounds.
-    let (mut block_records, mut block_gaps) = (0, 0);
+    // The current header's block, and a row already read as the last days of a row of
+    // period bounds.
+    let mut block = Block::default();
     let mut bounds_end_row: Option<usize> = None;
-    // The block's bare `Total` rows, for the two sides of a balance sheet.
-    let mut sides = Sides::default();
     for row in 0..grid.n_rows() {
         if bounds_end_row == Some(row) {
             continue;
@@ -637,12 +632,12 @@ fn read_rows(
             if let Some(map) = refined {
                 // The block's bare years, bounded by these dates (a fiscal year
                 // from 1 April headed `2024`): its amounts take the bounded periods.
-                for record in &mut scan.records[block_records..] {
+                for record in &mut scan.records[block.first_record..] {
                     if let Some(bounded) = map.get(&record.period) {
                         record.period = *bounded;
                     }
                 }
-                for gap in &mut scan.gaps[block_gaps..] {
+                for gap in &mut scan.gaps[block.first_gap..] {
                     if let Some(bounded) = map.get(&gap.period) {
                         gap.period = *bounded;
                     }
@@ -658,10 +653,7 @@ fn read_rows(
                 scan,
             )?);
             row_entity = None;
-            finish_sides(&mut sides, block, scan);
-            block = n_headers;
-            n_headers += 1;
-            (block_records, block_gaps) = (scan.records.len(), scan.gaps.len());
+            block.start_next(scan);
             continue;
         }
         let chosen = row_hits
@@ -683,10 +675,7 @@ fn read_rows(
                     scan,
                 )?);
                 row_entity = None;
-                finish_sides(&mut sides, block, scan);
-                block = n_headers;
-                n_headers += 1;
-                (block_records, block_gaps) = (scan.records.len(), scan.gaps.len());
+                block.start_next(scan);
                 for hit in headless_rows.drain(..) {
                     scan.skipped.push(Skipped {
                         entity: None,
@@ -711,7 +700,7 @@ fn read_rows(
                     .and_then(|company_col| text_of(grid.get(row, company_col)))
                     .or_else(|| row_entity.clone());
                 if header.company_col.is_none() && column_entities.is_empty() {
-                    feed_sides(context, grid, row, header, None, &mut sides);
+                    feed_sides(context, grid, row, header, None, &mut block.sides);
                 }
                 note_unrecognised(grid, row, header, entity, scan);
             }
@@ -740,7 +729,7 @@ fn read_rows(
             _ => false,
         };
         if header.company_col.is_none() && column_entities.is_empty() {
-            feed_sides(context, grid, row, header, Some(item), &mut sides);
+            feed_sides(context, grid, row, header, Some(item), &mut block.sides);
         }
         for (col, period) in header.periods.iter().filter(|(col, _)| hit.col < *col) {
             let entity = row_entity
@@ -755,7 +744,7 @@ fn read_rows(
                         item,
                         value,
                         cell,
-                        block,
+                        block: block.index,
                         line: row,
                         qualified: hit.via == Via::QualifiedLabel,
                         total,
@@ -782,7 +771,7 @@ fn read_rows(
             }
         }
     }
-    finish_sides(&mut sides, block, scan);
+    block.finish(scan);
     match headless {
         Some(error) if !headless_rows.is_empty() => Err(error),
         _ => Ok(()),
@@ -819,6 +808,34 @@ fn feed_sides(
     match label {
         Some((col, _)) if bare_total => sides.total(row, grid.cell_name(row, col), cells),
         _ => sides.add(item, &amounts),
+    }
+}
+
+/// The period header being read and what belongs to its block: its index (counted
+/// from 0 down the sheet), where its records and gaps start, and its bare `Total` rows
+/// for the two sides of a balance sheet.
+#[derive(Default)]
+struct Block {
+    index: usize,
+    headers_seen: usize,
+    first_record: usize,
+    first_gap: usize,
+    sides: Sides,
+}
+
+impl Block {
+    /// Ends the current block (adding its balance sides' records) and starts the next
+    /// one, whose records and gaps start at the end of `scan`'s.
+    fn start_next(&mut self, scan: &mut SheetScan) {
+        self.finish(scan);
+        self.index = self.headers_seen;
+        self.headers_seen += 1;
+        (self.first_record, self.first_gap) = (scan.records.len(), scan.gaps.len());
+    }
+
+    /// Ends the current block: adds its balance sides' records.
+    fn finish(&mut self, scan: &mut SheetScan) {
+        finish_sides(&mut self.sides, self.index, scan);
     }
 }
 
